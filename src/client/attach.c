@@ -1,0 +1,213 @@
+/*
+ * attach (client side): the terminal in raw mode, keys to the server,
+ * output to the terminal, SIGWINCH as resize messages. Leaves the terminal
+ * as it found it however it ends.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "client/client.h"
+#include "pmux/proto.h"
+#include "util/buf.h"
+
+/* What a full-screen program may have left set; sent when the server could
+ * not undo it itself (signal, lost server). */
+#define TERMINAL_RESET "\033[?1049l\033[?25h\033[0m\033[?1l\033>\033[?1000l\033[?1002l" \
+	"\033[?1003l\033[?1006l\033[?2004l"
+
+static int sig_pipe[2] = {-1, -1};
+
+static void on_signal(int sig)
+{
+	unsigned char s = (unsigned char)sig;
+	int saved = errno;
+
+	if (write(sig_pipe[1], &s, 1) < 0) {
+		/* the pipe is full: a signal is already pending */
+	}
+	errno = saved;
+}
+
+static int write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static void send_size(int sock)
+{
+	struct winsize ws;
+	unsigned char d[4];
+
+	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+		return;
+	d[0] = ws.ws_row & 0xff;
+	d[1] = ws.ws_row >> 8;
+	d[2] = ws.ws_col & 0xff;
+	d[3] = ws.ws_col >> 8;
+	client_send(sock, MSG_RESIZE, d, sizeof d);
+}
+
+static void setup_signals(void)
+{
+	struct sigaction sa;
+
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+enum relay_result { RELAY_GO_ON, RELAY_DONE };
+
+/* Handle one message from the server. */
+static enum relay_result server_message(const struct proto_msg *m, int *status, char **line)
+{
+	switch (m->type) {
+	case MSG_OUTPUT:
+		if (write_all(STDOUT_FILENO, m->data, m->len) != 0)
+			return RELAY_GO_ON; /* terminal gone: SIGHUP or EOF follows */
+		return RELAY_GO_ON;
+	case MSG_EXIT:
+		*status = 0;
+		if (m->len >= 4)
+			*status = (unsigned char)m->data[0];
+		if (m->len > 4)
+			*line = xstrndup(m->data + 4, m->len - 4);
+		return RELAY_DONE;
+	case MSG_STDERR:
+		write_all(STDERR_FILENO, m->data, m->len);
+		return RELAY_GO_ON;
+	}
+	return RELAY_GO_ON;
+}
+
+/* Returns 1 when the relay must end. */
+static int on_signals(int sock, int *status, char **line)
+{
+	unsigned char s;
+
+	while (read(sig_pipe[0], &s, 1) == 1) {
+		if (s == SIGWINCH || s == SIGCONT) {
+			send_size(sock);
+		} else if (s == SIGHUP) {
+			*status = 0;
+			return 1; /* the terminal is gone: just go */
+		} else if (s == SIGTERM) {
+			write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+			*line = xstrdup("[terminated]");
+			*status = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int relay(int sock, int *status, char **line)
+{
+	struct proto_reader r;
+	struct pollfd pf[3];
+	char buf[65536];
+
+	proto_reader_init(&r);
+	pf[0] = (struct pollfd){.fd = STDIN_FILENO, .events = POLLIN};
+	pf[1] = (struct pollfd){.fd = sock, .events = POLLIN};
+	pf[2] = (struct pollfd){.fd = sig_pipe[0], .events = POLLIN};
+	for (;;) {
+		struct proto_msg m;
+		ssize_t n;
+		int rc;
+
+		if (poll(pf, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (pf[2].revents && on_signals(sock, status, line))
+			break;
+		if (pf[0].revents) {
+			n = read(STDIN_FILENO, buf, sizeof buf);
+			if (n <= 0 && !(n < 0 && (errno == EINTR || errno == EAGAIN))) {
+				*status = 0;
+				break; /* terminal hung up */
+			}
+			if (n > 0 && client_send(sock, MSG_INPUT, buf, (size_t)n) != 0)
+				goto lost;
+		}
+		if (!pf[1].revents)
+			continue;
+		{
+			char *space = proto_reader_space(&r, sizeof buf);
+
+			n = space != NULL ? read(sock, space, sizeof buf) : -1;
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				goto lost;
+			proto_reader_commit(&r, (size_t)n);
+		}
+		while ((rc = proto_reader_next(&r, &m)) == PROTO_OK) {
+			if (server_message(&m, status, line) == RELAY_DONE) {
+				proto_reader_free(&r);
+				return 0;
+			}
+		}
+		if (rc != PROTO_MORE)
+			goto lost;
+	}
+	proto_reader_free(&r);
+	return 0;
+lost:
+	proto_reader_free(&r);
+	write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+	*line = xstrdup("[server exited]");
+	*status = 1;
+	return 0;
+}
+
+int client_attached(int sock)
+{
+	struct termios saved, raw;
+	int have_tio = tcgetattr(STDIN_FILENO, &saved) == 0, status = 0;
+	char *line = NULL;
+
+	setup_signals();
+	if (have_tio) {
+		raw = saved;
+		cfmakeraw(&raw);
+		raw.c_cc[VMIN] = 1;
+		raw.c_cc[VTIME] = 0;
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	}
+	send_size(sock);
+	relay(sock, &status, &line);
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	if (line != NULL) {
+		printf("%s\n", line);
+		free(line);
+	}
+	return status;
+}

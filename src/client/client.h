@@ -1,0 +1,27 @@
+/* client: the pmux command a user runs: finds or starts the server, sends a
+ * command, prints what comes back, and relays a terminal when attached. */
+#ifndef PMUX_CLIENT_CLIENT_H
+#define PMUX_CLIENT_CLIENT_H
+
+struct client_opts {
+	const char *socket_path;
+	const char *config_file;
+	int verbose;
+	int argc;
+	char **argv;
+};
+
+/* Returns the process exit status. */
+int client_main(const struct client_opts *o);
+
+/* attach.c: relay between the terminal and the server until it says goodbye.
+ * Returns the exit status. */
+int client_attached(int sock);
+
+/* io.c: whole-message I/O on a blocking socket. */
+int client_send(int sock, unsigned type, const void *data, size_t len);
+/* Reads one message into *data (malloc'd). Returns its type, or -1 at EOF or
+ * on error. */
+int client_recv(int sock, char **data, size_t *len);
+
+#endif

@@ -1,0 +1,132 @@
+/* Other commands: display-message, set-option, show-options, list-commands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/options.h"
+
+#define DISPLAY_FMT "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index}"
+
+static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct format_ctx fc;
+	struct peer *c;
+	const char *fmt = a->argc > 0 ? a->argv[0] : args_get(a, 'F');
+	char *msg;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0) {
+		/* With no session at all, server formats still expand. */
+		if (args_get(a, 't') != NULL || ctx->srv->sessions != NULL)
+			return -1;
+		buf_free(&ctx->err);
+		ctx->status = 0;
+	}
+	format_ctx_pane(&fc, ctx->srv, t.p);
+	if (t.p == NULL)
+		format_ctx_session(&fc, ctx->srv, t.s);
+	fc.c = ctx->peer;
+	msg = format_expand(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
+	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
+	if (c != NULL)
+		attach_message(c, msg);
+	else
+		buf_printf(&ctx->out, "%s\n", msg);
+	free(msg);
+	return 0;
+}
+
+static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = a->argv[0], *value = a->argc > 1 ? a->argv[1] : NULL;
+	const struct option_def *d = options_def(name);
+	char *err = NULL, *expanded = NULL;
+	struct session *s;
+
+	if (d == NULL) {
+		if (args_has(a, 'q'))
+			return 0;
+		return cmd_error(ctx, "invalid option: %s", name);
+	}
+	if (args_has(a, 'u')) {
+		options_unset(ctx->srv->options, name);
+		goto changed;
+	}
+	if (args_has(a, 'o') && strcmp(options_string(ctx->srv->options, name), d->def) != 0)
+		return cmd_error(ctx, "already set: %s", name);
+	if (value == NULL) {
+		if (d->type != OPTION_FLAG)
+			return cmd_error(ctx, "no value for option: %s", name);
+		value = options_number(ctx->srv->options, name) ? "off" : "on";
+	}
+	if (args_has(a, 'F')) {
+		struct format_ctx fc;
+
+		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+		value = expanded = format_expand(value, &fc);
+	}
+	if (options_set(ctx->srv->options, name, value, args_has(a, 'a'), &err) != 0) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		free(expanded);
+		return -1;
+	}
+	free(expanded);
+changed:
+	for (s = ctx->srv->sessions; s != NULL; s = s->next)
+		attach_mark_session(s);
+	attach_options_changed(ctx->srv);
+	return 0;
+}
+
+static int cmd_show_options(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = a->argc > 0 ? a->argv[0] : NULL;
+
+	if (options_show(ctx->srv->options, name, args_has(a, 'v'), &ctx->out) != 0) {
+		if (args_has(a, 'q'))
+			return 0;
+		return cmd_error(ctx, "invalid option: %s", name);
+	}
+	return 0;
+}
+
+static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
+
+const struct cmd_entry cmd_misc_entries[] = {
+	{"display-message", "display", "apvIc:d:F:t:", 0, 1,
+	 "[-apv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	 cmd_display_message},
+	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
+	 cmd_set_option},
+	{"show-options", "show", "AgHpqst:vw", 0, 1, "[-AgHpqsvw] [-t target] [option]",
+	 cmd_show_options},
+	{"set-window-option", "setw", "aFgoqt:u", 1, 2, "[-aFgoqu] [-t target-window] option [value]",
+	 cmd_set_option},
+	{"show-window-options", "showw", "gvt:", 0, 1, "[-gv] [-t target-window] [option]",
+	 cmd_show_options},
+	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+static void list_table(struct cmd_ctx *ctx, const struct cmd_entry *e, const char *only)
+{
+	for (; e->name != NULL; e++) {
+		if (only != NULL && strcmp(only, e->name) != 0)
+			continue;
+		if (e->alias != NULL)
+			buf_printf(&ctx->out, "%s (%s) %s\n", e->name, e->alias, e->usage);
+		else
+			buf_printf(&ctx->out, "%s %s\n", e->name, e->usage);
+	}
+}
+
+static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
+{
+	list_table(ctx, cmd_session_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_window_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_pane_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_misc_entries, a->argc ? a->argv[0] : NULL);
+	return 0;
+}

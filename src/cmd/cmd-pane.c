@@ -1,0 +1,275 @@
+/* Pane commands: split-window, kill-pane, list-panes, select-pane,
+ * send-keys, capture-pane. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/options.h"
+#include "server/layout.h"
+#include "term/grid.h"
+#include "term/key.h"
+
+/* -l N or N%: the new pane's size along the split. */
+static int split_size(struct cmd_ctx *ctx, const char *v, int avail, int *size)
+{
+	char *end;
+	long n;
+
+	*size = -1;
+	if (v == NULL)
+		return 0;
+	n = strtol(v, &end, 10);
+	if (end == v || n < 0 || (*end != '\0' && strcmp(end, "%") != 0))
+		return cmd_error(ctx, "invalid size: %s", v);
+	if (*end == '%') {
+		if (n > 100)
+			return cmd_error(ctx, "invalid size: %s", v);
+		n = (long)avail * n / 100;
+	}
+	*size = (int)n;
+	return 0;
+}
+
+static void insert_pane(struct window *w, struct pane *after, struct pane *p, int before)
+{
+	struct pane **pp;
+
+	for (pp = &w->panes; *pp != NULL && *pp != after; pp = &(*pp)->next)
+		;
+	if (*pp != NULL && !before)
+		pp = &(*pp)->next;
+	p->next = *pp;
+	*pp = p;
+}
+
+static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct spawn_args sa;
+	struct layout *leaf;
+	struct pane *p;
+	char *err = NULL;
+	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0)
+		return -1;
+	leaf = layout_split(t.p->layout, horizontal, size, before, NULL);
+	if (leaf == NULL)
+		return cmd_error(ctx, "no space for new pane");
+	layout_fix_offsets(t.w->layout);
+	cmd_spawn_args(ctx, a, &sa, NULL);
+	p = pane_create(t.w, &sa, leaf->sx, leaf->sy, &err);
+	cmd_spawn_free(&sa);
+	if (p == NULL) {
+		layout_remove(&t.w->layout, leaf);
+		window_relayout(t.w);
+		cmd_error(ctx, "create pane failed: %s", err);
+		free(err);
+		return -1;
+	}
+	leaf->pane = p;
+	p->layout = leaf;
+	insert_pane(t.w, t.p, p, before);
+	window_relayout(t.w);
+	if (!args_has(a, 'd'))
+		window_set_active(t.w, p);
+	cmd_print_new(ctx, a, p, "#{session_name}:#{window_index}.#{pane_index}");
+	return 0;
+}
+
+static int cmd_kill_pane(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct pane *p, *next;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (!args_has(a, 'a')) {
+		pane_kill(t.p);
+		return 0;
+	}
+	for (p = t.w->panes; p != NULL; p = next) {
+		next = p->next;
+		if (p != t.p)
+			pane_kill(p);
+	}
+	return 0;
+}
+
+#define LSP_FMT "#{pane_index}: [#{pane_width}x#{pane_height}] " \
+	"[history #{history_size}/#{history_limit}] #{pane_id}#{?pane_active, (active),}" \
+	"#{?pane_dead, (dead),}"
+
+static void list_window_panes(struct cmd_ctx *ctx, struct window *w, const char *fmt)
+{
+	struct pane *p;
+	struct format_ctx fc;
+
+	for (p = w->panes; p != NULL; p = p->next) {
+		char *line;
+
+		format_ctx_pane(&fc, ctx->srv, p);
+		line = format_expand(fmt, &fc);
+		buf_printf(&ctx->out, "%s\n", line);
+		free(line);
+	}
+}
+
+static int cmd_list_panes(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *fmt = args_get(a, 'F');
+	struct target t;
+	struct session *s;
+	struct window *w;
+
+	if (args_has(a, 'a')) {
+		for (s = ctx->srv->sessions; s != NULL; s = s->next) {
+			for (w = s->windows; w != NULL; w = w->next)
+				list_window_panes(ctx, w,
+				                  fmt ? fmt : "#{session_name}:#{window_index}." LSP_FMT);
+		}
+		return 0;
+	}
+	if (args_has(a, 's')) {
+		if (target_session(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		for (w = t.s->windows; w != NULL; w = w->next)
+			list_window_panes(ctx, w, fmt ? fmt : "#{window_index}." LSP_FMT);
+		return 0;
+	}
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	list_window_panes(ctx, t.w, fmt ? fmt : LSP_FMT);
+	return 0;
+}
+
+static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (args_has(a, 'l')) {
+		if (t.w->last_active == NULL)
+			return cmd_error(ctx, "no last pane");
+		window_set_active(t.w, t.w->last_active);
+		return 0;
+	}
+	window_set_active(t.w, t.p);
+	session_select_window(t.s, t.w);
+	return 0;
+}
+
+static int hex_byte(const char *s, char *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 16);
+
+	if (*s == '\0' || *end != '\0' || v > 0xff)
+		return -1;
+	*out = (char)v;
+	return 0;
+}
+
+static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct key k;
+	int i, repeat = 1, r;
+	const char *n = args_get(a, 'N');
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (n != NULL && ((repeat = atoi(n)) < 1 || repeat > 100000))
+		return cmd_error(ctx, "repeat count invalid: %s", n);
+	if (ctx->peer != NULL && ctx->peer->readonly)
+		return cmd_error(ctx, "client is read-only");
+	for (r = 0; r < repeat; r++) {
+		for (i = 0; i < a->argc; i++) {
+			const char *w = a->argv[i];
+			char byte;
+
+			if (args_has(a, 'H')) {
+				if (hex_byte(w, &byte) != 0)
+					return cmd_error(ctx, "invalid hex key: %s", w);
+				pane_write(t.p, &byte, 1);
+			} else if (!args_has(a, 'l') && key_parse(w, &k) == 0) {
+				key_send(&k, t.p->grid);
+			} else {
+				/* Not a key name: the text goes as typed. */
+				pane_write(t.p, w, strlen(w));
+			}
+		}
+	}
+	return 0;
+}
+
+/* -S/-E: a line number, negative into history, or "-" for the very start
+ * (-S) or the bottom of the screen (-E). */
+static int capture_line(struct cmd_ctx *ctx, const char *v, int dash, int def, int *out)
+{
+	char *end;
+	long n;
+
+	if (v == NULL) {
+		*out = def;
+		return 0;
+	}
+	if (strcmp(v, "-") == 0) {
+		*out = dash;
+		return 0;
+	}
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0')
+		return cmd_error(ctx, "invalid line: %s", v);
+	*out = n < INT_MIN / 2 ? INT_MIN / 2 : n > INT_MAX / 2 ? INT_MAX / 2 : (int)n;
+	return 0;
+}
+
+static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	int start, end, flags = 0, rows;
+	size_t len;
+	char *text;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	rows = grid_rows(t.p->grid);
+	if (capture_line(ctx, args_get(a, 'S'), -grid_history_size(t.p->grid), 0, &start) != 0 ||
+	    capture_line(ctx, args_get(a, 'E'), rows - 1, rows - 1, &end) != 0)
+		return -1;
+	if (args_has(a, 'e'))
+		flags |= GRID_CAPTURE_ESCAPES;
+	if (args_has(a, 'J'))
+		flags |= GRID_CAPTURE_JOIN;
+	text = grid_capture(t.p->grid, start, end, flags, &len);
+	if (args_has(a, 'p')) {
+		buf_add(&ctx->out, text, len);
+	} else {
+		buf_free(&ctx->srv->paste);
+		buf_add(&ctx->srv->paste, text, len);
+	}
+	free(text);
+	return 0;
+}
+
+const struct cmd_entry cmd_pane_entries[] = {
+	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
+	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] "
+	 "[-t target-pane] [shell-command]",
+	 cmd_split_window},
+	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
+	{"list-panes", "lsp", "asF:t:", 0, 0, "[-as] [-F format] [-t target-window]",
+	 cmd_list_panes},
+	{"select-pane", "selectp", "lt:", 0, 0, "[-l] [-t target-pane]", cmd_select_pane},
+	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",
+	 cmd_send_keys},
+	{"capture-pane", "capturep", "eJpqE:S:t:", 0, 0,
+	 "[-eJpq] [-E end-line] [-S start-line] [-t target-pane]", cmd_capture_pane},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,265 @@
+/* Session commands: new-session, attach-session, has-session, list-sessions,
+ * kill-session, rename-session, detach-client, kill-server, start-server. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/options.h"
+#include "server/layout.h"
+
+static int parse_size(struct cmd_ctx *ctx, const char *v, int *out)
+{
+	char *end;
+	long n;
+
+	if (v == NULL)
+		return 0;
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 10000)
+		return cmd_error(ctx, "size is invalid: %s", v);
+	*out = (int)n;
+	return 0;
+}
+
+static int need_terminal(struct cmd_ctx *ctx)
+{
+	if (ctx->peer == NULL || ctx->peer->ttyname == NULL || *ctx->peer->ttyname == '\0')
+		return cmd_error(ctx, "open terminal failed: not a terminal");
+	return 0;
+}
+
+/* Create a window with one pane running the spawn args. */
+struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,
+                              const struct spawn_args *sa)
+{
+	struct window *w;
+	struct pane *p;
+	char *auto_name = NULL, *err = NULL;
+
+	if (name == NULL)
+		auto_name = cmd_window_name(sa, ctx->srv);
+	w = window_create(s, index, name != NULL ? name : auto_name != NULL ? auto_name : "");
+	w->automatic = name == NULL;
+	free(auto_name);
+	p = pane_create(w, sa, w->sx, w->sy, &err);
+	if (p == NULL) {
+		cmd_error(ctx, "create pane failed: %s", err);
+		free(err);
+		window_destroy(w);
+		return NULL;
+	}
+	w->panes = p;
+	w->active = p;
+	w->layout = layout_new_leaf(p, w->sx, w->sy);
+	p->layout = w->layout;
+	return w;
+}
+
+static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = args_get(a, 's');
+	struct server *srv = ctx->srv;
+	struct session *s;
+	struct spawn_args sa;
+	struct window *w;
+	int detached = args_has(a, 'd'), sx = 80, sy = 24;
+
+	if (name != NULL && !session_valid_name(name))
+		return cmd_error(ctx, "invalid session name: %s", name);
+	if (name != NULL && (s = session_find(srv, name)) != NULL) {
+		if (args_has(a, 'A')) {
+			if (detached)
+				return 0;
+			if (need_terminal(ctx) != 0)
+				return -1;
+			ctx->attach = s;
+			return 0;
+		}
+		return cmd_error(ctx, "duplicate session: %s", name);
+	}
+	if (!detached && need_terminal(ctx) != 0)
+		return -1;
+	if (!detached && ctx->peer->rows > 0 && ctx->peer->cols > 0) {
+		sx = ctx->peer->cols;
+		sy = ctx->peer->rows - (options_number(srv->options, "status") ? 1 : 0);
+	}
+	if (parse_size(ctx, args_get(a, 'x'), &sx) != 0 ||
+	    parse_size(ctx, args_get(a, 'y'), &sy) != 0)
+		return -1;
+	cmd_spawn_args(ctx, a, &sa, NULL);
+	s = session_create(srv, name, sa.cwd, sx, sy);
+	w = cmd_new_window(ctx, s, (int)options_number(srv->options, "base-index"),
+	                   args_get(a, 'n'), &sa);
+	cmd_spawn_free(&sa);
+	if (w == NULL)
+		return -1; /* the session went with its only window */
+	s->current = w;
+	session_touch(s);
+	cmd_print_new(ctx, a, w->active, "#{session_name}:");
+	if (!detached)
+		ctx->attach = s;
+	return 0;
+}
+
+static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct peer *c;
+
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (need_terminal(ctx) != 0)
+		return -1;
+	if (args_has(a, 'd')) {
+		for (c = ctx->srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer)
+				attach_detach(c, NULL);
+		}
+	}
+	ctx->attach = t.s;
+	ctx->attach_readonly = args_has(a, 'r');
+	return 0;
+}
+
+static int cmd_has_session(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	return target_session(ctx, args_get(a, 't'), &t);
+}
+
+static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *fmt = args_get(a, 'F');
+	struct session *s;
+	struct format_ctx fc;
+
+	for (s = ctx->srv->sessions; s != NULL; s = s->next) {
+		char *line;
+
+		if (fmt != NULL) {
+			format_ctx_session(&fc, ctx->srv, s);
+			line = format_expand(fmt, &fc);
+		} else {
+			char date[64];
+			struct tm tm;
+
+			localtime_r(&s->created, &tm);
+			strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", &tm);
+			line = xasprintf("%s: %d windows (created %s)%s", s->name,
+			                 session_count_windows(s), date,
+			                 s->attached ? " (attached)" : "");
+		}
+		buf_printf(&ctx->out, "%s\n", line);
+		free(line);
+	}
+	return 0;
+}
+
+static int cmd_kill_session(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct session *s, *next;
+
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (!args_has(a, 'a')) {
+		session_destroy(t.s);
+		return 0;
+	}
+	for (s = ctx->srv->sessions; s != NULL; s = next) {
+		next = s->next;
+		if (s != t.s)
+			session_destroy(s);
+	}
+	return 0;
+}
+
+static int cmd_rename_session(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	const char *name = a->argv[0];
+
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (!session_valid_name(name))
+		return cmd_error(ctx, "invalid session name: %s", name);
+	if (session_find(ctx->srv, name) != NULL && session_find(ctx->srv, name) != t.s)
+		return cmd_error(ctx, "duplicate session: %s", name);
+	session_rename(t.s, name);
+	return 0;
+}
+
+static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *tty = args_get(a, 't'), *sname = args_get(a, 's');
+	struct peer *c, *next, *cur;
+	struct target t;
+
+	if (sname != NULL) {
+		if (target_session(ctx, sname, &t) != 0)
+			return -1;
+		attach_detach_session(t.s, 0);
+		return 0;
+	}
+	if (tty != NULL) {
+		for (c = ctx->srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
+			    (strcmp(c->ttyname, tty) == 0 ||
+			     (strncmp(c->ttyname, "/dev/", 5) == 0 && strcmp(c->ttyname + 5, tty) == 0)))
+				break;
+		}
+		if (c == NULL)
+			return cmd_error(ctx, "can't find client: %s", tty);
+		cur = c;
+	} else {
+		target_session(ctx, NULL, &t);
+		buf_free(&ctx->err);
+		ctx->status = 0;
+		cur = cmd_current_client(ctx, t.s);
+		if (cur == NULL)
+			cur = cmd_current_client(ctx, NULL);
+		if (cur == NULL)
+			return cmd_error(ctx, "no current client");
+	}
+	for (c = ctx->srv->peers; c != NULL; c = next) {
+		next = c->next;
+		if (c->state != PEER_ATTACHED)
+			continue;
+		if (args_has(a, 'a') ? c != cur : c == cur)
+			attach_detach(c, NULL);
+	}
+	return 0;
+}
+
+static int cmd_kill_server(struct cmd_ctx *ctx, struct args *a)
+{
+	server_shutdown(ctx->srv);
+	return 0;
+}
+
+static int cmd_start_server(struct cmd_ctx *ctx, struct args *a)
+{
+	return 0;
+}
+
+const struct cmd_entry cmd_session_entries[] = {
+	{"new-session", "new", "AdPc:e:F:n:s:x:y:", 0, -1,
+	 "[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	 "[-s session-name] [-x width] [-y height] [shell-command]",
+	 cmd_new_session},
+	{"attach-session", "attach", "dc:rt:", 0, 0, "[-dr] [-t target-session]",
+	 cmd_attach_session},
+	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
+	{"list-sessions", "ls", "F:", 0, 0, "[-F format]", cmd_list_sessions},
+	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
+	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
+	 cmd_rename_session},
+	{"detach-client", "detach", "as:t:P", 0, 0, "[-aP] [-s target-session] [-t target-client]",
+	 cmd_detach_client},
+	{"kill-server", NULL, "", 0, 0, "", cmd_kill_server},
+	{"start-server", "start", "", 0, 0, "", cmd_start_server},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,142 @@
+/* Window commands: new-window, kill-window, list-windows, rename-window,
+ * select-window. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/options.h"
+
+static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct spawn_args sa;
+	struct window *w;
+	int index;
+
+	if (target_window_index(ctx, args_get(a, 't'), &t, &index) != 0)
+		return -1;
+	if (index >= 0 && window_find_index(t.s, index) != NULL)
+		return cmd_error(ctx, "index in use: %d", index);
+	if (index < 0)
+		index = window_next_index(t.s, (int)options_number(ctx->srv->options, "base-index"));
+	cmd_spawn_args(ctx, a, &sa, t.s->cwd);
+	if (args_get(a, 'c') == NULL && ctx->peer != NULL && ctx->peer->cwd != NULL)
+		sa.cwd = ctx->peer->cwd;
+	w = cmd_new_window(ctx, t.s, index, args_get(a, 'n'), &sa);
+	cmd_spawn_free(&sa);
+	if (w == NULL)
+		return -1;
+	if (!args_has(a, 'd'))
+		session_select_window(t.s, w);
+	cmd_print_new(ctx, a, w->active, "#{session_name}:#{window_index}.#{pane_index}");
+	return 0;
+}
+
+static int cmd_kill_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct window *w, *next;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (!args_has(a, 'a')) {
+		window_destroy(t.w);
+		return 0;
+	}
+	for (w = t.s->windows; w != NULL; w = next) {
+		next = w->next;
+		if (w != t.w)
+			window_destroy(w);
+	}
+	return 0;
+}
+
+#define LSW_FMT "#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) " \
+	"[#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}"
+
+static void list_session_windows(struct cmd_ctx *ctx, struct session *s, const char *fmt)
+{
+	struct window *w;
+	struct format_ctx fc;
+
+	for (w = s->windows; w != NULL; w = w->next) {
+		char *line;
+
+		format_ctx_window(&fc, ctx->srv, w);
+		line = format_expand(fmt, &fc);
+		buf_printf(&ctx->out, "%s\n", line);
+		free(line);
+	}
+}
+
+static int cmd_list_windows(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *fmt = args_get(a, 'F');
+	struct target t;
+	struct session *s;
+
+	if (args_has(a, 'a')) {
+		for (s = ctx->srv->sessions; s != NULL; s = s->next)
+			list_session_windows(ctx, s, fmt != NULL ? fmt : "#{session_name}:" LSW_FMT);
+		return 0;
+	}
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	list_session_windows(ctx, t.s, fmt != NULL ? fmt : LSW_FMT);
+	return 0;
+}
+
+static int cmd_rename_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	free(t.w->name);
+	t.w->name = xstrdup(a->argv[0]);
+	t.w->automatic = 0;
+	attach_mark_session(t.s);
+	return 0;
+}
+
+static int cmd_select_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct window *w;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	w = t.w;
+	if (args_has(a, 'l')) {
+		if (t.s->last == NULL)
+			return cmd_error(ctx, "no last window");
+		w = t.s->last;
+	} else if (args_has(a, 'n')) {
+		w = t.s->current->next != NULL ? t.s->current->next : t.s->windows;
+	} else if (args_has(a, 'p')) {
+		struct window *prev = t.s->windows;
+
+		while (prev->next != NULL && prev->next != t.s->current)
+			prev = prev->next;
+		if (t.s->current == t.s->windows)
+			while (prev->next != NULL)
+				prev = prev->next;
+		w = prev;
+	}
+	session_select_window(t.s, w);
+	return 0;
+}
+
+const struct cmd_entry cmd_window_entries[] = {
+	{"new-window", "neww", "abdkPc:e:F:n:t:", 0, -1,
+	 "[-adkP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	 "[-t target-window] [shell-command]",
+	 cmd_new_window_exec},
+	{"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window},
+	{"list-windows", "lsw", "aF:t:", 0, 0, "[-a] [-F format] [-t target-session]",
+	 cmd_list_windows},
+	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
+	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,277 @@
+/* cmd: the command table, flag parsing and running command lists. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/options.h"
+
+static const struct cmd_entry *const cmd_tables[] = {
+	cmd_session_entries,
+	cmd_window_entries,
+	cmd_pane_entries,
+	cmd_misc_entries,
+};
+#define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
+
+void cmd_ctx_init(struct cmd_ctx *ctx, struct server *srv, struct peer *peer)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->srv = srv;
+	ctx->peer = peer;
+	buf_init(&ctx->out);
+	buf_init(&ctx->err);
+}
+
+void cmd_ctx_free(struct cmd_ctx *ctx)
+{
+	buf_free(&ctx->out);
+	buf_free(&ctx->err);
+}
+
+int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ctx->file != NULL)
+		buf_printf(&ctx->err, "%s:%d: ", ctx->file, ctx->line);
+	va_start(ap, fmt);
+	buf_vprintf(&ctx->err, fmt, ap);
+	va_end(ap);
+	buf_addc(&ctx->err, '\n');
+	ctx->status = 1;
+	return -1;
+}
+
+/* Exact name or alias first; otherwise a unique prefix of a name, as tmux
+ * accepts "new-w" for new-window. */
+const struct cmd_entry *cmd_find(const char *name, char **err)
+{
+	const struct cmd_entry *found = NULL, *e;
+	size_t i, len = strlen(name);
+	int ambiguous = 0;
+
+	for (i = 0; i < NTABLES; i++) {
+		for (e = cmd_tables[i]; e->name != NULL; e++) {
+			if (strcmp(e->name, name) == 0 ||
+			    (e->alias != NULL && strcmp(e->alias, name) == 0))
+				return e;
+			if (strncmp(e->name, name, len) == 0) {
+				if (found != NULL)
+					ambiguous = 1;
+				found = e;
+			}
+		}
+	}
+	if (ambiguous) {
+		*err = xasprintf("ambiguous command: %s", name);
+		return NULL;
+	}
+	if (found == NULL || len == 0) {
+		*err = xasprintf("unknown command: %s", name);
+		return NULL;
+	}
+	return found;
+}
+
+int args_has(const struct args *a, char flag)
+{
+	int i;
+
+	for (i = 0; i < a->nflags; i++) {
+		if (a->flags[i].flag == flag)
+			return 1;
+	}
+	return 0;
+}
+
+const char *args_get(const struct args *a, char flag)
+{
+	const char *v = NULL;
+	int i;
+
+	for (i = 0; i < a->nflags; i++) {
+		if (a->flags[i].flag == flag)
+			v = a->flags[i].value;
+	}
+	return v;
+}
+
+int args_values(const struct args *a, char flag, char ***out)
+{
+	int i, n = 0;
+
+	*out = xcalloc(a->nflags + 1, sizeof **out);
+	for (i = 0; i < a->nflags; i++) {
+		if (a->flags[i].flag == flag && a->flags[i].value != NULL)
+			(*out)[n++] = a->flags[i].value;
+	}
+	return n;
+}
+
+static void args_add(struct args *a, char flag, char *value)
+{
+	a->flags = xrealloc(a->flags, sizeof *a->flags * (a->nflags + 1));
+	a->flags[a->nflags].flag = flag;
+	a->flags[a->nflags].value = value;
+	a->nflags++;
+}
+
+/* getopt-like, stopping at the first word that is not a flag. */
+static int args_parse(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv,
+                      struct args *a)
+{
+	int i = 1;
+
+	memset(a, 0, sizeof *a);
+	for (; i < argc; i++) {
+		const char *w = argv[i];
+		size_t j;
+
+		if (w[0] != '-' || w[1] == '\0')
+			break;
+		if (strcmp(w, "--") == 0) {
+			i++;
+			break;
+		}
+		for (j = 1; w[j] != '\0'; j++) {
+			const char *s = strchr(e->spec, w[j]);
+
+			if (w[j] == ':' || s == NULL)
+				return cmd_error(ctx, "command %s: unknown flag -%c", e->name, w[j]);
+			if (s[1] != ':') {
+				args_add(a, w[j], NULL);
+				continue;
+			}
+			if (w[j + 1] != '\0') {
+				args_add(a, w[j], (char *)w + j + 1);
+			} else if (i + 1 < argc) {
+				args_add(a, w[j], argv[++i]);
+			} else {
+				return cmd_error(ctx, "command %s: -%c expects an argument", e->name,
+				                 w[j]);
+			}
+			break;
+		}
+	}
+	a->argv = argv + i;
+	a->argc = argc - i;
+	if (a->argc < e->min_args || (e->max_args >= 0 && a->argc > e->max_args))
+		return cmd_error(ctx, "usage: %s %s", e->name, e->usage);
+	return 0;
+}
+
+static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry *e;
+	struct args a;
+	char *err = NULL;
+	int rc;
+
+	if (argc == 0)
+		return 0;
+	e = cmd_find(argv[0], &err);
+	if (e == NULL) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	if (args_parse(ctx, e, argc, argv, &a) != 0) {
+		free(a.flags);
+		return -1;
+	}
+	rc = e->exec(ctx, &a);
+	free(a.flags);
+	if (rc != 0)
+		ctx->status = 1;
+	return rc;
+}
+
+/* A word ";" separates commands (typed as \; in a shell). */
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int start = 0, i;
+
+	for (i = 0; i <= argc; i++) {
+		if (i < argc && strcmp(argv[i], ";") != 0)
+			continue;
+		if (cmd_run_one(ctx, i - start, argv + start) != 0)
+			return -1;
+		start = i + 1;
+	}
+	return 0;
+}
+
+void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
+                    const char *default_cwd)
+{
+	const char *cwd = args_get(a, 'c');
+
+	memset(sa, 0, sizeof *sa);
+	sa->argv = a->argv;
+	sa->argc = a->argc;
+	if (cwd == NULL)
+		cwd = default_cwd;
+	if (cwd == NULL && ctx->peer != NULL)
+		cwd = ctx->peer->cwd;
+	sa->cwd = cwd;
+	sa->nenv = args_values(a, 'e', &sa->env);
+	sa->peer = ctx->peer;
+}
+
+void cmd_spawn_free(struct spawn_args *sa)
+{
+	free(sa->env);
+	sa->env = NULL;
+}
+
+void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def)
+{
+	const char *fmt = args_get(a, 'F');
+	struct format_ctx fc;
+	char *line;
+
+	if (!args_has(a, 'P'))
+		return;
+	format_ctx_pane(&fc, ctx->srv, p);
+	fc.c = ctx->peer;
+	line = format_expand(fmt != NULL ? fmt : def, &fc);
+	buf_printf(&ctx->out, "%s\n", line);
+	free(line);
+}
+
+char *cmd_window_name(const struct spawn_args *sa, struct server *srv)
+{
+	const char *cmd = NULL, *base;
+	char *word, *name;
+
+	if (sa->argc > 0)
+		cmd = sa->argv[0];
+	else if (*options_string(srv->options, "default-command") != '\0')
+		cmd = options_string(srv->options, "default-command");
+	if (cmd == NULL)
+		return NULL; /* a shell: named after what runs in it */
+	word = xstrndup(cmd, strcspn(cmd, " \t"));
+	base = strrchr(word, '/');
+	name = xstrdup(base != NULL && base[1] != '\0' ? base + 1 : word);
+	free(word);
+	return name;
+}
+
+struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s)
+{
+	struct peer *c, *best = NULL;
+
+	if (ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED)
+		return ctx->peer;
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state != PEER_ATTACHED)
+			continue;
+		if (s != NULL && c->session == s)
+			return c;
+		if (best == NULL)
+			best = c;
+	}
+	return s == NULL ? best : NULL;
+}

@@ -1,0 +1,94 @@
+/*
+ * cmd: the command table and the machinery every command shares: argument
+ * parsing with tmux's flag syntax, the context a command runs in, targets.
+ */
+#ifndef PMUX_CMD_CMD_H
+#define PMUX_CMD_CMD_H
+
+#include "server/server.h"
+#include "util/buf.h"
+
+struct cmd_ctx {
+	struct server *srv;
+	struct peer *peer; /* the client that asked, or NULL (config file) */
+	struct buf out;
+	struct buf err;
+	struct session *attach; /* set by commands that attach the client */
+	int attach_readonly;
+	int status;
+	const char *file; /* config file being read, for messages */
+	int line;
+};
+
+/* Parsed arguments: flags (with values) and the remaining words. */
+struct args {
+	struct {
+		char flag;
+		char *value; /* NULL for a flag without value */
+	} * flags;
+	int nflags;
+	char **argv;
+	int argc;
+};
+
+int args_has(const struct args *a, char flag);
+/* The last value of a flag, or NULL. */
+const char *args_get(const struct args *a, char flag);
+/* Every value of a repeatable flag (-e), in order; returns the count. */
+int args_values(const struct args *a, char flag, char ***out);
+
+struct cmd_entry {
+	const char *name;
+	const char *alias;
+	const char *spec; /* getopt-style: "dPs:" */
+	int min_args, max_args; /* max -1: no limit */
+	const char *usage;
+	int (*exec)(struct cmd_ctx *ctx, struct args *a);
+};
+
+/* Append an error line ("fmt\n") and return -1. */
+int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_ctx_init(struct cmd_ctx *ctx, struct server *srv, struct peer *peer);
+void cmd_ctx_free(struct cmd_ctx *ctx);
+
+/* Run argv, which may hold several commands separated by ";" words. Stops at
+ * the first failing command; ctx->status is 0 or 1. */
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
+const struct cmd_entry *cmd_find(const char *name, char **err);
+
+/* Targets. Any of the fields may come back NULL where the kind asks less. */
+struct target {
+	struct session *s;
+	struct window *w;
+	struct pane *p;
+};
+int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t);
+int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t);
+int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t);
+/* new-window -t: a session and a window index that may be free (-1: next). */
+int target_window_index(struct cmd_ctx *ctx, const char *spec, struct target *t, int *index);
+
+/* The command tables of each family. */
+extern const struct cmd_entry cmd_session_entries[];
+extern const struct cmd_entry cmd_window_entries[];
+extern const struct cmd_entry cmd_pane_entries[];
+extern const struct cmd_entry cmd_misc_entries[];
+
+
+/* Shared by the commands that start a program (new-session, new-window,
+ * split-window): -c, -e and the command words. Free with cmd_spawn_free. */
+void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
+                    const char *default_cwd);
+void cmd_spawn_free(struct spawn_args *sa);
+/* -P: print the new object with -F (or the default format). */
+void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);
+/* Name a new window after its command when -n is not given. */
+char *cmd_window_name(const struct spawn_args *sa, struct server *srv);
+/* The client a command acts on (detach-client, display-message): the peer
+ * attached to the target session, the caller itself, or the most recent. */
+struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);
+/* A new window at index with one pane; NULL (and an error) if the program
+ * could not be started. */
+struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,
+                              const struct spawn_args *sa);
+#endif

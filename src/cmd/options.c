@@ -1,0 +1,246 @@
+/* options: the table of known options and their current values. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/options.h"
+
+static const struct option_def option_table[] = {
+	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"default-command", OPTION_STRING, "", 0, 0, NULL},
+	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
+	{"default-terminal", OPTION_STRING, "", 0, 0, NULL},
+	{"destroy-unattached", OPTION_FLAG, "off", 0, 0, NULL},
+	{"display-time", OPTION_NUMBER, "750", 0, 2147483647, NULL},
+	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},
+	{"exit-empty", OPTION_FLAG, "on", 0, 0, NULL},
+	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
+	{"pane-base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
+	{"status", OPTION_CHOICE, "on", 0, 0, "off,on"},
+	{"status-left", OPTION_STRING, "[#S] ", 0, 0, NULL},
+	{"status-position", OPTION_CHOICE, "bottom", 0, 0, "top,bottom"},
+	{"status-right", OPTION_STRING, " \"#{=21:pane_title}\" %H:%M %d-%b-%y", 0, 0, NULL},
+};
+#define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
+
+struct options {
+	char *values[OPTION_COUNT];
+	long numbers[OPTION_COUNT];
+};
+
+static int option_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < OPTION_COUNT; i++) {
+		if (strcmp(option_table[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const struct option_def *options_def(const char *name)
+{
+	int i = option_index(name);
+
+	return i < 0 ? NULL : &option_table[i];
+}
+
+static int parse_flag(const char *v)
+{
+	if (strcmp(v, "on") == 0 || strcmp(v, "1") == 0 || strcmp(v, "yes") == 0)
+		return 1;
+	if (strcmp(v, "off") == 0 || strcmp(v, "0") == 0 || strcmp(v, "no") == 0)
+		return 0;
+	return -1;
+}
+
+static int choice_index(const char *choices, const char *v)
+{
+	const char *p = choices;
+	size_t len = strlen(v);
+	int i = 0;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+
+		if (n == len && strncmp(p, v, n) == 0)
+			return i;
+		p += n;
+		if (*p == ',')
+			p++;
+		i++;
+	}
+	return -1;
+}
+
+/* Check a value and compute its number; -1 with *err on a bad value. */
+static int option_parse(const struct option_def *d, const char *v, long *num, char **err)
+{
+	char *end;
+
+	switch (d->type) {
+	case OPTION_NUMBER:
+		*num = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || *num < d->min || *num > d->max) {
+			*err = xasprintf("value is invalid: %s", v);
+			return -1;
+		}
+		return 0;
+	case OPTION_FLAG:
+		*num = parse_flag(v);
+		if (*num < 0) {
+			*err = xasprintf("bad value: %s", v);
+			return -1;
+		}
+		return 0;
+	case OPTION_CHOICE:
+		*num = choice_index(d->choices, v);
+		if (*num < 0 && d->choices[0] == 'o' && parse_flag(v) >= 0)
+			*num = parse_flag(v); /* status accepts on/off/1/0 */
+		if (*num < 0) {
+			*err = xasprintf("unknown value: %s", v);
+			return -1;
+		}
+		return 0;
+	default:
+		*num = 0;
+		return 0;
+	}
+}
+
+static const char *option_text(const struct option_def *d, long num, const char *v)
+{
+	if (d->type == OPTION_FLAG)
+		return num ? "on" : "off";
+	if (d->type == OPTION_CHOICE) {
+		static char word[32];
+		const char *p = d->choices;
+		long i;
+
+		for (i = 0; i < num && (p = strchr(p, ',')) != NULL; i++)
+			p++;
+		if (p == NULL)
+			return v;
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(p, ","), p);
+		return word;
+	}
+	return v;
+}
+
+struct options *options_new(void)
+{
+	struct options *o = xcalloc(1, sizeof *o);
+	size_t i;
+
+	for (i = 0; i < OPTION_COUNT; i++)
+		options_unset(o, option_table[i].name);
+	return o;
+}
+
+void options_free(struct options *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < OPTION_COUNT; i++)
+		free(o->values[i]);
+	free(o);
+}
+
+int options_set(struct options *o, const char *name, const char *value, int append, char **err)
+{
+	int i = option_index(name);
+	const struct option_def *d;
+	char *text;
+	long num;
+
+	if (i < 0) {
+		*err = xasprintf("invalid option: %s", name);
+		return -1;
+	}
+	d = &option_table[i];
+	if (append && d->type == OPTION_STRING)
+		text = xasprintf("%s%s", o->values[i], value);
+	else
+		text = xstrdup(value);
+	if (option_parse(d, text, &num, err) != 0) {
+		free(text);
+		return -1;
+	}
+	free(o->values[i]);
+	o->values[i] = xstrdup(option_text(d, num, text));
+	o->numbers[i] = num;
+	free(text);
+	return 0;
+}
+
+void options_unset(struct options *o, const char *name)
+{
+	int i = option_index(name);
+	char *err = NULL;
+	long num = 0;
+
+	if (i < 0)
+		return;
+	option_parse(&option_table[i], option_table[i].def, &num, &err);
+	free(err);
+	free(o->values[i]);
+	o->values[i] = xstrdup(option_table[i].def);
+	o->numbers[i] = num;
+}
+
+long options_number(const struct options *o, const char *name)
+{
+	int i = option_index(name);
+
+	return i < 0 ? 0 : o->numbers[i];
+}
+
+const char *options_string(const struct options *o, const char *name)
+{
+	int i = option_index(name);
+
+	return i < 0 ? "" : o->values[i];
+}
+
+static void show_one(const struct options *o, size_t i, int value_only, struct buf *out)
+{
+	const char *v = o->values[i];
+	int quote = option_table[i].type == OPTION_STRING &&
+	            (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
+
+	if (!value_only)
+		buf_printf(out, "%s ", option_table[i].name);
+	if (quote && !value_only) {
+		buf_addc(out, '"');
+		for (; *v != '\0'; v++) {
+			if (*v == '"' || *v == '\\' || *v == '$')
+				buf_addc(out, '\\');
+			buf_addc(out, *v);
+		}
+		buf_addc(out, '"');
+	} else {
+		buf_adds(out, v);
+	}
+	buf_addc(out, '\n');
+}
+
+int options_show(const struct options *o, const char *name, int value_only, struct buf *out)
+{
+	size_t i;
+
+	if (name != NULL) {
+		int idx = option_index(name);
+
+		if (idx < 0)
+			return -1;
+		show_one(o, (size_t)idx, value_only, out);
+		return 0;
+	}
+	for (i = 0; i < OPTION_COUNT; i++)
+		show_one(o, i, value_only, out);
+	return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * tty: one attached client's terminal as the server sees it: a TickitTerm
+ * built for the client's TERM and size whose output goes to a callback (the
+ * client's socket buffer), and whose input parser turns the bytes the client
+ * typed into keys. Never blocks, never does I/O itself.
+ */
+#ifndef PMUX_RENDER_TTY_H
+#define PMUX_RENDER_TTY_H
+
+#include <stddef.h>
+
+#include "term/key.h"
+
+typedef void tty_output_fn(const char *buf, size_t len, void *ctx);
+/* A parsed key. paste != NULL for a bracketed paste's text (then k is unused). */
+typedef void tty_key_fn(const struct key *k, const char *paste, size_t paste_len, void *ctx);
+
+struct tty_caps {
+	int truecolor; /* COLORTERM=truecolor/24bit at attach */
+};
+
+struct tty;
+
+/* termname is normalised (unknown/vt100/dumb → a safe xterm-like type). */
+struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_caps *caps,
+                    tty_output_fn *out, tty_key_fn *key, void *ctx);
+void tty_free(struct tty *t);
+
+/* Take over the terminal: alternate screen, clear, keypad; and give it back. */
+void tty_start(struct tty *t);
+void tty_stop(struct tty *t);
+
+void tty_resize(struct tty *t, int rows, int cols);
+int tty_rows(const struct tty *t);
+int tty_cols(const struct tty *t);
+
+/* Bytes typed on the client's terminal; calls the key callback per key. */
+void tty_input(struct tty *t, const char *buf, size_t len);
+/* Milliseconds until a pending lone Escape must be flushed, or -1. */
+int tty_input_timeout(struct tty *t);
+/* Called when that timeout expires. */
+void tty_input_flush(struct tty *t);
+
+/* The TickitTerm, for the renderer. */
+struct TickitTerm *tty_term(struct tty *t);
+
+#endif

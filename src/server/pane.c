@@ -1,0 +1,475 @@
+/* pane: a pty, the program on it, and the grid its output drives. */
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cmd/options.h"
+#include "server/layout.h"
+#include "server/proc.h"
+#include "server/server.h"
+#include "server/spawn.h"
+#include "term/grid.h"
+#include "util/log.h"
+
+extern char **environ;
+
+#define PANE_READ_SIZE 65536
+/* At most this much is read from one pane per loop iteration, so a flooding
+ * pane cannot starve the others. */
+#define PANE_READ_BUDGET (1024 * 1024)
+
+static void pane_poll_cb(uv_poll_t *h, int status, int events);
+
+static void pane_grid_output(const char *buf, size_t len, void *ctx)
+{
+	pane_write(ctx, buf, len);
+}
+
+static const char *default_terminal(const struct options *o)
+{
+	static const char *const dirs[] = {"/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo",
+	                                   "/usr/lib/terminfo"};
+	const char *t = options_string(o, "default-terminal");
+	char path[PATH_MAX];
+	size_t i;
+
+	if (*t != '\0')
+		return t;
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		snprintf(path, sizeof path, "%s/t/tmux-256color", dirs[i]);
+		if (access(path, R_OK) == 0)
+			return "tmux-256color";
+	}
+	return "screen-256color";
+}
+
+static const char *default_shell(const struct options *o)
+{
+	const char *sh = options_string(o, "default-shell");
+	struct passwd *pw;
+
+	if (*sh == '/' && access(sh, X_OK) == 0)
+		return sh;
+	sh = getenv("SHELL");
+	if (sh != NULL && *sh == '/' && access(sh, X_OK) == 0)
+		return sh;
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_shell != NULL && *pw->pw_shell == '/' &&
+	    access(pw->pw_shell, X_OK) == 0)
+		return pw->pw_shell;
+	return "/bin/sh";
+}
+
+/* Replace or add VAR=value in a malloc'd environment vector. */
+static void env_set(char ***envp, int *n, const char *entry)
+{
+	size_t klen = strcspn(entry, "=");
+	int i;
+
+	for (i = 0; i < *n; i++) {
+		if (strncmp((*envp)[i], entry, klen) == 0 && (*envp)[i][klen] == '=') {
+			free((*envp)[i]);
+			(*envp)[i] = xstrdup(entry);
+			return;
+		}
+	}
+	*envp = xrealloc(*envp, sizeof **envp * (*n + 2));
+	(*envp)[(*n)++] = xstrdup(entry);
+	(*envp)[*n] = NULL;
+}
+
+static void env_setf(char ***envp, int *n, const char *name, const char *value)
+{
+	char *e = xasprintf("%s=%s", name, value);
+
+	env_set(envp, n, e);
+	free(e);
+}
+
+/* The server's environment, refreshed from the calling client for the
+ * variables that follow the user between connections, then pmux's own. */
+static char **pane_environment(struct pane *p, const struct spawn_args *sa)
+{
+	static const char *const update[] = {"DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK",
+	                                     "SSH_AGENT_PID", "SSH_CONNECTION", "WINDOWID",
+	                                     "XAUTHORITY"};
+	char **envp = xcalloc(1, sizeof *envp);
+	char **e;
+	int n = 0, i;
+	size_t u;
+
+	for (e = environ; *e != NULL; e++) {
+		if (strncmp(*e, "PMUX", 4) != 0 && strncmp(*e, "TMUX", 4) != 0)
+			env_set(&envp, &n, *e);
+	}
+	for (u = 0; sa->peer != NULL && u < sizeof update / sizeof update[0]; u++) {
+		const char *v = peer_getenv(sa->peer, update[u]);
+
+		if (v != NULL)
+			env_setf(&envp, &n, update[u], v);
+	}
+	env_setf(&envp, &n, "TERM", default_terminal(p->srv->options));
+	env_setf(&envp, &n, "COLORTERM", "truecolor");
+	{
+		char *v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(),
+		                    p->window->session->id);
+
+		env_setf(&envp, &n, "PMUX", v);
+		free(v);
+		v = xasprintf("%%%u", p->id);
+		env_setf(&envp, &n, "PMUX_PANE", v);
+		free(v);
+	}
+	for (i = 0; i < sa->nenv; i++) {
+		if (strchr(sa->env[i], '=') != NULL)
+			env_set(&envp, &n, sa->env[i]);
+	}
+	return envp;
+}
+
+static void free_vector(char **v)
+{
+	char **e;
+
+	if (v == NULL)
+		return;
+	for (e = v; *e != NULL; e++)
+		free(*e);
+	free(v);
+}
+
+/* argv for the pane's program: several words are run as they are, one is
+ * given to sh -c, none means the default command or a login shell. */
+static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv0)
+{
+	const char *cmd = options_string(p->srv->options, "default-command");
+	char **argv;
+	int i;
+
+	if (sa->argc > 1) {
+		argv = xcalloc(sa->argc + 1, sizeof *argv);
+		for (i = 0; i < sa->argc; i++)
+			argv[i] = xstrdup(sa->argv[i]);
+		*argv0 = xstrdup(argv[0]);
+		return argv;
+	}
+	if (sa->argc == 1 || *cmd != '\0') {
+		argv = xcalloc(4, sizeof *argv);
+		argv[0] = xstrdup("/bin/sh");
+		argv[1] = xstrdup("-c");
+		argv[2] = xstrdup(sa->argc == 1 ? sa->argv[0] : cmd);
+		*argv0 = xstrdup("sh");
+		return argv;
+	}
+	{
+		const char *shell = default_shell(p->srv->options);
+		const char *base = strrchr(shell, '/');
+
+		argv = xcalloc(2, sizeof *argv);
+		argv[0] = xstrdup(shell);
+		*argv0 = xasprintf("-%s", base != NULL ? base + 1 : shell);
+	}
+	return argv;
+}
+
+struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
+                         char **errmsg)
+{
+	struct server *srv = w->srv;
+	struct pane *p = xcalloc(1, sizeof *p);
+	struct spawn_request req;
+	struct spawn_result res;
+	char *argv0 = NULL;
+	int rc;
+
+	p->srv = srv;
+	p->window = w;
+	p->id = srv->next_pane_id++;
+	p->fd = -1;
+	p->sx = sx;
+	p->sy = sy;
+	p->created = time(NULL);
+	buf_init(&p->writeq);
+	p->start_cwd = xstrdup(sa->cwd != NULL ? sa->cwd : "/");
+
+	memset(&req, 0, sizeof req);
+	req.argv = pane_argv(p, sa, &argv0);
+	req.argv0 = argv0;
+	req.envp = pane_environment(p, sa);
+	req.cwd = sa->cwd;
+	req.rows = sy;
+	req.cols = sx;
+	rc = spawn_pane(&req, &res, errmsg);
+	free_vector(req.argv);
+	free_vector(req.envp);
+	free(argv0);
+	if (rc != 0) {
+		free(p->start_cwd);
+		free(p);
+		return NULL;
+	}
+	p->fd = res.master;
+	p->pid = res.pid;
+	memcpy(p->tty, res.tty, sizeof p->tty);
+	p->grid = grid_new(sy, sx, (int)options_number(srv->options, "history-limit"),
+	                   pane_grid_output, p);
+	uv_poll_init(srv->loop, &p->poll, p->fd);
+	p->poll.data = p;
+	p->poll_events = UV_READABLE;
+	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
+	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
+	return p;
+}
+
+struct pane *pane_find_id(struct server *srv, uint32_t id)
+{
+	struct session *s;
+	struct window *w;
+	struct pane *p;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		for (w = s->windows; w != NULL; w = w->next) {
+			for (p = w->panes; p != NULL; p = p->next) {
+				if (p->id == id)
+					return p;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void pane_set_events(struct pane *p, int events)
+{
+	if (p->fd < 0 || events == p->poll_events)
+		return;
+	p->poll_events = events;
+	if (events == 0)
+		uv_poll_stop(&p->poll);
+	else
+		uv_poll_start(&p->poll, events, pane_poll_cb);
+}
+
+/* Write what the pty accepts now; the rest waits for UV_WRITABLE. */
+static void pane_flush(struct pane *p)
+{
+	while (p->writeq.len > 0 && p->fd >= 0) {
+		ssize_t n = write(p->fd, p->writeq.data, p->writeq.len);
+
+		if (n > 0) {
+			buf_consume(&p->writeq, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno != EAGAIN)
+			p->writeq.len = 0; /* the pty is gone: nobody can read it */
+		break;
+	}
+	if (p->fd >= 0 && !p->exited)
+		pane_set_events(p, UV_READABLE | (p->writeq.len > 0 ? UV_WRITABLE : 0));
+}
+
+void pane_write(struct pane *p, const char *buf, size_t len)
+{
+	if (p->fd < 0 || len == 0)
+		return;
+	buf_add(&p->writeq, buf, len);
+	pane_flush(p);
+}
+
+/* Read until the pty is empty, EOF, or the budget is spent. Returns -1 at
+ * EOF (every slave descriptor closed). */
+static int pane_read(struct pane *p, size_t budget)
+{
+	static char buf[PANE_READ_SIZE];
+	size_t total = 0;
+
+	while (p->fd >= 0 && total < budget) {
+		ssize_t n = read(p->fd, buf, sizeof buf);
+
+		if (n > 0) {
+			grid_input(p->grid, buf, (size_t)n);
+			total += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			break;
+		return -1; /* EIO: the other side is closed */
+	}
+	if (total > 0) {
+		p->last_output = uv_now(p->srv->loop);
+		attach_mark_session(p->window->session);
+	}
+	return 0;
+}
+
+static void pane_poll_cb(uv_poll_t *h, int status, int events)
+{
+	struct pane *p = h->data;
+
+	if (status < 0 || (events & UV_READABLE)) {
+		if (pane_read(p, PANE_READ_BUDGET) < 0 || status < 0)
+			pane_set_events(p, 0); /* wait for the program's exit */
+	}
+	if (events & UV_WRITABLE)
+		pane_flush(p);
+}
+
+void pane_resize(struct pane *p, int sx, int sy)
+{
+	struct winsize ws;
+
+	if (sx < 1)
+		sx = 1;
+	if (sy < 1)
+		sy = 1;
+	if (p->sx == sx && p->sy == sy)
+		return;
+	p->sx = sx;
+	p->sy = sy;
+	grid_resize(p->grid, sy, sx);
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = sy;
+	ws.ws_col = sx;
+	/* The kernel sends SIGWINCH to the foreground group. */
+	if (p->fd >= 0 && ioctl(p->fd, TIOCSWINSZ, &ws) < 0)
+		log_debug("pane %%%u: TIOCSWINSZ: %s", p->id, strerror(errno));
+}
+
+struct hangup_ctx {
+	pid_t sid;
+	pid_t groups[256];
+	int stopped[256];
+	int n;
+};
+
+static int hangup_collect(const struct proc_stat *st, void *arg)
+{
+	struct hangup_ctx *ctx = arg;
+	int i;
+
+	if (st->session != ctx->sid || st->state == 'Z')
+		return 0;
+	for (i = 0; i < ctx->n; i++) {
+		if (ctx->groups[i] == st->pgrp)
+			break;
+	}
+	if (i == ctx->n) {
+		if (ctx->n == (int)(sizeof ctx->groups / sizeof ctx->groups[0]))
+			return 0;
+		ctx->groups[ctx->n] = st->pgrp;
+		ctx->stopped[ctx->n++] = 0;
+	}
+	if (st->state == 'T' || st->state == 't')
+		ctx->stopped[i] = 1;
+	return 0;
+}
+
+/*
+ * SIGHUP every process group still in a pane's session, not only the
+ * foreground group the kernel would signal: a child that moved to its own
+ * group (seed 004) would otherwise live on as an orphan. Stopped groups get
+ * SIGCONT so they can act on the hangup. Processes that left the session
+ * (setsid) are not in it and are left alone.
+ */
+void pane_hangup_session(pid_t sid)
+{
+	struct hangup_ctx ctx;
+	int i;
+
+	if (sid <= 1)
+		return;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.sid = sid;
+	proc_each(hangup_collect, &ctx);
+	for (i = 0; i < ctx.n; i++) {
+		if (ctx.groups[i] <= 1 || ctx.groups[i] == getpgrp())
+			continue;
+		if (killpg(ctx.groups[i], SIGHUP) < 0 && errno != ESRCH)
+			log_debug("killpg %d: %s", (int)ctx.groups[i], strerror(errno));
+		if (ctx.stopped[i])
+			killpg(ctx.groups[i], SIGCONT);
+	}
+}
+
+pid_t pane_foreground(const struct pane *p)
+{
+	if (p->fd < 0)
+		return -1;
+	return tcgetpgrp(p->fd);
+}
+
+char *pane_current_command(const struct pane *p)
+{
+	pid_t pgrp = pane_foreground(p);
+	char *name = NULL;
+
+	if (pgrp > 0)
+		name = proc_command_name(pgrp);
+	if (name == NULL && p->pid > 0)
+		name = proc_command_name(p->pid);
+	return name != NULL ? name : xstrdup("");
+}
+
+char *pane_current_path(const struct pane *p)
+{
+	pid_t pgrp = pane_foreground(p);
+	char *cwd = NULL;
+
+	if (pgrp > 0)
+		cwd = proc_cwd(pgrp);
+	if (cwd == NULL && p->pid > 0)
+		cwd = proc_cwd(p->pid);
+	return cwd != NULL ? cwd : xstrdup("");
+}
+
+static void pane_close_cb(uv_handle_t *h)
+{
+	struct pane *p = h->data;
+
+	grid_free(p->grid);
+	buf_free(&p->writeq);
+	free(p->start_cwd);
+	free(p);
+}
+
+/* Free a pane that is no longer in any window. */
+void pane_destroy(struct pane *p)
+{
+	pane_hangup_session(p->pid);
+	/* uv_close stops the poll at once, so the descriptor can go now. */
+	uv_close((uv_handle_t *)&p->poll, pane_close_cb);
+	if (p->fd >= 0 && close(p->fd) < 0)
+		log_debug("close pty: %s", strerror(errno));
+	p->fd = -1;
+}
+
+/* kill-pane and friends: the pane goes now; its processes get SIGHUP. */
+void pane_kill(struct pane *p)
+{
+	window_remove_pane(p->window, p);
+	pane_destroy(p);
+}
+
+/* The pane's program has exited: keep its last words, then close it. */
+void pane_reaped(struct pane *p, int status)
+{
+	p->exited = 1;
+	p->exit_status = status;
+	while (p->fd >= 0 && pane_read(p, SIZE_MAX) == 0) {
+		/* pane_read stops at EAGAIN; loop until it reports nothing new */
+		int avail = 0;
+
+		if (ioctl(p->fd, FIONREAD, &avail) < 0 || avail == 0)
+			break;
+	}
+	pane_kill(p);
+}

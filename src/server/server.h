@@ -1,0 +1,219 @@
+/*
+ * The server's model: sessions hold windows, windows hold panes laid out by
+ * a layout tree, peers are the connected clients. Everything lives on one
+ * libuv loop owned by struct server.
+ */
+#ifndef PMUX_SERVER_SERVER_H
+#define PMUX_SERVER_SERVER_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+#include <uv.h>
+
+#include "pmux/proto.h"
+#include "util/buf.h"
+
+struct grid;
+struct tty;
+struct render;
+struct layout;
+struct options;
+struct server;
+struct session;
+struct window;
+
+struct pane {
+	struct server *srv;
+	struct window *window;
+	struct pane *next; /* in the window, in order */
+	uint32_t id;       /* %id */
+
+	pid_t pid;        /* the pane's session leader; 0 once reaped */
+	int fd;           /* pty master, -1 once closed */
+	char tty[64];     /* slave path */
+	int exit_status;  /* wait status once reaped */
+	int exited;       /* the program has exited */
+	int closing;      /* scheduled for removal */
+	uv_poll_t poll;
+	int poll_events;
+	struct buf writeq; /* input not yet accepted by the pty */
+
+	struct grid *grid;
+	int sx, sy;     /* size */
+	int xoff, yoff; /* position in the window */
+	struct layout *layout;
+
+	char *start_cwd;
+	time_t created;
+	uint64_t last_output; /* loop time of the last read, ms */
+};
+
+struct window {
+	struct server *srv;
+	struct session *session;
+	struct window *next; /* in the session, ordered by index */
+	uint32_t id;         /* @id */
+	int index;
+	char *name;
+	int automatic; /* named after the active pane's command */
+	int sx, sy;
+	struct pane *panes;
+	struct pane *active;
+	struct pane *last_active;
+	struct layout *layout;
+	time_t created;
+};
+
+struct session {
+	struct server *srv;
+	struct session *next; /* ordered by name */
+	uint32_t id;          /* $id */
+	char *name;
+	struct window *windows; /* ordered by index */
+	struct window *current;
+	struct window *last;
+	int sx, sy; /* size given to new windows */
+	time_t created;
+	uint64_t activity; /* ms: most recent use, picks the default session */
+	int attached;
+	char *cwd;
+};
+
+enum peer_state {
+	PEER_NEW,      /* waiting for MSG_IDENTIFY */
+	PEER_READY,    /* identified, running commands */
+	PEER_ATTACHED, /* showing a session */
+	PEER_CLOSING,  /* flushing its last messages */
+};
+
+struct peer {
+	struct server *srv;
+	struct peer *next;
+	uint32_t id;
+	uv_pipe_t pipe;
+	uv_timer_t timer; /* identify deadline; escape-time while attached */
+	uv_timer_t msg_timer; /* status line message expiry */
+	int open_handles;
+	struct proto_reader reader;
+	enum peer_state state;
+	pid_t pid;
+	uid_t uid;
+	size_t queued; /* bytes handed to libuv, not yet written */
+
+	/* from MSG_IDENTIFY */
+	char *term;
+	char *colorterm;
+	char *cwd;
+	char *ttyname;
+	char *pane_hint; /* PMUX_PANE of the calling shell */
+	char **env;
+	int nenv;
+	int rows, cols;
+
+	/* attached */
+	struct session *session;
+	struct tty *tty;
+	struct render *render;
+	int readonly;
+	int prefix_pending;
+	int frame_pending;  /* a frame is being written */
+	int dirty;          /* redraw when the socket drains */
+	int full_redraw;    /* the shadow is stale */
+	struct buf frame;   /* bytes of the frame being composed */
+	char *message; /* shown on the status line until msg_timer fires */
+};
+
+struct server {
+	uv_loop_t *loop;
+	uv_pipe_t listener;
+	uv_signal_t sig_term, sig_chld, sig_hup, sig_int;
+	uv_check_t check;
+	uv_idle_t idle;
+	char *socket_path;
+	struct options *options;
+	struct session *sessions;
+	struct peer *peers;
+	uint32_t next_session_id, next_window_id, next_pane_id, next_peer_id;
+	time_t start_time;
+	int exiting;
+	int redraw_needed;
+	struct buf paste; /* the most recent capture-pane buffer */
+};
+
+/* server.c */
+int server_main(int listen_fd, const char *socket_path, const char *config_file, int verbose);
+void server_schedule(struct server *srv);
+void server_check_exit(struct server *srv);
+void server_shutdown(struct server *srv);
+
+/* session.c */
+struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
+                               int sy);
+struct session *session_find(struct server *srv, const char *name);
+struct session *session_find_id(struct server *srv, uint32_t id);
+int session_valid_name(const char *name);
+void session_rename(struct session *s, const char *name);
+void session_destroy(struct session *s);
+int session_count_windows(const struct session *s);
+void session_select_window(struct session *s, struct window *w);
+struct session *session_best(struct server *srv);
+void session_touch(struct session *s);
+
+/* window.c */
+struct window *window_create(struct session *s, int index, const char *name);
+struct window *window_find_index(struct session *s, int index);
+struct window *window_find_id(struct server *srv, uint32_t id);
+int window_next_index(struct session *s, int from);
+void window_destroy(struct window *w);
+int window_count_panes(const struct window *w);
+int window_pane_index(const struct window *w, const struct pane *p);
+void window_set_active(struct window *w, struct pane *p);
+void window_resize(struct window *w, int sx, int sy);
+void window_relayout(struct window *w);
+void window_remove_pane(struct window *w, struct pane *p);
+
+/* pane.c */
+struct spawn_args {
+	char **argv; /* NULL: the default command */
+	int argc;
+	const char *cwd;
+	char **env; /* extra VAR=value */
+	int nenv;
+	struct peer *peer; /* whose environment to start from, or NULL */
+};
+struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
+                         char **errmsg);
+struct pane *pane_find_id(struct server *srv, uint32_t id);
+void pane_write(struct pane *p, const char *buf, size_t len);
+void pane_resize(struct pane *p, int sx, int sy);
+void pane_kill(struct pane *p);
+void pane_reaped(struct pane *p, int status);
+void pane_destroy(struct pane *p);
+pid_t pane_foreground(const struct pane *p);
+char *pane_current_command(const struct pane *p);
+char *pane_current_path(const struct pane *p);
+void pane_hangup_session(pid_t sid);
+
+/* peer.c */
+void peer_accept(struct server *srv);
+void peer_send(struct peer *c, uint16_t type, const void *data, size_t len);
+void peer_close(struct peer *c);
+void peer_exit(struct peer *c, int status, const char *message);
+const char *peer_getenv(const struct peer *c, const char *name);
+
+/* attach.c */
+void attach_start(struct peer *c, struct session *s, int readonly);
+void attach_detach(struct peer *c, const char *message);
+void attach_input(struct peer *c, const char *buf, size_t len);
+void attach_resize(struct peer *c, int rows, int cols);
+void attach_render_all(struct server *srv);
+void attach_mark_session(struct session *s);
+void attach_detach_session(struct session *s, int exited);
+void attach_free(struct peer *c);
+void attach_message(struct peer *c, const char *msg);
+void attach_drained(struct peer *c);
+void attach_timer(struct peer *c);
+void attach_options_changed(struct server *srv);
+
+#endif

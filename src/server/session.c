@@ -1,0 +1,148 @@
+/* session: a named set of windows that outlives its clients. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/server.h"
+
+struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
+                               int sy)
+{
+	struct session *s = xcalloc(1, sizeof *s), **pp;
+
+	s->srv = srv;
+	s->id = srv->next_session_id++;
+	if (name != NULL) {
+		s->name = xstrdup(name);
+	} else {
+		/* Unnamed sessions take the lowest free number, as in tmux. */
+		for (int n = 0;; n++) {
+			char *try = xasprintf("%d", n);
+
+			if (session_find(srv, try) == NULL) {
+				s->name = try;
+				break;
+			}
+			free(try);
+		}
+	}
+	s->cwd = xstrdup(cwd != NULL ? cwd : "/");
+	s->sx = sx;
+	s->sy = sy;
+	s->created = time(NULL);
+	s->activity = uv_now(srv->loop);
+	for (pp = &srv->sessions; *pp != NULL && strcmp((*pp)->name, s->name) < 0;
+	     pp = &(*pp)->next)
+		;
+	s->next = *pp;
+	*pp = s;
+	return s;
+}
+
+struct session *session_find(struct server *srv, const char *name)
+{
+	struct session *s;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		if (strcmp(s->name, name) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+struct session *session_find_id(struct server *srv, uint32_t id)
+{
+	struct session *s;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		if (s->id == id)
+			return s;
+	}
+	return NULL;
+}
+
+/* tmux forbids ':' and '.' in names because they separate targets. */
+int session_valid_name(const char *name)
+{
+	return *name != '\0' && strpbrk(name, ":.") == NULL;
+}
+
+void session_rename(struct session *s, const char *name)
+{
+	struct server *srv = s->srv;
+	struct session **pp;
+
+	for (pp = &srv->sessions; *pp != s; pp = &(*pp)->next)
+		;
+	*pp = s->next;
+	free(s->name);
+	s->name = xstrdup(name);
+	for (pp = &srv->sessions; *pp != NULL && strcmp((*pp)->name, s->name) < 0;
+	     pp = &(*pp)->next)
+		;
+	s->next = *pp;
+	*pp = s;
+	attach_mark_session(s);
+}
+
+int session_count_windows(const struct session *s)
+{
+	const struct window *w;
+	int n = 0;
+
+	for (w = s->windows; w != NULL; w = w->next)
+		n++;
+	return n;
+}
+
+void session_select_window(struct session *s, struct window *w)
+{
+	if (s->current == w)
+		return;
+	if (s->current != NULL)
+		s->last = s->current;
+	s->current = w;
+	attach_mark_session(s);
+}
+
+void session_touch(struct session *s)
+{
+	s->activity = uv_now(s->srv->loop);
+}
+
+/* The session a command means when it names none: the most recently used. */
+struct session *session_best(struct server *srv)
+{
+	struct session *s, *best = NULL;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		if (best == NULL || s->activity > best->activity ||
+		    (s->activity == best->activity && s->id > best->id))
+			best = s;
+	}
+	return best;
+}
+
+/* Remove a session: its clients are told, its windows and panes closed. */
+void session_destroy(struct session *s)
+{
+	struct server *srv = s->srv;
+	struct session **pp;
+
+	for (pp = &srv->sessions; *pp != NULL && *pp != s; pp = &(*pp)->next)
+		;
+	if (*pp == NULL)
+		return; /* already being destroyed */
+	*pp = s->next;
+	attach_detach_session(s, 1);
+	while (s->windows != NULL) {
+		struct window *w = s->windows;
+
+		/* The last window_destroy would destroy the session again;
+		 * it is unlinked, so that call returns at once. */
+		window_destroy(w);
+	}
+	free(s->name);
+	free(s->cwd);
+	free(s);
+	server_check_exit(srv);
+}

@@ -1,0 +1,116 @@
+/*
+ * grid: a pane's screen. libvterm's state layer parses the pane's output and
+ * drives pmux's own ring-buffer grid; rows scrolled off the top go into a
+ * compact history. No I/O: the owner feeds bytes in with grid_input() and
+ * receives the terminal's replies and encoded keys through an output
+ * callback, which it must write to the pane's pty master.
+ *
+ * Row numbers: 0 .. rows-1 are the visible screen, -1 is the newest history
+ * line, -grid_history_size() the oldest.
+ */
+#ifndef PMUX_TERM_GRID_H
+#define PMUX_TERM_GRID_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <vterm.h>
+
+/* A colour: the type in the top byte, an index or 0xRRGGBB below. */
+typedef uint32_t grid_color;
+#define GRID_COLOR_DEFAULT 0u
+#define GRID_COLOR_INDEXED(i) ((1u << 24) | ((uint32_t)(i)&0xff))
+#define GRID_COLOR_RGB(r, g, b) \
+	((2u << 24) | ((uint32_t)(r) << 16) | ((uint32_t)(g) << 8) | (uint32_t)(b))
+#define GRID_COLOR_TYPE(c) ((c) >> 24) /* 0 default, 1 indexed, 2 rgb */
+#define GRID_COLOR_VALUE(c) ((c)&0xffffff)
+
+enum grid_attr {
+	GRID_ATTR_BOLD = 1 << 0,
+	GRID_ATTR_DIM = 1 << 1,
+	GRID_ATTR_ITALIC = 1 << 2,
+	GRID_ATTR_UNDERLINE = 1 << 3,  /* single */
+	GRID_ATTR_UNDERLINE2 = 1 << 4, /* double */
+	GRID_ATTR_UNDERCURL = 1 << 5,
+	GRID_ATTR_BLINK = 1 << 6,
+	GRID_ATTR_REVERSE = 1 << 7,
+	GRID_ATTR_STRIKE = 1 << 8,
+	GRID_ATTR_CONCEAL = 1 << 9,
+};
+
+/* The right half of a wide character. */
+#define GRID_CH_WIDE_CONT 0xffffffffu
+
+struct grid_cell {
+	uint32_t ch; /* code point, 0 for a blank never written, or GRID_CH_WIDE_CONT;
+	                a cell with combining marks has GRID_CELL_COMBINED set in
+	                flags and ch is an index into the grid's combining table */
+	grid_color fg;
+	grid_color bg;
+	uint16_t attr; /* enum grid_attr */
+	uint8_t width; /* 1 or 2; 0 for GRID_CH_WIDE_CONT */
+	uint8_t flags;
+};
+#define GRID_CELL_COMBINED 0x01
+
+typedef void grid_output_fn(const char *buf, size_t len, void *ctx);
+
+struct grid;
+
+struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out, void *ctx);
+void grid_free(struct grid *g);
+
+/* Feed pane output. */
+void grid_input(struct grid *g, const char *buf, size_t len);
+/* Resize the screen (rows and cols >= 1). */
+void grid_resize(struct grid *g, int rows, int cols);
+void grid_set_history_limit(struct grid *g, int limit);
+/* Forget the history (clear-history). */
+void grid_clear_history(struct grid *g);
+
+int grid_rows(const struct grid *g);
+int grid_cols(const struct grid *g);
+int grid_history_size(const struct grid *g);
+int grid_history_limit(const struct grid *g);
+
+/*
+ * The cells of row y (see above). Always grid_cols() cells. History rows are
+ * decoded into a buffer of the grid's: the pointer stays valid until the next
+ * grid_line() of a history row or any change to the grid.
+ */
+const struct grid_cell *grid_line(struct grid *g, int y);
+/* Non-zero if row y continues on row y+1 (it wrapped). */
+int grid_line_wrapped(struct grid *g, int y);
+/* The UTF-8 text of a cell (with its combining marks) into out; returns its
+ * length; a blank cell gives " ", a wide continuation gives "". */
+size_t grid_cell_utf8(const struct grid *g, const struct grid_cell *c, char out[32]);
+
+void grid_cursor(const struct grid *g, int *row, int *col);
+int grid_cursor_visible(const struct grid *g);
+int grid_cursor_shape(const struct grid *g); /* VTERM_PROP_CURSORSHAPE_* */
+int grid_alt_screen(const struct grid *g);
+int grid_mouse_mode(const struct grid *g); /* VTERM_PROP_MOUSE_* */
+int grid_bracketed_paste(const struct grid *g);
+const char *grid_title(const struct grid *g); /* "" when never set */
+
+/* Incremented on every visible change: the renderer compares it. */
+uint64_t grid_generation(const struct grid *g);
+
+/* Encode a key for the pane's current modes; bytes go to the output callback. */
+void grid_key(struct grid *g, VTermKey key, VTermModifier mod);
+void grid_unichar(struct grid *g, uint32_t c, VTermModifier mod);
+/* Paste text: bracketed if the program asked for it; bytes to the output callback. */
+void grid_paste(struct grid *g, const char *buf, size_t len);
+
+/* capture-pane. */
+enum grid_capture_flags {
+	GRID_CAPTURE_ESCAPES = 1 << 0, /* -e: SGR sequences for attributes and colours */
+	GRID_CAPTURE_JOIN = 1 << 1,    /* -J: join wrapped rows, keep trailing spaces */
+};
+/*
+ * The text of rows start..end inclusive (clamped to what exists), each row
+ * ending in '\n', trailing blanks trimmed unless joining. Returns a malloc'd
+ * buffer (NUL-terminated) and its length in *len.
+ */
+char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len);
+
+#endif

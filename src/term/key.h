@@ -1,0 +1,51 @@
+/*
+ * key: one key press as pmux understands it, whatever it came from (a key
+ * name given to send-keys or bind-key, or bytes typed on a client's terminal
+ * and parsed by libtickit), and its encoding for a pane through libvterm.
+ */
+#ifndef PMUX_TERM_KEY_H
+#define PMUX_TERM_KEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <vterm.h>
+
+struct grid;
+
+enum key_kind {
+	KEY_NONE = 0,
+	KEY_CHAR, /* a Unicode character in cp */
+	KEY_SYM,  /* a special key in sym (VTermKey: Enter, Up, F1 = VTERM_KEY_FUNCTION(1) …) */
+};
+
+struct key {
+	enum key_kind kind;
+	uint32_t cp;
+	VTermKey sym;
+	VTermModifier mod; /* VTERM_MOD_SHIFT | VTERM_MOD_ALT | VTERM_MOD_CTRL */
+};
+
+/*
+ * Parse a tmux key name: "a", "C-c", "M-x", "C-M-Left", "S-Up", "Enter",
+ * "Escape", "Tab", "BTab", "BSpace", "Space", "Up", "Down", "Left", "Right",
+ * "Home", "End", "PageUp"/"PPage", "PageDown"/"NPage", "IC", "DC", "F1".."F12",
+ * "^C" (= C-c). Case-insensitive for the names, like tmux. Returns 0 and fills
+ * *k, or -1 if the string is not one key name.
+ */
+int key_parse(const char *name, struct key *k);
+
+/* The tmux name of a key into buf ("C-b", "M-Up", "a"); returns buf. */
+char *key_name(const struct key *k, char *buf, size_t size);
+
+/* Same key? (for matching the prefix and bindings) */
+int key_equal(const struct key *a, const struct key *b);
+
+/*
+ * Send a key to a pane: encoded for the pane's current modes by libvterm
+ * (through grid_key/grid_unichar); control characters in the C0 range
+ * (C-a..C-z, C-@, C-[, C-\, C-], C-^, C-_, C-?) go as their single byte,
+ * so C-c is always 0x03 for the line discipline.
+ */
+void key_send(const struct key *k, struct grid *g);
+
+#endif

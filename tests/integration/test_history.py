@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""History: 100,000 lines of output are all kept, in order, with
+history-limit 200000; the limit trims the oldest lines; the default limit."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+
+def consecutive_run(lines, first, last):
+    """Index where the lines str(first)..str(last) appear consecutively, or a
+    description of what went wrong."""
+    want = [str(i) for i in range(first, last + 1)]
+    try:
+        start = lines.index(str(first))
+    except ValueError:
+        return None, "line %r not found" % str(first)
+    got = lines[start:start + len(want)]
+    if got == want:
+        return start, None
+    for i, (g, w) in enumerate(zip(got, want)):
+        if g != w:
+            return None, "after %r expected %r, got %r (context %r)" % (
+                want[i - 1] if i else None, w, g, got[max(0, i - 3):i + 3])
+    return None, "only %d of %d lines" % (len(got), len(want))
+
+
+class BigHistory(pmuxtest.PmuxTestCase):
+
+    def config_path(self):
+        import tempfile
+        fd, path = tempfile.mkstemp(prefix="pmuxit-conf-")
+        with os.fdopen(fd, "w") as f:
+            f.write("set -g history-limit 200000\n")
+        self.addCleanup(os.unlink, path)
+        return path
+
+    def test_100000_lines_in_order(self):
+        pm = self.pm
+        pm.shell_session("h")
+        self.assertEqual(pm.display("h", "#{history_limit}"), "200000")
+        pm.type("h", "seq 1 100000; echo EN''D")
+        pm.wait_line("h", "END", timeout=120)
+        pm.wait_prompt("h")
+        wait_for(lambda: int(pm.display("h", "#{history_size}")) >= 100000 - 40,
+                 msg="history_size >= 99960")
+        text = pm.run("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "h")
+        lines = [l.rstrip() for l in text.split("\n")]
+        start, err = consecutive_run(lines, 1, 100000)
+        self.assertIsNone(err, "capture-pane -S - -E -: " + str(err))
+        self.assertEqual(lines[start + 100000], "END")
+        # the command line is just above
+        self.assertTrue(lines[start - 1].endswith("seq 1 100000; echo EN''D"), lines[start - 1])
+        # -S - alone (history start to the visible bottom) gives the same
+        text2 = pm.run("capture-pane", "-p", "-S", "-", "-t", "h")
+        lines2 = [l.rstrip() for l in text2.split("\n")]
+        self.assertIsNone(consecutive_run(lines2, 1, 100000)[1])
+
+
+class HistoryLimit(pmuxtest.PmuxTestCase):
+
+    def config_path(self):
+        import tempfile
+        fd, path = tempfile.mkstemp(prefix="pmuxit-conf-")
+        with os.fdopen(fd, "w") as f:
+            f.write("set -g history-limit 500\n")
+        self.addCleanup(os.unlink, path)
+        return path
+
+    def test_limit_trims_oldest(self):
+        pm = self.pm
+        pm.shell_session("h", y=40)
+        self.assertEqual(pm.display("h", "#{history_limit}"), "500")
+        pm.type("h", "seq 1 5000; echo EN''D")
+        pm.wait_line("h", "END")
+        pm.wait_prompt("h")
+        hs = int(pm.display("h", "#{history_size}"))
+        self.assertLessEqual(hs, 500)
+        self.assertGreaterEqual(hs, 400, "history should be (nearly) full")
+        text = pm.run("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "h")
+        lines = [l.rstrip() for l in text.split("\n")]
+        self.assertNotIn("1", lines)
+        self.assertNotIn("4000", lines)
+        first = int(lines[0])
+        self.assertGreater(first, 4400)
+        start, err = consecutive_run(lines, first, 5000)
+        self.assertIsNone(err, err)
+        self.assertEqual(start, 0)
+        self.assertLessEqual(len([l for l in lines if l]), 500 + 40)
+
+
+class DefaultHistory(pmuxtest.PmuxTestCase):
+
+    def test_default_limit_and_capture_ranges(self):
+        pm = self.pm
+        pm.shell_session("h", y=20)
+        self.assertEqual(pm.display("h", "#{history_limit}"), str(pmuxtest.DEFAULT_HISTORY_LIMIT))
+        self.assertEqual(pm.display("h", "#{history_size}"), "0")
+        pm.type("h", "seq 1 100; echo EN''D")
+        pm.wait_line("h", "END")
+        pm.wait_prompt("h")
+        hs = int(pm.display("h", "#{history_size}"))
+        self.assertGreater(hs, 80)
+        # the visible screen: the last 20 lines
+        vis = [l.rstrip() for l in pm.capture("h").split("\n")]
+        self.assertIn("END", vis)
+        self.assertNotIn("50", vis)
+        # -S -N: N lines of history above the screen
+        part = [l.rstrip() for l in pm.capture("h", "-S", "-10").split("\n")]
+        self.assertNotIn("50", part)
+        self.assertIn("99", part)
+        # -S 0 -E 0: only the first visible line
+        one = pm.capture("h", "-S", "0", "-E", "0").rstrip("\n").split("\n")
+        self.assertEqual(len(one), 1, one)
+        self.assertEqual(one[0].rstrip(), vis[0])
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
