@@ -143,9 +143,20 @@ cmd_test_sanitize() {
 	cmd_deps
 	cmake -S . -B build-asan -DPMUX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j"$(nproc)"
-	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-	exec ctest --test-dir build-asan --output-on-failure -j2
+	# The server is a daemon with stderr on /dev/null: sanitizer reports from
+	# every pmux process go to files, and any report fails the run.
+	local reports rc=0
+	reports=$(mktemp -d)
+	export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:log_path=$reports/asan"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
+	ctest --test-dir build-asan --output-on-failure -j2 || rc=$?
+	if compgen -G "$reports/*" >/dev/null; then
+		log "sanitizer reports:"
+		cat "$reports"/* >&2
+		rc=1
+	fi
+	rm -rf "$reports"
+	return "$rc"
 }
 
 usage() {

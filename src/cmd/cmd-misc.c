@@ -14,7 +14,13 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	struct format_ctx fc;
 	struct peer *c;
 	const char *fmt = a->argc > 0 ? a->argv[0] : args_get(a, 'F');
-	char *msg;
+	char *msg, *err = NULL;
+
+	if (fmt != NULL && format_check(fmt, &err) != 0) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0) {
 		/* With no session at all, server formats still expand. */

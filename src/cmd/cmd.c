@@ -162,6 +162,22 @@ static int args_parse(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, 
 	return 0;
 }
 
+/* A malformed -F format is an error before the command does anything. */
+static int check_format_flag(struct cmd_ctx *ctx, const struct cmd_entry *e, struct args *a)
+{
+	const char *fmt = args_get(a, 'F');
+	char *err = NULL;
+
+	if (fmt == NULL || strchr(e->spec, 'F') == NULL || strcmp(e->name, "set-option") == 0 ||
+	    strcmp(e->name, "set-window-option") == 0)
+		return 0;
+	if (format_check(fmt, &err) == 0)
+		return 0;
+	cmd_error(ctx, "%s", err);
+	free(err);
+	return -1;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
@@ -177,7 +193,7 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		free(err);
 		return -1;
 	}
-	if (args_parse(ctx, e, argc, argv, &a) != 0) {
+	if (args_parse(ctx, e, argc, argv, &a) != 0 || check_format_flag(ctx, e, &a) != 0) {
 		free(a.flags);
 		return -1;
 	}

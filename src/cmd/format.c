@@ -376,6 +376,24 @@ static void expand_into(struct buf *out, const char *fmt, size_t len, const stru
 	}
 }
 
+int format_check(const char *fmt, char **err)
+{
+	const char *p = fmt;
+
+	while ((p = strstr(p, "#{")) != NULL) {
+		if (p > fmt && p[-1] == '#' && (p - 1 == fmt || p[-2] != '#')) {
+			p += 2; /* "##{" is a literal "#{" */
+			continue;
+		}
+		if (match_brace(p + 2) == NULL) {
+			*err = xasprintf("format error: unterminated #{ in: %s", fmt);
+			return -1;
+		}
+		p += 2;
+	}
+	return 0;
+}
+
 char *format_expand(const char *fmt, const struct format_ctx *fc)
 {
 	return expand_n(fmt, strlen(fmt), fc);

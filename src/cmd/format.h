@@ -12,6 +12,9 @@ struct format_ctx {
 	struct peer *c;
 };
 
+/* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An
+ * unknown variable is not an error: it expands to nothing, as in tmux. */
+int format_check(const char *fmt, char **err);
 /* Expand fmt; returns a malloc'd string. */
 char *format_expand(const char *fmt, const struct format_ctx *fc);
 /* Fill the context from the most specific object given. */

@@ -29,8 +29,8 @@ struct render;
 
 struct render *render_new(struct tty *t);
 void render_free(struct render *r);
-/* Forget the shadow: the next frame redraws everything (after a resize, or
- * after output to the client was dropped). */
+/* Forget the shadow: the next frame redraws everything (after a resize, a
+ * tty_stop/tty_start, or after output to the client was dropped). */
 void render_invalidate(struct render *r);
 /* Draw the frame: only the cells that differ from the shadow. */
 void render_draw(struct render *r, const struct render_frame *f);

@@ -38,8 +38,17 @@ int tty_cols(const struct tty *t);
 void tty_input(struct tty *t, const char *buf, size_t len);
 /* Milliseconds until a pending lone Escape must be flushed, or -1. */
 int tty_input_timeout(struct tty *t);
-/* Called when that timeout expires. */
+/* Called when that timeout expires (delivers the pending key; a timer that
+ * fired a few ms early is tolerated). If called much too early it does
+ * nothing: tty_input_timeout() then says how long is left. */
 void tty_input_flush(struct tty *t);
+
+/*
+ * Cursor shape for the renderer: a VTERM_PROP_CURSORSHAPE_* value, or 0 for
+ * the shape the terminal had before tty_start (tty_stop restores that one).
+ * Sent only once the terminal has said it supports shapes.
+ */
+void tty_cursor_shape(struct tty *t, int shape);
 
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);

@@ -23,6 +23,10 @@ extern char **environ;
 /* At most this much is read from one pane per loop iteration, so a flooding
  * pane cannot starve the others. */
 #define PANE_READ_BUDGET (1024 * 1024)
+/* After its program exits, a pane waits at most this long for the pty to
+ * report EOF: output written just before the exit may still be on its way
+ * through the kernel, and a background job may hold the slave open. */
+#define PANE_CLOSE_GRACE_MS 100
 
 static void pane_poll_cb(uv_poll_t *h, int status, int events);
 
@@ -220,7 +224,10 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->grid = grid_new(sy, sx, (int)options_number(srv->options, "history-limit"),
 	                   pane_grid_output, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
+	uv_timer_init(srv->loop, &p->close_timer);
+	p->open_handles = 2;
 	p->poll.data = p;
+	p->close_timer.data = p;
 	p->poll_events = UV_READABLE;
 	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
 	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
@@ -316,8 +323,13 @@ static void pane_poll_cb(uv_poll_t *h, int status, int events)
 	struct pane *p = h->data;
 
 	if (status < 0 || (events & UV_READABLE)) {
-		if (pane_read(p, PANE_READ_BUDGET) < 0 || status < 0)
+		if (pane_read(p, PANE_READ_BUDGET) < 0 || status < 0) {
+			if (p->exited) {
+				pane_kill(p);
+				return;
+			}
 			pane_set_events(p, 0); /* wait for the program's exit */
+		}
 	}
 	if (events & UV_WRITABLE)
 		pane_flush(p);
@@ -435,6 +447,9 @@ static void pane_close_cb(uv_handle_t *h)
 {
 	struct pane *p = h->data;
 
+	if (--p->open_handles > 0)
+		return;
+
 	grid_free(p->grid);
 	buf_free(&p->writeq);
 	free(p->start_cwd);
@@ -447,6 +462,7 @@ void pane_destroy(struct pane *p)
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */
 	uv_close((uv_handle_t *)&p->poll, pane_close_cb);
+	uv_close((uv_handle_t *)&p->close_timer, pane_close_cb);
 	if (p->fd >= 0 && close(p->fd) < 0)
 		log_debug("close pty: %s", strerror(errno));
 	p->fd = -1;
@@ -459,17 +475,23 @@ void pane_kill(struct pane *p)
 	pane_destroy(p);
 }
 
+static void pane_close_timer_cb(uv_timer_t *t)
+{
+	struct pane *p = t->data;
+
+	pane_read(p, SIZE_MAX);
+	pane_kill(p);
+}
+
 /* The pane's program has exited: keep its last words, then close it. */
 void pane_reaped(struct pane *p, int status)
 {
 	p->exited = 1;
 	p->exit_status = status;
-	while (p->fd >= 0 && pane_read(p, SIZE_MAX) == 0) {
-		/* pane_read stops at EAGAIN; loop until it reports nothing new */
-		int avail = 0;
-
-		if (ioctl(p->fd, FIONREAD, &avail) < 0 || avail == 0)
-			break;
+		if (pane_read(p, SIZE_MAX) < 0) {
+		pane_kill(p);
+		return;
 	}
-	pane_kill(p);
+	pane_set_events(p, UV_READABLE);
+	uv_timer_start(&p->close_timer, pane_close_timer_cb, PANE_CLOSE_GRACE_MS, 0);
 }

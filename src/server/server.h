@@ -36,6 +36,8 @@ struct pane {
 	int exited;       /* the program has exited */
 	int closing;      /* scheduled for removal */
 	uv_poll_t poll;
+	uv_timer_t close_timer; /* grace for output in flight after exit */
+	int open_handles;
 	int poll_events;
 	struct buf writeq; /* input not yet accepted by the pty */
 

@@ -309,8 +309,7 @@ char *key_name(const struct key *k, char *buf, size_t size)
 		base = "None";
 	}
 	snprintf(buf, size, "%s%s%s%s", (n.mod & VTERM_MOD_CTRL) ? "C-" : "",
-	         (n.mod & VTERM_MOD_ALT) ? "M-" : "", (n.mod & VTERM_MOD_SHIFT) ? "S-" : "",
-	         base);
+		 (n.mod & VTERM_MOD_ALT) ? "M-" : "", (n.mod & VTERM_MOD_SHIFT) ? "S-" : "", base);
 	return buf;
 }
 

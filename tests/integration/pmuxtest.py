@@ -14,6 +14,7 @@ checking the tests themselves: the environment variable and socket folder
 names follow the binary's name.
 """
 
+import atexit
 import errno
 import fcntl
 import os
@@ -140,6 +141,21 @@ def proc_status(pid, field):
     return None
 
 
+def proc_environ(pid):
+    """The environment a process started with ({} when unreadable)."""
+    try:
+        with open("/proc/%d/environ" % pid, "rb") as f:
+            items = f.read().split(b"\0")
+    except OSError:
+        return {}
+    env = {}
+    for it in items:
+        if b"=" in it:
+            k, v = it.split(b"=", 1)
+            env[k.decode("utf-8", "replace")] = v.decode("utf-8", "replace")
+    return env
+
+
 def fds_of(pid):
     return sorted(int(x) for x in os.listdir("/proc/%d/fd" % pid))
 
@@ -202,6 +218,31 @@ class CmdResult:
             args, self.rc, self.out[-2000:], self.err[-2000:])
 
 
+_LIVE = []   # Pmux objects not cleaned up yet
+
+
+def _cleanup_all(*_):
+    for pm in list(_LIVE):
+        try:
+            pm.cleanup()
+        except Exception:
+            pass
+
+
+def _on_term(signum, frame):
+    # ctest's timeout (or a user's kill) must not leave servers and panes behind
+    _cleanup_all()
+    os._exit(128 + signum)
+
+
+atexit.register(_cleanup_all)
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    try:
+        signal.signal(_sig, _on_term)
+    except (ValueError, OSError):
+        pass
+
+
 class Pmux:
     """One private pmux server and the processes around it."""
 
@@ -216,6 +257,7 @@ class Pmux:
         self.server_pids = set()
         self.clients = []           # AttachedClient objects
         self.closed = False
+        _LIVE.append(self)
 
     # -- running commands
 
@@ -231,9 +273,10 @@ class Pmux:
                                timeout=timeout or TIMEOUT, env=env or self.env,
                                cwd=kw.pop("cwd", self.tmp), **kw)
         except subprocess.TimeoutExpired as e:
-            raise AssertionError("pmux %s did not finish within %gs (a daemon still "
-                                 "holding the command's stdout/stderr?) stdout=%r stderr=%r"
-                                 % (" ".join(args), timeout or TIMEOUT, e.stdout, e.stderr))
+            raise AssertionError("%r did not finish within %gs (a daemon still holding "
+                                 "the command's stdout/stderr?) stdout=%r stderr=%r"
+                                 % (CmdResult(list(args), None, "", ""), timeout or TIMEOUT,
+                                    e.stdout, e.stderr))
         return CmdResult(list(args), r.returncode,
                          r.stdout.decode("utf-8", "replace"),
                          r.stderr.decode("utf-8", "replace"))
@@ -396,12 +439,24 @@ class Pmux:
         return wait_for(lambda: not alive(pid), timeout, "%s %d to end (%r)"
                         % (what, pid, proc(pid)), describe=describe)
 
+    def started_here(self, pid):
+        """True if pid runs in (or descends from) one of this server's panes:
+        every pane gets PMUX=<socket path>,..."""
+        v = proc_environ(pid).get(ENV_NAME, "")
+        return v.startswith(self.sock + ",") or v == self.sock
+
+    def find_own(self, argv):
+        """Live processes with cmdline argv started from this server's panes."""
+        return [p for p in find_procs(argv) if self.started_here(p.pid)]
+
     # -- cleanup
 
     def cleanup(self):
         if self.closed:
             return
         self.closed = True
+        if self in _LIVE:
+            _LIVE.remove(self)
         for c in self.clients:
             c.close()
         try:
@@ -426,7 +481,9 @@ class Pmux:
         sessions = set(self.pane_pids)
         for _ in range(3):
             for p in all_procs():
-                if p.session in sessions and p.pid != os.getpid():
+                if p.pid == os.getpid():
+                    continue
+                if p.session in sessions or self.started_here(p.pid):
                     kill_quietly(p.pid)
             time.sleep(0.01)
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -448,18 +505,19 @@ def base_env(tmp):
 class PmuxTestCase(unittest.TestCase):
     """Gives each test its own server in self.pm (cleaned up afterwards)."""
 
-    config = "/dev/null"
+    config_text = None   # a config file's contents for -f (else /dev/null)
 
     @classmethod
     def setUpClass(cls):
         require_binary()
 
     def setUp(self):
-        self.pm = Pmux(config=self.config_path())
+        self.pm = Pmux()
         self.addCleanup(self.pm.cleanup)
-
-    def config_path(self):
-        return self.config
+        if self.config_text is not None:
+            self.pm.config = os.path.join(self.pm.tmp, "pmux.conf")
+            with open(self.pm.config, "w") as f:
+                f.write(self.config_text)
 
 
 # ---------------------------------------------------------------- attached clients
@@ -565,4 +623,8 @@ class AttachedClient:
 
 
 def main():
-    unittest.main(verbosity=2) if "-v" not in sys.argv else unittest.main()
+    """unittest.main, verbose by default (ctest logs show each test)."""
+    if "-v" in sys.argv or "-q" in sys.argv:
+        unittest.main()
+    else:
+        unittest.main(verbosity=2)

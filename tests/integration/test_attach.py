@@ -109,6 +109,30 @@ class Attach(pmuxtest.PmuxTestCase):
         self.assertEqual(rc, 0)
         self.assertEqual(self.pm.cmd("has-session", "-t", "a").rc, 0)
 
+    def test_stalled_client_does_not_block_server(self):
+        # The client's terminal is never read: its output backs up into the
+        # client, then into the server's socket. The server must go on.
+        pm = self.pm
+        c = self.attach()
+        other = pm.shell_window("a")
+        pm.type("a", "seq 1 300000; echo EN''D")
+        # no c.pump() from here on
+        pm.wait_line("a", "END", timeout=120)
+        pm.wait_prompt("a")
+        self.assertEqual(pm.run("ls", "-F", "#{session_name}").split(), ["a"])
+        pm.type(other, "echo other-$((5*5))")
+        pm.wait_line(other, "other-25")
+        text = pm.run("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "a")
+        self.assertIn("299999", text.split("\n"))
+        # the client catches up and can still detach
+        c.wait_output(b"END", since=0, timeout=60)
+        self.detach(c)
+
+    def test_attach_missing_session_fails(self):
+        r = self.pm.cmd("attach-session", "-t", "nosuch")
+        self.assertEqual(r.rc, 1, r)
+        self.assertTrue(r.err.strip())
+
 
 if __name__ == "__main__":
     pmuxtest.main()

@@ -30,13 +30,7 @@ def consecutive_run(lines, first, last):
 
 class BigHistory(pmuxtest.PmuxTestCase):
 
-    def config_path(self):
-        import tempfile
-        fd, path = tempfile.mkstemp(prefix="pmuxit-conf-")
-        with os.fdopen(fd, "w") as f:
-            f.write("set -g history-limit 200000\n")
-        self.addCleanup(os.unlink, path)
-        return path
+    config_text = "set -g history-limit 200000\n"
 
     def test_100000_lines_in_order(self):
         pm = self.pm
@@ -62,13 +56,7 @@ class BigHistory(pmuxtest.PmuxTestCase):
 
 class HistoryLimit(pmuxtest.PmuxTestCase):
 
-    def config_path(self):
-        import tempfile
-        fd, path = tempfile.mkstemp(prefix="pmuxit-conf-")
-        with os.fdopen(fd, "w") as f:
-            f.write("set -g history-limit 500\n")
-        self.addCleanup(os.unlink, path)
-        return path
+    config_text = "set -g history-limit 500\n"
 
     def test_limit_trims_oldest(self):
         pm = self.pm

@@ -9,7 +9,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
-from pmuxtest import proc, alive, wait_for, find_procs  # noqa: E402
+from pmuxtest import proc, alive, wait_for  # noqa: E402
 
 ORPHAN_PY = r'''
 import os, sys, time
@@ -62,7 +62,7 @@ class Orphans(pmuxtest.PmuxTestCase):
         marker = os.path.join(pm.tmp, "orphan.pids")
         with open(script, "w") as f:
             f.write(ORPHAN_PY)
-        pm.type(target, "python3 %s %s" % (script, marker))
+        pm.type(target, "%s %s %s" % (sys.executable, script, marker))
         wait_for(lambda: os.path.exists(marker), msg="the orphan program to start",
                  describe=pm.describe(target))
         with open(marker) as f:
@@ -96,7 +96,7 @@ class Orphans(pmuxtest.PmuxTestCase):
 
         # a process that leaves the session on purpose
         pm.type(pane, "setsid sleep 1006 &")
-        escaped = wait_for(lambda: [p for p in find_procs(["sleep", "1006"])
+        escaped = wait_for(lambda: [p for p in pm.find_own(["sleep", "1006"])
                                     if p.session == p.pid],
                            msg="setsid sleep 1006 in its own session", describe=desc)[0]
         pm.extra_pids.add(escaped.pid)
@@ -149,7 +149,7 @@ class Orphans(pmuxtest.PmuxTestCase):
         marker = os.path.join(pm.tmp, "stopped.pids")
         with open(script, "w") as f:
             f.write(STOPPED_PY)
-        pm.type(pane, "python3 %s %s & disown -a" % (script, marker))
+        pm.type(pane, "%s %s %s & disown -a" % (sys.executable, script, marker))
         wait_for(lambda: os.path.exists(marker), msg="the program to start",
                  describe=pm.describe(pane))
         with open(marker) as f:

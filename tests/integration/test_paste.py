@@ -36,11 +36,12 @@ class Paste(pmuxtest.PmuxTestCase):
         out = os.path.join(pm.tmp, "paste.out")
         self.start_cat(out)
         rnd = random.Random(20240501)
-        # printable ASCII without newlines ('-' first would look like a flag,
-        # so every chunk starts with a letter)
+        # printable ASCII without newlines (a leading "-" would look like a flag,
+        # a trailing ";" separates commands in tmux's syntax,
+        # so every chunk starts and ends with a letter)
         alphabet = "".join(chr(c) for c in range(0x20, 0x7f))
         data = "".join(rnd.choice(alphabet) for _ in range(SIZE))
-        chunks = ["x" + data[i + 1:i + CHUNK] for i in range(0, SIZE, CHUNK)]
+        chunks = ["x" + data[i + 1:i + CHUNK - 1] + "x" for i in range(0, SIZE, CHUNK)]
         data = "".join(chunks)
         self.assertEqual(len(data), SIZE)
         for c in chunks:
@@ -99,6 +100,24 @@ class Paste(pmuxtest.PmuxTestCase):
                  describe=lambda: "%d bytes" % file_size(out))
         with open(out) as f:
             self.assertEqual(f.read(), line + "\n")
+
+    def test_input_to_a_pane_that_does_not_read(self):
+        # A pane whose program never reads: its pty's input buffer fills up.
+        # The server queues the rest and stays responsive for everyone else.
+        pm = self.pm
+        pm.new_session("stuck", "sleep", "1000")
+        pm.shell_session("p")
+        chunk = "y" * CHUNK
+        for _ in range(8):
+            pm.run("send-keys", "-t", "stuck", "-l", chunk)
+        self.assertEqual(sorted(pm.run("ls", "-F", "#{session_name}").split()), ["p", "stuck"])
+        pm.type("p", "echo fine-$((4*4))")
+        pm.wait_line("p", "fine-16")
+        # and the stuck pane can still be closed
+        pid = pm.pane_pid("stuck")
+        pm.run("kill-session", "-t", "stuck")
+        pm.wait_gone(pid, "the stuck pane's program after kill-session")
+        self.assertEqual(pm.run("ls", "-F", "#{session_name}").split(), ["p"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,618 @@
+/*
+ * render: compose one client's screen row by row (views, then the status
+ * line), compare each row with a shadow of what the terminal shows, and send
+ * the differing cells as runs of one pen: goto, setpen, print.
+ *
+ * Cells are struct grid_cell, normalised while composing (blank = ' ',
+ * concealed text = blanks, a wide character cut by an edge = a blank, a
+ * combined cell's ch = a hash of its text) so that "unchanged" is a plain
+ * memcmp against the shadow.
+ */
+#include "render/render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <tickit.h>
+
+#include "util/buf.h"
+
+_Static_assert(sizeof(struct grid_cell) == 16, "grid_cell must have no padding (memcmp)");
+
+/* Unchanged cells a run bridges rather than moving the cursor past them:
+ * a cursor move costs about as much as reprinting this many ASCII cells. */
+#define RUN_GAP_MAX 6
+#define STATUS_FG GRID_COLOR_INDEXED(0) /* tmux's default: black on green */
+#define STATUS_BG GRID_COLOR_INDEXED(2)
+#define RENDER_ATTRS 0x3ff /* every enum grid_attr bit */
+
+struct render {
+	struct tty *tty;
+	TickitTerm *tt;
+	int rows, cols;
+	struct grid_cell *shadow; /* what the terminal shows, rows * cols */
+	int valid;		  /* 0: clear the terminal and redraw everything */
+	struct grid_cell *line;	  /* the row being composed */
+	char (*comb)[32];	  /* text of its combined cells, by column */
+	struct buf text;	  /* a run's UTF-8 */
+
+	TickitPen *pen;
+	TickitPen *pen_reset;
+	int pen_known; /* the terminal's pen is pen_fg/bg/attr */
+	grid_color pen_fg, pen_bg;
+	uint16_t pen_attr;
+	int term_dim; /* SGR 2 is on (libtickit has no dim attribute) */
+
+	int cur_row, cur_col; /* where the terminal's cursor is, -1 if unknown */
+
+	int ctl_colon; /* "xterm.cap_csi_sub_colon" */
+	int truecolor; /* for this frame */
+	int colon;     /* for this frame: SGR sub-parameters with ':' work */
+};
+
+static const struct grid_cell blank_cell = {.ch = ' ', .width = 1};
+
+static int cell_eq(const struct grid_cell *a, const struct grid_cell *b)
+{
+	return memcmp(a, b, sizeof *a) == 0;
+}
+
+static int cell_is_cont(const struct grid_cell *c)
+{
+	return c->ch == GRID_CH_WIDE_CONT && !(c->flags & GRID_CELL_COMBINED);
+}
+
+static int same_pen(const struct grid_cell *a, const struct grid_cell *b)
+{
+	return a->fg == b->fg && a->bg == b->bg && a->attr == b->attr;
+}
+
+/* ---- lifetime ---- */
+
+static TickitPen *pen_new_reset(void)
+{
+	TickitPen *p = tickit_pen_new();
+
+	if (p == NULL)
+		return NULL;
+	tickit_pen_set_colour_attr(p, TICKIT_PEN_FG, -1);
+	tickit_pen_set_colour_attr(p, TICKIT_PEN_BG, -1);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_BOLD, false);
+	tickit_pen_set_int_attr(p, TICKIT_PEN_UNDER, TICKIT_PEN_UNDER_NONE);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_ITALIC, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_REVERSE, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_STRIKE, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_BLINK, false);
+	return p;
+}
+
+struct render *render_new(struct tty *t)
+{
+	struct render *r = xcalloc(1, sizeof *r);
+
+	r->tty = t;
+	r->tt = tty_term(t);
+	r->pen = tickit_pen_new();
+	r->pen_reset = pen_new_reset();
+	if (r->pen == NULL || r->pen_reset == NULL) {
+		render_free(r);
+		return NULL;
+	}
+	buf_init(&r->text);
+	r->ctl_colon = tickit_termctl_lookup("xterm.cap_csi_sub_colon");
+	r->cur_row = r->cur_col = -1;
+	return r;
+}
+
+void render_free(struct render *r)
+{
+	if (r == NULL)
+		return;
+	if (r->pen != NULL)
+		tickit_pen_unref(r->pen);
+	if (r->pen_reset != NULL)
+		tickit_pen_unref(r->pen_reset);
+	buf_free(&r->text);
+	free(r->shadow);
+	free(r->line);
+	free(r->comb);
+	free(r);
+}
+
+void render_invalidate(struct render *r)
+{
+	r->valid = 0;
+}
+
+static void render_resize(struct render *r, int rows, int cols)
+{
+	size_t n = (size_t)rows * (size_t)cols;
+
+	free(r->shadow);
+	free(r->line);
+	free(r->comb);
+	r->shadow = xmalloc(n * sizeof *r->shadow);
+	r->line = xmalloc((size_t)cols * sizeof *r->line);
+	r->comb = xmalloc((size_t)cols * sizeof *r->comb);
+	r->rows = rows;
+	r->cols = cols;
+	r->valid = 0;
+}
+
+/* ---- pen ---- */
+
+/* The xterm 256-colour palette entry nearest to an RGB colour: the closer of
+ * the 6x6x6 cube and the grey ramp (plain squared distance). */
+static int colour_nearest_256(uint32_t rgb)
+{
+	static const int cube[6] = {0, 95, 135, 175, 215, 255};
+	int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+	int ci[3], cv[3], grey, gi, gv, dc, dg;
+	int c[3] = {r, g, b};
+
+	for (int i = 0; i < 3; i++) {
+		ci[i] = c[i] < 48 ? 0 : c[i] < 115 ? 1 : (c[i] - 35) / 40;
+		cv[i] = cube[ci[i]];
+	}
+	grey = (r + g + b) / 3;
+	gi = grey > 238 ? 23 : grey < 8 ? 0 : (grey - 3) / 10;
+	gv = 8 + 10 * gi;
+	dc = (cv[0] - r) * (cv[0] - r) + (cv[1] - g) * (cv[1] - g) + (cv[2] - b) * (cv[2] - b);
+	dg = (gv - r) * (gv - r) + (gv - g) * (gv - g) + (gv - b) * (gv - b);
+	if (dg < dc)
+		return 232 + gi;
+	return 16 + 36 * ci[0] + 6 * ci[1] + ci[2];
+}
+
+static void pen_colour(struct render *r, TickitPenAttr attr, grid_color c)
+{
+	uint32_t v = GRID_COLOR_VALUE(c);
+
+	switch (GRID_COLOR_TYPE(c)) {
+	case 1:
+		tickit_pen_set_colour_attr(r->pen, attr, (int)(v & 0xff));
+		break;
+	case 2:
+		/* the index is the fallback libtickit uses where RGB is not sent */
+		tickit_pen_set_colour_attr(r->pen, attr, colour_nearest_256(v));
+		if (r->truecolor)
+			tickit_pen_set_colour_attr_rgb8(r->pen, attr,
+							(TickitPenRGB8){.r = (uint8_t)(v >> 16),
+									.g = (uint8_t)(v >> 8),
+									.b = (uint8_t)v});
+		break;
+	default:
+		tickit_pen_set_colour_attr(r->pen, attr, -1);
+		break;
+	}
+}
+
+static int pen_underline(const struct render *r, uint16_t attr)
+{
+	/* without ':' libtickit writes "4;3", which terminals read as
+	 * underline + italic: only a plain underline is safe then */
+	if (attr & GRID_ATTR_UNDERCURL)
+		return r->colon ? TICKIT_PEN_UNDER_WAVY : TICKIT_PEN_UNDER_SINGLE;
+	if (attr & GRID_ATTR_UNDERLINE2)
+		return r->colon ? TICKIT_PEN_UNDER_DOUBLE : TICKIT_PEN_UNDER_SINGLE;
+	if (attr & GRID_ATTR_UNDERLINE)
+		return TICKIT_PEN_UNDER_SINGLE;
+	return TICKIT_PEN_UNDER_NONE;
+}
+
+/* Does the pen last set differ from the terminal default (dim aside)? */
+static int pen_nondefault(const struct render *r)
+{
+	return r->pen_fg != GRID_COLOR_DEFAULT || r->pen_bg != GRID_COLOR_DEFAULT ||
+	       (r->pen_attr & ~GRID_ATTR_DIM) != 0;
+}
+
+/*
+ * Set the terminal's pen for a cell. Dim is not a libtickit attribute, so it
+ * goes out as raw SGR 2 after libtickit's own SGR (which may have reset it:
+ * SGR 0, or SGR 22 for bold off) and is taken off with libtickit's reset or,
+ * if libtickit thinks the pen is already default, a raw SGR 22.
+ */
+static void render_pen(struct render *r, const struct grid_cell *c)
+{
+	int dim = (c->attr & GRID_ATTR_DIM) != 0;
+
+	if (r->pen_known && c->fg == r->pen_fg && c->bg == r->pen_bg && c->attr == r->pen_attr)
+		return;
+	if (r->term_dim && !dim) {
+		if (r->pen_known && pen_nondefault(r))
+			tickit_term_setpen(r->tt, r->pen_reset);
+		else
+			tickit_term_print(r->tt, "\033[22m");
+		r->term_dim = 0;
+	}
+	pen_colour(r, TICKIT_PEN_FG, c->fg);
+	pen_colour(r, TICKIT_PEN_BG, c->bg);
+	tickit_pen_set_bool_attr(r->pen, TICKIT_PEN_BOLD, c->attr & GRID_ATTR_BOLD);
+	tickit_pen_set_int_attr(r->pen, TICKIT_PEN_UNDER, pen_underline(r, c->attr));
+	tickit_pen_set_bool_attr(r->pen, TICKIT_PEN_ITALIC, c->attr & GRID_ATTR_ITALIC);
+	tickit_pen_set_bool_attr(r->pen, TICKIT_PEN_BLINK, c->attr & GRID_ATTR_BLINK);
+	tickit_pen_set_bool_attr(r->pen, TICKIT_PEN_REVERSE, c->attr & GRID_ATTR_REVERSE);
+	tickit_pen_set_bool_attr(r->pen, TICKIT_PEN_STRIKE, c->attr & GRID_ATTR_STRIKE);
+	tickit_term_setpen(r->tt, r->pen);
+	if (dim) {
+		tickit_term_print(r->tt, "\033[2m");
+		r->term_dim = 1;
+	}
+	r->pen_known = 1;
+	r->pen_fg = c->fg;
+	r->pen_bg = c->bg;
+	r->pen_attr = c->attr;
+}
+
+/* Default pen, in libtickit's model and on the terminal alike. */
+static void render_pen_reset(struct render *r)
+{
+	tickit_term_setpen(r->tt, r->pen_reset);
+	tickit_term_print(r->tt, "\033[m");
+	r->pen_known = 1;
+	r->pen_fg = r->pen_bg = GRID_COLOR_DEFAULT;
+	r->pen_attr = 0;
+	r->term_dim = 0;
+}
+
+/* ---- composing ---- */
+
+static uint32_t text_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void put_cell(struct render *r, int x, const struct grid *g, const struct grid_cell *c)
+{
+	struct grid_cell *d = &r->line[x];
+	size_t len;
+
+	*d = *c;
+	d->attr &= RENDER_ATTRS;
+	if (c->flags & GRID_CELL_COMBINED) {
+		len = grid_cell_utf8(g, c, r->comb[x]);
+		d->flags = GRID_CELL_COMBINED;
+		d->ch = text_hash(r->comb[x], len);
+		d->width = c->width == 2 ? 2 : 1;
+		if (len == 0)
+			*d = (struct grid_cell){.ch = ' ', .fg = c->fg, .bg = c->bg, .width = 1};
+	} else if (c->ch == GRID_CH_WIDE_CONT) {
+		d->flags = 0;
+		d->width = 0;
+	} else {
+		d->flags = 0;
+		d->width = c->width == 2 ? 2 : 1;
+		if (c->ch < 0x20 || (c->ch >= 0x7f && c->ch < 0xa0))
+			d->ch = ' ';
+	}
+	if (d->attr & GRID_ATTR_CONCEAL) {
+		/* hidden text: blanks in its colours, as the terminal would show */
+		d->ch = ' ';
+		d->flags = 0;
+		d->width = 1;
+		d->attr &= ~GRID_ATTR_CONCEAL;
+	}
+}
+
+static void compose_view(struct render *r, int y, const struct render_view *v)
+{
+	int gy = y - v->y, gcols, x0, x1;
+	const struct grid_cell *src;
+
+	if (v->grid == NULL || gy < 0 || gy >= v->height || gy >= grid_rows(v->grid))
+		return;
+	gcols = grid_cols(v->grid);
+	x0 = v->x < 0 ? 0 : v->x;
+	x1 = v->x + (v->width < gcols ? v->width : gcols);
+	if (x1 > r->cols)
+		x1 = r->cols;
+	if (x0 >= x1)
+		return;
+	src = grid_line(v->grid, gy);
+	if (src == NULL)
+		return;
+	for (int x = x0; x < x1; x++)
+		put_cell(r, x, v->grid, &src[x - v->x]);
+}
+
+/* Decode one UTF-8 character; invalid bytes come out as U+FFFD, one each. */
+static size_t utf8_next(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+	uint32_t c = len == 1	? u[0]
+		     : len == 2 ? u[0] & 0x1f
+		     : len == 3 ? u[0] & 0x0f
+				: u[0] & 0x07;
+
+	if (u[0] >= 0x80 && (len == 1 || u[0] >= 0xf8)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	*cp = c;
+	return len;
+}
+
+static int char_width(uint32_t cp)
+{
+	char tmp[8];
+	size_t len = tickit_utf8_put(tmp, sizeof tmp - 1, (long)cp);
+
+	tmp[len] = '\0';
+	return tickit_utf8_mbswidth(tmp);
+}
+
+/* The status line: its text in black on green, cut or padded to the width.
+ * Control and zero-width characters are left out. */
+static void compose_status(struct render *r, const char *s)
+{
+	struct grid_cell c = {.fg = STATUS_FG, .bg = STATUS_BG, .width = 1};
+	uint32_t cp;
+	int x = 0, w;
+
+	while (*s != '\0' && x < r->cols) {
+		s += utf8_next(s, &cp);
+		w = cp < 0x20 || cp == 0x7f ? 0 : char_width(cp);
+		if (w < 1)
+			continue;
+		if (x + w > r->cols)
+			break;
+		c.ch = cp;
+		c.width = (uint8_t)w;
+		r->line[x++] = c;
+		if (w == 2) {
+			r->line[x] = c;
+			r->line[x].ch = GRID_CH_WIDE_CONT;
+			r->line[x++].width = 0;
+		}
+	}
+	c.ch = ' ';
+	c.width = 1;
+	while (x < r->cols)
+		r->line[x++] = c;
+}
+
+/* Overlapping views may have split a wide character: blank its halves. */
+static void fix_wide_pairs(struct render *r)
+{
+	struct grid_cell *l = r->line;
+
+	for (int x = 0; x < r->cols; x++) {
+		if (l[x].width == 2 && (x + 1 >= r->cols || !cell_is_cont(&l[x + 1])))
+			l[x].ch = ' ', l[x].width = 1, l[x].flags = 0;
+		else if (cell_is_cont(&l[x]) && (x == 0 || l[x - 1].width != 2))
+			l[x].ch = ' ', l[x].width = 1;
+	}
+}
+
+static void compose_row(struct render *r, int y, const struct render_frame *f, int status_row)
+{
+	for (int x = 0; x < r->cols; x++)
+		r->line[x] = blank_cell;
+	if (y == status_row) {
+		compose_status(r, f->status);
+		return;
+	}
+	for (int i = 0; i < f->nviews; i++)
+		compose_view(r, y, &f->views[i]);
+	fix_wide_pairs(r);
+}
+
+/* ---- drawing ---- */
+
+/*
+ * Where libvterm (the pane's truth) and the client's terminal could disagree
+ * on a character's width, the cursor is moved explicitly after it. Trusted:
+ * narrow characters below U+1100 and box drawing/blocks, and the wide
+ * ideographs, kana, hangul and fullwidth forms every width table agrees on.
+ * Emoji, symbols, ambiguous-width and combined characters are not.
+ */
+static int width_trusted(const struct grid_cell *c)
+{
+	uint32_t cp = c->ch;
+
+	if (c->flags & GRID_CELL_COMBINED)
+		return 0;
+	if (c->width == 1)
+		return cp < 0x1100 || (cp >= 0x2500 && cp <= 0x259f);
+	return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+	       (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	       (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+	       (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	       (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+static void render_goto(struct render *r, int y, int x)
+{
+	if (r->cur_row == y && r->cur_col == x)
+		return;
+	/* same row: the shorter column-only move */
+	tickit_term_goto(r->tt, r->cur_row == y ? -1 : y, x);
+	r->cur_row = y;
+	r->cur_col = x;
+}
+
+static void text_add_cell(struct render *r, int x)
+{
+	const struct grid_cell *c = &r->line[x];
+	char tmp[8];
+	size_t len;
+
+	if (c->flags & GRID_CELL_COMBINED) {
+		buf_add(&r->text, r->comb[x], strlen(r->comb[x]));
+		return;
+	}
+	len = tickit_utf8_put(tmp, sizeof tmp, (long)c->ch);
+	buf_add(&r->text, tmp, len);
+}
+
+static void text_flush(struct render *r)
+{
+	if (r->text.len > 0)
+		tickit_term_printn(r->tt, r->text.data, r->text.len);
+	r->text.len = 0;
+}
+
+/* Print cells a..b-1 of row y, all of one pen. */
+static void draw_run(struct render *r, int y, int a, int b)
+{
+	const struct grid_cell *c;
+
+	render_goto(r, y, a);
+	render_pen(r, &r->line[a]);
+	r->text.len = 0;
+	for (int x = a; x < b; x++) {
+		c = &r->line[x];
+		if (cell_is_cont(c))
+			continue;
+		text_add_cell(r, x);
+		if (!width_trusted(c)) {
+			text_flush(r);
+			r->cur_row = r->cur_col = -1;
+			if (x + c->width < b)
+				render_goto(r, y, x + c->width);
+		}
+	}
+	text_flush(r);
+	if (r->cur_row == y)
+		r->cur_col = b;
+	/* at the right margin the terminal's cursor waits to wrap: do not rely on it */
+	if (b >= r->cols)
+		r->cur_row = r->cur_col = -1;
+}
+
+/* Where a run starting with changed cell a ends: the pen changes, the row
+ * ends, or more than RUN_GAP_MAX unchanged cells follow. */
+static int run_end(struct render *r, const struct grid_cell *shadow, int a)
+{
+	const struct grid_cell *l = r->line;
+	int x = a, end = a, w;
+
+	while (x < r->cols && same_pen(&l[x], &l[a])) {
+		w = l[x].width == 2 && x + 1 < r->cols ? 2 : 1;
+		if (!cell_eq(&l[x], &shadow[x]) || (w == 2 && !cell_eq(&l[x + 1], &shadow[x + 1])))
+			end = x + w;
+		else if (x + w - end > RUN_GAP_MAX)
+			break;
+		x += w;
+	}
+	return end;
+}
+
+/* Draw what differs in row y; returns 1 if anything was sent. */
+static int draw_row(struct render *r, int y)
+{
+	struct grid_cell *shadow = &r->shadow[(size_t)y * (size_t)r->cols];
+	int x = 0, a, b, drawn = 0;
+
+	if (memcmp(r->line, shadow, (size_t)r->cols * sizeof *shadow) == 0)
+		return 0;
+	while (x < r->cols) {
+		if (cell_eq(&r->line[x], &shadow[x])) {
+			x++;
+			continue;
+		}
+		a = x;
+		if (cell_is_cont(&r->line[a]) && a > 0)
+			a--; /* a wide character is printed from its left half */
+		b = run_end(r, shadow, a);
+		if (b <= a)
+			b = a + 1;
+		draw_run(r, y, a, b);
+		drawn = 1;
+		x = b;
+	}
+	memcpy(shadow, r->line, (size_t)r->cols * sizeof *shadow);
+	return drawn;
+}
+
+/* Clear the terminal; the shadow becomes all blank, which is what it shows. */
+static void render_clear(struct render *r)
+{
+	size_t n = (size_t)r->rows * (size_t)r->cols;
+
+	render_pen_reset(r);
+	tickit_term_clear(r->tt);
+	for (size_t i = 0; i < n; i++)
+		r->shadow[i] = blank_cell;
+	r->cur_row = r->cur_col = -1;
+	r->valid = 1;
+}
+
+static void draw_cursor(struct render *r, const struct render_frame *f)
+{
+	const struct render_view *v = NULL;
+	int row = 0, col = 0, visible = 0;
+
+	if (f->active >= 0 && f->active < f->nviews && f->views[f->active].grid != NULL)
+		v = &f->views[f->active];
+	if (v != NULL) {
+		grid_cursor(v->grid, &row, &col);
+		visible = grid_cursor_visible(v->grid) && row >= 0 && row < v->height && col >= 0 &&
+			  col < v->width;
+		row += v->y;
+		col += v->x;
+		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;
+		tty_cursor_shape(r->tty, grid_cursor_shape(v->grid));
+	}
+	/* cur_row/cur_col follow every move we make, so an exact match is safe */
+	if (visible && (r->cur_row != row || r->cur_col != col)) {
+		tickit_term_goto(r->tt, row, col);
+		r->cur_row = row;
+		r->cur_col = col;
+	}
+	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
+}
+
+/* What the terminal can do, which its answers may have changed since the
+ * last frame: then cells already drawn need drawing again in the new way. */
+static void frame_caps(struct render *r)
+{
+	int v = 0, truecolor, colon;
+
+	truecolor = tickit_term_getctl_int(r->tt, TICKIT_TERMCTL_COLORS, &v) && v > 256;
+	v = 0;
+	colon = r->ctl_colon != -1 &&
+		tickit_term_getctl_int(r->tt, (TickitTermCtl)r->ctl_colon, &v) && v;
+	if (truecolor != r->truecolor || colon != r->colon)
+		r->valid = 0;
+	r->truecolor = truecolor;
+	r->colon = colon;
+}
+
+void render_draw(struct render *r, const struct render_frame *f)
+{
+	int rows = tty_rows(r->tty), cols = tty_cols(r->tty);
+	int status_row = -1, rows_drawn = 0;
+
+	if (rows != r->rows || cols != r->cols)
+		render_resize(r, rows, cols);
+	frame_caps(r);
+	if (!r->valid)
+		render_clear(r);
+	if (f->status != NULL)
+		status_row = f->status_top ? 0 : rows - 1;
+	for (int y = 0; y < rows; y++) {
+		compose_row(r, y, f, status_row);
+		/* hide the cursor while it jumps around a bigger update */
+		if (rows_drawn == 1 && memcmp(r->line, &r->shadow[(size_t)y * (size_t)cols],
+					      (size_t)cols * sizeof *r->line))
+			tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, 0);
+		rows_drawn += draw_row(r, y);
+	}
+	draw_cursor(r, f);
+	tickit_term_flush(r->tt);
+}

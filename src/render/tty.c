@@ -1,0 +1,664 @@
+/*
+ * tty: a client's terminal seen through a TickitTerm that never touches a
+ * descriptor. Output goes through libtickit's buffer to the owner's callback;
+ * input bytes go through libtickit's parser (libtermkey) and come back as
+ * struct key, with bracketed pastes cut out first.
+ *
+ * libtickit traps handled here (see DESIGN.md): an unknown TERM gives NULL
+ * and a terminfo entry missing a "required" string abort()s inside
+ * tickit_term_build, so TERM is checked and the terminfo strings the driver
+ * insists on get ANSI defaults; more than 256 bytes pushed at once are
+ * silently dropped; paste markers are swallowed; a lone ESC needs a timer.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
+#include "render/tty.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <tickit.h>
+
+#include "util/buf.h"
+
+#define TTY_PUSH_MAX 128	/* libtermkey keeps 256 bytes; half leaves room for a partial key */
+#define TTY_OUTPUT_BUFFER 16384 /* one write per frame for typical frames */
+#define TTY_PASTE_MAX (16u << 20) /* a paste with no end marker is delivered in pieces this big */
+#define TTY_TERMNAME_MAX 64
+#define PASTE_MARK_LEN 6
+#define TTY_FLUSH_SLACK_MS 5 /* see tty_input_flush */
+
+static const char paste_start[] = "\033[200~";
+static const char paste_end[] = "\033[201~";
+
+enum tty_state {
+	TTY_BUILDING, /* inside tickit_term_build: its driver's queries are kept for tty_start */
+	TTY_STOPPED,
+	TTY_STARTED,
+	TTY_FREEING, /* inside tickit_term_destroy: the owner's callback may be gone */
+};
+
+struct tty {
+	TickitTerm *tt;
+	tty_output_fn *out;
+	tty_key_fn *key;
+	void *ctx;
+	enum tty_state state;
+
+	struct buf startup;   /* the xterm driver's capability queries */
+	TickitPen *pen_reset; /* every attribute explicitly at its default */
+	int keypad;	      /* we switched the keypad to application mode */
+
+	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
+	int shape_orig;	   /* the terminal's own cursor shape, 0 until it told us */
+	int shape_want;	   /* what the renderer asked for; 0 = the original */
+
+	size_t mark_pending; /* bytes of paste_start that libtickit holds at the end of the input */
+	int in_paste;
+	struct buf paste;
+
+	int busy;	  /* inside a callback into the owner */
+	int free_pending; /* tty_free was called from such a callback */
+};
+
+/*
+ * Terminfo strings libtickit's terminfo driver requires (it aborts without
+ * them) or uses, with the ANSI sequences every terminal we accept knows.
+ * key_mouse is forced to the X10 prefix: that is what makes libtermkey parse
+ * mouse reports (SGR ones included) instead of delivering them as text.
+ */
+static const char *const ti_defaults[][2] = {
+	{"cursor_address", "\033[%i%p1%d;%p2%dH"},
+	{"row_address", "\033[%i%p1%dd"},
+	{"column_address", "\033[%i%p1%dG"},
+	{"parm_up_cursor", "\033[%p1%dA"},
+	{"cursor_up", "\033[A"},
+	{"parm_down_cursor", "\033[%p1%dB"},
+	{"cursor_down", "\033[B"},
+	{"parm_right_cursor", "\033[%p1%dC"},
+	{"cursor_right", "\033[C"},
+	{"parm_left_cursor", "\033[%p1%dD"},
+	{"cursor_left", "\033[D"},
+	{"parm_ich", "\033[%p1%d@"},
+	{"insert_character", "\033[@"},
+	{"parm_dch", "\033[%p1%dP"},
+	{"delete_character", "\033[P"},
+	{"parm_insert_line", "\033[%p1%dL"},
+	{"insert_line", "\033[L"},
+	{"parm_delete_line", "\033[%p1%dM"},
+	{"delete_line", "\033[M"},
+	{"erase_chars", "\033[%p1%dX"},
+	{"clear_screen", "\033[H\033[2J"},
+	{"change_scroll_region", "\033[%i%p1%d;%p2%dr"},
+	{"set_attributes", "\033[0%?%p6%t;1%;%?%p2%t;4%;%?%p1%p3%|%t;7%;%?%p4%t;5%;m"},
+	{"exit_attribute_mode", "\033[m"},
+	{"set_a_foreground", "\033[3%p1%dm"},
+	{"set_a_background", "\033[4%p1%dm"},
+	{"cursor_normal", "\033[?25h"},
+	{"cursor_invisible", "\033[?25l"},
+};
+
+static const char *tty_ti_getstr(const char *name, const char *value, void *data)
+{
+	(void)data;
+	if (strcmp(name, "key_mouse") == 0)
+		return "\033[M";
+	if (value != NULL)
+		return value;
+	for (size_t i = 0; i < sizeof ti_defaults / sizeof ti_defaults[0]; i++) {
+		if (strcmp(name, ti_defaults[i][0]) == 0)
+			return ti_defaults[i][1];
+	}
+	return NULL;
+}
+
+static const struct TickitTerminfoHook tty_ti_hook = {.getstr = tty_ti_getstr};
+
+/* ---- TERM ---- */
+
+static int terminfo_in_dir(const char *dir, const char *name)
+{
+	char path[4096];
+	int n;
+
+	if (dir == NULL || *dir == '\0')
+		return 0;
+	n = snprintf(path, sizeof path, "%s/%c/%s", dir, name[0], name);
+	if (n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0)
+		return 1;
+	/* macOS and some BSDs name the letter directories in hex */
+	n = snprintf(path, sizeof path, "%s/%02x/%s", dir, (unsigned char)name[0], name);
+	return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+}
+
+static int terminfo_exists(const char *name)
+{
+	static const char *const system_dirs[] = {
+		"/etc/terminfo",
+		"/lib/terminfo",
+		"/usr/share/terminfo",
+		"/usr/lib/terminfo",
+		"/usr/local/share/terminfo",
+	};
+	const char *env, *home;
+	char dir[4096];
+
+	if (terminfo_in_dir(getenv("TERMINFO"), name))
+		return 1;
+	home = getenv("HOME");
+	if (home != NULL && snprintf(dir, sizeof dir, "%s/.terminfo", home) < (int)sizeof dir &&
+	    terminfo_in_dir(dir, name))
+		return 1;
+	env = getenv("TERMINFO_DIRS");
+	while (env != NULL && *env != '\0') {
+		size_t len = strcspn(env, ":");
+		if (len > 0 && len < sizeof dir) {
+			memcpy(dir, env, len);
+			dir[len] = '\0';
+			if (terminfo_in_dir(dir, name))
+				return 1;
+		}
+		env += len + (env[len] == ':');
+	}
+	for (size_t i = 0; i < sizeof system_dirs / sizeof system_dirs[0]; i++) {
+		if (terminfo_in_dir(system_dirs[i], name))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Only terminal families that speak ANSI/xterm sequences are kept: others
+ * (vt100, dumb, ...) abort() inside libtickit or cannot show a multiplexer.
+ * "xterm+..." and the like are terminfo building blocks, not terminals.
+ */
+static int term_acceptable(const char *name)
+{
+	static const char *const families[] = {"xterm", "screen", "tmux", "rxvt", "linux"};
+	size_t len;
+
+	if (name == NULL || *name == '\0' || strlen(name) >= TTY_TERMNAME_MAX ||
+	    strchr(name, '/') != NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+		len = strlen(families[i]);
+		if (strncmp(name, families[i], len) == 0 &&
+		    (name[len] == '\0' || name[len] == '-' || name[len] == '.'))
+			return terminfo_exists(name);
+	}
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void tty_tickit_output(TickitTerm *tt, const char *buf, size_t len, void *user)
+{
+	struct tty *t = user;
+
+	(void)tt;
+	/* libtickit calls with NULL when the output function is replaced or destroyed */
+	if (buf == NULL || len == 0)
+		return;
+	switch (t->state) {
+	case TTY_BUILDING:
+		buf_add(&t->startup, buf, len);
+		return;
+	case TTY_FREEING:
+		return;
+	case TTY_STOPPED:
+	case TTY_STARTED:
+		t->out(buf, len, t->ctx);
+		return;
+	}
+}
+
+/* Remove every occurrence of seq from b. */
+static void buf_remove_all(struct buf *b, const char *seq)
+{
+	size_t n = strlen(seq);
+	char *p;
+
+	while (b->len > 0 && (p = memmem(b->data, b->len, seq, n)) != NULL) {
+		memmove(p, p + n, b->len - (size_t)(p - b->data) - n);
+		b->len -= n;
+	}
+}
+
+/* ---- keys ---- */
+
+/* libtickit's key names that are not tmux's. ESC[1~ and ESC[4~ (Find and
+ * Select to libtickit) are Home and End on rxvt, linux and vt220. */
+static const char *const tickit_key_names[][2] = {
+	{"Backspace", "BSpace"}, {"Find", "Home"},    {"Select", "End"},  {"KPMult", "KP*"},
+	{"KPPlus", "KP+"},	 {"KPComma", "KP,"},  {"KPMinus", "KP-"}, {"KPPeriod", "KP."},
+	{"KPDiv", "KP/"},	 {"KPEquals", "KP="},
+};
+
+static int tty_key_convert(const TickitKeyEventInfo *info, struct key *k)
+{
+	const char *s = info->str, *base = s;
+	char name[64];
+	int n;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	if (info->type == TICKIT_KEYEV_TEXT)
+		return key_parse(s, k);
+	/* "M-C-x", "C-S-Up": the modifiers first, then the key */
+	while (base[0] != '\0' && base[1] == '-' && base[2] != '\0' && strchr("CMS", base[0]))
+		base += 2;
+	for (size_t i = 0; i < sizeof tickit_key_names / sizeof tickit_key_names[0]; i++) {
+		if (strcmp(base, tickit_key_names[i][0]) == 0) {
+			n = snprintf(name, sizeof name, "%.*s%s", (int)(base - s), s,
+				     tickit_key_names[i][1]);
+			if (n < 0 || (size_t)n >= sizeof name)
+				return -1;
+			s = name;
+			break;
+		}
+	}
+	if (key_parse(s, k) != 0)
+		return -1;
+	/* 0x08 is the Backspace key on terminals whose erase character is ^H */
+	if (k->kind == KEY_CHAR && k->cp == 'h' && (k->mod & VTERM_MOD_CTRL)) {
+		k->kind = KEY_SYM;
+		k->sym = VTERM_KEY_BACKSPACE;
+		k->cp = 0;
+		k->mod &= ~VTERM_MOD_CTRL;
+	}
+	return 0;
+}
+
+static int tty_on_key(TickitTerm *tt, TickitEventFlags flags, void *info, void *user)
+{
+	struct tty *t = user;
+	struct key k;
+
+	(void)tt;
+	if (!(flags & TICKIT_EV_FIRE) || t->free_pending)
+		return 1;
+	if (tty_key_convert(info, &k) != 0)
+		return 1;
+	t->busy++;
+	t->key(&k, NULL, 0, t->ctx);
+	t->busy--;
+	return 1;
+}
+
+/* Mouse reports are parsed (so they do not turn into text) and ignored for now. */
+static int tty_on_mouse(TickitTerm *tt, TickitEventFlags flags, void *info, void *user)
+{
+	(void)tt, (void)flags, (void)info, (void)user;
+	return 1;
+}
+
+/* ---- lifetime ---- */
+
+static TickitPen *pen_new_reset(void)
+{
+	TickitPen *p = tickit_pen_new();
+
+	if (p == NULL)
+		return NULL;
+	tickit_pen_set_colour_attr(p, TICKIT_PEN_FG, -1);
+	tickit_pen_set_colour_attr(p, TICKIT_PEN_BG, -1);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_BOLD, false);
+	tickit_pen_set_int_attr(p, TICKIT_PEN_UNDER, TICKIT_PEN_UNDER_NONE);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_ITALIC, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_REVERSE, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_STRIKE, false);
+	tickit_pen_set_bool_attr(p, TICKIT_PEN_BLINK, false);
+	return p;
+}
+
+/*
+ * With a direct-colour terminfo entry (tmux-direct ...) the terminfo driver
+ * would pass our 256-colour indexes to setaf, which reads them as RGB: use
+ * the xterm driver for those instead.
+ */
+static int tty_driver_usable(TickitTerm *tt)
+{
+	int colors = 0;
+
+	if (strcmp(tickit_term_get_drivername(tt), "xterm") == 0)
+		return 1;
+	return tickit_term_getctl_int(tt, TICKIT_TERMCTL_COLORS, &colors) && colors <= 256;
+}
+
+static TickitTerm *tty_build(struct tty *t, const char *termname)
+{
+	const char *candidates[] = {termname, "xterm-256color", "xterm"};
+	TickitTerm *tt;
+
+	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+		if (i == 0 && !term_acceptable(termname))
+			continue;
+		t->startup.len = 0;
+		tt = tickit_term_build(&(struct TickitTermBuilder){
+			.termtype = candidates[i],
+			.output_func = tty_tickit_output,
+			.output_func_user = t,
+			.output_buffersize = TTY_OUTPUT_BUFFER,
+			.ti_hook = &tty_ti_hook,
+		});
+		if (tt != NULL && i == 0 && !tty_driver_usable(tt)) {
+			tickit_term_destroy(tt);
+			tt = NULL;
+		}
+		if (tt != NULL) {
+			tickit_term_flush(tt);
+			return tt;
+		}
+	}
+	return NULL;
+}
+
+struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_caps *caps,
+		    tty_output_fn *out, tty_key_fn *key, void *ctx)
+{
+	struct tty *t = xcalloc(1, sizeof *t);
+	int ctl;
+
+	t->out = out;
+	t->key = key;
+	t->ctx = ctx;
+	t->state = TTY_BUILDING;
+	buf_init(&t->startup);
+	buf_init(&t->paste);
+	t->pen_reset = pen_new_reset();
+	t->tt = t->pen_reset != NULL ? tty_build(t, termname) : NULL;
+	if (t->tt == NULL) {
+		if (t->pen_reset != NULL)
+			tickit_pen_unref(t->pen_reset);
+		buf_free(&t->startup);
+		free(t);
+		return NULL;
+	}
+	/* DECLRMM would stay on after we leave and turn CSI s into DECSLRM */
+	buf_remove_all(&t->startup, "\033[?69h");
+	t->state = TTY_STOPPED;
+
+	tickit_term_set_utf8(t->tt, true);
+	tty_resize(t, rows, cols);
+	if (caps != NULL && caps->truecolor) {
+		ctl = tickit_termctl_lookup("xterm.cap_rgb8");
+		if (ctl != -1)
+			tickit_term_setctl_int(t->tt, (TickitTermCtl)ctl, 1);
+	}
+	t->ctl_cap_shape = tickit_termctl_lookup("xterm.cap_cursorshape");
+	tickit_term_bind_event(t->tt, TICKIT_TERM_ON_KEY, 0, tty_on_key, t);
+	tickit_term_bind_event(t->tt, TICKIT_TERM_ON_MOUSE, 0, tty_on_mouse, t);
+	return t;
+}
+
+void tty_free(struct tty *t)
+{
+	if (t == NULL)
+		return;
+	if (t->busy) {
+		/* called from our own key callback: finish that first */
+		t->free_pending = 1;
+		return;
+	}
+	t->state = TTY_FREEING;
+	tickit_term_destroy(t->tt);
+	tickit_pen_unref(t->pen_reset);
+	buf_free(&t->startup);
+	buf_free(&t->paste);
+	free(t);
+}
+
+/* Free now if tty_free was called from a callback; returns 1 if it was. */
+static int tty_free_deferred(struct tty *t)
+{
+	if (!t->free_pending || t->busy)
+		return 0;
+	t->free_pending = 0;
+	tty_free(t);
+	return 1;
+}
+
+/* ---- modes ---- */
+
+/*
+ * The cursor shape goes out only once the terminal has answered the xterm
+ * driver's DECRQSS query: before that the driver would not send it anyway,
+ * and its idea of the current shape is then the terminal's own, which is
+ * what tty_stop restores.
+ */
+static void tty_apply_cursor_shape(struct tty *t)
+{
+	int cap = 0;
+
+	if (t->ctl_cap_shape == -1 ||
+	    !tickit_term_getctl_int(t->tt, (TickitTermCtl)t->ctl_cap_shape, &cap) || !cap)
+		return;
+	if (t->shape_orig == 0 &&
+	    (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, &t->shape_orig) ||
+	     t->shape_orig == 0))
+		t->shape_orig = TICKIT_CURSORSHAPE_BLOCK;
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE,
+			       t->shape_want != 0 ? t->shape_want : t->shape_orig);
+}
+
+void tty_cursor_shape(struct tty *t, int shape)
+{
+	t->shape_want = shape;
+	if (t->state == TTY_STARTED)
+		tty_apply_cursor_shape(t);
+}
+
+void tty_start(struct tty *t)
+{
+	if (t->state != TTY_STOPPED)
+		return;
+	t->state = TTY_STARTED;
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_ALTSCREEN, 1);
+	if (t->startup.len > 0) {
+		/* asked inside the alternate screen: a terminal that does not
+		 * understand them may print them, and the clear below hides that */
+		tickit_term_printn(t->tt, t->startup.data, t->startup.len);
+		t->startup.len = 0;
+	}
+	t->keypad = tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_KEYPAD_APP, 1);
+	tickit_term_print(t->tt, "\033[?2004h"); /* bracketed paste: see tty_input */
+	tickit_term_setpen(t->tt, t->pen_reset);
+	tickit_term_clear(t->tt);
+	tickit_term_goto(t->tt, 0, 0);
+	tickit_term_flush(t->tt);
+}
+
+void tty_stop(struct tty *t)
+{
+	if (t->state != TTY_STARTED)
+		return;
+	/* libtickit's pen model and the terminal agree on the default after this */
+	tickit_term_setpen(t->tt, t->pen_reset);
+	tickit_term_print(t->tt, "\033[m");
+	if (t->shape_orig != 0)
+		tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, t->shape_orig);
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_MOUSE, 0);
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORVIS, 1);
+	tickit_term_print(t->tt, "\033[?2004l");
+	if (t->keypad) {
+		/* libtickit's xterm driver does not remember that it set the
+		 * keypad mode, so it would never reset it */
+		tickit_term_print(t->tt, "\033>");
+		t->keypad = 0;
+	}
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_ALTSCREEN, 0);
+	tickit_term_flush(t->tt);
+	t->state = TTY_STOPPED;
+}
+
+void tty_resize(struct tty *t, int rows, int cols)
+{
+	tickit_term_set_size(t->tt, rows < 1 ? 1 : rows, cols < 1 ? 1 : cols);
+}
+
+int tty_rows(const struct tty *t)
+{
+	int rows;
+
+	tickit_term_get_size(t->tt, &rows, NULL);
+	return rows;
+}
+
+int tty_cols(const struct tty *t)
+{
+	int cols;
+
+	tickit_term_get_size(t->tt, NULL, &cols);
+	return cols;
+}
+
+TickitTerm *tty_term(struct tty *t)
+{
+	return t->tt;
+}
+
+/* ---- input ---- */
+
+static void tty_push(struct tty *t, const char *buf, size_t len)
+{
+	size_t n;
+
+	while (len > 0 && !t->free_pending) {
+		n = len < TTY_PUSH_MAX ? len : TTY_PUSH_MAX;
+		tickit_term_input_push_bytes(t->tt, buf, n);
+		buf += n;
+		len -= n;
+	}
+}
+
+/* The length of the longest proper prefix of the paste marker that buf ends with. */
+static size_t marker_prefix_at_end(const char *buf, size_t len, const char *mark)
+{
+	for (size_t n = PASTE_MARK_LEN - 1; n > 0; n--) {
+		if (n <= len && memcmp(buf + len - n, mark, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static void tty_deliver_paste(struct tty *t, const char *data, size_t len)
+{
+	struct key none = {0};
+
+	t->busy++;
+	t->key(&none, data != NULL ? data : "", len, t->ctx);
+	t->busy--;
+}
+
+/*
+ * Outside a paste: everything up to a paste start marker goes to libtickit.
+ * A marker split across reads is pushed in pieces (libtickit parses it as a
+ * key it then ignores), so a lone ESC at the end of a read is not held back
+ * from libtickit's own Escape timer. Returns the bytes used.
+ */
+static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
+{
+	const char *m;
+	size_t want, n;
+
+	if (t->mark_pending > 0) {
+		want = PASTE_MARK_LEN - t->mark_pending;
+		n = len < want ? len : want;
+		if (memcmp(buf, paste_start + t->mark_pending, n) == 0) {
+			tty_push(t, buf, n);
+			t->mark_pending += n;
+			if (t->mark_pending == PASTE_MARK_LEN) {
+				t->mark_pending = 0;
+				t->in_paste = 1;
+			}
+			return n;
+		}
+		t->mark_pending = 0;
+	}
+	m = memmem(buf, len, paste_start, PASTE_MARK_LEN);
+	n = m != NULL ? (size_t)(m - buf) : len;
+	tty_push(t, buf, n);
+	if (m != NULL) {
+		t->in_paste = 1;
+		return n + PASTE_MARK_LEN;
+	}
+	t->mark_pending = marker_prefix_at_end(buf, len, paste_start);
+	return len;
+}
+
+/* Inside a paste: collect until the end marker. Returns the bytes used. */
+static size_t tty_input_paste(struct tty *t, const char *buf, size_t len)
+{
+	size_t old = t->paste.len, from, body, after;
+	char *e;
+
+	buf_add(&t->paste, buf, len);
+	from = old >= PASTE_MARK_LEN - 1 ? old - (PASTE_MARK_LEN - 1) : 0;
+	e = memmem(t->paste.data + from, t->paste.len - from, paste_end, PASTE_MARK_LEN);
+	if (e == NULL) {
+		if (t->paste.len > TTY_PASTE_MAX) {
+			/* keep what may be the start of the end marker */
+			body = t->paste.len - (PASTE_MARK_LEN - 1);
+			tty_deliver_paste(t, t->paste.data, body);
+			buf_consume(&t->paste, body);
+		}
+		return len;
+	}
+	body = (size_t)(e - t->paste.data);
+	after = t->paste.len - body - PASTE_MARK_LEN; /* bytes of buf past the marker */
+	t->in_paste = 0;
+	tty_deliver_paste(t, t->paste.data, body);
+	t->paste.len = 0;
+	return len - after;
+}
+
+void tty_input(struct tty *t, const char *buf, size_t len)
+{
+	size_t used;
+
+	t->busy++;
+	while (len > 0 && !t->free_pending) {
+		used = t->in_paste ? tty_input_paste(t, buf, len) : tty_input_keys(t, buf, len);
+		buf += used;
+		len -= used;
+	}
+	t->busy--;
+	tty_free_deferred(t);
+}
+
+int tty_input_timeout(struct tty *t)
+{
+	int ms;
+
+	/* this also delivers the pending key if its time has already come */
+	t->busy++;
+	ms = tickit_term_input_check_timeout_msec(t->tt);
+	t->busy--;
+	if (ms < 0)
+		t->mark_pending = 0;
+	if (tty_free_deferred(t))
+		return -1;
+	return ms;
+}
+
+void tty_input_flush(struct tty *t)
+{
+	int ms = tty_input_timeout(t);
+	struct timespec ts;
+
+	/*
+	 * libuv starts timers from the loop's cached time, which can lag
+	 * the real clock libtickit uses: a timer may fire a little before
+	 * libtickit's deadline. Wait out such a small difference rather
+	 * than leave the Escape pending until the next key.
+	 */
+	if (ms > 0 && ms <= TTY_FLUSH_SLACK_MS) {
+		ts = (struct timespec){.tv_nsec = (long)ms * 1000000};
+		nanosleep(&ts, NULL);
+		(void)tty_input_timeout(t);
+	}
+}

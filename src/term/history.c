@@ -1,0 +1,708 @@
+/*
+ * history: compact storage of scrolled-off lines. See history.h.
+ *
+ * A line's bytes are its text followed by its attribute runs.
+ *
+ * Text: one entry per cell, in order. A plain cell is its code point in
+ * UTF-8. Bytes 0xf8..0xff never occur in UTF-8, so four of them say what
+ * plain text cannot:
+ *   MARK_BLANK  a cell never written (ch 0), distinct from a written space
+ *   MARK_WIDE   the next character is two cells wide; its right half is
+ *               implied and takes no bytes
+ *   MARK_COMB   the next code point combines with the cell before
+ *   MARK_CONT   a right half of a wide character with no left half (only
+ *               seen when a program overwrites half of a wide character)
+ *
+ * Runs: a record per column where the pen (fg, bg, attributes) changes from
+ * the previous cell's (the line starts with the default pen): the column as
+ * a LEB128 delta from the previous record's, a mask byte saying which of fg,
+ * bg and attributes follow, then only those. A colour is a type byte (0
+ * default, 1 indexed, else rgb) and one or three value bytes.
+ *
+ * A line of plain 80-column text thus costs its 80 bytes plus the 12 bytes
+ * of its struct hline.
+ */
+#include "term/history.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_LINES 256
+#define MAX_CELLS 65535
+
+#define MARK_CONT 0xfb
+#define MARK_BLANK 0xfc
+#define MARK_COMB 0xfd
+#define MARK_WIDE 0xfe
+
+#define RUN_FG 0x01
+#define RUN_BG 0x02
+#define RUN_ATTR 0x04
+
+/* Most code points a cell keeps (the grid's combining table holds fewer). */
+#define CELL_CPS 8
+/* Worst case bytes per cell: text (wide mark, base, marked combining code
+ * points) and run record (delta, mask, two colours, attributes). */
+#define TEXT_MAX_PER_CELL (1 + 4 + (CELL_CPS - 1) * 5)
+#define RUN_MAX_PER_CELL (3 + 1 + 4 + 4 + 2)
+
+struct hline {
+	uint32_t off;	  /* start of the text in the chunk's buffer */
+	uint32_t textlen; /* the runs follow, up to the next line's off */
+	uint16_t ncells;
+	uint8_t cont;
+	uint8_t unused;
+};
+
+struct hchunk {
+	uint8_t *buf;
+	size_t used, cap;
+	int n; /* lines in use, from 0 */
+	struct hline line[CHUNK_LINES];
+};
+
+struct history {
+	struct hchunk **chunk; /* oldest first */
+	int nchunk, capchunk;
+	int first; /* slot of the oldest line kept in chunk[0] */
+	int size, limit;
+	uint8_t *runs; /* scratch for a line's runs while its text is encoded */
+	size_t runscap;
+};
+
+struct hpen {
+	grid_color fg, bg;
+	uint16_t attr;
+};
+
+static const struct hpen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+
+struct history *history_new(int limit)
+{
+	struct history *h = calloc(1, sizeof *h);
+
+	if (h == NULL)
+		return NULL;
+	h->limit = limit < 0 ? 0 : limit;
+	return h;
+}
+
+void history_clear(struct history *h)
+{
+	for (int i = 0; i < h->nchunk; i++) {
+		free(h->chunk[i]->buf);
+		free(h->chunk[i]);
+	}
+	h->nchunk = 0;
+	h->first = 0;
+	h->size = 0;
+}
+
+void history_free(struct history *h)
+{
+	if (h == NULL)
+		return;
+	history_clear(h);
+	free(h->chunk);
+	free(h->runs);
+	free(h);
+}
+
+int history_size(const struct history *h)
+{
+	return h->size;
+}
+
+int history_limit(const struct history *h)
+{
+	return h->limit;
+}
+
+/* Forget the oldest line; a chunk goes once all its lines are gone. */
+static void drop_oldest(struct history *h)
+{
+	if (--h->size == 0) {
+		history_clear(h);
+		return;
+	}
+	if (++h->first < CHUNK_LINES)
+		return;
+	free(h->chunk[0]->buf);
+	free(h->chunk[0]);
+	/* A pointer array of limit/256 entries: cheap, and once per chunk. */
+	memmove(h->chunk, h->chunk + 1, (size_t)(h->nchunk - 1) * sizeof h->chunk[0]);
+	h->nchunk--;
+	h->first = 0;
+}
+
+void history_set_limit(struct history *h, int limit)
+{
+	h->limit = limit < 0 ? 0 : limit;
+	while (h->size > h->limit)
+		drop_oldest(h);
+}
+
+int history_content_len(const struct grid_cell *cells, int n)
+{
+	while (n > 0) {
+		const struct grid_cell *c = &cells[n - 1];
+
+		if (c->ch != 0 || (c->flags & GRID_CELL_COMBINED) || c->bg != GRID_COLOR_DEFAULT ||
+		    c->attr != 0)
+			break;
+		n--;
+	}
+	return n;
+}
+
+/* Locate line idx: its chunk, its record and the length of its bytes. */
+static const struct hline *line_at(const struct history *h, int idx, const struct hchunk **cp,
+				   size_t *len)
+{
+	int pos = h->first + idx;
+	const struct hchunk *c = h->chunk[pos / CHUNK_LINES];
+	int slot = pos % CHUNK_LINES;
+	size_t end = slot + 1 < c->n ? c->line[slot + 1].off : c->used;
+
+	*cp = c;
+	*len = end - c->line[slot].off;
+	return &c->line[slot];
+}
+
+int history_cont(const struct history *h, int idx)
+{
+	const struct hchunk *c;
+	size_t len;
+
+	if (idx < 0 || idx >= h->size)
+		return 0;
+	return line_at(h, idx, &c, &len)->cont;
+}
+
+int history_ncells(const struct history *h, int idx)
+{
+	const struct hchunk *c;
+	size_t len;
+
+	if (idx < 0 || idx >= h->size)
+		return 0;
+	return line_at(h, idx, &c, &len)->ncells;
+}
+
+size_t history_bytes(const struct history *h)
+{
+	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap;
+
+	for (int i = 0; i < h->nchunk; i++)
+		n += sizeof *h->chunk[i] + h->chunk[i]->cap;
+	return n;
+}
+
+/* ---- chunk storage ---- */
+
+static int reserve_bytes(struct hchunk *c, size_t more)
+{
+	size_t cap = c->cap ? c->cap : 4096;
+	uint8_t *buf;
+
+	if (c->cap - c->used >= more)
+		return 0;
+	while (cap - c->used < more)
+		cap *= 2;
+	buf = realloc(c->buf, cap);
+	if (buf == NULL)
+		return -1;
+	c->buf = buf;
+	c->cap = cap;
+	return 0;
+}
+
+/* A full chunk never grows again (until lines are popped): give back the
+ * slack its doubling left. */
+static void shrink_chunk(struct hchunk *c)
+{
+	uint8_t *buf;
+
+	if (c->used == 0 || c->used == c->cap)
+		return;
+	buf = realloc(c->buf, c->used);
+	if (buf != NULL) {
+		c->buf = buf;
+		c->cap = c->used;
+	}
+}
+
+/* The chunk the next line goes in, with room for more bytes. */
+static struct hchunk *writable_chunk(struct history *h, size_t more)
+{
+	struct hchunk *c = h->nchunk ? h->chunk[h->nchunk - 1] : NULL;
+
+	if (c == NULL || c->n == CHUNK_LINES) {
+		if (h->nchunk == h->capchunk) {
+			int cap = h->capchunk ? h->capchunk * 2 : 8;
+			struct hchunk **p = realloc(h->chunk, (size_t)cap * sizeof *p);
+
+			if (p == NULL)
+				return NULL;
+			h->chunk = p;
+			h->capchunk = cap;
+		}
+		c = calloc(1, sizeof *c);
+		if (c == NULL)
+			return NULL;
+		h->chunk[h->nchunk++] = c;
+	}
+	if (reserve_bytes(c, more) != 0)
+		return NULL;
+	return c;
+}
+
+/* Record the line whose bytes were just written at c->buf + c->used. */
+static void commit_line(struct history *h, struct hchunk *c, size_t textlen, size_t total,
+			int ncells, int cont)
+{
+	struct hline *l = &c->line[c->n++];
+
+	l->off = (uint32_t)c->used;
+	l->textlen = (uint32_t)textlen;
+	l->ncells = (uint16_t)ncells;
+	l->cont = cont ? 1 : 0;
+	c->used += total;
+	if (c->n == CHUNK_LINES)
+		shrink_chunk(c);
+	h->size++;
+	while (h->size > h->limit)
+		drop_oldest(h);
+}
+
+/* ---- encoding ---- */
+
+static uint8_t *put_utf8(uint8_t *p, uint32_t cp)
+{
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		*p++ = (uint8_t)cp;
+	} else if (cp < 0x800) {
+		*p++ = (uint8_t)(0xc0 | (cp >> 6));
+		*p++ = (uint8_t)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000) {
+		*p++ = (uint8_t)(0xe0 | (cp >> 12));
+		*p++ = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+		*p++ = (uint8_t)(0x80 | (cp & 0x3f));
+	} else {
+		*p++ = (uint8_t)(0xf0 | (cp >> 18));
+		*p++ = (uint8_t)(0x80 | ((cp >> 12) & 0x3f));
+		*p++ = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+		*p++ = (uint8_t)(0x80 | (cp & 0x3f));
+	}
+	return p;
+}
+
+static uint8_t *put_varint(uint8_t *p, unsigned v)
+{
+	while (v >= 0x80) {
+		*p++ = (uint8_t)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8_t)v;
+	return p;
+}
+
+static uint8_t *put_color(uint8_t *p, grid_color c)
+{
+	unsigned type = GRID_COLOR_TYPE(c), v = GRID_COLOR_VALUE(c);
+
+	*p++ = (uint8_t)type;
+	if (type == 0)
+		return p;
+	if (type == 1) {
+		*p++ = (uint8_t)v;
+		return p;
+	}
+	*p++ = (uint8_t)(v >> 16);
+	*p++ = (uint8_t)(v >> 8);
+	*p++ = (uint8_t)v;
+	return p;
+}
+
+/* A run record at column col: the cell's pen differs from *pen. */
+static uint8_t *put_run(uint8_t *p, int col, int *lastcol, struct hpen *pen,
+			const struct grid_cell *c)
+{
+	uint8_t *mask;
+
+	p = put_varint(p, (unsigned)(col - *lastcol));
+	*lastcol = col;
+	mask = p++;
+	*mask = 0;
+	if (c->fg != pen->fg) {
+		*mask |= RUN_FG;
+		p = put_color(p, c->fg);
+	}
+	if (c->bg != pen->bg) {
+		*mask |= RUN_BG;
+		p = put_color(p, c->bg);
+	}
+	if (c->attr != pen->attr) {
+		*mask |= RUN_ATTR;
+		*p++ = (uint8_t)c->attr;
+		*p++ = (uint8_t)(c->attr >> 8);
+	}
+	pen->fg = c->fg;
+	pen->bg = c->bg;
+	pen->attr = c->attr;
+	return p;
+}
+
+static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
+			 const struct history_codec *codec)
+{
+	uint32_t cps[CELL_CPS];
+	size_t n;
+
+	if (c->ch == GRID_CH_WIDE_CONT) {
+		*p++ = MARK_CONT;
+		return p;
+	}
+	if (!(c->flags & GRID_CELL_COMBINED)) {
+		if (c->ch == 0) {
+			*p++ = MARK_BLANK;
+			return p;
+		}
+		if (wide)
+			*p++ = MARK_WIDE;
+		return put_utf8(p, c->ch);
+	}
+	n = codec ? codec->expand(codec->ctx, c->ch, cps, CELL_CPS) : 0;
+	if (n == 0) {
+		*p++ = MARK_BLANK;
+		return p;
+	}
+	if (wide)
+		*p++ = MARK_WIDE;
+	p = put_utf8(p, cps[0]);
+	for (size_t i = 1; i < n; i++) {
+		*p++ = MARK_COMB;
+		p = put_utf8(p, cps[i]);
+	}
+	return p;
+}
+
+static int reserve_runs(struct history *h, size_t need)
+{
+	uint8_t *p;
+
+	if (h->runscap >= need)
+		return 0;
+	p = realloc(h->runs, need);
+	if (p == NULL)
+		return -1;
+	h->runs = p;
+	h->runscap = need;
+	return 0;
+}
+
+/* Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl. */
+static void encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
+		   const struct history_codec *codec, size_t *tl, size_t *rl)
+{
+	struct hpen pen = default_pen;
+	uint8_t *t = out, *r = h->runs;
+	int lastcol = 0, skip_cont = 0;
+
+	for (int i = 0; i < n; i++) {
+		const struct grid_cell *c = &cells[i];
+		int wide;
+
+		if (c->fg != pen.fg || c->bg != pen.bg || c->attr != pen.attr)
+			r = put_run(r, i, &lastcol, &pen, c);
+		if (c->ch - 1u < 0x7fu && !(c->flags & GRID_CELL_COMBINED)) {
+			*t++ = (uint8_t)c->ch; /* plain ASCII: most of any history */
+			skip_cont = 0;
+			continue;
+		}
+		if (skip_cont && c->ch == GRID_CH_WIDE_CONT) {
+			skip_cont = 0; /* implied by the MARK_WIDE before it */
+			continue;
+		}
+		wide = c->width == 2 && c->ch != 0 && i + 1 < n &&
+		       cells[i + 1].ch == GRID_CH_WIDE_CONT;
+		t = put_text(t, c, wide, codec);
+		skip_cont = wide;
+	}
+	*tl = (size_t)(t - out);
+	*rl = (size_t)(r - h->runs);
+}
+
+int history_push(struct history *h, const struct grid_cell *cells, int ncells, int cont,
+		 const struct history_codec *codec)
+{
+	struct hchunk *c;
+	size_t tl, rl, n;
+
+	if (h->limit <= 0)
+		return 0;
+	if (ncells < 0)
+		ncells = 0;
+	if (ncells > MAX_CELLS)
+		ncells = MAX_CELLS;
+	n = (size_t)ncells;
+	if (reserve_runs(h, n * RUN_MAX_PER_CELL + 1) != 0)
+		return -1;
+	c = writable_chunk(h, n * (TEXT_MAX_PER_CELL + RUN_MAX_PER_CELL) + 1);
+	if (c == NULL)
+		return -1;
+	encode(h, cells, ncells, c->buf + c->used, codec, &tl, &rl);
+	memcpy(c->buf + c->used + tl, h->runs, rl);
+	commit_line(h, c, tl, tl + rl, ncells, cont);
+	return 0;
+}
+
+int history_copy_line(struct history *dst, const struct history *src, int idx)
+{
+	const struct hchunk *sc;
+	const struct hline *l;
+	struct hchunk *c;
+	size_t len;
+
+	if (idx < 0 || idx >= src->size)
+		return -1;
+	if (dst->limit <= 0)
+		return 0;
+	l = line_at(src, idx, &sc, &len);
+	c = writable_chunk(dst, len + 1);
+	if (c == NULL)
+		return -1;
+	memcpy(c->buf + c->used, sc->buf + l->off, len);
+	commit_line(dst, c, l->textlen, len, l->ncells, l->cont);
+	return 0;
+}
+
+/* ---- decoding ---- */
+
+struct decoder {
+	const uint8_t *t, *tend; /* text */
+	const uint8_t *r, *rend; /* runs */
+	unsigned next_col;	 /* column of the next run record */
+	struct hpen pen;
+	struct grid_cell *out;
+	int cols, x;
+	const struct history_codec *codec;
+};
+
+/* UTF-8 written by put_utf8; anything malformed becomes U+FFFD. */
+static uint32_t get_utf8(const uint8_t **pp, const uint8_t *end)
+{
+	const uint8_t *p = *pp;
+	uint32_t cp = *p++;
+	int more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
+
+	if (cp >= 0xf8 || (cp >= 0x80 && cp < 0xc0)) {
+		*pp = p;
+		return 0xfffd;
+	}
+	if (more)
+		cp &= 0x3fu >> more;
+	for (; more > 0; more--) {
+		if (p == end || (*p & 0xc0) != 0x80) {
+			*pp = p;
+			return 0xfffd;
+		}
+		cp = (cp << 6) | (*p++ & 0x3f);
+	}
+	*pp = p;
+	return cp;
+}
+
+static unsigned get_varint(struct decoder *d)
+{
+	unsigned v = 0;
+
+	for (int shift = 0; d->r < d->rend && shift < 32; shift += 7) {
+		uint8_t b = *d->r++;
+
+		v |= (unsigned)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			break;
+	}
+	return v;
+}
+
+static grid_color get_color(struct decoder *d)
+{
+	unsigned type, v = 0;
+
+	if (d->r >= d->rend)
+		return GRID_COLOR_DEFAULT;
+	type = *d->r++;
+	if (type == 0)
+		return GRID_COLOR_DEFAULT;
+	if (type == 1) {
+		v = d->r < d->rend ? *d->r++ : 0;
+		return GRID_COLOR_INDEXED(v);
+	}
+	for (int i = 0; i < 3 && d->r < d->rend; i++)
+		v = (v << 8) | *d->r++;
+	return ((grid_color)type << 24) | v;
+}
+
+static void next_run(struct decoder *d)
+{
+	if (d->r < d->rend)
+		d->next_col += get_varint(d);
+	else
+		d->next_col = UINT_MAX;
+}
+
+static void apply_run(struct decoder *d)
+{
+	uint8_t mask = d->r < d->rend ? *d->r++ : 0;
+
+	if (mask & RUN_FG)
+		d->pen.fg = get_color(d);
+	if (mask & RUN_BG)
+		d->pen.bg = get_color(d);
+	if ((mask & RUN_ATTR) && d->rend - d->r >= 2) {
+		d->pen.attr = (uint16_t)(d->r[0] | (d->r[1] << 8));
+		d->r += 2;
+	}
+	next_run(d);
+}
+
+/* Emit a cell at the next column with the pen in force there. */
+static void put_cell(struct decoder *d, uint32_t ch, uint8_t width, uint8_t flags)
+{
+	while ((unsigned)d->x == d->next_col)
+		apply_run(d);
+	if (d->x < d->cols) {
+		struct grid_cell *c = &d->out[d->x];
+
+		c->ch = ch;
+		c->fg = d->pen.fg;
+		c->bg = d->pen.bg;
+		c->attr = d->pen.attr;
+		c->width = width;
+		c->flags = flags;
+	}
+	d->x++;
+}
+
+/* One cell's code points: the base, then any marked combining ones. */
+static void decode_glyph(struct decoder *d, int wide)
+{
+	uint32_t cps[CELL_CPS];
+	size_t n = 0;
+	uint32_t ch;
+	uint8_t flags = 0;
+
+	cps[n++] = get_utf8(&d->t, d->tend);
+	while (d->t < d->tend && *d->t == MARK_COMB) {
+		d->t++;
+		if (d->t == d->tend)
+			break;
+		ch = get_utf8(&d->t, d->tend);
+		if (n < CELL_CPS - 1)
+			cps[n++] = ch;
+	}
+	ch = cps[0];
+	if (n > 1 && d->codec != NULL) {
+		int64_t idx = d->codec->intern(d->codec->ctx, cps, n);
+
+		if (idx >= 0) {
+			ch = (uint32_t)idx;
+			flags = GRID_CELL_COMBINED;
+		}
+	}
+	if (wide && d->x + 1 >= d->cols) {
+		/* Clipped: half a wide character cannot be shown. */
+		put_cell(d, 0, 1, 0);
+		put_cell(d, 0, 1, 0);
+		return;
+	}
+	put_cell(d, ch, wide ? 2 : 1, flags);
+	if (wide)
+		put_cell(d, GRID_CH_WIDE_CONT, 0, 0);
+}
+
+static void decode(struct decoder *d)
+{
+	d->pen = default_pen;
+	d->next_col = 0;
+	next_run(d);
+	while (d->t < d->tend) {
+		uint8_t b = *d->t;
+
+		if (b == MARK_BLANK || b == MARK_CONT) {
+			d->t++;
+			put_cell(d, b == MARK_BLANK ? 0 : GRID_CH_WIDE_CONT, b == MARK_BLANK, 0);
+		} else if (b == MARK_WIDE) {
+			d->t++;
+			if (d->t < d->tend)
+				decode_glyph(d, 1);
+		} else if (b == MARK_COMB) {
+			d->t++; /* a combining mark with no cell before it: drop */
+			if (d->t < d->tend)
+				get_utf8(&d->t, d->tend);
+		} else {
+			decode_glyph(d, 0);
+		}
+	}
+	for (; d->x < d->cols; d->x++)
+		d->out[d->x] =
+			(struct grid_cell){0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
+}
+
+int history_get(const struct history *h, int idx, struct grid_cell *out, int cols,
+		const struct history_codec *codec)
+{
+	const struct hchunk *c;
+	const struct hline *l;
+	struct decoder d;
+	size_t len;
+
+	if (idx < 0 || idx >= h->size) {
+		for (int x = 0; x < cols; x++)
+			out[x] = (struct grid_cell){0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1,
+						    0};
+		return 0;
+	}
+	l = line_at(h, idx, &c, &len);
+	d.t = c->buf + l->off;
+	d.tend = d.t + l->textlen;
+	d.r = d.tend;
+	d.rend = d.t + len;
+	d.out = out;
+	d.cols = cols;
+	d.x = 0;
+	d.codec = codec;
+	decode(&d);
+	return l->ncells;
+}
+
+int history_pop(struct history *h, struct grid_cell *out, int cols, int *cont,
+		const struct history_codec *codec)
+{
+	struct hchunk *c;
+	int n;
+
+	if (h->size == 0)
+		return -1;
+	n = history_get(h, h->size - 1, out, cols, codec);
+	if (cont != NULL)
+		*cont = history_cont(h, h->size - 1);
+	if (h->size == 1) {
+		history_clear(h);
+		return n;
+	}
+	c = h->chunk[h->nchunk - 1];
+	c->used = c->line[--c->n].off;
+	h->size--;
+	if (c->n == 0) {
+		free(c->buf);
+		free(c);
+		h->nchunk--;
+	}
+	return n;
+}

@@ -1,0 +1,240 @@
+/*
+ * test_key: tmux key names both ways, and the bytes key_send gives a pane
+ * (through a real grid, so libvterm's modes apply).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "term/grid.h"
+#include "term/key.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                        \
+	do {                                                                               \
+		if (!(cond)) {                                                             \
+			fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
+			failures++;                                                        \
+		}                                                                          \
+	} while (0)
+
+/* ---- names ---- */
+
+/* name parses, and prints back as expect */
+static void check_name(const char *name, const char *expect)
+{
+	struct key k;
+	char buf[64];
+
+	if (key_parse(name, &k) != 0) {
+		fprintf(stderr, "key_parse(\"%s\") failed\n", name);
+		failures++;
+		return;
+	}
+	key_name(&k, buf, sizeof buf);
+	if (strcmp(buf, expect) != 0) {
+		fprintf(stderr, "key_name(key_parse(\"%s\")) = \"%s\", want \"%s\"\n", name, buf,
+			expect);
+		failures++;
+	}
+}
+
+static void test_round_trips(void)
+{
+	static const char *const canonical[] = {
+		"a",	      "Z",	 "1",	  "-",	      "^",
+		"C-c",	      "M-x",	 "C-M-x", "C-M-Left", "S-Up",
+		"C-S-Up",     "M-Enter", "Enter", "Escape",   "Tab",
+		"BTab",	      "BSpace",	 "Space", "C-Space",  "M-Space",
+		"Up",	      "Down",	 "Left",  "Right",    "Home",
+		"End",	      "PPage",	 "NPage", "IC",	      "DC",
+		"F1",	      "F5",	 "F12",	  "C-F3",     "KP0",
+		"KP*",	      "KPEnter", "C-\\",  "C-]",      "C-^",
+		"C-_",	      "C-@",	 "C-?",	  "\xc3\xa9", "\xe4\xb8\xad",
+		"M-\xc3\xa9",
+	};
+
+	for (size_t i = 0; i < sizeof canonical / sizeof canonical[0]; i++) {
+		check_name(canonical[i], canonical[i]);
+	}
+	/* aliases, case, order, and ^x */
+	check_name("enter", "Enter");
+	check_name("ESCAPE", "Escape");
+	check_name("bspace", "BSpace");
+	check_name("PageUp", "PPage");
+	check_name("PgUp", "PPage");
+	check_name("PageDown", "NPage");
+	check_name("npage", "NPage");
+	check_name("Insert", "IC");
+	check_name("Delete", "DC");
+	check_name("S-Tab", "BTab");
+	check_name("f1", "F1");
+	check_name("^C", "C-c");
+	check_name("^c", "C-c");
+	check_name("^[", "C-[");
+	check_name("C-C", "C-c");
+	check_name("c-m-x", "C-M-x");
+	check_name("M-C-x", "C-M-x");
+	check_name("S-M-C-Up", "C-M-S-Up");
+	check_name("C--", "C--");
+	check_name("M--", "M--");
+	check_name("S-a", "A");
+	check_name(" ", "Space");
+	check_name("\x03", "C-c");
+	check_name("\r", "Enter");
+	check_name("\x7f", "BSpace");
+	check_name("\x1b", "Escape");
+}
+
+static void test_errors(void)
+{
+	static const char *const bad[] = {
+		"",  "hello", "C-",	"M-",	   "S-",   "C-M-", "F13",	"F0", "F01", "Fx",
+		"F", "ab",    "Enterx", "C-hello", "\xff", "\xc3", "\xc3\xa9x", "KP", "^ab",
+	};
+	struct key k;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		/* "F" alone is the letter F, a valid key */
+		if (strcmp(bad[i], "F") == 0) {
+			CHECK(key_parse(bad[i], &k) == 0 && k.kind == KEY_CHAR && k.cp == 'F');
+			continue;
+		}
+		if (key_parse(bad[i], &k) != -1) {
+			fprintf(stderr, "key_parse(\"%s\") should fail\n", bad[i]);
+			failures++;
+		}
+	}
+	CHECK(key_parse(NULL, &k) == -1);
+}
+
+static void test_fields_and_equal(void)
+{
+	struct key a, b;
+
+	CHECK(key_parse("C-c", &a) == 0);
+	CHECK(a.kind == KEY_CHAR && a.cp == 'c' && a.mod == VTERM_MOD_CTRL);
+	CHECK(key_parse("F1", &a) == 0);
+	CHECK(a.kind == KEY_SYM && a.sym == VTERM_KEY_FUNCTION(1) && a.mod == 0);
+	CHECK(key_parse("BTab", &a) == 0);
+	CHECK(a.kind == KEY_SYM && a.sym == VTERM_KEY_TAB && a.mod == VTERM_MOD_SHIFT);
+	CHECK(key_parse("Space", &a) == 0);
+	CHECK(a.kind == KEY_CHAR && a.cp == ' ');
+	CHECK(key_parse("IC", &a) == 0 && a.sym == VTERM_KEY_INS);
+	CHECK(key_parse("DC", &a) == 0 && a.sym == VTERM_KEY_DEL);
+	CHECK(key_parse("NPage", &a) == 0 && a.sym == VTERM_KEY_PAGEDOWN);
+
+	CHECK(key_parse("C-b", &a) == 0 && key_parse("^B", &b) == 0 && key_equal(&a, &b));
+	CHECK(key_parse("C-b", &a) == 0 && key_parse("C-B", &b) == 0 && key_equal(&a, &b));
+	CHECK(key_parse("C-b", &a) == 0 && key_parse("\x02", &b) == 0 && key_equal(&a, &b));
+	CHECK(key_parse("C-b", &a) == 0 && key_parse("M-C-b", &b) == 0 && !key_equal(&a, &b));
+	CHECK(key_parse("b", &a) == 0 && key_parse("B", &b) == 0 && !key_equal(&a, &b));
+	CHECK(key_parse("Up", &a) == 0 && key_parse("S-Up", &b) == 0 && !key_equal(&a, &b));
+	/* a key built by hand compares equal to its parsed form */
+	b = (struct key){.kind = KEY_CHAR, .cp = 'B', .mod = VTERM_MOD_CTRL};
+	CHECK(key_parse("C-b", &a) == 0 && key_equal(&a, &b));
+}
+
+/* ---- key_send ---- */
+
+struct capture {
+	char buf[256];
+	size_t len;
+};
+
+static void capture_out(const char *buf, size_t len, void *ctx)
+{
+	struct capture *c = ctx;
+
+	if (c->len + len <= sizeof c->buf) {
+		memcpy(c->buf + c->len, buf, len);
+		c->len += len;
+	}
+}
+
+/* Sending name to g gives exactly the bytes want[0..wlen). */
+static void check_send(struct grid *g, struct capture *cap, const char *name, const char *want,
+		       size_t wlen)
+{
+	struct key k;
+
+	cap->len = 0;
+	if (key_parse(name, &k) != 0) {
+		fprintf(stderr, "key_parse(\"%s\") failed\n", name);
+		failures++;
+		return;
+	}
+	key_send(&k, g);
+	if (cap->len != wlen || memcmp(cap->buf, want, wlen) != 0) {
+		fprintf(stderr, "key_send(%s): got", name);
+		for (size_t i = 0; i < cap->len; i++)
+			fprintf(stderr, " %02x", (unsigned char)cap->buf[i]);
+		fprintf(stderr, ", want");
+		for (size_t i = 0; i < wlen; i++)
+			fprintf(stderr, " %02x", (unsigned char)want[i]);
+		fprintf(stderr, "\n");
+		failures++;
+	}
+}
+
+#define SEND(g, cap, name, lit) check_send(g, cap, name, lit, sizeof lit - 1)
+
+static void test_send(void)
+{
+	struct capture cap = {0};
+	struct grid *g = grid_new(24, 80, 100, capture_out, &cap);
+
+	CHECK(g != NULL);
+	if (g == NULL)
+		return;
+	SEND(g, &cap, "C-c", "\x03");
+	SEND(g, &cap, "C-z", "\x1a");
+	SEND(g, &cap, "C-\\", "\x1c");
+	SEND(g, &cap, "C-]", "\x1d");
+	SEND(g, &cap, "C-^", "\x1e");
+	SEND(g, &cap, "C-_", "\x1f");
+	SEND(g, &cap, "C-?", "\x7f");
+	SEND(g, &cap, "C-[", "\x1b");
+	SEND(g, &cap, "C-@", "\0");
+	SEND(g, &cap, "C-Space", "\0");
+	SEND(g, &cap, "C-i", "\x09");
+	SEND(g, &cap, "C-m", "\x0d");
+	SEND(g, &cap, "C-A", "\x01");
+	SEND(g, &cap, "^D", "\x04");
+	SEND(g, &cap, "M-C-c", "\033\x03");
+	SEND(g, &cap, "M-x", "\033x");
+	SEND(g, &cap, "a", "a");
+	SEND(g, &cap, "\xc3\xa9", "\xc3\xa9");
+	SEND(g, &cap, "Space", " ");
+	SEND(g, &cap, "Enter", "\r");
+	SEND(g, &cap, "Tab", "\t");
+	SEND(g, &cap, "BTab", "\033[Z");
+	SEND(g, &cap, "Escape", "\033");
+	SEND(g, &cap, "BSpace", "\x7f");
+	SEND(g, &cap, "M-BSpace", "\033\x7f");
+	SEND(g, &cap, "F1", "\033OP");
+	SEND(g, &cap, "F5", "\033[15~");
+	SEND(g, &cap, "DC", "\033[3~");
+	SEND(g, &cap, "Up", "\033[A");
+	SEND(g, &cap, "C-Up", "\033[1;5A");
+	/* application cursor keys, as a full-screen program sets them */
+	grid_input(g, "\033[?1h", 5);
+	SEND(g, &cap, "Up", "\033OA");
+	SEND(g, &cap, "Left", "\033OD");
+	grid_input(g, "\033[?1l", 5);
+	SEND(g, &cap, "Up", "\033[A");
+	grid_free(g);
+}
+
+int main(void)
+{
+	test_round_trips();
+	test_errors();
+	test_fields_and_equal();
+	test_send();
+	if (failures)
+		fprintf(stderr, "test_key: %d failure(s)\n", failures);
+	else
+		printf("test_key: ok\n");
+	return failures != 0;
+}

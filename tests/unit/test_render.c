@@ -1,0 +1,583 @@
+/*
+ * test_render: draw real grids through a tty whose output feeds an
+ * independent libvterm screen (the "client's terminal"), then compare every
+ * cell of that screen with what the grids hold: text, width, attributes and
+ * colours. Then change a little and check that only a little is sent.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <tickit.h>
+#include <vterm.h>
+
+#include "render/render.h"
+#include "render/tty.h"
+#include "term/grid.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                        \
+	do {                                                                               \
+		if (!(cond)) {                                                             \
+			fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
+			failures++;                                                        \
+		}                                                                          \
+	} while (0)
+
+/* ---- the client's terminal: a libvterm screen ---- */
+
+struct client {
+	VTerm *vt;
+	VTermScreen *vs;
+	int cursor_visible;
+	int cursor_shape;
+	size_t bytes; /* sent to the terminal so far */
+	char replies[4096];
+	size_t replies_len;
+	int answer; /* feed the terminal's replies back to the tty */
+	struct tty *tty;
+};
+
+static void client_output(const char *buf, size_t len, void *ctx)
+{
+	struct client *c = ctx;
+
+	c->bytes += len;
+	vterm_input_write(c->vt, buf, len);
+}
+
+/* What the emulated terminal answers (DECRQM, DECRQSS) */
+static void client_reply(const char *buf, size_t len, void *ctx)
+{
+	struct client *c = ctx;
+
+	if (c->replies_len + len <= sizeof c->replies) {
+		memcpy(c->replies + c->replies_len, buf, len);
+		c->replies_len += len;
+	}
+}
+
+static int client_prop(VTermProp prop, VTermValue *val, void *ctx)
+{
+	struct client *c = ctx;
+
+	if (prop == VTERM_PROP_CURSORVISIBLE)
+		c->cursor_visible = val->boolean;
+	else if (prop == VTERM_PROP_CURSORSHAPE)
+		c->cursor_shape = val->number;
+	return 1;
+}
+
+static const VTermScreenCallbacks client_callbacks = {.settermprop = client_prop};
+
+static void on_key(const struct key *k, const char *paste, size_t len, void *ctx)
+{
+	(void)k, (void)paste, (void)len, (void)ctx;
+}
+
+static void client_init(struct client *c, int rows, int cols, int answer, int truecolor)
+{
+	memset(c, 0, sizeof *c);
+	c->vt = vterm_new(rows, cols);
+	if (c->vt == NULL)
+		abort();
+	vterm_set_utf8(c->vt, 1);
+	vterm_output_set_callback(c->vt, client_reply, c);
+	c->vs = vterm_obtain_screen(c->vt);
+	vterm_screen_set_callbacks(c->vs, &client_callbacks, c);
+	vterm_screen_enable_altscreen(c->vs, 1);
+	vterm_screen_reset(c->vs, 1);
+	c->cursor_visible = 1;
+	c->answer = answer;
+	c->tty = tty_new("xterm-256color", rows, cols, &(struct tty_caps){.truecolor = truecolor},
+			 client_output, on_key, c);
+	if (c->tty == NULL)
+		abort();
+	tty_start(c->tty);
+	if (answer) {
+		tty_input(c->tty, c->replies, c->replies_len);
+		c->replies_len = 0;
+	}
+}
+
+static void client_free(struct client *c)
+{
+	tty_stop(c->tty);
+	tty_free(c->tty);
+	vterm_free(c->vt);
+}
+
+/* ---- what a cell should look like ---- */
+
+struct expect {
+	char text[32];
+	int width;
+	int bold, italic, underline, blink, reverse, strike;
+	grid_color fg, bg;
+};
+
+static void pane_output(const char *buf, size_t len, void *ctx)
+{
+	(void)buf, (void)len, (void)ctx;
+}
+
+static void expect_blank(struct expect *e, grid_color fg, grid_color bg)
+{
+	memset(e, 0, sizeof *e);
+	strcpy(e->text, " ");
+	e->width = 1;
+	e->fg = fg;
+	e->bg = bg;
+}
+
+static void expect_from_grid(struct expect *e, struct grid *g, const struct grid_cell *line, int gx,
+			     int visible_cols, int colon)
+{
+	const struct grid_cell *c = &line[gx];
+	uint16_t a = c->attr;
+
+	expect_blank(e, c->fg, c->bg);
+	if (c->width == 2 && gx + 1 >= visible_cols)
+		return; /* cut by the edge: a blank */
+	if (c->ch == GRID_CH_WIDE_CONT && !(c->flags & GRID_CELL_COMBINED)) {
+		e->text[0] = '\0';
+		e->width = 0;
+	} else if (!(a & GRID_ATTR_CONCEAL)) {
+		/* a combined cell's ch is an index, 0 included */
+		if (grid_cell_utf8(g, c, e->text) == 0 ||
+		    (c->ch == 0 && !(c->flags & GRID_CELL_COMBINED)))
+			strcpy(e->text, " ");
+		e->width = c->width == 2 ? 2 : 1;
+	}
+	e->bold = !!(a & GRID_ATTR_BOLD);
+	e->italic = !!(a & GRID_ATTR_ITALIC);
+	e->blink = !!(a & GRID_ATTR_BLINK);
+	e->reverse = !!(a & GRID_ATTR_REVERSE);
+	e->strike = !!(a & GRID_ATTR_STRIKE);
+	if (a & GRID_ATTR_UNDERCURL)
+		e->underline = colon ? 3 : 1;
+	else if (a & GRID_ATTR_UNDERLINE2)
+		e->underline = colon ? 2 : 1;
+	else if (a & GRID_ATTR_UNDERLINE)
+		e->underline = 1;
+}
+
+static size_t cell_text(const VTermScreenCell *c, char out[32])
+{
+	size_t n = 0;
+
+	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c->chars[i] != 0 && n < 24; i++) {
+		uint32_t cp = c->chars[i];
+		if (cp < 0x80) {
+			out[n++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[n++] = (char)(0xc0 | (cp >> 6));
+			out[n++] = (char)(0x80 | (cp & 0x3f));
+		} else if (cp < 0x10000) {
+			out[n++] = (char)(0xe0 | (cp >> 12));
+			out[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[n++] = (char)(0x80 | (cp & 0x3f));
+		} else {
+			out[n++] = (char)(0xf0 | (cp >> 18));
+			out[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+			out[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[n++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Does the terminal's colour show the grid's? RGB may have become the
+ * nearest palette entry when the terminal has no true colour. */
+static int colour_matches(struct client *c, VTermColor col, grid_color want, int is_fg,
+			  int truecolor)
+{
+	int dr, dg, db;
+	uint32_t v = GRID_COLOR_VALUE(want);
+
+	switch (GRID_COLOR_TYPE(want)) {
+	case 0:
+		return is_fg ? VTERM_COLOR_IS_DEFAULT_FG(&col) : VTERM_COLOR_IS_DEFAULT_BG(&col);
+	case 1:
+		return VTERM_COLOR_IS_INDEXED(&col) && !(col.type & VTERM_COLOR_DEFAULT_MASK) &&
+		       col.indexed.idx == (v & 0xff);
+	default:
+		if (truecolor && !VTERM_COLOR_IS_RGB(&col))
+			return 0;
+		if (!truecolor && !VTERM_COLOR_IS_INDEXED(&col))
+			return 0;
+		vterm_screen_convert_color_to_rgb(c->vs, &col);
+		dr = abs(col.rgb.red - (int)((v >> 16) & 0xff));
+		dg = abs(col.rgb.green - (int)((v >> 8) & 0xff));
+		db = abs(col.rgb.blue - (int)(v & 0xff));
+		return truecolor ? dr + dg + db == 0 : dr <= 40 && dg <= 40 && db <= 40;
+	}
+}
+
+static int cell_matches(struct client *c, int y, int x, const struct expect *e, int truecolor)
+{
+	VTermScreenCell sc;
+	char text[32];
+
+	vterm_screen_get_cell(c->vs, (VTermPos){.row = y, .col = x}, &sc);
+	cell_text(&sc, text);
+	if (e->width == 0)
+		return 1; /* the right half of a wide character: checked with its left */
+	if (text[0] == '\0')
+		strcpy(text, " ");
+	if (strcmp(text, e->text) != 0 || sc.width != e->width) {
+		fprintf(stderr, "(%d,%d): text \"%s\" width %d, want \"%s\" width %d\n", y, x, text,
+			sc.width, e->text, e->width);
+		return 0;
+	}
+	if (sc.attrs.bold != e->bold || sc.attrs.italic != e->italic ||
+	    (int)sc.attrs.underline != e->underline || sc.attrs.blink != e->blink ||
+	    sc.attrs.reverse != e->reverse || sc.attrs.strike != e->strike) {
+		fprintf(stderr,
+			"(%d,%d) \"%s\": attributes b%d i%d u%d k%d r%d s%d, want b%d i%d u%d k%d "
+			"r%d s%d\n",
+			y, x, text, sc.attrs.bold, sc.attrs.italic, sc.attrs.underline,
+			sc.attrs.blink, sc.attrs.reverse, sc.attrs.strike, e->bold, e->italic,
+			e->underline, e->blink, e->reverse, e->strike);
+		return 0;
+	}
+	if (!colour_matches(c, sc.fg, e->fg, 1, truecolor) ||
+	    !colour_matches(c, sc.bg, e->bg, 0, truecolor)) {
+		fprintf(stderr, "(%d,%d) \"%s\": colours differ (want fg %08x bg %08x)\n", y, x,
+			text, e->fg, e->bg);
+		return 0;
+	}
+	return 1;
+}
+
+/* Every cell of the client's screen against the frame; returns mismatches. */
+static int compare_screen(struct client *c, const struct render_frame *f, const char *status,
+			  int truecolor, int colon)
+{
+	int rows, cols, bad = 0, status_row;
+	struct expect e;
+	const char *s = status;
+
+	vterm_get_size(c->vt, &rows, &cols);
+	status_row = f->status == NULL ? -1 : f->status_top ? 0 : rows - 1;
+	for (int y = 0; y < rows; y++) {
+		for (int x = 0; x < cols; x++) {
+			expect_blank(&e, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT);
+			if (y == status_row) {
+				/* the status text in the tests is ASCII */
+				expect_blank(&e, GRID_COLOR_INDEXED(0), GRID_COLOR_INDEXED(2));
+				if (*s != '\0')
+					e.text[0] = *s++;
+			}
+			for (int i = 0; i < f->nviews && y != status_row; i++) {
+				const struct render_view *v = &f->views[i];
+				int vis = v->width < grid_cols(v->grid) ? v->width
+									: grid_cols(v->grid);
+				if (y < v->y || y >= v->y + v->height ||
+				    y - v->y >= grid_rows(v->grid) || x < v->x || x >= v->x + vis)
+					continue;
+				expect_from_grid(&e, v->grid, grid_line(v->grid, y - v->y),
+						 x - v->x, vis, colon);
+			}
+			if (!cell_matches(c, y, x, &e, truecolor) && ++bad > 20)
+				return bad;
+		}
+	}
+	return bad;
+}
+
+static void check_cursor(struct client *c, const struct render_view *v)
+{
+	VTermPos pos;
+	int row, col;
+
+	grid_cursor(v->grid, &row, &col);
+	vterm_state_get_cursorpos(vterm_obtain_state(c->vt), &pos);
+	CHECK(pos.row == v->y + row && pos.col == v->x + col);
+	CHECK(c->cursor_visible == grid_cursor_visible(v->grid));
+}
+
+/* ---- tests ---- */
+
+#define FEED(g, lit) grid_input(g, lit, sizeof lit - 1)
+
+static const char pane_text[] =
+	"plain \033[1mbold\033[m \033[3mitalic\033[m \033[4munder\033[m \033[5mblink\033[m "
+	"\033[7mrev\033[m \033[9mstrike\033[m\r\n"
+	"\033[31mred\033[42mgreen-bg\033[m \033[91mbright\033[m "
+	"\033[38;5;200mc200\033[48;5;17mb17\033[m "
+	"\033[38;2;10;200;30mrgb\033[48;2;250;128;0mrgbbg\033[m\r\n"
+	"wide \xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97 mixed a\xe4\xb8\xad"
+	"b caf\xc3\xa9 e\xcc\x81 \xe2\x94\x80\xe2\x94\x82\r\n"
+	"\033[4:2mdouble\033[m \033[4:3mcurly\033[m \033[8mhidden\033[m "
+	"\033[1;3;4;7;38;5;99mall\033[m\r\n"
+	"\033[44m   blue line erased with bg   \033[K\033[m\r\n";
+
+static void fill_pane(struct grid *g, int tag)
+{
+	char line[256];
+	int rows = grid_rows(g);
+
+	grid_input(g, pane_text, sizeof pane_text - 1);
+	for (int i = 5; i < rows - 1; i++) {
+		int n = snprintf(line, sizeof line,
+				 "\033[3%dmline %d of pane %d \033[1;4%dm%s\033[m\r\n", i % 8, i,
+				 tag, (i + 3) % 8, i % 3 ? "x" : "\xe4\xb8\xad\xe6\x96\x87");
+		grid_input(g, line, (size_t)n);
+	}
+}
+
+static void test_compose(int answer, int truecolor)
+{
+	enum { ROWS = 30, COLS = 100 };
+	struct client c;
+	struct grid *left = grid_new(ROWS - 1, 60, 100, pane_output, NULL);
+	struct grid *right = grid_new(ROWS - 1, 40, 100, pane_output, NULL);
+	struct render *r;
+	struct render_view views[2];
+	const char *status = "[0] 0:bash* 1:vim-";
+	struct render_frame f;
+	int colon = 0, tc = 0, v = 0;
+	size_t before;
+
+	CHECK(left != NULL && right != NULL);
+	if (left == NULL || right == NULL)
+		return;
+	client_init(&c, ROWS, COLS, answer, truecolor);
+	r = render_new(c.tty);
+	CHECK(r != NULL);
+	fill_pane(left, 0);
+	fill_pane(right, 1);
+	/* a wide character on the right pane's last column, which the view cuts off */
+	FEED(right, "\033[3;39H\xe4\xb8\xad");
+	FEED(left, "\033[10;5H");
+	views[0] =
+		(struct render_view){.grid = left, .x = 0, .y = 0, .width = 60, .height = ROWS - 1};
+	views[1] = (struct render_view){
+		.grid = right, .x = 61, .y = 0, .width = 39, .height = ROWS - 1};
+	f = (struct render_frame){.views = views, .nviews = 2, .active = 0, .status = status};
+
+	tickit_term_getctl_int(tty_term(c.tty), tickit_termctl_lookup("xterm.cap_csi_sub_colon"),
+			       &colon);
+	tickit_term_getctl_int(tty_term(c.tty), TICKIT_TERMCTL_COLORS, &v);
+	tc = v > 256;
+	CHECK(tc == (answer || truecolor)); /* libvterm says it has RGB when asked */
+
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+	check_cursor(&c, &views[0]);
+
+	/* nothing changed: nothing but perhaps the cursor is sent */
+	before = c.bytes;
+	render_draw(r, &f);
+	CHECK(c.bytes - before == 0);
+
+	/* a few cells change: a few bytes */
+	FEED(left, "\033[6;10HXY\033[10;5H");
+	before = c.bytes;
+	render_draw(r, &f);
+	CHECK(c.bytes - before > 0 && c.bytes - before < 40);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+	check_cursor(&c, &views[0]);
+
+	/* the other pane becomes active; its cursor is hidden */
+	FEED(right, "\033[?25l\033[2;3Hz");
+	f.active = 1;
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+	check_cursor(&c, &views[1]);
+	FEED(right, "\033[?25h");
+	render_draw(r, &f);
+	check_cursor(&c, &views[1]);
+
+	/* wide characters overwritten by narrow ones and the other way round */
+	FEED(left, "\033[3;6Hab\033[3;1H\xe4\xb8\xad\xe4\xb8\xad");
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+
+	/* a combined character replaced by another one */
+	FEED(left, "\033[3;29Ho\xcc\x81\033[10;5H");
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+
+	/* scrolling the whole pane */
+	for (int i = 0; i < 7; i++)
+		FEED(left, "\033[29;1H\r\nscrolled \033[35mline\033[m");
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+
+	/* status line at the top, then none */
+	f.status_top = 1;
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+	f.status = NULL;
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, "", tc, colon) == 0);
+	f.status = status;
+	f.status_top = 0;
+
+	/* invalidate: everything is sent again and the screen still matches */
+	render_invalidate(r);
+	before = c.bytes;
+	render_draw(r, &f);
+	CHECK(c.bytes - before > 1000);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+
+	/* the client's terminal grows */
+	vterm_set_size(c.vt, ROWS + 5, COLS + 20);
+	tty_resize(c.tty, ROWS + 5, COLS + 20);
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
+
+	render_free(r);
+	client_free(&c);
+	grid_free(left);
+	grid_free(right);
+}
+
+/* The terminal's answers arrive after the first frame: RGB colours drawn
+ * with the 256-colour fallback are drawn again in true colour. */
+static void test_late_answers(void)
+{
+	struct client c;
+	struct grid *g = grid_new(5, 20, 10, pane_output, NULL);
+	struct render_view view = {.grid = g, .width = 20, .height = 5};
+	struct render_frame f = {.views = &view, .nviews = 1};
+	struct render *r;
+
+	CHECK(g != NULL);
+	if (g == NULL)
+		return;
+	client_init(&c, 5, 20, 0, 0);
+	r = render_new(c.tty);
+	FEED(g, "\033[38;2;10;200;30mrgb\033[4:3mcurly\033[m");
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, "", 0, 0) == 0);
+	tty_input(c.tty, c.replies, c.replies_len);
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, "", 1, 1) == 0);
+	render_free(r);
+	client_free(&c);
+	grid_free(g);
+}
+
+/* The status line: text clipped to the width, or padded. */
+static void test_status(void)
+{
+	struct client c;
+	struct render *r;
+	struct render_frame f = {.status = "0123456789abcdefghijklmnopqrstuvwxyz"};
+	VTermScreenCell sc;
+	char text[32];
+
+	client_init(&c, 5, 20, 0, 0);
+	r = render_new(c.tty);
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, f.status, 0, 0) == 0);
+	vterm_screen_get_cell(c.vs, (VTermPos){.row = 4, .col = 19}, &sc);
+	cell_text(&sc, text);
+	CHECK(strcmp(text, "j") == 0);
+	vterm_screen_get_cell(c.vs, (VTermPos){.row = 3, .col = 0}, &sc);
+	CHECK(sc.chars[0] == 0 || sc.chars[0] == ' ');
+	f.status = "short";
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, f.status, 0, 0) == 0);
+	render_free(r);
+	client_free(&c);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void discard(const char *buf, size_t len, void *ctx)
+{
+	size_t *bytes = ctx;
+
+	(void)buf;
+	*bytes += len;
+}
+
+/* A full 200x50 frame and a one-cell change: bytes and time. */
+static void test_cost(void)
+{
+	enum { ROWS = 50, COLS = 200, N = 200 };
+	struct grid *g = grid_new(ROWS - 1, COLS, 100, pane_output, NULL);
+	size_t bytes = 0, full_bytes, one_bytes;
+	struct tty *t = tty_new("xterm-256color", ROWS, COLS, NULL, discard, on_key, &bytes);
+	struct render *r;
+	struct render_view view = {.grid = g, .width = COLS, .height = ROWS - 1};
+	struct render_frame f = {.views = &view, .nviews = 1, .status = "[bench] 0:bash*"};
+	char line[512];
+	double t0, full_ms, one_ms, same_ms;
+
+	CHECK(g != NULL && t != NULL);
+	if (g == NULL || t == NULL)
+		return;
+	tty_start(t);
+	r = render_new(t);
+	for (int i = 0; i < ROWS - 1; i++) {
+		int n = 0;
+		for (int w = 0; n < COLS - 20; w++)
+			n += snprintf(line + n, sizeof line - (size_t)n, "\033[%d;%dmword%d\033[m ",
+				      w % 3 ? 0 : 1, 30 + (i + w) % 8, w);
+		grid_input(g, "\r\n", i ? 2 : 0);
+		grid_input(g, line, strlen(line));
+	}
+	render_draw(r, &f);
+
+	bytes = 0;
+	t0 = now_ms();
+	for (int i = 0; i < N; i++) {
+		render_invalidate(r);
+		render_draw(r, &f);
+	}
+	full_ms = (now_ms() - t0) / N;
+	full_bytes = bytes / N;
+
+	bytes = 0;
+	t0 = now_ms();
+	for (int i = 0; i < N; i++) {
+		grid_input(g, i % 2 ? "\033[20;50HA" : "\033[20;50HB", 9);
+		render_draw(r, &f);
+	}
+	one_ms = (now_ms() - t0) / N;
+	one_bytes = bytes / N;
+
+	t0 = now_ms();
+	for (int i = 0; i < N; i++)
+		render_draw(r, &f);
+	same_ms = (now_ms() - t0) / N;
+
+	printf("render cost 200x50: full frame %zu bytes %.3f ms; one cell %zu bytes %.3f ms; "
+	       "unchanged %.3f ms\n",
+	       full_bytes, full_ms, one_bytes, one_ms, same_ms);
+	CHECK(one_bytes < 32);
+	CHECK(full_ms < 5.0);
+	render_free(r);
+	tty_stop(t);
+	tty_free(t);
+	grid_free(g);
+}
+
+int main(void)
+{
+	test_compose(0, 0); /* a terminal that answers nothing: 256 colours */
+	test_compose(1, 0); /* one that answers libtickit's queries */
+	test_compose(0, 1); /* COLORTERM=truecolor */
+	test_late_answers();
+	test_status();
+	test_cost();
+	if (failures)
+		fprintf(stderr, "test_render: %d failure(s)\n", failures);
+	else
+		printf("test_render: ok\n");
+	return failures != 0;
+}
