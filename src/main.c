@@ -14,7 +14,7 @@
 static void usage(void)
 {
 	fprintf(stderr, "usage: pmux [-vV] [-f file] [-L socket-name] [-S socket-path] "
-	                "[command [flags]]\n");
+			"[command [flags]]\n");
 }
 
 /* ${PMUX_TMPDIR:-/tmp}/pmux-UID, created 0700 and refused if anyone else

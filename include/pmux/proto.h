@@ -21,28 +21,28 @@ enum proto_type {
 	/* client → server */
 	MSG_IDENTIFY = 1, /* NUL-terminated "K=value" strings (see below) */
 	MSG_COMMAND = 2,  /* argv: NUL-terminated strings */
-	MSG_INPUT = 3,    /* bytes typed on the client's terminal */
-	MSG_RESIZE = 4,   /* u16 rows, u16 cols */
+	MSG_INPUT = 3,	  /* bytes typed on the client's terminal */
+	MSG_RESIZE = 4,	  /* u16 rows, u16 cols */
 
 	/* server → client */
 	MSG_STDOUT = 64, /* bytes for the client's stdout */
 	MSG_STDERR = 65, /* bytes for the client's stderr */
-	MSG_EXIT = 66,   /* u32 exit status, then an optional line to print */
+	MSG_EXIT = 66,	 /* u32 exit status, then an optional line to print */
 	MSG_ATTACH = 67, /* the client is now attached: raw mode, relay */
 	MSG_OUTPUT = 68, /* bytes for the attached client's terminal */
-	MSG_ERROR = 69,  /* a refusal (access, version): text; the peer is closed */
+	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */
 };
 
 /* Keys of MSG_IDENTIFY strings. */
-#define IDENT_TERM 'T'      /* TERM */
+#define IDENT_TERM 'T'	    /* TERM */
 #define IDENT_COLORTERM 'c' /* COLORTERM */
-#define IDENT_CWD 'C'       /* working directory */
-#define IDENT_TTY 'Y'       /* tty name, "" when stdin is not a terminal */
-#define IDENT_PID 'P'       /* client pid */
-#define IDENT_ROWS 'R'      /* terminal size */
+#define IDENT_CWD 'C'	    /* working directory */
+#define IDENT_TTY 'Y'	    /* tty name, "" when stdin is not a terminal */
+#define IDENT_PID 'P'	    /* client pid */
+#define IDENT_ROWS 'R'	    /* terminal size */
 #define IDENT_COLS 'K'
-#define IDENT_PANE 'p'      /* PMUX_PANE when run inside a pane of this server */
-#define IDENT_ENV 'E'       /* one environment variable, VAR=value */
+#define IDENT_PANE 'p' /* PMUX_PANE when run inside a pane of this server */
+#define IDENT_ENV 'E'  /* one environment variable, VAR=value */
 
 struct proto_msg {
 	uint16_t type;
@@ -61,8 +61,8 @@ enum proto_status {
 /* Accumulates bytes from a stream and cuts them into messages. */
 struct proto_reader {
 	char *buf;
-	size_t len;  /* bytes held */
-	size_t off;  /* start of the first unconsumed byte */
+	size_t len; /* bytes held */
+	size_t off; /* start of the first unconsumed byte */
 	size_t cap;
 	uint16_t peer_version; /* set by PROTO_ERR_VERSION */
 };

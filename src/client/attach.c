@@ -20,7 +20,8 @@
 
 /* What a full-screen program may have left set; sent when the server could
  * not undo it itself (signal, lost server). */
-#define TERMINAL_RESET "\033[?1049l\033[?25h\033[0m\033[?1l\033>\033[?1000l\033[?1002l" \
+#define TERMINAL_RESET                                                   \
+	"\033[?1049l\033[?25h\033[0m\033[?1l\033>\033[?1000l\033[?1002l" \
 	"\033[?1003l\033[?1006l\033[?2004l"
 
 static int sig_pipe[2] = {-1, -1};
@@ -34,21 +35,6 @@ static void on_signal(int sig)
 		/* the pipe is full: a signal is already pending */
 	}
 	errno = saved;
-}
-
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 static void send_size(int sock)
@@ -87,7 +73,7 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 {
 	switch (m->type) {
 	case MSG_OUTPUT:
-		if (write_all(STDOUT_FILENO, m->data, m->len) != 0)
+		if (client_write_all(STDOUT_FILENO, m->data, m->len) != 0)
 			return RELAY_GO_ON; /* terminal gone: SIGHUP or EOF follows */
 		return RELAY_GO_ON;
 	case MSG_EXIT:
@@ -98,7 +84,7 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 			*line = xstrndup(m->data + 4, m->len - 4);
 		return RELAY_DONE;
 	case MSG_STDERR:
-		write_all(STDERR_FILENO, m->data, m->len);
+		client_write_all(STDERR_FILENO, m->data, m->len);
 		return RELAY_GO_ON;
 	}
 	return RELAY_GO_ON;
@@ -116,7 +102,7 @@ static int on_signals(int sock, int *status, char **line)
 			*status = 0;
 			return 1; /* the terminal is gone: just go */
 		} else if (s == SIGTERM) {
-			write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+			client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
 			*line = xstrdup("[terminated]");
 			*status = 1;
 			return 1;
@@ -181,7 +167,7 @@ static int relay(int sock, int *status, char **line)
 	return 0;
 lost:
 	proto_reader_free(&r);
-	write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+	client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
 	*line = xstrdup("[server exited]");
 	*status = 1;
 	return 0;

@@ -141,7 +141,7 @@ static int connect_or_start(const struct client_opts *o)
 			fprintf(stderr, "no server running on %s\n", o->socket_path);
 		else
 			fprintf(stderr, "error connecting to %s (%s)\n", o->socket_path,
-			        strerror(errno));
+				strerror(errno));
 		return -1;
 	}
 	/* Two clients starting a server at once: only one may. */
@@ -153,7 +153,8 @@ static int connect_or_start(const struct client_opts *o)
 	if (fd < 0) {
 		listener = make_listener(o->socket_path);
 		if (listener < 0) {
-			fprintf(stderr, "error creating %s (%s)\n", o->socket_path, strerror(errno));
+			fprintf(stderr, "error creating %s (%s)\n", o->socket_path,
+				strerror(errno));
 		} else {
 			if (start_server(o, listener) != 0)
 				fprintf(stderr, "cannot start server: %s\n", strerror(errno));
@@ -161,7 +162,7 @@ static int connect_or_start(const struct client_opts *o)
 			fd = try_connect(o->socket_path);
 			if (fd < 0)
 				fprintf(stderr, "error connecting to %s (%s)\n", o->socket_path,
-				        strerror(errno));
+					strerror(errno));
 		}
 	}
 	if (lock >= 0) {
@@ -233,20 +234,6 @@ static int send_command(int sock, int argc, char **argv)
 	return rc;
 }
 
-static void write_out(int fd, const char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		p += n;
-		len -= (size_t)n;
-	}
-}
-
 /* Messages until MSG_EXIT or MSG_ATTACH. */
 static int client_replies(int sock)
 {
@@ -257,16 +244,17 @@ static int client_replies(int sock)
 
 		switch (type) {
 		case MSG_STDOUT:
-			write_out(STDOUT_FILENO, data, len);
+			client_write_all(STDOUT_FILENO, data, len);
 			break;
 		case MSG_STDERR:
-			write_out(STDERR_FILENO, data, len);
+			client_write_all(STDERR_FILENO, data, len);
 			break;
 		case MSG_EXIT:
-			status = len >= 4 ? (int)((unsigned char)data[0] | (unsigned char)data[1] << 8 |
-			                          (unsigned char)data[2] << 16 |
-			                          (unsigned)(unsigned char)data[3] << 24)
-			                  : 1;
+			status = len >= 4 ? (int)((unsigned char)data[0] |
+						  (unsigned char)data[1] << 8 |
+						  (unsigned char)data[2] << 16 |
+						  (unsigned)(unsigned char)data[3] << 24)
+					  : 1;
 			if (len > 4)
 				printf("%s\n", data + 4);
 			free(data);

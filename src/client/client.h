@@ -19,6 +19,8 @@ int client_main(const struct client_opts *o);
 int client_attached(int sock);
 
 /* io.c: whole-message I/O on a blocking socket. */
+/* Write everything (retrying EINTR/EAGAIN); -1 if the descriptor failed. */
+int client_write_all(int fd, const char *p, size_t len);
 int client_send(int sock, unsigned type, const void *data, size_t len);
 /* Reads one message into *data (malloc'd). Returns its type, or -1 at EOF or
  * on error. */

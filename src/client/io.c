@@ -8,12 +8,12 @@
 #include "pmux/proto.h"
 #include "util/buf.h"
 
-static int write_all(int fd, const char *p, size_t len)
+int client_write_all(int fd, const char *p, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n <= 0)
 			return -1;
@@ -43,9 +43,9 @@ int client_send(int sock, unsigned type, const void *data, size_t len)
 	char h[PROTO_HEADER_SIZE];
 
 	proto_header(h, (uint16_t)type, (uint32_t)len);
-	if (write_all(sock, h, sizeof h) != 0)
+	if (client_write_all(sock, h, sizeof h) != 0)
 		return -1;
-	return len > 0 ? write_all(sock, data, len) : 0;
+	return len > 0 ? client_write_all(sock, data, len) : 0;
 }
 
 int client_recv(int sock, char **data, size_t *len)
@@ -63,8 +63,8 @@ int client_recv(int sock, char **data, size_t *len)
 	if (rc == PROTO_MORE) {
 		/* Validated header: read the payload straight after it. */
 		uint32_t plen = (uint32_t)(unsigned char)h[0] | (uint32_t)(unsigned char)h[1] << 8 |
-		                (uint32_t)(unsigned char)h[2] << 16 |
-		                (uint32_t)(unsigned char)h[3] << 24;
+				(uint32_t)(unsigned char)h[2] << 16 |
+				(uint32_t)(unsigned char)h[3] << 24;
 		char *space = proto_reader_space(&r, plen);
 
 		if (space == NULL || read_all(sock, space, plen) != 0) {

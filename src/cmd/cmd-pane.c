@@ -100,7 +100,8 @@ static int cmd_kill_pane(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-#define LSP_FMT "#{pane_index}: [#{pane_width}x#{pane_height}] " \
+#define LSP_FMT                                                                           \
+	"#{pane_index}: [#{pane_width}x#{pane_height}] "                                  \
 	"[history #{history_size}/#{history_limit}] #{pane_id}#{?pane_active, (active),}" \
 	"#{?pane_dead, (dead),}"
 
@@ -130,7 +131,8 @@ static int cmd_list_panes(struct cmd_ctx *ctx, struct args *a)
 		for (s = ctx->srv->sessions; s != NULL; s = s->next) {
 			for (w = s->windows; w != NULL; w = w->next)
 				list_window_panes(ctx, w,
-				                  fmt ? fmt : "#{session_name}:#{window_index}." LSP_FMT);
+						  fmt ? fmt
+						      : "#{session_name}:#{window_index}." LSP_FMT);
 		}
 		return 0;
 	}

@@ -32,7 +32,7 @@ static int need_terminal(struct cmd_ctx *ctx)
 
 /* Create a window with one pane running the spawn args. */
 struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,
-                              const struct spawn_args *sa)
+			      const struct spawn_args *sa)
 {
 	struct window *w;
 	struct pane *p;
@@ -91,7 +91,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 	cmd_spawn_args(ctx, a, &sa, NULL);
 	s = session_create(srv, name, sa.cwd, sx, sy);
 	w = cmd_new_window(ctx, s, (int)options_number(srv->options, "base-index"),
-	                   args_get(a, 'n'), &sa);
+			   args_get(a, 'n'), &sa);
 	cmd_spawn_free(&sa);
 	if (w == NULL)
 		return -1; /* the session went with its only window */
@@ -149,8 +149,8 @@ static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)
 			localtime_r(&s->created, &tm);
 			strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", &tm);
 			line = xasprintf("%s: %d windows (created %s)%s", s->name,
-			                 session_count_windows(s), date,
-			                 s->attached ? " (attached)" : "");
+					 session_count_windows(s), date,
+					 s->attached ? " (attached)" : "");
 		}
 		buf_printf(&ctx->out, "%s\n", line);
 		free(line);
@@ -208,7 +208,8 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 		for (c = ctx->srv->peers; c != NULL; c = c->next) {
 			if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
 			    (strcmp(c->ttyname, tty) == 0 ||
-			     (strncmp(c->ttyname, "/dev/", 5) == 0 && strcmp(c->ttyname + 5, tty) == 0)))
+			     (strncmp(c->ttyname, "/dev/", 5) == 0 &&
+			      strcmp(c->ttyname + 5, tty) == 0)))
 				break;
 		}
 		if (c == NULL)

@@ -19,7 +19,8 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 	if (index >= 0 && window_find_index(t.s, index) != NULL)
 		return cmd_error(ctx, "index in use: %d", index);
 	if (index < 0)
-		index = window_next_index(t.s, (int)options_number(ctx->srv->options, "base-index"));
+		index = window_next_index(t.s,
+					  (int)options_number(ctx->srv->options, "base-index"));
 	cmd_spawn_args(ctx, a, &sa, t.s->cwd);
 	if (args_get(a, 'c') == NULL && ctx->peer != NULL && ctx->peer->cwd != NULL)
 		sa.cwd = ctx->peer->cwd;
@@ -52,7 +53,8 @@ static int cmd_kill_window(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-#define LSW_FMT "#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) " \
+#define LSW_FMT                                                                   \
+	"#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) " \
 	"[#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}"
 
 static void list_session_windows(struct cmd_ctx *ctx, struct session *s, const char *fmt)
@@ -78,7 +80,8 @@ static int cmd_list_windows(struct cmd_ctx *ctx, struct args *a)
 
 	if (args_has(a, 'a')) {
 		for (s = ctx->srv->sessions; s != NULL; s = s->next)
-			list_session_windows(ctx, s, fmt != NULL ? fmt : "#{session_name}:" LSW_FMT);
+			list_session_windows(ctx, s,
+					     fmt != NULL ? fmt : "#{session_name}:" LSW_FMT);
 		return 0;
 	}
 	if (target_session(ctx, args_get(a, 't'), &t) != 0)

@@ -120,7 +120,7 @@ static void args_add(struct args *a, char flag, char *value)
 
 /* getopt-like, stopping at the first word that is not a flag. */
 static int args_parse(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv,
-                      struct args *a)
+		      struct args *a)
 {
 	int i = 1;
 
@@ -139,7 +139,8 @@ static int args_parse(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, 
 			const char *s = strchr(e->spec, w[j]);
 
 			if (w[j] == ':' || s == NULL)
-				return cmd_error(ctx, "command %s: unknown flag -%c", e->name, w[j]);
+				return cmd_error(ctx, "command %s: unknown flag -%c", e->name,
+						 w[j]);
 			if (s[1] != ':') {
 				args_add(a, w[j], NULL);
 				continue;
@@ -149,8 +150,8 @@ static int args_parse(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, 
 			} else if (i + 1 < argc) {
 				args_add(a, w[j], argv[++i]);
 			} else {
-				return cmd_error(ctx, "command %s: -%c expects an argument", e->name,
-				                 w[j]);
+				return cmd_error(ctx, "command %s: -%c expects an argument",
+						 e->name, w[j]);
 			}
 			break;
 		}
@@ -220,7 +221,7 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
-                    const char *default_cwd)
+		    const char *default_cwd)
 {
 	const char *cwd = args_get(a, 'c');
 

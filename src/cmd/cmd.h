@@ -40,7 +40,7 @@ int args_values(const struct args *a, char flag, char ***out);
 struct cmd_entry {
 	const char *name;
 	const char *alias;
-	const char *spec; /* getopt-style: "dPs:" */
+	const char *spec;	/* getopt-style: "dPs:" */
 	int min_args, max_args; /* max -1: no limit */
 	const char *usage;
 	int (*exec)(struct cmd_ctx *ctx, struct args *a);
@@ -74,11 +74,10 @@ extern const struct cmd_entry cmd_window_entries[];
 extern const struct cmd_entry cmd_pane_entries[];
 extern const struct cmd_entry cmd_misc_entries[];
 
-
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */
 void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
-                    const char *default_cwd);
+		    const char *default_cwd);
 void cmd_spawn_free(struct spawn_args *sa);
 /* -P: print the new object with -F (or the default format). */
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);
@@ -90,5 +89,5 @@ struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);
 /* A new window at index with one pane; NULL (and an error) if the program
  * could not be started. */
 struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,
-                              const struct spawn_args *sa);
+			      const struct spawn_args *sa);
 #endif

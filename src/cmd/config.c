@@ -9,7 +9,7 @@
 #include "cmd/parse.h"
 
 static void config_line(struct server *srv, const char *path, int lineno, const char *line,
-                        struct buf *errors)
+			struct buf *errors)
 {
 	struct cmd_ctx ctx;
 	char **argv, *err = NULL;

@@ -20,20 +20,20 @@ static char *num(long v)
 	return xasprintf("%ld", v);
 }
 
-#define S_FN(name, expr) \
+#define S_FN(name, expr)                                    \
 	static char *fv_##name(const struct format_ctx *fc) \
-	{ \
-		return fc->s == NULL ? NULL : (expr); \
+	{                                                   \
+		return fc->s == NULL ? NULL : (expr);       \
 	}
-#define W_FN(name, expr) \
+#define W_FN(name, expr)                                    \
 	static char *fv_##name(const struct format_ctx *fc) \
-	{ \
-		return fc->w == NULL ? NULL : (expr); \
+	{                                                   \
+		return fc->w == NULL ? NULL : (expr);       \
 	}
-#define P_FN(name, expr) \
+#define P_FN(name, expr)                                    \
 	static char *fv_##name(const struct format_ctx *fc) \
-	{ \
-		return fc->p == NULL ? NULL : (expr); \
+	{                                                   \
+		return fc->p == NULL ? NULL : (expr);       \
 	}
 
 static char *fv_pid(const struct format_ctx *fc)
@@ -118,7 +118,7 @@ static char *fv_pane_index(const struct format_ctx *fc)
 	if (fc->p == NULL)
 		return NULL;
 	return num(window_pane_index(fc->p->window, fc->p) +
-	           options_number(fc->srv->options, "pane-base-index"));
+		   options_number(fc->srv->options, "pane-base-index"));
 }
 
 static char *fv_cursor(const struct format_ctx *fc, int want_x)
@@ -164,17 +164,57 @@ static const struct {
 	const char *name;
 	format_fn *fn;
 } format_vars[] = {
-#define V(n) {#n, fv_##n}
-	V(pid), V(version), V(socket_path), V(host), V(host_short), V(start_time),
-	V(session_name), V(session_id), V(session_windows), V(session_attached),
-	V(session_created), V(session_activity), V(session_width), V(session_height),
-	V(window_index), V(window_name), V(window_id), V(window_panes), V(window_active),
-	V(window_width), V(window_height), V(window_flags), V(window_last_flag),
-	V(window_created), V(pane_index), V(pane_id), V(pane_pid), V(pane_tty), V(pane_width),
-	V(pane_height), V(pane_left), V(pane_top), V(pane_right), V(pane_bottom), V(pane_active),
-	V(pane_dead), V(pane_current_command), V(pane_current_path), V(pane_start_path),
-	V(pane_title), V(pane_in_mode), V(history_size), V(history_limit), V(alternate_on),
-	V(cursor_x), V(cursor_y), V(cursor_flag),
+#define V(n)               \
+	{                  \
+#n, fv_##n \
+	}
+	V(pid),
+	V(version),
+	V(socket_path),
+	V(host),
+	V(host_short),
+	V(start_time),
+	V(session_name),
+	V(session_id),
+	V(session_windows),
+	V(session_attached),
+	V(session_created),
+	V(session_activity),
+	V(session_width),
+	V(session_height),
+	V(window_index),
+	V(window_name),
+	V(window_id),
+	V(window_panes),
+	V(window_active),
+	V(window_width),
+	V(window_height),
+	V(window_flags),
+	V(window_last_flag),
+	V(window_created),
+	V(pane_index),
+	V(pane_id),
+	V(pane_pid),
+	V(pane_tty),
+	V(pane_width),
+	V(pane_height),
+	V(pane_left),
+	V(pane_top),
+	V(pane_right),
+	V(pane_bottom),
+	V(pane_active),
+	V(pane_dead),
+	V(pane_current_command),
+	V(pane_current_path),
+	V(pane_start_path),
+	V(pane_title),
+	V(pane_in_mode),
+	V(history_size),
+	V(history_limit),
+	V(alternate_on),
+	V(cursor_x),
+	V(cursor_y),
+	V(cursor_flag),
 #undef V
 };
 
@@ -184,7 +224,8 @@ static char *format_var(const struct format_ctx *fc, const char *name, size_t le
 	size_t i;
 
 	for (i = 0; i < sizeof format_vars / sizeof format_vars[0]; i++) {
-		if (strlen(format_vars[i].name) == len && strncmp(format_vars[i].name, name, len) == 0)
+		if (strlen(format_vars[i].name) == len &&
+		    strncmp(format_vars[i].name, name, len) == 0)
 			return format_vars[i].fn(fc);
 	}
 	return NULL;
@@ -298,7 +339,7 @@ static void add_trimmed(struct buf *out, const char *v, long n)
 }
 
 static void expand_brace(struct buf *out, const char *p, const char *end,
-                         const struct format_ctx *fc)
+			 const struct format_ctx *fc)
 {
 	char *v;
 

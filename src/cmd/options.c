@@ -210,7 +210,7 @@ static void show_one(const struct options *o, size_t i, int value_only, struct b
 {
 	const char *v = o->values[i];
 	int quote = option_table[i].type == OPTION_STRING &&
-	            (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
+		    (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
 
 	if (!value_only)
 		buf_printf(out, "%s ", option_table[i].name);

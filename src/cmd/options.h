@@ -21,7 +21,7 @@ struct option_def {
 	const char *name;
 	enum option_type type;
 	const char *def;     /* default, as text */
-	long min, max;       /* numbers */
+	long min, max;	     /* numbers */
 	const char *choices; /* choices, comma-separated */
 };
 

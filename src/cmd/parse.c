@@ -70,7 +70,7 @@ int parse_words(const char *line, char ***argv, int *argc, char **err)
 			in_word = 1;
 			p = end + 1;
 		} else if (*p == '"') {
-			for (p++; *p != '"'; ) {
+			for (p++; *p != '"';) {
 				if (*p == '\0')
 					goto unterminated;
 				if (*p == '\\')

@@ -49,7 +49,7 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	if (c != NULL && c->session != NULL) {
 		t->s = c->session;
 	} else if (c != NULL && c->pane_hint != NULL && parse_id(c->pane_hint, '%', &id) &&
-	           (t->p = pane_find_id(ctx->srv, id)) != NULL) {
+		   (t->p = pane_find_id(ctx->srv, id)) != NULL) {
 		t->w = t->p->window;
 		t->s = t->w->session;
 		return;
@@ -157,6 +157,17 @@ static void set_from_window(struct target *t, struct window *w)
 	t->p = w->active;
 }
 
+/* A "%id" target: the pane and its window and session. */
+static int target_pane_id(struct cmd_ctx *ctx, const char *spec, uint32_t id, struct target *t)
+{
+	struct pane *p = pane_find_id(ctx->srv, id);
+
+	if (p == NULL)
+		return cmd_error(ctx, "can't find pane: %s", spec);
+	set_from_pane(t, p);
+	return 0;
+}
+
 int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t)
 {
 	char *copy, *colon;
@@ -193,7 +204,7 @@ int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t)
 
 /* Resolve "session:window" into t; the window part may be empty. */
 static int resolve_window(struct cmd_ctx *ctx, const char *spec, struct target *t,
-                          const char **winpart)
+			  const char **winpart)
 {
 	const char *colon = strchr(spec, ':');
 	struct session *s;
@@ -209,7 +220,8 @@ static int resolve_window(struct cmd_ctx *ctx, const char *spec, struct target *
 		s = find_session(ctx->srv, name);
 		free(name);
 		if (s == NULL)
-			return cmd_error(ctx, "can't find session: %.*s", (int)(colon - spec), spec);
+			return cmd_error(ctx, "can't find session: %.*s", (int)(colon - spec),
+					 spec);
 		t->s = s;
 		t->w = s->current;
 		t->p = t->w != NULL ? t->w->active : NULL;
@@ -223,7 +235,6 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 {
 	const char *win;
 	struct window *w;
-	struct pane *p;
 	struct session *s;
 	uint32_t id;
 	int had_colon;
@@ -234,12 +245,8 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return cmd_error(ctx, "no current window");
 		return 0;
 	}
-	if (parse_id(spec, '%', &id)) {
-		if ((p = pane_find_id(ctx->srv, id)) == NULL)
-			return cmd_error(ctx, "can't find pane: %s", spec);
-		set_from_pane(t, p);
-		return 0;
-	}
+	if (parse_id(spec, '%', &id))
+		return target_pane_id(ctx, spec, id, t);
 	had_colon = resolve_window(ctx, spec, t, &win);
 	if (had_colon < 0)
 		return -1;
@@ -273,12 +280,8 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return cmd_error(ctx, "no current pane");
 		return 0;
 	}
-	if (parse_id(spec, '%', &id)) {
-		if ((p = pane_find_id(ctx->srv, id)) == NULL)
-			return cmd_error(ctx, "can't find pane: %s", spec);
-		set_from_pane(t, p);
-		return 0;
-	}
+	if (parse_id(spec, '%', &id))
+		return target_pane_id(ctx, spec, id, t);
 	dot = strrchr(spec, '.');
 	if (dot != NULL && dot > strchr(spec, ':')) {
 		char *win = xstrndup(spec, dot - spec);

@@ -69,23 +69,6 @@ static int same_pen(const struct grid_cell *a, const struct grid_cell *b)
 
 /* ---- lifetime ---- */
 
-static TickitPen *pen_new_reset(void)
-{
-	TickitPen *p = tickit_pen_new();
-
-	if (p == NULL)
-		return NULL;
-	tickit_pen_set_colour_attr(p, TICKIT_PEN_FG, -1);
-	tickit_pen_set_colour_attr(p, TICKIT_PEN_BG, -1);
-	tickit_pen_set_bool_attr(p, TICKIT_PEN_BOLD, false);
-	tickit_pen_set_int_attr(p, TICKIT_PEN_UNDER, TICKIT_PEN_UNDER_NONE);
-	tickit_pen_set_bool_attr(p, TICKIT_PEN_ITALIC, false);
-	tickit_pen_set_bool_attr(p, TICKIT_PEN_REVERSE, false);
-	tickit_pen_set_bool_attr(p, TICKIT_PEN_STRIKE, false);
-	tickit_pen_set_bool_attr(p, TICKIT_PEN_BLINK, false);
-	return p;
-}
-
 struct render *render_new(struct tty *t)
 {
 	struct render *r = xcalloc(1, sizeof *r);
@@ -93,7 +76,7 @@ struct render *render_new(struct tty *t)
 	r->tty = t;
 	r->tt = tty_term(t);
 	r->pen = tickit_pen_new();
-	r->pen_reset = pen_new_reset();
+	r->pen_reset = tty_pen_new_reset();
 	if (r->pen == NULL || r->pen_reset == NULL) {
 		render_free(r);
 		return NULL;

@@ -13,16 +13,16 @@
 /* One pane's place on the client's screen. */
 struct render_view {
 	struct grid *grid;
-	int x, y;          /* top-left corner on the client's screen */
+	int x, y;	   /* top-left corner on the client's screen */
 	int width, height; /* cells shown (may be smaller than the grid) */
 };
 
 struct render_frame {
 	const struct render_view *views;
 	int nviews;
-	int active;               /* index of the view that has the cursor */
-	const char *status;       /* status line text (UTF-8), or NULL for none */
-	int status_top;           /* status line at the top instead of the bottom */
+	int active;	    /* index of the view that has the cursor */
+	const char *status; /* status line text (UTF-8), or NULL for none */
+	int status_top;	    /* status line at the top instead of the bottom */
 };
 
 struct render;

@@ -298,7 +298,7 @@ static int tty_on_mouse(TickitTerm *tt, TickitEventFlags flags, void *info, void
 
 /* ---- lifetime ---- */
 
-static TickitPen *pen_new_reset(void)
+TickitPen *tty_pen_new_reset(void)
 {
 	TickitPen *p = tickit_pen_new();
 
@@ -369,7 +369,7 @@ struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_c
 	t->state = TTY_BUILDING;
 	buf_init(&t->startup);
 	buf_init(&t->paste);
-	t->pen_reset = pen_new_reset();
+	t->pen_reset = tty_pen_new_reset();
 	t->tt = t->pen_reset != NULL ? tty_build(t, termname) : NULL;
 	if (t->tt == NULL) {
 		if (t->pen_reset != NULL)

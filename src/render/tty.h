@@ -23,7 +23,7 @@ struct tty;
 
 /* termname is normalised (unknown/vt100/dumb → a safe xterm-like type). */
 struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_caps *caps,
-                    tty_output_fn *out, tty_key_fn *key, void *ctx);
+		    tty_output_fn *out, tty_key_fn *key, void *ctx);
 void tty_free(struct tty *t);
 
 /* Take over the terminal: alternate screen, clear, keypad; and give it back. */
@@ -49,6 +49,10 @@ void tty_input_flush(struct tty *t);
  * Sent only once the terminal has said it supports shapes.
  */
 void tty_cursor_shape(struct tty *t, int shape);
+
+/* A pen with every attribute the renderer uses set to its default, so that
+ * applying it resets what a previous pen left on. NULL when out of memory. */
+struct TickitPen *tty_pen_new_reset(void);
 
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);

@@ -139,7 +139,7 @@ void attach_detach(struct peer *c, const char *message)
 	if (c->state != PEER_ATTACHED)
 		return;
 	msg = message != NULL ? xstrdup(message)
-	                      : xasprintf("[detached (from session %s)]", c->session->name);
+			      : xasprintf("[detached (from session %s)]", c->session->name);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
@@ -223,7 +223,7 @@ void attach_message(struct peer *c, const char *msg)
 	free(c->message);
 	c->message = xstrdup(msg);
 	uv_timer_start(&c->msg_timer, msg_timer_cb,
-	               (uint64_t)options_number(c->srv->options, "display-time"), 0);
+		       (uint64_t)options_number(c->srv->options, "display-time"), 0);
 	c->dirty = 1;
 	server_schedule(c->srv);
 }

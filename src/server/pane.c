@@ -38,7 +38,7 @@ static void pane_grid_output(const char *buf, size_t len, void *ctx)
 static const char *default_terminal(const struct options *o)
 {
 	static const char *const dirs[] = {"/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo",
-	                                   "/usr/lib/terminfo"};
+					   "/usr/lib/terminfo"};
 	const char *t = options_string(o, "default-terminal");
 	char path[PATH_MAX];
 	size_t i;
@@ -100,9 +100,9 @@ static void env_setf(char ***envp, int *n, const char *name, const char *value)
  * variables that follow the user between connections, then pmux's own. */
 static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 {
-	static const char *const update[] = {"DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK",
-	                                     "SSH_AGENT_PID", "SSH_CONNECTION", "WINDOWID",
-	                                     "XAUTHORITY"};
+	static const char *const update[] = {"DISPLAY",	      "KRB5CCNAME",    "SSH_ASKPASS",
+					     "SSH_AUTH_SOCK", "SSH_AGENT_PID", "SSH_CONNECTION",
+					     "WINDOWID",      "XAUTHORITY"};
 	char **envp = xcalloc(1, sizeof *envp);
 	char **e;
 	int n = 0, i;
@@ -122,7 +122,7 @@ static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
 	{
 		char *v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(),
-		                    p->window->session->id);
+				    p->window->session->id);
 
 		env_setf(&envp, &n, "PMUX", v);
 		free(v);
@@ -183,7 +183,7 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 }
 
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
-                         char **errmsg)
+			 char **errmsg)
 {
 	struct server *srv = w->srv;
 	struct pane *p = xcalloc(1, sizeof *p);
@@ -222,7 +222,7 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
 	p->grid = grid_new(sy, sx, (int)options_number(srv->options, "history-limit"),
-	                   pane_grid_output, p);
+			   pane_grid_output, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
 	p->open_handles = 2;
@@ -488,7 +488,7 @@ void pane_reaped(struct pane *p, int status)
 {
 	p->exited = 1;
 	p->exit_status = status;
-		if (pane_read(p, SIZE_MAX) < 0) {
+	if (pane_read(p, SIZE_MAX) < 0) {
 		pane_kill(p);
 		return;
 	}

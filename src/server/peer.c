@@ -75,8 +75,7 @@ static void peer_write_cb(uv_write_t *req, int status)
 		peer_close(c);
 		return;
 	}
-	if (c->state == PEER_CLOSING && c->queued == 0 &&
-	    !uv_is_closing((uv_handle_t *)&c->pipe))
+	if (c->state == PEER_CLOSING && c->queued == 0 && !uv_is_closing((uv_handle_t *)&c->pipe))
 		peer_close(c);
 	else if (c->state == PEER_ATTACHED && c->queued == 0)
 		attach_drained(c);
@@ -115,7 +114,7 @@ void peer_exit(struct peer *c, int status, const char *message)
 {
 	struct buf b;
 	unsigned char st[4] = {status & 0xff, (status >> 8) & 0xff, (status >> 16) & 0xff,
-	                       (status >> 24) & 0xff};
+			       (status >> 24) & 0xff};
 
 	buf_init(&b);
 	buf_add(&b, st, sizeof st);
@@ -155,14 +154,39 @@ static void identify(struct peer *c, const char *data, size_t len)
 		}
 		v = xstrndup(p + 2, n - 2);
 		switch (p[0]) {
-		case IDENT_TERM: free(c->term); c->term = v; v = NULL; break;
-		case IDENT_COLORTERM: free(c->colorterm); c->colorterm = v; v = NULL; break;
-		case IDENT_CWD: free(c->cwd); c->cwd = v; v = NULL; break;
-		case IDENT_TTY: free(c->ttyname); c->ttyname = v; v = NULL; break;
-		case IDENT_PANE: free(c->pane_hint); c->pane_hint = v; v = NULL; break;
-		case IDENT_ROWS: c->rows = atoi(v); break;
-		case IDENT_COLS: c->cols = atoi(v); break;
-		case IDENT_PID: break; /* SO_PEERCRED is the truth */
+		case IDENT_TERM:
+			free(c->term);
+			c->term = v;
+			v = NULL;
+			break;
+		case IDENT_COLORTERM:
+			free(c->colorterm);
+			c->colorterm = v;
+			v = NULL;
+			break;
+		case IDENT_CWD:
+			free(c->cwd);
+			c->cwd = v;
+			v = NULL;
+			break;
+		case IDENT_TTY:
+			free(c->ttyname);
+			c->ttyname = v;
+			v = NULL;
+			break;
+		case IDENT_PANE:
+			free(c->pane_hint);
+			c->pane_hint = v;
+			v = NULL;
+			break;
+		case IDENT_ROWS:
+			c->rows = atoi(v);
+			break;
+		case IDENT_COLS:
+			c->cols = atoi(v);
+			break;
+		case IDENT_PID:
+			break; /* SO_PEERCRED is the truth */
 		case IDENT_ENV:
 			c->env = xrealloc(c->env, sizeof *c->env * (c->nenv + 1));
 			c->env[c->nenv++] = v;
@@ -256,7 +280,7 @@ static void peer_protocol_error(struct peer *c, int rc)
 {
 	if (rc == PROTO_ERR_VERSION) {
 		char *msg = xasprintf("protocol version mismatch (client is %u, server is %u)",
-		                      c->reader.peer_version, PROTO_VERSION);
+				      c->reader.peer_version, PROTO_VERSION);
 
 		peer_send(c, MSG_ERROR, msg, strlen(msg));
 		free(msg);

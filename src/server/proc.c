@@ -39,7 +39,7 @@ int proc_stat(pid_t pid, struct proc_stat *st)
 	if (p == NULL)
 		return -1;
 	if (sscanf(p + 1, " %c %d %d %d %d %d", &st->state, &ppid, &pgrp, &session, &tty_nr,
-	           &tpgid) != 6)
+		   &tpgid) != 6)
 		return -1;
 	st->pid = pid;
 	st->ppid = ppid;

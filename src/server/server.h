@@ -27,14 +27,14 @@ struct pane {
 	struct server *srv;
 	struct window *window;
 	struct pane *next; /* in the window, in order */
-	uint32_t id;       /* %id */
+	uint32_t id;	   /* %id */
 
-	pid_t pid;        /* the pane's session leader; 0 once reaped */
-	int fd;           /* pty master, -1 once closed */
-	char tty[64];     /* slave path */
-	int exit_status;  /* wait status once reaped */
-	int exited;       /* the program has exited */
-	int closing;      /* scheduled for removal */
+	pid_t pid;	 /* the pane's session leader; 0 once reaped */
+	int fd;		 /* pty master, -1 once closed */
+	char tty[64];	 /* slave path */
+	int exit_status; /* wait status once reaped */
+	int exited;	 /* the program has exited */
+	int closing;	 /* scheduled for removal */
 	uv_poll_t poll;
 	uv_timer_t close_timer; /* grace for output in flight after exit */
 	int open_handles;
@@ -42,7 +42,7 @@ struct pane {
 	struct buf writeq; /* input not yet accepted by the pty */
 
 	struct grid *grid;
-	int sx, sy;     /* size */
+	int sx, sy;	/* size */
 	int xoff, yoff; /* position in the window */
 	struct layout *layout;
 
@@ -55,7 +55,7 @@ struct window {
 	struct server *srv;
 	struct session *session;
 	struct window *next; /* in the session, ordered by index */
-	uint32_t id;         /* @id */
+	uint32_t id;	     /* @id */
 	int index;
 	char *name;
 	int automatic; /* named after the active pane's command */
@@ -70,7 +70,7 @@ struct window {
 struct session {
 	struct server *srv;
 	struct session *next; /* ordered by name */
-	uint32_t id;          /* $id */
+	uint32_t id;	      /* $id */
 	char *name;
 	struct window *windows; /* ordered by index */
 	struct window *current;
@@ -94,7 +94,7 @@ struct peer {
 	struct peer *next;
 	uint32_t id;
 	uv_pipe_t pipe;
-	uv_timer_t timer; /* identify deadline; escape-time while attached */
+	uv_timer_t timer;     /* identify deadline; escape-time while attached */
 	uv_timer_t msg_timer; /* status line message expiry */
 	int open_handles;
 	struct proto_reader reader;
@@ -119,11 +119,11 @@ struct peer {
 	struct render *render;
 	int readonly;
 	int prefix_pending;
-	int frame_pending;  /* a frame is being written */
-	int dirty;          /* redraw when the socket drains */
-	int full_redraw;    /* the shadow is stale */
-	struct buf frame;   /* bytes of the frame being composed */
-	char *message; /* shown on the status line until msg_timer fires */
+	int frame_pending; /* a frame is being written */
+	int dirty;	   /* redraw when the socket drains */
+	int full_redraw;   /* the shadow is stale */
+	struct buf frame;  /* bytes of the frame being composed */
+	char *message;	   /* shown on the status line until msg_timer fires */
 };
 
 struct server {
@@ -151,7 +151,7 @@ void server_shutdown(struct server *srv);
 
 /* session.c */
 struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
-                               int sy);
+			       int sy);
 struct session *session_find(struct server *srv, const char *name);
 struct session *session_find_id(struct server *srv, uint32_t id);
 int session_valid_name(const char *name);
@@ -185,7 +185,7 @@ struct spawn_args {
 	struct peer *peer; /* whose environment to start from, or NULL */
 };
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
-                         char **errmsg);
+			 char **errmsg);
 struct pane *pane_find_id(struct server *srv, uint32_t id);
 void pane_write(struct pane *p, const char *buf, size_t len);
 void pane_resize(struct pane *p, int sx, int sy);

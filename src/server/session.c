@@ -5,7 +5,7 @@
 #include "server/server.h"
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
-                               int sy)
+			       int sy)
 {
 	struct session *s = xcalloc(1, sizeof *s), **pp;
 

@@ -22,17 +22,17 @@ static void sane_termios(struct termios *tio)
 	tio->c_oflag = OPOST | ONLCR;
 	tio->c_cflag = CREAD | CS8 | HUPCL;
 	tio->c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
-	tio->c_cc[VINTR] = 0x03;   /* ^C */
-	tio->c_cc[VQUIT] = 0x1c;   /* ^\ */
-	tio->c_cc[VERASE] = 0x7f;  /* ^? */
-	tio->c_cc[VKILL] = 0x15;   /* ^U */
-	tio->c_cc[VEOF] = 0x04;    /* ^D */
-	tio->c_cc[VSTART] = 0x11;  /* ^Q */
-	tio->c_cc[VSTOP] = 0x13;   /* ^S */
-	tio->c_cc[VSUSP] = 0x1a;   /* ^Z */
+	tio->c_cc[VINTR] = 0x03;    /* ^C */
+	tio->c_cc[VQUIT] = 0x1c;    /* ^\ */
+	tio->c_cc[VERASE] = 0x7f;   /* ^? */
+	tio->c_cc[VKILL] = 0x15;    /* ^U */
+	tio->c_cc[VEOF] = 0x04;	    /* ^D */
+	tio->c_cc[VSTART] = 0x11;   /* ^Q */
+	tio->c_cc[VSTOP] = 0x13;    /* ^S */
+	tio->c_cc[VSUSP] = 0x1a;    /* ^Z */
 	tio->c_cc[VREPRINT] = 0x12; /* ^R */
-	tio->c_cc[VWERASE] = 0x17; /* ^W */
-	tio->c_cc[VLNEXT] = 0x16;  /* ^V */
+	tio->c_cc[VWERASE] = 0x17;  /* ^W */
+	tio->c_cc[VLNEXT] = 0x16;   /* ^V */
 	tio->c_cc[VDISCARD] = 0x0f; /* ^O */
 	tio->c_cc[VMIN] = 1;
 	tio->c_cc[VTIME] = 0;
@@ -121,8 +121,7 @@ static int open_master(char *tty, size_t size, char **err)
 		*err = xasprintf("posix_openpt: %s", strerror(errno));
 		return -1;
 	}
-	if (grantpt(master) < 0 || unlockpt(master) < 0 ||
-	    ptsname_r(master, tty, size) != 0) {
+	if (grantpt(master) < 0 || unlockpt(master) < 0 || ptsname_r(master, tty, size) != 0) {
 		*err = xasprintf("pty: %s", strerror(errno));
 		close(master);
 		return -1;

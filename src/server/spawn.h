@@ -9,7 +9,7 @@
 #include <sys/types.h>
 
 struct spawn_request {
-	char **argv; /* argv[0] is the path searched in PATH */
+	char **argv;	   /* argv[0] is the path searched in PATH */
 	const char *argv0; /* what the program sees as argv[0] ("-bash" for a login shell) */
 	char **envp;
 	const char *cwd;

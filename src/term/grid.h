@@ -42,8 +42,8 @@ enum grid_attr {
 
 struct grid_cell {
 	uint32_t ch; /* code point, 0 for a blank never written, or GRID_CH_WIDE_CONT;
-	                a cell with combining marks has GRID_CELL_COMBINED set in
-	                flags and ch is an index into the grid's combining table */
+			a cell with combining marks has GRID_CELL_COMBINED set in
+			flags and ch is an index into the grid's combining table */
 	grid_color fg;
 	grid_color bg;
 	uint16_t attr; /* enum grid_attr */

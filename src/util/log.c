@@ -38,7 +38,8 @@ void log_debug(const char *fmt, ...)
 	if (log_file == NULL)
 		return;
 	gettimeofday(&tv, NULL);
-	fprintf(log_file, "%lld.%06ld [%d] ", (long long)tv.tv_sec, (long)tv.tv_usec, (int)getpid());
+	fprintf(log_file, "%lld.%06ld [%d] ", (long long)tv.tv_sec, (long)tv.tv_usec,
+		(int)getpid());
 	va_start(ap, fmt);
 	vfprintf(log_file, fmt, ap);
 	va_end(ap);
