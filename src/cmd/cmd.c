@@ -12,6 +12,9 @@ static const struct cmd_entry *const cmd_tables[] = {
 	cmd_window_entries,
 	cmd_pane_entries,
 	cmd_misc_entries,
+	cmd_config_entries,
+	cmd_layout_entries,
+	cmd_keys_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 

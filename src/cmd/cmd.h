@@ -73,6 +73,9 @@ extern const struct cmd_entry cmd_session_entries[];
 extern const struct cmd_entry cmd_window_entries[];
 extern const struct cmd_entry cmd_pane_entries[];
 extern const struct cmd_entry cmd_misc_entries[];
+extern const struct cmd_entry cmd_config_entries[]; /* source-file … */
+extern const struct cmd_entry cmd_layout_entries[]; /* select-layout, resize-pane … */
+extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, list-keys … */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */
