@@ -40,20 +40,41 @@ static void sane_termios(struct termios *tio)
 	cfsetospeed(tio, B38400);
 }
 
+/* The write end of the pipe that tells the parent how the exec went. */
+static int report_fd = -1;
+
+/* Tell the parent why the child could not start, then go. */
 static void child_fail(const char *what, const char *arg)
 {
-	dprintf(STDERR_FILENO, "pmux: %s %s: %s\r\n", what, arg, strerror(errno));
+	int e = errno;
+
+	dprintf(STDERR_FILENO, "pmux: %s %s: %s\r\n", what, arg, strerror(e));
+	if (report_fd >= 0 && write(report_fd, &e, sizeof e) < 0) {
+		/* the parent reads EOF and still sees the child exit */
+	}
 	_exit(127);
 }
 
-static void close_from(int lowfd)
+static void close_range_fallback(unsigned lo, unsigned hi)
 {
 #ifdef SYS_close_range
-	if (syscall(SYS_close_range, lowfd, ~0U, 0) == 0)
+	if (syscall(SYS_close_range, lo, hi, 0) == 0)
 		return;
 #endif
-	for (int fd = lowfd; fd < 65536; fd++)
-		close(fd);
+	for (unsigned fd = lo; fd <= hi && fd < 65536; fd++)
+		close((int)fd);
+}
+
+/* Close every descriptor from 3 up but the report pipe (close-on-exec). */
+static void close_from(int lowfd)
+{
+	if (report_fd >= lowfd) {
+		if (report_fd > lowfd)
+			close_range_fallback((unsigned)lowfd, (unsigned)report_fd - 1);
+		close_range_fallback((unsigned)report_fd + 1, ~0U);
+	} else {
+		close_range_fallback((unsigned)lowfd, ~0U);
+	}
 }
 
 static void reset_signals(void)
@@ -129,28 +150,60 @@ static int open_master(char *tty, size_t size, char **err)
 	return master;
 }
 
+/*
+ * Wait until the child has exec'd: the report pipe is close-on-exec, so EOF
+ * means the program runs; an errno on it means it could not start. Scripts
+ * then find the program in /proc as soon as the command returns.
+ */
+static int wait_exec(int fd, const struct spawn_request *req, char **err)
+{
+	int e = 0;
+	ssize_t n;
+
+	do
+		n = read(fd, &e, sizeof e);
+	while (n < 0 && errno == EINTR);
+	close(fd);
+	if (n == (ssize_t)sizeof e) {
+		*err = xasprintf("%s: %s", req->argv[0], strerror(e));
+		return -1;
+	}
+	return 0;
+}
+
 int spawn_pane(const struct spawn_request *req, struct spawn_result *res, char **err)
 {
 	struct winsize ws = {.ws_row = req->rows, .ws_col = req->cols};
 	int master = open_master(res->tty, sizeof res->tty, err);
-	int flags;
+	int flags, report[2];
 	pid_t pid;
 
 	if (master < 0)
 		return -1;
-	if (ioctl(master, TIOCSWINSZ, &ws) < 0) {
-		*err = xasprintf("TIOCSWINSZ: %s", strerror(errno));
+	if (ioctl(master, TIOCSWINSZ, &ws) < 0 || pipe2(report, O_CLOEXEC) < 0) {
+		*err = xasprintf("pty: %s", strerror(errno));
 		close(master);
 		return -1;
 	}
 	pid = fork();
 	if (pid < 0) {
 		*err = xasprintf("fork: %s", strerror(errno));
+		close(report[0]);
+		close(report[1]);
 		close(master);
 		return -1;
 	}
-	if (pid == 0)
+	if (pid == 0) {
+		close(report[0]);
+		report_fd = report[1];
 		child(req, res->tty);
+	}
+	close(report[1]);
+	if (wait_exec(report[0], req, err) != 0) {
+		/* The child has exited; SIGCHLD reaps it. */
+		close(master);
+		return -1;
+	}
 	flags = fcntl(master, F_GETFL);
 	if (flags < 0 || fcntl(master, F_SETFL, flags | O_NONBLOCK) < 0) {
 		*err = xasprintf("fcntl: %s", strerror(errno));
