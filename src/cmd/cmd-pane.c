@@ -190,6 +190,7 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "repeat count invalid: %s", n);
 	if (ctx->peer != NULL && ctx->peer->readonly)
 		return cmd_error(ctx, "client is read-only");
+	pane_keys_sent(t.p);
 	for (r = 0; r < repeat; r++) {
 		for (i = 0; i < a->argc; i++) {
 			const char *w = a->argv[i];

@@ -235,6 +235,101 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* The client -c or -t names (its tty, with or without /dev/), else the
+ * current one. */
+static struct peer *find_client(struct cmd_ctx *ctx, const char *tty)
+{
+	struct peer *c;
+
+	if (tty == NULL)
+		return cmd_current_client(ctx, NULL);
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
+		    (strcmp(c->ttyname, tty) == 0 ||
+		     (strncmp(c->ttyname, "/dev/", 5) == 0 && strcmp(c->ttyname + 5, tty) == 0)))
+			return c;
+	}
+	return NULL;
+}
+
+/* The session after (or before) s in name order, wrapping around. */
+static struct session *session_step(struct server *srv, struct session *s, int forward)
+{
+	struct session *p;
+
+	if (forward)
+		return s->next != NULL ? s->next : srv->sessions;
+	for (p = srv->sessions; p->next != NULL && p->next != s; p = p->next)
+		;
+	if (s == srv->sessions)
+		while (p->next != NULL)
+			p = p->next;
+	return p;
+}
+
+static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *tty = args_get(a, 'c');
+	struct peer *c = find_client(ctx, tty);
+	struct session *s;
+	struct target t;
+
+	if (c == NULL)
+		return cmd_error(ctx, tty != NULL ? "can't find client: %s" : "no current client%s",
+				 tty != NULL ? tty : "");
+	if (args_has(a, 'l')) {
+		if (c->last_session == NULL)
+			return cmd_error(ctx, "can't find last session");
+		s = c->last_session;
+	} else if (args_has(a, 'n') || args_has(a, 'p')) {
+		s = session_step(ctx->srv, c->session, args_has(a, 'n'));
+	} else {
+		if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		s = t.s;
+		/* A window or pane target also selects it, as in tmux. */
+		if (args_get(a, 't') != NULL && strpbrk(args_get(a, 't'), ":.%@") != NULL) {
+			session_select_window(s, t.w);
+			window_set_active(t.w, t.p);
+		}
+	}
+	if (args_has(a, 'r'))
+		c->readonly = !c->readonly;
+	attach_switch(c, s);
+	return 0;
+}
+
+#define LSC_FMT                                                              \
+	"#{client_name}: #{session_name} [#{client_width}x#{client_height} " \
+	"#{client_termname}]#{?client_readonly, (read-only),}"
+
+static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *fmt = args_get(a, 'F');
+	struct session *only = NULL;
+	struct format_ctx fc;
+	struct target t;
+	struct peer *c;
+
+	if (args_get(a, 't') != NULL) {
+		if (target_session(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		only = t.s;
+	}
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		char *line;
+
+		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
+			continue;
+		format_ctx_session(&fc, ctx->srv, c->session);
+		fc.c = c;
+		line = format_expand(fmt != NULL ? fmt : LSC_FMT, &fc);
+		buf_printf(&ctx->out, "%s\n", line);
+		free(line);
+	}
+	return 0;
+}
+
 static int cmd_kill_server(struct cmd_ctx *ctx, struct args *a)
 {
 	server_shutdown(ctx->srv);
@@ -260,6 +355,9 @@ const struct cmd_entry cmd_session_entries[] = {
 	 cmd_rename_session},
 	{"detach-client", "detach", "as:t:P", 0, 0, "[-aP] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
+	{"switch-client", "switchc", "c:lnprt:", 0, 0,
+	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
+	{"list-clients", "lsc", "F:t:", 0, 0, "[-F format] [-t target-session]", cmd_list_clients},
 	{"kill-server", NULL, "", 0, 0, "", cmd_kill_server},
 	{"start-server", "start", "", 0, 0, "", cmd_start_server},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

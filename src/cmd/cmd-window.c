@@ -103,32 +103,59 @@ static int cmd_rename_window(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+static int step_window(struct cmd_ctx *ctx, struct args *a, char how);
+
 static int cmd_select_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (args_has(a, 'l') || args_has(a, 'n') || args_has(a, 'p'))
+		return step_window(ctx, a, args_has(a, 'l') ? 'l' : args_has(a, 'n') ? 'n' : 'p');
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	session_select_window(t.s, t.w);
+	return 0;
+}
+
+/* next-window, previous-window and last-window act on a session's current
+ * window as select-window -n/-p/-l do. */
+static int step_window(struct cmd_ctx *ctx, struct args *a, char how)
 {
 	struct target t;
 	struct window *w;
 
-	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	w = t.w;
-	if (args_has(a, 'l')) {
+	if (how == 'l') {
 		if (t.s->last == NULL)
 			return cmd_error(ctx, "no last window");
 		w = t.s->last;
-	} else if (args_has(a, 'n')) {
+	} else if (how == 'n') {
 		w = t.s->current->next != NULL ? t.s->current->next : t.s->windows;
-	} else if (args_has(a, 'p')) {
-		struct window *prev = t.s->windows;
-
-		while (prev->next != NULL && prev->next != t.s->current)
-			prev = prev->next;
+	} else {
+		for (w = t.s->windows; w->next != NULL && w->next != t.s->current; w = w->next)
+			;
 		if (t.s->current == t.s->windows)
-			while (prev->next != NULL)
-				prev = prev->next;
-		w = prev;
+			while (w->next != NULL)
+				w = w->next;
 	}
 	session_select_window(t.s, w);
 	return 0;
+}
+
+static int cmd_next_window(struct cmd_ctx *ctx, struct args *a)
+{
+	return step_window(ctx, a, 'n');
+}
+
+static int cmd_previous_window(struct cmd_ctx *ctx, struct args *a)
+{
+	return step_window(ctx, a, 'p');
+}
+
+static int cmd_last_window(struct cmd_ctx *ctx, struct args *a)
+{
+	return step_window(ctx, a, 'l');
 }
 
 const struct cmd_entry cmd_window_entries[] = {
@@ -141,5 +168,8 @@ const struct cmd_entry cmd_window_entries[] = {
 	 cmd_list_windows},
 	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
 	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},
+	{"next-window", "next", "at:", 0, 0, "[-a] [-t target-session]", cmd_next_window},
+	{"previous-window", "prev", "at:", 0, 0, "[-a] [-t target-session]", cmd_previous_window},
+	{"last-window", "last", "t:", 0, 0, "[-t target-session]", cmd_last_window},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -8,13 +8,8 @@
 #include "cmd/options.h"
 
 static const struct cmd_entry *const cmd_tables[] = {
-	cmd_session_entries,
-	cmd_window_entries,
-	cmd_pane_entries,
-	cmd_misc_entries,
-	cmd_config_entries,
-	cmd_layout_entries,
-	cmd_keys_entries,
+	cmd_session_entries, cmd_window_entries, cmd_pane_entries, cmd_misc_entries,
+	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries, cmd_wait_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
@@ -182,6 +177,26 @@ static int check_format_flag(struct cmd_ctx *ctx, const struct cmd_entry *e, str
 	return -1;
 }
 
+/* What a read-only client (attach -r) may still run: commands that only
+ * look, and the ones that move the client itself. */
+static int cmd_is_readonly(const struct cmd_entry *e)
+{
+	static const char *const allowed[] = {
+		"capture-pane",	    "detach-client",  "display-message", "has-session",
+		"list-buffers",	    "list-clients",   "list-commands",	 "list-keys",
+		"list-panes",	    "list-sessions",  "list-windows",	 "show-buffer",
+		"show-environment", "show-messages",  "show-options",	 "show-window-options",
+		"switch-client",    "command-prompt",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+		if (strcmp(e->name, allowed[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
@@ -197,6 +212,8 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		free(err);
 		return -1;
 	}
+	if (ctx->peer != NULL && ctx->peer->readonly && !cmd_is_readonly(e))
+		return cmd_error(ctx, "client is read-only");
 	if (args_parse(ctx, e, argc, argv, &a) != 0 || check_format_flag(ctx, e, &a) != 0) {
 		free(a.flags);
 		return -1;

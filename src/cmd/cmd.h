@@ -15,6 +15,7 @@ struct cmd_ctx {
 	struct buf err;
 	struct session *attach; /* set by commands that attach the client */
 	int attach_readonly;
+	int waiting; /* wait-pane started a waiter: it sends the reply */
 	int status;
 	const char *file; /* config file being read, for messages */
 	int line;
@@ -76,6 +77,7 @@ extern const struct cmd_entry cmd_misc_entries[];
 extern const struct cmd_entry cmd_config_entries[]; /* source-file … */
 extern const struct cmd_entry cmd_layout_entries[]; /* select-layout, resize-pane … */
 extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, list-keys … */
+extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

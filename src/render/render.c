@@ -35,6 +35,9 @@ struct render {
 	struct grid_cell *line;	  /* the row being composed */
 	char (*comb)[32];	  /* text of its combined cells, by column */
 	struct buf text;	  /* a run's UTF-8 */
+	uint8_t *cover;		  /* per cell: 1 if a view covers it (borders) */
+	size_t cover_size;
+	int status_row;		  /* of this frame, -1 for none */
 
 	TickitPen *pen;
 	TickitPen *pen_reset;
@@ -99,6 +102,7 @@ void render_free(struct render *r)
 	free(r->shadow);
 	free(r->line);
 	free(r->comb);
+	free(r->cover);
 	free(r);
 }
 
@@ -367,6 +371,126 @@ static void compose_status(struct render *r, const char *s)
 		r->line[x++] = c;
 }
 
+/* A styled status line: the builder's cells, normalised like a pane's. */
+static void compose_status_cells(struct render *r, const struct grid_cell *cells, int n)
+{
+	struct grid_cell *d;
+
+	for (int x = 0; x < n && x < r->cols; x++) {
+		d = &r->line[x];
+		*d = cells[x];
+		d->attr &= RENDER_ATTRS;
+		d->flags = 0;
+		if (d->ch == GRID_CH_WIDE_CONT) {
+			d->width = 0;
+			continue;
+		}
+		d->width = d->width == 2 ? 2 : 1;
+		if (d->ch < 0x20 || (d->ch >= 0x7f && d->ch < 0xa0) || (d->attr & GRID_ATTR_CONCEAL))
+			d->ch = ' ', d->width = 1;
+		d->attr &= ~GRID_ATTR_CONCEAL;
+	}
+}
+
+/* ---- borders ---- */
+
+/* Box-drawing characters by which neighbours are border cells too:
+ * bit 0 up, 1 down, 2 left, 3 right. */
+static const uint32_t border_chars[16] = {
+	0x2500, 0x2502, 0x2502, 0x2502, /* -, up, down, up+down: │ */
+	0x2500, 0x2518, 0x2510, 0x2524, /* left: ─ ┘ ┐ ┤ */
+	0x2500, 0x2514, 0x250c, 0x251c, /* right: ─ └ ┌ ├ */
+	0x2500, 0x2534, 0x252c, 0x253c, /* left+right: ─ ┴ ┬ ┼ */
+};
+
+static int in_area(const struct render_frame *f, int y, int x)
+{
+	return x >= f->area_x && x < f->area_x + f->area_w && y >= f->area_y &&
+	       y < f->area_y + f->area_h;
+}
+
+/* A border cell: in the window's area, on the screen and not the status
+ * row, and covered by no view. */
+static int is_border(const struct render *r, const struct render_frame *f, int y, int x)
+{
+	if (!in_area(f, y, x) || y < 0 || y >= r->rows || x < 0 || x >= r->cols ||
+	    y == r->status_row)
+		return 0;
+	return !r->cover[(size_t)y * (size_t)r->cols + (size_t)x];
+}
+
+/* Mark the cells the views cover, once per frame. */
+static void borders_prepare(struct render *r, const struct render_frame *f)
+{
+	size_t n = (size_t)r->rows * (size_t)r->cols;
+
+	if (f->area_w <= 0 || f->area_h <= 0)
+		return;
+	if (r->cover_size < n) {
+		free(r->cover);
+		r->cover = xmalloc(n);
+		r->cover_size = n;
+	}
+	memset(r->cover, 0, n);
+	for (int i = 0; i < f->nviews; i++) {
+		const struct render_view *v = &f->views[i];
+		int x0 = v->x < 0 ? 0 : v->x, x1 = v->x + v->width;
+
+		if (x1 > r->cols)
+			x1 = r->cols;
+		for (int y = v->y < 0 ? 0 : v->y; y < v->y + v->height && y < r->rows && x0 < x1;
+		     y++)
+			memset(r->cover + (size_t)y * (size_t)r->cols + (size_t)x0, 1,
+			       (size_t)(x1 - x0));
+	}
+}
+
+/* tmux's rule: a border cell belongs to the active pane when it lies on the
+ * ring of cells around it. */
+static int border_active(const struct render_frame *f, int y, int x)
+{
+	const struct render_view *v;
+
+	if (f->active < 0 || f->active >= f->nviews)
+		return 0;
+	v = &f->views[f->active];
+	return x >= v->x - 1 && x <= v->x + v->width && y >= v->y - 1 && y <= v->y + v->height;
+}
+
+static uint32_t border_char(const struct render *r, const struct render_frame *f, int y, int x)
+{
+	int mask = is_border(r, f, y - 1, x) | is_border(r, f, y + 1, x) << 1 |
+		   is_border(r, f, y, x - 1) << 2 | is_border(r, f, y, x + 1) << 3;
+
+	/* an isolated cell: a piece of vertical line between views side by side */
+	if (mask == 0 && ((x > 0 && r->cover[(size_t)y * (size_t)r->cols + (size_t)x - 1]) ||
+			  (x + 1 < r->cols && r->cover[(size_t)y * (size_t)r->cols + (size_t)x + 1])))
+		return 0x2502;
+	return border_chars[mask];
+}
+
+static void compose_borders(struct render *r, int y, const struct render_frame *f)
+{
+	const struct grid_cell *pen;
+	struct grid_cell *d;
+
+	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y >= f->area_y + f->area_h)
+		return;
+	for (int x = f->area_x < 0 ? 0 : f->area_x; x < f->area_x + f->area_w && x < r->cols; x++) {
+		if (!is_border(r, f, y, x))
+			continue;
+		pen = border_active(f, y, x) ? &f->active_border_pen : &f->border_pen;
+		d = &r->line[x];
+		*d = (struct grid_cell){.ch = border_char(r, f, y, x),
+					.fg = pen->fg,
+					.bg = pen->bg,
+					.attr = pen->attr & RENDER_ATTRS,
+					.width = 1};
+		if (d->attr & GRID_ATTR_CONCEAL)
+			d->ch = ' ', d->attr &= ~GRID_ATTR_CONCEAL;
+	}
+}
+
 /* Overlapping views may have split a wide character: blank its halves. */
 static void fix_wide_pairs(struct render *r)
 {
@@ -380,16 +504,21 @@ static void fix_wide_pairs(struct render *r)
 	}
 }
 
-static void compose_row(struct render *r, int y, const struct render_frame *f, int status_row)
+static void compose_row(struct render *r, int y, const struct render_frame *f)
 {
 	for (int x = 0; x < r->cols; x++)
 		r->line[x] = blank_cell;
-	if (y == status_row) {
-		compose_status(r, f->status);
+	if (y == r->status_row) {
+		if (f->status_cells != NULL)
+			compose_status_cells(r, f->status_cells, f->status_ncells);
+		else
+			compose_status(r, f->status);
+		fix_wide_pairs(r);
 		return;
 	}
 	for (int i = 0; i < f->nviews; i++)
 		compose_view(r, y, &f->views[i]);
+	compose_borders(r, y, f);
 	fix_wide_pairs(r);
 }
 
@@ -542,6 +671,16 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 
 	if (f->active >= 0 && f->active < f->nviews && f->views[f->active].grid != NULL)
 		v = &f->views[f->active];
+	if (f->status_cursor && r->status_row >= 0) {
+		/* a prompt: the cursor waits where the next character goes */
+		v = NULL;
+		row = r->status_row;
+		col = f->status_cursor_x < 0 ? 0 : f->status_cursor_x;
+		if (col >= r->cols)
+			col = r->cols - 1;
+		visible = 1;
+		tty_cursor_shape(r->tty, 0);
+	}
 	if (v != NULL) {
 		grid_cursor(v->grid, &row, &col);
 		visible = grid_cursor_visible(v->grid) && row >= 0 && row < v->height && col >= 0 &&
@@ -579,17 +718,19 @@ static void frame_caps(struct render *r)
 void render_draw(struct render *r, const struct render_frame *f)
 {
 	int rows = tty_rows(r->tty), cols = tty_cols(r->tty);
-	int status_row = -1, rows_drawn = 0;
+	int rows_drawn = 0;
 
 	if (rows != r->rows || cols != r->cols)
 		render_resize(r, rows, cols);
 	frame_caps(r);
 	if (!r->valid)
 		render_clear(r);
-	if (f->status != NULL)
-		status_row = f->status_top ? 0 : rows - 1;
+	r->status_row = -1;
+	if (f->status != NULL || f->status_cells != NULL)
+		r->status_row = f->status_top ? 0 : rows - 1;
+	borders_prepare(r, f);
 	for (int y = 0; y < rows; y++) {
-		compose_row(r, y, f, status_row);
+		compose_row(r, y, f);
 		/* hide the cursor while it jumps around a bigger update */
 		if (rows_drawn == 1 && memcmp(r->line, &r->shadow[(size_t)y * (size_t)cols],
 					      (size_t)cols * sizeof *r->line))

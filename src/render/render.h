@@ -21,8 +21,25 @@ struct render_frame {
 	const struct render_view *views;
 	int nviews;
 	int active;	    /* index of the view that has the cursor */
-	const char *status; /* status line text (UTF-8), or NULL for none */
+	const char *status; /* status line text (UTF-8) in black on green, or NULL */
 	int status_top;	    /* status line at the top instead of the bottom */
+
+	/* A styled status line instead of status: status_ncells cells (wide
+	 * characters as a cell of width 2 then one of GRID_CH_WIDE_CONT);
+	 * short lines are padded with default blanks. */
+	const struct grid_cell *status_cells;
+	int status_ncells;
+	/* The cursor on the status row (a command prompt) instead of the
+	 * active view's. */
+	int status_cursor;
+	int status_cursor_x;
+
+	/* Pane borders: the cells of this rectangle no view covers are drawn
+	 * as box-drawing lines; those next to the active view in
+	 * active_border_pen, the rest in border_pen (fg, bg, attr used).
+	 * area_w == 0: no borders, uncovered cells are blank. */
+	int area_x, area_y, area_w, area_h;
+	struct grid_cell border_pen, active_border_pen;
 };
 
 struct render;

@@ -9,9 +9,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/keys.h"
 #include "cmd/options.h"
+#include "cmd/parse.h"
 #include "render/render.h"
+#include "render/status.h"
+#include "render/style.h"
 #include "render/tty.h"
 #include "server/server.h"
 #include "term/grid.h"
@@ -22,19 +27,60 @@ static int status_lines(const struct server *srv)
 	return options_number(srv->options, "status") ? 1 : 0;
 }
 
-/* Windows follow the size of the client that used the session last. */
-static void attach_size_session(struct peer *c)
+/* The size a session's windows take from its attached clients, per
+ * window-size: the most recently active client (latest), the largest or the
+ * smallest of them in each direction, or no change at all (manual). */
+static void attach_size_session(struct session *s)
 {
-	struct session *s = c->session;
+	struct server *srv = s->srv;
+	const char *mode = options_string(srv->options, "window-size");
+	int largest = strcmp(mode, "largest") == 0, latest = strcmp(mode, "latest") == 0;
+	int sx = -1, sy = -1, st = status_lines(srv);
+	struct peer *c, *last = NULL;
 	struct window *w;
-	int sy = c->rows - status_lines(c->srv);
 
-	if (c->cols < 1 || sy < 1)
+	if (strcmp(mode, "manual") == 0)
 		return;
-	s->sx = c->cols;
+	for (c = srv->peers; c != NULL; c = c->next) {
+		int cx = c->cols, cy = c->rows - st;
+
+		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1)
+			continue;
+		if (latest) {
+			if (last == NULL || c->activity > last->activity) {
+				last = c;
+				sx = cx;
+				sy = cy;
+			}
+			continue;
+		}
+		if (sx < 0 || (largest ? cx > sx : cx < sx))
+			sx = cx;
+		if (sy < 0 || (largest ? cy > sy : cy < sy))
+			sy = cy;
+	}
+	if (sx < 1 || sy < 1)
+		return;
+	s->sx = sx;
 	s->sy = sy;
 	for (w = s->windows; w != NULL; w = w->next)
-		window_resize(w, c->cols, sy);
+		window_resize(w, sx, sy);
+}
+
+/* Input or a resize makes a client the latest one of its session. */
+static void attach_activity(struct peer *c)
+{
+	int was_latest = 1;
+	struct peer *o;
+
+	for (o = c->srv->peers; o != NULL; o = o->next) {
+		if (o != c && o->state == PEER_ATTACHED && o->session == c->session &&
+		    o->activity > c->activity)
+			was_latest = 0;
+	}
+	c->activity = uv_now(c->srv->loop);
+	if (!was_latest && strcmp(options_string(c->srv->options, "window-size"), "latest") == 0)
+		attach_size_session(c->session);
 }
 
 static void tty_out(const char *buf, size_t len, void *ctx)
@@ -59,45 +105,517 @@ static struct pane *active_pane(struct peer *c)
 	return w != NULL ? w->active : NULL;
 }
 
-static void prefix_key(struct peer *c, const struct key *k)
-{
-	struct key prefix;
-	struct pane *p = active_pane(c);
+/* ---- keys: tables, bindings and the command prompt ---- */
 
-	c->prefix_pending = 0;
-	if (k->kind == KEY_CHAR && k->cp == 'd' && k->mod == 0) {
-		attach_detach(c, NULL);
+/* The rest of a command prompt's state; the label, text and cursor the
+ * renderer draws are in struct peer. */
+struct prompt {
+	char *tmpl;	   /* command text with %1.. %% for the responses */
+	char **labels;	   /* one per response to ask for */
+	char **inputs;	   /* initial text of each, may run out */
+	char **responses;  /* given so far */
+	int n, ninputs, i; /* labels, inputs, current */
+	int flags;	   /* PROMPT_SINGLE, PROMPT_CONFIRM */
+	int hist;	   /* history entry shown (prompt_nhistory: none) */
+};
+
+#define PROMPT_HISTORY_MAX 100
+
+/* Commands a read-only client may run from a binding (tmux lets it do
+ * nothing that changes anything; detach is the one that matters). */
+static const char *const readonly_commands[] = {
+	"detach-client", "list-keys",	 "list-sessions",  "list-windows", "list-panes",
+	"list-clients",	 "list-buffers", "show-options",   "show-messages", "display-message",
+	"has-session",	 "display-panes", "refresh-client", NULL,
+};
+
+static void mark_dirty(struct peer *c)
+{
+	c->dirty = 1;
+	server_schedule(c->srv);
+}
+
+static int readonly_allowed(int argc, char **argv)
+{
+	int first = 1;
+
+	for (int i = 0; i < argc; i++) {
+		const struct cmd_entry *e;
+		char *err = NULL;
+		int ok = 0;
+
+		if (strcmp(argv[i], ";") == 0) {
+			first = 1;
+			continue;
+		}
+		if (!first)
+			continue;
+		first = 0;
+		e = cmd_find(argv[i], &err);
+		free(err);
+		for (int j = 0; e != NULL && readonly_commands[j] != NULL; j++)
+			ok |= strcmp(e->name, readonly_commands[j]) == 0;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first line of text, for the status line. */
+static void message_first_line(struct peer *c, const char *text)
+{
+	char *line = xstrndup(text, strcspn(text, "\n"));
+
+	attach_message(c, line);
+	free(line);
+}
+
+/* Run command text for the client (a binding, a prompt's command); errors
+ * and output go to its status line. */
+static void run_command_text(struct peer *c, const char *text)
+{
+	struct cmd_ctx ctx;
+	char **argv = NULL, *err = NULL;
+	int argc = 0;
+
+	if (parse_words(text, &argv, &argc, &err) != 0) {
+		attach_message(c, err);
+		free(err);
 		return;
 	}
-	if (key_parse(options_string(c->srv->options, "prefix"), &prefix) == 0 &&
-	    key_equal(k, &prefix) && p != NULL && !c->readonly)
-		key_send(k, p->grid); /* the prefix twice sends it to the pane */
+	if (c->readonly && !readonly_allowed(argc, argv)) {
+		parse_free(argv, argc);
+		attach_message(c, "client is read-only");
+		return;
+	}
+	cmd_ctx_init(&ctx, c->srv, c);
+	cmd_run(&ctx, argc, argv);
+	parse_free(argv, argc);
+	if (c->state == PEER_ATTACHED) {
+		if (ctx.attach != NULL && ctx.status == 0)
+			attach_switch(c, ctx.attach);
+		if (ctx.err.len > 0)
+			message_first_line(c, buf_cstr(&ctx.err));
+		else if (ctx.out.len > 0)
+			message_first_line(c, buf_cstr(&ctx.out));
+	}
+	cmd_ctx_free(&ctx);
+}
+
+static int key_is_prefix(struct peer *c, const struct key *k)
+{
+	static const char *const names[] = {"prefix", "prefix2"};
+	struct key p;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (key_parse(options_string(c->srv->options, names[i]), &p) == 0 &&
+		    key_equal(k, &p))
+			return 1;
+	}
+	return 0;
+}
+
+/* Switch the table the next key is looked up in (NULL: root); a repeat
+ * holds it for repeat-time. */
+static void set_key_table(struct peer *c, const char *name, int repeat)
+{
+	char *copy = name != NULL ? xstrdup(name) : NULL;
+
+	free(c->key_table);
+	c->key_table = copy;
+	c->prefix_pending = copy != NULL && strcmp(copy, "prefix") == 0;
+	c->key_repeat = repeat;
+	if (repeat)
+		c->repeat_deadline =
+		    uv_now(c->srv->loop) + (uint64_t)options_number(c->srv->options, "repeat-time");
+	mark_dirty(c);
+}
+
+static void key_to_pane(struct peer *c, const struct key *k)
+{
+	struct pane *p = active_pane(c);
+
+	if (p != NULL && !c->readonly)
+		key_send(k, p->grid);
+}
+
+/* tmux's rules: the prefix arms the prefix table; a key bound in the
+ * current table runs its command; a key not bound in a table other than
+ * root is dropped, unless a repeat was running, when it starts over in root. */
+static void key_dispatch(struct peer *c, const struct key *k)
+{
+	const struct key_binding *b;
+	char *table, *cmd;
+	int repeat;
+
+	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
+		set_key_table(c, NULL, 0);
+	if (c->key_table == NULL && key_is_prefix(c, k)) {
+		set_key_table(c, "prefix", 0);
+		return;
+	}
+	b = keys_lookup(keys_server(), c->key_table != NULL ? c->key_table : "root", k);
+	if (b == NULL || (c->key_repeat && !b->repeat)) {
+		if (c->key_table == NULL) {
+			key_to_pane(c, k);
+			return;
+		}
+		repeat = c->key_repeat;
+		set_key_table(c, NULL, 0);
+		if (repeat)
+			key_dispatch(c, k);
+		return;
+	}
+	table = xstrdup(c->key_table != NULL ? c->key_table : "root");
+	cmd = xstrdup(b->cmd); /* the command may unbind its own key */
+	repeat = b->repeat && options_number(c->srv->options, "repeat-time") > 0;
+	set_key_table(c, repeat && strcmp(table, "root") != 0 ? table : NULL, repeat);
+	run_command_text(c, cmd);
+	free(cmd);
+	free(table);
+}
+
+static void prompt_set_text(struct peer *c, const char *text)
+{
+	c->prompt_buf.len = 0;
+	buf_adds(&c->prompt_buf, text);
+	c->prompt_cursor = c->prompt_buf.len;
+}
+
+/* Show the prompt for response p->i. */
+static void prompt_show(struct peer *c)
+{
+	struct prompt *p = c->prompt;
+
+	free(c->prompt_label);
+	c->prompt_label = xstrdup(p->labels[p->i]);
+	prompt_set_text(c, p->i < p->ninputs ? p->inputs[p->i] : "");
+	p->hist = c->prompt_nhistory;
+	mark_dirty(c);
+}
+
+static char **split_commas(const char *s, int *n)
+{
+	char **v = NULL;
+	const char *p = s;
+
+	*n = 0;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+
+		v = xrealloc(v, sizeof *v * (*n + 1));
+		v[(*n)++] = xstrndup(p, len);
+		if (p[len] == '\0')
+			return v;
+		p += len + 1;
+	}
+}
+
+static void free_strings(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void attach_prompt_clear(struct peer *c)
+{
+	struct prompt *p = c->prompt;
+
+	if (p != NULL) {
+		free(p->tmpl);
+		free_strings(p->labels, p->n);
+		free_strings(p->inputs, p->ninputs);
+		free_strings(p->responses, p->i);
+		free(p);
+		c->prompt = NULL;
+	}
+	free(c->prompt_label);
+	c->prompt_label = NULL;
+	buf_free(&c->prompt_buf);
+	c->prompt_cursor = 0;
+}
+
+void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
+		   int flags)
+{
+	struct prompt *p;
+
+	attach_prompt_clear(c);
+	p = xcalloc(1, sizeof *p);
+	p->tmpl = xstrdup(tmpl != NULL && *tmpl != '\0' ? tmpl : "%1");
+	p->labels = split_commas(prompts != NULL ? prompts : ":", &p->n);
+	if (inputs != NULL)
+		p->inputs = split_commas(inputs, &p->ninputs);
+	p->responses = xcalloc(p->n, sizeof *p->responses);
+	p->flags = flags;
+	c->prompt = p;
+	buf_init(&c->prompt_buf);
+	prompt_show(c);
+}
+
+static void prompt_history_add(struct peer *c, const char *line)
+{
+	int n = c->prompt_nhistory;
+
+	if (*line == '\0' || (n > 0 && strcmp(c->prompt_history[n - 1], line) == 0))
+		return;
+	if (n == PROMPT_HISTORY_MAX) {
+		free(c->prompt_history[0]);
+		memmove(c->prompt_history, c->prompt_history + 1, sizeof(char *) * --n);
+	}
+	c->prompt_history = xrealloc(c->prompt_history, sizeof(char *) * (n + 1));
+	c->prompt_history[n] = xstrdup(line);
+	c->prompt_nhistory = n + 1;
+}
+
+/* A response is in: ask the next one, or run the template with them all. */
+static void prompt_accept(struct peer *c, const char *response)
+{
+	struct prompt *p = c->prompt;
+	char *cmd;
+
+	if (!(p->flags & PROMPT_SINGLE))
+		prompt_history_add(c, response);
+	p->responses[p->i++] = xstrdup(response);
+	if (p->i < p->n) {
+		prompt_show(c);
+		return;
+	}
+	/* confirm-before runs its command as it is: a %% in it is not ours */
+	if (p->flags & PROMPT_CONFIRM)
+		cmd = xstrdup(p->tmpl);
+	else
+		cmd = keys_template(p->tmpl, p->responses, p->n);
+	attach_prompt_clear(c); /* before running: the command may prompt again */
+	mark_dirty(c);
+	run_command_text(c, cmd);
+	free(cmd);
+}
+
+static void prompt_cancel(struct peer *c)
+{
+	attach_prompt_clear(c);
+	mark_dirty(c);
+}
+
+/* UTF-8 aware steps of the cursor. */
+static size_t prompt_prev(const struct peer *c, size_t at)
+{
+	while (at > 0 && (c->prompt_buf.data[--at] & 0xc0) == 0x80)
+		;
+	return at;
+}
+
+static size_t prompt_next(const struct peer *c, size_t at)
+{
+	while (at < c->prompt_buf.len && (c->prompt_buf.data[++at] & 0xc0) == 0x80)
+		;
+	return at < c->prompt_buf.len ? at : c->prompt_buf.len;
+}
+
+static void prompt_delete(struct peer *c, size_t from, size_t to)
+{
+	struct buf *b = &c->prompt_buf;
+
+	memmove(b->data + from, b->data + to, b->len - to);
+	b->len -= to - from;
+	if (c->prompt_cursor > to)
+		c->prompt_cursor -= to - from;
+	else if (c->prompt_cursor > from)
+		c->prompt_cursor = from;
+}
+
+static void prompt_insert(struct peer *c, uint32_t cp)
+{
+	struct buf *b = &c->prompt_buf;
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80)
+		u[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		u[0] = (char)(0xc0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+	else if (cp < 0x10000)
+		u[0] = (char)(0xe0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
+		u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
+	else
+		u[0] = (char)(0xf0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
+	buf_reserve(b, n);
+	memmove(b->data + c->prompt_cursor + n, b->data + c->prompt_cursor,
+		b->len - c->prompt_cursor);
+	memcpy(b->data + c->prompt_cursor, u, n);
+	b->len += n;
+	c->prompt_cursor += n;
+}
+
+/* C-w: the word before the cursor and the spaces after it. */
+static void prompt_delete_word(struct peer *c)
+{
+	size_t at = c->prompt_cursor;
+
+	while (at > 0 && c->prompt_buf.data[at - 1] == ' ')
+		at--;
+	while (at > 0 && c->prompt_buf.data[at - 1] != ' ')
+		at--;
+	prompt_delete(c, at, c->prompt_cursor);
+}
+
+static void prompt_history_step(struct peer *c, int dir)
+{
+	struct prompt *p = c->prompt;
+	int h = p->hist + dir;
+
+	if (h < 0 || h > c->prompt_nhistory)
+		return;
+	p->hist = h;
+	prompt_set_text(c, h < c->prompt_nhistory ? c->prompt_history[h] : "");
+}
+
+/* Keys with Ctrl (emacs editing); returns 0 if the key is not one. */
+static int prompt_ctrl_key(struct peer *c, uint32_t cp)
+{
+	switch (cp) {
+	case 'a':
+		c->prompt_cursor = 0;
+		return 1;
+	case 'e':
+		c->prompt_cursor = c->prompt_buf.len;
+		return 1;
+	case 'b':
+		c->prompt_cursor = prompt_prev(c, c->prompt_cursor);
+		return 1;
+	case 'f':
+		c->prompt_cursor = prompt_next(c, c->prompt_cursor);
+		return 1;
+	case 'h':
+		prompt_delete(c, prompt_prev(c, c->prompt_cursor), c->prompt_cursor);
+		return 1;
+	case 'd':
+		prompt_delete(c, c->prompt_cursor, prompt_next(c, c->prompt_cursor));
+		return 1;
+	case 'k':
+		prompt_delete(c, c->prompt_cursor, c->prompt_buf.len);
+		return 1;
+	case 'u':
+		prompt_delete(c, 0, c->prompt_buf.len);
+		return 1;
+	case 'w':
+		prompt_delete_word(c);
+		return 1;
+	case 'p':
+		prompt_history_step(c, -1);
+		return 1;
+	case 'n':
+		prompt_history_step(c, 1);
+		return 1;
+	}
+	return 0;
+}
+
+static void prompt_sym_key(struct peer *c, VTermKey sym)
+{
+	switch (sym) {
+	case VTERM_KEY_LEFT:
+		prompt_ctrl_key(c, 'b');
+		break;
+	case VTERM_KEY_RIGHT:
+		prompt_ctrl_key(c, 'f');
+		break;
+	case VTERM_KEY_HOME:
+		prompt_ctrl_key(c, 'a');
+		break;
+	case VTERM_KEY_END:
+		prompt_ctrl_key(c, 'e');
+		break;
+	case VTERM_KEY_BACKSPACE:
+		prompt_ctrl_key(c, 'h');
+		break;
+	case VTERM_KEY_DEL:
+		prompt_ctrl_key(c, 'd');
+		break;
+	case VTERM_KEY_UP:
+		prompt_history_step(c, -1);
+		break;
+	case VTERM_KEY_DOWN:
+		prompt_history_step(c, 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A single-key prompt (confirm-before): y runs, anything else cancels. */
+static void prompt_single_key(struct peer *c, const struct key *k)
+{
+	char name[64];
+
+	if (c->prompt->flags & PROMPT_CONFIRM) {
+		if (k->kind == KEY_CHAR && k->mod == 0 && (k->cp == 'y' || k->cp == 'Y'))
+			prompt_accept(c, "y");
+		else
+			prompt_cancel(c);
+		return;
+	}
+	if (k->kind == KEY_SYM && k->sym == VTERM_KEY_ESCAPE)
+		prompt_cancel(c);
+	else
+		prompt_accept(c, key_name(k, name, sizeof name));
+}
+
+static void prompt_key(struct peer *c, const struct key *k)
+{
+	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
+
+	if (c->prompt->flags & PROMPT_SINGLE) {
+		prompt_single_key(c, k);
+		return;
+	}
+	if ((k->kind == KEY_SYM && k->sym == VTERM_KEY_ESCAPE) || (ctrl && k->cp == 'c') ||
+	    (ctrl && k->cp == 'g')) {
+		prompt_cancel(c);
+		return;
+	}
+	if ((k->kind == KEY_SYM && (k->sym == VTERM_KEY_ENTER || k->sym == VTERM_KEY_KP_ENTER)) ||
+	    (ctrl && (k->cp == 'm' || k->cp == 'j'))) {
+		prompt_accept(c, buf_cstr(&c->prompt_buf));
+		return;
+	}
+	if (ctrl)
+		prompt_ctrl_key(c, k->cp);
+	else if (k->kind == KEY_SYM)
+		prompt_sym_key(c, k->sym);
+	else if (k->kind == KEY_CHAR && !(k->mod & (VTERM_MOD_CTRL | VTERM_MOD_ALT)))
+		prompt_insert(c, k->cp);
+	mark_dirty(c);
 }
 
 static void tty_key(const struct key *k, const char *paste, size_t paste_len, void *ctx)
 {
 	struct peer *c = ctx;
 	struct pane *p = active_pane(c);
-	struct key prefix;
 
 	if (c->state != PEER_ATTACHED)
 		return;
 	if (paste != NULL) {
-		if (p != NULL && !c->readonly)
+		if (c->prompt != NULL) {
+			char *text = xstrndup(paste, paste_len);
+
+			for (char *s = text; *s != '\0'; s++)
+				if ((unsigned char)*s >= 0x20)
+					prompt_insert(c, (unsigned char)*s);
+			free(text);
+			mark_dirty(c);
+		} else if (p != NULL && !c->readonly) {
 			grid_paste(p->grid, paste, paste_len);
+		}
 		return;
 	}
-	if (c->prefix_pending) {
-		prefix_key(c, k);
-		return;
-	}
-	if (key_parse(options_string(c->srv->options, "prefix"), &prefix) == 0 &&
-	    key_equal(k, &prefix)) {
-		c->prefix_pending = 1;
-		return;
-	}
-	if (p != NULL && !c->readonly)
-		key_send(k, p->grid);
+	if (c->prompt != NULL)
+		prompt_key(c, k);
+	else
+		key_dispatch(c, k);
 }
 
 void attach_start(struct peer *c, struct session *s, int readonly)
@@ -127,7 +645,8 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	peer_send(c, MSG_ATTACH, NULL, 0);
 	tty_start(c->tty);
 	flush_frame(c);
-	attach_size_session(c);
+	c->activity = uv_now(c->srv->loop);
+	attach_size_session(s);
 	attach_mark_session(s);
 }
 
@@ -160,16 +679,20 @@ void attach_detach_session(struct session *s, int exited)
 
 void attach_free(struct peer *c)
 {
-	if (c->session != NULL)
-		c->session->attached--;
+	struct session *s = c->session;
+
 	c->session = NULL;
+	c->state = PEER_READY;
+	if (s != NULL) {
+		s->attached--;
+		attach_size_session(s); /* the others may want another size */
+	}
 	render_free(c->render);
 	c->render = NULL;
 	tty_free(c->tty);
 	c->tty = NULL;
 	uv_timer_stop(&c->timer);
 	uv_timer_stop(&c->msg_timer);
-	c->state = PEER_READY;
 }
 
 /* A lone Escape waits for the rest of a sequence this long. */
@@ -182,6 +705,7 @@ void attach_input(struct peer *c, const char *buf, size_t len)
 {
 	int ms;
 
+	attach_activity(c);
 	tty_input(c->tty, buf, len);
 	if (c->state != PEER_ATTACHED)
 		return;
@@ -204,7 +728,8 @@ void attach_resize(struct peer *c, int rows, int cols)
 	c->cols = cols;
 	tty_resize(c->tty, rows, cols);
 	render_invalidate(c->render);
-	attach_size_session(c);
+	c->activity = uv_now(c->srv->loop);
+	attach_size_session(c->session);
 	attach_mark_session(c->session);
 }
 
@@ -246,9 +771,26 @@ void attach_options_changed(struct server *srv)
 	for (c = srv->peers; c != NULL; c = c->next) {
 		if (c->state == PEER_ATTACHED) {
 			render_invalidate(c->render);
-			attach_size_session(c);
+			attach_size_session(c->session);
 		}
 	}
+}
+
+/* switch-client: show another session on this client. */
+void attach_switch(struct peer *c, struct session *s)
+{
+	if (c->state != PEER_ATTACHED || c->session == s)
+		return;
+	c->last_session = c->session;
+	c->session->attached--;
+	attach_size_session(c->session);
+	c->session = s;
+	s->attached++;
+	session_touch(s);
+	c->activity = uv_now(c->srv->loop);
+	render_invalidate(c->render);
+	attach_size_session(s);
+	attach_mark_session(s);
 }
 
 void attach_drained(struct peer *c)
@@ -257,50 +799,29 @@ void attach_drained(struct peer *c)
 		server_schedule(c->srv);
 }
 
-/* The status line: status-left, the window list, status-right at the right
- * edge; or the message being displayed. */
-static char *status_text(struct peer *c)
+/* The status line's cells (status-left, the window list, status-right; or a
+ * message or the prompt) into cells[0..c->cols). Returns the prompt's
+ * cursor column or -1. */
+static int status_text(struct peer *c, struct grid_cell *cells)
 {
-	struct server *srv = c->srv;
-	struct format_ctx fc;
-	struct window *w;
-	struct buf b;
-	char *left, *right, tbuf[512];
-	time_t now = time(NULL);
-	struct tm tm;
+	return status_build(c, time(NULL), cells, c->cols);
+}
 
-	if (c->message != NULL)
-		return xstrdup(c->message);
-	format_ctx_session(&fc, srv, c->session);
-	fc.c = c;
-	buf_init(&b);
-	left = format_expand(options_string(srv->options, "status-left"), &fc);
-	buf_adds(&b, left);
-	free(left);
-	for (w = c->session->windows; w != NULL; w = w->next) {
-		char *item;
+/* The borders are drawn in the window's area: cells there that no pane
+ * covers. Their pens come from the border style options. */
+static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
+{
+	const struct grid_cell base = {.ch = ' ', .width = 1};
+	struct options *o = c->srv->options;
 
-		format_ctx_window(&fc, srv, w);
-		item = format_expand("#{window_index}:#{window_name}#{window_flags}", &fc);
-		buf_printf(&b, "%s%s", w == c->session->windows ? "" : " ", item);
-		free(item);
-	}
-	format_ctx_session(&fc, srv, c->session);
-	right = format_expand(options_string(srv->options, "status-right"), &fc);
-	localtime_r(&now, &tm);
-	if (strftime(tbuf, sizeof tbuf, right, &tm) == 0)
-		tbuf[0] = '\0';
-	free(right);
-	{
-		int width = c->cols, used = (int)b.len, rlen = (int)strlen(tbuf);
-
-		while (used + rlen < width) {
-			buf_addc(&b, ' ');
-			used++;
-		}
-		buf_adds(&b, tbuf);
-	}
-	return buf_detach(&b);
+	if (w == NULL)
+		return;
+	f->area_x = 0;
+	f->area_y = top;
+	f->area_w = w->sx;
+	f->area_h = w->sy;
+	f->border_pen = style_pen(options_string(o, "pane-border-style"), &base);
+	f->active_border_pen = style_pen(options_string(o, "pane-active-border-style"), &base);
 }
 
 static void attach_draw(struct peer *c)
@@ -309,15 +830,15 @@ static void attach_draw(struct peer *c)
 	struct render_view views[64];
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(c->srv), top;
-	char *st = NULL;
+	int n = 0, status = status_lines(c->srv), top, cursor;
+	struct grid_cell *cells = NULL;
 
 	memset(&f, 0, sizeof f);
-	top = strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		views[n].grid = p->grid;
 		views[n].x = p->xoff;
-		views[n].y = p->yoff + (status && top ? 1 : 0);
+		views[n].y = p->yoff + top;
 		views[n].width = p->sx;
 		views[n].height = p->sy;
 		if (p == w->active)
@@ -326,13 +847,18 @@ static void attach_draw(struct peer *c)
 	}
 	f.views = views;
 	f.nviews = n;
-	if (status) {
-		st = status_text(c);
-		f.status = st;
+	attach_borders(c, w, top, &f);
+	if (status && c->cols > 0) {
+		cells = xmalloc((size_t)c->cols * sizeof *cells);
+		cursor = status_text(c, cells);
+		f.status_cells = cells;
+		f.status_ncells = c->cols;
 		f.status_top = top;
+		f.status_cursor = cursor >= 0;
+		f.status_cursor_x = cursor;
 	}
 	render_draw(c->render, &f);
-	free(st);
+	free(cells);
 	flush_frame(c);
 }
 

@@ -1,7 +1,9 @@
 /* layout: splitting, removing and resizing cells of a window's layout tree. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "server/layout.h"
+#include "server/server.h"
 #include "util/buf.h"
 
 struct layout *layout_new_leaf(void *pane, int sx, int sy)
@@ -265,4 +267,648 @@ void layout_each_leaf(struct layout *l, void (*fn)(struct layout *leaf, void *ct
 		next = c->next;
 		layout_each_leaf(c, fn, ctx);
 	}
+}
+
+/* tmux's 16-bit rotating checksum over a layout body. */
+unsigned int layout_checksum(const char *s)
+{
+	unsigned int csum = 0;
+
+	for (; *s != '\0'; s++) {
+		csum = (csum >> 1) + ((csum & 1) << 15);
+		csum += (unsigned char)*s;
+		csum &= 0xffff;
+	}
+	return csum;
+}
+
+static void dump_cell(struct buf *b, const struct layout *l)
+{
+	const struct layout *c;
+
+	buf_printf(b, "%dx%d,%d,%d", l->sx, l->sy, l->xoff, l->yoff);
+	if (l->type == LAYOUT_PANE) {
+		const struct pane *p = l->pane;
+
+		buf_printf(b, ",%u", p != NULL ? p->id : 0);
+		return;
+	}
+	buf_addc(b, l->type == LAYOUT_LEFTRIGHT ? '{' : '[');
+	for (c = l->first; c != NULL; c = c->next) {
+		dump_cell(b, c);
+		if (c->next != NULL)
+			buf_addc(b, ',');
+	}
+	buf_addc(b, l->type == LAYOUT_LEFTRIGHT ? '}' : ']');
+}
+
+char *layout_dump(const struct layout *root)
+{
+	struct buf body;
+	char *out;
+
+	if (root == NULL)
+		return NULL;
+	buf_init(&body);
+	dump_cell(&body, root);
+	out = xasprintf("%04x,%s", layout_checksum(buf_cstr(&body)), buf_cstr(&body));
+	buf_free(&body);
+	return out;
+}
+
+/*
+ * Parsing tmux's layout strings. The grammar is
+ *   cell := W "x" H "," X "," Y ( "," ID | "{" cells "}" | "[" cells "]" )?
+ * The pane ids in the string are not used: panes are assigned in order.
+ */
+static int parse_number(const char **sp, int *out)
+{
+	const char *s = *sp;
+	long n = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		n = n * 10 + (*s - '0');
+		if (n > 100000) /* no window is this big: reject, don't overflow */
+			return -1;
+	}
+	*out = (int)n;
+	*sp = s;
+	return 0;
+}
+
+static int parse_expect(const char **sp, char c)
+{
+	if (**sp != c)
+		return -1;
+	(*sp)++;
+	return 0;
+}
+
+static struct layout *parse_cell(const char **sp, int depth);
+
+static int parse_children(struct layout *l, const char **sp, int depth, char close)
+{
+	struct layout *prev = NULL, *c;
+
+	do {
+		(*sp)++; /* the opening bracket or the comma */
+		if ((c = parse_cell(sp, depth + 1)) == NULL)
+			return -1;
+		insert_after(l, prev, c);
+		prev = c;
+	} while (**sp == ',');
+	return parse_expect(sp, close);
+}
+
+static struct layout *parse_cell(const char **sp, int depth)
+{
+	struct layout *l;
+	int sx, sy, x, y, id;
+
+	if (depth > 100 || parse_number(sp, &sx) != 0 || parse_expect(sp, 'x') != 0 ||
+	    parse_number(sp, &sy) != 0 || parse_expect(sp, ',') != 0 || parse_number(sp, &x) != 0 ||
+	    parse_expect(sp, ',') != 0 || parse_number(sp, &y) != 0 || sx < 1 || sy < 1)
+		return NULL;
+	l = layout_new_leaf(NULL, sx, sy);
+	l->xoff = x;
+	l->yoff = y;
+	if (**sp == ',' && (*sp)[1] >= '0' && (*sp)[1] <= '9') {
+		/* ",ID" of a pane, unless the digits start the next cell. */
+		const char *save = *sp;
+
+		(*sp)++;
+		if (parse_number(sp, &id) != 0 || **sp == 'x')
+			*sp = save;
+	}
+	if (**sp == '{' || **sp == '[') {
+		l->type = **sp == '{' ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
+		if (parse_children(l, sp, depth, **sp == '{' ? '}' : ']') != 0) {
+			layout_free(l);
+			return NULL;
+		}
+	}
+	return l;
+}
+
+/* Children must tile their parent exactly, borders included. */
+static int check_sizes(const struct layout *l)
+{
+	const struct layout *c;
+	int n = 0;
+
+	if (l->type == LAYOUT_PANE)
+		return 1;
+	for (c = l->first; c != NULL; c = c->next) {
+		if (l->type == LAYOUT_LEFTRIGHT ? c->sy != l->sy : c->sx != l->sx)
+			return 0;
+		if (!check_sizes(c))
+			return 0;
+		n += (l->type == LAYOUT_LEFTRIGHT ? c->sx : c->sy) + 1;
+	}
+	return n - 1 == (l->type == LAYOUT_LEFTRIGHT ? l->sx : l->sy);
+}
+
+/* Old tmux versions wrote a wrong size for the top cell; take the children's
+ * word for it as tmux does (check_sizes catches anything else). */
+static void fix_top_size(struct layout *l)
+{
+	struct layout *c;
+	int sx = 0, sy = 0;
+
+	if (l->type == LAYOUT_PANE)
+		return;
+	for (c = l->first; c != NULL; c = c->next) {
+		if (l->type == LAYOUT_LEFTRIGHT) {
+			sx += c->sx + 1;
+			sy = c->sy + 1;
+		} else {
+			sx = c->sx + 1;
+			sy += c->sy + 1;
+		}
+	}
+	l->sx = sx - 1;
+	l->sy = sy - 1;
+}
+
+int layout_count_leaves(const struct layout *l)
+{
+	const struct layout *c;
+	int n = 0;
+
+	if (l == NULL)
+		return 0;
+	if (l->type == LAYOUT_PANE)
+		return 1;
+	for (c = l->first; c != NULL; c = c->next)
+		n += layout_count_leaves(c);
+	return n;
+}
+
+static struct layout *bottom_right(struct layout *l)
+{
+	while (l->type != LAYOUT_PANE) {
+		l = l->first;
+		while (l->next != NULL)
+			l = l->next;
+	}
+	return l;
+}
+
+struct layout *layout_parse(const char *s, int npanes, char **cause)
+{
+	const char *body;
+	struct layout *root;
+	unsigned int csum;
+	int i;
+
+	*cause = NULL;
+	for (i = 0, csum = 0; i < 4; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			csum = csum * 16 + (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			csum = csum * 16 + (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			break;
+	}
+	if (i != 4 || s[4] != ',' || layout_checksum(s + 5) != csum) {
+		*cause = xstrdup("invalid layout");
+		return NULL;
+	}
+	body = s + 5;
+	root = parse_cell(&body, 0);
+	if (root == NULL || *body != '\0') {
+		layout_free(root);
+		*cause = xstrdup("invalid layout");
+		return NULL;
+	}
+	if (npanes > layout_count_leaves(root)) {
+		*cause = xasprintf("have %d panes but need %d", npanes, layout_count_leaves(root));
+		layout_free(root);
+		return NULL;
+	}
+	/* Fewer panes than cells: like tmux, close cells from the bottom right. */
+	while (npanes > 0 && layout_count_leaves(root) > npanes)
+		layout_remove(&root, bottom_right(root));
+	fix_top_size(root);
+	if (!check_sizes(root)) {
+		*cause = xstrdup("size mismatch after applying layout");
+		layout_free(root);
+		return NULL;
+	}
+	root->xoff = root->yoff = 0;
+	layout_fix_offsets(root);
+	return root;
+}
+
+static void assign_leaf(struct layout *leaf, void *ctx)
+{
+	void ***next = ctx;
+
+	leaf->pane = **next;
+	(*next)++;
+}
+
+void layout_assign(struct layout *root, void **panes)
+{
+	layout_each_leaf(root, assign_leaf, &panes);
+}
+
+/*
+ * tmux's resize arithmetic. PANE_MINIMUM is one cell. "horizontal" means
+ * along the x axis (a left-right change).
+ */
+#define LAYOUT_MIN 1
+
+static int along(const struct layout *l, int horizontal)
+{
+	return horizontal ? l->sx : l->sy;
+}
+
+static struct layout *last_child(struct layout *l)
+{
+	struct layout *c = l->first;
+
+	while (c != NULL && c->next != NULL)
+		c = c->next;
+	return c;
+}
+
+/* How many cells l could give up along the axis. */
+int layout_resize_check(const struct layout *l, int horizontal)
+{
+	const struct layout *c;
+	int avail, min;
+
+	if (l->type == LAYOUT_PANE) {
+		avail = along(l, horizontal);
+		return avail > LAYOUT_MIN ? avail - LAYOUT_MIN : 0;
+	}
+	if ((l->type == LAYOUT_LEFTRIGHT) == (horizontal != 0)) {
+		/* Same direction: the children's spare space adds up. */
+		for (avail = 0, c = l->first; c != NULL; c = c->next)
+			avail += layout_resize_check(c, horizontal);
+		return avail;
+	}
+	/* Across: limited by the child with least to spare. */
+	for (min = -1, c = l->first; c != NULL; c = c->next) {
+		avail = layout_resize_check(c, horizontal);
+		if (min < 0 || avail < min)
+			min = avail;
+	}
+	return min < 0 ? 0 : min;
+}
+
+/* Change l's size by change cells, handing the change down: across the
+ * children's direction every child takes all of it; along it, one cell at
+ * a time round the children from the first (tmux's layout_resize_adjust). */
+void layout_resize_adjust(struct layout *l, int horizontal, int change)
+{
+	struct layout *c;
+
+	if (horizontal)
+		l->sx += change;
+	else
+		l->sy += change;
+	if (l->type == LAYOUT_PANE)
+		return;
+	if ((l->type == LAYOUT_LEFTRIGHT) != (horizontal != 0)) {
+		for (c = l->first; c != NULL; c = c->next)
+			layout_resize_adjust(c, horizontal, change);
+		return;
+	}
+	while (change != 0) {
+		int moved = 0;
+
+		for (c = l->first; c != NULL && change != 0; c = c->next) {
+			if (change > 0) {
+				layout_resize_adjust(c, horizontal, 1);
+				change--;
+				moved = 1;
+			} else if (layout_resize_check(c, horizontal) > 0) {
+				layout_resize_adjust(c, horizontal, -1);
+				change++;
+				moved = 1;
+			}
+		}
+		if (!moved) /* nothing can shrink: give up rather than spin */
+			break;
+	}
+}
+
+/* Share a container's size evenly between its children, the last taking
+ * the remainder (tmux's layout_spread_cell). */
+void layout_spread(struct layout *l)
+{
+	int horizontal = l->type == LAYOUT_LEFTRIGHT, n, size, each;
+	struct layout *c;
+
+	if (l->type == LAYOUT_PANE || (n = layout_count_children(l)) <= 1)
+		return;
+	size = along(l, horizontal);
+	if (size < n - 1 || (each = (size - (n - 1)) / n) == 0)
+		return;
+	for (c = l->first; c != NULL; c = c->next) {
+		if (c->next == NULL)
+			each = size - (each + 1) * (n - 1);
+		layout_resize_adjust(c, horizontal, each - along(c, horizontal));
+	}
+}
+
+/* Grow lc by up to needed cells, taking them from a sibling after it (or,
+ * with opposite, before it). Returns the cells moved. */
+static int resize_grow(struct layout *lc, int horizontal, int needed, int opposite)
+{
+	struct layout *from;
+	int size = 0;
+
+	for (from = lc->next; from != NULL; from = from->next) {
+		if ((size = layout_resize_check(from, horizontal)) > 0)
+			break;
+	}
+	if (from == NULL && opposite) {
+		for (from = previous_sibling(lc); from != NULL; from = previous_sibling(from)) {
+			if ((size = layout_resize_check(from, horizontal)) > 0)
+				break;
+		}
+	}
+	if (from == NULL)
+		return 0;
+	if (size > needed)
+		size = needed;
+	layout_resize_adjust(lc, horizontal, size);
+	layout_resize_adjust(from, horizontal, -size);
+	return size;
+}
+
+/* Shrink lc (or the nearest sibling before it with room) by up to needed
+ * cells, giving them to the sibling after lc. */
+static int resize_shrink(struct layout *lc, int horizontal, int needed)
+{
+	struct layout *from = lc;
+	int size = 0;
+
+	for (; from != NULL; from = previous_sibling(from)) {
+		if ((size = layout_resize_check(from, horizontal)) > 0)
+			break;
+	}
+	if (from == NULL || lc->next == NULL)
+		return 0;
+	if (size > needed)
+		size = needed;
+	layout_resize_adjust(lc->next, horizontal, size);
+	layout_resize_adjust(from, horizontal, -size);
+	return size;
+}
+
+/* The ancestor-or-self of leaf whose parent splits along the axis. */
+static struct layout *axis_cell(struct layout *leaf, int horizontal)
+{
+	enum layout_type type = horizontal ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
+	struct layout *l = leaf;
+
+	while (l->parent != NULL && l->parent->type != type)
+		l = l->parent;
+	return l->parent != NULL ? l : NULL;
+}
+
+void layout_resize_leaf(struct layout *leaf, int horizontal, int change, int opposite)
+{
+	struct layout *lc = axis_cell(leaf, horizontal), *root;
+	int needed = change, size;
+
+	if (lc == NULL)
+		return;
+	/* The last cell moves the border before it: work on its neighbour. */
+	if (lc->next == NULL)
+		lc = previous_sibling(lc);
+	while (needed != 0) {
+		if (change > 0) {
+			size = resize_grow(lc, horizontal, needed, opposite);
+			needed -= size;
+		} else {
+			size = resize_shrink(lc, horizontal, -needed);
+			needed += size;
+		}
+		if (size == 0)
+			break;
+	}
+	for (root = leaf; root->parent != NULL; root = root->parent)
+		;
+	layout_fix_offsets(root);
+}
+
+void layout_resize_leaf_to(struct layout *leaf, int horizontal, int size)
+{
+	struct layout *lc = axis_cell(leaf, horizontal);
+	int change;
+
+	if (lc == NULL)
+		return;
+	change = size - along(lc, horizontal);
+	if (lc->next == NULL)
+		change = -change;
+	layout_resize_leaf(leaf, horizontal, change, 1);
+}
+
+/* Presets, with tmux 3.3's arithmetic (layout-set.c) so that the same
+ * commands give the same window_layout strings. */
+static const char *const preset_names[LAYOUT_NPRESETS] = {
+    "even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled",
+};
+
+const char *layout_preset_name(int which)
+{
+	return which >= 0 && which < LAYOUT_NPRESETS ? preset_names[which] : NULL;
+}
+
+/* An exact name, else a unique prefix; -1 if none. */
+int layout_preset_lookup(const char *name)
+{
+	int i, found = -1;
+	size_t len = strlen(name);
+
+	for (i = 0; i < LAYOUT_NPRESETS; i++) {
+		if (strcmp(preset_names[i], name) == 0)
+			return i;
+	}
+	for (i = 0; i < LAYOUT_NPRESETS; i++) {
+		if (len != 0 && strncmp(preset_names[i], name, len) == 0) {
+			if (found != -1)
+				return -1;
+			found = i;
+		}
+	}
+	return found;
+}
+
+/* "N" or "N%" of cur, between 0 and max (tmux's args_string_percentage). */
+static int size_option(const char *s, int max, int cur, int *out)
+{
+	char *end;
+	long n;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	n = strtol(s, &end, 10);
+	if (end == s || n < 0)
+		return -1;
+	if (*end == '%' && end[1] == '\0') {
+		if (n > 100)
+			return -1;
+		n = (long)cur * n / 100;
+	} else if (*end != '\0') {
+		return -1;
+	}
+	if (n > max)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static struct layout *new_node(enum layout_type type, int sx, int sy)
+{
+	struct layout *l = layout_new_leaf(NULL, sx, sy);
+
+	l->type = type;
+	return l;
+}
+
+static struct layout *add_child(struct layout *parent, struct layout *c)
+{
+	insert_after(parent, last_child(parent), c);
+	return c;
+}
+
+static struct layout *preset_even(void **panes, int n, int sx, int sy, int horizontal)
+{
+	struct layout *root;
+	int i;
+
+	if (horizontal)
+		root = new_node(LAYOUT_LEFTRIGHT, n * 2 - 1 > sx ? n * 2 - 1 : sx, sy);
+	else
+		root = new_node(LAYOUT_TOPBOTTOM, sx, n * 2 - 1 > sy ? n * 2 - 1 : sy);
+	for (i = 0; i < n; i++)
+		add_child(root, layout_new_leaf(panes[i], sx, sy));
+	layout_spread(root);
+	return root;
+}
+
+/* The main pane's size and the others' along the split (tmux's rules: a
+ * main size that leaves no room shrinks; a bad option means 24 or 80). */
+static void main_sizes(const char *opt, const char *other_opt, int avail, int def, int *mainp,
+		       int *otherp)
+{
+	int m, o;
+
+	if (size_option(opt, avail, avail, &m) != 0)
+		m = def;
+	if (m + LAYOUT_MIN >= avail) {
+		m = avail <= 2 * LAYOUT_MIN ? LAYOUT_MIN : avail - LAYOUT_MIN;
+		o = LAYOUT_MIN;
+	} else if (size_option(other_opt, avail, avail, &o) != 0 || o == 0) {
+		o = avail - m;
+	} else if (o > avail || avail - o < m) {
+		o = avail - m;
+	} else {
+		m = avail - o;
+	}
+	*mainp = m;
+	*otherp = o;
+}
+
+static struct layout *preset_main(void **panes, int n, int sx, int sy, int vertical,
+				  const char *main_opt, const char *other_opt)
+{
+	struct layout *root, *other;
+	int m, o, across, i;
+
+	/* main-vertical: the main pane on the left, the others stacked in a
+	 * column; main-horizontal: on top, the others in a row. */
+	main_sizes(main_opt, other_opt, (vertical ? sx : sy) - 1, vertical ? 80 : 24, &m, &o);
+	across = (n - 1) * 2 - 1;
+	if (across < (vertical ? sy : sx))
+		across = vertical ? sy : sx;
+	if (vertical) {
+		root = new_node(LAYOUT_LEFTRIGHT, m + o + 1, across);
+		add_child(root, layout_new_leaf(panes[0], m, across));
+		other = add_child(root, layout_new_leaf(NULL, o, across));
+	} else {
+		root = new_node(LAYOUT_TOPBOTTOM, across, m + o + 1);
+		add_child(root, layout_new_leaf(panes[0], across, m));
+		other = add_child(root, layout_new_leaf(NULL, across, o));
+	}
+	if (n == 2) {
+		other->pane = panes[1];
+		return root;
+	}
+	other->type = vertical ? LAYOUT_TOPBOTTOM : LAYOUT_LEFTRIGHT;
+	for (i = 1; i < n; i++) {
+		add_child(other, vertical ? layout_new_leaf(panes[i], o, LAYOUT_MIN)
+					  : layout_new_leaf(panes[i], LAYOUT_MIN, o));
+	}
+	layout_spread(other);
+	return root;
+}
+
+static struct layout *preset_tiled(void **panes, int n, int sx, int sy)
+{
+	struct layout *root, *row, *cell;
+	int rows = 1, cols = 1, width, height, j, k = 0, cells;
+
+	while (rows * cols < n) {
+		rows++;
+		if (rows * cols < n)
+			cols++;
+	}
+	if ((width = (sx - (cols - 1)) / cols) < LAYOUT_MIN)
+		width = LAYOUT_MIN;
+	if ((height = (sy - (rows - 1)) / rows) < LAYOUT_MIN)
+		height = LAYOUT_MIN;
+	root = new_node(LAYOUT_TOPBOTTOM, (width + 1) * cols - 1 > sx ? (width + 1) * cols - 1 : sx,
+			(height + 1) * rows - 1 > sy ? (height + 1) * rows - 1 : sy);
+	for (j = 0; j < rows && k < n; j++) {
+		row = add_child(root, layout_new_leaf(NULL, sx, height));
+		if (n - k == 1 || cols == 1) {
+			row->pane = panes[k++];
+			continue;
+		}
+		row->type = LAYOUT_LEFTRIGHT;
+		for (cells = 0; cells < cols && k < n; cells++)
+			cell = add_child(row, layout_new_leaf(panes[k++], width, height));
+		/* The row's last cell takes what is left of the width. */
+		if (sx > cells * (width + 1) - 1)
+			layout_resize_adjust(cell, 1, sx - (cells * (width + 1) - 1));
+	}
+	if (sy > rows * height + rows - 1)
+		layout_resize_adjust(last_child(root), 0, sy - (rows * height + rows - 1));
+	return root;
+}
+
+struct layout *layout_preset(int which, void **panes, int n, int sx, int sy, const char *main_opt,
+			     const char *other_opt)
+{
+	struct layout *root;
+
+	if (n < 1)
+		return NULL;
+	if (n == 1)
+		root = layout_new_leaf(panes[0], sx, sy);
+	else if (which == LAYOUT_EVEN_HORIZONTAL || which == LAYOUT_EVEN_VERTICAL)
+		root = preset_even(panes, n, sx, sy, which == LAYOUT_EVEN_HORIZONTAL);
+	else if (which == LAYOUT_MAIN_HORIZONTAL || which == LAYOUT_MAIN_VERTICAL)
+		root = preset_main(panes, n, sx, sy, which == LAYOUT_MAIN_VERTICAL, main_opt,
+				   other_opt);
+	else
+		root = preset_tiled(panes, n, sx, sy);
+	/* tmux grows the window when the panes cannot fit; pmux keeps the
+	 * window's size and squeezes the tree instead. */
+	if (root->sx != sx || root->sy != sy)
+		layout_resize(root, sx, sy);
+	layout_fix_offsets(root);
+	return root;
 }

@@ -39,5 +39,14 @@ void layout_fix_offsets(struct layout *root);
 /* Call fn for each leaf in order. */
 void layout_each_leaf(struct layout *root, void (*fn)(struct layout *leaf, void *ctx), void *ctx);
 int layout_count_children(const struct layout *l);
+/*
+ * tmux's layout string ("b25d,120x40,0,0{60x40,0,0,1,59x40,61,0,2}"): the
+ * checksum, then cells "WxH,X,Y" with ",ID" (the pane's id) for a leaf, {}
+ * around left-right children and [] around top-bottom ones. Leaves must
+ * hold a struct pane *. The caller frees the result.
+ */
+char *layout_dump(const struct layout *root);
+/* The checksum tmux puts in front of a layout body. */
+unsigned int layout_checksum(const char *body);
 
 #endif

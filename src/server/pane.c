@@ -15,6 +15,7 @@
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
+#include "server/wait.h"
 #include "util/log.h"
 
 extern char **environ;
@@ -302,6 +303,7 @@ static int pane_read(struct pane *p, size_t budget)
 
 		if (n > 0) {
 			grid_input(p->grid, buf, (size_t)n);
+			wait_pane_output(p, buf, (size_t)n);
 			total += (size_t)n;
 			continue;
 		}
@@ -313,6 +315,8 @@ static int pane_read(struct pane *p, size_t budget)
 	}
 	if (total > 0) {
 		p->last_output = uv_now(p->srv->loop);
+		if (p->last_keys != 0)
+			pane_sample_foreground(p);
 		attach_mark_session(p->window->session);
 	}
 	return 0;
@@ -419,6 +423,27 @@ pid_t pane_foreground(const struct pane *p)
 	return tcgetpgrp(p->fd);
 }
 
+/* Remember whether a job took the terminal since the last send-keys. */
+void pane_sample_foreground(struct pane *p)
+{
+	pid_t fg = pane_foreground(p);
+
+	if (fg <= 0 || fg == p->fg_last)
+		return;
+	p->fg_last = fg;
+	if (fg != p->pid)
+		p->fg_away = 1;
+}
+
+void pane_keys_sent(struct pane *p)
+{
+	p->last_keys = uv_now(p->srv->loop);
+	p->keys_marks = grid_shell_marks(p->grid)->finished;
+	p->fg_away = 0;
+	p->fg_last = 0;
+	pane_sample_foreground(p);
+}
+
 char *pane_current_command(const struct pane *p)
 {
 	pid_t pgrp = pane_foreground(p);
@@ -459,6 +484,7 @@ static void pane_close_cb(uv_handle_t *h)
 /* Free a pane that is no longer in any window. */
 void pane_destroy(struct pane *p)
 {
+	wait_pane_closed(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */
 	uv_close((uv_handle_t *)&p->poll, pane_close_cb);
@@ -488,6 +514,7 @@ void pane_reaped(struct pane *p, int status)
 {
 	p->exited = 1;
 	p->exit_status = status;
+	wait_pane_exited(p, status);
 	if (pane_read(p, SIZE_MAX) < 0) {
 		pane_kill(p);
 		return;

@@ -12,6 +12,7 @@
 
 #include "cmd/cmd.h"
 #include "server/server.h"
+#include "server/wait.h"
 #include "util/log.h"
 
 /* A peer that has not identified itself by then is dropped. */
@@ -42,6 +43,11 @@ static void peer_close_cb(uv_handle_t *h)
 	free(c->pane_hint);
 	free(c->message);
 	buf_free(&c->frame);
+	attach_prompt_clear(c);
+	for (int i = 0; i < c->prompt_nhistory; i++)
+		free(c->prompt_history[i]);
+	free(c->prompt_history);
+	free(c->key_table);
 	free(c);
 }
 
@@ -53,6 +59,7 @@ void peer_close(struct peer *c)
 		return;
 	if (c->state == PEER_ATTACHED)
 		attach_free(c);
+	wait_peer_closed(c);
 	for (pp = &c->srv->peers; *pp != NULL && *pp != c; pp = &(*pp)->next)
 		;
 	if (*pp != NULL)
@@ -228,7 +235,9 @@ static void run_command(struct peer *c, const char *data, size_t len)
 		peer_send(c, MSG_STDOUT, ctx.out.data, ctx.out.len);
 	if (ctx.err.len > 0)
 		peer_send(c, MSG_STDERR, ctx.err.data, ctx.err.len);
-	if (ctx.status == 0 && ctx.attach != NULL && !c->srv->exiting &&
+	if (ctx.status == 0 && ctx.waiting)
+		c->waiting = 1; /* the waiter replies when its condition holds */
+	else if (ctx.status == 0 && ctx.attach != NULL && !c->srv->exiting &&
 	    session_find_id(c->srv, ctx.attach->id) != NULL)
 		attach_start(c, ctx.attach, ctx.attach_readonly);
 	else if (c->state != PEER_CLOSING)
@@ -245,7 +254,7 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 		identify(c, m->data, m->len);
 		return;
 	case PEER_READY:
-		if (m->type != MSG_COMMAND)
+		if (m->type != MSG_COMMAND || c->waiting)
 			break;
 		run_command(c, m->data, m->len);
 		return;

@@ -13,6 +13,7 @@
 
 #include "cmd/config.h"
 #include "cmd/options.h"
+#include "render/status.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -235,6 +236,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	uv_check_start(&srv.check, on_check);
 	server_signals(&srv);
 	server_config(&srv, config_file);
+	status_timer_start(&srv);
 	log_debug("server started on %s", socket_path);
 	uv_run(&loop, UV_RUN_DEFAULT);
 	if (uv_loop_close(&loop) != 0)

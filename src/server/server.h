@@ -22,6 +22,7 @@ struct options;
 struct server;
 struct session;
 struct window;
+struct prompt;
 
 struct pane {
 	struct server *srv;
@@ -49,6 +50,12 @@ struct pane {
 	char *start_cwd;
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
+
+	/* what wait-pane -f needs: foreground changes since the last send-keys */
+	uint64_t last_keys;        /* loop time of the last send-keys, ms */
+	unsigned long keys_marks;  /* OSC 133;D marks seen by then */
+	pid_t fg_last;             /* foreground group when last looked at */
+	int fg_away;               /* a job had the foreground since the keys */
 };
 
 struct window {
@@ -115,15 +122,30 @@ struct peer {
 
 	/* attached */
 	struct session *session;
+	struct session *last_session; /* for switch-client -l */
+	uint64_t activity;            /* ms of the last input, resize or attach */
 	struct tty *tty;
 	struct render *render;
 	int readonly;
+	int waiting; /* blocked in wait-pane */
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
 	int dirty;	   /* redraw when the socket drains */
 	int full_redraw;   /* the shadow is stale */
 	struct buf frame;  /* bytes of the frame being composed */
 	char *message;	   /* shown on the status line until msg_timer fires */
+
+	/* the command prompt on the status line (drawn by render, edited by
+	 * attach.c); active while prompt_label is not NULL */
+	char *prompt_label;
+	struct buf prompt_buf;
+	size_t prompt_cursor;
+	struct prompt *prompt; /* the rest of its state (attach.c) */
+	char **prompt_history; /* commands entered, oldest first */
+	int prompt_nhistory;
+	char *key_table;	  /* table for the next key; NULL: root */
+	int key_repeat;		  /* key_table is held by a -r binding ... */
+	uint64_t repeat_deadline; /* ... until this loop time (ms) */
 };
 
 struct server {
@@ -141,6 +163,7 @@ struct server {
 	int exiting;
 	int redraw_needed;
 	struct buf paste; /* the most recent capture-pane buffer */
+	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 };
 
 /* server.c */
@@ -193,6 +216,8 @@ void pane_kill(struct pane *p);
 void pane_reaped(struct pane *p, int status);
 void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);
+void pane_sample_foreground(struct pane *p);
+void pane_keys_sent(struct pane *p);
 char *pane_current_command(const struct pane *p);
 char *pane_current_path(const struct pane *p);
 void pane_hangup_session(pid_t sid);
@@ -215,7 +240,17 @@ void attach_detach_session(struct session *s, int exited);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
 void attach_drained(struct peer *c);
+void attach_switch(struct peer *c, struct session *s);
 void attach_timer(struct peer *c);
 void attach_options_changed(struct server *srv);
+/* command-prompt / confirm-before: ask on the status line, then run tmpl
+ * with the responses (keys_template). prompts and inputs are comma
+ * separated lists; PROMPT_SINGLE takes one key per response. */
+#define PROMPT_SINGLE 0x1
+#define PROMPT_CONFIRM 0x2
+void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
+		   int flags);
+/* Close the prompt (if any) and free its state. */
+void attach_prompt_clear(struct peer *c);
 
 #endif

@@ -133,6 +133,10 @@ void session_destroy(struct session *s)
 	if (*pp == NULL)
 		return; /* already being destroyed */
 	*pp = s->next;
+	for (struct peer *c = srv->peers; c != NULL; c = c->next) {
+		if (c->last_session == s)
+			c->last_session = NULL;
+	}
 	attach_detach_session(s, 1);
 	while (s->windows != NULL) {
 		struct window *w = s->windows;

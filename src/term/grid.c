@@ -95,6 +95,11 @@ struct grid {
 
 	uint64_t gen;
 	struct resize_plan *plan;
+
+	/* OSC 133 shell integration marks, for wait-pane and formats */
+	struct grid_marks marks;
+	char osc133[16]; /* the mark being received in fragments */
+	size_t osc133_len;
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
@@ -1040,6 +1045,8 @@ static void out_discard(const char *buf, size_t len, void *ctx)
 	(void)buf, (void)len, (void)ctx;
 }
 
+static const VTermStateFallbacks state_fallbacks; /* OSC 133, defined below */
+
 static int grid_init_vterm(struct grid *g, int rows, int cols)
 {
 	struct VTermBuilder b = {
@@ -1059,8 +1066,61 @@ static int grid_init_vterm(struct grid *g, int rows, int cols)
 	if (g->state == NULL)
 		return -1;
 	vterm_state_set_callbacks(g->state, &state_callbacks, g);
+	vterm_state_set_unrecognised_fallbacks(g->state, &state_fallbacks, g);
 	vterm_state_reset(g->state, 1);
 	return 0;
+}
+
+/* OSC 133 (FinalTerm/iTerm2 shell integration): "A" a prompt starts, "C" a
+ * command's output starts, "D[;status]" the command finished. Shells that
+ * emit them let wait-pane know exactly when a command is done. */
+static void osc133_done(struct grid *g)
+{
+	const char *m = g->osc133;
+
+	switch (m[0]) {
+	case 'A':
+		g->marks.prompts++;
+		break;
+	case 'C':
+		g->marks.commands++;
+		break;
+	case 'D':
+		g->marks.finished++;
+		g->marks.last_status = m[1] == ';' ? atoi(m + 2) : 0;
+		g->marks.have_status = m[1] == ';';
+		break;
+	}
+}
+
+static int grid_osc(int command, VTermStringFragment frag, void *user)
+{
+	struct grid *g = user;
+	size_t n;
+
+	if (command != 133)
+		return 0;
+	if (frag.initial)
+		g->osc133_len = 0;
+	n = frag.len;
+	if (n > sizeof g->osc133 - 1 - g->osc133_len)
+		n = sizeof g->osc133 - 1 - g->osc133_len;
+	if (n > 0)
+		memcpy(g->osc133 + g->osc133_len, frag.str, n);
+	g->osc133_len += n;
+	g->osc133[g->osc133_len] = '\0';
+	if (frag.final)
+		osc133_done(g);
+	return 1;
+}
+
+static const VTermStateFallbacks state_fallbacks = {
+	.osc = grid_osc,
+};
+
+const struct grid_marks *grid_shell_marks(const struct grid *g)
+{
+	return &g->marks;
 }
 
 struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out, void *ctx)

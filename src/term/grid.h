@@ -92,6 +92,16 @@ int grid_mouse_mode(const struct grid *g); /* VTERM_PROP_MOUSE_* */
 int grid_bracketed_paste(const struct grid *g);
 const char *grid_title(const struct grid *g); /* "" when never set */
 
+/* Shell integration marks seen so far (OSC 133): counters only grow. */
+struct grid_marks {
+	unsigned long prompts;  /* 133;A: a prompt was drawn */
+	unsigned long commands; /* 133;C: a command started */
+	unsigned long finished; /* 133;D: a command finished */
+	int last_status;        /* from 133;D;status */
+	int have_status;
+};
+const struct grid_marks *grid_shell_marks(const struct grid *g);
+
 /* Incremented on every visible change: the renderer compares it. */
 uint64_t grid_generation(const struct grid *g);
 

@@ -3,8 +3,10 @@
 
 #include "check.h"
 #include "server/layout.h"
+#include "server/server.h"
 
-static int tag[8];
+/* Leaves hold panes; only their ids matter here (%0..%7). */
+static struct pane tag[8];
 
 static void sum_leaves(struct layout *l, void *ctx)
 {
@@ -103,11 +105,31 @@ static void test_resize_keeps_proportions(void)
 	layout_free(root);
 }
 
+static void test_dump_like_tmux(void)
+{
+	struct layout *root = layout_new_leaf(&tag[0], 120, 40);
+	char *s;
+
+	/* Both strings measured with tmux 3.3a: new -x 120 -y 40; splitw -h. */
+	s = layout_dump(root);
+	CHECK_STR(s, "aafd,120x40,0,0,0");
+	free(s);
+	layout_split(root, 1, -1, 0, &tag[1]);
+	layout_fix_offsets(root);
+	s = layout_dump(root);
+	CHECK_STR(s, "f91d,120x40,0,0{60x40,0,0,0,59x40,61,0,1}");
+	free(s);
+	layout_free(root);
+}
+
 int main(void)
 {
+	for (int i = 0; i < 8; i++)
+		tag[i].id = (uint32_t)i;
 	test_split_like_tmux();
 	test_split_sizes();
 	test_remove_and_collapse();
 	test_resize_keeps_proportions();
+	test_dump_like_tmux();
 	CHECK_DONE();
 }

@@ -1,0 +1,375 @@
+/*
+ * status: build a client's status line as cells. The parts are drawn into
+ * cell buffers of their own first, because the window list is placed (and,
+ * if too long, scrolled around the current window) only once the widths of
+ * status-left and status-right are known.
+ */
+#include "render/status.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <tickit.h>
+
+#include "cmd/format.h"
+#include "cmd/options.h"
+#include "render/style.h"
+#include "server/server.h"
+
+/* strftime output for templates longer than this is not worth having */
+#define STATUS_TIME_MAX 65536
+
+struct cells {
+	struct grid_cell *c;
+	int n, cap;
+};
+
+static void cells_reserve(struct cells *b, int more)
+{
+	if (b->n + more <= b->cap)
+		return;
+	b->cap = (b->n + more) * 2 + 16;
+	b->c = xrealloc(b->c, (size_t)b->cap * sizeof *b->c);
+}
+
+/* Decode one UTF-8 character; invalid bytes come out as U+FFFD, one each. */
+static size_t utf8_next(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+	uint32_t c = len == 1 ? u[0] : u[0] & (0x7f >> len);
+
+	if (u[0] >= 0x80 && (len == 1 || u[0] >= 0xf8)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	*cp = c;
+	return len;
+}
+
+/* Columns a character takes; 0 for controls and combining marks, which
+ * the status line leaves out. */
+static int cp_width(uint32_t cp)
+{
+	char tmp[8];
+	size_t len;
+
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if (cp < 0x7f)
+		return 1;
+	len = tickit_utf8_put(tmp, sizeof tmp - 1, (long)cp);
+	tmp[len] = '\0';
+	return tickit_utf8_mbswidth(tmp);
+}
+
+/* Put one character; returns 0 if it does not fit in max cells. */
+static int put_char(uint32_t cp, int w, const struct grid_cell *pen, struct grid_cell *cells,
+		    int *n, int max)
+{
+	if (*n + w > max)
+		return 0;
+	cells[*n] = (struct grid_cell){
+		.ch = cp, .fg = pen->fg, .bg = pen->bg, .attr = pen->attr, .width = (uint8_t)w};
+	(*n)++;
+	if (w == 2) {
+		cells[*n] = cells[*n - 1];
+		cells[*n].ch = GRID_CH_WIDE_CONT;
+		cells[*n].width = 0;
+		(*n)++;
+	}
+	return 1;
+}
+
+int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *pen,
+		struct grid_cell *cells, int max)
+{
+	int n = 0, w;
+	uint32_t cp;
+	const char *end;
+
+	while (*s != '\0') {
+		if (s[0] == '#' && s[1] == '[' && (end = strchr(s + 2, ']')) != NULL) {
+			char *item = xstrndup(s + 2, (size_t)(end - s - 2));
+
+			/* a bad directive is dropped, as tmux does */
+			style_parse(item, base, pen, NULL);
+			free(item);
+			s = end + 1;
+			continue;
+		}
+		s += utf8_next(s, &cp);
+		w = cp_width(cp);
+		if (w > 0 && !put_char(cp, w, pen, cells, &n, max))
+			break;
+	}
+	return n;
+}
+
+/* Plain text (no directives): messages and the prompt show what they say. */
+static int draw_plain(const char *s, size_t len, const struct grid_cell *pen, struct cells *b)
+{
+	const char *end = s + len;
+	uint32_t cp;
+	int w, cols = 0;
+
+	while (s < end && *s != '\0') {
+		s += utf8_next(s, &cp);
+		w = cp_width(cp);
+		if (w <= 0)
+			continue;
+		cells_reserve(b, 2);
+		put_char(cp, w, pen, b->c, &b->n, b->cap);
+		cols += w;
+	}
+	return cols;
+}
+
+/* tmux's order: strftime on the template, then the formats, so that a '%'
+ * in a session or window name is never taken for a time conversion. */
+static char *expand_time(const char *fmt, time_t now, const struct format_ctx *fc)
+{
+	struct tm tm;
+	size_t size = strlen(fmt) * 4 + 64, n = 0;
+	char *t = NULL, *out;
+
+	if (strchr(fmt, '%') == NULL)
+		return format_expand(fmt, fc);
+	localtime_r(&now, &tm);
+	while (size <= STATUS_TIME_MAX) {
+		t = xrealloc(t, size);
+		n = strftime(t, size, fmt, &tm);
+		if (n > 0)
+			break;
+		size *= 4;
+	}
+	out = format_expand(n > 0 ? t : fmt, fc);
+	free(t);
+	return out;
+}
+
+/* An expanded format drawn into b, from pen base, at most max cells. */
+static void draw_part(struct cells *b, const char *text, const struct grid_cell *base, int max)
+{
+	struct grid_cell pen = *base;
+	size_t len = strlen(text);
+
+	/* a character takes at least one byte and at most two cells */
+	if ((size_t)max > len * 2)
+		max = (int)len * 2;
+	cells_reserve(b, max);
+	b->n += status_draw(text, base, &pen, b->c + b->n, max);
+}
+
+static const struct grid_cell default_pen = {.ch = ' ', .width = 1};
+
+static struct grid_cell option_pen(struct server *srv, const char *name,
+				   const struct grid_cell *base)
+{
+	return style_pen(options_string(srv->options, name), base);
+}
+
+/* One window's entry, appended to the list. */
+static void draw_window(struct peer *c, struct window *w, time_t now, const struct grid_cell *sb,
+			struct cells *list)
+{
+	struct server *srv = c->srv;
+	int current = w == c->session->current;
+	struct grid_cell base = option_pen(srv, "window-status-style", sb);
+	struct format_ctx fc;
+	char *text;
+
+	if (current)
+		base = option_pen(srv, "window-status-current-style", &base);
+	format_ctx_window(&fc, srv, w);
+	fc.c = c;
+	text = expand_time(options_string(srv->options, current ? "window-status-current-format"
+								: "window-status-format"),
+			   now, &fc);
+	draw_part(list, text, &base, 1 << 20);
+	free(text);
+}
+
+/* The window list; [*cur_start, *cur_end) is the current window's part. */
+static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb,
+			 struct cells *list, int *cur_start, int *cur_end)
+{
+	const char *sep = options_string(c->srv->options, "window-status-separator");
+	struct window *w;
+
+	*cur_start = *cur_end = 0;
+	for (w = c->session->windows; w != NULL; w = w->next) {
+		if (w != c->session->windows)
+			draw_part(list, sep, sb, 1 << 20);
+		if (w == c->session->current)
+			*cur_start = list->n;
+		draw_window(c, w, now, sb, list);
+		if (w == c->session->current)
+			*cur_end = list->n;
+	}
+}
+
+static void fill(struct grid_cell *cells, int from, int to, const struct grid_cell *pen)
+{
+	for (int x = from; x < to; x++)
+		cells[x] = (struct grid_cell){.ch = ' ', .fg = pen->fg, .bg = pen->bg,
+					      .attr = pen->attr, .width = 1};
+}
+
+/* Where the list starts within its space, per status-justify. */
+static int list_offset(struct peer *c, int width, int left, int avail, int n)
+{
+	const char *j = options_string(c->srv->options, "status-justify");
+	int x;
+
+	if (strcmp(j, "centre") == 0)
+		return left + (avail - n) / 2;
+	if (strcmp(j, "right") == 0)
+		return left + avail - n;
+	if (strcmp(j, "absolute-centre") == 0) {
+		x = (width - n) / 2;
+		return x < left ? left : x > left + avail - n ? left + avail - n : x;
+	}
+	return left;
+}
+
+/* Copy the list into its space; if it is too long, scroll it so the current
+ * window shows, and mark the cut ends with '<' and '>' as tmux does. */
+static void place_list(struct peer *c, struct grid_cell *cells, int width, int left, int avail,
+		       const struct cells *list, int cs, int ce, const struct grid_cell *sb)
+{
+	int start = 0, x;
+
+	if (avail <= 0)
+		return;
+	if (list->n <= avail) {
+		x = list_offset(c, width, left, avail, list->n);
+		memcpy(cells + x, list->c, (size_t)list->n * sizeof *cells);
+		return;
+	}
+	start = cs - (avail - (ce - cs)) / 2;
+	if (start > list->n - avail)
+		start = list->n - avail;
+	if (start < 0)
+		start = 0;
+	memcpy(cells + left, list->c + start, (size_t)avail * sizeof *cells);
+	if (start > 0)
+		put_char('<', 1, sb, cells + left, &(int){0}, 1);
+	if (start + avail < list->n)
+		put_char('>', 1, sb, cells + left + avail - 1, &(int){0}, 1);
+}
+
+/* A part (status-left or -right) drawn under its length option. */
+static void draw_side(struct peer *c, const char *which, time_t now, const struct grid_cell *sb,
+		      int max, struct cells *b)
+{
+	struct server *srv = c->srv;
+	char opt[32];
+	struct grid_cell base;
+	struct format_ctx fc;
+	char *text;
+	long len;
+
+	snprintf(opt, sizeof opt, "%s-length", which);
+	len = options_number(srv->options, opt);
+	snprintf(opt, sizeof opt, "%s-style", which);
+	base = option_pen(srv, opt, sb);
+	format_ctx_session(&fc, srv, c->session);
+	fc.c = c;
+	text = expand_time(options_string(srv->options, which), now, &fc);
+	draw_part(b, text, &base, len < max ? (int)len : max);
+	free(text);
+}
+
+static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, int width)
+{
+	struct grid_cell sb = option_pen(c->srv, "status-style", &default_pen);
+	struct cells left = {0}, right = {0}, list = {0};
+	int cs, ce;
+
+	fill(cells, 0, width, &sb);
+	draw_side(c, "status-left", now, &sb, width, &left);
+	draw_side(c, "status-right", now, &sb, width - left.n, &right);
+	draw_windows(c, now, &sb, &list, &cs, &ce);
+	memcpy(cells, left.c, (size_t)left.n * sizeof *cells);
+	memcpy(cells + width - right.n, right.c, (size_t)right.n * sizeof *cells);
+	place_list(c, cells, width, left.n, width - left.n - right.n, &list, cs, ce, &sb);
+	free(left.c);
+	free(right.c);
+	free(list.c);
+}
+
+/* A message, or the prompt; returns the prompt's cursor column or -1. */
+static int build_message(struct peer *c, struct grid_cell *cells, int width)
+{
+	struct grid_cell pen = option_pen(c->srv, "message-style", &default_pen);
+	struct cells b = {0};
+	int cursor = -1, start = 0, label;
+	size_t at;
+
+	fill(cells, 0, width, &pen);
+	if (c->prompt_label != NULL) {
+		label = draw_plain(c->prompt_label, strlen(c->prompt_label), &pen, &b);
+		at = c->prompt_cursor < c->prompt_buf.len ? c->prompt_cursor : c->prompt_buf.len;
+		cursor = label + draw_plain(c->prompt_buf.data, at, &pen, &b);
+		draw_plain(c->prompt_buf.data + at, c->prompt_buf.len - at, &pen, &b);
+		/* a long line scrolls so that the cursor stays on screen */
+		if (cursor >= width)
+			start = cursor - width + 1;
+		cursor -= start;
+	} else {
+		draw_plain(c->message, strlen(c->message), &pen, &b);
+	}
+	if (b.n > start)
+		memcpy(cells, b.c + start,
+		       (size_t)(b.n - start < width ? b.n - start : width) * sizeof *cells);
+	free(b.c);
+	return cursor;
+}
+
+int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
+{
+	if (width <= 0)
+		return -1;
+	if (c->prompt_label != NULL || c->message != NULL)
+		return build_message(c, cells, width);
+	if (c->session == NULL) {
+		fill(cells, 0, width, &default_pen);
+		return -1;
+	}
+	build_normal(c, now, cells, width);
+	return -1;
+}
+
+static void status_timer_cb(uv_timer_t *t)
+{
+	struct server *srv = t->data;
+	long secs = options_number(srv->options, "status-interval");
+	struct peer *c;
+
+	if (secs > 0 && !srv->exiting) {
+		for (c = srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED)
+				c->dirty = 1;
+		}
+		server_schedule(srv);
+	}
+	/* re-armed each time so that a changed status-interval takes effect;
+	 * 0 (no refresh) is looked at again every second */
+	uv_timer_start(t, status_timer_cb, secs > 0 ? (uint64_t)secs * 1000 : 1000, 0);
+}
+
+void status_timer_start(struct server *srv)
+{
+	uv_timer_init(srv->loop, &srv->status_timer);
+	srv->status_timer.data = srv;
+	uv_unref((uv_handle_t *)&srv->status_timer);
+	status_timer_cb(&srv->status_timer);
+}

@@ -1,0 +1,34 @@
+/*
+ * status: the cells of one client's status line, built as tmux builds it:
+ * status-left, the window list and status-right (strftime, then formats,
+ * then #[style] directives), or the message being displayed, or the command
+ * prompt with its cursor.
+ */
+#ifndef PMUX_RENDER_STATUS_H
+#define PMUX_RENDER_STATUS_H
+
+#include <time.h>
+
+#include "term/grid.h"
+
+struct peer;
+struct server;
+
+/*
+ * Fill cells[0..width) for client c (its srv, session, message, prompt) at
+ * time now. Returns the column of the prompt's cursor, or -1 when there is
+ * no prompt. prompt_cursor is a byte offset into prompt_buf.
+ */
+int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width);
+
+/* A string with #[style] directives drawn from pen (reset to base by
+ * #[default]) into at most max cells; returns the cells used. */
+int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *pen,
+		struct grid_cell *cells, int max);
+
+/* Redraw attached clients every status-interval seconds (the clock in
+ * status-right). One timer for the server, unreferenced so it never keeps
+ * the loop alive; the loop's final uv_walk closes it. */
+void status_timer_start(struct server *srv);
+
+#endif

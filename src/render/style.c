@@ -1,0 +1,234 @@
+/*
+ * style: parse tmux style strings into a pen. Everything is checked on a copy
+ * so that a bad item leaves the caller's pen as it was, as tmux does.
+ */
+#include "render/style.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+
+static const char *const colour_names[8] = {"black", "red",	"green", "yellow",
+					    "blue",  "magenta", "cyan",	 "white"};
+
+static const struct {
+	const char *name;
+	uint16_t attr;
+} attr_names[] = {
+	{"bright", GRID_ATTR_BOLD},
+	{"bold", GRID_ATTR_BOLD},
+	{"dim", GRID_ATTR_DIM},
+	{"underscore", GRID_ATTR_UNDERLINE},
+	{"double-underscore", GRID_ATTR_UNDERLINE2},
+	{"curly-underscore", GRID_ATTR_UNDERCURL},
+	/* no dotted or dashed underline in the grid: the nearest is plain */
+	{"dotted-underscore", GRID_ATTR_UNDERLINE},
+	{"dashed-underscore", GRID_ATTR_UNDERLINE},
+	{"blink", GRID_ATTR_BLINK},
+	{"reverse", GRID_ATTR_REVERSE},
+	{"hidden", GRID_ATTR_CONCEAL},
+	{"italics", GRID_ATTR_ITALIC},
+	{"strikethrough", GRID_ATTR_STRIKE},
+	/* accepted for compatibility; no terminal pmux draws on needs them */
+	{"overline", 0},
+	{"acs", 0},
+};
+
+/* Directives that matter to tmux's status layout only: accepted, ignored. */
+static const char *const ignored_words[] = {"push-default", "pop-default", "ignore", "noignore",
+					    "nolist", "norange", "noalign", NULL};
+static const char *const ignored_keys[] = {"align", "list", "range", "fill", "us", NULL};
+
+#define UNDERLINES (GRID_ATTR_UNDERLINE | GRID_ATTR_UNDERLINE2 | GRID_ATTR_UNDERCURL)
+
+static int word_is(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && strncasecmp(s, word, len) == 0;
+}
+
+/* A decimal number 0..max made of the whole of s[0..len), or -1. */
+static long number(const char *s, size_t len, long max)
+{
+	long v = 0;
+
+	if (len == 0 || len > 4)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= max ? v : -1;
+}
+
+static int hex_colour(const char *s, size_t len, grid_color *out)
+{
+	unsigned long v = 0;
+
+	if (len != 7)
+		return -1;
+	for (size_t i = 1; i < 7; i++) {
+		if (!isxdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 16 + (unsigned long)(isdigit((unsigned char)s[i])
+						     ? s[i] - '0'
+						     : tolower((unsigned char)s[i]) - 'a' + 10);
+	}
+	*out = GRID_COLOR_RGB((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+	return 0;
+}
+
+int style_colour(const char *s, size_t len, grid_color *out)
+{
+	long n;
+
+	if (word_is(s, len, "default"))
+		return 1;
+	if (word_is(s, len, "terminal")) {
+		*out = GRID_COLOR_DEFAULT;
+		return 0;
+	}
+	if (len > 0 && s[0] == '#')
+		return hex_colour(s, len, out);
+	if (len > 6 && strncasecmp(s, "colour", 6) == 0)
+		n = number(s + 6, len - 6, 255);
+	else if (len > 5 && strncasecmp(s, "color", 5) == 0)
+		n = number(s + 5, len - 5, 255);
+	else
+		n = number(s, len, 255);
+	if (n >= 0) {
+		*out = GRID_COLOR_INDEXED(n);
+		return 0;
+	}
+	for (int i = 0; i < 8; i++) {
+		if (word_is(s, len, colour_names[i])) {
+			*out = GRID_COLOR_INDEXED(i);
+			return 0;
+		}
+		if (len > 6 && strncasecmp(s, "bright", 6) == 0 &&
+		    word_is(s + 6, len - 6, colour_names[i])) {
+			*out = GRID_COLOR_INDEXED(8 + i);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int attr_lookup(const char *s, size_t len, uint16_t *attr)
+{
+	for (size_t i = 0; i < sizeof attr_names / sizeof attr_names[0]; i++) {
+		if (word_is(s, len, attr_names[i].name)) {
+			*attr = attr_names[i].attr;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int in_list(const char *s, size_t len, const char *const *list)
+{
+	for (; *list != NULL; list++) {
+		if (word_is(s, len, *list))
+			return 1;
+	}
+	return 0;
+}
+
+/* fg=X or bg=X. */
+static int apply_colour(const char *v, size_t vlen, grid_color base, grid_color *c)
+{
+	int rc = style_colour(v, vlen, c);
+
+	if (rc == 1)
+		*c = base;
+	return rc < 0 ? -1 : 0;
+}
+
+/* One attribute word, possibly "no"-prefixed. Underline kinds exclude
+ * each other, as on a terminal. */
+static int apply_attr(const char *w, size_t len, struct grid_cell *pen)
+{
+	uint16_t a;
+	int off = len > 2 && strncasecmp(w, "no", 2) == 0 && attr_lookup(w, len, &a) != 0;
+
+	if (off) {
+		w += 2;
+		len -= 2;
+	}
+	if (attr_lookup(w, len, &a) != 0)
+		return -1;
+	if (off) {
+		pen->attr &= (uint16_t)~a;
+	} else {
+		if (a & UNDERLINES)
+			pen->attr &= (uint16_t)~UNDERLINES;
+		pen->attr |= a;
+	}
+	return 0;
+}
+
+/* One item of a style string. */
+static int apply_item(const char *w, size_t len, const struct grid_cell *base,
+		      struct grid_cell *pen)
+{
+	const char *eq = memchr(w, '=', len);
+	size_t klen = eq != NULL ? (size_t)(eq - w) : len;
+
+	if (eq != NULL) {
+		const char *v = eq + 1;
+		size_t vlen = len - klen - 1;
+
+		if (word_is(w, klen, "fg"))
+			return apply_colour(v, vlen, base->fg, &pen->fg);
+		if (word_is(w, klen, "bg"))
+			return apply_colour(v, vlen, base->bg, &pen->bg);
+		return in_list(w, klen, ignored_keys) ? 0 : -1;
+	}
+	if (word_is(w, len, "default")) {
+		pen->fg = base->fg;
+		pen->bg = base->bg;
+		pen->attr = base->attr;
+		return 0;
+	}
+	if (word_is(w, len, "none") || word_is(w, len, "noattr")) {
+		pen->attr = 0;
+		return 0;
+	}
+	if (in_list(w, len, ignored_words))
+		return 0;
+	return apply_attr(w, len, pen);
+}
+
+int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err)
+{
+	struct grid_cell tmp = *pen;
+	const char *p = s;
+	size_t len;
+
+	for (;;) {
+		p += strspn(p, ", \t");
+		if (*p == '\0')
+			break;
+		len = strcspn(p, ", \t");
+		if (apply_item(p, len, base, &tmp) != 0) {
+			if (err != NULL)
+				*err = xasprintf("invalid style: %.*s", (int)len, p);
+			return -1;
+		}
+		p += len;
+	}
+	*pen = tmp;
+	return 0;
+}
+
+struct grid_cell style_pen(const char *s, const struct grid_cell *base)
+{
+	struct grid_cell pen = *base;
+
+	if (s == NULL || style_parse(s, base, &pen, NULL) != 0)
+		return *base;
+	return pen;
+}

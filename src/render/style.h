@@ -1,0 +1,31 @@
+/*
+ * style: tmux style strings ("fg=red,bg=colour235,bold", "#[…]" directives
+ * in status formats) applied to a pen, a struct grid_cell whose fg, bg and
+ * attr are what matter.
+ */
+#ifndef PMUX_RENDER_STYLE_H
+#define PMUX_RENDER_STYLE_H
+
+#include "term/grid.h"
+
+/*
+ * Parse a colour: default, terminal, black..white, brightblack..brightwhite,
+ * colour0-255 (or color), a bare 0-255, #rrggbb. Returns 0 and *out, 1 for
+ * "default" (the caller's base colour; *out untouched), -1 if unknown.
+ */
+int style_colour(const char *s, size_t len, grid_color *out);
+
+/*
+ * Apply style string s (items separated by commas or spaces) on top of *pen.
+ * "default" (and fg=default, bg=default) go back to base; "none"/"noattr"
+ * clear the attributes; "noX" clears attribute X. tmux's layout directives
+ * (align=, list=, range=, fill=, push-default, pop-default, ignore, …) are
+ * accepted and ignored. Returns 0, or -1 with a message in *err (malloc'd,
+ * when err is not NULL) and *pen unchanged.
+ */
+int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err);
+
+/* A pen from an option's style on top of base; an invalid style is base. */
+struct grid_cell style_pen(const char *s, const struct grid_cell *base);
+
+#endif

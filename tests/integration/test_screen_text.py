@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""What an attached client's terminal shows (drawn into an independent
+emulator, libvterm's VTermScreen) is what the pane holds: text, colours,
+attributes, wide and combining characters, and the cursor."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+# printf format: SGR colours and attributes, wide (CJK, emoji) and combining
+# characters; the shell prints it, so the typed line itself stays ASCII.
+SAMPLE = (r"plain \033[31mred\033[0m \033[1;32mboldgreen\033[0m \033[94mbrightblue\033[0m"
+          r" \033[38;5;200mc200\033[0m \033[48;5;22mbg22\033[0m"
+          r" \033[38;2;10;200;30mrgbfg\033[0m \033[48;2;200;100;0mrgbbg\033[0m\n"
+          r"\033[4munder\033[0m \033[7mreverse\033[0m \033[3mitalic\033[0m"
+          r" \033[1;4;33;44mmixed\033[0m END1\n"
+          r"wide:\344\270\255\346\226\207\345\255\227|\360\237\230\200|"
+          r" combining:e\314\201a\314\210| \033[35m\346\227\245\346\234\254\033[0m END2\n")
+
+
+class ScreenText(screen.ScreenTestCase):
+
+    def setUp(self):
+        super().setUp()
+        pm = self.pm
+        pm.shell_session("S", x=100, y=29)
+        if pmuxtest.flavor() == "tmux":
+            # tmux 3.3 does not take 24-bit colour from COLORTERM
+            pm.run("set-option", "-sa", "terminal-features", ",xterm-256color:RGB")
+
+    def test_text_colours_wide_chars(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.type("S", "printf '%s'" % SAMPLE)
+        pm.wait_text("S", "END2")
+        pm.wait_prompt("S")
+        c.wait_text("END2")
+        c.wait_panes_match("S", attrs=True)
+        lines = c.lines()
+        self.assertTrue(any(l.startswith("wide:中文字|😀|") for l in lines), c.describe())
+        # spot checks on the emulated cells, independent of capture-pane
+        row = next(i for i, l in enumerate(lines) if l.startswith("plain red"))
+        cells = c.screen.cells(row)
+        self.assertEqual(cells[6]["ch"], "r")
+        self.assertEqual(cells[6]["fg"], "idx:1")
+        bg = lines[row].index("boldgreen")
+        self.assertEqual((cells[bg]["fg"], cells[bg]["bold"]), ("idx:2", 1))
+        i = lines[row].index("rgbfg")
+        self.assertEqual(cells[i]["fg"], "#0ac81e")
+        wrow = row + 2
+        cells = c.screen.cells(wrow)
+        self.assertEqual((cells[5]["ch"], cells[5]["width"]), ("中", 2))
+        self.assertEqual(cells[6]["width"], 0)
+
+    def test_cursor_at_pane_cursor(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.type("S", "echo one; printf 'partial-line'; read x")
+        pm.wait_text("S", "\npartial-line")
+
+        def cursor_agrees():
+            x, y = pm.display("S", "#{cursor_x} #{cursor_y}").split()
+            cur = c.cursor()
+            return cur["visible"] and (cur["col"], cur["row"]) == (int(x), int(y)) \
+                and (int(x), int(y)) == (len("partial-line"), 2)
+        wait_for(cursor_agrees, msg="the emulated cursor at the pane's cursor",
+                 describe=c.describe)
+        c.wait_panes_match("S")
+
+
+if __name__ == "__main__":
+    pmuxtest.main()

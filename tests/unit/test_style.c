@@ -1,0 +1,136 @@
+/* Unit tests for tmux style strings: every colour form, attributes, default,
+ * the directives accepted for compatibility, and errors. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "render/style.h"
+
+static const struct grid_cell base = {.fg = GRID_COLOR_INDEXED(0), .bg = GRID_COLOR_INDEXED(2)};
+
+static grid_color colour(const char *s)
+{
+	grid_color c = 0xdeadbeef;
+
+	return style_colour(s, strlen(s), &c) == 0 ? c : 0xdeadbeef;
+}
+
+static void test_colours(void)
+{
+	grid_color c;
+
+	CHECK_INT(colour("black"), GRID_COLOR_INDEXED(0));
+	CHECK_INT(colour("red"), GRID_COLOR_INDEXED(1));
+	CHECK_INT(colour("White"), GRID_COLOR_INDEXED(7));
+	CHECK_INT(colour("brightblack"), GRID_COLOR_INDEXED(8));
+	CHECK_INT(colour("brightred"), GRID_COLOR_INDEXED(9));
+	CHECK_INT(colour("brightwhite"), GRID_COLOR_INDEXED(15));
+	CHECK_INT(colour("colour0"), GRID_COLOR_INDEXED(0));
+	CHECK_INT(colour("colour255"), GRID_COLOR_INDEXED(255));
+	CHECK_INT(colour("color17"), GRID_COLOR_INDEXED(17));
+	CHECK_INT(colour("200"), GRID_COLOR_INDEXED(200));
+	CHECK_INT(colour("#ff8000"), GRID_COLOR_RGB(255, 128, 0));
+	CHECK_INT(colour("#0A0b0C"), GRID_COLOR_RGB(10, 11, 12));
+	CHECK_INT(colour("terminal"), GRID_COLOR_DEFAULT);
+	CHECK_INT(style_colour("default", 7, &c), 1);
+	/* errors */
+	CHECK_INT(colour("colour256"), 0xdeadbeef);
+	CHECK_INT(colour("colour"), 0xdeadbeef);
+	CHECK_INT(colour("colourx"), 0xdeadbeef);
+	CHECK_INT(colour("256"), 0xdeadbeef);
+	CHECK_INT(colour("#12345"), 0xdeadbeef);
+	CHECK_INT(colour("#12345g"), 0xdeadbeef);
+	CHECK_INT(colour("brightpurple"), 0xdeadbeef);
+	CHECK_INT(colour(""), 0xdeadbeef);
+	CHECK_INT(colour("-1"), 0xdeadbeef);
+}
+
+static struct grid_cell parse(const char *s, struct grid_cell from)
+{
+	char *err = NULL;
+
+	if (style_parse(s, &base, &from, &err) != 0) {
+		fprintf(stderr, "unexpected error for \"%s\": %s\n", s, err);
+		check_failures++;
+		free(err);
+	}
+	return from;
+}
+
+static void test_parse(void)
+{
+	struct grid_cell pen = {0}, p;
+	char *err = NULL;
+
+	p = parse("fg=red,bg=colour235", pen);
+	CHECK_INT(p.fg, GRID_COLOR_INDEXED(1));
+	CHECK_INT(p.bg, GRID_COLOR_INDEXED(235));
+	p = parse("bold,dim,underscore,blink,reverse,hidden,italics,strikethrough", pen);
+	CHECK_INT(p.attr, GRID_ATTR_BOLD | GRID_ATTR_DIM | GRID_ATTR_UNDERLINE | GRID_ATTR_BLINK |
+				  GRID_ATTR_REVERSE | GRID_ATTR_CONCEAL | GRID_ATTR_ITALIC |
+				  GRID_ATTR_STRIKE);
+	/* spaces separate too; case does not matter */
+	p = parse("  FG=Blue  Bright ", pen);
+	CHECK_INT(p.fg, GRID_COLOR_INDEXED(4));
+	CHECK_INT(p.attr, GRID_ATTR_BOLD);
+	/* one underline style at a time */
+	p = parse("underscore,curly-underscore", pen);
+	CHECK_INT(p.attr, GRID_ATTR_UNDERCURL);
+	p = parse("double-underscore", pen);
+	CHECK_INT(p.attr, GRID_ATTR_UNDERLINE2);
+	/* no-prefixed attributes turn one off, none/noattr all */
+	p = parse("bold,italics,nobold", pen);
+	CHECK_INT(p.attr, GRID_ATTR_ITALIC);
+	p = parse("bold,italics,none", pen);
+	CHECK_INT(p.attr, 0);
+	p = parse("bold,noattr,reverse", pen);
+	CHECK_INT(p.attr, GRID_ATTR_REVERSE);
+	/* default goes back to the base; so do fg=default and bg=default */
+	p = parse("fg=red,bg=blue,bold,default", pen);
+	CHECK(p.fg == base.fg && p.bg == base.bg && p.attr == base.attr);
+	p = parse("fg=red,bg=blue,fg=default", pen);
+	CHECK(p.fg == base.fg && p.bg == GRID_COLOR_INDEXED(4));
+	p = parse("bg=default", pen);
+	CHECK_INT(p.bg, base.bg);
+	p = parse("fg=terminal", base);
+	CHECK_INT(p.fg, GRID_COLOR_DEFAULT);
+	/* builds on what the pen already has */
+	p = parse("bold", (struct grid_cell){.fg = GRID_COLOR_INDEXED(3)});
+	CHECK(p.fg == GRID_COLOR_INDEXED(3) && p.attr == GRID_ATTR_BOLD);
+	p = parse("fg=#102030,bg=#405060", pen);
+	CHECK(p.fg == GRID_COLOR_RGB(16, 32, 48) && p.bg == GRID_COLOR_RGB(64, 80, 96));
+	/* tmux layout directives: accepted, no effect */
+	p = parse("align=right,list=on,range=window|1,fill=red,push-default,pop-default,"
+		  "nolist,overline",
+		  pen);
+	CHECK(p.fg == 0 && p.bg == 0 && p.attr == 0);
+	p = parse("", pen);
+	CHECK(p.fg == 0 && p.attr == 0);
+
+	/* errors leave the pen alone and say which item */
+	pen.fg = GRID_COLOR_INDEXED(5);
+	p = pen;
+	CHECK_INT(style_parse("bold,fg=nosuch", &base, &p, &err), -1);
+	CHECK(p.fg == GRID_COLOR_INDEXED(5) && p.attr == 0);
+	CHECK_STR(err, "invalid style: fg=nosuch");
+	free(err);
+	err = NULL;
+	CHECK_INT(style_parse("blod", &base, &p, &err), -1);
+	CHECK_STR(err, "invalid style: blod");
+	free(err);
+	CHECK_INT(style_parse("zz=1", &base, &p, NULL), -1);
+	CHECK_INT(style_parse("fg=", &base, &p, NULL), -1);
+	CHECK_INT(style_parse("nonsense", &base, &p, NULL), -1);
+
+	/* style_pen: an invalid option value is the base */
+	p = style_pen("fg=bad", &base);
+	CHECK(p.fg == base.fg && p.bg == base.bg);
+	p = style_pen("fg=green", &base);
+	CHECK(p.fg == GRID_COLOR_INDEXED(2) && p.bg == base.bg);
+}
+
+int main(void)
+{
+	test_colours();
+	test_parse();
+	CHECK_DONE();
+}
