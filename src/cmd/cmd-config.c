@@ -1,6 +1,85 @@
-/* Commands of the config family (filled in by the work on issues 3 and 4). */
+/* Commands of the config family: source-file. */
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd/cmd.h"
+#include "cmd/config.h"
+#include "cmd/format.h"
+
+/* A relative path is taken from the client's directory, as tmux does; with
+ * no client (a config file at start), from HOME. */
+static char *source_pattern(struct cmd_ctx *ctx, const char *path)
+{
+	const char *cwd = NULL;
+
+	if (*path == '/')
+		return xstrdup(path);
+	if (ctx->peer != NULL)
+		cwd = ctx->peer->cwd;
+	if (cwd == NULL)
+		cwd = getenv("HOME");
+	if (cwd == NULL)
+		cwd = "/";
+	return xasprintf("%s/%s", cwd, path);
+}
+
+static char *source_expand(struct cmd_ctx *ctx, struct args *a, const char *path)
+{
+	struct format_ctx fc;
+
+	if (!args_has(a, 'F'))
+		return xstrdup(path);
+	format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+	fc.c = ctx->peer;
+	return format_expand(path, &fc);
+}
+
+/* One path argument: every file its glob matches, in glob's order. */
+static int source_one(struct cmd_ctx *ctx, struct args *a, const char *arg, int flags)
+{
+	char *path = source_expand(ctx, a, arg), *pattern = source_pattern(ctx, path);
+	glob_t g;
+	size_t i;
+	int rc = 0, grc;
+
+	grc = glob(pattern, 0, NULL, &g);
+	if (grc == GLOB_NOMATCH) {
+		if (!(flags & CONFIG_QUIET))
+			rc = cmd_error(ctx, "%s: No such file or directory", path);
+	} else if (grc != 0) {
+		rc = cmd_error(ctx, "%s: cannot expand the pattern", path);
+	} else {
+		for (i = 0; i < g.gl_pathc; i++) {
+			if (config_source_file(ctx, g.gl_pathv[i], flags) != 0)
+				rc = -1;
+		}
+	}
+	if (grc == 0 || grc == GLOB_NOMATCH)
+		globfree(&g);
+	free(pattern);
+	free(path);
+	return rc;
+}
+
+/* Every file is read even if an earlier one had errors, as in tmux. */
+static int cmd_source_file(struct cmd_ctx *ctx, struct args *a)
+{
+	int flags = 0, rc = 0, i;
+
+	if (args_has(a, 'q'))
+		flags |= CONFIG_QUIET;
+	if (args_has(a, 'n'))
+		flags |= CONFIG_PARSE_ONLY;
+	for (i = 0; i < a->argc; i++) {
+		if (source_one(ctx, a, a->argv[i], flags) != 0)
+			rc = -1;
+	}
+	return rc;
+}
 
 const struct cmd_entry cmd_config_entries[] = {
+	{"source-file", "source", "Fnqvt:", 1, -1, "[-Fnqv] [-t target-pane] path ...",
+	 cmd_source_file},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

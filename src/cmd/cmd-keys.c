@@ -1,6 +1,274 @@
-/* Commands of the keys family (filled in by the work on issues 3 and 4). */
+/*
+ * Commands of the keys family: bind-key, unbind-key, list-keys, send-prefix,
+ * command-prompt and confirm-before. The tables are in keys.c; the prompt
+ * itself is edited on the client's status line by attach.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "cmd/keys.h"
+#include "cmd/options.h"
+#include "cmd/parse.h"
+#include "term/grid.h"
+
+static const char *key_table_arg(struct args *a)
+{
+	if (args_has(a, 'n'))
+		return "root";
+	return args_get(a, 'T') != NULL ? args_get(a, 'T') : "prefix";
+}
+
+/* The binding's command as text: one word is already command text (a
+ * quoted string or a { } block), several are joined back. */
+static char *command_text(int argc, char **argv)
+{
+	return argc == 1 ? xstrdup(argv[0]) : keys_join_words(argc, argv);
+}
+
+/* Bind time checks what it can: the syntax and the command names. */
+static int check_command_text(struct cmd_ctx *ctx, const char *text)
+{
+	char **argv = NULL, *err = NULL;
+	int argc = 0, first = 1, rc = 0;
+
+	if (parse_words(text, &argv, &argc, &err) != 0) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	for (int i = 0; i < argc && rc == 0; i++) {
+		if (strcmp(argv[i], ";") == 0) {
+			first = 1;
+			continue;
+		}
+		if (first && cmd_find(argv[i], &err) == NULL) {
+			cmd_error(ctx, "%s", err);
+			free(err);
+			rc = -1;
+		}
+		first = 0;
+	}
+	parse_free(argv, argc);
+	return rc;
+}
+
+static int cmd_bind_key(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *table = key_table_arg(a), *note = args_get(a, 'N');
+	const struct key_binding *old;
+	struct key k;
+	char *text;
+
+	if (key_parse(a->argv[0], &k) != 0)
+		return cmd_error(ctx, "unknown key: %s", a->argv[0]);
+	if (a->argc == 1) {
+		/* -N alone changes the note of an existing binding */
+		old = keys_lookup(keys_server(), table, &k);
+		if (note == NULL)
+			return cmd_error(ctx, "usage: bind-key [-nr] [-T key-table] [-N note] key "
+					      "[command [arguments]]");
+		keys_bind(keys_server(), table, &k, old != NULL ? old->cmd : "",
+			  old != NULL && old->repeat, note);
+		return 0;
+	}
+	text = command_text(a->argc - 1, a->argv + 1);
+	if (check_command_text(ctx, text) != 0) {
+		free(text);
+		return -1;
+	}
+	keys_bind(keys_server(), table, &k, text, args_has(a, 'r'), note);
+	free(text);
+	return 0;
+}
+
+static int cmd_unbind_key(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *table = key_table_arg(a);
+	struct key k;
+
+	if (args_has(a, 'a')) {
+		if (a->argc > 0)
+			return cmd_error(ctx, "key given with -a");
+		keys_unbind_all(keys_server(), table);
+		return 0;
+	}
+	if (a->argc == 0)
+		return cmd_error(ctx, "missing key");
+	if (key_parse(a->argv[0], &k) != 0) {
+		if (args_has(a, 'q'))
+			return 0;
+		return cmd_error(ctx, "unknown key: %s", a->argv[0]);
+	}
+	if (keys_table(keys_server(), table, 0) == NULL && !args_has(a, 'q'))
+		return cmd_error(ctx, "table %s doesn't exist", table);
+	keys_unbind(keys_server(), table, &k); /* not bound: nothing to do, as tmux */
+	return 0;
+}
+
+/* -N: "C-b c  note" lines, the prefix key in front of prefix-table keys. */
+static void list_notes(struct cmd_ctx *ctx, struct args *a, const char *table,
+		       const struct key *only)
+{
+	const char *prefix = args_get(a, 'P');
+	struct buf lines;
+	char *line, *save = NULL;
+
+	buf_init(&lines);
+	keys_list(keys_server(), table, only, 1, &lines);
+	if (prefix == NULL)
+		prefix = strcmp(table, "prefix") == 0 ? options_string(ctx->srv->options, "prefix")
+						      : "";
+	for (line = strtok_r(buf_cstr(&lines), "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save))
+		buf_printf(&ctx->out, "%s%s%s\n", prefix, *prefix != '\0' ? " " : "", line);
+	buf_free(&lines);
+}
+
+static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *table = args_get(a, 'T');
+	struct key k, *only = NULL;
+
+	if (a->argc > 0) {
+		if (key_parse(a->argv[0], &k) != 0)
+			return cmd_error(ctx, "invalid key: %s", a->argv[0]);
+		only = &k;
+	}
+	if (table != NULL && keys_table(keys_server(), table, 0) == NULL)
+		return cmd_error(ctx, "table %s doesn't exist", table);
+	if (args_has(a, 'N')) {
+		list_notes(ctx, a, table != NULL ? table : "prefix", only);
+		return 0;
+	}
+	keys_list(keys_server(), table, only, 0, &ctx->out);
+	return 0;
+}
+
+static int cmd_send_prefix(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = args_has(a, '2') ? "prefix2" : "prefix";
+	struct target t;
+	struct key k;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (key_parse(options_string(ctx->srv->options, name), &k) != 0)
+		return 0; /* prefix2 None */
+	key_send(&k, t.p->grid);
+	return 0;
+}
+
+/* Formats in prompts and inputs are expanded for the client's pane. */
+static char *expand_for(struct cmd_ctx *ctx, struct peer *c, const char *fmt)
+{
+	struct format_ctx fc;
+	struct window *w = c->session->current;
+
+	if (w != NULL && w->active != NULL)
+		format_ctx_pane(&fc, ctx->srv, w->active);
+	else
+		format_ctx_session(&fc, ctx->srv, c->session);
+	fc.c = c;
+	return format_expand(fmt, &fc);
+}
+
+static struct peer *prompt_client(struct cmd_ctx *ctx)
+{
+	struct peer *c = cmd_current_client(ctx, NULL);
+
+	if (c == NULL || c->state != PEER_ATTACHED) {
+		cmd_error(ctx, "no client to prompt");
+		return NULL;
+	}
+	return c;
+}
+
+/* tmux's labels: each -p prompt gets a space after it; without -p, ":" or
+ * "(command) " for a template. */
+static char *prompt_labels(struct cmd_ctx *ctx, struct peer *c, struct args *a, const char *tmpl)
+{
+	const char *p = args_get(a, 'p');
+	char *expanded, *out;
+	struct buf b;
+
+	if (p == NULL && tmpl == NULL)
+		return xstrdup(":");
+	if (p == NULL)
+		return xasprintf("(%.*s) ", (int)strcspn(tmpl, " "), tmpl);
+	expanded = expand_for(ctx, c, p);
+	buf_init(&b);
+	for (const char *s = expanded; *s != '\0'; s++) {
+		if (*s == ',')
+			buf_addc(&b, ' ');
+		buf_addc(&b, *s);
+	}
+	buf_addc(&b, ' ');
+	out = buf_detach(&b);
+	free(expanded);
+	return out;
+}
+
+static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = prompt_client(ctx);
+	const char *tmpl = a->argc > 0 ? a->argv[0] : NULL;
+	char *labels, *inputs = NULL, *expanded = NULL;
+	int flags = 0;
+
+	if (c == NULL)
+		return -1;
+	if (c->prompt_label != NULL)
+		return 0; /* one prompt at a time, as tmux */
+	if (args_has(a, '1') || args_has(a, 'k'))
+		flags |= PROMPT_SINGLE;
+	if (args_get(a, 'I') != NULL)
+		inputs = expand_for(ctx, c, args_get(a, 'I'));
+	if (tmpl != NULL && args_has(a, 'F'))
+		tmpl = expanded = expand_for(ctx, c, tmpl);
+	labels = prompt_labels(ctx, c, a, tmpl);
+	attach_prompt(c, labels, inputs, tmpl, flags);
+	free(labels);
+	free(inputs);
+	free(expanded);
+	return 0;
+}
+
+static int cmd_confirm_before(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = prompt_client(ctx);
+	char *text, *label, *p;
+
+	if (c == NULL)
+		return -1;
+	if (c->prompt_label != NULL)
+		return 0;
+	text = command_text(a->argc, a->argv);
+	if (args_get(a, 'p') != NULL) {
+		p = expand_for(ctx, c, args_get(a, 'p'));
+		label = xasprintf("%s ", p);
+		free(p);
+	} else {
+		label = xasprintf("Confirm '%s'? (y/n) ", text);
+	}
+	attach_prompt(c, label, NULL, text, PROMPT_SINGLE | PROMPT_CONFIRM);
+	free(label);
+	free(text);
+	return 0;
+}
 
 const struct cmd_entry cmd_keys_entries[] = {
+	{"bind-key", "bind", "nrN:T:", 1, -1,
+	 "[-nr] [-T key-table] [-N note] key [command [arguments]]", cmd_bind_key},
+	{"unbind-key", "unbind", "anqT:", 0, 1, "[-anq] [-T key-table] key", cmd_unbind_key},
+	{"list-keys", "lsk", "1aNP:T:", 0, 1, "[-1aN] [-P prefix-string] [-T key-table] [key]",
+	 cmd_list_keys},
+	{"send-prefix", NULL, "2t:", 0, 0, "[-2] [-t target-pane]", cmd_send_prefix},
+	{"command-prompt", NULL, "1bFkiI:Np:t:T:W", 0, 1,
+	 "[-1bFikN] [-I inputs] [-p prompts] [-t target-client] [-T type] [template]",
+	 cmd_command_prompt},
+	{"confirm-before", "confirm", "bp:t:y", 1, -1,
+	 "[-by] [-p prompt] [-t target-client] command", cmd_confirm_before},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

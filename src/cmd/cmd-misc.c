@@ -8,6 +8,19 @@
 
 #define DISPLAY_FMT "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index}"
 
+/* -j: one JSON object (display-message describes one thing) of every
+ * variable, or of those the format names. */
+static int display_json(struct cmd_ctx *ctx, const struct format_ctx *fc, const char *fmt)
+{
+	char **names = NULL;
+	int n = fmt != NULL ? cmd_format_names(fmt, &names) : 0;
+
+	format_json(&ctx->out, fc, n > 0 ? (const char *const *)names : NULL, n);
+	buf_addc(&ctx->out, '\n');
+	cmd_format_names_free(names, n);
+	return 0;
+}
+
 static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -33,6 +46,8 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
 	fc.c = ctx->peer;
+	if (args_has(a, 'j'))
+		return display_json(ctx, &fc, fmt);
 	msg = format_expand(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
 	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
 	if (c != NULL)
@@ -101,8 +116,8 @@ static int cmd_show_options(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "apvIc:d:F:t:", 0, 1,
-	 "[-apv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "ajpvIc:d:F:t:", 0, 1,
+	 "[-ajpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},

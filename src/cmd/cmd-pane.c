@@ -105,47 +105,44 @@ static int cmd_kill_pane(struct cmd_ctx *ctx, struct args *a)
 	"[history #{history_size}/#{history_limit}] #{pane_id}#{?pane_active, (active),}" \
 	"#{?pane_dead, (dead),}"
 
-static void list_window_panes(struct cmd_ctx *ctx, struct window *w, const char *fmt)
+static void list_window_panes(struct cmd_ctx *ctx, struct window *w, struct cmd_list *l)
 {
 	struct pane *p;
 	struct format_ctx fc;
 
 	for (p = w->panes; p != NULL; p = p->next) {
-		char *line;
-
 		format_ctx_pane(&fc, ctx->srv, p);
-		line = format_expand(fmt, &fc);
-		buf_printf(&ctx->out, "%s\n", line);
-		free(line);
+		fc.c = ctx->peer;
+		cmd_list_item(l, &fc);
 	}
 }
 
 static int cmd_list_panes(struct cmd_ctx *ctx, struct args *a)
 {
-	const char *fmt = args_get(a, 'F');
 	struct target t;
 	struct session *s;
 	struct window *w;
+	struct cmd_list l;
 
 	if (args_has(a, 'a')) {
+		cmd_list_begin(&l, ctx, a, "#{session_name}:#{window_index}." LSP_FMT);
 		for (s = ctx->srv->sessions; s != NULL; s = s->next) {
 			for (w = s->windows; w != NULL; w = w->next)
-				list_window_panes(ctx, w,
-						  fmt ? fmt
-						      : "#{session_name}:#{window_index}." LSP_FMT);
+				list_window_panes(ctx, w, &l);
 		}
-		return 0;
-	}
-	if (args_has(a, 's')) {
+	} else if (args_has(a, 's')) {
 		if (target_session(ctx, args_get(a, 't'), &t) != 0)
 			return -1;
+		cmd_list_begin(&l, ctx, a, "#{window_index}." LSP_FMT);
 		for (w = t.s->windows; w != NULL; w = w->next)
-			list_window_panes(ctx, w, fmt ? fmt : "#{window_index}." LSP_FMT);
-		return 0;
+			list_window_panes(ctx, w, &l);
+	} else {
+		if (target_window(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		cmd_list_begin(&l, ctx, a, LSP_FMT);
+		list_window_panes(ctx, t.w, &l);
 	}
-	if (target_window(ctx, args_get(a, 't'), &t) != 0)
-		return -1;
-	list_window_panes(ctx, t.w, fmt ? fmt : LSP_FMT);
+	cmd_list_end(&l);
 	return 0;
 }
 
@@ -267,7 +264,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
-	{"list-panes", "lsp", "asF:t:", 0, 0, "[-as] [-F format] [-t target-window]",
+	{"list-panes", "lsp", "asF:f:jt:", 0, 0, "[-asj] [-F format] [-f filter] [-t target-window]",
 	 cmd_list_panes},
 	{"select-pane", "selectp", "lt:", 0, 0, "[-l] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",

@@ -130,31 +130,22 @@ static int cmd_has_session(struct cmd_ctx *ctx, struct args *a)
 	return target_session(ctx, args_get(a, 't'), &t);
 }
 
+#define LS_FMT "#{session_name}: #{session_windows} windows (created #{t:session_created})" \
+	"#{?session_attached, (attached),}"
+
 static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)
 {
-	const char *fmt = args_get(a, 'F');
 	struct session *s;
 	struct format_ctx fc;
+	struct cmd_list l;
 
+	cmd_list_begin(&l, ctx, a, LS_FMT);
 	for (s = ctx->srv->sessions; s != NULL; s = s->next) {
-		char *line;
-
-		if (fmt != NULL) {
-			format_ctx_session(&fc, ctx->srv, s);
-			line = format_expand(fmt, &fc);
-		} else {
-			char date[64];
-			struct tm tm;
-
-			localtime_r(&s->created, &tm);
-			strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", &tm);
-			line = xasprintf("%s: %d windows (created %s)%s", s->name,
-					 session_count_windows(s), date,
-					 s->attached ? " (attached)" : "");
-		}
-		buf_printf(&ctx->out, "%s\n", line);
-		free(line);
+		format_ctx_session(&fc, ctx->srv, s);
+		fc.c = ctx->peer;
+		cmd_list_item(&l, &fc);
 	}
+	cmd_list_end(&l);
 	return 0;
 }
 
@@ -284,11 +275,15 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 	} else if (args_has(a, 'n') || args_has(a, 'p')) {
 		s = session_step(ctx->srv, c->session, args_has(a, 'n'));
 	} else {
-		if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		const char *spec = args_get(a, 't');
+		/* A session target, as in tmux; a window or pane target also
+		 * selects that window and pane. */
+		int deep = spec != NULL && strpbrk(spec, ":.%@") != NULL;
+
+		if ((deep ? target_pane(ctx, spec, &t) : target_session(ctx, spec, &t)) != 0)
 			return -1;
 		s = t.s;
-		/* A window or pane target also selects it, as in tmux. */
-		if (args_get(a, 't') != NULL && strpbrk(args_get(a, 't'), ":.%@") != NULL) {
+		if (deep) {
 			session_select_window(s, t.w);
 			window_set_active(t.w, t.p);
 		}
@@ -305,9 +300,9 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 
 static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 {
-	const char *fmt = args_get(a, 'F');
 	struct session *only = NULL;
 	struct format_ctx fc;
+	struct cmd_list l;
 	struct target t;
 	struct peer *c;
 
@@ -316,17 +311,15 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 			return -1;
 		only = t.s;
 	}
+	cmd_list_begin(&l, ctx, a, LSC_FMT);
 	for (c = ctx->srv->peers; c != NULL; c = c->next) {
-		char *line;
-
 		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
 			continue;
 		format_ctx_session(&fc, ctx->srv, c->session);
 		fc.c = c;
-		line = format_expand(fmt != NULL ? fmt : LSC_FMT, &fc);
-		buf_printf(&ctx->out, "%s\n", line);
-		free(line);
+		cmd_list_item(&l, &fc);
 	}
+	cmd_list_end(&l);
 	return 0;
 }
 
@@ -349,7 +342,7 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"attach-session", "attach", "dc:rt:", 0, 0, "[-dr] [-t target-session]",
 	 cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
-	{"list-sessions", "ls", "F:", 0, 0, "[-F format]", cmd_list_sessions},
+	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
@@ -357,7 +350,8 @@ const struct cmd_entry cmd_session_entries[] = {
 	 cmd_detach_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
-	{"list-clients", "lsc", "F:t:", 0, 0, "[-F format] [-t target-session]", cmd_list_clients},
+	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",
+	 cmd_list_clients},
 	{"kill-server", NULL, "", 0, 0, "", cmd_kill_server},
 	{"start-server", "start", "", 0, 0, "", cmd_start_server},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -57,36 +57,36 @@ static int cmd_kill_window(struct cmd_ctx *ctx, struct args *a)
 	"#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) " \
 	"[#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}"
 
-static void list_session_windows(struct cmd_ctx *ctx, struct session *s, const char *fmt)
+static void list_session_windows(struct cmd_ctx *ctx, struct session *s, struct cmd_list *l)
 {
 	struct window *w;
 	struct format_ctx fc;
 
 	for (w = s->windows; w != NULL; w = w->next) {
-		char *line;
-
 		format_ctx_window(&fc, ctx->srv, w);
-		line = format_expand(fmt, &fc);
-		buf_printf(&ctx->out, "%s\n", line);
-		free(line);
+		fc.c = ctx->peer;
+		cmd_list_item(l, &fc);
 	}
 }
 
 static int cmd_list_windows(struct cmd_ctx *ctx, struct args *a)
 {
-	const char *fmt = args_get(a, 'F');
 	struct target t;
 	struct session *s;
+	struct cmd_list l;
 
 	if (args_has(a, 'a')) {
+		cmd_list_begin(&l, ctx, a, "#{session_name}:" LSW_FMT);
 		for (s = ctx->srv->sessions; s != NULL; s = s->next)
-			list_session_windows(ctx, s,
-					     fmt != NULL ? fmt : "#{session_name}:" LSW_FMT);
+			list_session_windows(ctx, s, &l);
+		cmd_list_end(&l);
 		return 0;
 	}
 	if (target_session(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	list_session_windows(ctx, t.s, fmt != NULL ? fmt : LSW_FMT);
+	cmd_list_begin(&l, ctx, a, LSW_FMT);
+	list_session_windows(ctx, t.s, &l);
+	cmd_list_end(&l);
 	return 0;
 }
 
@@ -164,7 +164,7 @@ const struct cmd_entry cmd_window_entries[] = {
 	 "[-t target-window] [shell-command]",
 	 cmd_new_window_exec},
 	{"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window},
-	{"list-windows", "lsw", "aF:t:", 0, 0, "[-a] [-F format] [-t target-session]",
+	{"list-windows", "lsw", "aF:f:jt:", 0, 0, "[-aj] [-F format] [-f filter] [-t target-session]",
 	 cmd_list_windows},
 	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
 	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},

@@ -312,3 +312,86 @@ struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s)
 	}
 	return s == NULL ? best : NULL;
 }
+
+int cmd_format_names(const char *fmt, char ***names)
+{
+	static const char short_names[] = "SWIPDTHhF";
+	static const char *const long_names[] = {"session_name", "window_name", "window_index",
+	                                         "pane_index",   "pane_id",     "pane_title",
+	                                         "host",         "host_short",  "window_flags"};
+	const char *p;
+	int n = 0;
+
+	*names = NULL;
+	for (p = fmt; *p != '\0'; p++) {
+		const char *name = NULL, *sc;
+		size_t len = 0;
+
+		if (p[0] != '#' || p[1] == '\0')
+			continue;
+		if (p[1] == '#') {
+			p++;
+			continue;
+		}
+		if (p[1] == '{') {
+			len = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789_@-");
+			if (p[2 + len] == '}' && len > 0)
+				name = p + 2;
+		} else if ((sc = strchr(short_names, p[1])) != NULL) {
+			name = long_names[sc - short_names];
+			len = strlen(name);
+		}
+		if (name == NULL)
+			continue;
+		*names = xrealloc(*names, sizeof **names * (n + 1));
+		(*names)[n++] = xstrndup(name, len);
+	}
+	return n;
+}
+
+void cmd_format_names_free(char **names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void cmd_list_begin(struct cmd_list *l, struct cmd_ctx *ctx, struct args *a, const char *def)
+{
+	memset(l, 0, sizeof *l);
+	l->ctx = ctx;
+	l->fmt = args_get(a, 'F') != NULL ? args_get(a, 'F') : def;
+	l->filter = args_get(a, 'f');
+	l->json = args_has(a, 'j');
+	if (l->json && args_get(a, 'F') != NULL)
+		l->nnames = cmd_format_names(args_get(a, 'F'), &l->names);
+	if (l->json)
+		buf_addc(&ctx->out, '[');
+}
+
+void cmd_list_item(struct cmd_list *l, const struct format_ctx *fc)
+{
+	char *line;
+
+	if (l->filter != NULL && !format_true(l->filter, fc))
+		return;
+	if (l->json) {
+		buf_adds(&l->ctx->out, l->count > 0 ? ",\n" : "\n");
+		format_json(&l->ctx->out, fc, l->nnames > 0 ? (const char *const *)l->names : NULL,
+		            l->nnames);
+	} else {
+		line = format_expand(l->fmt, fc);
+		buf_printf(&l->ctx->out, "%s\n", line);
+		free(line);
+	}
+	l->count++;
+}
+
+void cmd_list_end(struct cmd_list *l)
+{
+	if (l->json)
+		buf_adds(&l->ctx->out, l->count > 0 ? "\n]\n" : "]\n");
+	cmd_format_names_free(l->names, l->nnames);
+}

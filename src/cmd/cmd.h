@@ -5,6 +5,7 @@
 #ifndef PMUX_CMD_CMD_H
 #define PMUX_CMD_CMD_H
 
+#include "cmd/format.h"
 #include "server/server.h"
 #include "util/buf.h"
 
@@ -91,6 +92,27 @@ char *cmd_window_name(const struct spawn_args *sa, struct server *srv);
 /* The client a command acts on (detach-client, display-message): the peer
  * attached to the target session, the caller itself, or the most recent. */
 struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);
+/*
+ * Listing: every list command prints its items through this, so that -F
+ * (format), -f (filter) and -j (JSON array of all variables, or of the
+ * variables -F names) behave the same everywhere.
+ */
+struct cmd_list {
+	struct cmd_ctx *ctx;
+	const char *fmt;    /* -F or the command's default */
+	const char *filter; /* -f */
+	int json;
+	char **names; /* -j with -F: the variables it names */
+	int nnames;
+	int count;
+};
+/* The plain variables a format names (#{name}, #S …); returns the count. */
+int cmd_format_names(const char *fmt, char ***names);
+void cmd_format_names_free(char **names, int n);
+void cmd_list_begin(struct cmd_list *l, struct cmd_ctx *ctx, struct args *a, const char *def);
+void cmd_list_item(struct cmd_list *l, const struct format_ctx *fc);
+void cmd_list_end(struct cmd_list *l);
+
 /* A new window at index with one pane; NULL (and an error) if the program
  * could not be started. */
 struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,

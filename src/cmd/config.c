@@ -1,66 +1,205 @@
-/* config: a file of commands, one per line, with '\' continuation. */
+/*
+ * config: running command text. The parser (parse.c) turns text into
+ * commands; here they go through cmd_run one at a time, with the context's
+ * file and line set so that every error names where it came from.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/cmd.h"
 #include "cmd/config.h"
-#include "cmd/parse.h"
+#include "cmd/format.h"
 
-static void config_line(struct server *srv, const char *path, int lineno, const char *line,
-			struct buf *errors)
+/* source-file nesting. The server is single-threaded and a config run never
+ * yields to the loop, so one counter is exact. */
+static int config_depth;
+
+static int config_cond(const char *text, void *arg)
 {
-	struct cmd_ctx ctx;
-	char **argv, *err = NULL;
-	int argc;
+	struct server *srv = arg;
+	struct format_ctx fc;
+	char *v;
+	int t;
 
-	if (parse_words(line, &argv, &argc, &err) != 0) {
-		buf_printf(errors, "%s:%d: %s\n", path, lineno, err);
-		free(err);
-		return;
+	format_ctx_session(&fc, srv, srv != NULL ? session_best(srv) : NULL);
+	v = format_expand(text, &fc);
+	t = parse_true(v);
+	free(v);
+	return t;
+}
+
+void config_parse_opts(struct parse_opts *o, struct server *srv, const char *file, int line)
+{
+	memset(o, 0, sizeof *o);
+	o->file = file;
+	o->line = line;
+	o->cond = config_cond;
+	o->arg = srv;
+}
+
+/* Where the positional words of argv start, by the entry's getopt spec. */
+static int first_positional(const struct cmd_entry *e, int argc, char **argv)
+{
+	int i, j;
+
+	for (i = 1; i < argc; i++) {
+		const char *w = argv[i], *s;
+
+		if (w[0] != '-' || w[1] == '\0')
+			break;
+		if (strcmp(w, "--") == 0)
+			return i + 1;
+		for (j = 1; w[j] != '\0'; j++) {
+			s = strchr(e->spec, w[j]);
+			if (s != NULL && s[1] == ':') {
+				if (w[j + 1] == '\0')
+					i++;
+				break;
+			}
+		}
 	}
-	cmd_ctx_init(&ctx, srv, NULL);
-	ctx.file = path;
-	ctx.line = lineno;
-	cmd_run(&ctx, argc, argv);
-	buf_add(errors, ctx.err.data, ctx.err.len);
-	cmd_ctx_free(&ctx);
-	parse_free(argv, argc);
+	return i;
+}
+
+/*
+ * In a file, "bind-key x display hi \; kill-pane" binds both commands: the
+ * "\;" is bind-key's, not a separator. cmd_run splits at every ";" word, so
+ * the binding's command words are folded into one word of command text,
+ * exactly what "bind-key x { display hi; kill-pane }" gives.
+ */
+static char **fold_body(int argc, char **argv, int *newargc)
+{
+	const struct cmd_entry *e;
+	char *err = NULL, **out;
+	struct buf text;
+	int i, body, semi = -1;
+
+	for (i = 1; i < argc && semi < 0; i++) {
+		if (strcmp(argv[i], ";") == 0)
+			semi = i;
+	}
+	e = semi > 0 ? cmd_find(argv[0], &err) : NULL;
+	free(err);
+	if (e == NULL || strcmp(e->name, "bind-key") != 0)
+		return NULL;
+	body = first_positional(e, argc, argv) + 1; /* after the key */
+	if (body >= semi)
+		return NULL;
+	buf_init(&text);
+	for (i = body; i < argc; i++) {
+		if (i > body)
+			buf_addc(&text, ' ');
+		parse_quote(&text, argv[i]);
+	}
+	out = xcalloc(body + 2, sizeof *out);
+	memcpy(out, argv, sizeof *out * body);
+	out[body] = buf_detach(&text);
+	*newargc = body + 1;
+	return out;
+}
+
+static int config_run_one(struct cmd_ctx *ctx, const struct parse_cmd *c)
+{
+	char **folded;
+	int argc, rc;
+
+	folded = fold_body(c->argc, c->argv, &argc);
+	if (folded == NULL)
+		return cmd_run(ctx, c->argc, c->argv);
+	rc = cmd_run(ctx, argc, folded);
+	free(folded[argc - 1]);
+	free(folded);
+	return rc;
+}
+
+int config_run(struct cmd_ctx *ctx, const struct parse_result *r)
+{
+	int i, rc = 0, failed_line = -1;
+
+	for (i = 0; i < r->ncmds; i++) {
+		if (r->cmds[i].line == failed_line)
+			continue;
+		ctx->line = r->cmds[i].line;
+		if (config_run_one(ctx, &r->cmds[i]) != 0) {
+			failed_line = r->cmds[i].line;
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line,
+		    int flags)
+{
+	struct parse_opts o;
+	struct parse_result r;
+	const char *old_file = ctx->file;
+	int old_line = ctx->line, rc;
+
+	config_parse_opts(&o, ctx->srv, file, line);
+	if (flags & CONFIG_PARSE_ONLY)
+		o.flags |= PARSE_NOENV;
+	rc = parse_commands_opts(text, &o, &r);
+	if (rc != 0) {
+		buf_add(&ctx->err, r.errors.data, r.errors.len);
+		ctx->status = 1;
+	}
+	if (!(flags & CONFIG_PARSE_ONLY)) {
+		ctx->file = file;
+		if (config_run(ctx, &r) != 0)
+			rc = -1;
+		ctx->file = old_file;
+		ctx->line = old_line;
+	}
+	parse_result_free(&r);
+	return rc;
+}
+
+static char *read_file(FILE *f)
+{
+	struct buf text;
+	char chunk[8192];
+	size_t n;
+
+	buf_init(&text);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&text, chunk, n);
+	buf_cstr(&text);
+	return buf_detach(&text);
+}
+
+int config_source_file(struct cmd_ctx *ctx, const char *path, int flags)
+{
+	FILE *f;
+	char *text;
+	int rc;
+
+	if (config_depth >= CONFIG_MAX_DEPTH)
+		return cmd_error(ctx, "%s: too many nested files", path);
+	f = fopen(path, "re");
+	if (f == NULL) {
+		if (errno == ENOENT && (flags & CONFIG_QUIET))
+			return 0;
+		return cmd_error(ctx, "%s: %s", path, strerror(errno));
+	}
+	text = read_file(f);
+	fclose(f);
+	config_depth++;
+	rc = config_run_text(ctx, text, path, 1, flags);
+	config_depth--;
+	free(text);
+	return rc;
 }
 
 int config_load(struct server *srv, const char *path, struct buf *errors)
 {
-	FILE *f = fopen(path, "re");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	struct buf joined;
-	int lineno = 0, first = 0;
+	struct cmd_ctx ctx;
+	int rc;
 
-	if (f == NULL) {
-		buf_printf(errors, "%s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	buf_init(&joined);
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		if (joined.len == 0)
-			first = lineno;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (n > 0 && line[n - 1] == '\\') {
-			buf_add(&joined, line, (size_t)n - 1);
-			continue;
-		}
-		buf_add(&joined, line, (size_t)n);
-		config_line(srv, path, first, buf_cstr(&joined), errors);
-		joined.len = 0;
-	}
-	if (joined.len > 0)
-		config_line(srv, path, first, buf_cstr(&joined), errors);
-	buf_free(&joined);
-	free(line);
-	fclose(f);
-	return 0;
+	cmd_ctx_init(&ctx, srv, NULL);
+	rc = config_source_file(&ctx, path, 0);
+	buf_add(errors, ctx.err.data, ctx.err.len);
+	cmd_ctx_free(&ctx);
+	return rc;
 }

@@ -1,17 +1,36 @@
 /*
- * format: #{variable} expansion. Supports #{name}, #{=N:name} / #{=-N:name}
- * (trim to N characters from the left or right), #{?name,then,else}, "##"
- * and the shorthands #S #W #I #P #D #T #H #h #F.
+ * format: tmux 3.3's format language (see format.h for what is supported).
+ *
+ * The expander follows tmux's own algorithm closely, because scripts depend
+ * on its corner cases: an unknown variable is empty, a syntax error inside
+ * #{…} ends the expansion there, b:/d:/q:/t: apply only to a variable
+ * lookup, a condition that is not a variable is expanded and counts as
+ * false if the expansion changes nothing.
  */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <libgen.h>
 #include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "server/layout.h"
 #include "term/grid.h"
+
+/* ------------------------------------------------------------------------
+ * Variables
+ */
+
+enum fv_type { FT_STR, FT_NUM, FT_FLAG, FT_TIME };
+enum fv_scope { FS_SERVER, FS_SESSION, FS_WINDOW, FS_PANE, FS_CLIENT, FS_BUFFER };
 
 typedef char *format_fn(const struct format_ctx *fc);
 
@@ -35,23 +54,54 @@ static char *num(long v)
 	{                                                   \
 		return fc->p == NULL ? NULL : (expr);       \
 	}
+/* Pane variables that read the screen: a pane may have no grid yet. */
+#define G_FN(name, expr)                                                 \
+	static char *fv_##name(const struct format_ctx *fc)              \
+	{                                                                \
+		return fc->p == NULL || fc->p->grid == NULL ? NULL : (expr); \
+	}
+#define C_FN(name, expr)                                    \
+	static char *fv_##name(const struct format_ctx *fc) \
+	{                                                   \
+		return fc->c == NULL ? NULL : (expr);       \
+	}
+#define B_FN(name, expr)                                    \
+	static char *fv_##name(const struct format_ctx *fc) \
+	{                                                   \
+		return fc->b == NULL ? NULL : (expr);       \
+	}
+/* Variables tmux has for features pmux lacks: always this value. */
+#define K_FN(name, obj, value)                                         \
+	static char *fv_##name(const struct format_ctx *fc)            \
+	{                                                              \
+		return fc->obj == NULL ? NULL : xstrdup(value);        \
+	}
 
+static char *strdup0(const char *s)
+{
+	return xstrdup(s != NULL ? s : "");
+}
+
+/* Server. */
 static char *fv_pid(const struct format_ctx *fc)
 {
+	(void)fc;
 	return num(getpid());
 }
 static char *fv_version(const struct format_ctx *fc)
 {
+	(void)fc;
 	return xstrdup(PMUX_VERSION);
 }
 static char *fv_socket_path(const struct format_ctx *fc)
 {
-	return xstrdup(fc->srv->socket_path);
+	return strdup0(fc->srv->socket_path);
 }
 static char *fv_host(const struct format_ctx *fc)
 {
 	char h[HOST_NAME_MAX + 1];
 
+	(void)fc;
 	if (gethostname(h, sizeof h) != 0)
 		return xstrdup("");
 	h[sizeof h - 1] = '\0';
@@ -68,25 +118,107 @@ static char *fv_start_time(const struct format_ctx *fc)
 {
 	return num((long)fc->srv->start_time);
 }
+static char *fv_uid(const struct format_ctx *fc)
+{
+	(void)fc;
+	return num((long)getuid());
+}
+static char *user_name(uid_t uid)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	return xstrdup(pw != NULL ? pw->pw_name : "");
+}
+static char *fv_user(const struct format_ctx *fc)
+{
+	(void)fc;
+	return user_name(getuid());
+}
+static char *fv_next_session_id(const struct format_ctx *fc)
+{
+	return xasprintf("$%u", fc->srv->next_session_id);
+}
+static char *fv_server_sessions(const struct format_ctx *fc)
+{
+	struct session *s;
+	long n = 0;
+
+	for (s = fc->srv->sessions; s != NULL; s = s->next)
+		n++;
+	return num(n);
+}
+
+/* Session. */
+static char *attached_list(const struct format_ctx *fc, int want_window)
+{
+	struct peer *c;
+	struct buf b;
+
+	buf_init(&b);
+	for (c = fc->srv->peers; c != NULL; c = c->next) {
+		if (c->state != PEER_ATTACHED || c->session == NULL)
+			continue;
+		if (want_window ? c->session->current != fc->w : c->session != fc->s)
+			continue;
+		if (b.len != 0)
+			buf_addc(&b, ',');
+		buf_adds(&b, c->ttyname != NULL ? c->ttyname : "");
+	}
+	return buf_detach(&b);
+}
+
+static long last_index(const struct session *s)
+{
+	const struct window *w;
+	long idx = -1;
+
+	for (w = s->windows; w != NULL; w = w->next)
+		idx = w->index;
+	return idx;
+}
+
+/* Loop times are monotonic milliseconds: turn them into wall-clock seconds. */
+static long wall_time(const struct server *srv, uint64_t loop_ms, time_t fallback)
+{
+	uint64_t now;
+
+	if (srv->loop == NULL || loop_ms == 0)
+		return (long)fallback;
+	now = uv_now(srv->loop);
+	return (long)(time(NULL) - (time_t)((now > loop_ms ? now - loop_ms : 0) / 1000));
+}
 
 S_FN(session_name, xstrdup(fc->s->name))
 S_FN(session_id, xasprintf("$%u", fc->s->id))
 S_FN(session_windows, num(session_count_windows(fc->s)))
 S_FN(session_attached, num(fc->s->attached))
+S_FN(session_many_attached, num(fc->s->attached > 1))
+S_FN(session_attached_list, attached_list(fc, 0))
 S_FN(session_created, num((long)fc->s->created))
-S_FN(session_activity, num((long)(fc->s->activity / 1000)))
+S_FN(session_activity, num(wall_time(fc->srv, fc->s->activity, fc->s->created)))
 S_FN(session_width, num(fc->s->sx))
 S_FN(session_height, num(fc->s->sy))
+S_FN(session_path, strdup0(fc->s->cwd))
+S_FN(active_window_index, fc->s->current == NULL ? NULL : num(fc->s->current->index))
+S_FN(last_window_index, fc->s->windows == NULL ? NULL : num(last_index(fc->s)))
+K_FN(session_grouped, s, "0")
+K_FN(session_group, s, "")
+K_FN(session_group_size, s, "")
+K_FN(session_group_list, s, "")
+K_FN(session_group_attached, s, "")
+K_FN(session_alerts, s, "")
+K_FN(session_marked, s, "0")
 
-W_FN(window_index, num(fc->w->index))
-W_FN(window_id, xasprintf("@%u", fc->w->id))
-W_FN(window_panes, num(window_count_panes(fc->w)))
-W_FN(window_active, num(fc->w->session->current == fc->w))
-W_FN(window_width, num(fc->w->sx))
-W_FN(window_height, num(fc->w->sy))
-W_FN(window_last_flag, num(fc->w->session->last == fc->w))
-W_FN(window_created, num((long)fc->w->created))
+static char *fv_session_stack(const struct format_ctx *fc)
+{
+	if (fc->s == NULL || fc->s->current == NULL)
+		return NULL;
+	if (fc->s->last == NULL)
+		return num(fc->s->current->index);
+	return xasprintf("%d,%d", fc->s->current->index, fc->s->last->index);
+}
 
+/* Window. */
 static char *fv_window_name(const struct format_ctx *fc)
 {
 	char *cmd;
@@ -94,28 +226,92 @@ static char *fv_window_name(const struct format_ctx *fc)
 	if (fc->w == NULL)
 		return NULL;
 	if (!fc->w->automatic || fc->w->active == NULL)
-		return xstrdup(fc->w->name);
+		return strdup0(fc->w->name);
 	cmd = pane_current_command(fc->w->active);
 	if (*cmd != '\0')
 		return cmd;
 	free(cmd);
-	return xstrdup(fc->w->name);
+	return strdup0(fc->w->name);
+}
+
+static int is_current(const struct window *w)
+{
+	return w->session != NULL && w->session->current == w;
+}
+static int is_last(const struct window *w)
+{
+	return w->session != NULL && w->session->last == w;
 }
 
 static char *fv_window_flags(const struct format_ctx *fc)
 {
 	if (fc->w == NULL)
 		return NULL;
-	if (fc->w->session->current == fc->w)
+	if (is_current(fc->w))
 		return xstrdup("*");
-	if (fc->w->session->last == fc->w)
+	if (is_last(fc->w))
 		return xstrdup("-");
 	return xstrdup("");
 }
 
+static long active_clients(const struct format_ctx *fc)
+{
+	struct peer *c;
+	long n = 0;
+
+	for (c = fc->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->session != NULL && c->session->current == fc->w)
+			n++;
+	}
+	return n;
+}
+
+static char *fv_window_layout(const struct format_ctx *fc)
+{
+	if (fc->w == NULL)
+		return NULL;
+	return fc->w->layout == NULL ? xstrdup("") : layout_dump(fc->w->layout);
+}
+
+static char *session_name_of(const struct window *w)
+{
+	return w->session != NULL ? strdup0(w->session->name) : xstrdup("");
+}
+
+W_FN(window_index, num(fc->w->index))
+W_FN(window_id, xasprintf("@%u", fc->w->id))
+W_FN(window_panes, num(window_count_panes(fc->w)))
+W_FN(window_active, num(is_current(fc->w)))
+W_FN(window_width, num(fc->w->sx))
+W_FN(window_height, num(fc->w->sy))
+W_FN(window_last_flag, num(is_last(fc->w)))
+W_FN(window_created, num((long)fc->w->created))
+W_FN(window_start_flag, num(fc->w->session != NULL && fc->w->session->windows == fc->w))
+W_FN(window_end_flag, num(fc->w->next == NULL))
+W_FN(window_linked_sessions_list, session_name_of(fc->w))
+W_FN(window_active_sessions, num(is_current(fc->w)))
+W_FN(window_active_sessions_list, is_current(fc->w) ? session_name_of(fc->w) : xstrdup(""))
+W_FN(window_active_clients, num(active_clients(fc)))
+W_FN(window_active_clients_list, attached_list(fc, 1))
+W_FN(window_visible_layout, fv_window_layout(fc))
+K_FN(window_linked, w, "0")
+K_FN(window_linked_sessions, w, "1")
+K_FN(window_zoomed_flag, w, "0")
+K_FN(window_bell_flag, w, "0")
+K_FN(window_activity_flag, w, "0")
+K_FN(window_silence_flag, w, "0")
+K_FN(window_marked_flag, w, "0")
+
+/* tmux knows these only with a client (the window may be bigger than it). */
+static char *fv_window_bigger(const struct format_ctx *fc)
+{
+	return fc->w == NULL || fc->c == NULL ? NULL : xstrdup("0");
+}
+
+/* Pane. */
 static char *fv_pane_index(const struct format_ctx *fc)
 {
-	if (fc->p == NULL)
+	if (fc->p == NULL || fc->p->window == NULL)
 		return NULL;
 	return num(window_pane_index(fc->p->window, fc->p) +
 		   options_number(fc->srv->options, "pane-base-index"));
@@ -125,7 +321,7 @@ static char *fv_cursor(const struct format_ctx *fc, int want_x)
 {
 	int row, col;
 
-	if (fc->p == NULL)
+	if (fc->p == NULL || fc->p->grid == NULL)
 		return NULL;
 	grid_cursor(fc->p->grid, &row, &col);
 	return num(want_x ? col : row);
@@ -139,6 +335,34 @@ static char *fv_cursor_y(const struct format_ctx *fc)
 	return fv_cursor(fc, 0);
 }
 
+static char *fv_history_limit(const struct format_ctx *fc)
+{
+	if (fc->p == NULL)
+		return NULL;
+	if (fc->p->grid == NULL)
+		return num(options_number(fc->srv->options, "history-limit"));
+	return num(grid_history_limit(fc->p->grid));
+}
+
+static char *fv_pane_dead_status(const struct format_ctx *fc)
+{
+	if (fc->p == NULL || !fc->p->exited || !WIFEXITED(fc->p->exit_status))
+		return fc->p == NULL ? NULL : xstrdup("");
+	return num(WEXITSTATUS(fc->p->exit_status));
+}
+static char *fv_pane_dead_signal(const struct format_ctx *fc)
+{
+	if (fc->p == NULL || !fc->p->exited || !WIFSIGNALED(fc->p->exit_status))
+		return fc->p == NULL ? NULL : xstrdup("");
+	return num(WTERMSIG(fc->p->exit_status));
+}
+
+static int mouse_mode(const struct pane *p)
+{
+	return p->grid == NULL ? 0 : grid_mouse_mode(p->grid);
+}
+
+#define PW(p) ((p)->window)
 P_FN(pane_id, xasprintf("%%%u", fc->p->id))
 P_FN(pane_pid, num(fc->p->pid))
 P_FN(pane_tty, xstrdup(fc->p->tty))
@@ -148,87 +372,1249 @@ P_FN(pane_left, num(fc->p->xoff))
 P_FN(pane_top, num(fc->p->yoff))
 P_FN(pane_right, num(fc->p->xoff + fc->p->sx - 1))
 P_FN(pane_bottom, num(fc->p->yoff + fc->p->sy - 1))
-P_FN(pane_active, num(fc->p->window->active == fc->p))
+P_FN(pane_active, num(PW(fc->p) != NULL && PW(fc->p)->active == fc->p))
+P_FN(pane_last, num(PW(fc->p) != NULL && PW(fc->p)->last_active == fc->p))
+P_FN(pane_at_left, num(fc->p->xoff == 0))
+P_FN(pane_at_top, num(fc->p->yoff == 0))
+P_FN(pane_at_right, num(PW(fc->p) != NULL && fc->p->xoff + fc->p->sx >= PW(fc->p)->sx))
+P_FN(pane_at_bottom, num(PW(fc->p) != NULL && fc->p->yoff + fc->p->sy >= PW(fc->p)->sy))
 P_FN(pane_dead, num(fc->p->exited))
 P_FN(pane_current_command, pane_current_command(fc->p))
 P_FN(pane_current_path, pane_current_path(fc->p))
-P_FN(pane_start_path, xstrdup(fc->p->start_cwd))
-P_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
-P_FN(pane_in_mode, xstrdup("0"))
-P_FN(history_size, num(grid_history_size(fc->p->grid)))
-P_FN(history_limit, num(grid_history_limit(fc->p->grid)))
-P_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
-P_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
+P_FN(pane_start_path, strdup0(fc->p->start_cwd))
+P_FN(history_size, num(fc->p->grid == NULL ? 0 : grid_history_size(fc->p->grid)))
+P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
+P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
+P_FN(mouse_any_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
+P_FN(mouse_all_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
+G_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
+G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
+G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
+K_FN(pane_in_mode, p, "0")
+K_FN(pane_mode, p, "")
+K_FN(pane_synchronized, p, "0")
+K_FN(pane_input_off, p, "0")
+K_FN(pane_pipe, p, "0")
+K_FN(pane_marked, p, "0")
+K_FN(pane_marked_set, p, "0")
 
-static const struct {
-	const char *name;
-	format_fn *fn;
-} format_vars[] = {
-#define V(n)               \
-	{                  \
-#n, fv_##n \
-	}
-	V(pid),
-	V(version),
-	V(socket_path),
-	V(host),
-	V(host_short),
-	V(start_time),
-	V(session_name),
-	V(session_id),
-	V(session_windows),
-	V(session_attached),
-	V(session_created),
-	V(session_activity),
-	V(session_width),
-	V(session_height),
-	V(window_index),
-	V(window_name),
-	V(window_id),
-	V(window_panes),
-	V(window_active),
-	V(window_width),
-	V(window_height),
-	V(window_flags),
-	V(window_last_flag),
-	V(window_created),
-	V(pane_index),
-	V(pane_id),
-	V(pane_pid),
-	V(pane_tty),
-	V(pane_width),
-	V(pane_height),
-	V(pane_left),
-	V(pane_top),
-	V(pane_right),
-	V(pane_bottom),
-	V(pane_active),
-	V(pane_dead),
-	V(pane_current_command),
-	V(pane_current_path),
-	V(pane_start_path),
-	V(pane_title),
-	V(pane_in_mode),
-	V(history_size),
-	V(history_limit),
-	V(alternate_on),
-	V(cursor_x),
-	V(cursor_y),
-	V(cursor_flag),
-#undef V
-};
-
-/* The value of a variable; NULL when it is unknown or has no object. */
-static char *format_var(const struct format_ctx *fc, const char *name, size_t len)
+/* Client (an attached or commanding peer). */
+static char *fv_client_name(const struct format_ctx *fc)
 {
+	if (fc->c == NULL)
+		return NULL;
+	if (fc->c->ttyname != NULL && *fc->c->ttyname != '\0')
+		return xstrdup(fc->c->ttyname);
+	return xasprintf("client-%ld", (long)fc->c->pid);
+}
+static char *fv_client_session(const struct format_ctx *fc)
+{
+	if (fc->c == NULL || fc->c->session == NULL)
+		return fc->c == NULL ? NULL : xstrdup("");
+	return strdup0(fc->c->session->name);
+}
+C_FN(client_tty, strdup0(fc->c->ttyname))
+C_FN(client_pid, num(fc->c->pid))
+C_FN(client_width, num(fc->c->cols))
+C_FN(client_height, num(fc->c->rows))
+C_FN(client_termname, strdup0(fc->c->term))
+C_FN(client_readonly, num(fc->c->readonly))
+C_FN(client_prefix, num(fc->c->prefix_pending))
+C_FN(client_key_table, xstrdup(fc->c->prefix_pending ? "prefix" : "root"))
+C_FN(client_cwd, strdup0(fc->c->cwd))
+C_FN(client_uid, num((long)fc->c->uid))
+C_FN(client_user, user_name(fc->c->uid))
+C_FN(client_utf8, xstrdup("1"))
+C_FN(client_control_mode, xstrdup("0"))
+
+/* Buffer. */
+static char *buffer_sample(const struct format_buffer *b)
+{
+	struct buf out;
 	size_t i;
 
-	for (i = 0; i < sizeof format_vars / sizeof format_vars[0]; i++) {
-		if (strlen(format_vars[i].name) == len &&
-		    strncmp(format_vars[i].name, name, len) == 0)
-			return format_vars[i].fn(fc);
+	/* Like tmux: C-style escapes, at most 200 characters, then "...". */
+	buf_init(&out);
+	for (i = 0; i < b->size && out.len < 200; i++) {
+		unsigned char ch = (unsigned char)b->data[i];
+
+		if (ch == '\n')
+			buf_adds(&out, "\\n");
+		else if (ch == '\t')
+			buf_adds(&out, "\\t");
+		else if (ch == '\\')
+			buf_adds(&out, "\\\\");
+		else if (ch < 0x20 || ch == 0x7f)
+			buf_printf(&out, "\\%03o", ch);
+		else
+			buf_addc(&out, (char)ch);
+	}
+	if (i < b->size)
+		buf_adds(&out, "...");
+	return buf_detach(&out);
+}
+B_FN(buffer_name, strdup0(fc->b->name))
+B_FN(buffer_size, num((long)fc->b->size))
+B_FN(buffer_created, num((long)fc->b->created))
+B_FN(buffer_sample, buffer_sample(fc->b))
+
+/* Aliases computed by another variable's function. */
+#define fv_window_raw_flags fv_window_flags
+#define fv_window_offset_x fv_window_bigger
+#define fv_window_offset_y fv_window_bigger
+
+struct format_var {
+	const char *name;
+	format_fn *fn;
+	enum fv_type type;
+	enum fv_scope scope;
+};
+
+/* Grouped by object; the JSON objects list them in this order. */
+static const struct format_var format_vars[] = {
+#define V(n, t, sc) {#n, fv_##n, t, sc}
+	V(host, FT_STR, FS_SERVER),
+	V(host_short, FT_STR, FS_SERVER),
+	V(pid, FT_NUM, FS_SERVER),
+	V(version, FT_STR, FS_SERVER),
+	V(socket_path, FT_STR, FS_SERVER),
+	V(start_time, FT_TIME, FS_SERVER),
+	V(uid, FT_NUM, FS_SERVER),
+	V(user, FT_STR, FS_SERVER),
+	V(next_session_id, FT_STR, FS_SERVER),
+	V(server_sessions, FT_NUM, FS_SERVER),
+	V(session_name, FT_STR, FS_SESSION),
+	V(session_id, FT_STR, FS_SESSION),
+	V(session_windows, FT_NUM, FS_SESSION),
+	V(session_attached, FT_NUM, FS_SESSION),
+	V(session_many_attached, FT_FLAG, FS_SESSION),
+	V(session_attached_list, FT_STR, FS_SESSION),
+	V(session_created, FT_TIME, FS_SESSION),
+	V(session_activity, FT_TIME, FS_SESSION),
+	V(session_width, FT_NUM, FS_SESSION),
+	V(session_height, FT_NUM, FS_SESSION),
+	V(session_path, FT_STR, FS_SESSION),
+	V(session_stack, FT_STR, FS_SESSION),
+	V(session_grouped, FT_FLAG, FS_SESSION),
+	V(session_group, FT_STR, FS_SESSION),
+	V(session_group_size, FT_NUM, FS_SESSION),
+	V(session_group_list, FT_STR, FS_SESSION),
+	V(session_group_attached, FT_NUM, FS_SESSION),
+	V(session_alerts, FT_STR, FS_SESSION),
+	V(session_marked, FT_FLAG, FS_SESSION),
+	V(active_window_index, FT_NUM, FS_SESSION),
+	V(last_window_index, FT_NUM, FS_SESSION),
+	V(window_index, FT_NUM, FS_WINDOW),
+	V(window_name, FT_STR, FS_WINDOW),
+	V(window_id, FT_STR, FS_WINDOW),
+	V(window_panes, FT_NUM, FS_WINDOW),
+	V(window_active, FT_FLAG, FS_WINDOW),
+	V(window_width, FT_NUM, FS_WINDOW),
+	V(window_height, FT_NUM, FS_WINDOW),
+	V(window_flags, FT_STR, FS_WINDOW),
+	V(window_raw_flags, FT_STR, FS_WINDOW),
+	V(window_last_flag, FT_FLAG, FS_WINDOW),
+	V(window_created, FT_TIME, FS_WINDOW),
+	V(window_start_flag, FT_FLAG, FS_WINDOW),
+	V(window_end_flag, FT_FLAG, FS_WINDOW),
+	V(window_layout, FT_STR, FS_WINDOW),
+	V(window_visible_layout, FT_STR, FS_WINDOW),
+	V(window_linked, FT_FLAG, FS_WINDOW),
+	V(window_linked_sessions, FT_NUM, FS_WINDOW),
+	V(window_linked_sessions_list, FT_STR, FS_WINDOW),
+	V(window_active_sessions, FT_NUM, FS_WINDOW),
+	V(window_active_sessions_list, FT_STR, FS_WINDOW),
+	V(window_active_clients, FT_NUM, FS_WINDOW),
+	V(window_active_clients_list, FT_STR, FS_WINDOW),
+	V(window_zoomed_flag, FT_FLAG, FS_WINDOW),
+	V(window_bell_flag, FT_FLAG, FS_WINDOW),
+	V(window_activity_flag, FT_FLAG, FS_WINDOW),
+	V(window_silence_flag, FT_FLAG, FS_WINDOW),
+	V(window_marked_flag, FT_FLAG, FS_WINDOW),
+	V(window_bigger, FT_FLAG, FS_WINDOW),
+	V(window_offset_x, FT_NUM, FS_WINDOW),
+	V(window_offset_y, FT_NUM, FS_WINDOW),
+	V(pane_index, FT_NUM, FS_PANE),
+	V(pane_id, FT_STR, FS_PANE),
+	V(pane_pid, FT_NUM, FS_PANE),
+	V(pane_tty, FT_STR, FS_PANE),
+	V(pane_width, FT_NUM, FS_PANE),
+	V(pane_height, FT_NUM, FS_PANE),
+	V(pane_left, FT_NUM, FS_PANE),
+	V(pane_top, FT_NUM, FS_PANE),
+	V(pane_right, FT_NUM, FS_PANE),
+	V(pane_bottom, FT_NUM, FS_PANE),
+	V(pane_active, FT_FLAG, FS_PANE),
+	V(pane_last, FT_FLAG, FS_PANE),
+	V(pane_at_left, FT_FLAG, FS_PANE),
+	V(pane_at_right, FT_FLAG, FS_PANE),
+	V(pane_at_top, FT_FLAG, FS_PANE),
+	V(pane_at_bottom, FT_FLAG, FS_PANE),
+	V(pane_dead, FT_FLAG, FS_PANE),
+	V(pane_dead_status, FT_NUM, FS_PANE),
+	V(pane_dead_signal, FT_NUM, FS_PANE),
+	V(pane_current_command, FT_STR, FS_PANE),
+	V(pane_current_path, FT_STR, FS_PANE),
+	V(pane_start_path, FT_STR, FS_PANE),
+	V(pane_title, FT_STR, FS_PANE),
+	V(pane_in_mode, FT_FLAG, FS_PANE),
+	V(pane_mode, FT_STR, FS_PANE),
+	V(pane_synchronized, FT_FLAG, FS_PANE),
+	V(pane_input_off, FT_FLAG, FS_PANE),
+	V(pane_pipe, FT_FLAG, FS_PANE),
+	V(pane_marked, FT_FLAG, FS_PANE),
+	V(pane_marked_set, FT_FLAG, FS_PANE),
+	V(history_size, FT_NUM, FS_PANE),
+	V(history_limit, FT_NUM, FS_PANE),
+	V(alternate_on, FT_FLAG, FS_PANE),
+	V(cursor_x, FT_NUM, FS_PANE),
+	V(cursor_y, FT_NUM, FS_PANE),
+	V(cursor_flag, FT_FLAG, FS_PANE),
+	V(mouse_standard_flag, FT_FLAG, FS_PANE),
+	V(mouse_button_flag, FT_FLAG, FS_PANE),
+	V(mouse_any_flag, FT_FLAG, FS_PANE),
+	V(mouse_all_flag, FT_FLAG, FS_PANE),
+	V(client_name, FT_STR, FS_CLIENT),
+	V(client_tty, FT_STR, FS_CLIENT),
+	V(client_pid, FT_NUM, FS_CLIENT),
+	V(client_width, FT_NUM, FS_CLIENT),
+	V(client_height, FT_NUM, FS_CLIENT),
+	V(client_session, FT_STR, FS_CLIENT),
+	V(client_termname, FT_STR, FS_CLIENT),
+	V(client_readonly, FT_FLAG, FS_CLIENT),
+	V(client_prefix, FT_FLAG, FS_CLIENT),
+	V(client_key_table, FT_STR, FS_CLIENT),
+	V(client_cwd, FT_STR, FS_CLIENT),
+	V(client_uid, FT_NUM, FS_CLIENT),
+	V(client_user, FT_STR, FS_CLIENT),
+	V(client_utf8, FT_FLAG, FS_CLIENT),
+	V(client_control_mode, FT_FLAG, FS_CLIENT),
+	V(buffer_name, FT_STR, FS_BUFFER),
+	V(buffer_size, FT_NUM, FS_BUFFER),
+	V(buffer_created, FT_TIME, FS_BUFFER),
+	V(buffer_sample, FT_STR, FS_BUFFER),
+#undef V
+};
+#define NVARS (sizeof format_vars / sizeof format_vars[0])
+
+
+/* Lookup is by binary search over an index sorted once: list-panes -a runs
+ * a dozen lookups per pane, so a linear scan per lookup adds up. */
+static const struct format_var *sorted_vars[NVARS];
+
+static int var_cmp(const void *a, const void *b)
+{
+	const struct format_var *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+static const struct format_var *var_find(const char *name)
+{
+	static int sorted;
+	size_t lo = 0, hi = NVARS, i;
+
+	if (!sorted) {
+		for (i = 0; i < NVARS; i++)
+			sorted_vars[i] = &format_vars[i];
+		qsort(sorted_vars, NVARS, sizeof sorted_vars[0], var_cmp);
+		sorted = 1;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, sorted_vars[mid]->name);
+
+		if (c == 0)
+			return sorted_vars[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
 	return NULL;
+}
+
+int format_known(const char *name)
+{
+	return var_find(name) != NULL;
+}
+
+/* Whether the object a variable belongs to is in the context. */
+static int scope_present(const struct format_ctx *fc, enum fv_scope sc)
+{
+	switch (sc) {
+	case FS_SERVER:
+		return 1;
+	case FS_SESSION:
+		return fc->s != NULL;
+	case FS_WINDOW:
+		return fc->w != NULL;
+	case FS_PANE:
+		return fc->p != NULL;
+	case FS_CLIENT:
+		return fc->c != NULL;
+	case FS_BUFFER:
+		return fc->b != NULL;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * UTF-8 and display width
+ */
+
+/* Decode one UTF-8 character; returns its length (0 if invalid). */
+static size_t utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+	size_t n, i;
+	uint32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* wcwidth in a UTF-8 locale, whatever the process's locale is. */
+static int char_width(uint32_t c)
+{
+	static locale_t utf8;
+	static int tried;
+	locale_t old;
+	int w;
+
+	if (!tried) {
+		tried = 1;
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	if (utf8 == (locale_t)0)
+		return 1;
+	old = uselocale(utf8);
+	w = wcwidth((wchar_t)c);
+	uselocale(old);
+	return w;
+}
+
+/* The next character of s at *i: its width (-1 to skip it) and length. */
+static int next_char(const char *s, size_t *len)
+{
+	uint32_t c;
+	int w;
+
+	if ((unsigned char)*s < 0x80) {
+		*len = 1;
+		return (*s > 0x1f && *s < 0x7f) ? 1 : -1;
+	}
+	*len = utf8_decode((const unsigned char *)s, strlen(s), &c);
+	if (*len == 0) {
+		*len = 1;
+		return -1;
+	}
+	w = char_width(c);
+	return w < 0 ? -1 : w;
+}
+
+static const char *format_skip(const char *s, const char *end);
+
+/* Display width, "#[style]" counting for nothing (tmux's format_width). */
+static size_t text_width(const char *s)
+{
+	size_t width = 0, len;
+	int w;
+
+	while (*s != '\0') {
+		if (s[0] == '#' && s[1] == '[') {
+			const char *e = format_skip(s + 2, "]");
+
+			if (e == NULL)
+				return 0;
+			s = e + 1;
+			continue;
+		}
+		w = next_char(s, &len);
+		if (w > 0)
+			width += (size_t)w;
+		s += len;
+	}
+	return width;
+}
+
+/* The leading characters of s that fit in limit columns. */
+static char *trim_left(const char *s, size_t limit)
+{
+	struct buf out;
+	size_t width = 0, len;
+	int w;
+
+	buf_init(&out);
+	while (*s != '\0' && width < limit) {
+		if (s[0] == '#' && s[1] == '[') {
+			const char *e = format_skip(s + 2, "]");
+
+			if (e == NULL)
+				break;
+			buf_add(&out, s, (size_t)(e + 1 - s));
+			s = e + 1;
+			continue;
+		}
+		w = next_char(s, &len);
+		if (w >= 0 && width + (size_t)w <= limit)
+			buf_add(&out, s, len);
+		if (w > 0)
+			width += (size_t)w;
+		s += len;
+	}
+	return buf_detach(&out);
+}
+
+/* The trailing characters of s that fit in limit columns. */
+static char *trim_right(const char *s, size_t limit)
+{
+	size_t total = text_width(s), skip, width = 0, len;
+	struct buf out;
+	int w;
+
+	if (total <= limit)
+		return xstrdup(s);
+	skip = total - limit;
+	buf_init(&out);
+	while (*s != '\0') {
+		if (s[0] == '#' && s[1] == '[') {
+			const char *e = format_skip(s + 2, "]");
+
+			if (e == NULL)
+				break;
+			buf_add(&out, s, (size_t)(e + 1 - s));
+			s = e + 1;
+			continue;
+		}
+		w = next_char(s, &len);
+		if (w >= 0 && width >= skip)
+			buf_add(&out, s, len);
+		if (w > 0)
+			width += (size_t)w;
+		s += len;
+	}
+	return buf_detach(&out);
+}
+
+/* Pad with spaces to width columns: on the right (width > 0) or left. */
+static char *pad(const char *s, long width)
+{
+	size_t have = text_width(s), want = (size_t)(width < 0 ? -width : width);
+	struct buf out;
+
+	if (have >= want)
+		return xstrdup(s);
+	buf_init(&out);
+	if (width > 0)
+		buf_adds(&out, s);
+	for (; have < want; have++)
+		buf_addc(&out, ' ');
+	if (width < 0)
+		buf_adds(&out, s);
+	return buf_detach(&out);
+}
+
+/* ------------------------------------------------------------------------
+ * Expansion
+ */
+
+#define FORMAT_LOOP_LIMIT 100
+
+struct fstate {
+	const struct format_ctx *fc;
+	int time;  /* pass formats through strftime first (T: and status) */
+	int depth; /* nesting, bounded so a self-referencing option ends */
+	time_t now;
+	struct tm tm;
+};
+
+enum {
+	M_LITERAL = 1 << 0,
+	M_BASENAME = 1 << 1,
+	M_DIRNAME = 1 << 2,
+	M_QUOTE = 1 << 3,
+	M_QUOTE_STYLE = 1 << 4,
+	M_EXPAND = 1 << 5,
+	M_EXPAND_TIME = 1 << 6,
+	M_TIME = 1 << 7,
+	M_PRETTY = 1 << 8,
+	M_LENGTH = 1 << 9,
+	M_WIDTH = 1 << 10,
+	M_SESSIONS = 1 << 11,
+	M_WINDOWS = 1 << 12,
+	M_PANES = 1 << 13,
+	M_CLIENTS = 1 << 14,
+};
+
+#define MAX_MODS 16
+#define MAX_ARGS 4
+
+struct fmod {
+	char name[3];
+	int argc;
+	char *argv[MAX_ARGS];
+};
+
+static char *expand1(struct fstate *es, const char *fmt);
+
+/*
+ * Find the first character of end at nesting level zero, skipping #{…}
+ * and the escapes "#," "##" "#{" "#}" "#:" (tmux's format_skip).
+ */
+static const char *format_skip(const char *s, const char *end)
+{
+	int brackets = 0;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == '#' && s[1] == '{')
+			brackets++;
+		if (s[0] == '#' && s[1] != '\0' && strchr(",#{}:", s[1]) != NULL) {
+			s++;
+			continue;
+		}
+		if (*s == '}')
+			brackets--;
+		if (strchr(end, *s) != NULL && brackets == 0)
+			break;
+	}
+	return *s == '\0' ? NULL : s;
+}
+
+static int is_end(char c)
+{
+	return c == ';' || c == ':';
+}
+
+static void mods_free(struct fmod *list, int n)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < list[i].argc; j++)
+			free(list[i].argv[j]);
+	}
+}
+
+static void mod_add(struct fmod *m, const char *name, size_t len)
+{
+	memset(m, 0, sizeof *m);
+	memcpy(m->name, name, len);
+}
+
+static void mod_arg(struct fstate *es, struct fmod *m, const char *s, size_t len)
+{
+	char *raw;
+
+	if (m->argc == MAX_ARGS)
+		return;
+	raw = xstrndup(s, len);
+	m->argv[m->argc++] = expand1(es, raw);
+	free(raw);
+}
+
+/* A modifier with arguments: "=5", "=-5", or "/a/b/" with any punctuation. */
+static const char *mod_args(struct fstate *es, struct fmod *m, const char *cp)
+{
+	const char *end;
+	char sep[2];
+
+	if (!ispunct((unsigned char)cp[1]) || cp[1] == '-') {
+		end = format_skip(cp + 1, ":;");
+		if (end == NULL)
+			return NULL;
+		mod_arg(es, m, cp + 1, (size_t)(end - cp - 1));
+		return end;
+	}
+	sep[0] = cp[1];
+	sep[1] = '\0';
+	cp++;
+	do {
+		if (cp[0] == sep[0] && is_end(cp[1])) {
+			cp++;
+			break;
+		}
+		end = format_skip(cp + 1, sep);
+		if (end == NULL)
+			return NULL;
+		cp++;
+		mod_arg(es, m, cp, (size_t)(end - cp));
+		cp = end;
+	} while (!is_end(cp[0]));
+	return cp;
+}
+
+/*
+ * Parse "mod;mod:" at the start of *s. Returns the number of modifiers and
+ * moves *s past the ':'; with no well-formed list, 0 and *s unchanged.
+ */
+static int mods_parse(struct fstate *es, const char **s, struct fmod *list)
+{
+	const char *cp = *s, *next;
+	int n = 0;
+
+	while (*cp != '\0' && *cp != ':' && n < MAX_MODS) {
+		if (*cp == ';')
+			cp++;
+		if (*cp != '\0' && strchr("labcdnwETSWPL<>", *cp) != NULL && is_end(cp[1])) {
+			mod_add(&list[n++], cp, 1);
+			cp++;
+			continue;
+		}
+		if ((strncmp(cp, "||", 2) == 0 || strncmp(cp, "&&", 2) == 0 ||
+		     strncmp(cp, "!=", 2) == 0 || strncmp(cp, "==", 2) == 0 ||
+		     strncmp(cp, "<=", 2) == 0 || strncmp(cp, ">=", 2) == 0) &&
+		    is_end(cp[2])) {
+			mod_add(&list[n++], cp, 2);
+			cp += 2;
+			continue;
+		}
+		if (*cp == '\0' || strchr("mCNst=peq", *cp) == NULL)
+			break;
+		mod_add(&list[n], cp, 1);
+		if (is_end(cp[1])) {
+			n++;
+			cp++;
+			continue;
+		}
+		next = mod_args(es, &list[n++], cp);
+		if (next == NULL)
+			break;
+		cp = next;
+	}
+	if (*cp != ':') {
+		mods_free(list, n);
+		return 0;
+	}
+	*s = cp + 1;
+	return n;
+}
+
+static int is_true(const char *v)
+{
+	return v != NULL && *v != '\0' && (v[0] != '0' || v[1] != '\0');
+}
+
+/* Split "left,right" at the first top-level comma; expand both if asked. */
+static int choose(struct fstate *es, const char *s, char **left, char **right, int expand)
+{
+	const char *cp = format_skip(s, ",");
+	char *l, *r;
+
+	if (cp == NULL)
+		return -1;
+	l = xstrndup(s, (size_t)(cp - s));
+	r = xstrdup(cp + 1);
+	if (expand) {
+		*left = expand1(es, l);
+		*right = expand1(es, r);
+		free(l);
+		free(r);
+	} else {
+		*left = l;
+		*right = r;
+	}
+	return 0;
+}
+
+static char *quote_shell(const char *s)
+{
+	struct buf out;
+
+	buf_init(&out);
+	for (; *s != '\0'; s++) {
+		if (strchr("|&;<>()$`\\\"'*?[# =%", *s) != NULL)
+			buf_addc(&out, '\\');
+		buf_addc(&out, *s);
+	}
+	return buf_detach(&out);
+}
+
+static char *quote_style(const char *s)
+{
+	struct buf out;
+
+	buf_init(&out);
+	for (; *s != '\0'; s++) {
+		if (*s == '#')
+			buf_addc(&out, '#');
+		buf_addc(&out, *s);
+	}
+	return buf_detach(&out);
+}
+
+/* tmux's short times: the time today, the day this month, else the date. */
+static char *pretty_time(time_t t)
+{
+	time_t now = time(NULL), age;
+	struct tm now_tm, tm;
+	char s[32];
+
+	if (now < t)
+		now = t;
+	age = now - t;
+	localtime_r(&now, &now_tm);
+	localtime_r(&t, &tm);
+	if (age < 24 * 3600)
+		strftime(s, sizeof s, "%H:%M", &tm);
+	else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon == now_tm.tm_mon) ||
+		 age < 28 * 24 * 3600)
+		strftime(s, sizeof s, "%a%d", &tm);
+	else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon < now_tm.tm_mon) ||
+		 (tm.tm_year == now_tm.tm_year - 1 && tm.tm_mon > now_tm.tm_mon))
+		strftime(s, sizeof s, "%d%b", &tm);
+	else
+		strftime(s, sizeof s, "%h%y", &tm);
+	return xstrdup(s);
+}
+
+static char *time_string(const char *value, int mods, const char *time_format)
+{
+	char *end, s[256];
+	long long v;
+	time_t t;
+	struct tm tm;
+
+	v = strtoll(value, &end, 10);
+	if (*value == '\0' || *end != '\0' || v <= 0)
+		return NULL;
+	t = (time_t)v;
+	if (mods & M_PRETTY)
+		return pretty_time(t);
+	localtime_r(&t, &tm);
+	if (time_format != NULL) {
+		if (strftime(s, sizeof s, time_format, &tm) == 0)
+			s[0] = '\0';
+	} else {
+		/* ctime(3)'s layout, without its newline. */
+		strftime(s, sizeof s, "%a %b %e %H:%M:%S %Y", &tm);
+	}
+	return xstrdup(s);
+}
+
+static char *path_part(char *found, int dir)
+{
+	char *copy = xstrdup(found), *r;
+
+	r = xstrdup(dir ? dirname(copy) : basename(copy));
+	free(copy);
+	free(found);
+	return r;
+}
+
+/* An option as tmux shows it in formats: on/off flags as 1/0. */
+static char *option_value(const struct options *o, const char *name)
+{
+	const char *v = options_string(o, name);
+
+	if (options_def(name)->type == OPTION_FLAG)
+		return xstrdup(strcmp(v, "on") == 0 ? "1" : "0");
+	return xstrdup(v);
+}
+
+/* The value of a variable or option key, with b: d: q: t: applied. */
+static char *format_find(struct fstate *es, const char *key, int mods, const char *time_format)
+{
+	const struct format_var *v = var_find(key);
+	const struct format_ctx *fc = es->fc;
+	char *found = NULL, *r;
+
+	if (v != NULL)
+		found = v->fn(fc);
+	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
+		 options_def(key) != NULL)
+		found = option_value(fc->srv->options, key);
+	if (found == NULL)
+		return NULL;
+	if (mods & M_TIME) {
+		r = time_string(found, mods, time_format);
+		free(found);
+		return r;
+	}
+	if (mods & M_BASENAME)
+		found = path_part(found, 0);
+	if (mods & M_DIRNAME)
+		found = path_part(found, 1);
+	if (mods & (M_QUOTE | M_QUOTE_STYLE)) {
+		r = (mods & M_QUOTE) ? quote_shell(found) : quote_style(found);
+		free(found);
+		found = r;
+	}
+	return found;
+}
+
+static char *match(const struct fmod *m, const char *pattern, const char *text)
+{
+	const char *flags = m->argc >= 1 ? m->argv[0] : "";
+	regex_t r;
+	int ok;
+
+	if (strchr(flags, 'r') == NULL)
+		return xstrdup(fnmatch(pattern, text, strchr(flags, 'i') ? FNM_CASEFOLD : 0) == 0
+				       ? "1"
+				       : "0");
+	if (regcomp(&r, pattern, REG_EXTENDED | REG_NOSUB | (strchr(flags, 'i') ? REG_ICASE : 0)) !=
+	    0)
+		return xstrdup("0");
+	ok = regexec(&r, text, 0, NULL, 0) == 0;
+	regfree(&r);
+	return xstrdup(ok ? "1" : "0");
+}
+
+/* Append the replacement, with \0..\9 standing for the match's groups. */
+static void sub_expand(struct buf *out, const char *with, const char *text, const regmatch_t *m,
+		       int n)
+{
+	const char *cp;
+
+	for (cp = with; *cp != '\0'; cp++) {
+		if (*cp == '\\') {
+			cp++;
+			if (*cp >= '0' && *cp <= '9') {
+				int i = *cp - '0';
+
+				if (i < n && m[i].rm_so != m[i].rm_eo) {
+					buf_add(out, text + m[i].rm_so,
+						(size_t)(m[i].rm_eo - m[i].rm_so));
+					continue;
+				}
+			}
+			if (*cp == '\0')
+				break;
+		}
+		buf_addc(out, *cp);
+	}
+}
+
+/* Replace every match of pattern in text (tmux's regsub, same empty-match rules). */
+static char *regsub(const char *pattern, const char *with, const char *text, int flags)
+{
+	regmatch_t m[10];
+	regoff_t start = 0, last = 0, end = (regoff_t)strlen(text);
+	int empty = 0;
+	struct buf out;
+	regex_t r;
+
+	if (*text == '\0')
+		return xstrdup("");
+	if (regcomp(&r, pattern, flags) != 0)
+		return NULL;
+	buf_init(&out);
+	while (start <= end) {
+		if (regexec(&r, text + start, 10, m, 0) != 0)
+			break;
+		buf_add(&out, text + last, (size_t)(start + m[0].rm_so - last));
+		if (empty || start + m[0].rm_so != last || m[0].rm_so != m[0].rm_eo) {
+			sub_expand(&out, with, text + start, m, 10);
+			last = start + m[0].rm_eo;
+			start += m[0].rm_eo;
+			empty = 0;
+		} else {
+			last = start + m[0].rm_eo;
+			start += m[0].rm_eo + 1;
+			empty = 1;
+		}
+		if (*pattern == '^')
+			break;
+	}
+	if (last < end)
+		buf_add(&out, text + last, (size_t)(end - last));
+	regfree(&r);
+	return buf_detach(&out);
+}
+
+static char *substitute(struct fstate *es, const struct fmod *m, char *value)
+{
+	char *pattern = expand1(es, m->argv[0]), *with = expand1(es, m->argv[1]), *r;
+	int flags = REG_EXTENDED;
+
+	if (m->argc >= 3 && strchr(m->argv[2], 'i') != NULL)
+		flags |= REG_ICASE;
+	r = regsub(pattern, with, value, flags);
+	free(pattern);
+	free(with);
+	if (r == NULL)
+		return value;
+	free(value);
+	return r;
+}
+
+static double fabs_(double d)
+{
+	return d < 0 ? -d : d;
+}
+
+/* Parse a whole string as a number (strtod); -1 if it is not one. */
+static int number(const char *s, double *d)
+{
+	char *end;
+
+	*d = strtod(s, &end);
+	return *end == '\0' ? 0 : -1;
+}
+
+static int arith(const char *op, double a, double b, double *r)
+{
+	if (strcmp(op, "+") == 0)
+		*r = a + b;
+	else if (strcmp(op, "-") == 0)
+		*r = a - b;
+	else if (strcmp(op, "*") == 0)
+		*r = a * b;
+	else if (strcmp(op, "/") == 0)
+		*r = a / b;
+	else if (strcmp(op, "%") == 0 || strcmp(op, "m") == 0)
+		*r = b == 0 ? a / b : a - b * (double)(long long)(a / b);
+	else if (strcmp(op, "==") == 0)
+		*r = fabs_(a - b) < 1e-9;
+	else if (strcmp(op, "!=") == 0)
+		*r = fabs_(a - b) > 1e-9;
+	else if (strcmp(op, ">") == 0)
+		*r = a > b;
+	else if (strcmp(op, ">=") == 0)
+		*r = a >= b;
+	else if (strcmp(op, "<") == 0)
+		*r = a < b;
+	else if (strcmp(op, "<=") == 0)
+		*r = a <= b;
+	else
+		return -1;
+	return 0;
+}
+
+/* #{e|op|flags|precision:a,b}; NULL on any error (tmux then prints ""). */
+static char *expression(struct fstate *es, const struct fmod *m, const char *copy)
+{
+	int fp = 0, prec = 0;
+	double a, b, r;
+	char *left, *right, *value = NULL;
+
+	if (m->argc < 1 || m->argc > 3)
+		return NULL;
+	if (m->argc >= 2 && strchr(m->argv[1], 'f') != NULL) {
+		fp = 1;
+		prec = 2;
+	}
+	if (m->argc >= 3) {
+		char *end;
+		long p = strtol(m->argv[2], &end, 10);
+
+		if (*m->argv[2] == '\0' || *end != '\0' || p < 0 || p > 100)
+			return NULL;
+		prec = (int)p;
+	}
+	if (choose(es, copy, &left, &right, 1) != 0)
+		return NULL;
+	if (number(left, &a) == 0 && number(right, &b) == 0) {
+		if (!fp) {
+			a = (double)(long long)a;
+			b = (double)(long long)b;
+		}
+		if (arith(m->argv[0], a, b, &r) == 0) {
+			if (!fp)
+				r = (double)(long long)r;
+			value = xasprintf("%.*f", prec, r);
+		}
+	}
+	free(left);
+	free(right);
+	return value;
+}
+
+static char *compare(const char *op, const char *l, const char *r)
+{
+	int c = strcmp(l, r), v;
+
+	if (strcmp(op, "||") == 0)
+		v = is_true(l) || is_true(r);
+	else if (strcmp(op, "&&") == 0)
+		v = is_true(l) && is_true(r);
+	else if (strcmp(op, "==") == 0)
+		v = c == 0;
+	else if (strcmp(op, "!=") == 0)
+		v = c != 0;
+	else if (strcmp(op, "<") == 0)
+		v = c < 0;
+	else if (strcmp(op, ">") == 0)
+		v = c > 0;
+	else if (strcmp(op, "<=") == 0)
+		v = c <= 0;
+	else
+		v = c >= 0;
+	return xstrdup(v ? "1" : "0");
+}
+
+static char *expand_ctx(struct fstate *es, const struct format_ctx *fc, const char *fmt)
+{
+	struct fstate next = *es;
+
+	next.fc = fc;
+	return expand1(&next, fmt);
+}
+
+/* #{S:…} #{W:…} #{P:…} #{L:…}: NULL when the object to loop in is missing. */
+static char *loop(struct fstate *es, int which, const char *fmt)
+{
+	const struct format_ctx *fc = es->fc;
+	struct format_ctx nfc;
+	char *all, *active = NULL, *v;
+	struct buf out;
+
+	if ((which == M_WINDOWS && fc->s == NULL) || (which == M_PANES && fc->w == NULL))
+		return NULL;
+	/* tmux has no current-item form for sessions. */
+	if (which == M_SESSIONS || choose(es, fmt, &all, &active, 0) != 0) {
+		all = xstrdup(fmt);
+		active = NULL;
+	}
+	buf_init(&out);
+	if (which == M_SESSIONS) {
+		for (struct session *s = fc->srv->sessions; s != NULL; s = s->next) {
+			format_ctx_session(&nfc, fc->srv, s);
+			nfc.c = fc->c;
+			v = expand_ctx(es, &nfc, all);
+			buf_adds(&out, v);
+			free(v);
+		}
+	} else if (which == M_WINDOWS) {
+		for (struct window *w = fc->s->windows; w != NULL; w = w->next) {
+			format_ctx_window(&nfc, fc->srv, w);
+			nfc.c = fc->c;
+			v = expand_ctx(es, &nfc, active != NULL && w == fc->s->current ? active : all);
+			buf_adds(&out, v);
+			free(v);
+		}
+	} else if (which == M_PANES) {
+		for (struct pane *p = fc->w->panes; p != NULL; p = p->next) {
+			format_ctx_pane(&nfc, fc->srv, p);
+			nfc.c = fc->c;
+			v = expand_ctx(es, &nfc, active != NULL && p == fc->w->active ? active : all);
+			buf_adds(&out, v);
+			free(v);
+		}
+	} else {
+		for (struct peer *c = fc->srv->peers; c != NULL; c = c->next) {
+			if (c->state != PEER_ATTACHED)
+				continue;
+			nfc = *fc;
+			nfc.c = c;
+			v = expand_ctx(es, &nfc, active != NULL && c == fc->c ? active : all);
+			buf_adds(&out, v);
+			free(v);
+		}
+	}
+	free(all);
+	free(active);
+	return buf_detach(&out);
+}
+
+/* #{?cond,a,b}: cond a variable, or a format that must expand to something. */
+static char *conditional(struct fstate *es, const char *copy, int mods, const char *time_format)
+{
+	const char *cp = format_skip(copy + 1, ",");
+	char *cond, *found, *left, *right, *value;
+
+	if (cp == NULL)
+		return NULL;
+	cond = xstrndup(copy + 1, (size_t)(cp - copy - 1));
+	found = format_find(es, cond, mods, time_format);
+	if (found == NULL) {
+		found = expand1(es, cond);
+		if (strcmp(found, cond) == 0) {
+			free(found);
+			found = xstrdup("");
+		}
+	}
+	value = NULL;
+	if (choose(es, cp + 1, &left, &right, 0) == 0) {
+		value = expand1(es, is_true(found) ? left : right);
+		free(left);
+		free(right);
+	}
+	free(found);
+	free(cond);
+	return value;
+}
+
+struct replace {
+	int mods;
+	long limit, width;
+	const char *marker, *time_format;
+	const struct fmod *cmp, *expr;
+	const struct fmod *subs[MAX_MODS];
+	int nsub;
+};
+
+static void replace_note(struct replace *r, const struct fmod *m)
+{
+	static const char flags[] = "lbdnwETSWPL";
+	static const int bits[] = {M_LITERAL, M_BASENAME,    M_DIRNAME,	 M_LENGTH,
+				   M_WIDTH,   M_EXPAND,	     M_EXPAND_TIME, M_SESSIONS,
+				   M_WINDOWS, M_PANES,	     M_CLIENTS};
+	const char *f;
+	char c = m->name[0];
+
+	if (m->name[1] != '\0' || c == 'm' || c == '<' || c == '>') {
+		r->cmp = m;
+		return;
+	}
+	if ((f = strchr(flags, c)) != NULL) {
+		r->mods |= bits[f - flags];
+	} else if (c == 's' && m->argc >= 2) {
+		r->subs[r->nsub++] = m;
+	} else if (c == '=' && m->argc >= 1) {
+		r->limit = strtol(m->argv[0], NULL, 10);
+		r->marker = m->argc >= 2 ? m->argv[1] : NULL;
+	} else if (c == 'p' && m->argc >= 1) {
+		r->width = strtol(m->argv[0], NULL, 10);
+	} else if (c == 'e' && m->argc >= 1 && m->argc <= 3) {
+		r->expr = m;
+	} else if (c == 't') {
+		r->mods |= M_TIME;
+		if (m->argc >= 1 && strchr(m->argv[0], 'p') != NULL)
+			r->mods |= M_PRETTY;
+		else if (m->argc >= 2 && strchr(m->argv[0], 'f') != NULL)
+			r->time_format = m->argv[1];
+	} else if (c == 'q') {
+		if (m->argc < 1)
+			r->mods |= M_QUOTE;
+		else if (strchr(m->argv[0], 'e') != NULL || strchr(m->argv[0], 'h') != NULL)
+			r->mods |= M_QUOTE_STYLE;
+	}
+}
+
+/* The value before the modifiers that act on any value; NULL is a syntax error. */
+static char *replace_value(struct fstate *es, struct replace *r, const char *copy)
+{
+	char *left, *right, *v;
+	static const int loops[] = {M_SESSIONS, M_WINDOWS, M_PANES, M_CLIENTS};
+	size_t i;
+
+	if (r->mods & M_LITERAL)
+		return xstrdup(copy);
+	for (i = 0; i < sizeof loops / sizeof loops[0]; i++) {
+		if (r->mods & loops[i])
+			return loop(es, loops[i], copy);
+	}
+	if (r->cmp != NULL) {
+		if (choose(es, copy, &left, &right, 1) != 0)
+			return NULL;
+		if (r->cmp->name[0] == 'm' && r->cmp->name[1] == '\0')
+			v = match(r->cmp, left, right);
+		else
+			v = compare(r->cmp->name, left, right);
+		free(left);
+		free(right);
+		return v;
+	}
+	if (*copy == '?')
+		return conditional(es, copy, r->mods, r->time_format);
+	if (r->expr != NULL) {
+		v = expression(es, r->expr, copy);
+		return v != NULL ? v : xstrdup("");
+	}
+	if (strstr(copy, "#{") != NULL)
+		return expand1(es, copy);
+	v = format_find(es, copy, r->mods, r->time_format);
+	return v != NULL ? v : xstrdup("");
+}
+
+/* E:/T:, s///, =N, pN, n:, w: in tmux's order. */
+static char *replace_post(struct fstate *es, struct replace *r, char *value)
+{
+	char *n;
+	int i;
+
+	if (r->mods & (M_EXPAND | M_EXPAND_TIME)) {
+		struct fstate next = *es;
+
+		if (r->mods & M_EXPAND_TIME)
+			next.time = 1;
+		n = expand1(&next, value);
+		free(value);
+		value = n;
+	}
+	for (i = 0; i < r->nsub; i++)
+		value = substitute(es, r->subs[i], value);
+	if (r->limit != 0) {
+		n = r->limit > 0 ? trim_left(value, (size_t)r->limit)
+				 : trim_right(value, (size_t)-r->limit);
+		if (r->marker != NULL && strcmp(n, value) != 0) {
+			free(value);
+			value = r->limit > 0 ? xasprintf("%s%s", n, r->marker)
+					     : xasprintf("%s%s", r->marker, n);
+			free(n);
+		} else {
+			free(value);
+			value = n;
+		}
+	}
+	if (r->width != 0) {
+		n = pad(value, r->width);
+		free(value);
+		value = n;
+	}
+	if (r->mods & M_LENGTH) {
+		n = xasprintf("%zu", strlen(value));
+		free(value);
+		value = n;
+	}
+	if (r->mods & M_WIDTH) {
+		n = xasprintf("%zu", text_width(value));
+		free(value);
+		value = n;
+	}
+	return value;
+}
+
+/* Expand the inside of one #{…} into out; -1 on a syntax error. */
+static int replace(struct fstate *es, const char *key, size_t keylen, struct buf *out)
+{
+	char *copy0 = xstrndup(key, keylen), *value;
+	const char *copy = copy0;
+	struct fmod list[MAX_MODS];
+	struct replace r;
+	int n, i;
+
+	memset(&r, 0, sizeof r);
+	n = mods_parse(es, &copy, list);
+	for (i = 0; i < n; i++)
+		replace_note(&r, &list[i]);
+	value = replace_value(es, &r, copy);
+	if (value != NULL) {
+		value = replace_post(es, &r, value);
+		buf_adds(out, value);
+		free(value);
+	}
+	mods_free(list, n);
+	free(copy0);
+	return value != NULL ? 0 : -1;
 }
 
 static const char *shorthand(char c)
@@ -256,188 +1642,136 @@ static const char *shorthand(char c)
 	return NULL;
 }
 
-/* Find the matching '}' for a "#{" whose content starts at p. */
-static const char *match_brace(const char *p)
+/* strftime the whole format, as tmux does before expanding status strings. */
+static char *expand_strftime(struct fstate *es, const char *fmt)
 {
-	int depth = 1;
+	size_t size = strlen(fmt) * 4 + 256;
+	char *out;
 
-	for (; *p != '\0'; p++) {
-		if (p[0] == '#' && p[1] == '{') {
-			depth++;
-			p++;
-		} else if (*p == '}' && --depth == 0) {
+	if (*fmt == '\0')
+		return xstrdup("");
+	if (es->now == 0) {
+		es->now = time(NULL);
+		localtime_r(&es->now, &es->tm);
+	}
+	out = xmalloc(size);
+	if (strftime(out, size, fmt, &es->tm) == 0)
+		out[0] = '\0';
+	return out;
+}
+
+/* One "#…" sequence at fmt (just past the '#'); returns where to go on, or
+ * NULL when the expansion must stop (tmux drops the rest). */
+static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *out)
+{
+	const char *end, *name, *p;
+	char ch = *fmt++;
+
+	switch (ch) {
+	case '{':
+		end = format_skip(fmt - 2, "}");
+		if (end == NULL || replace(es, fmt, (size_t)(end - fmt), out) != 0)
+			return NULL;
+		return end + 1;
+	case '#':
+		/* "##[" (two or more #) is a style for the status line: keep it. */
+		for (p = fmt; *p == '#'; p++)
+			;
+		if (*p == '[') {
+			buf_add(out, fmt - 2, (size_t)(p - fmt) + 2);
 			return p;
 		}
+		/* FALLTHROUGH */
+	case '}':
+	case ',':
+		buf_addc(out, ch);
+		return fmt;
 	}
-	return NULL;
+	name = shorthand(ch);
+	if (name == NULL) {
+		buf_addc(out, '#');
+		if (ch != '\0')
+			buf_addc(out, ch);
+		return ch == '\0' ? fmt - 1 : fmt;
+	}
+	replace(es, name, strlen(name), out);
+	return fmt;
 }
 
-/* Split at the first top-level comma. */
-static const char *top_comma(const char *p, const char *end)
+static char *expand1(struct fstate *es, const char *fmt)
 {
-	int depth = 0;
+	struct buf out;
+	char *timed = NULL;
 
-	for (; p < end; p++) {
-		if (p[0] == '#' && p + 1 < end && p[1] == '{') {
-			depth++;
-			p++;
-		} else if (*p == '}' && depth > 0) {
-			depth--;
-		} else if (*p == ',' && depth == 0) {
-			return p;
-		}
-	}
-	return NULL;
-}
+	if (fmt == NULL || *fmt == '\0' || es->depth >= FORMAT_LOOP_LIMIT)
+		return xstrdup("");
+	es->depth++;
+	if (es->time)
+		fmt = timed = expand_strftime(es, fmt);
+	buf_init(&out);
+	while (fmt != NULL && *fmt != '\0') {
+		const char *hash = strchr(fmt, '#');
 
-static void expand_into(struct buf *out, const char *fmt, size_t len, const struct format_ctx *fc);
-
-static char *expand_n(const char *fmt, size_t len, const struct format_ctx *fc)
-{
-	struct buf b;
-
-	buf_init(&b);
-	expand_into(&b, fmt, len, fc);
-	return buf_detach(&b);
-}
-
-static int is_true(const char *v)
-{
-	return v != NULL && *v != '\0' && strcmp(v, "0") != 0;
-}
-
-/* UTF-8 aware trim to n characters from the left (n > 0) or right. */
-static void add_trimmed(struct buf *out, const char *v, long n)
-{
-	size_t len = strlen(v), i, count = 0, start = 0;
-	long want = n < 0 ? -n : n;
-
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)v[i] & 0xc0) != 0x80)
-			count++;
-	}
-	if ((long)count <= want) {
-		buf_adds(out, v);
-		return;
-	}
-	if (n > 0) {
-		for (i = 0, count = 0; i < len; i++) {
-			if (((unsigned char)v[i] & 0xc0) != 0x80 && (long)count++ == want)
-				break;
-		}
-		buf_add(out, v, i);
-		return;
-	}
-	/* Keep the last want characters. */
-	for (i = len, count = 0; i > 0; i--) {
-		if (((unsigned char)v[i - 1] & 0xc0) != 0x80 && (long)++count == want) {
-			start = i - 1;
+		if (hash == NULL) {
+			buf_adds(&out, fmt);
 			break;
 		}
+		buf_add(&out, fmt, (size_t)(hash - fmt));
+		fmt = expand_hash(es, hash + 1, &out);
 	}
-	buf_adds(out, v + start);
+	free(timed);
+	es->depth--;
+	return buf_detach(&out);
 }
 
-static void expand_brace(struct buf *out, const char *p, const char *end,
-			 const struct format_ctx *fc)
+/* ------------------------------------------------------------------------
+ * Public interface
+ */
+
+static char *expand_top(const char *fmt, const struct format_ctx *fc, int with_time)
 {
-	char *v;
+	struct fstate es;
 
-	if (*p == '?') {
-		const char *c1 = top_comma(p + 1, end), *c2;
-		char *cond;
+	memset(&es, 0, sizeof es);
+	es.fc = fc;
+	es.time = with_time;
+	return expand1(&es, fmt);
+}
 
-		if (c1 == NULL)
-			return;
-		c2 = top_comma(c1 + 1, end);
-		cond = expand_n(p + 1, c1 - p - 1, fc);
-		if (strncmp(p + 1, "#{", 2) != 0) {
-			free(cond);
-			cond = format_var(fc, p + 1, c1 - p - 1);
-		}
-		if (is_true(cond))
-			expand_into(out, c1 + 1, (c2 != NULL ? c2 : end) - c1 - 1, fc);
-		else if (c2 != NULL)
-			expand_into(out, c2 + 1, end - c2 - 1, fc);
-		free(cond);
-		return;
-	}
-	if (*p == '=') {
-		char *colon, *inner;
-		long n = strtol(p + 1, &colon, 10);
+char *format_expand(const char *fmt, const struct format_ctx *fc)
+{
+	return expand_top(fmt, fc, 0);
+}
 
-		if (*colon != ':')
-			return;
-		inner = xstrndup(colon + 1, end - colon - 1);
-		v = format_var(fc, inner, strlen(inner));
-		free(inner);
-		if (v != NULL)
-			add_trimmed(out, v, n);
-		free(v);
-		return;
-	}
-	v = format_var(fc, p, end - p);
-	if (v != NULL)
-		buf_adds(out, v);
+char *format_expand_time(const char *fmt, const struct format_ctx *fc)
+{
+	return expand_top(fmt, fc, 1);
+}
+
+int format_true(const char *fmt, const struct format_ctx *fc)
+{
+	char *v = format_expand(fmt, fc);
+	int t = is_true(v);
+
 	free(v);
-}
-
-static void expand_into(struct buf *out, const char *fmt, size_t len, const struct format_ctx *fc)
-{
-	const char *p = fmt, *end = fmt + len;
-
-	while (p < end) {
-		if (*p != '#' || p + 1 >= end) {
-			buf_addc(out, *p++);
-			continue;
-		}
-		if (p[1] == '#') {
-			buf_addc(out, '#');
-			p += 2;
-		} else if (p[1] == '{') {
-			const char *close = match_brace(p + 2);
-
-			if (close == NULL || close > end) {
-				buf_add(out, p, end - p);
-				return;
-			}
-			expand_brace(out, p + 2, close, fc);
-			p = close + 1;
-		} else if (shorthand(p[1]) != NULL) {
-			const char *name = shorthand(p[1]);
-			char *v = format_var(fc, name, strlen(name));
-
-			if (v != NULL)
-				buf_adds(out, v);
-			free(v);
-			p += 2;
-		} else {
-			buf_addc(out, *p++);
-		}
-	}
+	return t;
 }
 
 int format_check(const char *fmt, char **err)
 {
 	const char *p = fmt;
 
-	while ((p = strstr(p, "#{")) != NULL) {
-		if (p > fmt && p[-1] == '#' && (p - 1 == fmt || p[-2] != '#')) {
-			p += 2; /* "##{" is a literal "#{" */
-			continue;
+	while ((p = strchr(p, '#')) != NULL) {
+		if (p[1] == '{') {
+			if (format_skip(p, "}") == NULL) {
+				*err = xasprintf("format error: unterminated #{ in: %s", fmt);
+				return -1;
+			}
 		}
-		if (match_brace(p + 2) == NULL) {
-			*err = xasprintf("format error: unterminated #{ in: %s", fmt);
-			return -1;
-		}
-		p += 2;
+		/* Step over the escaped character too: "##{" is "#" then "{". */
+		p += p[1] != '\0' ? 2 : 1;
 	}
 	return 0;
-}
-
-char *format_expand(const char *fmt, const struct format_ctx *fc)
-{
-	return expand_n(fmt, strlen(fmt), fc);
 }
 
 void format_ctx_pane(struct format_ctx *fc, struct server *srv, struct pane *p)
@@ -460,4 +1794,134 @@ void format_ctx_session(struct format_ctx *fc, struct server *srv, struct sessio
 {
 	format_ctx_window(fc, srv, s != NULL ? s->current : NULL);
 	fc->s = s;
+}
+
+/* ------------------------------------------------------------------------
+ * JSON
+ */
+
+void format_json_string(struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t avail = strlen(s), n;
+	uint32_t c;
+
+	buf_addc(out, '"');
+	while (avail > 0) {
+		if (*p == '"' || *p == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)*p);
+			n = 1;
+		} else if (*p < 0x20) {
+			static const char short_esc[] = "\b\f\n\r\t";
+			const char *e = *p != 0 ? strchr(short_esc, *p) : NULL;
+
+			if (e != NULL)
+				buf_printf(out, "\\%c", "bfnrt"[e - short_esc]);
+			else
+				buf_printf(out, "\\u%04x", *p);
+			n = 1;
+		} else if ((n = utf8_decode(p, avail, &c)) != 0) {
+			buf_add(out, p, n);
+		} else {
+			buf_adds(out, "\xef\xbf\xbd"); /* U+FFFD for a byte that is not UTF-8 */
+			n = 1;
+		}
+		p += n;
+		avail -= n;
+	}
+	buf_addc(out, '"');
+}
+
+/* A JSON integer: optional '-', no leading zeros, only digits. */
+static int json_integer(const char *v)
+{
+	if (*v == '-')
+		v++;
+	if (*v == '\0' || (v[0] == '0' && v[1] != '\0'))
+		return 0;
+	return strspn(v, "0123456789") == strlen(v);
+}
+
+static void json_value(struct buf *out, enum fv_type type, const char *v)
+{
+	if (v == NULL) {
+		buf_adds(out, "null");
+		return;
+	}
+	switch (type) {
+	case FT_NUM:
+	case FT_TIME:
+		if (json_integer(v)) {
+			buf_adds(out, v);
+			return;
+		}
+		if (*v == '\0') {
+			buf_adds(out, "null");
+			return;
+		}
+		break;
+	case FT_FLAG:
+		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0) {
+			buf_adds(out, *v == '1' ? "true" : "false");
+			return;
+		}
+		if (*v == '\0') {
+			buf_adds(out, "null");
+			return;
+		}
+		break;
+	case FT_STR:
+		break;
+	}
+	format_json_string(out, v);
+}
+
+/* An option by its type: numbers as numbers, on/off as true/false. */
+static void json_option(struct buf *out, const struct option_def *od, const char *v)
+{
+	if (od->type == OPTION_FLAG && (strcmp(v, "on") == 0 || strcmp(v, "off") == 0))
+		buf_adds(out, strcmp(v, "on") == 0 ? "true" : "false");
+	else
+		json_value(out, od->type == OPTION_NUMBER ? FT_NUM : FT_STR, v);
+}
+
+static void json_member(struct buf *out, const struct format_ctx *fc, const char *name, int *first)
+{
+	const struct format_var *v = var_find(name);
+	char *value = NULL;
+
+	if (!*first)
+		buf_addc(out, ',');
+	*first = 0;
+	format_json_string(out, name);
+	buf_addc(out, ':');
+	if (v != NULL) {
+		value = v->fn(fc);
+		json_value(out, v->type, value);
+	} else if (fc->srv != NULL && fc->srv->options != NULL && options_def(name) != NULL) {
+		json_option(out, options_def(name), options_string(fc->srv->options, name));
+	} else {
+		buf_adds(out, "null");
+	}
+	free(value);
+}
+
+void format_json(struct buf *out, const struct format_ctx *fc, const char *const *names,
+		 int nnames)
+{
+	int first = 1, i;
+	size_t j;
+
+	buf_addc(out, '{');
+	if (names != NULL) {
+		for (i = 0; i < nnames; i++)
+			json_member(out, fc, names[i], &first);
+	} else {
+		for (j = 0; j < NVARS; j++) {
+			if (scope_present(fc, format_vars[j].scope))
+				json_member(out, fc, format_vars[j].name, &first);
+		}
+	}
+	buf_addc(out, '}');
 }

@@ -1,15 +1,44 @@
-/* format: expansion of #{variable} formats for -F, display-message and the status line. */
+/*
+ * format: tmux 3.3's format language for -F, display-message, the status
+ * line and hooks.
+ *
+ * Supported: #{var} for the server, session_, window_, pane_, client_ and
+ * buffer_ variables (a variable whose object is missing expands to
+ * nothing), #{option-name} for known options, the shorthands #S #W #I #P #D
+ * #T #H #h #F, "##" "#," "#}", conditionals #{?cond,a,b}, comparisons
+ * #{==:a,b} #{!=:} #{<:} #{>:} #{<=:} #{>=:} #{||:} #{&&:} (string compares,
+ * as tmux), #{m:pat,s} (fnmatch; m/i, m/r regex, m/ri), #{s/re/rep/:v}
+ * (flags i; several separated by ';'), #{=N:v} #{=-N:v} #{=/N/marker:v},
+ * #{pN:v} #{p-N:v} padding, #{l:…} #{b:v} #{d:v} #{q:v} (q/e: style
+ * quoting), #{E:v} #{T:v}, #{t:v} #{t/p:v} #{t/f/fmt:v}, #{e|op|f|prec:a,b}
+ * arithmetic (+ - * / m % == != < > <= >=), #{n:v} length in bytes, #{w:v}
+ * display width, loops #{S:…} #{W:all,current} #{P:all,current}
+ * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
+ * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
+ * #{N:} and @user options (expand to nothing).
+ */
 #ifndef PMUX_CMD_FORMAT_H
 #define PMUX_CMD_FORMAT_H
 
+#include <time.h>
+
 #include "server/server.h"
+
+/* A paste buffer, for the buffer_ variables (list-buffers). */
+struct format_buffer {
+	const char *name;
+	const char *data;
+	size_t size;
+	time_t created;
+};
 
 struct format_ctx {
 	struct server *srv;
 	struct session *s;
 	struct window *w;
 	struct pane *p;
-	struct peer *c;
+	struct peer *c; /* the client, for client_ variables; may be NULL */
+	const struct format_buffer *b;
 };
 
 /* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An
@@ -17,6 +46,25 @@ struct format_ctx {
 int format_check(const char *fmt, char **err);
 /* Expand fmt; returns a malloc'd string. */
 char *format_expand(const char *fmt, const struct format_ctx *fc);
+/* Expand fmt after passing it through strftime(3), as tmux does for the
+ * status line and display-message ("%%" for a literal '%'). */
+char *format_expand_time(const char *fmt, const struct format_ctx *fc);
+/* Non-zero if fmt expands to something other than "" or "0" (-f filters). */
+int format_true(const char *fmt, const struct format_ctx *fc);
+/*
+ * Append one JSON object to out: the named variables (or option names), or
+ * with names NULL every variable whose object fc has. Numbers and times are
+ * JSON numbers, flags true/false, other values strings (RFC 8259 escaping,
+ * invalid UTF-8 replaced by U+FFFD); a variable that has no value here, or
+ * an unknown name, is null.
+ */
+void format_json(struct buf *out, const struct format_ctx *fc, const char *const *names,
+		 int nnames);
+/* Append s as a JSON string (quotes included). */
+void format_json_string(struct buf *out, const char *s);
+/* Non-zero if name is a format variable pmux knows. */
+int format_known(const char *name);
+
 /* Fill the context from the most specific object given. */
 void format_ctx_pane(struct format_ctx *fc, struct server *srv, struct pane *p);
 void format_ctx_window(struct format_ctx *fc, struct server *srv, struct window *w);

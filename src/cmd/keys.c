@@ -1,6 +1,7 @@
 /* keys: key tables, bindings, tmux's defaults, list-keys and prompt templates. */
 #include "cmd/keys.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,8 +230,7 @@ void keys_unbind_all(struct key_tables *kt, const char *table)
 		table_clear(t);
 }
 
-const struct key_binding *keys_lookup(struct key_tables *kt, const char *table,
-				      const struct key *k)
+const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, const struct key *k)
 {
 	struct key_table *t = keys_table(kt, table, 0);
 	struct key_binding *b;
@@ -257,7 +257,8 @@ static void key_word(const struct key *k, char *buf, size_t size)
 }
 
 /* Widths that line the columns up like tmux's list-keys. */
-static void list_widths(struct key_tables *kt, const char *table, int *tw, int *kw)
+static void list_widths(struct key_tables *kt, const char *table, const struct key *only, int *tw,
+			int *kw)
 {
 	struct key_table *t;
 	struct key_binding *b;
@@ -270,6 +271,8 @@ static void list_widths(struct key_tables *kt, const char *table, int *tw, int *
 		if ((int)strlen(t->name) > *tw && t->bindings != NULL)
 			*tw = (int)strlen(t->name);
 		for (b = t->bindings; b != NULL; b = b->next) {
+			if (only != NULL && !key_equal(only, &b->key))
+				continue;
 			key_word(&b->key, word, sizeof word);
 			if ((int)strlen(word) > *kw)
 				*kw = (int)strlen(word);
@@ -305,7 +308,7 @@ int keys_list(struct key_tables *kt, const char *table, const struct key *only, 
 
 	if (table != NULL && keys_table(kt, table, 0) == NULL)
 		return -1;
-	list_widths(kt, table, &tw, &kw);
+	list_widths(kt, table, only, &tw, &kw);
 	for (t = kt->tables; t != NULL; t = t->next) {
 		if (table == NULL || strcmp(t->name, table) == 0)
 			list_table(t, only, notes, tw, kw, out);

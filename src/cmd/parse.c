@@ -313,6 +313,8 @@ static int read_format(struct parser *ps, struct buf *w)
 {
 	int depth = 0, c;
 
+	buf_addc(w, '#');
+	ps->p++;
 	do {
 		c = (unsigned char)*ps->p;
 		if (c == '\0' || c == '\n') {
@@ -329,13 +331,15 @@ static int read_format(struct parser *ps, struct buf *w)
 	return 0;
 }
 
+/* Quotes may span lines, keeping the newlines, as in tmux; an unterminated
+ * quote is reported at the line where it opened. */
 static int read_single(struct parser *ps, struct buf *w)
 {
 	int line = ps->line, c;
 
 	adv(ps);
 	while ((c = cur(ps)) != '\'') {
-		if (c == '\0' || c == '\n') {
+		if (c == '\0') {
 			perror_at(ps, line, "unterminated quote");
 			return -1;
 		}
@@ -352,7 +356,7 @@ static int read_double(struct parser *ps, struct buf *w)
 
 	adv(ps);
 	while (rc == 0 && (c = cur(ps)) != '"') {
-		if (c == '\0' || c == '\n') {
+		if (c == '\0') {
 			perror_at(ps, line, "unterminated quote");
 			return -1;
 		}
@@ -693,7 +697,9 @@ static void parse_finish(struct parser *ps)
 		cmds_free(ps->lv[ps->depth].cmds, ps->lv[ps->depth].ncmds);
 		parse_free(ps->lv[ps->depth].cur.argv, ps->lv[ps->depth].cur.argc);
 		ps->depth--;
-		building_reset(&ps->lv[ps->depth].cur); /* its command is incomplete */
+		/* the command around the block is incomplete: drop it */
+		parse_free(ps->lv[ps->depth].cur.argv, ps->lv[ps->depth].cur.argc);
+		building_reset(&ps->lv[ps->depth].cur);
 	}
 	while (ps->nconds > 0) {
 		perror_at(ps, ps->conds[ps->nconds - 1].line, "%%if without %%endif");

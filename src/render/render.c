@@ -37,7 +37,7 @@ struct render {
 	struct buf text;	  /* a run's UTF-8 */
 	uint8_t *cover;		  /* per cell: 1 if a view covers it (borders) */
 	size_t cover_size;
-	int status_row;		  /* of this frame, -1 for none */
+	int status_row; /* of this frame, -1 for none */
 
 	TickitPen *pen;
 	TickitPen *pen_reset;
@@ -386,7 +386,8 @@ static void compose_status_cells(struct render *r, const struct grid_cell *cells
 			continue;
 		}
 		d->width = d->width == 2 ? 2 : 1;
-		if (d->ch < 0x20 || (d->ch >= 0x7f && d->ch < 0xa0) || (d->attr & GRID_ATTR_CONCEAL))
+		if (d->ch < 0x20 || (d->ch >= 0x7f && d->ch < 0xa0) ||
+		    (d->attr & GRID_ATTR_CONCEAL))
 			d->ch = ' ', d->width = 1;
 		d->attr &= ~GRID_ATTR_CONCEAL;
 	}
@@ -445,16 +446,41 @@ static void borders_prepare(struct render *r, const struct render_frame *f)
 	}
 }
 
-/* tmux's rule: a border cell belongs to the active pane when it lies on the
- * ring of cells around it. */
+/* Two views split by one border, a beside b (dir 0) or a above b (dir 1). */
+static int two_split(const struct render_view *a, const struct render_view *b, int dir)
+{
+	if (dir == 0)
+		return a->y == b->y && a->height == b->height && a->x + a->width + 1 == b->x;
+	return a->x == b->x && a->width == b->width && a->y + a->height + 1 == b->y;
+}
+
+/*
+ * tmux's rule: a border cell belongs to the active pane when it lies on the
+ * ring of cells around it. With exactly two panes the shared border would
+ * then always be all active, so tmux gives each pane half of it: the left
+ * (top) pane the upper (left) half, the other pane the rest.
+ */
 static int border_active(const struct render_frame *f, int y, int x)
 {
-	const struct render_view *v;
+	const struct render_view *v, *o;
 
 	if (f->active < 0 || f->active >= f->nviews)
 		return 0;
 	v = &f->views[f->active];
-	return x >= v->x - 1 && x <= v->x + v->width && y >= v->y - 1 && y <= v->y + v->height;
+	if (x < v->x - 1 || x > v->x + v->width || y < v->y - 1 || y > v->y + v->height)
+		return 0;
+	if (f->nviews != 2)
+		return 1;
+	o = &f->views[1 - f->active];
+	if (two_split(v, o, 0))
+		return y - v->y <= v->height / 2;
+	if (two_split(o, v, 0))
+		return y - v->y > v->height / 2;
+	if (two_split(v, o, 1))
+		return x - v->x <= v->width / 2;
+	if (two_split(o, v, 1))
+		return x - v->x > v->width / 2;
+	return 1;
 }
 
 static uint32_t border_char(const struct render *r, const struct render_frame *f, int y, int x)
@@ -463,8 +489,9 @@ static uint32_t border_char(const struct render *r, const struct render_frame *f
 		   is_border(r, f, y, x - 1) << 2 | is_border(r, f, y, x + 1) << 3;
 
 	/* an isolated cell: a piece of vertical line between views side by side */
-	if (mask == 0 && ((x > 0 && r->cover[(size_t)y * (size_t)r->cols + (size_t)x - 1]) ||
-			  (x + 1 < r->cols && r->cover[(size_t)y * (size_t)r->cols + (size_t)x + 1])))
+	if (mask == 0 &&
+	    ((x > 0 && r->cover[(size_t)y * (size_t)r->cols + (size_t)x - 1]) ||
+	     (x + 1 < r->cols && r->cover[(size_t)y * (size_t)r->cols + (size_t)x + 1])))
 		return 0x2502;
 	return border_chars[mask];
 }

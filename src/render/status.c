@@ -198,8 +198,8 @@ static void draw_window(struct peer *c, struct window *w, time_t now, const stru
 }
 
 /* The window list; [*cur_start, *cur_end) is the current window's part. */
-static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb,
-			 struct cells *list, int *cur_start, int *cur_end)
+static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb, struct cells *list,
+			 int *cur_start, int *cur_end)
 {
 	const char *sep = options_string(c->srv->options, "window-status-separator");
 	struct window *w;
@@ -219,8 +219,8 @@ static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb,
 static void fill(struct grid_cell *cells, int from, int to, const struct grid_cell *pen)
 {
 	for (int x = from; x < to; x++)
-		cells[x] = (struct grid_cell){.ch = ' ', .fg = pen->fg, .bg = pen->bg,
-					      .attr = pen->attr, .width = 1};
+		cells[x] = (struct grid_cell){
+			.ch = ' ', .fg = pen->fg, .bg = pen->bg, .attr = pen->attr, .width = 1};
 }
 
 /* Where the list starts within its space, per status-justify. */
@@ -248,6 +248,8 @@ static void place_list(struct peer *c, struct grid_cell *cells, int width, int l
 	int start = 0, x;
 
 	if (avail <= 0)
+		return;
+	if (list->n == 0)
 		return;
 	if (list->n <= avail) {
 		x = list_offset(c, width, left, avail, list->n);

@@ -38,8 +38,8 @@ static const struct {
 };
 
 /* Directives that matter to tmux's status layout only: accepted, ignored. */
-static const char *const ignored_words[] = {"push-default", "pop-default", "ignore", "noignore",
-					    "nolist", "norange", "noalign", NULL};
+static const char *const ignored_words[] = {"push-default", "pop-default", "ignore",  "noignore",
+					    "nolist",	    "norange",	   "noalign", NULL};
 static const char *const ignored_keys[] = {"align", "list", "range", "fill", "us", NULL};
 
 #define UNDERLINES (GRID_ATTR_UNDERLINE | GRID_ATTR_UNDERLINE2 | GRID_ATTR_UNDERCURL)

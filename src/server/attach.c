@@ -124,9 +124,11 @@ struct prompt {
 /* Commands a read-only client may run from a binding (tmux lets it do
  * nothing that changes anything; detach is the one that matters). */
 static const char *const readonly_commands[] = {
-	"detach-client", "list-keys",	 "list-sessions",  "list-windows", "list-panes",
-	"list-clients",	 "list-buffers", "show-options",   "show-messages", "display-message",
-	"has-session",	 "display-panes", "refresh-client", NULL,
+	"detach-client",   "list-keys",	   "list-sessions",
+	"list-windows",	   "list-panes",   "list-clients",
+	"list-buffers",	   "show-options", "show-messages",
+	"display-message", "has-session",  "display-panes",
+	"refresh-client",  NULL,
 };
 
 static void mark_dirty(struct peer *c)
@@ -226,8 +228,8 @@ static void set_key_table(struct peer *c, const char *name, int repeat)
 	c->prefix_pending = copy != NULL && strcmp(copy, "prefix") == 0;
 	c->key_repeat = repeat;
 	if (repeat)
-		c->repeat_deadline =
-		    uv_now(c->srv->loop) + (uint64_t)options_number(c->srv->options, "repeat-time");
+		c->repeat_deadline = uv_now(c->srv->loop) +
+				     (uint64_t)options_number(c->srv->options, "repeat-time");
 	mark_dirty(c);
 }
 
@@ -344,7 +346,13 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 	attach_prompt_clear(c);
 	p = xcalloc(1, sizeof *p);
 	p->tmpl = xstrdup(tmpl != NULL && *tmpl != '\0' ? tmpl : "%1");
-	p->labels = split_commas(prompts != NULL ? prompts : ":", &p->n);
+	if (flags & PROMPT_CONFIRM) { /* one label: a comma in it is text */
+		p->labels = xcalloc(1, sizeof *p->labels);
+		p->labels[0] = xstrdup(prompts != NULL ? prompts : "(y/n) ");
+		p->n = 1;
+	} else {
+		p->labels = split_commas(prompts != NULL ? prompts : ":", &p->n);
+	}
 	if (inputs != NULL)
 		p->inputs = split_commas(inputs, &p->ninputs);
 	p->responses = xcalloc(p->n, sizeof *p->responses);
@@ -836,6 +844,8 @@ static void attach_draw(struct peer *c)
 	memset(&f, 0, sizeof f);
 	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
+		if (w->zoomed && p != w->active)
+			continue; /* hidden under the zoomed pane */
 		views[n].grid = p->grid;
 		views[n].x = p->xoff;
 		views[n].y = p->yoff + top;

@@ -126,8 +126,10 @@ struct layout *layout_split(struct layout *leaf, int horizontal, int size, int b
 	return nl;
 }
 
-/* A container left with one child is replaced by that child. */
-static void collapse(struct layout **root, struct layout *parent)
+/* A container left with one child is replaced by that child. Like tmux,
+ * the child keeps its own type even when that matches its new parent's, so
+ * that layout strings come out the same. */
+static void collapse(struct layout *parent)
 {
 	struct layout *only = parent->first;
 
@@ -139,25 +141,6 @@ static void collapse(struct layout **root, struct layout *parent)
 	for (struct layout *c = parent->first; c != NULL; c = c->next)
 		c->parent = parent;
 	free(only);
-	/* The merged cell may now have the same direction as its parent:
-	 * splice its children in so the tree stays canonical. */
-	if (parent->parent != NULL && parent->parent->type == parent->type &&
-	    parent->type != LAYOUT_PANE) {
-		struct layout *grand = parent->parent, *prev = previous_sibling(parent);
-		struct layout *c = parent->first, *next;
-
-		if (prev == NULL)
-			grand->first = parent->next;
-		else
-			prev->next = parent->next;
-		for (; c != NULL; c = next) {
-			next = c->next;
-			insert_after(grand, prev, c);
-			prev = c;
-		}
-		free(parent);
-	}
-	(void)root;
 }
 
 void layout_remove(struct layout **root, struct layout *leaf)
@@ -169,18 +152,19 @@ void layout_remove(struct layout **root, struct layout *leaf)
 		*root = NULL;
 		return;
 	}
+	/* The space goes to the cell before, or after for the first. */
 	prev = previous_sibling(leaf);
 	gets = prev != NULL ? prev : leaf->next;
 	if (parent->type == LAYOUT_LEFTRIGHT)
-		layout_resize(gets, gets->sx + leaf->sx + 1, gets->sy);
+		layout_resize_adjust(gets, 1, leaf->sx + 1);
 	else
-		layout_resize(gets, gets->sx, gets->sy + leaf->sy + 1);
+		layout_resize_adjust(gets, 0, leaf->sy + 1);
 	if (prev == NULL)
 		parent->first = leaf->next;
 	else
 		prev->next = leaf->next;
 	free(leaf);
-	collapse(root, parent);
+	collapse(parent);
 	layout_fix_offsets(*root);
 }
 

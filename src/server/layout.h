@@ -48,5 +48,45 @@ int layout_count_children(const struct layout *l);
 char *layout_dump(const struct layout *root);
 /* The checksum tmux puts in front of a layout body. */
 unsigned int layout_checksum(const char *body);
+/*
+ * Parse a layout string for a window of npanes panes. Returns a tree with
+ * offsets fixed and empty leaves (fill with layout_assign), at the string's
+ * size; or NULL with *cause set (malloc'd) when the checksum or syntax is
+ * wrong, the sizes do not add up, or there are more panes than cells. With
+ * fewer panes, cells are closed from the bottom right as tmux does.
+ */
+struct layout *layout_parse(const char *s, int npanes, char **cause);
+/* Put panes[0], panes[1]… into the leaves in order. */
+void layout_assign(struct layout *root, void **panes);
+int layout_count_leaves(const struct layout *l);
+
+/* tmux's resize arithmetic; horizontal means along the x axis. */
+int layout_resize_check(const struct layout *l, int horizontal);
+void layout_resize_adjust(struct layout *l, int horizontal, int change);
+void layout_spread(struct layout *l);
+/* resize-pane -L/-R/-U/-D: move the leaf's border by change cells. */
+void layout_resize_leaf(struct layout *leaf, int horizontal, int change, int opposite);
+/* resize-pane -x/-y: make the leaf's cell size cells along the axis. */
+void layout_resize_leaf_to(struct layout *leaf, int horizontal, int size);
+
+/* Preset layouts, in next-layout order. */
+enum {
+	LAYOUT_EVEN_HORIZONTAL,
+	LAYOUT_EVEN_VERTICAL,
+	LAYOUT_MAIN_HORIZONTAL,
+	LAYOUT_MAIN_VERTICAL,
+	LAYOUT_TILED,
+	LAYOUT_NPRESETS
+};
+const char *layout_preset_name(int which);
+/* An exact name or unique prefix; -1 if none. */
+int layout_preset_lookup(const char *name);
+/*
+ * A new tree laying out n panes in a sx by sy window; main_opt and
+ * other_opt are main-pane-width/height and other-pane-width/height ("N" or
+ * "N%", other may be NULL) for the main presets.
+ */
+struct layout *layout_preset(int which, void **panes, int n, int sx, int sy, const char *main_opt,
+			     const char *other_opt);
 
 #endif

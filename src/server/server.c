@@ -182,24 +182,39 @@ static void server_signals(struct server *srv)
 	uv_signal_start(&srv->sig_term, on_sigterm, SIGTERM);
 }
 
+/*
+ * The config file: -f, else $XDG_CONFIG_HOME/pmux/pmux.conf (XDG_CONFIG_HOME
+ * defaults to ~/.config), else ~/.pmux.conf. Only a file named with -f must
+ * exist. Errors do not stop the server: they are logged and kept in
+ * srv->config_errors for show-messages.
+ */
 static void server_config(struct server *srv, const char *config_file)
 {
-	struct buf errors;
-	char *path = NULL;
-	const char *home = getenv("HOME");
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+	char *paths[2] = {NULL, NULL};
+	int i;
 
-	buf_init(&errors);
+	buf_init(&srv->config_errors);
 	if (config_file != NULL) {
-		config_load(srv, config_file, &errors);
-	} else if (home != NULL) {
-		path = xasprintf("%s/.pmux.conf", home);
-		if (access(path, R_OK) == 0)
-			config_load(srv, path, &errors);
-		free(path);
+		config_load(srv, config_file, &srv->config_errors);
+	} else {
+		if (xdg != NULL && *xdg != '\0')
+			paths[0] = xasprintf("%s/pmux/pmux.conf", xdg);
+		else if (home != NULL)
+			paths[0] = xasprintf("%s/.config/pmux/pmux.conf", home);
+		if (home != NULL)
+			paths[1] = xasprintf("%s/.pmux.conf", home);
+		for (i = 0; i < 2; i++) {
+			if (paths[i] != NULL && access(paths[i], F_OK) == 0) {
+				config_load(srv, paths[i], &srv->config_errors);
+				break;
+			}
+		}
+		free(paths[0]);
+		free(paths[1]);
 	}
-	if (errors.len > 0)
-		log_debug("config: %s", buf_cstr(&errors));
-	buf_free(&errors);
+	if (srv->config_errors.len > 0)
+		log_debug("config: %s", buf_cstr(&srv->config_errors));
 }
 
 int server_main(int listen_fd, const char *socket_path, const char *config_file, int verbose)

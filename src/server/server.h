@@ -46,6 +46,7 @@ struct pane {
 	int sx, sy;	/* size */
 	int xoff, yoff; /* position in the window */
 	struct layout *layout;
+	uint64_t active_point; /* when last made active: breaks ties for select-pane -L… */
 
 	char *start_cwd;
 	time_t created;
@@ -72,6 +73,8 @@ struct window {
 	struct pane *last_active;
 	struct layout *layout;
 	time_t created;
+	int zoomed;	/* the active pane fills the window; layout kept */
+	int lastlayout; /* preset last applied (next-layout), -1 none */
 };
 
 struct session {
@@ -163,6 +166,7 @@ struct server {
 	int exiting;
 	int redraw_needed;
 	struct buf paste; /* the most recent capture-pane buffer */
+	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 };
 
@@ -197,6 +201,32 @@ void window_set_active(struct window *w, struct pane *p);
 void window_resize(struct window *w, int sx, int sy);
 void window_relayout(struct window *w);
 void window_remove_pane(struct window *w, struct pane *p);
+/* Unlink a pane from its window's list and layout without destroying
+ * either (break-pane, join-pane); the window may be left empty. */
+void window_detach_pane(struct window *w, struct pane *p);
+/* Zoom: the layout stays as it is, the active pane is drawn over it. */
+int window_zoom(struct window *w, struct pane *p);
+void window_unzoom(struct window *w);
+/* Apply a preset (LAYOUT_EVEN_HORIZONTAL…) or a tmux layout string. */
+void window_select_preset(struct window *w, int which);
+int window_apply_layout(struct window *w, const char *s, char **cause);
+/* #{window_layout} (the layout under any zoom) and #{window_visible_layout}. */
+char *window_layout_string(const struct window *w);
+char *window_visible_layout(const struct window *w);
+/* select-pane -L/-R/-U/-D: the neighbour in direction 'L','R','U','D',
+ * wrapping round the window like tmux; NULL if none. */
+struct pane *window_pane_next_by_direction(struct window *w, struct pane *p, char dir);
+/* Exchange two panes' places (same or different windows). */
+void window_swap_panes(struct pane *a, struct pane *b);
+/* Put a window in session dst at index (-1: the next free from
+ * base-index); the caller checks the index is free. May destroy the
+ * window's old session if that was its last window. */
+void window_move(struct window *w, struct session *dst, int index);
+/* Exchange two windows' sessions and indexes; current/last are the
+ * caller's business. */
+void window_swap(struct window *a, struct window *b);
+/* Renumber windows from base-index in order (renumber-windows, movew -r). */
+void session_renumber_windows(struct session *s);
 
 /* pane.c */
 struct spawn_args {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/options.h"
 #include "server/layout.h"
 #include "server/server.h"
 
@@ -17,6 +18,7 @@ struct window *window_create(struct session *s, int index, const char *name)
 	w->sx = s->sx;
 	w->sy = s->sy;
 	w->created = time(NULL);
+	w->lastlayout = -1;
 	for (pp = &s->windows; *pp != NULL && (*pp)->index < index; pp = &(*pp)->next)
 		;
 	w->next = *pp;
@@ -81,8 +83,14 @@ int window_pane_index(const struct window *w, const struct pane *p)
 
 void window_set_active(struct window *w, struct pane *p)
 {
+	static uint64_t active_clock;
+
 	if (w->active == p)
 		return;
+	/* Another pane cannot stay hidden behind a zoomed one: unzoom. */
+	if (w->zoomed)
+		window_unzoom(w);
+	p->active_point = ++active_clock;
 	w->last_active = w->active;
 	w->active = p;
 	attach_mark_session(w->session);
@@ -99,13 +107,19 @@ static void apply_leaf(struct layout *leaf, void *ctx)
 	pane_resize(p, leaf->sx, leaf->sy);
 }
 
-/* Give every pane the place its layout cell says. */
+/* Give every pane the place its layout cell says; a zoomed window's active
+ * pane covers the whole window instead. */
 void window_relayout(struct window *w)
 {
 	if (w->layout == NULL)
 		return;
+	w->layout->xoff = w->layout->yoff = 0;
 	layout_fix_offsets(w->layout);
 	layout_each_leaf(w->layout, apply_leaf, NULL);
+	if (w->zoomed && w->active != NULL) {
+		w->active->xoff = w->active->yoff = 0;
+		pane_resize(w->active, w->sx, w->sy);
+	}
 	attach_mark_session(w->session);
 }
 
@@ -124,15 +138,16 @@ void window_resize(struct window *w, int sx, int sy)
 	window_relayout(w);
 }
 
-/* Take a pane out of the window; the window goes with its last pane. */
-void window_remove_pane(struct window *w, struct pane *p)
+void window_detach_pane(struct window *w, struct pane *p)
 {
 	struct pane **pp;
 
+	window_unzoom(w);
 	for (pp = &w->panes; *pp != NULL && *pp != p; pp = &(*pp)->next)
 		;
 	if (*pp != NULL)
 		*pp = p->next;
+	p->next = NULL;
 	if (p->layout != NULL)
 		layout_remove(&w->layout, p->layout);
 	p->layout = NULL;
@@ -142,6 +157,12 @@ void window_remove_pane(struct window *w, struct pane *p)
 		w->active = w->last_active != NULL ? w->last_active : w->panes;
 		w->last_active = NULL;
 	}
+}
+
+/* Take a pane out of the window; the window goes with its last pane. */
+void window_remove_pane(struct window *w, struct pane *p)
+{
+	window_detach_pane(w, p);
 	if (w->panes == NULL) {
 		window_destroy(w);
 		return;
@@ -172,8 +193,288 @@ void window_destroy(struct window *w)
 		session_select_window(s, s->last != NULL ? s->last : s->windows);
 	free(w->name);
 	free(w);
-	if (s->windows == NULL)
+	if (s->windows == NULL) {
 		session_destroy(s);
+		return;
+	}
+	if (options_number(s->srv->options, "renumber-windows"))
+		session_renumber_windows(s);
+	attach_mark_session(s);
+}
+
+int window_zoom(struct window *w, struct pane *p)
+{
+	if (w->zoomed || w->panes == NULL || w->panes->next == NULL)
+		return -1;
+	window_set_active(w, p);
+	w->zoomed = 1;
+	window_relayout(w);
+	return 0;
+}
+
+void window_unzoom(struct window *w)
+{
+	if (!w->zoomed)
+		return;
+	w->zoomed = 0;
+	window_relayout(w);
+}
+
+/* The panes in order, for layout_assign and layout_preset. */
+static void **pane_array(struct window *w, int *n)
+{
+	struct pane *p;
+	void **v;
+	int i = 0;
+
+	*n = window_count_panes(w);
+	v = xcalloc((size_t)*n + 1, sizeof *v);
+	for (p = w->panes; p != NULL; p = p->next)
+		v[i++] = p;
+	return v;
+}
+
+static void replace_layout(struct window *w, struct layout *root)
+{
+	layout_free(w->layout);
+	w->layout = root;
+	window_relayout(w);
+}
+
+void window_select_preset(struct window *w, int which)
+{
+	const struct options *o = w->srv->options;
+	const char *main_opt, *other_opt;
+	void **panes;
+	int n;
+
+	window_unzoom(w);
+	if (which < 0 || which >= LAYOUT_NPRESETS)
+		return;
+	w->lastlayout = which;
+	panes = pane_array(w, &n);
+	if (n > 1) {
+		int vertical = which == LAYOUT_MAIN_VERTICAL;
+
+		main_opt = options_string(o, vertical ? "main-pane-width" : "main-pane-height");
+		other_opt = options_def(vertical ? "other-pane-width" : "other-pane-height") != NULL
+				? options_string(o, vertical ? "other-pane-width" : "other-pane-height")
+				: NULL;
+		replace_layout(w, layout_preset(which, panes, n, w->sx, w->sy, main_opt, other_opt));
+	}
+	free(panes);
+}
+
+int window_apply_layout(struct window *w, const char *s, char **cause)
+{
+	struct layout *root;
+	void **panes;
+	int n;
+
+	panes = pane_array(w, &n);
+	root = layout_parse(s, n, cause);
+	if (root == NULL) {
+		free(panes);
+		return -1;
+	}
+	window_unzoom(w);
+	layout_assign(root, panes);
+	free(panes);
+	/* A layout made for another size is fitted to this window. */
+	if (root->sx != w->sx || root->sy != w->sy)
+		layout_resize(root, w->sx, w->sy);
+	replace_layout(w, root);
+	return 0;
+}
+
+char *window_layout_string(const struct window *w)
+{
+	return layout_dump(w->layout);
+}
+
+char *window_visible_layout(const struct window *w)
+{
+	struct layout *zoomed;
+	char *s;
+
+	if (!w->zoomed || w->active == NULL)
+		return layout_dump(w->layout);
+	zoomed = layout_new_leaf(w->active, w->sx, w->sy);
+	s = layout_dump(zoomed);
+	layout_free(zoomed);
+	return s;
+}
+
+/* Does [a0, a1] overlap next's span [b0, b0 + len - 1], by tmux's test? */
+static int spans_touch(int a0, int a1, int b0, int len)
+{
+	int b1 = b0 + len - 1;
+
+	return (b0 < a0 && b1 > a1) || (b0 >= a0 && b0 <= a1) || (b1 >= a0 && b1 <= a1);
+}
+
+/* Is q the neighbour of p in direction dir? Edges wrap round the window. */
+static int is_neighbour(const struct window *w, const struct pane *p, const struct pane *q,
+			char dir)
+{
+	int edge;
+
+	switch (dir) {
+	case 'U':
+		edge = p->yoff == 0 ? w->sy + 1 : p->yoff;
+		return q->yoff + q->sy + 1 == edge &&
+		       spans_touch(p->xoff, p->xoff + p->sx, q->xoff, q->sx);
+	case 'D':
+		edge = p->yoff + p->sy + 1 >= w->sy ? 0 : p->yoff + p->sy + 1;
+		return q->yoff == edge && spans_touch(p->xoff, p->xoff + p->sx, q->xoff, q->sx);
+	case 'L':
+		edge = p->xoff == 0 ? w->sx + 1 : p->xoff;
+		return q->xoff + q->sx + 1 == edge &&
+		       spans_touch(p->yoff, p->yoff + p->sy, q->yoff, q->sy);
+	case 'R':
+		edge = p->xoff + p->sx + 1 >= w->sx ? 0 : p->xoff + p->sx + 1;
+		return q->xoff == edge && spans_touch(p->yoff, p->yoff + p->sy, q->yoff, q->sy);
+	}
+	return 0;
+}
+
+struct pane *window_pane_next_by_direction(struct window *w, struct pane *p, char dir)
+{
+	struct pane *q, *best = NULL;
+
+	if (p == NULL)
+		return NULL;
+	/* Of several neighbours, the one most recently active wins. */
+	for (q = w->panes; q != NULL; q = q->next) {
+		if (q != p && is_neighbour(w, p, q, dir) &&
+		    (best == NULL || q->active_point > best->active_point))
+			best = q;
+	}
+	return best;
+}
+
+static struct pane **pane_slot(struct window *w, struct pane *p)
+{
+	struct pane **pp;
+
+	for (pp = &w->panes; *pp != p; pp = &(*pp)->next)
+		;
+	return pp;
+}
+
+void window_swap_panes(struct pane *a, struct pane *b)
+{
+	struct window *wa = a->window, *wb = b->window;
+	struct pane **sa, **sb, *tmp;
+	struct layout *la = a->layout, *lb = b->layout;
+
+	if (a == b)
+		return;
+	window_unzoom(wa);
+	window_unzoom(wb);
+	/* Swap the list links then the next pointers: right even when the
+	 * two are neighbours. */
+	sa = pane_slot(wa, a);
+	sb = pane_slot(wb, b);
+	*sa = b;
+	*sb = a;
+	tmp = a->next;
+	a->next = b->next;
+	b->next = tmp;
+	la->pane = b;
+	lb->pane = a;
+	a->layout = lb;
+	b->layout = la;
+	a->window = wb;
+	b->window = wa;
+	if (wa != wb) {
+		if (wa->active == a)
+			wa->active = b;
+		if (wa->last_active == a)
+			wa->last_active = NULL;
+		if (wb->active == b)
+			wb->active = a;
+		if (wb->last_active == b)
+			wb->last_active = NULL;
+	}
+	window_relayout(wa);
+	if (wb != wa)
+		window_relayout(wb);
+}
+
+/* Insert into the session's list, kept ordered by index. */
+static void session_link(struct session *s, struct window *w)
+{
+	struct window **pp;
+
+	for (pp = &s->windows; *pp != NULL && (*pp)->index < w->index; pp = &(*pp)->next)
+		;
+	w->next = *pp;
+	*pp = w;
+}
+
+static void session_unlink(struct session *s, struct window *w)
+{
+	struct window **pp;
+
+	for (pp = &s->windows; *pp != NULL && *pp != w; pp = &(*pp)->next)
+		;
+	if (*pp != NULL)
+		*pp = w->next;
+	w->next = NULL;
+}
+
+void window_move(struct window *w, struct session *dst, int index)
+{
+	struct session *src = w->session;
+
+	session_unlink(src, w);
+	if (index < 0)
+		index = window_next_index(dst, (int)options_number(w->srv->options, "base-index"));
+	w->index = index;
+	w->session = dst;
+	session_link(dst, w);
+	if (src == dst) {
+		attach_mark_session(src);
+		return;
+	}
+	if (src->last == w)
+		src->last = NULL;
+	if (src->current == w) {
+		src->current = NULL;
+		session_select_window(src, src->last != NULL ? src->last : src->windows);
+	}
+	if (src->windows == NULL)
+		session_destroy(src);
 	else
-		attach_mark_session(s);
+		attach_mark_session(src);
+	attach_mark_session(dst);
+}
+
+void session_renumber_windows(struct session *s)
+{
+	struct window *w;
+	int i = (int)options_number(s->srv->options, "base-index");
+
+	/* The list is already in index order: only the numbers change. */
+	for (w = s->windows; w != NULL; w = w->next)
+		w->index = i++;
+	attach_mark_session(s);
+}
+
+void window_swap(struct window *a, struct window *b)
+{
+	struct session *sa = a->session, *sb = b->session;
+	int ia = a->index, ib = b->index;
+
+	session_unlink(sa, a);
+	session_unlink(sb, b);
+	a->session = sb;
+	a->index = ib;
+	b->session = sa;
+	b->index = ia;
+	session_link(sb, a);
+	session_link(sa, b);
+	attach_mark_session(sa);
+	attach_mark_session(sb);
 }

@@ -230,6 +230,15 @@ class ScreenClient:
                 except BlockingIOError:
                     select.select([], [fd], [], 0.1)
 
+    def keys(self, data, gap=0.05):
+        """Type bytes one key at a time, as a person does: a terminal
+        multiplexer may take a fast burst of keys for a paste (tmux's
+        assume-paste-time) and not look up key bindings in it. The gap only
+        paces the input; nothing is measured."""
+        for i in range(len(data)):
+            self.write(data[i:i + 1])
+            time.sleep(gap)
+
     # -- looking at the screen
 
     def lines(self):
@@ -417,6 +426,17 @@ def attach(pm, session, rows=30, cols=100, **kw):
     """Attach a ScreenClient to session and wait until it is attached."""
     c = ScreenClient(pm, "attach-session", "-t", session, rows=rows, cols=cols, **kw)
     return c
+
+
+def tty_size(path):
+    """(rows, cols) of a terminal as TIOCGWINSZ reports it: what a program
+    on it sees."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    try:
+        rows, cols, _, _ = struct.unpack("HHHH", fcntl.ioctl(fd, termios.TIOCGWINSZ, b"\0" * 8))
+    finally:
+        os.close(fd)
+    return rows, cols
 
 
 def wait_attached(pm, session, n, timeout=None):

@@ -100,8 +100,10 @@ class Resize(screen.ScreenTestCase):
         self.assertEqual(wa + 1 + wb, 70)
         for p, w in ((a, wa), (b, wb)):
             wait_for_winch(pm, p, "23 %d" % w)
-            pm.type(p, "stty size; echo done-$((2*3))")
-            pm.wait_line(p, "done-6")
+            pm.type(p, "clear")         # short lines from here on: no wrapping
+            pm.wait_screen(p, lambda s: s.strip() == pmuxtest.PROMPT.strip(), "a clear screen")
+            pm.type(p, "stty size;echo D")
+            pm.wait_line(p, "D")
             self.assertIn("23 %d" % w, pm.screen_lines(p))
         c.wait_panes_match("S")
 

@@ -31,7 +31,9 @@
  *        a wide character (ch ""). F/B are "default", "idx:N" (palette
  *        index 0-255) or "#rrggbb".
  *   C                        cursor                             -> JSON
- *        {"row":r,"col":c,"visible":0|1,"altscreen":0|1,"title":"..."}
+ *        {"row":r,"col":c,"visible":0|1,"altscreen":0|1,"mouse":M,"title":"..."}
+ *        mouse: the mouse tracking the application asked for, 0 none,
+ *        1 clicks (1000), 2 drags (1002), 3 all motion (1003)
  *   O                        replies the terminal produced       -> hex line
  *        (answers to DA, DSR, DECRQM, DECRQSS ... since the last O), as
  *        lowercase hex, an empty line when there are none. The caller
@@ -57,6 +59,7 @@ static size_t outlen, outcap;
 
 static int cursor_visible = 1;
 static int altscreen;
+static int mouse;               /* VTERM_PROP_MOUSE_*: 0 none, 1 click, 2 drag, 3 move */
 static char title[1024];
 
 static void output_cb(const char *s, size_t len, void *user)
@@ -84,6 +87,9 @@ static int settermprop_cb(VTermProp prop, VTermValue *val, void *user)
 		break;
 	case VTERM_PROP_ALTSCREEN:
 		altscreen = val->boolean;
+		break;
+	case VTERM_PROP_MOUSE:
+		mouse = val->number;
 		break;
 	case VTERM_PROP_TITLE:
 		/* fragments: keep the last complete one simply */
@@ -357,8 +363,8 @@ static void cmd_cursor(void)
 {
 	VTermPos pos;
 	vterm_state_get_cursorpos(vterm_obtain_state(vt), &pos);
-	printf("{\"row\":%d,\"col\":%d,\"visible\":%d,\"altscreen\":%d,\"title\":",
-	       pos.row, pos.col, cursor_visible, altscreen);
+	printf("{\"row\":%d,\"col\":%d,\"visible\":%d,\"altscreen\":%d,\"mouse\":%d,"
+	       "\"title\":", pos.row, pos.col, cursor_visible, altscreen, mouse);
 	put_json_string(stdout, title);
 	puts("}");
 }

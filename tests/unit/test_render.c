@@ -567,6 +567,242 @@ static void test_cost(void)
 	grid_free(g);
 }
 
+/* ---- borders ---- */
+
+static uint32_t screen_char(struct client *c, int y, int x, VTermColor *fg)
+{
+	VTermScreenCell sc;
+
+	vterm_screen_get_cell(c->vs, (VTermPos){.row = y, .col = x}, &sc);
+	if (fg != NULL)
+		*fg = sc.fg;
+	return sc.chars[0];
+}
+
+static int fg_is(VTermColor col, grid_color want)
+{
+	if (want == GRID_COLOR_DEFAULT)
+		return VTERM_COLOR_IS_DEFAULT_FG(&col);
+	return VTERM_COLOR_IS_INDEXED(&col) && !(col.type & VTERM_COLOR_DEFAULT_MASK) &&
+	       col.indexed.idx == GRID_COLOR_VALUE(want);
+}
+
+/* What tmux draws for left | (top / bottom) in an 80x23 window: the border
+ * column 40 with a ├ where the row-11 border joins it. */
+static uint32_t want_border(int y, int x)
+{
+	if (x == 40)
+		return y == 11 ? 0x251c : 0x2502;
+	if (y == 11 && x > 40)
+		return 0x2500;
+	return 0;
+}
+
+/* Every border cell: its character, and green exactly when it touches the
+ * active pane (its ring of cells). Returns mismatches. */
+static int check_borders(struct client *c, const struct render_frame *f, grid_color other)
+{
+	const struct render_view *a = &f->views[f->active];
+	VTermColor fg;
+	int bad = 0;
+
+	for (int y = 0; y < 23; y++) {
+		for (int x = 0; x < 80; x++) {
+			uint32_t want = want_border(y, x), got = screen_char(c, y, x, &fg);
+			int active = x >= a->x - 1 && x <= a->x + a->width && y >= a->y - 1 &&
+				     y <= a->y + a->height;
+
+			if (want == 0)
+				continue;
+			if (got != want || !fg_is(fg, active ? GRID_COLOR_INDEXED(2) : other)) {
+				fprintf(stderr, "border (%d,%d): U+%04x, want U+%04x %s\n", y, x,
+					got, want, active ? "green" : "other");
+				bad++;
+			}
+		}
+	}
+	return bad;
+}
+
+static void test_borders(void)
+{
+	struct client c;
+	struct grid *g[3];
+	struct render_view views[3] = {
+		{.x = 0, .y = 0, .width = 40, .height = 23},
+		{.x = 41, .y = 0, .width = 39, .height = 11},
+		{.x = 41, .y = 12, .width = 39, .height = 11},
+	};
+	struct grid_cell status[80];
+	struct render_frame f = {.views = views,
+				 .nviews = 3,
+				 .active = 1,
+				 .area_w = 80,
+				 .area_h = 23,
+				 .status_cells = status,
+				 .status_ncells = 80,
+				 .active_border_pen = {.fg = GRID_COLOR_INDEXED(2)}};
+	struct render *r;
+	size_t before;
+	VTermPos pos;
+	VTermColor fg;
+
+	for (int i = 0; i < 3; i++) {
+		g[i] = grid_new(views[i].height, views[i].width, 10, pane_output, NULL);
+		views[i].grid = g[i];
+		for (int y = 0; y < views[i].height; y++) {
+			char line[64];
+			int n = snprintf(line, sizeof line, "\033[%d;1Hp%d-%02d", y + 1, i, y);
+			grid_input(g[i], line, (size_t)n);
+		}
+	}
+	for (int x = 0; x < 80; x++)
+		status[x] = (struct grid_cell){.ch = x < 3 ? "[0]"[x] : ' ',
+					       .fg = GRID_COLOR_INDEXED(0),
+					       .bg = GRID_COLOR_RGB(0, 200, 0),
+					       .width = 1};
+	client_init(&c, 24, 80, 0, 0);
+	r = render_new(c.tty);
+	render_draw(r, &f);
+	CHECK(check_borders(&c, &f, GRID_COLOR_DEFAULT) == 0);
+	/* the panes are still where they were */
+	CHECK(screen_char(&c, 0, 0, NULL) == 'p' && screen_char(&c, 0, 41, NULL) == 'p');
+	CHECK(screen_char(&c, 12, 42, NULL) == '2' && screen_char(&c, 22, 39, NULL) <= ' ');
+	CHECK(screen_char(&c, 23, 1, NULL) == '0');
+
+	/* another active pane: only the border cells that change colour are sent */
+	f.active = 0;
+	before = c.bytes;
+	render_draw(r, &f);
+	CHECK(check_borders(&c, &f, GRID_COLOR_DEFAULT) == 0);
+	printf("active border switch: %zu bytes\n", c.bytes - before);
+	CHECK(c.bytes - before < 400);
+	f.active = 2;
+	render_draw(r, &f);
+	CHECK(check_borders(&c, &f, GRID_COLOR_DEFAULT) == 0);
+
+	/* pane-border-style with a colour: the inactive border takes it */
+	f.border_pen.fg = GRID_COLOR_INDEXED(5);
+	render_draw(r, &f);
+	CHECK(check_borders(&c, &f, GRID_COLOR_INDEXED(5)) == 0);
+
+	/* RGB in a style goes out as the nearest palette entry here (no true colour) */
+	f.active_border_pen.fg = GRID_COLOR_RGB(255, 0, 0);
+	render_draw(r, &f);
+	screen_char(&c, 22, 40, &fg);
+	CHECK(VTERM_COLOR_IS_INDEXED(&fg) && fg.indexed.idx == 196);
+
+	/* a prompt: the cursor sits on the status row */
+	f.status_cursor = 1;
+	f.status_cursor_x = 3;
+	render_draw(r, &f);
+	vterm_state_get_cursorpos(vterm_obtain_state(c.vt), &pos);
+	CHECK(pos.row == 23 && pos.col == 3 && c.cursor_visible);
+	f.status_cursor = 0;
+	render_draw(r, &f);
+	vterm_state_get_cursorpos(vterm_obtain_state(c.vt), &pos);
+	CHECK(pos.row != 23);
+
+	/* two panes side by side: as tmux, each owns half the shared border */
+	f.nviews = 2;
+	f.border_pen.fg = GRID_COLOR_DEFAULT;
+	f.active_border_pen.fg = GRID_COLOR_INDEXED(2);
+	views[1].height = 23;
+	for (int a = 0; a < 2; a++) {
+		f.active = a;
+		render_draw(r, &f);
+		for (int y = 0; y < 23; y++) {
+			int green = a == 0 ? y <= 11 : y > 11;
+
+			CHECK(screen_char(&c, y, 40, &fg) == 0x2502);
+			CHECK(fg_is(fg, green ? GRID_COLOR_INDEXED(2) : GRID_COLOR_DEFAULT));
+		}
+	}
+
+	/* zoom-like: one view covering the area leaves no border */
+	f.nviews = 1;
+	f.active = 0;
+	views[0].width = 80;
+	render_draw(r, &f);
+	CHECK(screen_char(&c, 5, 40, NULL) != 0x2502);
+	CHECK(screen_char(&c, 11, 60, NULL) != 0x2500);
+
+	render_free(r);
+	client_free(&c);
+	for (int i = 0; i < 3; i++)
+		grid_free(g[i]);
+}
+
+/* Bytes and time of a full 200x50 frame of four panes, borders and a styled
+ * status line, and of a frame where only the active pane changes. */
+static void test_cost_borders(void)
+{
+	enum { ROWS = 50, COLS = 200, N = 200 };
+	size_t bytes = 0, full_bytes, switch_bytes;
+	struct tty *t = tty_new("xterm-256color", ROWS, COLS, NULL, discard, on_key, &bytes);
+	struct render_view v[4] = {
+		{.x = 0, .y = 0, .width = 100, .height = 24},
+		{.x = 101, .y = 0, .width = 99, .height = 24},
+		{.x = 0, .y = 25, .width = 100, .height = 24},
+		{.x = 101, .y = 25, .width = 99, .height = 24},
+	};
+	struct grid_cell status[COLS];
+	struct render_frame f = {.views = v,
+				 .nviews = 4,
+				 .area_w = COLS,
+				 .area_h = ROWS - 1,
+				 .status_cells = status,
+				 .status_ncells = COLS,
+				 .active_border_pen = {.fg = GRID_COLOR_INDEXED(2)}};
+	struct render *r;
+	double t0, full_ms, switch_ms;
+	char line[256];
+
+	for (int i = 0; i < 4; i++) {
+		v[i].grid = grid_new(v[i].height, v[i].width, 10, pane_output, NULL);
+		for (int y = 0; y < v[i].height; y++) {
+			int n = snprintf(
+				line, sizeof line,
+				"\033[%d;1H\033[3%dmline %d of pane %d\033[m with some text", y + 1,
+				y % 8, y, i);
+			grid_input(v[i].grid, line, (size_t)n);
+		}
+	}
+	for (int x = 0; x < COLS; x++)
+		status[x] = (struct grid_cell){.ch = 'a' + x % 26,
+					       .fg = GRID_COLOR_INDEXED(0),
+					       .bg = GRID_COLOR_INDEXED(2),
+					       .width = 1};
+	tty_start(t);
+	r = render_new(t);
+	bytes = 0;
+	t0 = now_ms();
+	for (int i = 0; i < N; i++) {
+		render_invalidate(r);
+		render_draw(r, &f);
+	}
+	full_ms = (now_ms() - t0) / N;
+	full_bytes = bytes / N;
+	bytes = 0;
+	t0 = now_ms();
+	for (int i = 0; i < N; i++) {
+		f.active = i % 4;
+		render_draw(r, &f);
+	}
+	switch_ms = (now_ms() - t0) / N;
+	switch_bytes = bytes / N;
+	printf("render cost 200x50, 4 panes + borders + status: full frame %zu bytes %.3f ms; "
+	       "active pane switch %zu bytes %.3f ms\n",
+	       full_bytes, full_ms, switch_bytes, switch_ms);
+	CHECK(full_ms < 5.0);
+	CHECK(switch_bytes < 2000);
+	render_free(r);
+	tty_stop(t);
+	tty_free(t);
+	for (int i = 0; i < 4; i++)
+		grid_free(v[i].grid);
+}
+
 int main(void)
 {
 	test_compose(0, 0); /* a terminal that answers nothing: 256 colours */
@@ -575,6 +811,8 @@ int main(void)
 	test_late_answers();
 	test_status();
 	test_cost();
+	test_borders();
+	test_cost_borders();
 	if (failures)
 		fprintf(stderr, "test_render: %d failure(s)\n", failures);
 	else

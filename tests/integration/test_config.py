@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Config files and source-file: tmux's syntax (quotes, escapes, $VAR, ~,
+comments, continuation, ';', { } blocks, %if, %hidden, NAME=value), the
+config file lookup, errors reported as file:line with the rest applied."""
+
+import glob
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+
+PMUX = pmuxtest.flavor() == "pmux"
+NAME = pmuxtest.flavor()
+
+ALL_CONSTRUCTS = r"""# a comment line
+set -g history-limit 5000   # a trailing comment
+set -g \
+    base-index 1
+%hidden IDX=2
+set -g pane-base-index $IDX
+PMUXT_VISIBLE=vis
+set -g status-left "left-${PMUXT_VISIBLE}-$IDX"
+set -g status-right 'single $IDX ; # kept'
+set -g status-interval 3 ; set -g display-time 1234
+%if "#{session_name}"
+set -g escape-time 11
+%elif "#{pid}"
+set -g escape-time 22
+%else
+set -g escape-time 33
+%endif
+%if 0
+  %if 1
+  set -g repeat-time 1
+  %endif
+%else
+  set -g repeat-time 777
+%endif
+set -g set-titles-string "tab\there \u00e9 \$HOME"
+set -g word-separators ~/words
+set -g automatic-rename-format {
+    display hi
+    kill-pane
+}
+set -g message-style #{?pane_active,bg=red x,fg=blue}
+"""
+
+
+class Constructs(pmuxtest.PmuxTestCase):
+    config_text = ALL_CONSTRUCTS
+
+    def show(self, option):
+        return self.pm.run("show-options", "-g", "-v", option).rstrip("\n")
+
+    def test_every_construct_applies(self):
+        self.pm.new_session("s", "sleep", "1000")
+        home = self.pm.tmp
+        self.assertEqual(self.show("history-limit"), "5000")
+        self.assertEqual(self.show("base-index"), "1")
+        self.assertEqual(self.show("pane-base-index"), "2")
+        self.assertEqual(self.show("status-left"), "left-vis-2")
+        self.assertEqual(self.show("status-right"), "single $IDX ; # kept")
+        self.assertEqual(self.show("status-interval"), "3")
+        self.assertEqual(self.show("display-time"), "1234")
+        # no session while the config runs: #{session_name} is empty
+        self.assertEqual(self.show("escape-time"), "22")
+        self.assertEqual(self.show("repeat-time"), "777")
+        self.assertEqual(self.show("set-titles-string"), "tab\there \u00e9 $HOME")
+        self.assertEqual(self.show("word-separators"), home + "/words")
+        if PMUX:
+            self.assertEqual(self.show("automatic-rename-format"), "display hi; kill-pane")
+        self.assertEqual(self.show("message-style"), "#{?pane_active,bg=red x,fg=blue}")
+
+    def test_new_windows_follow_the_config(self):
+        self.pm.new_session("s", "sleep", "1000")
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F",
+                                     "#{window_index}").split(), ["1"])
+        self.pm.run("new-window", "-d", "-t", "s", "sleep", "1000")
+        self.pm.note_panes()
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F",
+                                     "#{window_index}").split(), ["1", "2"])
+        self.assertEqual(self.pm.display("s:1", "#{pane_index}"), "2")
+
+
+ERROR_ON_LINE_3 = """set -g history-limit 4000
+set -g base-index 2
+set -g no-such-option 1
+set -g status-interval 9
+set -g display-time 999
+"""
+
+PARSE_ERROR_ON_LINE_3 = """set -g history-limit 4100
+set -g base-index 3
+set -g status-left 'unterminated
+set -g status-interval 8
+%endif
+set -g display-time 998
+"""
+
+
+def start_verbose(pm, config):
+    """Start the server with -v (its log in pm.tmp) and config; return the log."""
+    argv = [pm.bin, "-v", "-S", pm.sock, "-f", config, "new-session", "-d", "-s", "s",
+            "sleep", "1000"]
+    r = subprocess.run(argv, env=pm.env, cwd=pm.tmp, capture_output=True,
+                       stdin=subprocess.DEVNULL, timeout=pmuxtest.TIMEOUT)
+    if r.returncode != 0:
+        raise AssertionError("new-session failed: %r" % (r,))
+    pm.note_panes()
+
+    def log():
+        text = ""
+        for path in glob.glob(os.path.join(pm.tmp, NAME + "-server-*.log")):
+            with open(path, errors="replace") as f:
+                text += f.read()
+        return text
+    return log
+
+
+class Errors(pmuxtest.PmuxTestCase):
+
+    def write(self, name, text):
+        path = os.path.join(self.pm.tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def show(self, option):
+        return self.pm.run("show-options", "-g", "-v", option).rstrip("\n")
+
+    def test_command_error_on_line_3_keeps_the_rest(self):
+        conf = self.write("err.conf", ERROR_ON_LINE_3)
+        log = start_verbose(self.pm, conf)
+        self.assertEqual(self.show("history-limit"), "4000")
+        self.assertEqual(self.show("base-index"), "2")
+        self.assertEqual(self.show("status-interval"), "9")
+        self.assertEqual(self.show("display-time"), "999")
+        if PMUX:
+            pmuxtest.wait_for(lambda: "%s:3: " % conf in log(), msg="the error in the log",
+                              describe=log)
+            self.assertIn("no-such-option", log())
+
+    def test_parse_error_on_line_3_keeps_the_rest(self):
+        if not PMUX:
+            self.skipTest("tmux drops a file with a syntax error")
+        conf = self.write("perr.conf", PARSE_ERROR_ON_LINE_3)
+        log = start_verbose(self.pm, conf)
+        self.assertEqual(self.show("history-limit"), "4100")
+        self.assertEqual(self.show("base-index"), "3")
+        self.assertEqual(self.show("status-interval"), "8")
+        self.assertEqual(self.show("display-time"), "998")
+        pmuxtest.wait_for(lambda: "%s:5: %%endif without %%if" % conf in log(),
+                          msg="both errors in the log", describe=log)
+        self.assertIn("%s:3: unterminated quote" % conf, log())
+
+    def test_missing_config_file(self):
+        if not PMUX:
+            self.skipTest("tmux refuses to start")
+        log = start_verbose(self.pm, os.path.join(self.pm.tmp, "nosuch.conf"))
+        self.pm.run("has-session", "-t", "s")
+        pmuxtest.wait_for(lambda: "nosuch.conf: No such file" in log(), msg="the error",
+                          describe=log)
+
+
+class SourceFile(pmuxtest.PmuxTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.new_session("s", "sleep", "1000")
+
+    write = Errors.write
+    show = Errors.show
+
+    def test_source_at_runtime(self):
+        self.write("a.conf", "set -g history-limit 1234\n"
+                   "%if '#{session_name}'\nset -g status-interval 4\n%endif\n")
+        self.pm.run("source-file", "a.conf")          # relative to the client's cwd
+        self.assertEqual(self.show("history-limit"), "1234")
+        self.assertEqual(self.show("status-interval"), "4")
+        self.pm.run("source", os.path.join(self.pm.tmp, "a.conf"))
+
+    def test_globs_in_order(self):
+        self.write("conf.d/10-a.conf", "set -g display-time 10\nset -g base-index 5\n")
+        self.write("conf.d/20-b.conf", "set -g display-time 20\n")
+        self.pm.run("source-file", os.path.join(self.pm.tmp, "conf.d", "*.conf"))
+        self.assertEqual(self.show("display-time"), "20")
+        self.assertEqual(self.show("base-index"), "5")
+
+    def test_missing_and_quiet(self):
+        r = self.pm.cmd("source-file", "nosuch.conf")
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("nosuch.conf", r.err)
+        r = self.pm.cmd("source-file", "-q", "nosuch.conf", "nosuch-*.conf")
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(r.err, "")
+
+    def test_errors_name_file_and_line(self):
+        path = self.write("bad.conf", "set -g display-time 55\nset -g bogus-option 1\n"
+                          "set -g base-index 6\n")
+        r = self.pm.cmd("source-file", path)
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("%s:2: " % path, r.err)
+        self.assertEqual(self.show("display-time"), "55")
+        self.assertEqual(self.show("base-index"), "6")
+
+    def test_parse_only(self):
+        path = self.write("n.conf", "set -g display-time 66\n")
+        self.pm.run("source-file", "-n", path)
+        self.assertNotEqual(self.show("display-time"), "66")
+        bad = self.write("nbad.conf", "set -g display-time 67\nset -g x 'open\n")
+        r = self.pm.cmd("source-file", "-n", bad)
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("%s:2: " % bad, r.err)
+        self.assertNotEqual(self.show("display-time"), "67")
+
+    def test_nested_files(self):
+        inner = self.write("inner.conf", "set -g display-time 77\nnosuch-command\n")
+        outer = self.write("outer.conf", "source-file %s\nset -g base-index 7\n" % inner)
+        r = self.pm.cmd("source-file", outer)
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("%s:2: " % inner, r.err)
+        self.assertEqual(self.show("display-time"), "77")
+        self.assertEqual(self.show("base-index"), "7")
+
+    def test_self_sourcing_stops(self):
+        if not PMUX:
+            self.skipTest("tmux's message differs")
+        loop = self.write("loop.conf", "set -ga status-left x\n")
+        with open(loop, "a") as f:
+            f.write("source-file %s\n" % loop)
+        r = self.pm.cmd("source-file", loop)
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("too many nested files", r.err)
+        self.pm.run("has-session", "-t", "s")
+
+
+class Lookup(pmuxtest.PmuxTestCase):
+    """Without -f: $XDG_CONFIG_HOME/pmux/pmux.conf, else ~/.pmux.conf."""
+
+    def start(self, env):
+        argv = [self.pm.bin, "-S", self.pm.sock, "new-session", "-d", "-s", "s",
+                "sleep", "1000"]
+        r = subprocess.run(argv, env=env, cwd=self.pm.tmp, capture_output=True,
+                           stdin=subprocess.DEVNULL, timeout=pmuxtest.TIMEOUT)
+        self.assertEqual(r.returncode, 0, r)
+        self.pm.note_panes()
+        return self.pm.run("show-options", "-g", "-v", "display-time").strip()
+
+    def setUp(self):
+        super().setUp()
+        if not PMUX:
+            self.skipTest("tmux looks for its own files")
+        home = self.pm.tmp
+        with open(os.path.join(home, ".pmux.conf"), "w") as f:
+            f.write("set -g display-time 301\n")
+        os.makedirs(os.path.join(home, "xdg", "pmux"))
+        with open(os.path.join(home, "xdg", "pmux", "pmux.conf"), "w") as f:
+            f.write("set -g display-time 302\n")
+        os.makedirs(os.path.join(home, ".config", "pmux"))
+        with open(os.path.join(home, ".config", "pmux", "pmux.conf"), "w") as f:
+            f.write("set -g display-time 303\n")
+
+    def test_xdg_config_home(self):
+        env = dict(self.pm.env, XDG_CONFIG_HOME=os.path.join(self.pm.tmp, "xdg"))
+        self.assertEqual(self.start(env), "302")
+
+    def test_xdg_default_is_dot_config(self):
+        env = dict(self.pm.env)
+        env.pop("XDG_CONFIG_HOME", None)
+        self.assertEqual(self.start(env), "303")
+
+    def test_home_file_last(self):
+        env = dict(self.pm.env, XDG_CONFIG_HOME=os.path.join(self.pm.tmp, "empty"))
+        self.assertEqual(self.start(env), "301")
+
+
+if __name__ == "__main__":
+    pmuxtest.main()

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Keys of an attached client: the prefix and tmux's default bindings,
+bind-key/unbind-key (-n, -T, -r), list-keys, send-prefix, the command
+prompt (C-b :) with its editing keys and history, confirm-before, and a
+read-only client that may only detach."""
+
+import os
+import re
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+from pmuxtest import AttachedClient, wait_for  # noqa: E402
+
+PREFIX = b"\x02"
+F5 = b"\x1b[15~"
+UP = b"\x1b[A"
+LEFT = b"\x1b[D"
+
+
+class Keys(pmuxtest.PmuxTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.shell_session("k")
+        self.c = self.attach()
+
+    def attach(self, *flags):
+        c = AttachedClient(self.pm, "attach-session", *flags, "-t", "k")
+        c.wait_output(pmuxtest.PROMPT.rstrip().encode())
+        return c
+
+    def windows(self):
+        out = self.pm.run("list-windows", "-t", "k", "-F", "#{window_name}")
+        return [l for l in out.splitlines() if l]
+
+    def panes(self):
+        return len(self.pm.run("list-panes", "-t", "k").splitlines())
+
+    def wait_windows(self, n):
+        return wait_for(lambda: len(self.windows()) == n, msg="%d windows" % n,
+                        describe=lambda: "windows: %r" % self.windows())
+
+    def wait_window_named(self, name):
+        wait_for(lambda: name in self.windows(), msg="a window named %r" % name,
+                 describe=lambda: "windows: %r" % self.windows())
+
+    def sync(self):
+        """Wait until every key written so far has been handled: a split
+        made with C-b % must show up (the keys are handled in order)."""
+        n = self.panes()
+        self.c.write(PREFIX + b"%")
+        wait_for(lambda: self.panes() == n + 1, msg="the split that marks the keys handled")
+
+    # -- bindings
+
+    def test_root_binding(self):
+        self.pm.run("bind-key", "-n", "F5", "new-window")
+        self.c.write(F5)
+        self.wait_windows(2)
+
+    def test_default_prefix_bindings(self):
+        self.c.write(PREFIX + b"c")
+        self.wait_windows(2)
+        self.c.write(PREFIX + b"%")
+        wait_for(lambda: self.panes() == 2, msg="two panes after C-b %")
+        self.c.write(PREFIX + b'"')
+        wait_for(lambda: self.panes() == 3, msg="three panes after C-b \"")
+
+    def test_prefix_digit(self):
+        self.c.write(PREFIX + b"c")
+        self.wait_windows(2)
+        if self.pm.cmd("select-window", "-t", ":=1").rc != 0:
+            self.skipTest("targets do not take tmux's exact-match :=N yet")
+        self.c.write(PREFIX + b"0")
+        wait_for(lambda: self.pm.display("k", "#{window_index}") == "0",
+                 msg="window 0 current after C-b 0")
+
+    def test_unbind_key(self):
+        self.pm.run("unbind-key", "c")
+        self.c.write(PREFIX + b"c")
+        self.sync()
+        self.assertEqual(len(self.windows()), 1)
+        self.assertNotIn("new-window", self.pm.run("list-keys", "-T", "prefix"))
+        self.pm.run("unbind-key", "-a", "-T", "prefix")
+        self.assertEqual(self.pm.run("list-keys", "-T", "prefix"), "")
+
+    def test_unbind_root(self):
+        self.pm.run("bind", "-n", "F5", "new-window")
+        self.pm.run("unbind", "-n", "F5")
+        self.c.write(F5)
+        self.sync()
+        self.assertEqual(len(self.windows()), 1)
+
+    def test_list_keys(self):
+        out = self.pm.run("list-keys")
+        for pat in (r"^bind-key\s+-T prefix\s+c\s+new-window$",
+                    r"^bind-key\s+-T prefix\s+%\s+split-window -h$",
+                    r"^bind-key\s+-T prefix\s+d\s+detach-client$",
+                    r"^bind-key -r -T prefix\s+Up\s+select-pane -U$",
+                    r"^bind-key\s+-T prefix\s+C-b\s+send-prefix$",
+                    r'^bind-key\s+-T prefix\s+x\s+confirm-before -p "kill-pane #P\? '
+                    r'\(y/n\)" kill-pane$'):
+            self.assertRegex(out, re.compile(pat, re.M))
+        self.pm.run("bind-key", "-T", "custom", "-N", "make one", "x", "new-window",
+                    "-n", "two words")
+        out = self.pm.run("lsk", "-T", "custom")
+        self.assertEqual(out, 'bind-key    -T custom x new-window -n "two words"\n')
+        self.assertEqual(self.pm.run("list-keys", "-N", "-T", "custom"), "x make one\n")
+        r = self.pm.cmd("list-keys", "-T", "nosuch")
+        self.assertEqual(r.rc, 1, r)
+        r = self.pm.cmd("bind-key", "F5", "no-such-command")
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("unknown command", r.err)
+        r = self.pm.cmd("bind-key", "NoSuchKey", "new-window")
+        self.assertEqual(r.rc, 1, r)
+
+    def test_repeat(self):
+        self.pm.run("set-option", "-g", "repeat-time", "3000")
+        self.pm.run("bind-key", "-r", "a", "new-window")
+        self.c.write(PREFIX + b"a")
+        self.wait_windows(2)
+        self.c.write(b"a")       # within repeat-time: no prefix needed
+        self.wait_windows(3)
+        self.c.write(PREFIX + b"c")
+        self.wait_windows(4)
+        self.c.write(b"c")       # c is not repeatable: it goes to the pane
+        self.pm.wait_text("k", "c")
+        self.assertEqual(len(self.windows()), 4)
+
+    # -- the prefix
+
+    def test_send_prefix(self):
+        self.pm.type("k", "cat -v")
+        self.pm.wait_foreground("k", ["cat", "-v"])
+        self.c.write(PREFIX + PREFIX + b"\r")   # C-b C-b: send-prefix
+        # each line twice: the terminal's echo (^B), then cat -v's
+        wait_for(lambda: self.pm.screen_lines("k").count("^B") == 2,
+                 msg="two ^B lines", describe=self.pm.describe("k"))
+        self.pm.run("send-prefix", "-t", "k")
+        self.pm.send("k", "Enter")
+        wait_for(lambda: self.pm.screen_lines("k").count("^B") == 4,
+                 msg="four ^B lines", describe=self.pm.describe("k"))
+
+    def test_prefix_option(self):
+        self.pm.run("set-option", "-g", "prefix", "C-a")
+        self.c.write(b"\x01c")
+        self.wait_windows(2)
+        self.pm.run("set-option", "-g", "prefix2", "F6")
+        self.c.write(b"\x1b[17~c")
+        self.wait_windows(3)
+
+    # -- the command prompt
+
+    def test_command_prompt(self):
+        self.c.write(PREFIX + b":")
+        self.c.wait_output(b":")
+        self.c.write(b"new-window -n viaprompt\r")
+        self.wait_window_named("viaprompt")
+
+    def test_prompt_editing(self):
+        # C-u clears, Left moves, C-a/C-e go to the ends, C-w deletes a word
+        self.c.write(PREFIX + b":" + b"garbage\x15new-window -n ab" + LEFT + b"X\r")
+        self.wait_window_named("aXb")
+        self.c.write(PREFIX + b":" + b"-n zz\x01new-window \x05 junk\x17\x08\r")
+        self.wait_window_named("zz")
+        # history: Up brings back the last command
+        self.c.write(PREFIX + b":" + UP + b"\r")
+        wait_for(lambda: self.windows().count("zz") == 2, msg="a second zz window",
+                 describe=lambda: "windows: %r" % self.windows())
+
+    def test_prompt_cancel(self):
+        self.c.write(PREFIX + b":new-window -n cancelled\x03")
+        self.c.write(PREFIX + b":new-window -n escaped\x1b")
+        time.sleep(0.2)          # escape-time: the lone Escape is a key
+        self.sync()
+        self.assertEqual(len(self.windows()), 1, self.windows())
+
+    def test_prompt_error_on_status_line(self):
+        start = len(self.c.output)
+        self.c.write(PREFIX + b":nosuchcommand\r")
+        self.c.wait_output(b"unknown command: nosuchcommand", since=start)
+
+    def test_rename_window_prompt(self):
+        self.c.write(PREFIX + b",")
+        time.sleep(0.1)
+        self.c.write(b"\x15renamed\r")
+        self.wait_window_named("renamed")
+
+    def test_confirm_before(self):
+        self.c.write(PREFIX + b"%")
+        wait_for(lambda: self.panes() == 2, msg="two panes")
+        self.c.write(PREFIX + b"x")
+        self.c.wait_output(b"(y/n)")
+        self.c.write(b"n")
+        self.sync()
+        self.assertEqual(self.panes(), 3)
+        self.c.write(PREFIX + b"x" + b"y")
+        wait_for(lambda: self.panes() == 2, msg="a pane killed after C-b x y")
+
+    # -- read-only
+
+    def test_readonly_client(self):
+        ro = self.attach("-r")
+        ro.write(PREFIX + b"c")
+        ro.write(PREFIX + b":new-window\r")
+        self.sync()                  # through the other client
+        self.assertEqual(len(self.windows()), 1)
+        ro.write(PREFIX + b"d")
+        self.assertEqual(ro.wait_exit(), 0)
+
+
+if __name__ == "__main__":
+    pmuxtest.main()

@@ -1,0 +1,308 @@
+/*
+ * test_status: the status line built for a session model made by hand (no
+ * panes, no loop): placement of status-left, the window list and
+ * status-right, their styles and #[] directives, lengths, justification,
+ * scrolling of a long list, strftime, messages and the prompt.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "cmd/options.h"
+#include "render/status.h"
+#include "server/server.h"
+
+#define W 60
+
+static struct server srv;
+static struct session sess;
+static struct window win[12];
+static struct peer client;
+static struct grid_cell cells[W];
+
+static void set(const char *name, const char *value)
+{
+	char *err = NULL;
+
+	if (options_set(srv.options, name, value, 0, &err) != 0) {
+		fprintf(stderr, "set %s %s: %s\n", name, value, err);
+		check_failures++;
+		free(err);
+	}
+}
+
+/* n windows named w0.. with indexes 0..n-1; current and last given. */
+static void model(int n, int current, int last)
+{
+	static char names[12][8];
+
+	memset(&sess, 0, sizeof sess);
+	memset(win, 0, sizeof win);
+	sess.srv = &srv;
+	sess.name = "main";
+	for (int i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[i], "w%d", i);
+		win[i] = (struct window){.srv = &srv,
+					 .session = &sess,
+					 .index = i,
+					 .name = names[i],
+					 .next = i + 1 < n ? &win[i + 1] : NULL};
+	}
+	sess.windows = &win[0];
+	sess.current = &win[current];
+	sess.last = last >= 0 ? &win[last] : NULL;
+	memset(&client, 0, sizeof client);
+	client.srv = &srv;
+	client.session = &sess;
+	client.cols = W;
+	buf_init(&client.prompt_buf);
+}
+
+static void reset_options(void)
+{
+	if (srv.options != NULL)
+		options_free(srv.options);
+	srv.options = options_new();
+	set("status-right", ""); /* the default has the clock: set per test */
+}
+
+/* The row's text (wide continuations left out) into a static string. */
+static const char *text(void)
+{
+	static char s[W * 4 + 1];
+	size_t n = 0;
+
+	for (int x = 0; x < W; x++) {
+		uint32_t cp = cells[x].ch;
+
+		if (cp == GRID_CH_WIDE_CONT)
+			continue;
+		if (cp < 0x80) {
+			s[n++] = (char)cp;
+		} else { /* the tests' wide characters are three bytes */
+			s[n++] = (char)(0xe0 | (cp >> 12));
+			s[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			s[n++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	s[n] = '\0';
+	return s;
+}
+
+static int build(void)
+{
+	return status_build(&client, 0, cells, W);
+}
+
+/* Where a string starts in the row's text, or -1. */
+static int find(const char *needle)
+{
+	const char *t = text(), *p = strstr(t, needle);
+
+	return p == NULL ? -1 : (int)(p - t);
+}
+
+static void test_default(void)
+{
+	reset_options();
+	model(3, 1, 0);
+	CHECK_INT(build(), -1);
+	CHECK_STR(text(), "[main] 0:w0- 1:w1* 2:w2");
+	/* status-style bg=green,fg=black everywhere, padding included */
+	for (int x = 0; x < W; x++) {
+		CHECK_INT(cells[x].bg, GRID_COLOR_INDEXED(2));
+		CHECK_INT(cells[x].fg, GRID_COLOR_INDEXED(0));
+		CHECK_INT(cells[x].width, 1);
+	}
+	/* the separator option */
+	set("window-status-separator", "|");
+	build();
+	CHECK_STR(text(), "[main] 0:w0-|1:w1*|2:w2");
+}
+
+static void test_styles(void)
+{
+	int at;
+
+	reset_options();
+	model(3, 1, 0);
+	set("window-status-current-style", "fg=red,bold");
+	set("window-status-style", "bg=blue");
+	set("status-left-style", "fg=white");
+	build();
+	at = find("1:w1*");
+	CHECK(at > 0);
+	for (int x = at; x < at + 5; x++) {
+		CHECK_INT(cells[x].fg, GRID_COLOR_INDEXED(1));
+		CHECK_INT(cells[x].attr, GRID_ATTR_BOLD);
+		/* the current style goes on top of window-status-style */
+		CHECK_INT(cells[x].bg, GRID_COLOR_INDEXED(4));
+	}
+	at = find("0:w0-");
+	CHECK_INT(cells[at].fg, GRID_COLOR_INDEXED(0));
+	CHECK_INT(cells[at].bg, GRID_COLOR_INDEXED(4));
+	CHECK_INT(cells[at].attr, 0);
+	/* the separator is in status-style */
+	CHECK_INT(cells[at + 5].bg, GRID_COLOR_INDEXED(2));
+	CHECK_INT(cells[0].fg, GRID_COLOR_INDEXED(7));
+	CHECK_INT(cells[0].bg, GRID_COLOR_INDEXED(2));
+
+	/* #[] directives; #[default] returns to the part's own style */
+	set("status-left", "#[fg=yellow,bg=#102030,italics]A#[default]B#[bogus]C#[fg=colour99]D ");
+	build();
+	CHECK(strncmp(text(), "ABCD ", 5) == 0);
+	CHECK_INT(cells[0].fg, GRID_COLOR_INDEXED(3));
+	CHECK_INT(cells[0].bg, GRID_COLOR_RGB(16, 32, 48));
+	CHECK_INT(cells[0].attr, GRID_ATTR_ITALIC);
+	CHECK_INT(cells[1].fg, GRID_COLOR_INDEXED(7));
+	CHECK_INT(cells[1].bg, GRID_COLOR_INDEXED(2));
+	CHECK_INT(cells[1].attr, 0);
+	CHECK_INT(cells[2].fg, GRID_COLOR_INDEXED(7)); /* a bad directive is dropped */
+	CHECK_INT(cells[3].fg, GRID_COLOR_INDEXED(99));
+	/* directives in a window format */
+	set("window-status-format", "#[reverse]#I#[noreverse]#W");
+	build();
+	at = find("0w0");
+	CHECK(at >= 0);
+	CHECK_INT(cells[at].attr, GRID_ATTR_REVERSE);
+	CHECK_INT(cells[at + 1].attr, 0);
+}
+
+static void test_lengths(void)
+{
+	reset_options();
+	model(2, 0, -1);
+	set("status-left", "[#S-long-name]");
+	set("status-left-length", "4");
+	set("status-right", "right side text");
+	set("status-right-length", "5");
+	build();
+	CHECK(strncmp(text(), "[mai0:w0* 1:w1 ", 15) == 0);
+	CHECK_INT(find("right"), W - 5);
+	CHECK_INT(find("side"), -1);
+	/* a wide character that does not fit in the length is left out */
+	set("status-left", "ab\xe4\xb8\xad");
+	set("status-left-length", "3");
+	build();
+	CHECK(strncmp(text(), "ab0:w0*", 7) == 0);
+	set("status-left-length", "4");
+	build();
+	CHECK(strncmp(text(),
+		      "ab\xe4\xb8\xad"
+		      "0:w0*",
+		      10) == 0);
+	CHECK_INT(cells[2].width, 2);
+	CHECK(cells[3].ch == GRID_CH_WIDE_CONT && cells[3].width == 0);
+}
+
+static void test_justify(void)
+{
+	/* list "0:w0* 1:w1 " is 11 cells; left "[main] " 7; right "R" 1 */
+	reset_options();
+	model(2, 0, -1);
+	set("status-right", "R");
+	build();
+	CHECK_INT(find("0:w0*"), 7);
+	set("status-justify", "right");
+	build();
+	CHECK_INT(find("0:w0*"), W - 1 - 11);
+	set("status-justify", "centre");
+	build();
+	CHECK_INT(find("0:w0*"), 7 + (W - 7 - 1 - 11) / 2);
+	set("status-justify", "absolute-centre");
+	build();
+	CHECK_INT(find("0:w0*"), (W - 11) / 2);
+	CHECK_INT(find("R"), W - 1);
+}
+
+static void test_scroll(void)
+{
+	int at;
+
+	reset_options();
+	model(12, 9, 8);
+	set("status-left", "");
+	set("status-right", "");
+	set("window-status-format", "window#I");
+	set("window-status-current-format", "CUR#I");
+	/* 11 x 8 + 5 + 11 separators: far wider than 60 */
+	build();
+	at = find("CUR9");
+	CHECK(at > 0 && at + 4 <= W);
+	CHECK_INT(cells[0].ch, '<');
+	CHECK(cells[W - 1].ch == '>' || find("window11") >= 0);
+	/* the first window current: no '<' */
+	model(12, 0, -1);
+	build();
+	CHECK_INT(find("CUR0"), 0);
+	CHECK_INT(cells[W - 1].ch, '>');
+}
+
+static void test_time(void)
+{
+	reset_options();
+	model(1, 0, -1);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	set("status-right", "%H:%M %Y #S");
+	set("status-left", "[#S] ");
+	sess.name = "a%Hb";
+	build();
+	/* strftime works on the template: a '%' in the session name stays */
+	CHECK(strncmp(text(), "[a%Hb] ", 7) == 0);
+	CHECK_INT(find("00:00 1970 a%Hb"), W - 15);
+}
+
+static void test_message_prompt(void)
+{
+	reset_options();
+	model(2, 0, -1);
+	client.message = "hello \xe4\xb8\xad!";
+	CHECK_INT(build(), -1);
+	CHECK_STR(text(), "hello \xe4\xb8\xad!");
+	for (int x = 0; x < W; x++) {
+		CHECK_INT(cells[x].bg, GRID_COLOR_INDEXED(3)); /* message-style bg=yellow */
+		CHECK_INT(cells[x].fg, GRID_COLOR_INDEXED(0));
+	}
+	/* text is shown as it is: no style directives in a message */
+	client.message = "#[fg=red]x";
+	build();
+	CHECK_STR(text(), "#[fg=red]x");
+	set("message-style", "fg=white,bg=red");
+	client.message = NULL;
+	client.prompt_label = ":";
+	buf_adds(&client.prompt_buf, "abc def");
+	client.prompt_cursor = 3;
+	CHECK_INT(build(), 4);
+	CHECK_STR(text(), ":abc def");
+	CHECK_INT(cells[0].bg, GRID_COLOR_INDEXED(1));
+	CHECK_INT(cells[W - 1].bg, GRID_COLOR_INDEXED(1));
+	client.prompt_cursor = 99; /* past the end: at the end */
+	CHECK_INT(build(), 8);
+	/* a long line scrolls to keep the cursor on screen */
+	client.prompt_buf.len = 0;
+	for (int i = 0; i < 100; i++)
+		buf_addc(&client.prompt_buf, (char)('a' + i % 26));
+	client.prompt_cursor = 100;
+	CHECK_INT(build(), W - 1);
+	CHECK_INT(cells[W - 2].ch, 'a' + 99 % 26);
+	buf_free(&client.prompt_buf);
+	client.prompt_label = NULL;
+}
+
+int main(void)
+{
+	srv.socket_path = "/tmp/test-status";
+	test_default();
+	test_styles();
+	test_lengths();
+	test_justify();
+	test_scroll();
+	test_time();
+	test_message_prompt();
+	options_free(srv.options);
+	CHECK_DONE();
+}
