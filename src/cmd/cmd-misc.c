@@ -113,6 +113,68 @@ static int cmd_show_options(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* -g: the global environment; else the target session's. */
+static struct environ *environment_of(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (args_has(a, 'g'))
+		return &ctx->srv->env;
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return NULL;
+	return &t.s->env;
+}
+
+static int cmd_set_environment(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = a->argv[0], *value = a->argc > 1 ? a->argv[1] : NULL;
+	struct environ *env;
+
+	if (*name == '\0' || strchr(name, '=') != NULL)
+		return cmd_error(ctx, "invalid variable name: %s", name);
+	if ((env = environment_of(ctx, a)) == NULL)
+		return -1;
+	if (args_has(a, 'u')) {
+		environ_unset(env, name);
+		return 0;
+	}
+	if (args_has(a, 'r')) {
+		environ_set(env, name, NULL, 0);
+		return 0;
+	}
+	if (value == NULL)
+		return cmd_error(ctx, "no value specified");
+	environ_set(env, name, value, args_has(a, 'h'));
+	return 0;
+}
+
+static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = a->argc > 0 ? a->argv[0] : NULL;
+	struct environ *env = environment_of(ctx, a);
+	struct environ_entry *x;
+
+	if (env == NULL)
+		return -1;
+	if (name != NULL && ((x = environ_find(env, name)) == NULL || x->hidden))
+		return cmd_error(ctx, "unknown variable: %s", name);
+	if (args_has(a, 's')) {
+		/* As shell commands to evaluate. */
+		for (x = env->first; x != NULL; x = x->next) {
+			if (x->hidden || (name != NULL && strcmp(name, x->name) != 0))
+				continue;
+			if (x->value == NULL)
+				buf_printf(&ctx->out, "unset %s;\n", x->name);
+			else
+				buf_printf(&ctx->out, "%s=\"%s\"; export %s;\n", x->name, x->value,
+				           x->name);
+		}
+		return 0;
+	}
+	environ_show(env, name, &ctx->out);
+	return 0;
+}
+
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
@@ -128,6 +190,10 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{"show-window-options", "showw", "gvt:", 0, 1, "[-gv] [-t target-window] [option]",
 	 cmd_show_options},
 	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
+	{"set-environment", "setenv", "Fhgrt:u", 1, 2, "[-Fhgru] [-t target-session] name [value]",
+	 cmd_set_environment},
+	{"show-environment", "showenv", "hgst:", 0, 1, "[-hgs] [-t target-session] [name]",
+	 cmd_show_environment},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

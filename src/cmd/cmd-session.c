@@ -90,6 +90,17 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	cmd_spawn_args(ctx, a, &sa, NULL);
 	s = session_create(srv, name, sa.cwd, sx, sy);
+	if (ctx->peer != NULL)
+		session_update_environment(s, ctx->peer);
+	for (int i = 0; i < sa.nenv; i++) {
+		char *eq = strchr(sa.env[i], '='), *var;
+
+		if (eq == NULL)
+			continue;
+		var = xstrndup(sa.env[i], eq - sa.env[i]);
+		environ_set(&s->env, var, eq + 1, 0);
+		free(var);
+	}
 	w = cmd_new_window(ctx, s, (int)options_number(srv->options, "base-index"),
 			   args_get(a, 'n'), &sa);
 	cmd_spawn_free(&sa);

@@ -129,8 +129,7 @@ int config_run(struct cmd_ctx *ctx, const struct parse_result *r)
 	return rc;
 }
 
-int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line,
-		    int flags)
+int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line, int flags)
 {
 	struct parse_opts o;
 	struct parse_result r;

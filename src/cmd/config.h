@@ -28,8 +28,7 @@ int config_run(struct cmd_ctx *ctx, const struct parse_result *r);
 
 /* Parse and run text. file (may be NULL) and line name its origin in
  * messages. Parse errors go to ctx->err; the commands that parsed still run. */
-int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line,
-		    int flags);
+int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line, int flags);
 
 /* Read and run one file (no globbing); errors to ctx->err. */
 int config_source_file(struct cmd_ctx *ctx, const char *path, int flags);

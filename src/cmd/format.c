@@ -55,9 +55,9 @@ static char *num(long v)
 		return fc->p == NULL ? NULL : (expr);       \
 	}
 /* Pane variables that read the screen: a pane may have no grid yet. */
-#define G_FN(name, expr)                                                 \
-	static char *fv_##name(const struct format_ctx *fc)              \
-	{                                                                \
+#define G_FN(name, expr)                                                     \
+	static char *fv_##name(const struct format_ctx *fc)                  \
+	{                                                                    \
 		return fc->p == NULL || fc->p->grid == NULL ? NULL : (expr); \
 	}
 #define C_FN(name, expr)                                    \
@@ -71,10 +71,10 @@ static char *num(long v)
 		return fc->b == NULL ? NULL : (expr);       \
 	}
 /* Variables tmux has for features pmux lacks: always this value. */
-#define K_FN(name, obj, value)                                         \
-	static char *fv_##name(const struct format_ctx *fc)            \
-	{                                                              \
-		return fc->obj == NULL ? NULL : xstrdup(value);        \
+#define K_FN(name, obj, value)                                  \
+	static char *fv_##name(const struct format_ctx *fc)     \
+	{                                                       \
+		return fc->obj == NULL ? NULL : xstrdup(value); \
 	}
 
 static char *strdup0(const char *s)
@@ -472,7 +472,10 @@ struct format_var {
 
 /* Grouped by object; the JSON objects list them in this order. */
 static const struct format_var format_vars[] = {
-#define V(n, t, sc) {#n, fv_##n, t, sc}
+#define V(n, t, sc)               \
+	{                         \
+#n, fv_##n, t, sc \
+	}
 	V(host, FT_STR, FS_SERVER),
 	V(host_short, FT_STR, FS_SERVER),
 	V(pid, FT_NUM, FS_SERVER),
@@ -596,7 +599,6 @@ static const struct format_var format_vars[] = {
 #undef V
 };
 #define NVARS (sizeof format_vars / sizeof format_vars[0])
-
 
 /* Lookup is by binary search over an index sorted once: list-panes -a runs
  * a dozen lookups per pane, so a linear scan per lookup adds up. */
@@ -943,7 +945,7 @@ static void mod_arg(struct fstate *es, struct fmod *m, const char *s, size_t len
 static const char *mod_args(struct fstate *es, struct fmod *m, const char *cp)
 {
 	const char *end;
-	char sep[2];
+	char sep[4] = "X;:"; /* an argument also ends at the end of the modifier */
 
 	if (!ispunct((unsigned char)cp[1]) || cp[1] == '-') {
 		end = format_skip(cp + 1, ":;");
@@ -953,7 +955,6 @@ static const char *mod_args(struct fstate *es, struct fmod *m, const char *cp)
 		return end;
 	}
 	sep[0] = cp[1];
-	sep[1] = '\0';
 	cp++;
 	do {
 		if (cp[0] == sep[0] && is_end(cp[1])) {
@@ -962,7 +963,7 @@ static const char *mod_args(struct fstate *es, struct fmod *m, const char *cp)
 		}
 		end = format_skip(cp + 1, sep);
 		if (end == NULL)
-			return NULL;
+			break;
 		cp++;
 		mod_arg(es, m, cp, (size_t)(end - cp));
 		cp = end;
@@ -1406,7 +1407,8 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 		for (struct window *w = fc->s->windows; w != NULL; w = w->next) {
 			format_ctx_window(&nfc, fc->srv, w);
 			nfc.c = fc->c;
-			v = expand_ctx(es, &nfc, active != NULL && w == fc->s->current ? active : all);
+			v = expand_ctx(es, &nfc,
+				       active != NULL && w == fc->s->current ? active : all);
 			buf_adds(&out, v);
 			free(v);
 		}
@@ -1414,7 +1416,8 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 		for (struct pane *p = fc->w->panes; p != NULL; p = p->next) {
 			format_ctx_pane(&nfc, fc->srv, p);
 			nfc.c = fc->c;
-			v = expand_ctx(es, &nfc, active != NULL && p == fc->w->active ? active : all);
+			v = expand_ctx(es, &nfc,
+				       active != NULL && p == fc->w->active ? active : all);
 			buf_adds(&out, v);
 			free(v);
 		}
@@ -1474,9 +1477,9 @@ struct replace {
 static void replace_note(struct replace *r, const struct fmod *m)
 {
 	static const char flags[] = "lbdnwETSWPL";
-	static const int bits[] = {M_LITERAL, M_BASENAME,    M_DIRNAME,	 M_LENGTH,
-				   M_WIDTH,   M_EXPAND,	     M_EXPAND_TIME, M_SESSIONS,
-				   M_WINDOWS, M_PANES,	     M_CLIENTS};
+	static const int bits[] = {M_LITERAL, M_BASENAME, M_DIRNAME,	 M_LENGTH,
+				   M_WIDTH,   M_EXPAND,	  M_EXPAND_TIME, M_SESSIONS,
+				   M_WINDOWS, M_PANES,	  M_CLIENTS};
 	const char *f;
 	char c = m->name[0];
 
@@ -1907,8 +1910,7 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 	free(value);
 }
 
-void format_json(struct buf *out, const struct format_ctx *fc, const char *const *names,
-		 int nnames)
+void format_json(struct buf *out, const struct format_ctx *fc, const char *const *names, int nnames)
 {
 	int first = 1, i;
 	size_t j;

@@ -242,16 +242,18 @@ const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, 
 	return NULL;
 }
 
-/* A key name as a word bind-key would accept back ("\"" → '"', ";" → \;). */
+/* A key name as a word bind-key would accept back: '"', \; M-\# C-\\. */
 static void key_word(const struct key *k, char *buf, size_t size)
 {
 	char name[64];
+	size_t len;
 
 	key_name(k, name, sizeof name);
-	if (strcmp(name, "\"") == 0)
-		snprintf(buf, size, "'\"'");
-	else if (strpbrk(name, "'#;{}$~\\") != NULL && strlen(name) == 1)
-		snprintf(buf, size, "\\%s", name);
+	len = strlen(name);
+	if (name[len - 1] == '"')
+		snprintf(buf, size, "'%s'", name);
+	else if (strchr("';#{}$~\\", name[len - 1]) != NULL)
+		snprintf(buf, size, "%.*s\\%c", (int)len - 1, name, name[len - 1]);
 	else
 		snprintf(buf, size, "%s", name);
 }

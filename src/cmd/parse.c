@@ -191,9 +191,10 @@ static int read_unicode(struct parser *ps, struct buf *w, int n)
 			perror_at(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
 			return -1;
 		}
-		u = u * 16 + (isdigit((unsigned char)ps->p[i])
-				      ? (unsigned long)(ps->p[i] - '0')
-				      : (unsigned long)(tolower((unsigned char)ps->p[i]) - 'a' + 10));
+		u = u * 16 +
+		    (isdigit((unsigned char)ps->p[i])
+			     ? (unsigned long)(ps->p[i] - '0')
+			     : (unsigned long)(tolower((unsigned char)ps->p[i]) - 'a' + 10));
 	}
 	if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff) || u == 0) {
 		perror_at(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
@@ -812,8 +813,8 @@ int parse_words(const char *line, char ***argv, int *argc, char **err)
 	if (parse_commands_opts(line, &o, &r) != 0) {
 		char *nl = strchr(buf_cstr(&r.errors), '\n');
 
-		*err = xstrndup(r.errors.data, nl != NULL ? (size_t)(nl - r.errors.data)
-							  : r.errors.len);
+		*err = xstrndup(r.errors.data,
+				nl != NULL ? (size_t)(nl - r.errors.data) : r.errors.len);
 		parse_result_free(&r);
 		*argv = NULL;
 		*argc = 0;

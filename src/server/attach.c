@@ -233,6 +233,11 @@ static void set_key_table(struct peer *c, const char *name, int repeat)
 	mark_dirty(c);
 }
 
+void attach_key_table(struct peer *c, const char *name)
+{
+	set_key_table(c, name != NULL && strcmp(name, "root") == 0 ? NULL : name, 0);
+}
+
 static void key_to_pane(struct peer *c, const struct key *k)
 {
 	struct pane *p = active_pane(c);
@@ -281,6 +286,7 @@ static void prompt_set_text(struct peer *c, const char *text)
 {
 	c->prompt_buf.len = 0;
 	buf_adds(&c->prompt_buf, text);
+	buf_cstr(&c->prompt_buf); /* never NULL for the renderer */
 	c->prompt_cursor = c->prompt_buf.len;
 }
 
@@ -645,6 +651,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 		return;
 	}
 	c->render = render_new(c->tty);
+	session_update_environment(s, c);
 	c->state = PEER_ATTACHED;
 	c->session = s;
 	c->readonly = readonly;
@@ -795,6 +802,7 @@ void attach_switch(struct peer *c, struct session *s)
 	c->session = s;
 	s->attached++;
 	session_touch(s);
+	session_update_environment(s, c);
 	c->activity = uv_now(c->srv->loop);
 	render_invalidate(c->render);
 	attach_size_session(s);

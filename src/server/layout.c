@@ -6,6 +6,8 @@
 #include "server/server.h"
 #include "util/buf.h"
 
+static int along(const struct layout *l, int horizontal);
+
 struct layout *layout_new_leaf(void *pane, int sx, int sy)
 {
 	struct layout *l = xcalloc(1, sizeof *l);
@@ -168,53 +170,30 @@ void layout_remove(struct layout **root, struct layout *leaf)
 	layout_fix_offsets(*root);
 }
 
-/* Share out total cells between n children in proportion to their old
- * sizes, every child keeping at least one cell. */
-static void resize_children(struct layout *l, int horizontal, int newsize)
+/* One axis of layout_resize: never below what the cells can give up; a
+ * tree already at its minimum only grows. */
+static void resize_axis(struct layout *root, int horizontal, int size)
 {
-	int n = layout_count_children(l);
-	int oldsize = horizontal ? l->sx : l->sy;
-	int oldavail = oldsize - (n - 1), avail = newsize - (n - 1), used = 0, i = 0;
-	struct layout *c;
+	int change = size - along(root, horizontal);
+	int limit = layout_resize_check(root, horizontal);
 
-	for (c = l->first; c != NULL; c = c->next, i++) {
-		int old = horizontal ? c->sx : c->sy, size;
-
-		if (c->next == NULL)
-			size = avail - used;
-		else if (oldavail > 0)
-			size = (int)((long)old * avail / oldavail);
-		else
-			size = avail / n;
-		if (size < 1)
-			size = 1;
-		used += size;
-		if (horizontal)
-			layout_resize(c, size, l->sy);
-		else
-			layout_resize(c, l->sx, size);
-	}
+	if (change < 0 && change < -limit)
+		change = -limit;
+	if (limit == 0 && size <= along(root, horizontal))
+		change = 0;
+	if (change != 0)
+		layout_resize_adjust(root, horizontal, change);
 }
 
-void layout_resize(struct layout *l, int sx, int sy)
+/* Fit the tree to a new window size the way tmux does, so layout strings
+ * after a resize match: cells grow or shrink one at a time in turn from
+ * the first (layout_resize_adjust), none below one cell. A window too
+ * small for its panes leaves the tree larger than the window. */
+void layout_resize(struct layout *root, int sx, int sy)
 {
-	struct layout *c;
-
-	if (sx < 1)
-		sx = 1;
-	if (sy < 1)
-		sy = 1;
-	if (l->type == LAYOUT_LEFTRIGHT) {
-		resize_children(l, 1, sx);
-		for (c = l->first; c != NULL; c = c->next)
-			layout_resize(c, c->sx, sy);
-	} else if (l->type == LAYOUT_TOPBOTTOM) {
-		resize_children(l, 0, sy);
-		for (c = l->first; c != NULL; c = c->next)
-			layout_resize(c, sx, c->sy);
-	}
-	l->sx = sx;
-	l->sy = sy;
+	resize_axis(root, 1, sx);
+	resize_axis(root, 0, sy);
+	layout_fix_offsets(root);
 }
 
 void layout_fix_offsets(struct layout *l)

@@ -18,7 +18,6 @@
 #include "server/wait.h"
 #include "util/log.h"
 
-extern char **environ;
 
 #define PANE_READ_SIZE 65536
 /* At most this much is read from one pane per loop iteration, so a flooding
@@ -97,40 +96,25 @@ static void env_setf(char ***envp, int *n, const char *name, const char *value)
 	free(e);
 }
 
-/* The server's environment, refreshed from the calling client for the
- * variables that follow the user between connections, then pmux's own. */
+/* The global environment overlaid by the session's (update-environment and
+ * new-session -e), then pmux's own variables, then the command's -e. */
 static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 {
-	static const char *const update[] = {"DISPLAY",	      "KRB5CCNAME",    "SSH_ASKPASS",
-					     "SSH_AUTH_SOCK", "SSH_AGENT_PID", "SSH_CONNECTION",
-					     "WINDOWID",      "XAUTHORITY"};
-	char **envp = xcalloc(1, sizeof *envp);
-	char **e;
+	struct session *s = p->window->session;
+	char **envp = environ_build(&p->srv->env, &s->env);
+	char *v;
 	int n = 0, i;
-	size_t u;
 
-	for (e = environ; *e != NULL; e++) {
-		if (strncmp(*e, "PMUX", 4) != 0 && strncmp(*e, "TMUX", 4) != 0)
-			env_set(&envp, &n, *e);
-	}
-	for (u = 0; sa->peer != NULL && u < sizeof update / sizeof update[0]; u++) {
-		const char *v = peer_getenv(sa->peer, update[u]);
-
-		if (v != NULL)
-			env_setf(&envp, &n, update[u], v);
-	}
+	while (envp[n] != NULL)
+		n++;
 	env_setf(&envp, &n, "TERM", default_terminal(p->srv->options));
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
-	{
-		char *v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(),
-				    p->window->session->id);
-
-		env_setf(&envp, &n, "PMUX", v);
-		free(v);
-		v = xasprintf("%%%u", p->id);
-		env_setf(&envp, &n, "PMUX_PANE", v);
-		free(v);
-	}
+	v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(), s->id);
+	env_setf(&envp, &n, "PMUX", v);
+	free(v);
+	v = xasprintf("%%%u", p->id);
+	env_setf(&envp, &n, "PMUX_PANE", v);
+	free(v);
 	for (i = 0; i < sa->nenv; i++) {
 		if (strchr(sa->env[i], '=') != NULL)
 			env_set(&envp, &n, sa->env[i]);

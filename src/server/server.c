@@ -17,6 +17,8 @@
 #include "server/server.h"
 #include "util/log.h"
 
+extern char **environ;
+
 /* Peers that will not take their last messages are cut off after this. */
 #define SERVER_EXIT_GRACE_MS 2000
 
@@ -238,6 +240,13 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	srv.start_time = time(NULL);
 	srv.options = options_new();
 	buf_init(&srv.paste);
+	environ_init(&srv.env);
+	environ_load(&srv.env, environ);
+	/* A server started from inside another pmux or tmux is not in it. */
+	environ_unset(&srv.env, "PMUX");
+	environ_unset(&srv.env, "PMUX_PANE");
+	environ_unset(&srv.env, "TMUX");
+	environ_unset(&srv.env, "TMUX_PANE");
 	uv_pipe_init(&loop, &srv.listener, 0);
 	srv.listener.data = &srv;
 	if (uv_pipe_open(&srv.listener, listen_fd) != 0 ||
@@ -258,6 +267,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 		log_debug("loop not closed cleanly");
 	options_free(srv.options);
 	buf_free(&srv.paste);
+	environ_clear(&srv.env);
 	free(srv.socket_path);
 	log_debug("server exited");
 	log_close();

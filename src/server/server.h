@@ -12,6 +12,7 @@
 #include <uv.h>
 
 #include "pmux/proto.h"
+#include "server/environ.h"
 #include "util/buf.h"
 
 struct grid;
@@ -90,6 +91,7 @@ struct session {
 	uint64_t activity; /* ms: most recent use, picks the default session */
 	int attached;
 	char *cwd;
+	struct environ env; /* over the global one: update-environment, -e */
 };
 
 enum peer_state {
@@ -166,6 +168,7 @@ struct server {
 	int exiting;
 	int redraw_needed;
 	struct buf paste; /* the most recent capture-pane buffer */
+	struct environ env; /* the global environment (set-environment -g) */
 	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 };
@@ -188,6 +191,7 @@ int session_count_windows(const struct session *s);
 void session_select_window(struct session *s, struct window *w);
 struct session *session_best(struct server *srv);
 void session_touch(struct session *s);
+void session_update_environment(struct session *s, struct peer *c);
 
 /* window.c */
 struct window *window_create(struct session *s, int index, const char *name);
@@ -282,5 +286,8 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 		   int flags);
 /* Close the prompt (if any) and free its state. */
 void attach_prompt_clear(struct peer *c);
+/* The key table the client's next key is looked up in (switch-client -T);
+ * NULL or "root" for the root table. */
+void attach_key_table(struct peer *c, const char *name);
 
 #endif

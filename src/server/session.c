@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/options.h"
 #include "server/server.h"
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
@@ -26,6 +27,7 @@ struct session *session_create(struct server *srv, const char *name, const char 
 		}
 	}
 	s->cwd = xstrdup(cwd != NULL ? cwd : "/");
+	environ_init(&s->env);
 	s->sx = sx;
 	s->sy = sy;
 	s->created = time(NULL);
@@ -109,6 +111,20 @@ void session_touch(struct session *s)
 	s->activity = uv_now(s->srv->loop);
 }
 
+/* update-environment: the variables that follow the user from one connection
+ * to the next (SSH_AUTH_SOCK, DISPLAY …) take the attaching client's values;
+ * one the client lacks is marked removed, so new panes do not inherit a
+ * stale value. */
+void session_update_environment(struct session *s, struct peer *c)
+{
+	char *list = xstrdup(options_string(s->srv->options, "update-environment"));
+	char *save = NULL, *name;
+
+	for (name = strtok_r(list, " ", &save); name != NULL; name = strtok_r(NULL, " ", &save))
+		environ_set(&s->env, name, peer_getenv(c, name), 0);
+	free(list);
+}
+
 /* The session a command means when it names none: the most recently used. */
 struct session *session_best(struct server *srv)
 {
@@ -147,6 +163,7 @@ void session_destroy(struct session *s)
 	}
 	free(s->name);
 	free(s->cwd);
+	environ_clear(&s->env);
 	free(s);
 	server_check_exit(srv);
 }

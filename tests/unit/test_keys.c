@@ -176,12 +176,55 @@ static void test_template(void)
 	free(t);
 }
 
+/* Every list-keys line parses back to the same key and command. */
+static void test_list_round_trip(void)
+{
+	static const char *names[] = {"\"",   "'",    ";",   "#", "$",	   "~",	   "{",	 "}",
+				      "C-\\", "M-\"", "M-#", "%", "Space", "BTab", "F12"};
+	struct key_tables *kt = keys_new();
+	struct buf b;
+	char *line, *save = NULL;
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct key k = K(names[i]);
+
+		keys_bind(kt, "t", &k, "display-message \"a b\"", 0, NULL);
+	}
+	buf_init(&b);
+	keys_list(kt, "t", NULL, 0, &b);
+	for (line = strtok_r(buf_cstr(&b), "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save), n++) {
+		char **argv = NULL, *err = NULL;
+		int argc = 0;
+		struct key k;
+
+		if (parse_words(line, &argv, &argc, &err) != 0) {
+			fprintf(stderr, "cannot parse: %s (%s)\n", line, err);
+			check_failures++;
+			free(err);
+			continue;
+		}
+		CHECK_INT(argc, 6);
+		if (argc == 6) {
+			CHECK_INT(key_parse(argv[3], &k), 0);
+			CHECK(keys_lookup(kt, "t", &k) != NULL);
+			CHECK_STR(argv[5], "a b");
+		}
+		parse_free(argv, argc);
+	}
+	CHECK_INT(n, sizeof names / sizeof names[0]);
+	buf_free(&b);
+	keys_free(kt);
+}
+
 int main(void)
 {
 	test_bind_unbind();
 	test_defaults();
 	test_list();
 	test_join();
+	test_list_round_trip();
 	test_template();
 	CHECK_DONE();
 }

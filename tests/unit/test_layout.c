@@ -258,20 +258,26 @@ static void test_remove_and_collapse(void)
 	CHECK(root == NULL);
 }
 
-static void test_resize_keeps_proportions(void)
+/* Figures measured with tmux 3.3a: new -x 100 -y 30; splitw -h -l 24;
+ * resize-window -x 201 -y 60, then -x 10 -y 5, then -x 2. */
+static void test_resize_like_tmux(void)
 {
 	struct layout *root = layout_new_leaf(&tag[0], 100, 30), *b;
 
 	b = layout_split(root, 1, 24, 0, &tag[1]);
+	CHECK_INT(root->first->sx, 75);
 	layout_resize(root, 201, 60);
-	layout_fix_offsets(root);
-	CHECK_INT(root->first->sx + b->sx + 1, 201);
-	CHECK(b->sx >= 45 && b->sx <= 50);
+	CHECK_INT(root->first->sx, 126);
+	CHECK_INT(b->sx, 74);
 	CHECK_INT(b->sy, 60);
-	CHECK_INT(b->xoff, root->first->sx + 1);
+	CHECK_INT(b->xoff, 127);
 	layout_resize(root, 10, 5);
-	CHECK_INT(root->first->sx + b->sx + 1, 10);
-	CHECK(b->sx >= 1 && root->first->sx >= 1);
+	CHECK_INT(root->first->sx, 8);
+	CHECK_INT(b->sx, 1);
+	/* Too small for two panes: the tree stops at its minimum. */
+	layout_resize(root, 2, 5);
+	CHECK_INT(root->sx, 3);
+	CHECK_INT(root->first->sx + b->sx, 2);
 	layout_free(root);
 }
 
@@ -351,7 +357,7 @@ int main(void)
 	test_split_like_tmux();
 	test_split_sizes();
 	test_remove_and_collapse();
-	test_resize_keeps_proportions();
+	test_resize_like_tmux();
 	test_dump_like_tmux();
 	test_presets_like_tmux();
 	test_parse_round_trip();

@@ -71,8 +71,9 @@ static void test_expansion(void)
 	setenv("PARSE_T", "val ue", 1);
 	setenv("HOME", "/home/t", 1);
 	unsetenv("PARSE_UNSET");
-	CHECK_INT(parse("x $PARSE_T \"<${PARSE_T}>\" a$PARSE_T/b '$PARSE_T' $PARSE_UNSET. \\$X $ $1"),
-		  0);
+	CHECK_INT(
+		parse("x $PARSE_T \"<${PARSE_T}>\" a$PARSE_T/b '$PARSE_T' $PARSE_UNSET. \\$X $ $1"),
+		0);
 	/* like tmux, an expanded bare word is not split again */
 	CHECK_STR(word(0, 1), "val ue");
 	CHECK_STR(word(0, 2), "<val ue>");
@@ -140,8 +141,7 @@ static void test_blocks(void)
 	CHECK_INT(r.cmds[0].argc, 3);
 	CHECK_STR(word(0, 2), "display hi; kill-pane");
 
-	CHECK_INT(parse("bind x {\n  display 'a b'\n  # comment\n  kill-pane \\; x\n}\nnext"),
-		  0);
+	CHECK_INT(parse("bind x {\n  display 'a b'\n  # comment\n  kill-pane \\; x\n}\nnext"), 0);
 	CHECK_INT(r.ncmds, 2);
 	CHECK_STR(word(0, 2), "display 'a b'; kill-pane ';' x");
 	CHECK_INT(r.cmds[0].line, 1);
@@ -238,7 +238,8 @@ static void test_variables(void)
 	unsetenv("PARSE_HID");
 	unsetenv("PARSE_VIS");
 	parse_result_free(&r);
-	CHECK_INT(parse_commands_opts("%hidden PARSE_HID=\"h i\"\nx $PARSE_HID ${PARSE_HID}!", &o, &r),
+	CHECK_INT(parse_commands_opts("%hidden PARSE_HID=\"h i\"\nx $PARSE_HID ${PARSE_HID}!", &o,
+				      &r),
 		  0);
 	CHECK_INT(r.ncmds, 1);
 	CHECK_STR(word(0, 1), "h i");
@@ -341,8 +342,8 @@ static void test_parse_words(void)
 
 static void test_quote(void)
 {
-	static const char *const words[] = {"plain", "a b", "it's", "$HOME", "~", "#x", ";",
-					    "",	     "\n\t", "{",    "%if", "a\"b\\c"};
+	static const char *const words[] = {"plain", "a b", "it's", "$HOME", "~",   "#x",
+					    ";",     "",    "\n\t", "{",     "%if", "a\"b\\c"};
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
