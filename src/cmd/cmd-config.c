@@ -24,13 +24,21 @@ static char *source_pattern(struct cmd_ctx *ctx, const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
+/* -F: the path is a format, for -t's pane. NULL if the target is bad. */
 static char *source_expand(struct cmd_ctx *ctx, struct args *a, const char *path)
 {
 	struct format_ctx fc;
+	struct target t;
 
 	if (!args_has(a, 'F'))
 		return xstrdup(path);
-	format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+	if (args_get(a, 't') != NULL) {
+		if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+			return NULL;
+		format_ctx_pane(&fc, ctx->srv, t.p);
+	} else {
+		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+	}
 	fc.c = ctx->peer;
 	return format_expand(path, &fc);
 }
@@ -38,11 +46,14 @@ static char *source_expand(struct cmd_ctx *ctx, struct args *a, const char *path
 /* One path argument: every file its glob matches, in glob's order. */
 static int source_one(struct cmd_ctx *ctx, struct args *a, const char *arg, int flags)
 {
-	char *path = source_expand(ctx, a, arg), *pattern = source_pattern(ctx, path);
+	char *path = source_expand(ctx, a, arg), *pattern;
 	glob_t g;
 	size_t i;
 	int rc = 0, grc;
 
+	if (path == NULL)
+		return -1;
+	pattern = source_pattern(ctx, path);
 	grc = glob(pattern, 0, NULL, &g);
 	if (grc == GLOB_NOMATCH) {
 		if (!(flags & CONFIG_QUIET))
@@ -71,6 +82,8 @@ static int cmd_source_file(struct cmd_ctx *ctx, struct args *a)
 		flags |= CONFIG_QUIET;
 	if (args_has(a, 'n'))
 		flags |= CONFIG_PARSE_ONLY;
+	if (args_has(a, 'v'))
+		flags |= CONFIG_VERBOSE;
 	for (i = 0; i < a->argc; i++) {
 		if (source_one(ctx, a, a->argv[i], flags) != 0)
 			rc = -1;

@@ -31,45 +31,26 @@ static int size_arg(struct cmd_ctx *ctx, const char *what, const char *v, int cu
 	return 0;
 }
 
-static int select_layout(struct cmd_ctx *ctx, struct args *a, int step)
+/* select-layout -E: even out the pane's container, or the nearest one up
+ * the tree that is uneven. */
+static void spread_out(struct window *w, struct pane *p)
 {
-	struct target t;
-	struct window *w;
-	const char *name = a->argc > 0 ? a->argv[0] : NULL;
+	struct layout *l;
+
+	window_unzoom(w);
+	for (l = p->layout->parent; l != NULL; l = l->parent) {
+		if (layout_spread(l))
+			break;
+	}
+	window_relayout(w);
+}
+
+static int apply_named(struct cmd_ctx *ctx, struct window *w, const char *name, int old)
+{
 	char *cause;
 	int which;
 
-	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
-		return -1;
-	w = t.w;
-	if (args_has(a, 'n'))
-		step = 1;
-	else if (args_has(a, 'p'))
-		step = -1;
-	if (step != 0) {
-		/* From no preset yet, next starts at the first, previous at
-		 * the last. */
-		if (w->lastlayout < 0)
-			which = step > 0 ? 0 : LAYOUT_NPRESETS - 1;
-		else
-			which = (w->lastlayout + step + LAYOUT_NPRESETS) % LAYOUT_NPRESETS;
-		window_select_preset(w, which);
-		return 0;
-	}
-	if (args_has(a, 'E')) {
-		window_unzoom(w);
-		if (t.p->layout->parent != NULL)
-			layout_spread(t.p->layout->parent);
-		window_relayout(w);
-		return 0;
-	}
-	if (name == NULL) {
-		/* Without a name tmux reapplies the last preset. */
-		if (w->lastlayout >= 0)
-			window_select_preset(w, w->lastlayout);
-		return 0;
-	}
-	if ((which = layout_preset_lookup(name)) >= 0) {
+	if (!old && (which = layout_preset_lookup(name)) >= 0) {
 		window_select_preset(w, which);
 		return 0;
 	}
@@ -78,6 +59,53 @@ static int select_layout(struct cmd_ctx *ctx, struct args *a, int step)
 		free(cause);
 		return -1;
 	}
+	return 0;
+}
+
+static int select_layout(struct cmd_ctx *ctx, struct args *a, int step)
+{
+	struct target t;
+	struct window *w;
+	const char *name = a->argc > 0 ? a->argv[0] : NULL;
+	char *previous;
+	int r = 0;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	w = t.w;
+	if (args_has(a, 'n'))
+		step = 1;
+	else if (args_has(a, 'p'))
+		step = -1;
+	/* Remember what is undone by -o; kept if this command fails. */
+	previous = w->old_layout;
+	w->old_layout = window_layout_string(w);
+	if (step != 0) {
+		/* From no preset yet, next starts at the first, previous at
+		 * the last. */
+		if (w->lastlayout < 0)
+			window_select_preset(w, step > 0 ? 0 : LAYOUT_NPRESETS - 1);
+		else
+			window_select_preset(w, (w->lastlayout + step + LAYOUT_NPRESETS) %
+							LAYOUT_NPRESETS);
+	} else if (args_has(a, 'E')) {
+		spread_out(w, t.p);
+	} else if (name == NULL && args_has(a, 'o')) {
+		if (previous != NULL)
+			r = apply_named(ctx, w, previous, 1);
+	} else if (name == NULL) {
+		/* Without a name tmux reapplies the last preset. */
+		if (w->lastlayout >= 0)
+			window_select_preset(w, w->lastlayout);
+	} else {
+		r = apply_named(ctx, w, name, 0);
+	}
+	if (r != 0) {
+		free(w->old_layout);
+		w->old_layout = previous;
+		return -1;
+	}
+	free(previous);
 	return 0;
 }
 
@@ -211,13 +239,14 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	w = src.w;
 	p = src.p;
-	if (index >= 0 && window_find_index(dst.s, index) != NULL && window_find_index(dst.s, index) != w)
+	if (index >= 0 && window_find_index(dst.s, index) == w)
+		return cmd_error(ctx, "same index: %d", index);
+	if (index >= 0 && window_find_index(dst.s, index) != NULL)
 		return cmd_error(ctx, "index in use: %d", index);
 	window_unzoom(w);
 	if (p == w->panes && p->next == NULL) {
 		/* A lone pane: tmux just moves its window. */
-		if (index != w->index || dst.s != w->session)
-			window_move(w, dst.s, index);
+		window_move(w, dst.s, index);
 		nw = w;
 		if (args_get(a, 'n') != NULL)
 			name_window(nw, p, args_get(a, 'n'));
@@ -226,7 +255,7 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		window_relayout(w);
 		if (index < 0)
 			index = window_next_index(
-			    dst.s, (int)options_number(ctx->srv->options, "base-index"));
+				dst.s, (int)options_number(ctx->srv->options, "base-index"));
 		nw = window_create(dst.s, index, NULL);
 		nw->sx = w->sx;
 		nw->sy = w->sy;

@@ -219,5 +219,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 	list_table(ctx, cmd_layout_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_keys_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_wait_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_shell_entries, a->argc ? a->argv[0] : NULL);
 	return 0;
 }

@@ -33,7 +33,8 @@ static int cmd_wait_pane(struct cmd_ctx *ctx, struct args *a)
 			return -1;
 		spec.idle_ms = (long)v;
 	}
-	if (args_get(a, 'T') != NULL && parse_number(ctx, "-T", args_get(a, 'T'), &spec.timeout) != 0)
+	if (args_get(a, 'T') != NULL &&
+	    parse_number(ctx, "-T", args_get(a, 'T'), &spec.timeout) != 0)
 		return -1;
 	if (spec.regex == NULL && spec.idle_ms < 0 && !spec.foreground && !spec.exited)
 		return cmd_error(ctx, "wait-pane: nothing to wait for (-m, -i, -f or -x)");

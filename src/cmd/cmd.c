@@ -10,6 +10,7 @@
 static const struct cmd_entry *const cmd_tables[] = {
 	cmd_session_entries, cmd_window_entries, cmd_pane_entries, cmd_misc_entries,
 	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries, cmd_wait_entries,
+	cmd_shell_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
@@ -22,10 +23,64 @@ void cmd_ctx_init(struct cmd_ctx *ctx, struct server *srv, struct peer *peer)
 	buf_init(&ctx->err);
 }
 
+static void free_words(char **argv, int argc)
+{
+	int i;
+
+	for (i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+}
+
 void cmd_ctx_free(struct cmd_ctx *ctx)
 {
 	buf_free(&ctx->out);
 	buf_free(&ctx->err);
+	free_words(ctx->rest, ctx->nrest);
+	ctx->rest = NULL;
+	ctx->nrest = 0;
+}
+
+int cmd_can_suspend(const struct cmd_ctx *ctx)
+{
+	return ctx->finish != NULL;
+}
+
+void cmd_suspend(struct cmd_ctx *ctx)
+{
+	ctx->suspended = 1;
+}
+
+/* rest = first + ";" + rest */
+void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int n = argc + (ctx->nrest > 0 && argc > 0 ? 1 : 0) + ctx->nrest, i, k = 0;
+	char **v = xcalloc(n + 1, sizeof *v);
+
+	for (i = 0; i < argc; i++)
+		v[k++] = xstrdup(argv[i]);
+	if (ctx->nrest > 0 && argc > 0)
+		v[k++] = xstrdup(";");
+	for (i = 0; i < ctx->nrest; i++)
+		v[k++] = ctx->rest[i];
+	free(ctx->rest);
+	ctx->rest = v;
+	ctx->nrest = k;
+}
+
+void cmd_resume(struct cmd_ctx *ctx)
+{
+	char **rest = ctx->rest;
+	int nrest = ctx->nrest;
+
+	ctx->suspended = 0;
+	ctx->rest = NULL;
+	ctx->nrest = 0;
+	if (ctx->status == 0 && nrest > 0)
+		cmd_run(ctx, nrest, rest);
+	free_words(rest, nrest);
+	if (!ctx->suspended && ctx->finish != NULL)
+		ctx->finish(ctx);
 }
 
 int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
@@ -236,6 +291,31 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		if (cmd_run_one(ctx, i - start, argv + start) != 0)
 			return -1;
 		start = i + 1;
+		if (ctx->suspended) {
+			/* Keep the words after this command for cmd_resume (after
+			 * any a nested list left). */
+			int n = start < argc ? argc - start : 0;
+			char **tail = xcalloc(n + 1, sizeof *tail);
+
+			for (int k = 0; k < n; k++)
+				tail[k] = xstrdup(argv[start + k]);
+			if (ctx->nrest > 0 && n > 0) {
+				char **inner = ctx->rest;
+				int ninner = ctx->nrest;
+
+				ctx->rest = tail;
+				ctx->nrest = n;
+				cmd_prepend(ctx, ninner, inner);
+				free_words(inner, ninner);
+			} else if (n > 0) {
+				free_words(ctx->rest, ctx->nrest);
+				ctx->rest = tail;
+				ctx->nrest = n;
+			} else {
+				free(tail);
+			}
+			return 0;
+		}
 	}
 	return 0;
 }

@@ -17,6 +17,15 @@ struct cmd_ctx {
 	struct session *attach; /* set by commands that attach the client */
 	int attach_readonly;
 	int waiting; /* wait-pane started a waiter: it sends the reply */
+
+	/* A command that must wait for something (run-shell, if-shell) suspends
+	 * the list: the rest is kept, and cmd_resume runs it later. Only a
+	 * context with a finish callback (allocated, owned by the caller of
+	 * cmd_run) can be suspended; others get background behaviour. */
+	int suspended;
+	char **rest;
+	int nrest;
+	void (*finish)(struct cmd_ctx *ctx);
 	int status;
 	const char *file; /* config file being read, for messages */
 	int line;
@@ -57,6 +66,12 @@ void cmd_ctx_free(struct cmd_ctx *ctx);
  * the first failing command; ctx->status is 0 or 1. */
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
 const struct cmd_entry *cmd_find(const char *name, char **err);
+int cmd_can_suspend(const struct cmd_ctx *ctx);
+void cmd_suspend(struct cmd_ctx *ctx);
+/* Put words before what is left of the list (if-shell's chosen command). */
+void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv);
+/* Carry on after a suspension; calls finish when the list is done. */
+void cmd_resume(struct cmd_ctx *ctx);
 
 /* Targets. Any of the fields may come back NULL where the kind asks less. */
 struct target {
@@ -79,6 +94,7 @@ extern const struct cmd_entry cmd_config_entries[]; /* source-file … */
 extern const struct cmd_entry cmd_layout_entries[]; /* select-layout, resize-pane … */
 extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, list-keys … */
 extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
+extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

@@ -113,6 +113,21 @@ static int config_run_one(struct cmd_ctx *ctx, const struct parse_cmd *c)
 	return rc;
 }
 
+/* -v: "file:line: command" as it will run, quoted so it could be pasted. */
+static void config_show(struct cmd_ctx *ctx, const char *file, const struct parse_cmd *c)
+{
+	int i;
+
+	if (file != NULL)
+		buf_printf(&ctx->out, "%s:%d: ", file, c->line);
+	for (i = 0; i < c->argc; i++) {
+		if (i > 0)
+			buf_addc(&ctx->out, ' ');
+		parse_quote(&ctx->out, c->argv[i]);
+	}
+	buf_addc(&ctx->out, '\n');
+}
+
 int config_run(struct cmd_ctx *ctx, const struct parse_result *r)
 {
 	int i, rc = 0, failed_line = -1;
@@ -134,7 +149,7 @@ int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int
 	struct parse_opts o;
 	struct parse_result r;
 	const char *old_file = ctx->file;
-	int old_line = ctx->line, rc;
+	int old_line = ctx->line, rc, i;
 
 	config_parse_opts(&o, ctx->srv, file, line);
 	if (flags & CONFIG_PARSE_ONLY)
@@ -144,6 +159,8 @@ int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int
 		buf_add(&ctx->err, r.errors.data, r.errors.len);
 		ctx->status = 1;
 	}
+	for (i = 0; (flags & CONFIG_VERBOSE) && i < r.ncmds; i++)
+		config_show(ctx, file, &r.cmds[i]);
 	if (!(flags & CONFIG_PARSE_ONLY)) {
 		ctx->file = file;
 		if (config_run(ctx, &r) != 0)

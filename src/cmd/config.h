@@ -13,6 +13,7 @@
 
 #define CONFIG_QUIET 0x1      /* a missing file is not an error (-q) */
 #define CONFIG_PARSE_ONLY 0x2 /* check the syntax, run nothing (-n) */
+#define CONFIG_VERBOSE 0x4    /* print each command before it runs (-v) */
 
 /* tmux's limit on source-file nesting, which also stops a file sourcing itself. */
 #define CONFIG_MAX_DEPTH 50

@@ -247,11 +247,12 @@ static char *fv_window_flags(const struct format_ctx *fc)
 {
 	if (fc->w == NULL)
 		return NULL;
-	if (is_current(fc->w))
-		return xstrdup("*");
-	if (is_last(fc->w))
-		return xstrdup("-");
-	return xstrdup("");
+	/* tmux's order: # ! ~ (alerts, which pmux lacks), * -, M, Z. */
+	return xasprintf("%s%s",
+			 is_current(fc->w) ? "*"
+			 : is_last(fc->w)  ? "-"
+					   : "",
+			 fc->w->zoomed ? "Z" : "");
 }
 
 static long active_clients(const struct format_ctx *fc)
@@ -266,11 +267,17 @@ static long active_clients(const struct format_ctx *fc)
 	return n;
 }
 
+/* layout_dump gives NULL for a window without a layout. */
+static char *or_empty(char *s)
+{
+	return s != NULL ? s : xstrdup("");
+}
+
 static char *fv_window_layout(const struct format_ctx *fc)
 {
 	if (fc->w == NULL)
 		return NULL;
-	return fc->w->layout == NULL ? xstrdup("") : layout_dump(fc->w->layout);
+	return or_empty(window_layout_string(fc->w));
 }
 
 static char *session_name_of(const struct window *w)
@@ -293,10 +300,10 @@ W_FN(window_active_sessions, num(is_current(fc->w)))
 W_FN(window_active_sessions_list, is_current(fc->w) ? session_name_of(fc->w) : xstrdup(""))
 W_FN(window_active_clients, num(active_clients(fc)))
 W_FN(window_active_clients_list, attached_list(fc, 1))
-W_FN(window_visible_layout, fv_window_layout(fc))
+W_FN(window_visible_layout, or_empty(window_visible_layout(fc->w)))
 K_FN(window_linked, w, "0")
 K_FN(window_linked_sessions, w, "1")
-K_FN(window_zoomed_flag, w, "0")
+W_FN(window_zoomed_flag, num(fc->w->zoomed != 0))
 K_FN(window_bell_flag, w, "0")
 K_FN(window_activity_flag, w, "0")
 K_FN(window_silence_flag, w, "0")
@@ -390,6 +397,17 @@ P_FN(mouse_all_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
 G_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
 G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
+
+/* The exit status the shell reported with OSC 133;D, if it did. */
+static char *fv_pane_last_exit_status(const struct format_ctx *fc)
+{
+	const struct grid_marks *m;
+
+	if (fc->p == NULL || fc->p->grid == NULL)
+		return NULL;
+	m = grid_shell_marks(fc->p->grid);
+	return m->have_status ? num(m->last_status) : xstrdup("");
+}
 K_FN(pane_in_mode, p, "0")
 K_FN(pane_mode, p, "")
 K_FN(pane_synchronized, p, "0")
@@ -419,8 +437,17 @@ C_FN(client_width, num(fc->c->cols))
 C_FN(client_height, num(fc->c->rows))
 C_FN(client_termname, strdup0(fc->c->term))
 C_FN(client_readonly, num(fc->c->readonly))
-C_FN(client_prefix, num(fc->c->prefix_pending))
-C_FN(client_key_table, xstrdup(fc->c->prefix_pending ? "prefix" : "root"))
+static const char *key_table(const struct peer *c)
+{
+	if (c->key_table != NULL)
+		return c->key_table;
+	return c->prefix_pending ? "prefix" : "root";
+}
+C_FN(client_prefix, num(strcmp(key_table(fc->c), "prefix") == 0))
+C_FN(client_key_table, xstrdup(key_table(fc->c)))
+C_FN(client_activity, num(wall_time(fc->srv, fc->c->activity, time(NULL))))
+C_FN(client_last_session,
+     fc->c->last_session != NULL ? strdup0(fc->c->last_session->name) : xstrdup(""))
 C_FN(client_cwd, strdup0(fc->c->cwd))
 C_FN(client_uid, num((long)fc->c->uid))
 C_FN(client_user, user_name(fc->c->uid))
@@ -556,6 +583,7 @@ static const struct format_var format_vars[] = {
 	V(pane_dead, FT_FLAG, FS_PANE),
 	V(pane_dead_status, FT_NUM, FS_PANE),
 	V(pane_dead_signal, FT_NUM, FS_PANE),
+	V(pane_last_exit_status, FT_NUM, FS_PANE),
 	V(pane_current_command, FT_STR, FS_PANE),
 	V(pane_current_path, FT_STR, FS_PANE),
 	V(pane_start_path, FT_STR, FS_PANE),
@@ -587,6 +615,8 @@ static const struct format_var format_vars[] = {
 	V(client_readonly, FT_FLAG, FS_CLIENT),
 	V(client_prefix, FT_FLAG, FS_CLIENT),
 	V(client_key_table, FT_STR, FS_CLIENT),
+	V(client_activity, FT_TIME, FS_CLIENT),
+	V(client_last_session, FT_STR, FS_CLIENT),
 	V(client_cwd, FT_STR, FS_CLIENT),
 	V(client_uid, FT_NUM, FS_CLIENT),
 	V(client_user, FT_STR, FS_CLIENT),
@@ -1280,6 +1310,15 @@ static int number(const char *s, double *d)
 	return *end == '\0' ? 0 : -1;
 }
 
+/* Truncate to an integer as tmux's (long long) cast does on x86-64, where a
+ * value out of range (or NaN) becomes LLONG_MIN; in C that cast is undefined. */
+static double to_int(double d)
+{
+	if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+		return (double)LLONG_MIN;
+	return (double)(long long)d;
+}
+
 static int arith(const char *op, double a, double b, double *r)
 {
 	if (strcmp(op, "+") == 0)
@@ -1291,7 +1330,7 @@ static int arith(const char *op, double a, double b, double *r)
 	else if (strcmp(op, "/") == 0)
 		*r = a / b;
 	else if (strcmp(op, "%") == 0 || strcmp(op, "m") == 0)
-		*r = b == 0 ? a / b : a - b * (double)(long long)(a / b);
+		*r = b == 0 ? (a * b) / (a * b) : a - b * to_int(a / b); /* fmod(a, 0) is NaN */
 	else if (strcmp(op, "==") == 0)
 		*r = fabs_(a - b) < 1e-9;
 	else if (strcmp(op, "!=") == 0)
@@ -1334,12 +1373,12 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 		return NULL;
 	if (number(left, &a) == 0 && number(right, &b) == 0) {
 		if (!fp) {
-			a = (double)(long long)a;
-			b = (double)(long long)b;
+			a = to_int(a);
+			b = to_int(b);
 		}
 		if (arith(m->argv[0], a, b, &r) == 0) {
 			if (!fp)
-				r = (double)(long long)r;
+				r = to_int(r);
 			value = xasprintf("%.*f", prec, r);
 		}
 	}

@@ -59,10 +59,10 @@ struct parser {
 	int nvars;
 };
 
-static void perror_at(struct parser *ps, int line, const char *fmt, ...)
+static void parse_error(struct parser *ps, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void perror_at(struct parser *ps, int line, const char *fmt, ...)
+static void parse_error(struct parser *ps, int line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -188,7 +188,7 @@ static int read_unicode(struct parser *ps, struct buf *w, int n)
 
 	for (i = 0; i < n; i++) {
 		if (!isxdigit((unsigned char)ps->p[i])) {
-			perror_at(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
+			parse_error(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
 			return -1;
 		}
 		u = u * 16 +
@@ -197,7 +197,7 @@ static int read_unicode(struct parser *ps, struct buf *w, int n)
 			     : (unsigned long)(tolower((unsigned char)ps->p[i]) - 'a' + 10));
 	}
 	if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff) || u == 0) {
-		perror_at(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
+		parse_error(ps, ps->line, "invalid \\%c escape", n == 4 ? 'u' : 'U');
 		return -1;
 	}
 	ps->p += n;
@@ -254,7 +254,7 @@ static int read_var(struct parser *ps, struct buf *w)
 	for (end = start; is_name_char((unsigned char)*end, end == start); end++)
 		;
 	if (braced && *end != '}') {
-		perror_at(ps, ps->line, "invalid environment variable");
+		parse_error(ps, ps->line, "invalid environment variable");
 		return -1;
 	}
 	if (end == start) {
@@ -283,7 +283,7 @@ static void read_tilde(struct parser *ps, struct buf *w)
 	struct passwd *pw;
 	char *user;
 
-	while (isalnum((unsigned char)*end) || strchr("._-", *end) != NULL)
+	while (isalnum((unsigned char)*end) || (*end != '\0' && strchr("._-", *end) != NULL))
 		end++;
 	if (*end != '/' && !word_end((unsigned char)*end)) {
 		buf_addc(w, '~');
@@ -319,7 +319,7 @@ static int read_format(struct parser *ps, struct buf *w)
 	do {
 		c = (unsigned char)*ps->p;
 		if (c == '\0' || c == '\n') {
-			perror_at(ps, ps->line, "unterminated format");
+			parse_error(ps, ps->line, "unterminated format");
 			return -1;
 		}
 		if (c == '{')
@@ -341,7 +341,7 @@ static int read_single(struct parser *ps, struct buf *w)
 	adv(ps);
 	while ((c = cur(ps)) != '\'') {
 		if (c == '\0') {
-			perror_at(ps, line, "unterminated quote");
+			parse_error(ps, line, "unterminated quote");
 			return -1;
 		}
 		buf_addc(w, (char)c);
@@ -358,7 +358,7 @@ static int read_double(struct parser *ps, struct buf *w)
 	adv(ps);
 	while (rc == 0 && (c = cur(ps)) != '"') {
 		if (c == '\0') {
-			perror_at(ps, line, "unterminated quote");
+			parse_error(ps, line, "unterminated quote");
 			return -1;
 		}
 		if (c == '\\') {
@@ -503,7 +503,7 @@ static void close_block(struct parser *ps)
 	struct building *outer;
 
 	if (ps->depth == 0) {
-		perror_at(ps, ps->line, "unmatched }");
+		parse_error(ps, ps->line, "unmatched }");
 		skip_to_eol(ps);
 		return;
 	}
@@ -580,11 +580,11 @@ static void directive_else(struct parser *ps, const char *name, const char *text
 	struct cond *c = cond_top(ps);
 
 	if (c == NULL) {
-		perror_at(ps, line, "%%%s without %%if", name);
+		parse_error(ps, line, "%%%s without %%if", name);
 		return;
 	}
 	if (c->seen_else) {
-		perror_at(ps, line, "%%%s after %%else", name);
+		parse_error(ps, line, "%%%s after %%else", name);
 		c->active = 0;
 		return;
 	}
@@ -600,7 +600,7 @@ static void directive_else(struct parser *ps, const char *name, const char *text
 static void directive_hidden(struct parser *ps, const char *text, int line)
 {
 	if (!is_assignment(text))
-		perror_at(ps, line, "%%hidden needs NAME=value");
+		parse_error(ps, line, "%%hidden needs NAME=value");
 	else
 		var_set(ps, text, 1);
 }
@@ -629,7 +629,7 @@ static void directive(struct parser *ps)
 	else if (strcmp(name, "elif") == 0 || strcmp(name, "else") == 0)
 		directive_else(ps, name, text.len ? text.data : "", line);
 	else if (strcmp(name, "endif") == 0 && ps->nconds == 0)
-		perror_at(ps, line, "%%endif without %%if");
+		parse_error(ps, line, "%%endif without %%if");
 	else if (strcmp(name, "endif") == 0)
 		ps->nconds--;
 	else if (!cond_active(ps))
@@ -637,7 +637,7 @@ static void directive(struct parser *ps)
 	else if (strcmp(name, "hidden") == 0)
 		directive_hidden(ps, text.len ? text.data : "", line);
 	else
-		perror_at(ps, line, "unknown directive: %%%s", name);
+		parse_error(ps, line, "unknown directive: %%%s", name);
 	buf_free(&text);
 }
 
@@ -694,7 +694,7 @@ static void parse_finish(struct parser *ps)
 	while (ps->depth > 0) {
 		int line = ps->lv[ps->depth].open_line;
 
-		perror_at(ps, line, "missing }");
+		parse_error(ps, line, "missing }");
 		cmds_free(ps->lv[ps->depth].cmds, ps->lv[ps->depth].ncmds);
 		parse_free(ps->lv[ps->depth].cur.argv, ps->lv[ps->depth].cur.argc);
 		ps->depth--;
@@ -703,7 +703,7 @@ static void parse_finish(struct parser *ps)
 		building_reset(&ps->lv[ps->depth].cur);
 	}
 	while (ps->nconds > 0) {
-		perror_at(ps, ps->conds[ps->nconds - 1].line, "%%if without %%endif");
+		parse_error(ps, ps->conds[ps->nconds - 1].line, "%%if without %%endif");
 		ps->nconds--;
 	}
 }
@@ -778,6 +778,10 @@ void parse_quote(struct buf *out, const char *word)
 
 	if (quote_safe(word)) {
 		buf_adds(out, word);
+		return;
+	}
+	if (strcmp(word, ";") == 0) { /* as tmux writes it (list-keys) */
+		buf_adds(out, "\\;");
 		return;
 	}
 	if (strpbrk(word, "'\n\r\t\033") == NULL) {

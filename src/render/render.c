@@ -404,10 +404,12 @@ static const uint32_t border_chars[16] = {
 	0x2500, 0x2534, 0x252c, 0x253c, /* left+right: ─ ┴ ┬ ┼ */
 };
 
+/* The window's area and, as tmux draws it when the client is bigger than
+ * the window, the line just right of and below it. */
 static int in_area(const struct render_frame *f, int y, int x)
 {
-	return x >= f->area_x && x < f->area_x + f->area_w && y >= f->area_y &&
-	       y < f->area_y + f->area_h;
+	return x >= f->area_x && x <= f->area_x + f->area_w && y >= f->area_y &&
+	       y <= f->area_y + f->area_h;
 }
 
 /* A border cell: in the window's area, on the screen and not the status
@@ -496,25 +498,31 @@ static uint32_t border_char(const struct render *r, const struct render_frame *f
 	return border_chars[mask];
 }
 
+static void put_border(struct render *r, int x, uint32_t ch, const struct grid_cell *pen)
+{
+	struct grid_cell *d = &r->line[x];
+
+	*d = (struct grid_cell){.ch = ch,
+				.fg = pen->fg,
+				.bg = pen->bg,
+				.attr = pen->attr & RENDER_ATTRS,
+				.width = 1};
+	if (d->attr & GRID_ATTR_CONCEAL)
+		d->ch = ' ', d->attr &= ~GRID_ATTR_CONCEAL;
+}
+
+/* Border cells of row y; the client's screen beyond the window (a smaller
+ * window shared with a bigger client) is filled with dots, as in tmux. */
 static void compose_borders(struct render *r, int y, const struct render_frame *f)
 {
-	const struct grid_cell *pen;
-	struct grid_cell *d;
-
-	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y >= f->area_y + f->area_h)
+	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y == r->status_row)
 		return;
-	for (int x = f->area_x < 0 ? 0 : f->area_x; x < f->area_x + f->area_w && x < r->cols; x++) {
-		if (!is_border(r, f, y, x))
-			continue;
-		pen = border_active(f, y, x) ? &f->active_border_pen : &f->border_pen;
-		d = &r->line[x];
-		*d = (struct grid_cell){.ch = border_char(r, f, y, x),
-					.fg = pen->fg,
-					.bg = pen->bg,
-					.attr = pen->attr & RENDER_ATTRS,
-					.width = 1};
-		if (d->attr & GRID_ATTR_CONCEAL)
-			d->ch = ' ', d->attr &= ~GRID_ATTR_CONCEAL;
+	for (int x = f->area_x < 0 ? 0 : f->area_x; x < r->cols; x++) {
+		if (!in_area(f, y, x))
+			put_border(r, x, 0xb7, &f->border_pen);
+		else if (is_border(r, f, y, x))
+			put_border(r, x, border_char(r, f, y, x),
+				   border_active(f, y, x) ? &f->active_border_pen : &f->border_pen);
 	}
 }
 

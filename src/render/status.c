@@ -350,22 +350,28 @@ int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
 	return -1;
 }
 
+/*
+ * Every second: when the wall clock has entered a new status-interval period
+ * since the last tick, redraw every attached client. Ticking each second
+ * (rather than every status-interval) makes a changed status-interval take
+ * effect at once and keeps the refresh aligned to the clock, as a clock in
+ * status-right expects.
+ */
 static void status_timer_cb(uv_timer_t *t)
 {
 	struct server *srv = t->data;
 	long secs = options_number(srv->options, "status-interval");
+	time_t now = time(NULL);
 	struct peer *c;
 
-	if (secs > 0 && !srv->exiting) {
+	if (secs > 0 && !srv->exiting && now / secs != srv->status_last / secs) {
 		for (c = srv->peers; c != NULL; c = c->next) {
 			if (c->state == PEER_ATTACHED)
 				c->dirty = 1;
 		}
 		server_schedule(srv);
 	}
-	/* re-armed each time so that a changed status-interval takes effect;
-	 * 0 (no refresh) is looked at again every second */
-	uv_timer_start(t, status_timer_cb, secs > 0 ? (uint64_t)secs * 1000 : 1000, 0);
+	srv->status_last = now;
 }
 
 void status_timer_start(struct server *srv)
@@ -373,5 +379,6 @@ void status_timer_start(struct server *srv)
 	uv_timer_init(srv->loop, &srv->status_timer);
 	srv->status_timer.data = srv;
 	uv_unref((uv_handle_t *)&srv->status_timer);
-	status_timer_cb(&srv->status_timer);
+	srv->status_last = time(NULL);
+	uv_timer_start(&srv->status_timer, status_timer_cb, 1000, 1000);
 }

@@ -27,8 +27,8 @@ int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *p
 		struct grid_cell *cells, int max);
 
 /* Redraw attached clients every status-interval seconds (the clock in
- * status-right). One timer for the server, unreferenced so it never keeps
- * the loop alive; the loop's final uv_walk closes it. */
+ * status-right). One timer for the server, unreferenced so that it never
+ * keeps the loop alive; the server's final uv_walk closes it. */
 void status_timer_start(struct server *srv);
 
 #endif

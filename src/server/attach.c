@@ -217,19 +217,34 @@ static int key_is_prefix(struct peer *c, const struct key *k)
 	return 0;
 }
 
+static void set_key_table(struct peer *c, const char *name, int repeat);
+
+/* repeat-time is over: back to the root table (and the status line shows
+ * the prefix is no longer active). */
+static void repeat_timer_cb(uv_timer_t *t)
+{
+	struct peer *c = t->data;
+
+	if (c->state == PEER_ATTACHED && c->key_repeat)
+		set_key_table(c, NULL, 0);
+}
+
 /* Switch the table the next key is looked up in (NULL: root); a repeat
  * holds it for repeat-time. */
 static void set_key_table(struct peer *c, const char *name, int repeat)
 {
 	char *copy = name != NULL ? xstrdup(name) : NULL;
+	uint64_t ms = (uint64_t)options_number(c->srv->options, "repeat-time");
 
 	free(c->key_table);
 	c->key_table = copy;
 	c->prefix_pending = copy != NULL && strcmp(copy, "prefix") == 0;
 	c->key_repeat = repeat;
-	if (repeat)
-		c->repeat_deadline = uv_now(c->srv->loop) +
-				     (uint64_t)options_number(c->srv->options, "repeat-time");
+	uv_timer_stop(&c->repeat_timer);
+	if (repeat) {
+		c->repeat_deadline = uv_now(c->srv->loop) + ms;
+		uv_timer_start(&c->repeat_timer, repeat_timer_cb, ms, 0);
+	}
 	mark_dirty(c);
 }
 

@@ -374,7 +374,10 @@ static int check_sizes(const struct layout *l)
 }
 
 /* Old tmux versions wrote a wrong size for the top cell; take the children's
- * word for it as tmux does (check_sizes catches anything else). */
+ * word for it as tmux does (check_sizes catches anything else). tmux's test
+ * compares with the sizes plus one border, so a top cell one too big both
+ * ways is left alone and then rejected; keep that, to accept what tmux
+ * accepts and no more. */
 static void fix_top_size(struct layout *l)
 {
 	struct layout *c;
@@ -391,8 +394,10 @@ static void fix_top_size(struct layout *l)
 			sy += c->sy + 1;
 		}
 	}
-	l->sx = sx - 1;
-	l->sy = sy - 1;
+	if (l->sx != sx || l->sy != sy) {
+		l->sx = sx - 1;
+		l->sy = sy - 1;
+	}
 }
 
 int layout_count_leaves(const struct layout *l)
@@ -563,22 +568,29 @@ void layout_resize_adjust(struct layout *l, int horizontal, int change)
 }
 
 /* Share a container's size evenly between its children, the last taking
- * the remainder (tmux's layout_spread_cell). */
-void layout_spread(struct layout *l)
+ * the remainder (tmux's layout_spread_cell). Returns whether it changed. */
+int layout_spread(struct layout *l)
 {
-	int horizontal = l->type == LAYOUT_LEFTRIGHT, n, size, each;
+	int horizontal = l->type == LAYOUT_LEFTRIGHT, n, size, each, changed = 0;
 	struct layout *c;
 
 	if (l->type == LAYOUT_PANE || (n = layout_count_children(l)) <= 1)
-		return;
+		return 0;
 	size = along(l, horizontal);
 	if (size < n - 1 || (each = (size - (n - 1)) / n) == 0)
-		return;
+		return 0;
 	for (c = l->first; c != NULL; c = c->next) {
+		int change;
+
 		if (c->next == NULL)
 			each = size - (each + 1) * (n - 1);
-		layout_resize_adjust(c, horizontal, each - along(c, horizontal));
+		change = each - along(c, horizontal);
+		if (change != 0) {
+			layout_resize_adjust(c, horizontal, change);
+			changed = 1;
+		}
 	}
+	return changed;
 }
 
 /* Grow lc by up to needed cells, taking them from a sibling after it (or,
@@ -680,7 +692,7 @@ void layout_resize_leaf_to(struct layout *leaf, int horizontal, int size)
 /* Presets, with tmux 3.3's arithmetic (layout-set.c) so that the same
  * commands give the same window_layout strings. */
 static const char *const preset_names[LAYOUT_NPRESETS] = {
-    "even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled",
+	"even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled",
 };
 
 const char *layout_preset_name(int which)

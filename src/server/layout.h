@@ -63,7 +63,8 @@ int layout_count_leaves(const struct layout *l);
 /* tmux's resize arithmetic; horizontal means along the x axis. */
 int layout_resize_check(const struct layout *l, int horizontal);
 void layout_resize_adjust(struct layout *l, int horizontal, int change);
-void layout_spread(struct layout *l);
+/* Even out a container's children; returns whether anything changed. */
+int layout_spread(struct layout *l);
 /* resize-pane -L/-R/-U/-D: move the leaf's border by change cells. */
 void layout_resize_leaf(struct layout *leaf, int horizontal, int change, int opposite);
 /* resize-pane -x/-y: make the leaf's cell size cells along the axis. */

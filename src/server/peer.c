@@ -29,7 +29,7 @@ static void peer_close_cb(uv_handle_t *h)
 {
 	struct peer *c = h->data;
 
-	/* Freed once the pipe and both timers are closed, in any order. */
+	/* Freed once the pipe and the timers are closed, in any order. */
 	if (--c->open_handles > 0)
 		return;
 	proto_reader_free(&c->reader);
@@ -60,6 +60,8 @@ void peer_close(struct peer *c)
 	if (c->state == PEER_ATTACHED)
 		attach_free(c);
 	wait_peer_closed(c);
+	if (c->pending != NULL)
+		c->pending->peer = NULL; /* the list goes on without its client */
 	for (pp = &c->srv->peers; *pp != NULL && *pp != c; pp = &(*pp)->next)
 		;
 	if (*pp != NULL)
@@ -68,6 +70,7 @@ void peer_close(struct peer *c)
 	uv_close((uv_handle_t *)&c->pipe, peer_close_cb);
 	uv_close((uv_handle_t *)&c->timer, peer_close_cb);
 	uv_close((uv_handle_t *)&c->msg_timer, peer_close_cb);
+	uv_close((uv_handle_t *)&c->repeat_timer, peer_close_cb);
 	server_check_exit(c->srv);
 }
 
@@ -211,10 +214,34 @@ static void identify(struct peer *c, const char *data, size_t len)
 	uv_timer_stop(&c->timer);
 }
 
+/* A command list is over: its output, then the client attaches, waits, or is
+ * told the exit status. The peer may be gone by then (a suspended list). */
+static void peer_finish(struct cmd_ctx *ctx)
+{
+	struct peer *c = ctx->peer;
+
+	if (c != NULL) {
+		c->pending = NULL;
+		if (ctx->out.len > 0)
+			peer_send(c, MSG_STDOUT, ctx->out.data, ctx->out.len);
+		if (ctx->err.len > 0)
+			peer_send(c, MSG_STDERR, ctx->err.data, ctx->err.len);
+		if (ctx->status == 0 && ctx->waiting)
+			c->waiting = 1; /* the waiter replies when its condition holds */
+		else if (ctx->status == 0 && ctx->attach != NULL && !c->srv->exiting &&
+		         session_find_id(c->srv, ctx->attach->id) != NULL)
+			attach_start(c, ctx->attach, ctx->attach_readonly);
+		else if (c->state != PEER_CLOSING)
+			peer_exit(c, ctx->status, NULL);
+	}
+	cmd_ctx_free(ctx);
+	free(ctx);
+}
+
 /* argv arrives as NUL-terminated strings. */
 static void run_command(struct peer *c, const char *data, size_t len)
 {
-	struct cmd_ctx ctx;
+	struct cmd_ctx *ctx;
 	char **argv = NULL;
 	int argc = 0;
 	const char *p = data, *end = data + len;
@@ -228,21 +255,16 @@ static void run_command(struct peer *c, const char *data, size_t len)
 		argv[argc++] = (char *)p;
 		p += strlen(p) + 1;
 	}
-	cmd_ctx_init(&ctx, c->srv, c);
-	cmd_run(&ctx, argc, argv);
+	ctx = xmalloc(sizeof *ctx);
+	cmd_ctx_init(ctx, c->srv, c);
+	ctx->finish = peer_finish;
+	cmd_run(ctx, argc, argv);
 	free(argv);
-	if (ctx.out.len > 0)
-		peer_send(c, MSG_STDOUT, ctx.out.data, ctx.out.len);
-	if (ctx.err.len > 0)
-		peer_send(c, MSG_STDERR, ctx.err.data, ctx.err.len);
-	if (ctx.status == 0 && ctx.waiting)
-		c->waiting = 1; /* the waiter replies when its condition holds */
-	else if (ctx.status == 0 && ctx.attach != NULL && !c->srv->exiting &&
-	    session_find_id(c->srv, ctx.attach->id) != NULL)
-		attach_start(c, ctx.attach, ctx.attach_readonly);
-	else if (c->state != PEER_CLOSING)
-		peer_exit(c, ctx.status, NULL);
-	cmd_ctx_free(&ctx);
+	if (ctx->suspended) {
+		c->pending = ctx; /* run-shell or if-shell will resume it */
+		return;
+	}
+	peer_finish(ctx);
 }
 
 static void peer_message(struct peer *c, const struct proto_msg *m)
@@ -254,7 +276,7 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 		identify(c, m->data, m->len);
 		return;
 	case PEER_READY:
-		if (m->type != MSG_COMMAND || c->waiting)
+		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL)
 			break;
 		run_command(c, m->data, m->len);
 		return;
@@ -359,10 +381,12 @@ void peer_accept(struct server *srv)
 	uv_pipe_init(srv->loop, &c->pipe, 0);
 	uv_timer_init(srv->loop, &c->timer);
 	uv_timer_init(srv->loop, &c->msg_timer);
-	c->open_handles = 3;
+	uv_timer_init(srv->loop, &c->repeat_timer);
+	c->open_handles = 4;
 	c->pipe.data = c;
 	c->timer.data = c;
 	c->msg_timer.data = c;
+	c->repeat_timer.data = c;
 	c->next = srv->peers;
 	srv->peers = c;
 	if (uv_accept((uv_stream_t *)&srv->listener, (uv_stream_t *)&c->pipe) != 0) {

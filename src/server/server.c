@@ -14,6 +14,7 @@
 #include "cmd/config.h"
 #include "cmd/options.h"
 #include "render/status.h"
+#include "server/job.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -55,6 +56,8 @@ static void on_sigchld(uv_signal_t *h, int sig)
 		log_debug("reaped %d (status %d)%s", (int)pid, status, found ? " pane" : "");
 		if (found != NULL)
 			pane_reaped(found, status);
+		else
+			job_reaped(pid, status);
 	}
 }
 
@@ -152,6 +155,7 @@ void server_shutdown(struct server *srv)
 		if (c->state == PEER_ATTACHED)
 			attach_detach(c, "[server exited]");
 	}
+	job_kill_all();
 	while (srv->sessions != NULL)
 		session_destroy(srv->sessions);
 	uv_close((uv_handle_t *)&srv->listener, NULL);

@@ -20,6 +20,7 @@ struct tty;
 struct render;
 struct layout;
 struct options;
+struct cmd_ctx;
 struct server;
 struct session;
 struct window;
@@ -75,7 +76,8 @@ struct window {
 	struct layout *layout;
 	time_t created;
 	int zoomed;	/* the active pane fills the window; layout kept */
-	int lastlayout; /* preset last applied (next-layout), -1 none */
+	int lastlayout;	  /* preset last applied (next-layout), -1 none */
+	char *old_layout; /* before the last select-layout, for -o */
 };
 
 struct session {
@@ -108,6 +110,7 @@ struct peer {
 	uv_pipe_t pipe;
 	uv_timer_t timer;     /* identify deadline; escape-time while attached */
 	uv_timer_t msg_timer; /* status line message expiry */
+	uv_timer_t repeat_timer; /* end of a -r binding's repeat-time */
 	int open_handles;
 	struct proto_reader reader;
 	enum peer_state state;
@@ -133,6 +136,7 @@ struct peer {
 	struct render *render;
 	int readonly;
 	int waiting; /* blocked in wait-pane */
+	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
 	int dirty;	   /* redraw when the socket drains */
@@ -150,7 +154,7 @@ struct peer {
 	int prompt_nhistory;
 	char *key_table;	  /* table for the next key; NULL: root */
 	int key_repeat;		  /* key_table is held by a -r binding ... */
-	uint64_t repeat_deadline; /* ... until this loop time (ms) */
+	uint64_t repeat_deadline; /* ... until this loop time (ms, repeat_timer) */
 };
 
 struct server {
@@ -171,6 +175,7 @@ struct server {
 	struct environ env; /* the global environment (set-environment -g) */
 	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
+	time_t status_last;	 /* when status_timer last ticked */
 };
 
 /* server.c */

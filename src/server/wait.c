@@ -27,7 +27,7 @@ struct waiter {
 	int have_re;
 	regex_t re;
 	struct buf text; /* -n: output since the start, escapes removed */
-	int esc;         /* inside an escape sequence while stripping */
+	int esc;	 /* inside an escape sequence while stripping */
 	uint64_t started;
 	uv_timer_t tick;
 	int done;

@@ -192,6 +192,7 @@ void window_destroy(struct window *w)
 	if (s->current == w)
 		session_select_window(s, s->last != NULL ? s->last : s->windows);
 	free(w->name);
+	free(w->old_layout);
 	free(w);
 	if (s->windows == NULL) {
 		session_destroy(s);
@@ -258,9 +259,11 @@ void window_select_preset(struct window *w, int which)
 
 		main_opt = options_string(o, vertical ? "main-pane-width" : "main-pane-height");
 		other_opt = options_def(vertical ? "other-pane-width" : "other-pane-height") != NULL
-				? options_string(o, vertical ? "other-pane-width" : "other-pane-height")
-				: NULL;
-		replace_layout(w, layout_preset(which, panes, n, w->sx, w->sy, main_opt, other_opt));
+				    ? options_string(o, vertical ? "other-pane-width"
+								 : "other-pane-height")
+				    : NULL;
+		replace_layout(w,
+			       layout_preset(which, panes, n, w->sx, w->sy, main_opt, other_opt));
 	}
 	free(panes);
 }
@@ -428,9 +431,11 @@ void window_move(struct window *w, struct session *dst, int index)
 {
 	struct session *src = w->session;
 
-	session_unlink(src, w);
+	/* The free index is found before the window leaves its slot, as
+	 * tmux links the new place before unlinking the old. */
 	if (index < 0)
 		index = window_next_index(dst, (int)options_number(w->srv->options, "base-index"));
+	session_unlink(src, w);
 	w->index = index;
 	w->session = dst;
 	session_link(dst, w);

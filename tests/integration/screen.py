@@ -57,6 +57,16 @@ def require_vtscreen():
                                 "or set VTSCREEN_BIN)")
 
 
+def pmux_lacks(reason):
+    """Decorator: skip a test on pmux because pmux does not have a feature
+    yet (reason says precisely what). The test still runs against tmux
+    (PMUX_BIN=/usr/bin/tmux), and PMUX_TEST_RUN_MISSING=1 runs it on pmux,
+    to see whether the feature has landed."""
+    if pmuxtest.flavor() == "pmux" and not os.environ.get("PMUX_TEST_RUN_MISSING"):
+        return unittest.skip("pmux: " + reason)
+    return lambda f: f
+
+
 # ---------------------------------------------------------------- the emulator
 
 

@@ -229,6 +229,21 @@ class SourceFile(pmuxtest.PmuxTestCase):
         self.assertEqual(self.show("display-time"), "77")
         self.assertEqual(self.show("base-index"), "7")
 
+    def test_format_path_and_verbose(self):
+        self.write("s.conf", "set -g display-time 88 ; set -g status-left 'a b'\n")
+        self.pm.run("source-file", "-F", os.path.join(self.pm.tmp, "#{session_name}.conf"))
+        self.assertEqual(self.show("display-time"), "88")
+        if PMUX:  # -t arrived in tmux 3.4
+            self.pm.run("set", "-g", "display-time", "1")
+            self.pm.run("source-file", "-Ft", "s", os.path.join(self.pm.tmp, "#{session_name}.conf"))
+            self.assertEqual(self.show("display-time"), "88")
+            r = self.pm.cmd("source-file", "-F", "-t", "nosuch", "#{session_name}.conf")
+            self.assertEqual(r.rc, 1, r)
+            path = os.path.join(self.pm.tmp, "s.conf")
+            out = self.pm.run("source-file", "-v", path)
+            self.assertEqual(out, "%s:1: set -g display-time 88\n%s:1: set -g status-left 'a b'\n"
+                             % (path, path))
+
     def test_self_sourcing_stops(self):
         if not PMUX:
             self.skipTest("tmux's message differs")
@@ -239,6 +254,42 @@ class SourceFile(pmuxtest.PmuxTestCase):
         self.assertEqual(r.rc, 1, r)
         self.assertIn("too many nested files", r.err)
         self.pm.run("has-session", "-t", "s")
+
+
+class Bindings(pmuxtest.PmuxTestCase):
+    """bind-key bodies from a file: "\\;" and { } belong to the binding and
+    run nothing while the file is read."""
+
+    def test_bodies_are_not_run(self):
+        self.pm.new_session("s", "sleep", "1000")
+        if self.pm.cmd("list-keys", "-T", "prefix").rc != 0:
+            self.skipTest("no bind-key/list-keys yet")
+        path = Errors.write(self, "keys.conf",
+                            "bind x display hi \\; kill-pane\n"
+                            "bind -r y {\n  display 'a b'\n  kill-pane\n}\n"
+                            "set -g display-time 101\n")
+        r = self.pm.cmd("source-file", path)
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").count("%"), 1)
+        self.assertEqual(self.pm.run("show-options", "-g", "-v", "display-time").strip(), "101")
+        keys = self.pm.run("list-keys", "-T", "prefix")
+        for key in ("x", "y"):
+            line = binding(keys, key)
+            self.assertTrue(line, "no binding for %s in %r" % (key, keys))
+            self.assertIn("display", line)
+            self.assertIn("kill-pane", line)
+        self.assertIn("a b", binding(keys, "y"))
+
+
+def binding(keys, key):
+    """The list-keys line of key in the prefix table, or None."""
+    for line in keys.splitlines():
+        w = line.split()
+        if "-T" in w:
+            i = w.index("-T")
+            if w[i + 1:i + 3] == ["prefix", key]:
+                return line
+    return None
 
 
 class Lookup(pmuxtest.PmuxTestCase):

@@ -129,6 +129,16 @@ class Keys(pmuxtest.PmuxTestCase):
         self.pm.wait_text("k", "c")
         self.assertEqual(len(self.windows()), 4)
 
+    def test_repeat_time_runs_out(self):
+        self.pm.run("set-option", "-g", "repeat-time", "200")
+        self.pm.run("bind-key", "-r", "a", "new-window")
+        self.c.write(PREFIX + b"a")
+        self.wait_windows(2)
+        time.sleep(0.5)
+        self.c.write(b"echo a-went-to-the-pane\r")
+        self.pm.wait_line(self.pm.display("k", "#{pane_id}"), "a-went-to-the-pane")
+        self.assertEqual(len(self.windows()), 2)
+
     # -- the prefix
 
     def test_send_prefix(self):
@@ -187,6 +197,22 @@ class Keys(pmuxtest.PmuxTestCase):
         time.sleep(0.1)
         self.c.write(b"\x15renamed\r")
         self.wait_window_named("renamed")
+
+    def test_prompt_several_and_single_key(self):
+        # run from the shell: the prompt goes to the attached client
+        self.pm.run("command-prompt", "-p", "first,second", "rename-window '%1-%2'")
+        self.c.wait_output(b"first")
+        self.c.write(b"x y\r")
+        self.c.wait_output(b"second")
+        self.c.write(b"it's\r")
+        self.wait_window_named("x y-it's")
+        self.pm.run("command-prompt", "-1", "-p", "key", "rename-window 'k%%'")
+        self.c.wait_output(b"key")
+        self.c.write(b"q")
+        self.wait_window_named("kq")
+        self.pm.run("command-prompt", "-I", "#{session_name}-input", "rename-window '%%'")
+        self.c.write(b"\r")
+        self.wait_window_named("k-input")
 
     def test_confirm_before(self):
         self.c.write(PREFIX + b"%")

@@ -12,6 +12,9 @@ import screen  # noqa: E402
 from pmuxtest import wait_for  # noqa: E402
 
 
+JUNCTIONS = "┼├┤┬┴+"
+
+
 class Layout(screen.ScreenTestCase):
 
     def setUp(self):
@@ -51,8 +54,11 @@ class Layout(screen.ScreenTestCase):
             self.assertIn(word, [l.rstrip() for l in rect], "pane %s\n%s" % (p, cl.describe()))
 
         def cell(row, col):
-            ch = cl.screen.cells(row)[col]["ch"]
-            return ch if ch.strip() else ""
+            return cl.screen.cells(row)[col]
+
+        def border_ok(row, col, chars):
+            ch = cell(row, col)["ch"]
+            return ch in chars or ch in JUNCTIONS
 
         # the vertical border: the column between %a and the right panes
         al, at, aw, ah = geo[self.a]
@@ -61,14 +67,35 @@ class Layout(screen.ScreenTestCase):
         self.assertEqual(bl, al + aw + 1, "one border column between %a and %b")
         bx = al + aw
         for y in range(at, at + ah):
-            self.assertTrue(cell(y, bx), "no border drawn at row %d col %d\n%s"
-                            % (y, bx, cl.describe()))
+            self.assertTrue(border_ok(y, bx, "│|"), "no vertical border at row %d col %d: %r\n%s"
+                            % (y, bx, cell(y, bx), cl.describe()))
         # the horizontal border between %b and %c
         self.assertEqual(ct, bt + bh + 1, "one border row between %b and %c")
         by = bt + bh
         for x in range(bl, bl + bw):
-            self.assertTrue(cell(by, x), "no border drawn at row %d col %d\n%s"
-                            % (by, x, cl.describe()))
+            self.assertTrue(border_ok(by, x, "─-"), "no horizontal border at row %d col %d: %r\n%s"
+                            % (by, x, cell(by, x), cl.describe()))
+
+        # the active pane (%c, the last split) has its borders in
+        # pane-active-border-style (default fg=green), the others in
+        # pane-border-style (default): tmux colours a border cell by the
+        # pane it belongs to
+        self.assertEqual(pm.display("S", "#{pane_id}"), self.c)
+        green = "idx:2"
+        for y in range(ct, ct + ch_):
+            self.assertEqual(cell(y, bx)["fg"], green, "border next to the active pane, row %d" % y)
+        for y in range(bt, bt + bh):
+            self.assertEqual(cell(y, bx)["fg"], "default", "border next to %%b, row %d" % y)
+        for x in range(bl, bl + bw):
+            self.assertEqual(cell(by, x)["fg"], green, "border above the active pane, col %d" % x)
+        # select %a: the highlight moves
+        pm.run("select-pane", "-t", self.a)
+        cl.wait_screen(lambda ls: all(cell(y, bx)["fg"] == green for y in range(at, at + ah))
+                       and cell(by, bl + bw // 2)["fg"] == "default",
+                       "the vertical border green and the horizontal one not, with %a active")
+        pm.run("select-pane", "-t", self.c)
+        cl.wait_screen(lambda ls: cell(by, bl + bw // 2)["fg"] == green,
+                       "the horizontal border green again, with %c active")
 
         # the status line: last row, session name and the window list
         pm.run("new-window", "-d", "-t", "S:1", "-n", "second")
@@ -81,6 +108,9 @@ class Layout(screen.ScreenTestCase):
         cl.wait_screen(status_ok, "the status line '[S] 0:...* 1:second'")
         st = cl.lines()[29]
         i0 = st.index("0:")
+        # status-style: black on green by default
+        stc = cl.screen.cells(29)
+        self.assertEqual((stc[1]["ch"], stc[1]["fg"], stc[1]["bg"]), ("S", "idx:0", "idx:2"))
         self.assertIn("*", st[i0:st.index("1:second")], "current window 0 marked with *: %r" % st)
         # the status line is not part of any pane
         for p, (left, top, w, h) in geo.items():
@@ -95,6 +125,36 @@ class Layout(screen.ScreenTestCase):
         pm.run("select-window", "-t", "S:0")
         cl.wait_text("charlie-2")
         cl.wait_panes_match("S")
+
+    def test_layouts_redrawn(self):
+        # every preset layout: the panes at their new places, and every cell
+        # of the window that is in no pane is a border
+        pm = self.pm
+        cl = self.attach("S", rows=30, cols=100)
+        cl.wait_text("charlie-2")
+        for layout in ("even-horizontal", "even-vertical", "main-horizontal",
+                       "main-vertical", "tiled"):
+            pm.run("select-layout", "-t", "S", layout)
+            for p in (self.a, self.b, self.c):     # the programs redraw after SIGWINCH
+                pm.send(p, "C-l")
+            cl.wait_panes_match("S", attrs=True)
+
+            def uncovered():
+                geo = cl.pane_geometry("S")
+                cells = cl.screen.cells()
+                bad = []
+                for y in range(29):
+                    for x in range(100):
+                        if any(l <= x < l + w and t <= y < t + h for _, l, t, w, h in geo):
+                            continue
+                        ch = cells[y][x]["ch"]
+                        if not ch.strip():
+                            bad.append((x, y))
+                return bad
+            wait_for(lambda: not uncovered(), msg="borders everywhere outside the panes "
+                     "after select-layout %s" % layout,
+                     describe=lambda: "blank cells outside panes: %r\n%s"
+                     % (uncovered()[:20], cl.describe()))
 
 
 if __name__ == "__main__":

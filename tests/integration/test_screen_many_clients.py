@@ -7,7 +7,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
 import screen  # noqa: E402
-from pmuxtest import wait_for  # noqa: E402
 
 NCLIENTS = 60
 

@@ -401,6 +401,23 @@ static void test_no_strftime(void)
 	expect(&fc, "#{l;T:x%%y}", "x%y");
 	expect(&fc, "#{t/f/%H:%M:session_created}", "");
 	expect(&fc, "#{t/f/%Y-%m-%d:session_created}", "2026-11-22");
+	/* tmux 3.3a on x86-64: an integer division by zero gives LLONG_MIN. */
+	expect(&fc, "#{e|/:1,0}|#{e|+:1e30,1}|#{e|m:7,0}|#{e|+:nan,1}|#{e|*|f:1e308,10}",
+	       "-9223372036854775808|-9223372036854775808|-9223372036854775808|"
+	       "-9223372036854775808|inf");
+}
+
+/* Checked against tmux 3.3a after resize-pane -Z on %1. */
+static void test_zoom(void)
+{
+	struct format_ctx fc;
+
+	editor.zoomed = 1;
+	format_ctx_pane(&fc, &srv, &p1);
+	expect(&fc, "#{window_flags}|#{window_zoomed_flag}|#{window_layout}",
+	       "*Z|1|8205,80x24,0,0{40x24,0,0,0,39x24,41,0,1}");
+	expect(&fc, "#{window_visible_layout}|#{window_raw_flags}", "b25e,80x24,0,0,1|*Z");
+	editor.zoomed = 0;
 }
 
 static void test_pretty_time(void)
@@ -689,6 +706,7 @@ int main(void)
 	test_tmux_table();
 	test_no_strftime();
 	test_pretty_time();
+	test_zoom();
 	test_missing_objects();
 	test_client();
 	test_buffer();

@@ -143,7 +143,7 @@ static void test_blocks(void)
 
 	CHECK_INT(parse("bind x {\n  display 'a b'\n  # comment\n  kill-pane \\; x\n}\nnext"), 0);
 	CHECK_INT(r.ncmds, 2);
-	CHECK_STR(word(0, 2), "display 'a b'; kill-pane ';' x");
+	CHECK_STR(word(0, 2), "display 'a b'; kill-pane \\; x");
 	CHECK_INT(r.cmds[0].line, 1);
 	CHECK_STR(word(1, 0), "next");
 	CHECK_INT(r.cmds[1].line, 6);

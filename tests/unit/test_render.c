@@ -719,6 +719,26 @@ static void test_borders(void)
 		}
 	}
 
+	/* a window smaller than the client: a border on its right and bottom
+	 * edges, dots beyond */
+	f.nviews = 1;
+	f.active = 0;
+	views[0] = (struct render_view){.grid = g[0], .width = 40, .height = 15};
+	f.area_w = 40;
+	f.area_h = 15;
+	render_draw(r, &f);
+	for (int y = 0; y < 15; y++)
+		CHECK(screen_char(&c, y, 40, NULL) == 0x2502);
+	for (int x = 0; x < 40; x++)
+		CHECK(screen_char(&c, 15, x, NULL) == 0x2500);
+	CHECK(screen_char(&c, 15, 40, NULL) == 0x2518);
+	CHECK(screen_char(&c, 5, 41, NULL) == 0xb7 && screen_char(&c, 22, 79, NULL) == 0xb7);
+	CHECK(screen_char(&c, 16, 0, NULL) == 0xb7);
+	CHECK(screen_char(&c, 23, 1, NULL) == '0'); /* the status line stays */
+	views[0].height = 23;
+	f.area_w = 80;
+	f.area_h = 23;
+
 	/* zoom-like: one view covering the area leaves no border */
 	f.nviews = 1;
 	f.active = 0;

@@ -293,6 +293,27 @@ static void test_message_prompt(void)
 	client.prompt_label = NULL;
 }
 
+/* What building a default status line of 10 windows costs. */
+static void test_cost(void)
+{
+	struct timespec t0, t1;
+	struct grid_cell wide[200];
+	enum { N = 2000 };
+	double us;
+
+	reset_options();
+	options_free(srv.options);
+	srv.options = options_new(); /* the default status-right, clock included */
+	model(10, 3, 2);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < N; i++)
+		status_build(&client, 0, wide, 200);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / N / 1e3;
+	printf("status line, 10 windows, 200 columns: %.1f us\n", us);
+	CHECK(us < 1000);
+}
+
 int main(void)
 {
 	srv.socket_path = "/tmp/test-status";
@@ -303,6 +324,7 @@ int main(void)
 	test_scroll();
 	test_time();
 	test_message_prompt();
+	test_cost();
 	options_free(srv.options);
 	CHECK_DONE();
 }

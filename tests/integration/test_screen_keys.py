@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""tmux's default key bindings typed on an attached client: splits, pane
+selection, zoom, closing a pane, new window and window switching. After
+each step the client's screen shows the panes as capture-pane has them."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+PREFIX = b"\x02"
+LEFT, RIGHT, UP, DOWN = b"\x1b[D", b"\x1b[C", b"\x1b[A", b"\x1b[B"
+
+
+class Keys(screen.ScreenTestCase):
+
+    def setUp(self):
+        super().setUp()
+        # shells the key bindings start (default-shell, bash -i) read
+        # ~/.bashrc: the test's prompt there too
+        with open(os.path.join(self.pm.tmp, ".bashrc"), "w") as f:
+            f.write("PS1='%s'\nHISTFILE=/dev/null\n" % pmuxtest.PROMPT)
+        self.pm.shell_session("S", x=100, y=29)
+        self.c = self.attach("S", rows=30, cols=100)
+
+    def prefix(self, key):
+        """C-b then key, one key at a time (tmux takes a fast burst for a
+        paste and does not look up bindings in it)."""
+        self.c.keys(PREFIX)
+        self.c.write(key)
+
+    def panes(self):
+        out = self.pm.run("list-panes", "-t", "S", "-F",
+                          "#{pane_id} #{pane_active} #{pane_width} #{pane_height}")
+        return [l.split() for l in out.split("\n") if l.strip()]
+
+    def active(self):
+        return self.pm.display("S", "#{pane_id}")
+
+    def wait_panes(self, n, msg):
+        return wait_for(lambda: len(self.panes()) == n and self.panes(),
+                        msg="%d panes (%s)" % (n, msg),
+                        describe=lambda: "%r\n%s" % (self.panes(), self.c.describe()))
+
+    def test_split_select_zoom_kill(self):
+        pm, c = self.pm, self.c
+        first = self.active()
+        self.prefix(b"%")                       # split left/right
+        ps = self.wait_panes(2, "C-b %")
+        self.assertEqual(sorted(int(p[2]) for p in ps), [49, 50])
+        right = self.active()
+        self.assertNotEqual(right, first)
+        pm.note_panes()
+        self.prefix(b'"')                       # split the right pane top/bottom
+        ps = self.wait_panes(3, 'C-b "')
+        bottom = self.active()
+        pm.note_panes()
+        self.assertEqual({p[0]: (p[2], p[3]) for p in ps}[bottom], ("49", "14"))
+        for p in (first, right, bottom):
+            pm.wait_prompt(p)
+        c.wait_panes_match("S")
+
+        self.prefix(LEFT)                       # C-b Left: to the left pane
+        wait_for(lambda: self.active() == first, msg="C-b Left selects the left pane")
+        c.write(b"echo in-left-$((2*21))\r")
+        pm.wait_line(first, "in-left-42")
+        self.prefix(RIGHT)
+        wait_for(lambda: self.active() in (right, bottom), msg="C-b Right")
+        self.prefix(UP)
+        wait_for(lambda: self.active() == right, msg="C-b Up selects the top right pane")
+        self.prefix(DOWN)
+        wait_for(lambda: self.active() == bottom, msg="C-b Down selects the bottom right pane")
+        c.wait_panes_match("S")
+
+        self.prefix(b"z")                       # zoom the active pane
+        wait_for(lambda: pm.display("S", "#{window_zoomed_flag}") == "1",
+                 msg="C-b z zooms", describe=c.describe)
+        self.assertEqual(pm.display(bottom, "#{pane_width} #{pane_height}"), "100 29")
+        c.write(b"clear; echo zoomed-$((3*3))\r")
+        pm.wait_line(bottom, "zoomed-9")
+        c.wait_screen(lambda ls: ls[0].startswith("zoomed-9") if ls else False,
+                      "the zoomed pane on the whole screen")
+        # no border is drawn while zoomed: the pane's text spans the width
+        top = c.screen.rect(0, 0, 29, 100)
+        want = [l.rstrip() for l in pm.capture(bottom).split("\n")][:29]
+        self.assertEqual([l.rstrip() for l in top][:len(want)], want, c.describe())
+        self.prefix(b"z")                       # unzoom
+        wait_for(lambda: pm.display("S", "#{window_zoomed_flag}") == "0", msg="unzoom")
+        c.wait_panes_match("S")
+
+        self.prefix(b"x")                       # kill-pane, after confirmation
+        c.wait_screen(lambda ls: "(y/n)" in ls[29], "the confirmation prompt on the status line")
+        c.keys(b"y")
+        self.wait_panes(2, "C-b x y")
+        c.wait_panes_match("S")
+
+    def test_windows(self):
+        pm, c = self.pm, self.c
+        self.prefix(b"c")                       # new window
+        wait_for(lambda: pm.run("list-windows", "-t", "S", "-F", "#{window_index}").split()
+                 == ["0", "1"], msg="C-b c creates window 1")
+        pm.note_panes()
+        self.assertEqual(pm.display("S", "#{window_index}"), "1")
+        c.wait_screen(lambda ls: "1:" in ls[29] and ls[29].startswith("[S]"),
+                      "window 1 in the status line")
+        pm.run("send-keys", "-t", "S:1", "-l", "echo window-one\r")
+        pm.wait_line("S:1", "window-one")
+        c.wait_text("window-one")
+        c.wait_panes_match("S")
+        self.prefix(b"p")                       # previous window
+        wait_for(lambda: pm.display("S", "#{window_index}") == "0", msg="C-b p")
+        c.wait_screen(lambda ls: not any("window-one" in l for l in ls), "window 0 shown")
+        c.wait_panes_match("S")
+        self.prefix(b"n")                       # next window
+        wait_for(lambda: pm.display("S", "#{window_index}") == "1", msg="C-b n")
+        c.wait_text("window-one")
+        self.prefix(b"l")                       # last window
+        wait_for(lambda: pm.display("S", "#{window_index}") == "0", msg="C-b l")
+        c.wait_panes_match("S")
+
+    @screen.pmux_lacks("C-b 0 is bound to `select-window -t :=0` and pmux's target "
+                       "parser rejects the exact-match form: `select-window -t :=0` "
+                       "fails with \"can't find window: :=0\" (expected window 0 "
+                       "selected), so C-b 0..9 do nothing")
+    def test_window_by_number(self):
+        pm, c = self.pm, self.c
+        pm.run("new-window", "-d", "-t", "S:1")
+        pm.run("new-window", "-d", "-t", "S:2")
+        pm.note_panes()
+        for key, idx in ((b"2", "2"), (b"0", "0"), (b"1", "1")):
+            self.prefix(key)
+            wait_for(lambda: pm.display("S", "#{window_index}") == idx,
+                     msg="C-b %s selects window %s" % (key.decode(), idx),
+                     describe=c.describe)
+            c.wait_screen(lambda ls: ("%s:" % idx) in ls[29], "the status line")
+        c.wait_panes_match("S")
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
