@@ -361,11 +361,17 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 	struct target src, dst;
 	struct window *other;
 	uint32_t from;
-	int index;
+	int index, select;
 
 	if (args_has(a, 'r')) {
-		if (target_session(ctx, args_get(a, 't'), &dst) != 0)
-			return -1;
+		size_t errlen = ctx->err.len;
+
+		/* tmux looks the session up quietly and does nothing if
+		 * there is none. */
+		if (target_session(ctx, args_get(a, 't'), &dst) != 0) {
+			ctx->err.len = errlen;
+			return 0;
+		}
 		session_renumber_windows(dst.s);
 		return 0;
 	}
@@ -380,6 +386,8 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 	if (other != NULL && !args_has(a, 'k'))
 		return cmd_error(ctx, "index in use: %d", index);
 	from = src.w->session->id; /* the move may destroy that session */
+	/* Killing the current window selects the new one even with -d. */
+	select = !args_has(a, 'd') || (other != NULL && other == dst.s->current);
 	if (other != NULL) {
 		/* Move in first, so that the destination session is never left
 		 * without windows by the kill. */
@@ -389,7 +397,7 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 	} else {
 		window_move(src.w, dst.s, index);
 	}
-	if (!args_has(a, 'd'))
+	if (select)
 		session_select_window(dst.s, src.w);
 	if (!args_has(a, 's') && options_number(ctx->srv->options, "renumber-windows") &&
 	    session_find_id(ctx->srv, from) != NULL)

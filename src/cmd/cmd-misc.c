@@ -144,6 +144,22 @@ static int cmd_set_environment(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (value == NULL)
 		return cmd_error(ctx, "no value specified");
+	if (args_has(a, 'F')) {
+		struct format_ctx fc;
+		struct target t;
+		char *v;
+
+		if (target_pane(ctx, NULL, &t) != 0) {
+			buf_free(&ctx->err);
+			ctx->status = 0;
+			memset(&t, 0, sizeof t);
+		}
+		format_ctx_pane(&fc, ctx->srv, t.p);
+		v = format_expand(value, &fc);
+		environ_set(env, name, v, args_has(a, 'h'));
+		free(v);
+		return 0;
+	}
 	environ_set(env, name, value, args_has(a, 'h'));
 	return 0;
 }
@@ -220,5 +236,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 	list_table(ctx, cmd_keys_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_wait_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_shell_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_hooks_entries, a->argc ? a->argv[0] : NULL);
 	return 0;
 }

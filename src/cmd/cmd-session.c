@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/layout.h"
 
@@ -52,6 +53,7 @@ struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index,
 	}
 	w->panes = p;
 	w->active = p;
+	hooks_fire_window(ctx->srv, "window-linked", w);
 	w->layout = layout_new_leaf(p, w->sx, w->sy);
 	p->layout = w->layout;
 	return w;
@@ -108,6 +110,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 		return -1; /* the session went with its only window */
 	s->current = w;
 	session_touch(s);
+	hooks_fire_session(srv, "session-created", s);
 	cmd_print_new(ctx, a, w->active, "#{session_name}:");
 	if (!detached)
 		ctx->attach = s;
@@ -191,6 +194,7 @@ static int cmd_rename_session(struct cmd_ctx *ctx, struct args *a)
 	if (session_find(ctx->srv, name) != NULL && session_find(ctx->srv, name) != t.s)
 		return cmd_error(ctx, "duplicate session: %s", name);
 	session_rename(t.s, name);
+	hooks_fire_session(ctx->srv, "session-renamed", t.s);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
@@ -99,6 +100,7 @@ static int cmd_rename_window(struct cmd_ctx *ctx, struct args *a)
 	free(t.w->name);
 	t.w->name = xstrdup(a->argv[0]);
 	t.w->automatic = 0;
+	hooks_fire_window(ctx->srv, "window-renamed", t.w);
 	attach_mark_session(t.s);
 	return 0;
 }

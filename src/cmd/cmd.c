@@ -5,12 +5,13 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 
 static const struct cmd_entry *const cmd_tables[] = {
 	cmd_session_entries, cmd_window_entries, cmd_pane_entries, cmd_misc_entries,
 	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries, cmd_wait_entries,
-	cmd_shell_entries,
+	cmd_shell_entries,  cmd_hooks_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
@@ -273,11 +274,20 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		free(a.flags);
 		return -1;
 	}
+	ctx->new_pane = NULL;
 	rc = e->exec(ctx, &a);
 	free(a.flags);
-	if (rc != 0)
+	if (rc != 0) {
 		ctx->status = 1;
-	return rc;
+		return rc;
+	}
+	{
+		char *hook = xasprintf("after-%s", e->name);
+
+		hooks_fire_pane(ctx->srv, hook, ctx->new_pane);
+		free(hook);
+	}
+	return 0;
 }
 
 /* A word ";" separates commands (typed as \; in a shell). */
@@ -349,6 +359,7 @@ void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const ch
 	struct format_ctx fc;
 	char *line;
 
+	ctx->new_pane = p;
 	if (!args_has(a, 'P'))
 		return;
 	format_ctx_pane(&fc, ctx->srv, p);

@@ -17,6 +17,8 @@ struct cmd_ctx {
 	struct session *attach; /* set by commands that attach the client */
 	int attach_readonly;
 	int waiting; /* wait-pane started a waiter: it sends the reply */
+	struct pane *current;  /* the current pane for targets (hooks), or NULL */
+	struct pane *new_pane; /* what a creating command made (for after- hooks) */
 
 	/* A command that must wait for something (run-shell, if-shell) suspends
 	 * the list: the rest is kept, and cmd_resume runs it later. Only a
@@ -95,6 +97,7 @@ extern const struct cmd_entry cmd_layout_entries[]; /* select-layout, resize-pan
 extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, list-keys … */
 extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
 extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
+extern const struct cmd_entry cmd_hooks_entries[];  /* set-hook, show-hooks */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

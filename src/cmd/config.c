@@ -99,14 +99,39 @@ static char **fold_body(int argc, char **argv, int *newargc)
 	return out;
 }
 
+static int has_semicolon_word(const struct parse_cmd *c)
+{
+	int i;
+
+	for (i = 1; i < c->argc; i++) {
+		if (strcmp(c->argv[i], ";") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A parsed command is one command even when it holds ";" words (from "\;"),
+ * but cmd_run splits at every ";" word. cmd.c is to export cmd_run_single,
+ * running one command whose ";" words are arguments; until it does, this
+ * weak reference is NULL and only bind-key bodies can be folded. Anything
+ * else is refused rather than run in pieces: "bind \; last-pane" must not
+ * run last-pane while the file is read.
+ */
+int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv) __attribute__((weak));
+
 static int config_run_one(struct cmd_ctx *ctx, const struct parse_cmd *c)
 {
 	char **folded;
 	int argc, rc;
 
+	if (!has_semicolon_word(c))
+		return cmd_run(ctx, c->argc, c->argv);
+	if (cmd_run_single != NULL)
+		return cmd_run_single(ctx, c->argc, c->argv);
 	folded = fold_body(c->argc, c->argv, &argc);
 	if (folded == NULL)
-		return cmd_run(ctx, c->argc, c->argv);
+		return cmd_error(ctx, "%s: a ';' argument is not supported here", c->argv[0]);
 	rc = cmd_run(ctx, argc, folded);
 	free(folded[argc - 1]);
 	free(folded);

@@ -267,6 +267,21 @@ static long active_clients(const struct format_ctx *fc)
 	return n;
 }
 
+/* The window's most recent pane output, as a wall-clock time. */
+static char *fv_window_activity(const struct format_ctx *fc)
+{
+	const struct pane *p;
+	uint64_t last = 0;
+
+	if (fc->w == NULL)
+		return NULL;
+	for (p = fc->w->panes; p != NULL; p = p->next) {
+		if (p->last_output > last)
+			last = p->last_output;
+	}
+	return num(wall_time(fc->srv, last, fc->w->created));
+}
+
 /* layout_dump gives NULL for a window without a layout. */
 static char *or_empty(char *s)
 {
@@ -545,6 +560,7 @@ static const struct format_var format_vars[] = {
 	V(window_raw_flags, FT_STR, FS_WINDOW),
 	V(window_last_flag, FT_FLAG, FS_WINDOW),
 	V(window_created, FT_TIME, FS_WINDOW),
+	V(window_activity, FT_TIME, FS_WINDOW),
 	V(window_start_flag, FT_FLAG, FS_WINDOW),
 	V(window_end_flag, FT_FLAG, FS_WINDOW),
 	V(window_layout, FT_STR, FS_WINDOW),
@@ -1365,7 +1381,8 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 		char *end;
 		long p = strtol(m->argv[2], &end, 10);
 
-		if (*m->argv[2] == '\0' || *end != '\0' || p < 0 || p > 100)
+		/* A negative precision is printf's default, as in tmux. */
+		if (*m->argv[2] == '\0' || *end != '\0' || p < INT_MIN || p > 1000)
 			return NULL;
 		prec = (int)p;
 	}
@@ -1949,6 +1966,18 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 	free(value);
 }
 
+/* A -F format may name a variable twice; a JSON object names it once. */
+static int seen_before(const char *const *names, int i)
+{
+	int j;
+
+	for (j = 0; j < i; j++) {
+		if (strcmp(names[j], names[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void format_json(struct buf *out, const struct format_ctx *fc, const char *const *names, int nnames)
 {
 	int first = 1, i;
@@ -1956,8 +1985,10 @@ void format_json(struct buf *out, const struct format_ctx *fc, const char *const
 
 	buf_addc(out, '{');
 	if (names != NULL) {
-		for (i = 0; i < nnames; i++)
-			json_member(out, fc, names[i], &first);
+		for (i = 0; i < nnames; i++) {
+			if (!seen_before(names, i))
+				json_member(out, fc, names[i], &first);
+		}
 	} else {
 		for (j = 0; j < NVARS; j++) {
 			if (scope_present(fc, format_vars[j].scope))

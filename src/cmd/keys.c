@@ -79,6 +79,8 @@ static const struct {
 	{"C-Right", 1, "resize-pane -R"},
 };
 
+static void add_quoted(struct buf *b, const char *w);
+
 struct key_tables *keys_new(void)
 {
 	return xcalloc(1, sizeof(struct key_tables));
@@ -242,20 +244,27 @@ const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, 
 	return NULL;
 }
 
-/* A key name as a word bind-key would accept back: '"', \; M-\# C-\\. */
+/* A key name as a word bind-key accepts back, as tmux prints it: a
+ * special character escaped (\" \# \%), a longer name with one quoted. */
 static void key_word(const struct key *k, char *buf, size_t size)
 {
+	static const char special[] = "\"#$%';{}~\\";
 	char name[64];
-	size_t len;
+	struct buf b;
 
 	key_name(k, name, sizeof name);
-	len = strlen(name);
-	if (name[len - 1] == '"')
-		snprintf(buf, size, "'%s'", name);
-	else if (strchr("';#{}$~\\", name[len - 1]) != NULL)
-		snprintf(buf, size, "%.*s\\%c", (int)len - 1, name, name[len - 1]);
-	else
+	if (strpbrk(name, special) == NULL) {
 		snprintf(buf, size, "%s", name);
+		return;
+	}
+	if (name[1] == '\0') {
+		snprintf(buf, size, "\\%s", name);
+		return;
+	}
+	buf_init(&b);
+	add_quoted(&b, name);
+	snprintf(buf, size, "%s", buf_cstr(&b));
+	buf_free(&b);
 }
 
 /* Widths that line the columns up like tmux's list-keys. */

@@ -46,6 +46,12 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	uint32_t id;
 
 	memset(t, 0, sizeof *t);
+	if (ctx->current != NULL && pane_find_id(ctx->srv, ctx->current->id) == ctx->current) {
+		t->p = ctx->current;
+		t->w = t->p->window;
+		t->s = t->w->session;
+		return;
+	}
 	if (c != NULL && c->session != NULL) {
 		t->s = c->session;
 	} else if (c != NULL && c->pane_hint != NULL && parse_id(c->pane_hint, '%', &id) &&

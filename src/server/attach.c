@@ -11,6 +11,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/keys.h"
 #include "cmd/options.h"
 #include "cmd/parse.h"
@@ -678,6 +679,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(s);
 	attach_mark_session(s);
+	hooks_fire_session(c->srv, "client-attached", s);
 }
 
 /* Give the terminal back and tell the client what to print. */
@@ -689,6 +691,7 @@ void attach_detach(struct peer *c, const char *message)
 		return;
 	msg = message != NULL ? xstrdup(message)
 			      : xasprintf("[detached (from session %s)]", c->session->name);
+	hooks_fire_session(c->srv, "client-detached", c->session);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
@@ -761,6 +764,7 @@ void attach_resize(struct peer *c, int rows, int cols)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(c->session);
 	attach_mark_session(c->session);
+	hooks_fire_session(c->srv, "client-resized", c->session);
 }
 
 static void msg_timer_cb(uv_timer_t *t)
@@ -822,6 +826,7 @@ void attach_switch(struct peer *c, struct session *s)
 	render_invalidate(c->render);
 	attach_size_session(s);
 	attach_mark_session(s);
+	hooks_fire_session(c->srv, "client-session-changed", s);
 }
 
 void attach_drained(struct peer *c)

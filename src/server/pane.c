@@ -9,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/layout.h"
 #include "server/proc.h"
@@ -499,6 +500,7 @@ void pane_reaped(struct pane *p, int status)
 	p->exited = 1;
 	p->exit_status = status;
 	wait_pane_exited(p, status);
+	hooks_fire_pane(p->srv, "pane-exited", p);
 	if (pane_read(p, SIZE_MAX) < 0) {
 		pane_kill(p);
 		return;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd/config.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "render/status.h"
 #include "server/job.h"
@@ -73,10 +74,11 @@ static void on_check(uv_check_t *h)
 {
 	struct server *srv = h->data;
 
+	uv_idle_stop(&srv->idle); /* restarted by whatever asks for more */
+	hooks_drain(srv);
 	if (!srv->redraw_needed)
 		return;
 	srv->redraw_needed = 0;
-	uv_idle_stop(&srv->idle);
 	attach_render_all(srv);
 }
 
@@ -92,6 +94,12 @@ void server_schedule(struct server *srv)
 		return;
 	srv->redraw_needed = 1;
 	uv_idle_start(&srv->idle, on_idle);
+}
+
+void server_wake(struct server *srv)
+{
+	if (!srv->exiting)
+		uv_idle_start(&srv->idle, on_idle);
 }
 
 void server_check_exit(struct server *srv)
@@ -245,6 +253,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	srv.options = options_new();
 	buf_init(&srv.paste);
 	environ_init(&srv.env);
+	srv.hooks = hooks_new();
 	environ_load(&srv.env, environ);
 	/* A server started from inside another pmux or tmux is not in it. */
 	environ_unset(&srv.env, "PMUX");
@@ -272,6 +281,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	options_free(srv.options);
 	buf_free(&srv.paste);
 	environ_clear(&srv.env);
+	hooks_free(srv.hooks);
 	free(srv.socket_path);
 	log_debug("server exited");
 	log_close();

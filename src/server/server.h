@@ -20,6 +20,7 @@ struct tty;
 struct render;
 struct layout;
 struct options;
+struct hooks;
 struct cmd_ctx;
 struct server;
 struct session;
@@ -173,6 +174,7 @@ struct server {
 	int redraw_needed;
 	struct buf paste; /* the most recent capture-pane buffer */
 	struct environ env; /* the global environment (set-environment -g) */
+	struct hooks *hooks;
 	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
@@ -181,6 +183,8 @@ struct server {
 /* server.c */
 int server_main(int listen_fd, const char *socket_path, const char *config_file, int verbose);
 void server_schedule(struct server *srv);
+/* Make the loop run its check step soon (queued hooks). */
+void server_wake(struct server *srv);
 void server_check_exit(struct server *srv);
 void server_shutdown(struct server *srv);
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/server.h"
 
@@ -154,6 +155,7 @@ void session_destroy(struct session *s)
 			c->last_session = NULL;
 	}
 	attach_detach_session(s, 1);
+	hooks_fire_session(srv, "session-closed", NULL);
 	while (s->windows != NULL) {
 		struct window *w = s->windows;
 

@@ -280,6 +280,15 @@ class Bindings(pmuxtest.PmuxTestCase):
             self.assertIn("kill-pane", line)
         self.assertIn("a b", binding(keys, "y"))
 
+    def test_semicolon_argument_is_not_a_separator(self):
+        # "bind \\; kill-pane" binds the ';' key (or, until cmd.c can run a
+        # command holding ";" words, is refused): kill-pane must not run.
+        self.pm.new_session("s", "sleep", "1000")
+        path = Errors.write(self, "semi.conf", "bind \\; kill-pane\nset -g display-time 102\n")
+        r = self.pm.cmd("source-file", path)
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").count("%"), 1, r)
+        self.assertEqual(self.pm.run("show-options", "-g", "-v", "display-time").strip(), "102")
+
 
 def binding(keys, key):
     """The list-keys line of key in the prefix table, or None."""

@@ -360,6 +360,47 @@ static const struct row tmux_rows[] = {
 	{"#{?}", ""},
 	{"#{==:}", ""},
 	{"#{;session_name}", ""},
+	{"#{s/(a)|(b)/[\\1\\2]/:session_name}", "[a2]lph[a2]"},
+	{"#{W:#{P:#{pane_id} },#{P:#{pane_id},*#{pane_id}*}}", "%0*%1*%2 "},
+	{"#{==:#{l:a,b},a,b}", "1"},
+	{"#{q:window_name}|#{W:#{q:window_name}}",
+	 "editor|editorlog\\ \\(old\\)\\ \\$x\\;y\\*日本語"},
+	{"#{?session_name,a#}b,c}", "a}b"},
+	{"#{?session_name,#,,x}", ","},
+	{"#{b;=2:session_path}", "le"},
+	{"#{=-2;s/e/E/:window_name}", "or"},
+	{"#{n;=2:session_name}", "2"},
+	{"#{E;s/a/b/:status-left}", "[blphb] "},
+	{"#{T;=5:status-left}", "[alph"},
+	{"#{e|*:#{e|+:1,2},#{n:session_name}}", "15"},
+	{"#{m/r:^[a-z]+$,#{session_name}}", "1"},
+	{"#{l:a#}b}", "a#}b"},
+	{"###{session_name}", "#alpha"},
+	{"#{session_name}#{", "alpha"},
+	{"#{=:session_name}", "alpha"},
+	{"#{p:session_name}", "alpha"},
+	{"#{s/a/b:session_name}", "blphb"},
+	{"#{s/a/b/g:session_name}", "blphb"},
+	{"#{W:#{window_index},}", "1"},
+	{"#{P:,#{pane_id}}", "%1"},
+	{"#{S:#{W:#{window_name}|}}", "editor|log (old) $x;y*日本語|main|"},
+	{"#{S:#{?#{==:#{session_name},alpha},A,B}}", "AB"},
+	{"#{s/\\//|/:session_path}", "/tmp/fmtwork/proj/leaf"},
+	{"#{s/e(d)?/<\\1>/:window_name}", "<d>itor"},
+	{"#{d:session_name}|#{b:window_name}", ".|editor"},
+	{"#{m:*a*,#{S:#{session_name}}}", "1"},
+	{"#{?#{W:},y,n}", "n"},
+	{"#{=/4/:window_name}", "edit"},
+	{"#{=/-4/…:window_name}", "…itor"},
+	{"#{w:#{l:日本}}#{n:#{l:日本}}", "46"},
+	{"#{e|+|f|x:1,2}", ""},
+	{"#{e|+|f|-1:1,2}", "3.000000"},
+	{"#{e|<|f:1.5,1.25}", "0.00"},
+	{"#{e|+::1,2}", ""},
+	{"#{?#{e|<:#{window_panes},3},few,many}", "few"},
+	{"#{W:#{window_index}#{?window_end_flag,,|}}", "0|1"},
+	{"#{P:#{pane_index}/#{pane_at_left}#{pane_at_right} }", "0/10 1/01 "},
+	{"#{P:#{=2:pane_width}}", "4039"},
 };
 
 static void test_tmux_table(void)
@@ -647,6 +688,12 @@ static void test_json(void)
 			       "e\x7f\t日\xff\xc3(");
 	CHECK_STR(buf_cstr(&b), "\"a\\\"b\\\\c\\nd\\u0001e\x7f\\t日\xef\xbf\xbd\xef\xbf\xbd(\"");
 	CHECK(json_valid_object("{\"k\":\"a\\\"b\\\\c\\nd\\u0001e\x7f\\t日\xef\xbf\xbd(\"}"));
+	buf_free(&b);
+
+	/* A name given twice appears once. */
+	buf_init(&b);
+	format_json(&b, &fc, (const char *const[]){"pane_id", "window_id", "pane_id"}, 3);
+	CHECK_STR(buf_cstr(&b), "{\"pane_id\":\"%1\",\"window_id\":\"@0\"}");
 	buf_free(&b);
 
 	/* A name with special characters as a value. */

@@ -1,0 +1,34 @@
+/*
+ * hooks: commands run when something happens (session-created, pane-exited,
+ * after-new-window …). Firing only queues the hook with the ids of what it
+ * concerns; the queue runs from the server loop, so a hook never changes the
+ * model while the code that fired it is still walking it.
+ */
+#ifndef PMUX_CMD_HOOKS_H
+#define PMUX_CMD_HOOKS_H
+
+#include <stdint.h>
+
+#include "util/buf.h"
+
+struct server;
+struct hooks;
+
+struct hooks *hooks_new(void);
+void hooks_free(struct hooks *h);
+/* set-hook: index -1 appends; a NULL command unsets (index -1: all). */
+int hooks_set(struct hooks *h, const char *name, int index, const char *command, char **err);
+void hooks_show(const struct hooks *h, const char *name, struct buf *out);
+/* Is name a hook pmux fires? */
+int hooks_known(const char *name);
+/* Queue the hook's commands with the object it is about (NULL: none). */
+struct session;
+struct window;
+struct pane;
+void hooks_fire_session(struct server *srv, const char *name, struct session *s);
+void hooks_fire_window(struct server *srv, const char *name, struct window *w);
+void hooks_fire_pane(struct server *srv, const char *name, struct pane *p);
+/* Run what is queued (from the loop). */
+void hooks_drain(struct server *srv);
+
+#endif
