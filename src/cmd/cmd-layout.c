@@ -365,11 +365,13 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 
 	if (args_has(a, 'r')) {
 		size_t errlen = ctx->err.len;
+		int status = ctx->status;
 
 		/* tmux looks the session up quietly and does nothing if
 		 * there is none. */
 		if (target_session(ctx, args_get(a, 't'), &dst) != 0) {
 			ctx->err.len = errlen;
+			ctx->status = status;
 			return 0;
 		}
 		session_renumber_windows(dst.s);

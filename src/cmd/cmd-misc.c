@@ -237,5 +237,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 	list_table(ctx, cmd_wait_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_shell_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_hooks_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_waitfor_entries, a->argc ? a->argv[0] : NULL);
 	return 0;
 }

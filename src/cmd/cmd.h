@@ -98,6 +98,7 @@ extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, lis
 extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
 extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
 extern const struct cmd_entry cmd_hooks_entries[];  /* set-hook, show-hooks */
+extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

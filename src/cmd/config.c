@@ -29,12 +29,37 @@ static int config_cond(const char *text, void *arg)
 	return t;
 }
 
+/* $NAME in a file is the server's global environment, as in tmux (loaded
+ * from the server's own at start, changed by set-environment -g). */
+static const char *config_lookup(const char *name, void *arg)
+{
+	struct server *srv = arg;
+	struct environ_entry *e;
+
+	if (srv == NULL)
+		return getenv(name);
+	e = environ_find(&srv->env, name);
+	return e != NULL ? e->value : NULL;
+}
+
+/* NAME=value and %hidden go to the global environment: new panes get the
+ * visible ones, show-environment -gh lists the hidden ones. */
+static void config_assign(const char *name, const char *value, int hidden, void *arg)
+{
+	struct server *srv = arg;
+
+	if (srv != NULL)
+		environ_set(&srv->env, name, value, hidden);
+}
+
 void config_parse_opts(struct parse_opts *o, struct server *srv, const char *file, int line)
 {
 	memset(o, 0, sizeof *o);
 	o->file = file;
 	o->line = line;
 	o->cond = config_cond;
+	o->lookup = config_lookup;
+	o->assign = config_assign;
 	o->arg = srv;
 }
 

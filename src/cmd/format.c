@@ -60,10 +60,13 @@ static char *num(long v)
 	{                                                                    \
 		return fc->p == NULL || fc->p->grid == NULL ? NULL : (expr); \
 	}
+/* Like tmux, a client counts only once attached: a command client (a
+ * shell running `pmux display -p`) has no client_ variables. */
+#define HAS_CLIENT(fc) ((fc)->c != NULL && (fc)->c->state == PEER_ATTACHED)
 #define C_FN(name, expr)                                    \
 	static char *fv_##name(const struct format_ctx *fc) \
 	{                                                   \
-		return fc->c == NULL ? NULL : (expr);       \
+		return !HAS_CLIENT(fc) ? NULL : (expr);     \
 	}
 #define B_FN(name, expr)                                    \
 	static char *fv_##name(const struct format_ctx *fc) \
@@ -327,7 +330,7 @@ K_FN(window_marked_flag, w, "0")
 /* tmux knows these only with a client (the window may be bigger than it). */
 static char *fv_window_bigger(const struct format_ctx *fc)
 {
-	return fc->w == NULL || fc->c == NULL ? NULL : xstrdup("0");
+	return fc->w == NULL || !HAS_CLIENT(fc) ? NULL : xstrdup("0");
 }
 
 /* Pane. */
@@ -413,6 +416,24 @@ G_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
 G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
 
+/* The character under the cursor (" " for a blank cell). */
+static char *fv_cursor_character(const struct format_ctx *fc)
+{
+	const struct grid_cell *line;
+	char text[32];
+	int row, col;
+	size_t n;
+
+	if (fc->p == NULL || fc->p->grid == NULL)
+		return NULL;
+	grid_cursor(fc->p->grid, &row, &col);
+	if (row < 0 || row >= grid_rows(fc->p->grid) || col < 0 || col >= grid_cols(fc->p->grid))
+		return xstrdup("");
+	line = grid_line(fc->p->grid, row);
+	n = grid_cell_utf8(fc->p->grid, &line[col], text);
+	return xstrndup(text, n);
+}
+
 /* The exit status the shell reported with OSC 133;D, if it did. */
 static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 {
@@ -434,7 +455,7 @@ K_FN(pane_marked_set, p, "0")
 /* Client (an attached or commanding peer). */
 static char *fv_client_name(const struct format_ctx *fc)
 {
-	if (fc->c == NULL)
+	if (!HAS_CLIENT(fc))
 		return NULL;
 	if (fc->c->ttyname != NULL && *fc->c->ttyname != '\0')
 		return xstrdup(fc->c->ttyname);
@@ -442,8 +463,8 @@ static char *fv_client_name(const struct format_ctx *fc)
 }
 static char *fv_client_session(const struct format_ctx *fc)
 {
-	if (fc->c == NULL || fc->c->session == NULL)
-		return fc->c == NULL ? NULL : xstrdup("");
+	if (!HAS_CLIENT(fc) || fc->c->session == NULL)
+		return !HAS_CLIENT(fc) ? NULL : xstrdup("");
 	return strdup0(fc->c->session->name);
 }
 C_FN(client_tty, strdup0(fc->c->ttyname))
@@ -617,6 +638,7 @@ static const struct format_var format_vars[] = {
 	V(cursor_x, FT_NUM, FS_PANE),
 	V(cursor_y, FT_NUM, FS_PANE),
 	V(cursor_flag, FT_FLAG, FS_PANE),
+	V(cursor_character, FT_STR, FS_PANE),
 	V(mouse_standard_flag, FT_FLAG, FS_PANE),
 	V(mouse_button_flag, FT_FLAG, FS_PANE),
 	V(mouse_any_flag, FT_FLAG, FS_PANE),
@@ -700,7 +722,7 @@ static int scope_present(const struct format_ctx *fc, enum fv_scope sc)
 	case FS_PANE:
 		return fc->p != NULL;
 	case FS_CLIENT:
-		return fc->c != NULL;
+		return HAS_CLIENT(fc);
 	case FS_BUFFER:
 		return fc->b != NULL;
 	}

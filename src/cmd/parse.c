@@ -143,11 +143,13 @@ static const char *var_get(struct parser *ps, const char *name)
 		if (strcmp(ps->vars[i].name, name) == 0)
 			return ps->vars[i].value;
 	}
+	if (ps->o->lookup != NULL)
+		return ps->o->lookup(name, ps->o->arg);
 	return getenv(name);
 }
 
-/* Remember NAME=value for $NAME later in the text; visible ones also go to
- * the server's environment, as tmux puts them in its global environment. */
+/* Remember NAME=value for $NAME later in the text, and hand it on: tmux
+ * puts both kinds in its global environment (%hidden ones marked hidden). */
 static void var_set(struct parser *ps, const char *assignment, int hidden)
 {
 	const char *eq = strchr(assignment, '=');
@@ -157,7 +159,11 @@ static void var_set(struct parser *ps, const char *assignment, int hidden)
 	v = &ps->vars[ps->nvars++];
 	v->name = xstrndup(assignment, eq - assignment);
 	v->value = xstrdup(eq + 1);
-	if (!hidden && !(ps->o->flags & PARSE_NOENV))
+	if (ps->o->flags & PARSE_NOENV)
+		return;
+	if (ps->o->assign != NULL)
+		ps->o->assign(v->name, v->value, hidden, ps->o->arg);
+	else if (!hidden)
 		setenv(v->name, v->value, 1);
 }
 

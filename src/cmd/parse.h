@@ -29,7 +29,8 @@ struct parse_result {
 	int nerrors;
 };
 
-/* Do not setenv() for NAME=value lines (parse-only runs, tests). */
+/* NAME=value lines only count for the text: no assign callback, no setenv
+ * (parse-only runs, tests). */
 #define PARSE_NOENV 0x1
 
 struct parse_opts {
@@ -39,6 +40,13 @@ struct parse_opts {
 	/* Decides a %if/%elif condition (the words after the directive, joined
 	 * by spaces). NULL: true when the text is non-empty and not "0". */
 	int (*cond)(const char *text, void *arg);
+	/* $NAME not assigned in the text itself. NULL: getenv. The result is
+	 * copied at once; NULL expands to nothing. */
+	const char *(*lookup)(const char *name, void *arg);
+	/* NAME=value lines (hidden 0) and %hidden (1), after the parser noted
+	 * them for the rest of the text. NULL: setenv for NAME=value unless
+	 * PARSE_NOENV; %hidden stays in the text. */
+	void (*assign)(const char *name, const char *value, int hidden, void *arg);
 	void *arg;
 };
 

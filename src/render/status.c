@@ -300,8 +300,10 @@ static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, in
 	draw_side(c, "status-left", now, &sb, width, &left);
 	draw_side(c, "status-right", now, &sb, width - left.n, &right);
 	draw_windows(c, now, &sb, &list, &cs, &ce);
-	memcpy(cells, left.c, (size_t)left.n * sizeof *cells);
-	memcpy(cells + width - right.n, right.c, (size_t)right.n * sizeof *cells);
+	if (left.n > 0)
+		memcpy(cells, left.c, (size_t)left.n * sizeof *cells);
+	if (right.n > 0)
+		memcpy(cells + width - right.n, right.c, (size_t)right.n * sizeof *cells);
 	place_list(c, cells, width, left.n, width - left.n - right.n, &list, cs, ce, &sb);
 	free(left.c);
 	free(right.c);

@@ -886,7 +886,9 @@ static void attach_draw(struct peer *c)
 	f.views = views;
 	f.nviews = n;
 	attach_borders(c, w, top, &f);
-	if (status && c->cols > 0) {
+	/* with status off, a message or the prompt still shows on the last
+	 * row, over the pane, as in tmux */
+	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
 		cells = xmalloc((size_t)c->cols * sizeof *cells);
 		cursor = status_text(c, cells);
 		f.status_cells = cells;

@@ -82,7 +82,8 @@ class Keys(pmuxtest.PmuxTestCase):
         self.c.write(PREFIX + b"c")
         self.sync()
         self.assertEqual(len(self.windows()), 1)
-        self.assertNotIn("new-window", self.pm.run("list-keys", "-T", "prefix"))
+        self.assertNotRegex(self.pm.run("list-keys", "-T", "prefix"),
+                            re.compile(r"^bind-key\s+-T prefix\s+c\s", re.M))
         self.pm.run("unbind-key", "-a", "-T", "prefix")
         self.assertEqual(self.pm.run("list-keys", "-T", "prefix"), "")
 
@@ -199,18 +200,19 @@ class Keys(pmuxtest.PmuxTestCase):
         self.wait_window_named("renamed")
 
     def test_prompt_several_and_single_key(self):
-        # run from the shell: the prompt goes to the attached client
-        self.pm.run("command-prompt", "-p", "first,second", "rename-window '%1-%2'")
+        # run from the shell: the prompt goes to the attached client (-b:
+        # tmux would otherwise make the command wait for the answers)
+        self.pm.run("command-prompt", "-b", "-p", "first,second", "rename-window '%1-%2'")
         self.c.wait_output(b"first")
         self.c.write(b"x y\r")
         self.c.wait_output(b"second")
         self.c.write(b"it's\r")
         self.wait_window_named("x y-it's")
-        self.pm.run("command-prompt", "-1", "-p", "key", "rename-window 'k%%'")
+        self.pm.run("command-prompt", "-b", "-1", "-p", "key", "rename-window 'k%%'")
         self.c.wait_output(b"key")
         self.c.write(b"q")
         self.wait_window_named("kq")
-        self.pm.run("command-prompt", "-I", "#{session_name}-input", "rename-window '%%'")
+        self.pm.run("command-prompt", "-b", "-I", "#{session_name}-input", "rename-window '%%'")
         self.c.write(b"\r")
         self.wait_window_named("k-input")
 

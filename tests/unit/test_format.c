@@ -527,6 +527,11 @@ static void test_client(void)
 	c.ttyname = NULL;
 	expect(&fc, "#{client_name}|#{client_tty}", "client-4321|");
 
+	/* A client that is not attached (a shell running a command) has none. */
+	c.state = PEER_READY;
+	expect(&fc, "[#{client_name}|#{client_pid}|#{window_bigger}]", "[||]");
+	c.state = PEER_ATTACHED;
+
 	/* A window the client does not show. */
 	format_ctx_window(&fc, &srv, &logs);
 	expect(&fc, "#{window_active_clients}|#{window_active_clients_list}", "0|");

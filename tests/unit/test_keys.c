@@ -109,6 +109,20 @@ static void test_list(void)
 	CHECK_INT(keys_list(kt, "prefix", NULL, 1, &b), 0);
 	CHECK_STR(buf_cstr(&b), "c   Create a window\n");
 	CHECK_INT(keys_list(kt, "nosuch", NULL, 0, &b), -1);
+	/* tmux's spelling of keys that are special to the parser */
+	keys_unbind_all(kt, "prefix");
+	keys_unbind_all(kt, "root");
+	k = K("%");
+	keys_bind(kt, "prefix", &k, "split-window -h", 0, NULL);
+	k = K("\"");
+	keys_bind(kt, "prefix", &k, "split-window", 0, NULL);
+	k = K("M-{");
+	keys_bind(kt, "prefix", &k, "swap-pane", 0, NULL);
+	b.len = 0;
+	keys_list(kt, NULL, NULL, 0, &b);
+	CHECK_STR(buf_cstr(&b), "bind-key    -T prefix \\\"    split-window\n"
+				"bind-key    -T prefix \\%    split-window -h\n"
+				"bind-key    -T prefix \"M-{\" swap-pane\n");
 	buf_free(&b);
 	keys_free(kt);
 }
@@ -179,8 +193,8 @@ static void test_template(void)
 /* Every list-keys line parses back to the same key and command. */
 static void test_list_round_trip(void)
 {
-	static const char *names[] = {"\"",   "'",    ";",   "#", "$",	   "~",	   "{",	 "}",
-				      "C-\\", "M-\"", "M-#", "%", "Space", "BTab", "F12"};
+	static const char *names[] = {"\"",   "'",    ";",   "#",   "$", "~",	  "{",	  "}",
+				      "C-\\", "M-\"", "M-#", "M-$", "%", "Space", "BTab", "F12"};
 	struct key_tables *kt = keys_new();
 	struct buf b;
 	char *line, *save = NULL;
