@@ -198,6 +198,8 @@ static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 	} else if (target_pane(ctx, args_get(a, 's'), &src) != 0) {
 		return -1;
 	}
+	window_unzoom(dst.w); /* even when there is nothing to swap, as tmux */
+	window_unzoom(src.w);
 	if (src.p == dst.p)
 		return 0;
 	sw = src.w;

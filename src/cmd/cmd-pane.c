@@ -258,6 +258,52 @@ static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+static int respawn(struct cmd_ctx *ctx, struct args *a, struct pane *p)
+{
+	struct spawn_args sa;
+	char *err = NULL;
+	int rc;
+
+	cmd_spawn_args(ctx, a, &sa, args_get(a, 'c') != NULL ? NULL : p->start_cwd);
+	rc = pane_respawn(p, &sa, args_has(a, 'k'), &err);
+	cmd_spawn_free(&sa);
+	if (rc != 0) {
+		cmd_error(ctx, "respawn failed: %s", err);
+		free(err);
+	}
+	return rc;
+}
+
+static int cmd_respawn_pane(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	return respawn(ctx, a, t.p);
+}
+
+/* The window's first pane is respawned; the others go, as in tmux. */
+static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct pane *keep;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	keep = t.w->panes;
+	if (!args_has(a, 'k')) {
+		for (struct pane *p = t.w->panes; p != NULL; p = p->next) {
+			if (!p->exited)
+				return cmd_error(ctx, "window %s:%d still active", t.s->name, t.w->index);
+		}
+	}
+	while (keep->next != NULL)
+		pane_kill(keep->next);
+	window_set_active(t.w, keep);
+	return respawn(ctx, a, keep);
+}
+
 const struct cmd_entry cmd_pane_entries[] = {
 	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
 	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] "
@@ -271,5 +317,11 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqE:S:t:", 0, 0,
 	 "[-eJpq] [-E end-line] [-S start-line] [-t target-pane]", cmd_capture_pane},
+	{"respawn-pane", "respawnp", "c:e:kt:", 0, -1,
+	 "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
+	 cmd_respawn_pane},
+	{"respawn-window", "respawnw", "c:e:kt:", 0, -1,
+	 "[-k] [-c start-directory] [-e environment] [-t target-window] [shell-command]",
+	 cmd_respawn_window},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -333,6 +333,15 @@ static char *fv_window_bigger(const struct format_ctx *fc)
 	return fc->w == NULL || !HAS_CLIENT(fc) ? NULL : xstrdup("0");
 }
 
+/* tmux sets the offsets only when the window is bigger than the client,
+ * which pmux does not track (window_bigger is always 0). */
+static char *fv_window_offset_x(const struct format_ctx *fc)
+{
+	(void)fc;
+	return NULL;
+}
+#define fv_window_offset_y fv_window_offset_x
+
 /* Pane. */
 static char *fv_pane_index(const struct format_ctx *fc)
 {
@@ -523,8 +532,6 @@ B_FN(buffer_sample, buffer_sample(fc->b))
 
 /* Aliases computed by another variable's function. */
 #define fv_window_raw_flags fv_window_flags
-#define fv_window_offset_x fv_window_bigger
-#define fv_window_offset_y fv_window_bigger
 
 struct format_var {
 	const char *name;

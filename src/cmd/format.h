@@ -15,7 +15,14 @@
  * display width, loops #{S:…} #{W:all,current} #{P:all,current}
  * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
  * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
- * #{N:} and @user options (expand to nothing).
+ * #{N:} and @user options (expand to nothing). Variables for state pmux
+ * does not keep expand to nothing too: history_bytes, pane_tabs, the
+ * terminal mode flags other than cursor/alternate/mouse (insert_flag,
+ * keypad_flag, wrap_flag…), scroll_region_*, pane_fg/bg, window_cell_*,
+ * window_stack_index, config_files, line. Alerts, groups, marks, linked
+ * windows and copy mode give tmux's "nothing happening" values ("0"/"").
+ * client_ variables need an attached client (tmux shows none for a shell's
+ * command client).
  */
 #ifndef PMUX_CMD_FORMAT_H
 #define PMUX_CMD_FORMAT_H

@@ -151,19 +151,61 @@ struct key_table *keys_table(struct key_tables *kt, const char *name, int create
 	return t;
 }
 
-/* tmux's order: plain keys before modified ones, characters before the
- * special keys. */
+/* Where a special key sorts after the characters, in tmux's order. */
+static uint32_t sym_rank(VTermKey sym)
+{
+	static const VTermKey order[] = {
+		VTERM_KEY_INS,	    VTERM_KEY_DEL,    VTERM_KEY_HOME,  VTERM_KEY_END,
+		VTERM_KEY_PAGEDOWN, VTERM_KEY_PAGEUP, VTERM_KEY_TAB,   VTERM_KEY_UP,
+		VTERM_KEY_DOWN,	    VTERM_KEY_LEFT,   VTERM_KEY_RIGHT,
+	};
+
+	if (sym > VTERM_KEY_FUNCTION_0 && sym <= VTERM_KEY_FUNCTION_MAX)
+		return sym - VTERM_KEY_FUNCTION_0;
+	for (uint32_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		if (order[i] == sym)
+			return 0x100 + i;
+	}
+	return 0x200 + sym;
+}
+
+/*
+ * tmux's list order, which follows its key codes: Enter, Tab, Escape, BSpace
+ * and C-<letter> are their control characters, so they sort among the
+ * characters; then the special keys; then Meta, Ctrl and Shift variants.
+ */
+static uint64_t key_order(const struct key *k)
+{
+	uint64_t m = ((k->mod & VTERM_MOD_ALT) ? 1 : 0) | ((k->mod & VTERM_MOD_CTRL) ? 2 : 0) |
+		     ((k->mod & VTERM_MOD_SHIFT) ? 4 : 0);
+	uint64_t base;
+
+	if (k->kind == KEY_CHAR && (m & 2) && k->cp >= 'a' && k->cp <= 'z') {
+		base = k->cp - 'a' + 1;
+		m &= ~2u;
+	} else if (k->kind == KEY_CHAR) {
+		base = k->cp;
+	} else if (k->sym == VTERM_KEY_ENTER) {
+		base = 0x0d;
+	} else if (k->sym == VTERM_KEY_ESCAPE) {
+		base = 0x1b;
+	} else if (k->sym == VTERM_KEY_BACKSPACE) {
+		base = 0x7f;
+	} else if (k->sym == VTERM_KEY_TAB && !(m & 4)) {
+		base = 0x09;
+	} else {
+		base = 0x110000 + sym_rank(k->sym);
+		if (k->sym == VTERM_KEY_TAB)
+			m &= ~4u; /* BTab is a key of its own */
+	}
+	return (m << 32) | base;
+}
+
 static int keys_compare(const struct key *a, const struct key *b)
 {
-	if (a->mod != b->mod)
-		return a->mod < b->mod ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->kind == KEY_CHAR && a->cp != b->cp)
-		return a->cp < b->cp ? -1 : 1;
-	if (a->kind == KEY_SYM && a->sym != b->sym)
-		return a->sym < b->sym ? -1 : 1;
-	return 0;
+	uint64_t x = key_order(a), y = key_order(b);
+
+	return x < y ? -1 : x > y;
 }
 
 /* Canonical form, so that comparisons of stored keys are plain. */
@@ -176,6 +218,14 @@ static struct key key_canonical(const struct key *k)
 	if (key_parse(name, &n) != 0)
 		n = *k;
 	return n;
+}
+
+/* The same key for bindings: C-m is Enter, C-i Tab, as on a terminal. */
+static int same_key(const struct key *stored, const struct key *k)
+{
+	struct key n = key_canonical(k);
+
+	return keys_compare(stored, &n) == 0;
 }
 
 void keys_bind(struct key_tables *kt, const char *table, const struct key *k, const char *cmd,
@@ -193,6 +243,7 @@ void keys_bind(struct key_tables *kt, const char *table, const struct key *k, co
 	}
 	if (*bp != NULL && cmp == 0) {
 		b = *bp;
+		b->key = n; /* C-m replaces Enter: the name given last is shown */
 		free(b->cmd);
 		free(b->note);
 	} else {
@@ -206,6 +257,22 @@ void keys_bind(struct key_tables *kt, const char *table, const struct key *k, co
 	b->repeat = repeat;
 }
 
+/* tmux drops a table once its last binding goes. */
+static void table_remove_if_empty(struct key_tables *kt, struct key_table *t)
+{
+	struct key_table **tp;
+
+	if (t->bindings != NULL)
+		return;
+	for (tp = &kt->tables; *tp != NULL && *tp != t; tp = &(*tp)->next)
+		;
+	if (*tp == NULL)
+		return;
+	*tp = t->next;
+	free(t->name);
+	free(t);
+}
+
 int keys_unbind(struct key_tables *kt, const char *table, const struct key *k)
 {
 	struct key_table *t = keys_table(kt, table, 0);
@@ -214,10 +281,11 @@ int keys_unbind(struct key_tables *kt, const char *table, const struct key *k)
 	if (t == NULL)
 		return -1;
 	for (bp = &t->bindings; *bp != NULL; bp = &(*bp)->next) {
-		if (key_equal(&(*bp)->key, k)) {
+		if (same_key(&(*bp)->key, k)) {
 			b = *bp;
 			*bp = b->next;
 			binding_free(b);
+			table_remove_if_empty(kt, t);
 			return 0;
 		}
 	}
@@ -228,8 +296,10 @@ void keys_unbind_all(struct key_tables *kt, const char *table)
 {
 	struct key_table *t = keys_table(kt, table, 0);
 
-	if (t != NULL)
+	if (t != NULL) {
 		table_clear(t);
+		table_remove_if_empty(kt, t);
+	}
 }
 
 const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, const struct key *k)
@@ -238,7 +308,7 @@ const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, 
 	struct key_binding *b;
 
 	for (b = t != NULL ? t->bindings : NULL; b != NULL; b = b->next) {
-		if (key_equal(&b->key, k))
+		if (same_key(&b->key, k))
 			return b;
 	}
 	return NULL;
@@ -267,47 +337,58 @@ static void key_word(const struct key *k, char *buf, size_t size)
 	buf_free(&b);
 }
 
-/* Widths that line the columns up like tmux's list-keys. */
-static void list_widths(struct key_tables *kt, const char *table, const struct key *only, int *tw,
-			int *kw)
+/* Columns lined up like tmux's list-keys: the widths of the table names
+ * and keys listed, and whether any has -r (else there is no such column). */
+struct list_layout {
+	int tw, kw, repeat;
+};
+
+static int listed(const struct key_table *t, const char *table)
+{
+	return table == NULL || strcmp(t->name, table) == 0;
+}
+
+static void list_layout(struct key_tables *kt, const char *table, const struct key *only,
+			struct list_layout *l)
 {
 	struct key_table *t;
 	struct key_binding *b;
 	char word[80];
 
-	*tw = *kw = 0;
+	memset(l, 0, sizeof *l);
 	for (t = kt->tables; t != NULL; t = t->next) {
-		if (table != NULL && strcmp(t->name, table) != 0)
-			continue;
-		if ((int)strlen(t->name) > *tw && t->bindings != NULL)
-			*tw = (int)strlen(t->name);
-		for (b = t->bindings; b != NULL; b = b->next) {
-			if (only != NULL && !key_equal(only, &b->key))
+		for (b = listed(t, table) ? t->bindings : NULL; b != NULL; b = b->next) {
+			if (only != NULL && !same_key(&b->key, only))
 				continue;
 			key_word(&b->key, word, sizeof word);
-			if ((int)strlen(word) > *kw)
-				*kw = (int)strlen(word);
+			if ((int)strlen(word) > l->kw)
+				l->kw = (int)strlen(word);
+			if ((int)strlen(t->name) > l->tw)
+				l->tw = (int)strlen(t->name);
+			l->repeat |= b->repeat;
 		}
 	}
 }
 
-static void list_table(const struct key_table *t, const struct key *only, int notes, int tw, int kw,
-		       struct buf *out)
+static void list_table(const struct key_table *t, const struct key *only, int notes,
+		       const struct list_layout *l, struct buf *out)
 {
 	const struct key_binding *b;
 	char word[80];
 
 	for (b = t->bindings; b != NULL; b = b->next) {
-		if (only != NULL && !key_equal(only, &b->key))
+		if (only != NULL && !same_key(&b->key, only))
 			continue;
 		key_word(&b->key, word, sizeof word);
 		if (notes) {
 			if (b->note != NULL)
-				buf_printf(out, "%-*s %s\n", kw, word, b->note);
+				buf_printf(out, "%-*s %s\n", l->kw, word, b->note);
 			continue;
 		}
-		buf_printf(out, "bind-key %s -T %-*s %-*s %s\n", b->repeat ? "-r" : "  ", tw,
-			   t->name, kw, word, b->cmd);
+		buf_adds(out, "bind-key ");
+		if (l->repeat)
+			buf_adds(out, b->repeat ? "-r " : "   ");
+		buf_printf(out, "-T %-*s %-*s %s\n", l->tw, t->name, l->kw, word, b->cmd);
 	}
 }
 
@@ -315,14 +396,14 @@ int keys_list(struct key_tables *kt, const char *table, const struct key *only, 
 	      struct buf *out)
 {
 	struct key_table *t;
-	int tw, kw;
+	struct list_layout l;
 
 	if (table != NULL && keys_table(kt, table, 0) == NULL)
 		return -1;
-	list_widths(kt, table, only, &tw, &kw);
+	list_layout(kt, table, only, &l);
 	for (t = kt->tables; t != NULL; t = t->next) {
-		if (table == NULL || strcmp(t->name, table) == 0)
-			list_table(t, only, notes, tw, kw, out);
+		if (listed(t, table))
+			list_table(t, only, notes, &l, out);
 	}
 	return 0;
 }
@@ -411,7 +492,6 @@ struct key_tables *keys_server(void)
 	if (server_keys == NULL) {
 		server_keys = keys_new();
 		keys_add_defaults(server_keys);
-		keys_table(server_keys, "root", 1);
 	}
 	return server_keys;
 }

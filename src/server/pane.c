@@ -1,11 +1,13 @@
 /* pane: a pty, the program on it, and the grid its output drives. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -30,6 +32,8 @@
 #define PANE_CLOSE_GRACE_MS 100
 
 static void pane_poll_cb(uv_poll_t *h, int status, int events);
+static void pane_set_events(struct pane *p, int events);
+static void pane_finish(struct pane *p);
 
 static void pane_grid_output(const char *buf, size_t len, void *ctx)
 {
@@ -168,15 +172,53 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 	return argv;
 }
 
+/* Start the pane's program on a new pty (sized as the pane). With no command
+ * words, the pane's own command (the one it was created with) runs again. */
+static int pane_spawn(struct pane *p, const struct spawn_args *sa, struct spawn_result *res,
+                      char **errmsg)
+{
+	struct spawn_args own = *sa;
+	struct spawn_request req;
+	char *argv0 = NULL;
+	int rc;
+
+	if (sa->argc == 0 && p->cmd_argc > 0) {
+		own.argv = p->cmd_argv;
+		own.argc = p->cmd_argc;
+	}
+	memset(&req, 0, sizeof req);
+	req.argv = pane_argv(p, &own, &argv0);
+	req.argv0 = argv0;
+	req.envp = pane_environment(p, &own);
+	req.cwd = own.cwd;
+	req.rows = p->sy;
+	req.cols = p->sx;
+	rc = spawn_pane(&req, res, errmsg);
+	free_vector(req.argv);
+	free_vector(req.envp);
+	free(argv0);
+	return rc;
+}
+
+static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
+{
+	int i;
+
+	if (sa->argc == 0)
+		return;
+	free_vector(p->cmd_argv);
+	p->cmd_argv = xcalloc(sa->argc + 1, sizeof *p->cmd_argv);
+	for (i = 0; i < sa->argc; i++)
+		p->cmd_argv[i] = xstrdup(sa->argv[i]);
+	p->cmd_argc = sa->argc;
+}
+
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
-			 char **errmsg)
+                         char **errmsg)
 {
 	struct server *srv = w->srv;
 	struct pane *p = xcalloc(1, sizeof *p);
-	struct spawn_request req;
 	struct spawn_result res;
-	char *argv0 = NULL;
-	int rc;
 
 	p->srv = srv;
 	p->window = w;
@@ -187,28 +229,17 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->created = time(NULL);
 	buf_init(&p->writeq);
 	p->start_cwd = xstrdup(sa->cwd != NULL ? sa->cwd : "/");
-
-	memset(&req, 0, sizeof req);
-	req.argv = pane_argv(p, sa, &argv0);
-	req.argv0 = argv0;
-	req.envp = pane_environment(p, sa);
-	req.cwd = sa->cwd;
-	req.rows = sy;
-	req.cols = sx;
-	rc = spawn_pane(&req, &res, errmsg);
-	free_vector(req.argv);
-	free_vector(req.envp);
-	free(argv0);
-	if (rc != 0) {
+	if (pane_spawn(p, sa, &res, errmsg) != 0) {
 		free(p->start_cwd);
 		free(p);
 		return NULL;
 	}
+	pane_remember_command(p, sa);
 	p->fd = res.master;
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
 	p->grid = grid_new(sy, sx, (int)options_number(srv->options, "history-limit"),
-			   pane_grid_output, p);
+	                   pane_grid_output, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
 	p->open_handles = 2;
@@ -218,6 +249,47 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
 	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
 	return p;
+}
+
+/*
+ * respawn-pane: a new program on a new pty in the same pane. The new master
+ * takes the old descriptor's number (dup2), so the pane's poll handle carries
+ * on; a live program is hung up first (-k).
+ */
+int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg)
+{
+	struct spawn_result res;
+	static const char clear[] = "\033[H\033[2J";
+
+	if (!p->exited && !kill_live) {
+		*errmsg = xasprintf("pane %%%u still active", p->id);
+		return -1;
+	}
+	if (pane_spawn(p, sa, &res, errmsg) != 0)
+		return -1;
+	if (!p->exited)
+		pane_hangup_session(p->pid);
+	uv_timer_stop(&p->close_timer);
+	pane_set_events(p, 0);
+	if (dup2(res.master, p->fd) < 0 || fcntl(p->fd, F_SETFD, FD_CLOEXEC) < 0) {
+		*errmsg = xasprintf("dup2: %s", strerror(errno));
+		kill(res.pid, SIGKILL);
+		close(res.master);
+		return -1;
+	}
+	close(res.master);
+	pane_remember_command(p, sa);
+	p->pid = res.pid;
+	memcpy(p->tty, res.tty, sizeof p->tty);
+	p->exited = 0;
+	p->exit_status = 0;
+	p->writeq.len = 0;
+	p->fg_last = 0;
+	p->fg_away = 0;
+	grid_input(p->grid, clear, sizeof clear - 1);
+	pane_set_events(p, UV_READABLE);
+	attach_mark_session(p->window->session);
+	return 0;
 }
 
 struct pane *pane_find_id(struct server *srv, uint32_t id)
@@ -314,7 +386,8 @@ static void pane_poll_cb(uv_poll_t *h, int status, int events)
 	if (status < 0 || (events & UV_READABLE)) {
 		if (pane_read(p, PANE_READ_BUDGET) < 0 || status < 0) {
 			if (p->exited) {
-				pane_kill(p);
+				uv_timer_stop(&p->close_timer);
+				pane_finish(p);
 				return;
 			}
 			pane_set_events(p, 0); /* wait for the program's exit */
@@ -459,6 +532,7 @@ static void pane_close_cb(uv_handle_t *h)
 
 	if (--p->open_handles > 0)
 		return;
+	free_vector(p->cmd_argv);
 
 	grid_free(p->grid);
 	buf_free(&p->writeq);
@@ -486,12 +560,49 @@ void pane_kill(struct pane *p)
 	pane_destroy(p);
 }
 
+/* remain-on-exit: on, or failed for a program that did not exit 0. */
+static int pane_remains(const struct pane *p)
+{
+	const char *v = options_string(p->srv->options, "remain-on-exit");
+	int failed = !WIFEXITED(p->exit_status) || WEXITSTATUS(p->exit_status) != 0;
+
+	return strcmp(v, "on") == 0 || (strcmp(v, "failed") == 0 && failed);
+}
+
+/* The program's output is all read: the pane goes, or stays dead with a
+ * note of how its program ended, as tmux shows it. */
+static void pane_finish(struct pane *p)
+{
+	char when[64], *msg;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!pane_remains(p)) {
+		hooks_fire_pane(p->srv, "pane-exited", p);
+		pane_kill(p);
+		return;
+	}
+	pane_set_events(p, 0);
+	localtime_r(&now, &tm);
+	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
+	if (WIFEXITED(p->exit_status))
+		msg = xasprintf("\r\nPane is dead (status %d, %s)\r\n", WEXITSTATUS(p->exit_status),
+		                when);
+	else
+		msg = xasprintf("\r\nPane is dead (signal %d, %s)\r\n", WTERMSIG(p->exit_status),
+		                when);
+	grid_input(p->grid, msg, strlen(msg));
+	free(msg);
+	hooks_fire_pane(p->srv, "pane-died", p);
+	attach_mark_session(p->window->session);
+}
+
 static void pane_close_timer_cb(uv_timer_t *t)
 {
 	struct pane *p = t->data;
 
 	pane_read(p, SIZE_MAX);
-	pane_kill(p);
+	pane_finish(p);
 }
 
 /* The pane's program has exited: keep its last words, then close it. */
@@ -500,9 +611,8 @@ void pane_reaped(struct pane *p, int status)
 	p->exited = 1;
 	p->exit_status = status;
 	wait_pane_exited(p, status);
-	hooks_fire_pane(p->srv, "pane-exited", p);
 	if (pane_read(p, SIZE_MAX) < 0) {
-		pane_kill(p);
+		pane_finish(p);
 		return;
 	}
 	pane_set_events(p, UV_READABLE);

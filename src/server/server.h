@@ -52,6 +52,8 @@ struct pane {
 	uint64_t active_point; /* when last made active: breaks ties for select-pane -L… */
 
 	char *start_cwd;
+	char **cmd_argv; /* the command given at creation, for respawn */
+	int cmd_argc;
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
 
@@ -256,6 +258,7 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
 void pane_write(struct pane *p, const char *buf, size_t len);
 void pane_resize(struct pane *p, int sx, int sy);
 void pane_kill(struct pane *p);
+int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg);
 void pane_reaped(struct pane *p, int status);
 void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);

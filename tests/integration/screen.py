@@ -15,8 +15,16 @@ Conventions of vtscreen's text dumps: one string per row, a wide character
 appears once, trailing spaces are trimmed. Cells (`cells()`) keep columns:
 a wide character's second cell has width 0 and ch "".
 
-VTSCREEN_BIN names the vtscreen binary (ctest sets it); else
-<repo>/build/tests/vtscreen.
+VTSCREEN_BIN names the vtscreen binary (ctest sets it); else the first of
+<repo>/build/tests/vtscreen and <repo>/build-screen/tests/vtscreen. Without
+it the tests are skipped.
+
+Tests written with this module (tests/integration/test_screen_*.py) can be
+run against tmux to check the tests themselves:
+    PMUX_BIN=/usr/bin/tmux VTSCREEN_BIN=build/tests/vtscreen \
+        python3 tests/integration/test_screen_layout.py
+Tests that need a feature pmux does not have yet are marked with
+pmux_lacks(reason); PMUX_TEST_RUN_MISSING=1 runs them anyway.
 """
 
 import binascii
@@ -146,9 +154,8 @@ def screen_of_capture(text, rows, cols):
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    data = "\r\n".join(lines[:rows]).encode("utf-8")
-    # reset modes the capture may leave on; no trailing newline (no scroll)
-    vs.feed(data)
+    # lines end with CR LF, the last one with nothing (no scroll)
+    vs.feed("\r\n".join(lines[:rows]).encode("utf-8"))
     return vs
 
 
@@ -160,12 +167,16 @@ class ScreenClient:
     drawn into a VTScreen by a pump thread."""
 
     def __init__(self, pm, *args, rows=30, cols=100, env=None, term="xterm-256color",
-                 colorterm="truecolor"):
+                 colorterm="truecolor", argv=None):
+        """args: pmux's arguments (after -S and -f). argv: run this
+        command line instead (e.g. a shell that prints something first and
+        then execs pmux)."""
         require_vtscreen()
         self.pm = pm
         self.rows, self.cols = rows, cols
         self.screen = VTScreen(rows, cols)
         self.master, slave = os.openpty()
+        self.tty = os.ttyname(slave)
         fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         e = dict(pm.env)
         e["TERM"] = term
@@ -179,7 +190,7 @@ class ScreenClient:
         def preexec():
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-        self.proc = subprocess.Popen(pm.argv(*args), stdin=slave, stdout=slave,
+        self.proc = subprocess.Popen(argv or pm.argv(*args), stdin=slave, stdout=slave,
                                      stderr=slave, env=e, cwd=pm.tmp,
                                      start_new_session=True, preexec_fn=preexec,
                                      close_fds=True)
@@ -241,7 +252,7 @@ class ScreenClient:
                     select.select([], [fd], [], 0.1)
 
     def keys(self, data, gap=0.05):
-        """Type bytes one key at a time, as a person does: a terminal
+        """Type single-byte keys one at a time, as a person does: a terminal
         multiplexer may take a fast burst of keys for a paste (tmux's
         assume-paste-time) and not look up key bindings in it. The gap only
         paces the input; nothing is measured."""
@@ -430,12 +441,6 @@ class ScreenClient:
         except AssertionError as e:
             raise AssertionError("%s\ndifferences:\n%s\n%s"
                                  % (e, "\n".join(last[:40]), self.describe())) from None
-
-
-def attach(pm, session, rows=30, cols=100, **kw):
-    """Attach a ScreenClient to session and wait until it is attached."""
-    c = ScreenClient(pm, "attach-session", "-t", session, rows=rows, cols=cols, **kw)
-    return c
 
 
 def tty_size(path):

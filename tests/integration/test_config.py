@@ -73,6 +73,15 @@ class Constructs(pmuxtest.PmuxTestCase):
             self.assertEqual(self.show("automatic-rename-format"), "display hi; kill-pane")
         self.assertEqual(self.show("message-style"), "#{?pane_active,bg=red x,fg=blue}")
 
+    def test_assignments_reach_the_global_environment(self):
+        self.pm.new_session("s", "sleep", "1000")
+        self.assertEqual(self.pm.run("show-environment", "-g", "PMUXT_VISIBLE"),
+                         "PMUXT_VISIBLE=vis\n")
+        env = pmuxtest.proc_environ(self.pm.pane_pid("s"))
+        self.assertEqual(env.get("PMUXT_VISIBLE"), "vis")
+        # %hidden: in the global environment, but hidden
+        self.assertNotIn("IDX=", self.pm.run("show-environment", "-g"))
+
     def test_new_windows_follow_the_config(self):
         self.pm.new_session("s", "sleep", "1000")
         self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F",
@@ -181,6 +190,11 @@ class SourceFile(pmuxtest.PmuxTestCase):
         self.assertEqual(self.show("history-limit"), "1234")
         self.assertEqual(self.show("status-interval"), "4")
         self.pm.run("source", os.path.join(self.pm.tmp, "a.conf"))
+        # $VAR is the server's global environment, set-environment included
+        self.pm.run("set-environment", "-g", "PMUXT_SRC", "from-env")
+        self.write("b.conf", 'set -g status-left "[$PMUXT_SRC]"\n')
+        self.pm.run("source-file", "b.conf")
+        self.assertEqual(self.show("status-left"), "[from-env]")
 
     def test_globs_in_order(self):
         self.write("conf.d/10-a.conf", "set -g display-time 10\nset -g base-index 5\n")

@@ -97,7 +97,8 @@ class Keys(pmuxtest.PmuxTestCase):
     def test_list_keys(self):
         out = self.pm.run("list-keys")
         for pat in (r"^bind-key\s+-T prefix\s+c\s+new-window$",
-                    r"^bind-key\s+-T prefix\s+%\s+split-window -h$",
+                    r"^bind-key\s+-T prefix\s+\\%\s+split-window -h$",
+                    r'^bind-key\s+-T prefix\s+\\"\s+split-window$',
                     r"^bind-key\s+-T prefix\s+d\s+detach-client$",
                     r"^bind-key -r -T prefix\s+Up\s+select-pane -U$",
                     r"^bind-key\s+-T prefix\s+C-b\s+send-prefix$",

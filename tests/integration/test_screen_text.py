@@ -28,12 +28,12 @@ class ScreenText(screen.ScreenTestCase):
         super().setUp()
         pm = self.pm
         pm.shell_session("S", x=100, y=29)
-        if pmuxtest.flavor() == "tmux":
-            # tmux 3.3 does not take 24-bit colour from COLORTERM
-            pm.run("set-option", "-sa", "terminal-features", ",xterm-256color:RGB")
 
     def test_text_colours_wide_chars(self):
         pm = self.pm
+        if pmuxtest.flavor() == "tmux":
+            # tmux 3.3 does not take 24-bit colour from COLORTERM
+            pm.run("set-option", "-sa", "terminal-features", ",xterm-256color:RGB")
         c = self.attach("S", rows=30, cols=100)
         pm.type("S", "printf '%s'" % SAMPLE)
         pm.wait_text("S", "END2")
@@ -55,6 +55,27 @@ class ScreenText(screen.ScreenTestCase):
         cells = c.screen.cells(wrow)
         self.assertEqual((cells[5]["ch"], cells[5]["width"]), ("中", 2))
         self.assertEqual(cells[6]["width"], 0)
+
+    @screen.pmux_lacks("24-bit colour is sent to a client that did not declare it: with "
+                       "TERM=xterm-256color and no COLORTERM, a pane's "
+                       "`printf '\\033[38;2;10;200;30m'` reaches the client as "
+                       "ESC[38:2:10:200:30;49m (expected the nearest 256 colour, "
+                       "ESC[38;5;Nm)")
+    def test_rgb_without_truecolor(self):
+        # a terminal without 24-bit colour (no COLORTERM) gets the nearest
+        # 256-colour index instead
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100, colorterm=None)
+        pm.type("S", r"printf '\033[38;2;10;200;30mrgbfg\033[0m \033[48;2;200;100;0mrgbbg\033[0m E''ND\n'")
+        pm.wait_line("S", "rgbfg rgbbg END")
+        c.wait_text("rgbfg rgbbg END")
+        c.wait_panes_match("S")
+        lines = c.lines()
+        row = next(i for i, l in enumerate(lines) if l.startswith("rgbfg"))
+        cells = c.screen.cells(row)
+        for cell, key in ((cells[0], "fg"), (cells[6], "bg")):
+            self.assertTrue(cell[key].startswith("idx:") and int(cell[key][4:]) >= 16,
+                            "%s of %r: %r, expected a 256-colour index" % (key, cell["ch"], cell))
 
     def test_cursor_at_pane_cursor(self):
         pm = self.pm

@@ -521,7 +521,8 @@ static void test_client(void)
 	expect(&fc, "#{session_attached}|#{session_attached_list}|#{session_many_attached}",
 	       "1|/dev/pts/9|0");
 	expect(&fc, "#{window_active_clients}|#{window_active_clients_list}", "1|/dev/pts/9");
-	expect(&fc, "#{window_bigger}|#{window_offset_x}", "0|0");
+	/* As tmux 3.3a with an attached client, list-clients -F. */
+	expect(&fc, "#{window_bigger}|#{window_offset_x}|#{window_offset_y}", "0||");
 	expect(&fc, "#{L:#{client_pid}:#{session_name} }", "4321:alpha ");
 	expect(&fc, "#{L:x,y}", "y");
 	c.ttyname = NULL;

@@ -52,6 +52,15 @@ static void test_bind_unbind(void)
 	CHECK_INT(keys_unbind(kt, "root", &k), 0);
 	CHECK_INT(keys_unbind(kt, "root", &k), -1);
 	CHECK(lookup(kt, "root", "F5") == NULL);
+	/* C-m is the key Enter: one binding */
+	k = K("C-m");
+	keys_bind(kt, "custom", &k, "a", 0, NULL);
+	CHECK_STR(lookup(kt, "custom", "Enter"), "a");
+	k = K("Enter");
+	keys_bind(kt, "custom", &k, "b", 0, NULL);
+	CHECK_STR(lookup(kt, "custom", "C-m"), "b");
+	CHECK_INT(keys_unbind(kt, "custom", &k), 0);
+	CHECK(lookup(kt, "custom", "C-m") == NULL);
 	keys_unbind_all(kt, "custom");
 	CHECK(lookup(kt, "custom", "C-b") == NULL);
 	keys_free(kt);
@@ -96,10 +105,10 @@ static void test_list(void)
 	buf_init(&b);
 	CHECK_INT(keys_list(kt, NULL, NULL, 0, &b), 0);
 	/* tables by name, plain keys before special and modified ones */
-	CHECK_STR(buf_cstr(&b), "bind-key    -T prefix \\;  last-pane\n"
+	CHECK_STR(buf_cstr(&b), "bind-key    -T prefix C-b send-prefix\n"
+				"bind-key    -T prefix \\;  last-pane\n"
 				"bind-key    -T prefix c   new-window\n"
 				"bind-key -r -T prefix Up  select-pane -U\n"
-				"bind-key    -T prefix C-b send-prefix\n"
 				"bind-key    -T root   F5  new-window\n");
 	b.len = 0;
 	k = K("Up");

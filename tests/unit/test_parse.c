@@ -262,6 +262,55 @@ static void test_variables(void)
 	CHECK_STR(errors(), "f:1: %hidden needs NAME=value\n");
 }
 
+struct assigned {
+	char names[4][16];
+	int hidden[4];
+	int n;
+};
+
+static const char *fake_lookup(const char *name, void *arg)
+{
+	(void)arg;
+	return strcmp(name, "FROM_CB") == 0 ? "cb" : NULL;
+}
+
+static void fake_assign(const char *name, const char *value, int hidden, void *arg)
+{
+	struct assigned *a = arg;
+
+	(void)value;
+	if (a->n < 4) {
+		snprintf(a->names[a->n], sizeof a->names[0], "%s", name);
+		a->hidden[a->n++] = hidden;
+	}
+}
+
+/* The server's environment comes in through callbacks, not getenv/setenv. */
+static void test_environment_callbacks(void)
+{
+	struct assigned got = {.n = 0};
+	struct parse_opts o = {
+		.file = "e", .line = 1, .lookup = fake_lookup, .assign = fake_assign, .arg = &got};
+
+	setenv("PARSE_ENVONLY", "x", 1);
+	unsetenv("PARSE_CB_VIS");
+	parse_result_free(&r);
+	CHECK_INT(parse_commands_opts("PARSE_CB_VIS=1\n%hidden PARSE_CB_HID=2\n"
+				      "x $FROM_CB $PARSE_ENVONLY $PARSE_CB_VIS $PARSE_CB_HID",
+				      &o, &r),
+		  0);
+	CHECK_STR(word(0, 1), "cb");
+	CHECK_STR(word(0, 2), ""); /* only the callback is asked */
+	CHECK_STR(word(0, 3), "1");
+	CHECK_STR(word(0, 4), "2");
+	CHECK_INT(got.n, 2);
+	CHECK_STR(got.names[0], "PARSE_CB_VIS");
+	CHECK_INT(got.hidden[0], 0);
+	CHECK_STR(got.names[1], "PARSE_CB_HID");
+	CHECK_INT(got.hidden[1], 1);
+	CHECK(getenv("PARSE_CB_VIS") == NULL);
+}
+
 static void test_errors(void)
 {
 	/* quotes span lines, so an unterminated one takes the rest */
@@ -370,6 +419,7 @@ int main(void)
 	test_blocks();
 	test_if();
 	test_variables();
+	test_environment_callbacks();
 	test_errors();
 	test_parse_words();
 	test_quote();

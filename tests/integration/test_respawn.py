@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""remain-on-exit keeps a dead pane with tmux's note; respawn-pane and
+respawn-window start a program again in it (-k for a live one); the old
+program's processes are hung up."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+from pmuxtest import alive, wait_for  # noqa: E402
+
+
+class Respawn(pmuxtest.PmuxTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.new_session("r", "sleep", "1000")
+
+    def test_remain_on_exit_and_respawn(self):
+        pm = self.pm
+        pm.run("set", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "r", "sh", "-c",
+                      "echo last-words; exit 3").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to be dead")
+        screen = pm.capture(pane)
+        self.assertIn("last-words", screen)
+        self.assertIn("Pane is dead (status 3,", screen)
+        r = pm.cmd("respawn-pane", "-t", pane)
+        self.assertEqual(r.rc, 0, r)
+        pm.wait_text(pane, "last-words")  # the same command again
+        pm.run("respawn-pane", "-t", pane, "-k", "sh", "-c", "echo second-life; exec sleep 1001")
+        pm.wait_line(pane, "second-life")
+        self.assertEqual(pm.display(pane, "#{pane_dead}"), "0")
+        pid = int(pm.display(pane, "#{pane_pid}"))
+        pm.wait_proc(pane, ["sleep", "1001"])
+        self.assertEqual(pmuxtest.proc(pid).session, pid, "respawned program is a session leader")
+        r = pm.cmd("respawn-pane", "-t", pane)
+        self.assertEqual(r.rc, 1)
+        self.assertIn("still active", r.err)
+        pm.run("respawn-pane", "-k", "-t", pane, "sleep", "1002")
+        pm.wait_gone(pid, "the killed program")
+        pm.wait_proc(pane, ["sleep", "1002"])
+
+    def test_remain_on_exit_failed(self):
+        pm = self.pm
+        pm.run("set", "-g", "remain-on-exit", "failed")
+        ok = pm.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "r", "true").strip()
+        bad = pm.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "r", "false").strip()
+        wait_for(lambda: pm.display(bad, "#{pane_dead}") == "1", msg="the failed pane dead")
+        wait_for(lambda: ok not in pm.run("list-panes", "-a", "-F", "#{pane_id}"),
+                 msg="the pane that succeeded to close")
+
+    def test_respawn_window(self):
+        pm = self.pm
+        pm.run("split-window", "-d", "-t", "r", "sleep", "1003")
+        first = pm.pane_pid("r:0.0")
+        pm.run("respawn-window", "-k", "-t", "r:0", "sleep", "1004")
+        wait_for(lambda: pm.run("list-panes", "-t", "r:0", "-F", "#{pane_index}") == "0\n",
+                 msg="one pane left")
+        pm.wait_gone(first, "the old program")
+        pm.wait_proc("r:0.0", ["sleep", "1004"])
+        self.assertTrue(alive(pm.pane_pid("r:0.0")))
+
+
+if __name__ == "__main__":
+    pmuxtest.main()

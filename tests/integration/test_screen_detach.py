@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Detaching leaves the terminal as the client found it: the main screen
+with what was there before attaching, cursor visible, no mouse reporting,
+and the detach message printed after it."""
+
+import os
+import shlex
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+
+class Detach(screen.ScreenTestCase):
+
+    def start(self):
+        pm = self.pm
+        pm.shell_session("S", x=100, y=29)
+        pm.type("S", "echo inside-pane-$((1+1))")
+        pm.wait_line("S", "inside-pane-2")
+        cmd = "echo before-attach-line; exec %s" % " ".join(
+            shlex.quote(a) for a in pm.argv("attach-session", "-t", "S"))
+        c = screen.ScreenClient(pm, rows=30, cols=100, argv=["sh", "-c", cmd])
+        screen.wait_attached(pm, "S", 1)
+        c.wait_text("inside-pane-2")
+        c.wait_panes_match("S")
+        wait_for(lambda: c.cursor()["altscreen"] == 1, msg="the client on the alternate screen",
+                 describe=c.describe)
+        self.assertFalse(any("before-attach-line" in l for l in c.lines()))
+        return c
+
+    def check_restored(self, c, message):
+        c.wait_exit()
+        c.wait_screen(lambda ls: any(message in l for l in ls), repr(message))
+        cur = c.cursor()
+        self.assertEqual(cur["altscreen"], 0, "left on the alternate screen: %r" % cur)
+        self.assertEqual(cur["visible"], 1, "cursor left invisible: %r" % cur)
+        self.assertEqual(cur["mouse"], 0, "mouse reporting left on: %r" % cur)
+        ls = c.lines()
+        self.assertEqual(ls[0].rstrip(), "before-attach-line", c.describe())
+        self.assertFalse(any("inside-pane-2" in l for l in ls), c.describe())
+        i = next(i for i, l in enumerate(ls) if message in l)
+        self.assertLess(0, i)
+        # the cursor is below the message, at the start of a line
+        self.assertEqual((cur["row"], cur["col"]), (i + 1, 0), c.describe())
+
+    def test_detach_with_keys(self):
+        c = self.start()
+        c.keys(b"\x02d")
+        self.check_restored(c, "[detached (from session S)]")
+
+    def test_detach_client_command(self):
+        c = self.start()
+        self.pm.run("detach-client", "-t", c.tty)
+        self.check_restored(c, "[detached (from session S)]")
+
+    def test_server_exits(self):
+        c = self.start()
+        self.pm.run("kill-server")
+        self.check_restored(c, "[server exited]")
+
+
+if __name__ == "__main__":
+    pmuxtest.main()

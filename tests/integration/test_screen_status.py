@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The status line as the attached client's terminal shows it: style,
+position, messages (display-message without -p) and window titles
+(set-titles)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+
+class Status(screen.ScreenTestCase):
+
+    def setUp(self):
+        super().setUp()
+        pm = self.pm
+        pm.shell_session("S", x=100, y=29)
+        pm.type("S", "echo first-line-$((1+1))")
+        pm.wait_line("S", "first-line-2")
+
+    def test_default_status_line(self):
+        c = self.attach("S", rows=30, cols=100)
+        ls = c.wait_screen(lambda ls: ls[29].startswith("[S] 0:") and "*" in ls[29],
+                           "'[S] 0:...*' on the last row")
+        self.assertEqual(len(ls[29]), 100, "the status line fills the row: %r" % ls[29])
+        cells = c.screen.cells(29)
+        # status-style bg=green,fg=black across the whole row
+        self.assertEqual({cl["bg"] for cl in cells}, {"idx:2"}, cells[:3])
+        c.wait_panes_match("S")
+
+    def test_status_top_and_off(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_screen(lambda ls: ls[29].startswith("[S]"), "status at the bottom")
+        pm.run("set-option", "-g", "status-position", "top")
+        c.wait_screen(lambda ls: ls[0].startswith("[S]") and not ls[29].startswith("[S]"),
+                      "status at the top")
+        self.assertEqual(self.window_size("S"), (100, 29))
+        # the pane is drawn below it
+        c.wait_screen(lambda ls: any(l.rstrip() == "first-line-2" for l in ls[1:]),
+                      "the pane's text below the status line")
+        c.wait_panes_match("S")
+        pm.run("set-option", "-g", "status", "off")
+        wait_for(lambda: self.window_size("S") == (100, 30),
+                 msg="the window takes the whole terminal with status off",
+                 describe=lambda: "window %r" % (self.window_size("S"),))
+        c.wait_screen(lambda ls: not any(l.startswith("[S]") for l in ls), "no status line")
+        c.wait_panes_match("S")
+
+    def test_status_left_right_and_style(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.run("set-option", "-g", "status-left", "LEFT<#S>")
+        pm.run("set-option", "-g", "status-right", "RIGHT-#{session_windows}")
+        pm.run("set-option", "-g", "status-style", "bg=blue,fg=yellow")
+        c.wait_screen(lambda ls: ls[29].startswith("LEFT<S>") and ls[29].endswith("RIGHT-1"),
+                      "status-left and status-right")
+        cells = c.screen.cells(29)
+        wait_for(lambda: {(cl["fg"], cl["bg"]) for cl in c.screen.cells(29)[:4]}
+                 == {("idx:3", "idx:4")}, msg="status-style bg=blue,fg=yellow",
+                 describe=lambda: repr(c.screen.cells(29)[:4]))
+        del cells
+
+    def test_display_message_on_status_line(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line")
+        pm.run("set-option", "-g", "display-time", "60000")
+        pm.run("display-message", "-c", c.tty, "hello-from-#{session_name}")
+        c.wait_screen(lambda ls: "hello-from-S" in ls[29], "the message on the status line")
+        # a key press clears it, as in tmux
+        c.write(b"x")
+        c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
+
+    def test_set_titles(self):
+        pm = self.pm
+        pm.run("set-option", "-g", "set-titles", "on")
+        pm.run("set-option", "-g", "set-titles-string", "T:#S:#I:#W")
+        c = self.attach("S", rows=30, cols=100)
+        wait_for(lambda: c.cursor()["title"].startswith("T:S:0:"),
+                 msg="the terminal's title from set-titles-string",
+                 describe=lambda: repr(c.cursor()))
+        pm.run("rename-window", "-t", "S:0", "renamed")
+        wait_for(lambda: c.cursor()["title"] == "T:S:0:renamed",
+                 msg="the title following rename-window", describe=lambda: repr(c.cursor()))
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
