@@ -213,6 +213,13 @@ static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 		} else {
 			window_set_active(sw, dst.p);
 		}
+	} else if (sw == dw) {
+		/* tmux's two checks in turn: the active pane keeps its place
+		 * when the target was active, and stays when the source was. */
+		if (sw->active == src.p)
+			window_set_active(sw, dst.p);
+		if (sw->active == dst.p)
+			window_set_active(sw, src.p);
 	}
 	return 0;
 }

@@ -6,7 +6,9 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 
-#define DISPLAY_FMT "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index}"
+#define DISPLAY_FMT                                                                      \
+	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - "  \
+	"(%H:%M %d-%b-%y)"
 
 /* -j: one JSON object (display-message describes one thing) of every
  * variable, or of those the format names. */
@@ -48,7 +50,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	fc.c = ctx->peer;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
-	msg = format_expand(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
+	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
 	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
 	if (c != NULL)
 		attach_message(c, msg);
@@ -172,12 +174,14 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 
 	if (env == NULL)
 		return -1;
-	if (name != NULL && ((x = environ_find(env, name)) == NULL || x->hidden))
+	if (name != NULL &&
+	    ((x = environ_find(env, name)) == NULL || x->hidden != args_has(a, 'h')))
 		return cmd_error(ctx, "unknown variable: %s", name);
 	if (args_has(a, 's')) {
 		/* As shell commands to evaluate. */
 		for (x = env->first; x != NULL; x = x->next) {
-			if (x->hidden || (name != NULL && strcmp(name, x->name) != 0))
+			if (x->hidden != args_has(a, 'h') ||
+			    (name != NULL && strcmp(name, x->name) != 0))
 				continue;
 			if (x->value == NULL)
 				buf_printf(&ctx->out, "unset %s;\n", x->name);
@@ -187,7 +191,7 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 		}
 		return 0;
 	}
-	environ_show(env, name, &ctx->out);
+	environ_show(env, name, args_has(a, 'h'), &ctx->out);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "server/layout.h"
+#include "server/pipe.h"
 #include "term/grid.h"
 #include "term/key.h"
 
@@ -304,6 +305,35 @@ static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
 	return respawn(ctx, a, keep);
 }
 
+/* pipe-pane: no command stops piping; -o only starts one if none runs. */
+static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct format_ctx fc;
+	char **envp, *cmd, *err = NULL;
+	int to_pane = args_has(a, 'I'), from_pane = args_has(a, 'O') || !to_pane, rc;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (a->argc == 0 || *a->argv[0] == '\0' || (args_has(a, 'o') && pipe_active(t.p))) {
+		pipe_close(t.p);
+		return 0;
+	}
+	format_ctx_pane(&fc, ctx->srv, t.p);
+	cmd = format_expand(a->argv[0], &fc);
+	envp = environ_build(&ctx->srv->env, &t.s->env);
+	rc = pipe_open(t.p, cmd, from_pane, to_pane, envp, &err);
+	for (char **e = envp; *e != NULL; e++)
+		free(*e);
+	free(envp);
+	free(cmd);
+	if (rc != 0) {
+		cmd_error(ctx, "pipe-pane: %s", err);
+		free(err);
+	}
+	return rc;
+}
+
 const struct cmd_entry cmd_pane_entries[] = {
 	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
 	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] "
@@ -317,6 +347,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqE:S:t:", 0, 0,
 	 "[-eJpq] [-E end-line] [-S start-line] [-t target-pane]", cmd_capture_pane},
+	{"pipe-pane", "pipep", "IOot:", 0, 1, "[-IOo] [-t target-pane] [shell-command]",
+	 cmd_pipe_pane},
 	{"respawn-pane", "respawnp", "c:e:kt:", 0, -1,
 	 "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
 	 cmd_respawn_pane},

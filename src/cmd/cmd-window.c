@@ -54,9 +54,14 @@ static int cmd_kill_window(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-#define LSW_FMT                                                                   \
-	"#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) " \
-	"[#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}"
+/* tmux's default list formats. */
+#define LSW_FMT                                                                       \
+	"#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} panes) " \
+	"[#{window_width}x#{window_height}] [layout #{window_layout}] #{window_id}"   \
+	"#{?window_active, (active),}"
+#define LSW_ALL_FMT                                                                       \
+	"#{session_name}:#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} " \
+	"panes) [#{window_width}x#{window_height}] "
 
 static void list_session_windows(struct cmd_ctx *ctx, struct session *s, struct cmd_list *l)
 {
@@ -77,7 +82,7 @@ static int cmd_list_windows(struct cmd_ctx *ctx, struct args *a)
 	struct cmd_list l;
 
 	if (args_has(a, 'a')) {
-		cmd_list_begin(&l, ctx, a, "#{session_name}:" LSW_FMT);
+		cmd_list_begin(&l, ctx, a, LSW_ALL_FMT);
 		for (s = ctx->srv->sessions; s != NULL; s = s->next)
 			list_session_windows(ctx, s, &l);
 		cmd_list_end(&l);

@@ -290,6 +290,11 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return cmd_run_one(ctx, argc, argv);
+}
+
 /* A word ";" separates commands (typed as \; in a shell). */
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 {

@@ -67,6 +67,8 @@ void cmd_ctx_free(struct cmd_ctx *ctx);
 /* Run argv, which may hold several commands separated by ";" words. Stops at
  * the first failing command; ctx->status is 0 or 1. */
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
+/* Run one command whose ";" words are arguments (parsed from "\;"). */
+int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv);
 const struct cmd_entry *cmd_find(const char *name, char **err);
 int cmd_can_suspend(const struct cmd_ctx *ctx);
 void cmd_suspend(struct cmd_ctx *ctx);

@@ -63,67 +63,6 @@ void config_parse_opts(struct parse_opts *o, struct server *srv, const char *fil
 	o->arg = srv;
 }
 
-/* Where the positional words of argv start, by the entry's getopt spec. */
-static int first_positional(const struct cmd_entry *e, int argc, char **argv)
-{
-	int i, j;
-
-	for (i = 1; i < argc; i++) {
-		const char *w = argv[i], *s;
-
-		if (w[0] != '-' || w[1] == '\0')
-			break;
-		if (strcmp(w, "--") == 0)
-			return i + 1;
-		for (j = 1; w[j] != '\0'; j++) {
-			s = strchr(e->spec, w[j]);
-			if (s != NULL && s[1] == ':') {
-				if (w[j + 1] == '\0')
-					i++;
-				break;
-			}
-		}
-	}
-	return i;
-}
-
-/*
- * In a file, "bind-key x display hi \; kill-pane" binds both commands: the
- * "\;" is bind-key's, not a separator. cmd_run splits at every ";" word, so
- * the binding's command words are folded into one word of command text,
- * exactly what "bind-key x { display hi; kill-pane }" gives.
- */
-static char **fold_body(int argc, char **argv, int *newargc)
-{
-	const struct cmd_entry *e;
-	char *err = NULL, **out;
-	struct buf text;
-	int i, body, semi = -1;
-
-	for (i = 1; i < argc && semi < 0; i++) {
-		if (strcmp(argv[i], ";") == 0)
-			semi = i;
-	}
-	e = semi > 0 ? cmd_find(argv[0], &err) : NULL;
-	free(err);
-	if (e == NULL || strcmp(e->name, "bind-key") != 0)
-		return NULL;
-	body = first_positional(e, argc, argv) + 1; /* after the key */
-	if (body >= semi)
-		return NULL;
-	buf_init(&text);
-	for (i = body; i < argc; i++) {
-		if (i > body)
-			buf_addc(&text, ' ');
-		parse_quote(&text, argv[i]);
-	}
-	out = xcalloc(body + 2, sizeof *out);
-	memcpy(out, argv, sizeof *out * body);
-	out[body] = buf_detach(&text);
-	*newargc = body + 1;
-	return out;
-}
-
 static int has_semicolon_word(const struct parse_cmd *c)
 {
 	int i;
@@ -135,32 +74,13 @@ static int has_semicolon_word(const struct parse_cmd *c)
 	return 0;
 }
 
-/*
- * A parsed command is one command even when it holds ";" words (from "\;"),
- * but cmd_run splits at every ";" word. cmd.c is to export cmd_run_single,
- * running one command whose ";" words are arguments; until it does, this
- * weak reference is NULL and only bind-key bodies can be folded. Anything
- * else is refused rather than run in pieces: "bind \; last-pane" must not
- * run last-pane while the file is read.
- */
-int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv) __attribute__((weak));
-
+/* A parsed command is one command even when it holds ";" words (from "\;",
+ * as in "bind \; last-pane"): those are its arguments, not separators. */
 static int config_run_one(struct cmd_ctx *ctx, const struct parse_cmd *c)
 {
-	char **folded;
-	int argc, rc;
-
-	if (!has_semicolon_word(c))
-		return cmd_run(ctx, c->argc, c->argv);
-	if (cmd_run_single != NULL)
+	if (has_semicolon_word(c))
 		return cmd_run_single(ctx, c->argc, c->argv);
-	folded = fold_body(c->argc, c->argv, &argc);
-	if (folded == NULL)
-		return cmd_error(ctx, "%s: a ';' argument is not supported here", c->argv[0]);
-	rc = cmd_run(ctx, argc, folded);
-	free(folded[argc - 1]);
-	free(folded);
-	return rc;
+	return cmd_run(ctx, c->argc, c->argv);
 }
 
 /* -v: "file:line: command" as it will run, quoted so it could be pasted. */

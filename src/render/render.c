@@ -740,8 +740,7 @@ static void frame_caps(struct render *r)
 {
 	int v = 0, truecolor, colon;
 
-	truecolor = tickit_term_getctl_int(r->tt, TICKIT_TERMCTL_COLORS, &v) && v > 256;
-	v = 0;
+	truecolor = tty_truecolor(r->tty);
 	colon = r->ctl_colon != -1 &&
 		tickit_term_getctl_int(r->tt, (TickitTermCtl)r->ctl_colon, &v) && v;
 	if (truecolor != r->truecolor || colon != r->colon)

@@ -16,6 +16,7 @@
 #include "render/tty.h"
 
 #include <stdio.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -60,6 +61,10 @@ struct tty {
 	size_t mark_pending; /* bytes of paste_start that libtickit holds at the end of the input */
 	int in_paste;
 	struct buf paste;
+
+	char *title;	    /* the last title sent (set-titles), NULL for none */
+	int truecolor_caps; /* COLORTERM said so at attach */
+	int truecolor_opts; /* terminal-features or terminal-overrides say so */
 
 	int busy;	  /* inside a callback into the owner */
 	int free_pending; /* tty_free was called from such a callback */
@@ -385,6 +390,7 @@ struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_c
 	tickit_term_set_utf8(t->tt, true);
 	tty_resize(t, rows, cols);
 	if (caps != NULL && caps->truecolor) {
+		t->truecolor_caps = 1;
 		ctl = tickit_termctl_lookup("xterm.cap_rgb8");
 		if (ctl != -1)
 			tickit_term_setctl_int(t->tt, (TickitTermCtl)ctl, 1);
@@ -409,6 +415,7 @@ void tty_free(struct tty *t)
 	tickit_pen_unref(t->pen_reset);
 	buf_free(&t->startup);
 	buf_free(&t->paste);
+	free(t->title);
 	free(t);
 }
 
@@ -661,4 +668,84 @@ void tty_input_flush(struct tty *t)
 		nanosleep(&ts, NULL);
 		(void)tty_input_timeout(t);
 	}
+}
+
+int tty_truecolor(const struct tty *t)
+{
+	return t->truecolor_caps || t->truecolor_opts;
+}
+
+void tty_set_truecolor_override(struct tty *t, int on)
+{
+	int ctl;
+
+	if (on == t->truecolor_opts)
+		return;
+	t->truecolor_opts = on;
+	/* libtickit sends RGB only with this capability on; turning it off
+	 * again is not needed: the renderer then gives it indexed colours */
+	ctl = tickit_termctl_lookup("xterm.cap_rgb8");
+	if (on && ctl != -1)
+		tickit_term_setctl_int(t->tt, (TickitTermCtl)ctl, 1);
+}
+
+/* One "pattern:feature:feature" entry: does it give term RGB? */
+static int entry_has_rgb(const char *e, size_t len, const char *term)
+{
+	const char *colon = memchr(e, ':', len);
+	char *pat;
+	int match;
+
+	if (colon == NULL)
+		return 0;
+	pat = xstrndup(e, (size_t)(colon - e));
+	match = fnmatch(pat, term, 0) == 0;
+	free(pat);
+	while (match && colon != NULL) {
+		const char *f = colon + 1, *next = memchr(f, ':', (size_t)(e + len - f));
+		size_t flen = next != NULL ? (size_t)(next - f) : (size_t)(e + len - f);
+
+		if ((flen == 3 && strncmp(f, "RGB", 3) == 0) ||
+		    (flen == 2 && strncmp(f, "Tc", 2) == 0))
+			return 1;
+		colon = next;
+	}
+	return 0;
+}
+
+int tty_features_rgb(const char *list, const char *term)
+{
+	size_t len;
+
+	if (list == NULL || term == NULL)
+		return 0;
+	while (*list != '\0') {
+		len = strcspn(list, ",");
+		if (entry_has_rgb(list, len, term))
+			return 1;
+		list += len;
+		if (*list == ',')
+			list++;
+	}
+	return 0;
+}
+
+void tty_set_title(struct tty *t, const char *title)
+{
+	struct buf b;
+
+	if (t->state != TTY_STARTED || (t->title != NULL && strcmp(t->title, title) == 0))
+		return;
+	free(t->title);
+	t->title = xstrdup(title);
+	/* OSC 2 written directly: control characters would end it early */
+	buf_init(&b);
+	buf_adds(&b, "\033]2;");
+	for (const char *p = title; *p != '\0'; p++) {
+		if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+			buf_addc(&b, *p);
+	}
+	buf_adds(&b, "\033\\");
+	tickit_term_printn(t->tt, b.data, b.len);
+	buf_free(&b);
 }

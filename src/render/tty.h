@@ -54,6 +54,22 @@ void tty_cursor_shape(struct tty *t, int shape);
  * applying it resets what a previous pen left on. NULL when out of memory. */
 struct TickitPen *tty_pen_new_reset(void);
 
+/*
+ * 24-bit colour goes only to terminals said to have it: COLORTERM at attach
+ * (tty_caps) or the terminal-features / terminal-overrides options, as in
+ * tmux. libtickit's own probe is not enough: a terminal that echoes the
+ * SGR query may still show RGB badly; those get the nearest 256 colour.
+ */
+int tty_truecolor(const struct tty *t);
+void tty_set_truecolor_override(struct tty *t, int on);
+/* Non-zero if an option value such as "xterm*:RGB,screen*:Tc" (entries
+ * "pattern:feature:…", comma separated) gives term the RGB or Tc feature. */
+int tty_features_rgb(const char *list, const char *term);
+
+/* The terminal's title (set-titles): sent only when it changes, and only
+ * while the terminal is taken over. */
+void tty_set_title(struct tty *t, const char *title);
+
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);
 

@@ -860,6 +860,31 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->active_border_pen = style_pen(options_string(o, "pane-active-border-style"), &base);
 }
 
+/* 24-bit colour from the options (COLORTERM is in the tty's caps). */
+static int attach_rgb(struct peer *c)
+{
+	const char *term = c->term != NULL ? c->term : "";
+	struct options *o = c->srv->options;
+
+	return tty_features_rgb(options_string(o, "terminal-features"), term) ||
+	       tty_features_rgb(options_string(o, "terminal-overrides"), term);
+}
+
+/* set-titles: the title of the client's terminal from set-titles-string. */
+static void attach_title(struct peer *c)
+{
+	struct format_ctx fc;
+	char *title;
+
+	if (!options_number(c->srv->options, "set-titles"))
+		return;
+	format_ctx_session(&fc, c->srv, c->session);
+	fc.c = c;
+	title = format_expand_time(options_string(c->srv->options, "set-titles-string"), &fc);
+	tty_set_title(c->tty, title);
+	free(title);
+}
+
 static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
@@ -886,6 +911,7 @@ static void attach_draw(struct peer *c)
 	f.views = views;
 	f.nviews = n;
 	attach_borders(c, w, top, &f);
+	tty_set_truecolor_override(c->tty, attach_rgb(c));
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
@@ -897,6 +923,7 @@ static void attach_draw(struct peer *c)
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
+	attach_title(c);
 	render_draw(c->render, &f);
 	free(cells);
 	flush_frame(c);

@@ -86,12 +86,12 @@ void environ_load(struct environ *e, char *const *vars)
 	}
 }
 
-void environ_show(const struct environ *e, const char *only, struct buf *out)
+void environ_show(const struct environ *e, const char *only, int hidden, struct buf *out)
 {
 	const struct environ_entry *x;
 
 	for (x = e->first; x != NULL; x = x->next) {
-		if (x->hidden || (only != NULL && strcmp(only, x->name) != 0))
+		if (x->hidden != hidden || (only != NULL && strcmp(only, x->name) != 0))
 			continue;
 		if (x->value == NULL)
 			buf_printf(out, "-%s\n", x->name);
@@ -114,11 +114,12 @@ char **environ_build(const struct environ *global, const struct environ *session
 	int n = 0;
 
 	for (x = global != NULL ? global->first : NULL; x != NULL; x = x->next) {
-		if (x->value != NULL && (session == NULL || environ_find(session, x->name) == NULL))
+		if (x->value != NULL && !x->hidden &&
+		    (session == NULL || environ_find(session, x->name) == NULL))
 			add(&v, &n, x);
 	}
 	for (x = session != NULL ? session->first : NULL; x != NULL; x = x->next) {
-		if (x->value != NULL)
+		if (x->value != NULL && !x->hidden)
 			add(&v, &n, x);
 	}
 	return v;

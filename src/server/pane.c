@@ -18,6 +18,7 @@
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
+#include "server/pipe.h"
 #include "server/wait.h"
 #include "util/log.h"
 
@@ -361,6 +362,7 @@ static int pane_read(struct pane *p, size_t budget)
 		if (n > 0) {
 			grid_input(p->grid, buf, (size_t)n);
 			wait_pane_output(p, buf, (size_t)n);
+			pipe_output(p, buf, (size_t)n);
 			total += (size_t)n;
 			continue;
 		}
@@ -544,6 +546,7 @@ static void pane_close_cb(uv_handle_t *h)
 void pane_destroy(struct pane *p)
 {
 	wait_pane_closed(p);
+	pipe_close(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */
 	uv_close((uv_handle_t *)&p->poll, pane_close_cb);

@@ -281,6 +281,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	options_free(srv.options);
 	buf_free(&srv.paste);
 	environ_clear(&srv.env);
+	buf_free(&srv.config_errors);
 	hooks_free(srv.hooks);
 	free(srv.socket_path);
 	log_debug("server exited");

@@ -21,6 +21,7 @@ struct render;
 struct layout;
 struct options;
 struct hooks;
+struct pane_pipe;
 struct cmd_ctx;
 struct server;
 struct session;
@@ -52,6 +53,7 @@ struct pane {
 	uint64_t active_point; /* when last made active: breaks ties for select-pane -L… */
 
 	char *start_cwd;
+	struct pane_pipe *pipe; /* pipe-pane, or NULL */
 	char **cmd_argv; /* the command given at creation, for respawn */
 	int cmd_argc;
 	time_t created;

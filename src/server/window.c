@@ -170,11 +170,28 @@ void window_remove_pane(struct window *w, struct pane *p)
 	window_relayout(w);
 }
 
+/* The window a session shows when w, its current one, goes: the last
+ * window, else the one before w (wrapping to the end), else the one after,
+ * like tmux's session_detach. Call with w still linked. */
+static struct window *session_fallback(struct session *s, struct window *w)
+{
+	struct window *prev = NULL, *q;
+
+	if (s->last != NULL && s->last != w)
+		return s->last;
+	for (q = s->windows; q != NULL && q != w; q = q->next)
+		prev = q;
+	if (prev == NULL) /* w is first: wrap to the end */
+		for (q = w->next; q != NULL; q = q->next)
+			prev = q;
+	return prev != NULL ? prev : w->next;
+}
+
 /* Remove a window from its session, killing any panes left in it. */
 void window_destroy(struct window *w)
 {
 	struct session *s = w->session;
-	struct window **pp;
+	struct window **pp, *fallback = session_fallback(s, w);
 	struct pane *p;
 
 	for (pp = &s->windows; *pp != NULL && *pp != w; pp = &(*pp)->next)
@@ -189,8 +206,10 @@ void window_destroy(struct window *w)
 	layout_free(w->layout);
 	if (s->last == w)
 		s->last = NULL;
-	if (s->current == w)
-		session_select_window(s, s->last != NULL ? s->last : s->windows);
+	if (s->current == w) {
+		s->current = NULL;
+		session_select_window(s, fallback);
+	}
 	free(w->name);
 	free(w->old_layout);
 	free(w);
@@ -430,6 +449,7 @@ static void session_unlink(struct session *s, struct window *w)
 void window_move(struct window *w, struct session *dst, int index)
 {
 	struct session *src = w->session;
+	struct window *fallback = session_fallback(src, w);
 
 	/* The free index is found before the window leaves its slot, as
 	 * tmux links the new place before unlinking the old. */
@@ -447,7 +467,7 @@ void window_move(struct window *w, struct session *dst, int index)
 		src->last = NULL;
 	if (src->current == w) {
 		src->current = NULL;
-		session_select_window(src, src->last != NULL ? src->last : src->windows);
+		session_select_window(src, fallback);
 	}
 	if (src->windows == NULL)
 		session_destroy(src);

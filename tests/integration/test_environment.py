@@ -33,8 +33,10 @@ class Environment(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.run("show-environment", "-g", "GLOBAL_ONE"), "GLOBAL_ONE=g1\n")
         self.assertNotIn("HIDDEN_ONE", pm.run("show-environment", "-t", "e"))
         env = self.new_window_env()
+        # hidden variables are for formats and config files, never for programs
         self.assertEqual((env.get("GLOBAL_ONE"), env.get("SESSION_ONE"), env.get("HIDDEN_ONE")),
-                         ("g1", "s1", "h1"))
+                         ("g1", "s1", None))
+        self.assertEqual(pm.run("show-environment", "-h", "-t", "e"), "HIDDEN_ONE=h1\n")
         # -r hides the global value from the session; -u forgets
         pm.run("set-environment", "-t", "e", "-r", "GLOBAL_ONE")
         self.assertIn("-GLOBAL_ONE\n", pm.run("show-environment", "-t", "e"))

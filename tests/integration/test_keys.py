@@ -85,7 +85,13 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertNotRegex(self.pm.run("list-keys", "-T", "prefix"),
                             re.compile(r"^bind-key\s+-T prefix\s+c\s", re.M))
         self.pm.run("unbind-key", "-a", "-T", "prefix")
-        self.assertEqual(self.pm.run("list-keys", "-T", "prefix"), "")
+        # an empty table is gone
+        self.assertEqual(self.pm.cmd("list-keys", "-T", "prefix").rc, 1)
+        # keys after the prefix are dropped; F5 (root) marks them handled
+        self.pm.run("bind-key", "-n", "F5", "split-window")
+        self.c.write(PREFIX + b"c" + F5)
+        wait_for(lambda: self.panes() == 2, msg="the split from F5")
+        self.assertEqual(len(self.windows()), 1)
 
     def test_unbind_root(self):
         self.pm.run("bind", "-n", "F5", "new-window")
@@ -108,7 +114,7 @@ class Keys(pmuxtest.PmuxTestCase):
         self.pm.run("bind-key", "-T", "custom", "-N", "make one", "x", "new-window",
                     "-n", "two words")
         out = self.pm.run("lsk", "-T", "custom")
-        self.assertEqual(out, 'bind-key    -T custom x new-window -n "two words"\n')
+        self.assertEqual(out, 'bind-key -T custom x new-window -n "two words"\n')
         self.assertEqual(self.pm.run("list-keys", "-N", "-T", "custom"), "x make one\n")
         r = self.pm.cmd("list-keys", "-T", "nosuch")
         self.assertEqual(r.rc, 1, r)

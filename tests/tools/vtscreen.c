@@ -31,9 +31,11 @@
  *        a wide character (ch ""). F/B are "default", "idx:N" (palette
  *        index 0-255) or "#rrggbb".
  *   C                        cursor                             -> JSON
- *        {"row":r,"col":c,"visible":0|1,"altscreen":0|1,"mouse":M,"title":"..."}
+ *        {"row":r,"col":c,"visible":0|1,"altscreen":0|1,"mouse":M,"bells":N,
+ *         "title":"..."}
  *        mouse: the mouse tracking the application asked for, 0 none,
- *        1 clicks (1000), 2 drags (1002), 3 all motion (1003)
+ *        1 clicks (1000), 2 drags (1002), 3 all motion (1003); bells: how
+ *        many BEL characters the terminal received; title: the last OSC 0/2
  *   O                        replies the terminal produced       -> hex line
  *        (answers to DA, DSR, DECRQM, DECRQSS ... since the last O), as
  *        lowercase hex, an empty line when there are none. The caller
@@ -61,6 +63,7 @@ static int cursor_visible = 1;
 static int altscreen;
 static int mouse;               /* VTERM_PROP_MOUSE_*: 0 none, 1 click, 2 drag, 3 move */
 static char title[1024];
+static int bells;               /* BEL characters received */
 
 static void output_cb(const char *s, size_t len, void *user)
 {
@@ -110,8 +113,15 @@ static int settermprop_cb(VTermProp prop, VTermValue *val, void *user)
 	return 1;
 }
 
+static int bell_cb(void *user)
+{
+	bells++;
+	return 1;
+}
+
 static const VTermScreenCallbacks screen_cbs = {
 	.settermprop = settermprop_cb,
+	.bell = bell_cb,
 };
 
 /* ---------------------------------------------------------------- output */
@@ -364,7 +374,8 @@ static void cmd_cursor(void)
 	VTermPos pos;
 	vterm_state_get_cursorpos(vterm_obtain_state(vt), &pos);
 	printf("{\"row\":%d,\"col\":%d,\"visible\":%d,\"altscreen\":%d,\"mouse\":%d,"
-	       "\"title\":", pos.row, pos.col, cursor_visible, altscreen, mouse);
+	       "\"bells\":%d,\"title\":", pos.row, pos.col, cursor_visible, altscreen, mouse,
+	       bells);
 	put_json_string(stdout, title);
 	puts("}");
 }

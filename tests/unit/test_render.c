@@ -363,8 +363,10 @@ static void test_compose(int answer, int truecolor)
 	tickit_term_getctl_int(tty_term(c.tty), tickit_termctl_lookup("xterm.cap_csi_sub_colon"),
 			       &colon);
 	tickit_term_getctl_int(tty_term(c.tty), TICKIT_TERMCTL_COLORS, &v);
-	tc = v > 256;
-	CHECK(tc == (answer || truecolor)); /* libvterm says it has RGB when asked */
+	/* libvterm says it has RGB when asked, but only COLORTERM (or the
+	 * options) earns 24-bit colour */
+	CHECK((v > 256) == (answer || truecolor));
+	tc = truecolor;
 
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, status, tc, colon) == 0);
@@ -438,8 +440,10 @@ static void test_compose(int answer, int truecolor)
 	grid_free(right);
 }
 
-/* The terminal's answers arrive after the first frame: RGB colours drawn
- * with the 256-colour fallback are drawn again in true colour. */
+/* The terminal's answers arrive after the first frame: curly underlines
+ * drawn as plain ones are drawn again with sub-parameters; RGB stays the
+ * nearest 256 colour (the answer alone does not earn 24-bit colour) until
+ * the options give the terminal RGB. */
 static void test_late_answers(void)
 {
 	struct client c;
@@ -457,6 +461,9 @@ static void test_late_answers(void)
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, "", 0, 0) == 0);
 	tty_input(c.tty, c.replies, c.replies_len);
+	render_draw(r, &f);
+	CHECK(compare_screen(&c, &f, "", 0, 1) == 0);
+	tty_set_truecolor_override(c.tty, 1);
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, "", 1, 1) == 0);
 	render_free(r);
@@ -823,8 +830,22 @@ static void test_cost_borders(void)
 		grid_free(v[i].grid);
 }
 
+/* terminal-features / terminal-overrides entries that give RGB */
+static void test_features(void)
+{
+	CHECK(tty_features_rgb("xterm*:clipboard:ccolour:cstyle:focus:title", "xterm") == 0);
+	CHECK(tty_features_rgb("xterm*:clipboard,xterm*:RGB", "xterm-256color"));
+	CHECK(tty_features_rgb(",*:Tc", "screen"));
+	CHECK(tty_features_rgb("*256col*:RGB:title", "xterm-256color"));
+	CHECK(tty_features_rgb("screen*:RGB", "xterm-256color") == 0);
+	CHECK(tty_features_rgb("xterm*:RGBX", "xterm") == 0);
+	CHECK(tty_features_rgb("RGB", "xterm") == 0);
+	CHECK(tty_features_rgb("", "xterm") == 0);
+}
+
 int main(void)
 {
+	test_features();
 	test_compose(0, 0); /* a terminal that answers nothing: 256 colours */
 	test_compose(1, 0); /* one that answers libtickit's queries */
 	test_compose(0, 1); /* COLORTERM=truecolor */
