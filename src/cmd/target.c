@@ -76,6 +76,8 @@ static struct session *find_session(struct server *srv, const char *name)
 
 	if (parse_id(name, '$', &id))
 		return session_find_id(srv, id);
+	if (name[0] == '=')
+		return session_find(srv, name + 1); /* "=name": exact only */
 	if ((s = session_find(srv, name)) != NULL)
 		return s;
 	for (s = srv->sessions; s != NULL; s = s->next) {
@@ -109,6 +111,17 @@ static struct window *find_window_in(struct session *s, const char *name)
 	if (parse_id(name, '@', &id)) {
 		w = window_find_id(s->srv, id);
 		return w != NULL && w->session == s ? w : NULL;
+	}
+	if (name[0] == '=') {
+		/* "=name": an exact name only */
+		for (w = s->windows; w != NULL; w = w->next) {
+			if (strcmp(w->name, name + 1) == 0) {
+				if (found != NULL)
+					return NULL;
+				found = w;
+			}
+		}
+		return found;
 	}
 	for (w = s->windows; w != NULL; w = w->next) {
 		if (strcmp(w->name, name) == 0) {

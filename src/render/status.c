@@ -6,6 +6,7 @@
  */
 #include "render/status.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -291,8 +291,10 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	}
 	table = xstrdup(c->key_table != NULL ? c->key_table : "root");
 	cmd = xstrdup(b->cmd); /* the command may unbind its own key */
-	repeat = b->repeat && options_number(c->srv->options, "repeat-time") > 0;
-	set_key_table(c, repeat && strcmp(table, "root") != 0 ? table : NULL, repeat);
+	/* a repeat holds a table other than root (root is where keys go anyway) */
+	repeat = b->repeat && options_number(c->srv->options, "repeat-time") > 0 &&
+		 strcmp(table, "root") != 0;
+	set_key_table(c, repeat ? table : NULL, repeat);
 	run_command_text(c, cmd);
 	free(cmd);
 	free(table);

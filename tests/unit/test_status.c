@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "cmd/options.h"
 #include "render/status.h"
 #include "server/server.h"
+#include "term/grid.h"
 
 #define W 60
 
@@ -312,6 +314,36 @@ static void test_cost(void)
 	us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / N / 1e3;
 	printf("status line, 10 windows, 200 columns: %.1f us\n", us);
 	CHECK(us < 1000);
+
+	/* the same, windows named after their pane's command (/proc reads) */
+	{
+		struct pane panes[10];
+		struct grid *g = grid_new(5, 20, 0, NULL, NULL);
+
+		for (int i = 0; i < 10; i++) {
+			panes[i] = (struct pane){.srv = &srv,
+						 .window = &win[i],
+						 .pid = getpid(),
+						 .fd = -1,
+						 .grid = g,
+						 .sx = 20,
+						 .sy = 5};
+			win[i].active = win[i].panes = &panes[i];
+			win[i].automatic = 1;
+		}
+		build();
+		CHECK(find("3:test_status*") >= 0);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (int i = 0; i < N / 10; i++)
+			status_build(&client, 0, wide, 200);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
+		     (N / 10) / 1e3;
+		printf("status line, 10 automatic-rename windows: %.1f us\n", us);
+		for (int i = 0; i < 10; i++)
+			win[i].active = win[i].panes = NULL;
+		grid_free(g);
+	}
 }
 
 int main(void)
