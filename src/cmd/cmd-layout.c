@@ -248,14 +248,14 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	w = src.w;
 	p = src.p;
+	window_unzoom(w); /* first: tmux unzooms even if it then fails */
 	if (index >= 0 && window_find_index(dst.s, index) == w)
 		return cmd_error(ctx, "same index: %d", index);
 	if (index >= 0 && window_find_index(dst.s, index) != NULL)
 		return cmd_error(ctx, "index in use: %d", index);
-	window_unzoom(w);
 	if (p == w->panes && p->next == NULL) {
 		/* A lone pane: tmux just moves its window. */
-		window_move(w, dst.s, index);
+		window_move(w, dst.s, index, !args_has(a, 'd'));
 		nw = w;
 		if (args_get(a, 'n') != NULL)
 			name_window(nw, p, args_get(a, 'n'));
@@ -276,9 +276,9 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		p->layout = nw->layout;
 		window_relayout(nw);
 		attach_mark_session(src.s);
+		if (!args_has(a, 'd'))
+			session_select_window(dst.s, nw);
 	}
-	if (!args_has(a, 'd'))
-		session_select_window(dst.s, nw);
 	cmd_print_new(ctx, a, p, "#{session_name}:#{window_index}.#{pane_index}");
 	return 0;
 }
@@ -402,14 +402,12 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 	if (other != NULL) {
 		/* Move in first, so that the destination session is never left
 		 * without windows by the kill. */
-		window_move(src.w, dst.s, -1);
+		window_move(src.w, dst.s, -1, select);
 		window_destroy(other);
-		window_move(src.w, dst.s, index);
+		window_move(src.w, dst.s, index, select);
 	} else {
-		window_move(src.w, dst.s, index);
+		window_move(src.w, dst.s, index, select);
 	}
-	if (select)
-		session_select_window(dst.s, src.w);
 	if (!args_has(a, 's') && options_number(ctx->srv->options, "renumber-windows") &&
 	    session_find_id(ctx->srv, from) != NULL)
 		session_renumber_windows(session_find_id(ctx->srv, from));

@@ -1,6 +1,7 @@
 /* Other commands: display-message, set-option, show-options, list-commands. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
@@ -9,6 +10,33 @@
 #define DISPLAY_FMT                                                                      \
 	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - "  \
 	"(%H:%M %d-%b-%y)"
+
+/* Messages shown to clients are kept (the last 1000 lines or so) for
+ * show-messages. */
+static void log_message(struct server *srv, const char *msg)
+{
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
+	buf_printf(&srv->messages, "%s: %s\n", when, msg);
+	if (srv->messages.len > 128 * 1024) {
+		const char *cut = memchr(srv->messages.data + srv->messages.len - 64 * 1024, '\n',
+		                         64 * 1024);
+
+		if (cut != NULL)
+			buf_consume(&srv->messages, (size_t)(cut + 1 - srv->messages.data));
+	}
+}
+
+static int cmd_show_messages(struct cmd_ctx *ctx, struct args *a)
+{
+	buf_add(&ctx->out, ctx->srv->config_errors.data, ctx->srv->config_errors.len);
+	buf_add(&ctx->out, ctx->srv->messages.data, ctx->srv->messages.len);
+	return 0;
+}
 
 /* -j: one JSON object (display-message describes one thing) of every
  * variable, or of those the format names. */
@@ -21,6 +49,11 @@ static int display_json(struct cmd_ctx *ctx, const struct format_ctx *fc, const 
 	buf_addc(&ctx->out, '\n');
 	cmd_format_names_free(names, n);
 	return 0;
+}
+
+static void add_variable(const char *name, const char *value, void *arg)
+{
+	buf_printf(arg, "%s=%s\n", name, value);
 }
 
 static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
@@ -50,14 +83,41 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	fc.c = ctx->peer;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
+	if (args_has(a, 'a')) {
+		format_each(&fc, add_variable, &ctx->out);
+		return 0;
+	}
 	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
 	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
-	if (c != NULL)
+	if (c != NULL) {
 		attach_message(c, msg);
+		log_message(ctx->srv, msg);
+	}
 	else
 		buf_printf(&ctx->out, "%s\n", msg);
 	free(msg);
 	return 0;
+}
+
+/* Turning automatic-rename off keeps the names windows have now. */
+static void freeze_window_names(struct server *srv)
+{
+	struct session *s;
+	struct window *w;
+	struct format_ctx fc;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		for (w = s->windows; w != NULL; w = w->next) {
+			char *name;
+
+			if (!w->automatic)
+				continue;
+			format_ctx_window(&fc, srv, w);
+			name = format_expand("#{window_name}", &fc);
+			free(w->name);
+			w->name = name;
+		}
+	}
 }
 
 static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
@@ -89,6 +149,8 @@ static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
 		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 		value = expanded = format_expand(value, &fc);
 	}
+	if (strcmp(name, "automatic-rename") == 0 && options_number(ctx->srv->options, name))
+		freeze_window_names(ctx->srv);
 	if (options_set(ctx->srv->options, name, value, args_has(a, 'a'), &err) != 0) {
 		cmd_error(ctx, "%s", err);
 		free(err);
@@ -210,6 +272,7 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{"show-window-options", "showw", "gvt:", 0, 1, "[-gv] [-t target-window] [option]",
 	 cmd_show_options},
 	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
+	{"show-messages", "showmsgs", "JTt:", 0, 0, "[-JT] [-t target-client]", cmd_show_messages},
 	{"set-environment", "setenv", "Fhgrt:u", 1, 2, "[-Fhgru] [-t target-session] name [value]",
 	 cmd_set_environment},
 	{"show-environment", "showenv", "hgst:", 0, 1, "[-hgs] [-t target-session] [name]",

@@ -228,9 +228,22 @@ static char *fv_window_name(const struct format_ctx *fc)
 
 	if (fc->w == NULL)
 		return NULL;
-	if (!fc->w->automatic || fc->w->active == NULL)
+	if (!fc->w->automatic || fc->w->active == NULL ||
+	    !options_number(fc->srv->options, "automatic-rename"))
 		return strdup0(fc->w->name);
-	cmd = pane_current_command(fc->w->active);
+	{
+		/* automatic-rename-format, in the window's active pane; a format
+		 * that names window_name itself must not recurse. */
+		static int depth;
+		struct format_ctx pc;
+
+		if (depth > 0)
+			return strdup0(fc->w->name);
+		format_ctx_pane(&pc, fc->srv, fc->w->active);
+		depth++;
+		cmd = format_expand(options_string(fc->srv->options, "automatic-rename-format"), &pc);
+		depth--;
+	}
 	if (*cmd != '\0')
 		return cmd;
 	free(cmd);
@@ -1993,6 +2006,22 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 		buf_adds(out, "null");
 	}
 	free(value);
+}
+
+void format_each(const struct format_ctx *fc, void (*fn)(const char *, const char *, void *),
+                 void *arg)
+{
+	size_t j;
+
+	for (j = 0; j < NVARS; j++) {
+		char *value;
+
+		if (!scope_present(fc, format_vars[j].scope))
+			continue;
+		value = format_vars[j].fn(fc);
+		fn(format_vars[j].name, value != NULL ? value : "", arg);
+		free(value);
+	}
 }
 
 /* A -F format may name a variable twice; a JSON object names it once. */

@@ -734,8 +734,27 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
 }
 
-/* What the terminal can do, which its answers may have changed since the
- * last frame: then cells already drawn need drawing again in the new way. */
+/* Make the shadow's cells drawn in a way that no longer applies differ from
+ * anything composed (flags 0xff), so that only they are drawn again. */
+static void shadow_forget(struct render *r, int rgb, int underline)
+{
+	size_t n = (size_t)r->rows * (size_t)r->cols;
+	struct grid_cell *c;
+
+	for (size_t i = 0; i < n; i++) {
+		c = &r->shadow[i];
+		if ((rgb && (GRID_COLOR_TYPE(c->fg) == 2 || GRID_COLOR_TYPE(c->bg) == 2)) ||
+		    (underline && (c->attr & (GRID_ATTR_UNDERLINE2 | GRID_ATTR_UNDERCURL))))
+			c->flags = 0xff;
+	}
+}
+
+/*
+ * What the terminal can do, which its answers (or the options) may have
+ * changed since the last frame: the cells already drawn the old way are
+ * drawn again, and only those, so the answers arriving after attach do not
+ * cost a full redraw on the next keystroke.
+ */
 static void frame_caps(struct render *r)
 {
 	int v = 0, truecolor, colon;
@@ -743,8 +762,10 @@ static void frame_caps(struct render *r)
 	truecolor = tty_truecolor(r->tty);
 	colon = r->ctl_colon != -1 &&
 		tickit_term_getctl_int(r->tt, (TickitTermCtl)r->ctl_colon, &v) && v;
-	if (truecolor != r->truecolor || colon != r->colon)
-		r->valid = 0;
+	if (r->valid && (truecolor != r->truecolor || colon != r->colon)) {
+		shadow_forget(r, truecolor != r->truecolor, colon != r->colon);
+		r->pen_known = 0;
+	}
 	r->truecolor = truecolor;
 	r->colon = colon;
 }

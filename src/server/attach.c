@@ -701,15 +701,60 @@ void attach_detach(struct peer *c, const char *message)
 	free(msg);
 }
 
+/* Where a client goes when its session is destroyed: nowhere with
+ * detach-on-destroy on, else the most recently used other session (one no
+ * client shows, with no-detached). */
+static struct session *session_after_destroy(struct session *gone)
+{
+	const char *mode = options_string(gone->srv->options, "detach-on-destroy");
+	struct session *s, *best = NULL;
+
+	if (strcmp(mode, "on") == 0)
+		return NULL;
+	for (s = gone->srv->sessions; s != NULL; s = s->next) {
+		if (s == gone || (strcmp(mode, "no-detached") == 0 && s->attached > 0))
+			continue;
+		if (best == NULL || s->activity > best->activity)
+			best = s;
+	}
+	return best;
+}
+
 void attach_detach_session(struct session *s, int exited)
 {
 	struct peer *c, *next;
+	struct session *other = exited ? session_after_destroy(s) : NULL;
 
 	for (c = s->srv->peers; c != NULL; c = next) {
 		next = c->next;
-		if (c->state == PEER_ATTACHED && c->session == s)
-			attach_detach(c, exited ? "[exited]" : NULL);
+		if (c->state != PEER_ATTACHED || c->session != s)
+			continue;
+		if (other != NULL) {
+			attach_switch(c, other);
+			c->last_session = NULL; /* s is going away */
+			continue;
+		}
+		attach_detach(c, exited ? "[exited]" : NULL);
 	}
+}
+
+/* After a client has gone: destroy-unattached and exit-unattached. */
+static void attach_gone(struct server *srv, struct session *s)
+{
+	struct peer *c;
+
+	if (s->attached == 0 && options_number(srv->options, "destroy-unattached") &&
+	    session_find_id(srv, s->id) == s) {
+		session_destroy(s);
+		return;
+	}
+	if (!options_number(srv->options, "exit-unattached") || srv->exiting)
+		return;
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED)
+			return;
+	}
+	server_shutdown(srv);
 }
 
 void attach_free(struct peer *c)
@@ -721,6 +766,7 @@ void attach_free(struct peer *c)
 	if (s != NULL) {
 		s->attached--;
 		attach_size_session(s); /* the others may want another size */
+		attach_gone(c->srv, s);
 	}
 	render_free(c->render);
 	c->render = NULL;

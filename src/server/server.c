@@ -254,6 +254,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	buf_init(&srv.paste);
 	environ_init(&srv.env);
 	srv.hooks = hooks_new();
+	buf_init(&srv.messages);
 	environ_load(&srv.env, environ);
 	/* A server started from inside another pmux or tmux is not in it. */
 	environ_unset(&srv.env, "PMUX");
@@ -282,6 +283,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	buf_free(&srv.paste);
 	environ_clear(&srv.env);
 	buf_free(&srv.config_errors);
+	buf_free(&srv.messages);
 	hooks_free(srv.hooks);
 	free(srv.socket_path);
 	log_debug("server exited");

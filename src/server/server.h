@@ -179,6 +179,7 @@ struct server {
 	struct buf paste; /* the most recent capture-pane buffer */
 	struct environ env; /* the global environment (set-environment -g) */
 	struct hooks *hooks;
+	struct buf messages; /* show-messages: what display-message showed */
 	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
@@ -236,9 +237,10 @@ struct pane *window_pane_next_by_direction(struct window *w, struct pane *p, cha
 /* Exchange two panes' places (same or different windows). */
 void window_swap_panes(struct pane *a, struct pane *b);
 /* Put a window in session dst at index (-1: the next free from
- * base-index); the caller checks the index is free. May destroy the
- * window's old session if that was its last window. */
-void window_move(struct window *w, struct session *dst, int index);
+ * base-index), making it current there with select; the caller checks the
+ * index is free. May destroy the window's old session if that was its last
+ * window. */
+void window_move(struct window *w, struct session *dst, int index, int select);
 /* Exchange two windows' sessions and indexes; current/last are the
  * caller's business. */
 void window_swap(struct window *a, struct window *b);

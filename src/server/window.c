@@ -446,10 +446,34 @@ static void session_unlink(struct session *s, struct window *w)
 	w->next = NULL;
 }
 
-void window_move(struct window *w, struct session *dst, int index)
+/* A window moved within its session without being selected: tmux gave it
+ * a new slot and dropped the old, current one, so the session falls back
+ * as if the window had gone from its old index (where the moved window,
+ * in its new slot, is a candidate like any other). */
+static void fallback_from_slot(struct session *s, struct window *w, int old)
+{
+	struct window *q, *prev = NULL, *max = NULL;
+
+	if (s->last != NULL && s->last != w) {
+		s->current = s->last;
+		s->last = NULL;
+		return;
+	}
+	for (q = s->windows; q != NULL; q = q->next) {
+		if (q->index < old)
+			prev = q;
+		max = q;
+	}
+	s->current = prev != NULL ? prev : max;
+	if (s->current != w)
+		s->last = NULL;
+}
+
+void window_move(struct window *w, struct session *dst, int index, int select)
 {
 	struct session *src = w->session;
 	struct window *fallback = session_fallback(src, w);
+	int old = w->index, was_current = src->current == w;
 
 	/* The free index is found before the window leaves its slot, as
 	 * tmux links the new place before unlinking the old. */
@@ -459,13 +483,17 @@ void window_move(struct window *w, struct session *dst, int index)
 	w->index = index;
 	w->session = dst;
 	session_link(dst, w);
+	if (select)
+		session_select_window(dst, w);
 	if (src == dst) {
+		if (was_current && !select)
+			fallback_from_slot(src, w, old);
 		attach_mark_session(src);
 		return;
 	}
 	if (src->last == w)
 		src->last = NULL;
-	if (src->current == w) {
+	if (was_current) {
 		src->current = NULL;
 		session_select_window(src, fallback);
 	}

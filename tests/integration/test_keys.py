@@ -89,8 +89,9 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.cmd("list-keys", "-T", "prefix").rc, 1)
         # keys after the prefix are dropped; F5 (root) marks them handled
         self.pm.run("bind-key", "-n", "F5", "split-window")
+        n = self.panes()
         self.c.write(PREFIX + b"c" + F5)
-        wait_for(lambda: self.panes() == 2, msg="the split from F5")
+        wait_for(lambda: self.panes() == n + 1, msg="the split from F5")
         self.assertEqual(len(self.windows()), 1)
 
     def test_unbind_root(self):
@@ -116,6 +117,8 @@ class Keys(pmuxtest.PmuxTestCase):
         out = self.pm.run("lsk", "-T", "custom")
         self.assertEqual(out, 'bind-key -T custom x new-window -n "two words"\n')
         self.assertEqual(self.pm.run("list-keys", "-N", "-T", "custom"), "x make one\n")
+        notes = self.pm.run("list-keys", "-N")
+        self.assertRegex(notes, re.compile(r"^C-b c\s+Create a new window$", re.M))
         r = self.pm.cmd("list-keys", "-T", "nosuch")
         self.assertEqual(r.rc, 1, r)
         r = self.pm.cmd("bind-key", "F5", "no-such-command")

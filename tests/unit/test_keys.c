@@ -83,6 +83,7 @@ static void test_defaults(void)
 	CHECK_STR(lookup(kt, "prefix", "C-Left"), "resize-pane -L");
 	CHECK_STR(lookup(kt, "prefix", "z"), "resize-pane -Z");
 	CHECK_INT(keys_lookup(kt, "prefix", &up)->repeat, 1);
+	CHECK_STR(keys_lookup(kt, "prefix", &up)->note, "Select the pane above the active pane");
 	CHECK(lookup(kt, "root", "c") == NULL);
 	keys_free(kt);
 }

@@ -451,6 +451,7 @@ static void test_late_answers(void)
 	struct render_view view = {.grid = g, .width = 20, .height = 5};
 	struct render_frame f = {.views = &view, .nviews = 1};
 	struct render *r;
+	size_t before;
 
 	CHECK(g != NULL);
 	if (g == NULL)
@@ -461,11 +462,15 @@ static void test_late_answers(void)
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, "", 0, 0) == 0);
 	tty_input(c.tty, c.replies, c.replies_len);
+	before = c.bytes;
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, "", 0, 1) == 0);
+	CHECK(c.bytes - before < 60); /* the curly underline again, not everything */
 	tty_set_truecolor_override(c.tty, 1);
+	before = c.bytes;
 	render_draw(r, &f);
 	CHECK(compare_screen(&c, &f, "", 1, 1) == 0);
+	CHECK(c.bytes - before < 60); /* the RGB cells again */
 	render_free(r);
 	client_free(&c);
 	grid_free(g);
