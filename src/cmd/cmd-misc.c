@@ -99,6 +99,48 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/*
+ * The options a set/show command acts on: -s the server's, -g the global
+ * session (or with -w/-p window and pane) options, -p a pane's, -w a
+ * window's, else the target session's. A named option picks its own scope
+ * when no flag says otherwise, as tmux does. mask gets the scopes shown.
+ */
+static int option_target(struct cmd_ctx *ctx, struct args *a, const struct option_def *d,
+                         int window_cmd, struct options **o, unsigned *mask)
+{
+	enum option_scope scope = d != NULL ? options_scope(d) : OPTION_SESSION;
+	int server = args_has(a, 's'), pane = args_has(a, 'p'), win = args_has(a, 'w') || window_cmd;
+	struct target t;
+
+	if (d != NULL && !server && !pane && !win) {
+		server = scope == OPTION_SERVER;
+		win = scope == OPTION_WINDOW || scope == OPTION_PANE;
+	}
+	if (server) {
+		*o = ctx->srv->options;
+		*mask = 1u << OPTION_SERVER;
+	} else if (args_has(a, 'g')) {
+		*o = ctx->srv->options;
+		*mask = pane || win ? (1u << OPTION_WINDOW) | (1u << OPTION_PANE) : 1u << OPTION_SESSION;
+	} else if (pane) {
+		if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		*o = pane_options(t.p);
+		*mask = 1u << OPTION_PANE;
+	} else if (win) {
+		if (target_window(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		*o = window_options(t.w);
+		*mask = (1u << OPTION_WINDOW) | (1u << OPTION_PANE);
+	} else {
+		if (target_session(ctx, args_get(a, 't'), &t) != 0)
+			return -1;
+		*o = session_options(t.s);
+		*mask = 1u << OPTION_SESSION;
+	}
+	return 0;
+}
+
 /* Turning automatic-rename off keeps the names windows have now. */
 static void freeze_window_names(struct server *srv)
 {
@@ -120,28 +162,16 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
-static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
+static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o,
+                     const struct option_def *d, const char *value)
 {
-	const char *name = a->argv[0], *value = a->argc > 1 ? a->argv[1] : NULL;
-	const struct option_def *d = options_def(name);
 	char *err = NULL, *expanded = NULL;
-	struct session *s;
+	int rc;
 
-	if (d == NULL) {
-		if (args_has(a, 'q'))
-			return 0;
-		return cmd_error(ctx, "invalid option: %s", name);
-	}
-	if (args_has(a, 'u')) {
-		options_unset(ctx->srv->options, name);
-		goto changed;
-	}
-	if (args_has(a, 'o') && strcmp(options_string(ctx->srv->options, name), d->def) != 0)
-		return cmd_error(ctx, "already set: %s", name);
 	if (value == NULL) {
 		if (d->type != OPTION_FLAG)
-			return cmd_error(ctx, "no value for option: %s", name);
-		value = options_number(ctx->srv->options, name) ? "off" : "on";
+			return cmd_error(ctx, "no value for option: %s", d->name);
+		value = options_number(o, d->name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
@@ -149,32 +179,81 @@ static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
 		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 		value = expanded = format_expand(value, &fc);
 	}
-	if (strcmp(name, "automatic-rename") == 0 && options_number(ctx->srv->options, name))
+	if (strcmp(d->name, "automatic-rename") == 0 && options_number(o, d->name))
 		freeze_window_names(ctx->srv);
-	if (options_set(ctx->srv->options, name, value, args_has(a, 'a'), &err) != 0) {
+	rc = options_set(o, d->name, value, args_has(a, 'a'), &err);
+	free(expanded);
+	if (rc != 0) {
 		cmd_error(ctx, "%s", err);
 		free(err);
-		free(expanded);
+	}
+	return rc;
+}
+
+static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
+{
+	const char *name = a->argv[0], *value = a->argc > 1 ? a->argv[1] : NULL;
+	const struct option_def *d = options_def(name);
+	struct options *o;
+	struct session *s;
+	unsigned mask;
+
+	if (d == NULL) {
+		if (args_has(a, 'q'))
+			return 0;
+		return cmd_error(ctx, "invalid option: %s", name);
+	}
+	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
+		return -1;
+	if (args_has(a, 'u')) {
+		options_unset(o, name);
+	} else if (args_has(a, 'o') && options_is_set(o, name) && o != ctx->srv->options) {
+		return cmd_error(ctx, "already set: %s", name);
+	} else if (set_value(ctx, a, o, d, value) != 0) {
 		return -1;
 	}
-	free(expanded);
-changed:
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
 		attach_mark_session(s);
 	attach_options_changed(ctx->srv);
 	return 0;
 }
 
-static int cmd_show_options(struct cmd_ctx *ctx, struct args *a)
+static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 {
 	const char *name = a->argc > 0 ? a->argv[0] : NULL;
+	const struct option_def *d = name != NULL ? options_def(name) : NULL;
+	struct options *o;
+	unsigned mask;
 
-	if (options_show(ctx->srv->options, name, args_has(a, 'v'), &ctx->out) != 0) {
+	if (name != NULL && d == NULL) {
 		if (args_has(a, 'q'))
 			return 0;
 		return cmd_error(ctx, "invalid option: %s", name);
 	}
+	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
+		return -1;
+	options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
 	return 0;
+}
+
+static int cmd_set_option(struct cmd_ctx *ctx, struct args *a)
+{
+	return set_option(ctx, a, 0);
+}
+
+static int cmd_set_window_option(struct cmd_ctx *ctx, struct args *a)
+{
+	return set_option(ctx, a, 1);
+}
+
+static int cmd_show_options(struct cmd_ctx *ctx, struct args *a)
+{
+	return show_options(ctx, a, 0);
+}
+
+static int cmd_show_window_options(struct cmd_ctx *ctx, struct args *a)
+{
+	return show_options(ctx, a, 1);
 }
 
 /* -g: the global environment; else the target session's. */
@@ -268,9 +347,9 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{"show-options", "show", "AgHpqst:vw", 0, 1, "[-AgHpqsvw] [-t target] [option]",
 	 cmd_show_options},
 	{"set-window-option", "setw", "aFgoqt:u", 1, 2,
-	 "[-aFgoqu] [-t target-window] option [value]", cmd_set_option},
-	{"show-window-options", "showw", "gvt:", 0, 1, "[-gv] [-t target-window] [option]",
-	 cmd_show_options},
+	 "[-aFgoqu] [-t target-window] option [value]", cmd_set_window_option},
+	{"show-window-options", "showw", "Agvt:", 0, 1, "[-Agv] [-t target-window] [option]",
+	 cmd_show_window_options},
 	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
 	{"show-messages", "showmsgs", "JTt:", 0, 0, "[-JT] [-t target-client]", cmd_show_messages},
 	{"set-environment", "setenv", "Fhgrt:u", 1, 2, "[-Fhgru] [-t target-session] name [value]",

@@ -103,7 +103,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 		environ_set(&s->env, var, eq + 1, 0);
 		free(var);
 	}
-	w = cmd_new_window(ctx, s, (int)options_number(srv->options, "base-index"),
+	w = cmd_new_window(ctx, s, (int)options_number(session_options(s), "base-index"),
 			   args_get(a, 'n'), &sa);
 	cmd_spawn_free(&sa);
 	if (w == NULL)

@@ -21,7 +21,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "index in use: %d", index);
 	if (index < 0)
 		index = window_next_index(t.s,
-					  (int)options_number(ctx->srv->options, "base-index"));
+					  (int)options_number(session_options(t.s), "base-index"));
 	cmd_spawn_args(ctx, a, &sa, t.s->cwd);
 	if (args_get(a, 'c') == NULL && ctx->peer != NULL && ctx->peer->cwd != NULL)
 		sa.cwd = ctx->peer->cwd;

@@ -229,7 +229,7 @@ static char *fv_window_name(const struct format_ctx *fc)
 	if (fc->w == NULL)
 		return NULL;
 	if (!fc->w->automatic || fc->w->active == NULL ||
-	    !options_number(fc->srv->options, "automatic-rename"))
+	    !options_number(window_options(fc->w), "automatic-rename"))
 		return strdup0(fc->w->name);
 	{
 		/* automatic-rename-format, in the window's active pane; a format
@@ -241,7 +241,8 @@ static char *fv_window_name(const struct format_ctx *fc)
 			return strdup0(fc->w->name);
 		format_ctx_pane(&pc, fc->srv, fc->w->active);
 		depth++;
-		cmd = format_expand(options_string(fc->srv->options, "automatic-rename-format"), &pc);
+		cmd = format_expand(options_string(window_options(fc->w), "automatic-rename-format"),
+		                    &pc);
 		depth--;
 	}
 	if (*cmd != '\0')
@@ -361,7 +362,7 @@ static char *fv_pane_index(const struct format_ctx *fc)
 	if (fc->p == NULL || fc->p->window == NULL)
 		return NULL;
 	return num(window_pane_index(fc->p->window, fc->p) +
-		   options_number(fc->srv->options, "pane-base-index"));
+		   options_number(window_options(fc->p->window), "pane-base-index"));
 }
 
 static char *fv_cursor(const struct format_ctx *fc, int want_x)

@@ -236,6 +236,8 @@ void keys_bind(struct key_tables *kt, const char *table, const struct key *k, co
 	struct key_table *t = keys_table(kt, table, 1);
 	struct key n = key_canonical(k);
 	struct key_binding **bp, *b;
+	/* copied first: cmd or note may be the binding's own (bind -N) */
+	char *new_cmd = xstrdup(cmd), *new_note = note != NULL ? xstrdup(note) : NULL;
 	int cmp = 1;
 
 	for (bp = &t->bindings; *bp != NULL; bp = &(*bp)->next) {
@@ -254,8 +256,8 @@ void keys_bind(struct key_tables *kt, const char *table, const struct key *k, co
 		b->next = *bp;
 		*bp = b;
 	}
-	b->cmd = xstrdup(cmd);
-	b->note = note != NULL ? xstrdup(note) : NULL;
+	b->cmd = new_cmd;
+	b->note = new_note;
 	b->repeat = repeat;
 }
 

@@ -83,9 +83,50 @@ static const struct option_def option_table[] = {
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
 
 struct options {
+	struct options *parent; /* NULL for the global set */
 	char *values[OPTION_COUNT];
 	long numbers[OPTION_COUNT];
+	char set[OPTION_COUNT];
 };
+
+/* The options tmux keeps per server, and per window or pane; the rest are
+ * session options. */
+static const char *const server_options[] = {
+	"default-terminal", "escape-time", "exit-empty", "exit-unattached", "focus-events",
+	"set-clipboard", "terminal-features", "terminal-overrides",
+};
+static const char *const window_options[] = {
+	"aggressive-resize", "automatic-rename", "automatic-rename-format", "main-pane-height",
+	"main-pane-width", "mode-keys", "mode-style", "monitor-activity", "monitor-bell",
+	"monitor-silence", "pane-active-border-style", "pane-base-index", "pane-border-style",
+	"window-size", "window-status-current-format", "window-status-current-style",
+	"window-status-format", "window-status-separator", "window-status-style", "wrap-search",
+};
+static const char *const pane_options[] = {"allow-rename", "remain-on-exit"};
+
+static int in_list(const char *const *list, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum option_scope options_scope(const struct option_def *d)
+{
+#define IN(l) in_list(l, sizeof l / sizeof l[0], d->name)
+	if (IN(server_options))
+		return OPTION_SERVER;
+	if (IN(window_options))
+		return OPTION_WINDOW;
+	if (IN(pane_options))
+		return OPTION_PANE;
+	return OPTION_SESSION;
+#undef IN
+}
 
 static int option_index(const char *name)
 {
@@ -197,6 +238,34 @@ struct options *options_new(void)
 	return o;
 }
 
+struct options *options_new_child(struct options *parent)
+{
+	struct options *o = xcalloc(1, sizeof *o);
+
+	o->parent = parent;
+	return o;
+}
+
+void options_reparent(struct options *o, struct options *parent)
+{
+	o->parent = parent;
+}
+
+int options_is_set(const struct options *o, const char *name)
+{
+	int i = option_index(name);
+
+	return i >= 0 && o->set[i];
+}
+
+/* The set in the chain that holds the option's value. */
+static const struct options *holder(const struct options *o, int i)
+{
+	while (!o->set[i] && o->parent != NULL)
+		o = o->parent;
+	return o;
+}
+
 void options_free(struct options *o)
 {
 	size_t i;
@@ -221,7 +290,7 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	}
 	d = &option_table[i];
 	if (append && d->type == OPTION_STRING)
-		text = xasprintf("%s%s", o->values[i], value);
+		text = xasprintf("%s%s", holder(o, i)->values[i] ? holder(o, i)->values[i] : "", value);
 	else
 		text = xstrdup(value);
 	if (option_parse(d, text, &num, err) != 0) {
@@ -231,6 +300,7 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	free(o->values[i]);
 	o->values[i] = xstrdup(option_text(d, num, text));
 	o->numbers[i] = num;
+	o->set[i] = 1;
 	free(text);
 	return 0;
 }
@@ -243,35 +313,42 @@ void options_unset(struct options *o, const char *name)
 
 	if (i < 0)
 		return;
+	free(o->values[i]);
+	o->values[i] = NULL;
+	if (o->parent != NULL) {
+		o->set[i] = 0; /* inherit again */
+		return;
+	}
 	option_parse(&option_table[i], option_table[i].def, &num, &err);
 	free(err);
-	free(o->values[i]);
 	o->values[i] = xstrdup(option_table[i].def);
 	o->numbers[i] = num;
+	o->set[i] = 1;
 }
 
 long options_number(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
-	return i < 0 ? 0 : o->numbers[i];
+	return i < 0 ? 0 : holder(o, i)->numbers[i];
 }
 
 const char *options_string(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
-	return i < 0 ? "" : o->values[i];
+	return i < 0 ? "" : holder(o, i)->values[i];
 }
 
-static void show_one(const struct options *o, size_t i, int value_only, struct buf *out)
+static void show_one(const struct options *o, size_t i, int value_only, int mark,
+                     struct buf *out)
 {
-	const char *v = o->values[i];
+	const char *v = holder(o, (int)i)->values[i];
 	int quote = option_table[i].type == OPTION_STRING &&
-		    (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
+	            (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
 
 	if (!value_only)
-		buf_printf(out, "%s ", option_table[i].name);
+		buf_printf(out, "%s%s ", option_table[i].name, mark ? "*" : "");
 	if (quote && !value_only) {
 		buf_addc(out, '"');
 		for (; *v != '\0'; v++) {
@@ -286,7 +363,8 @@ static void show_one(const struct options *o, size_t i, int value_only, struct b
 	buf_addc(out, '\n');
 }
 
-int options_show(const struct options *o, const char *name, int value_only, struct buf *out)
+int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
+                 int inherited, struct buf *out)
 {
 	size_t i;
 
@@ -295,10 +373,15 @@ int options_show(const struct options *o, const char *name, int value_only, stru
 
 		if (idx < 0)
 			return -1;
-		show_one(o, (size_t)idx, value_only, out);
+		if (o->set[idx] || inherited)
+			show_one(o, (size_t)idx, value_only, !o->set[idx], out);
 		return 0;
 	}
-	for (i = 0; i < OPTION_COUNT; i++)
-		show_one(o, i, value_only, out);
+	for (i = 0; i < OPTION_COUNT; i++) {
+		if (!(mask & (1u << options_scope(&option_table[i]))))
+			continue;
+		if (o->set[i] || inherited)
+			show_one(o, i, value_only, !o->set[i], out);
+	}
 	return 0;
 }

@@ -1,8 +1,9 @@
 /*
- * options: named settings with defaults. One table of known options; values
- * are kept as strings and numbers by type. (Scopes — server, session, window,
- * pane — arrive with the command-language issue; for now every option is
- * global.)
+ * options: named settings with defaults. One table of known options, each of
+ * one scope (server, session, window or pane), as in tmux. A set of values
+ * either is the global one (every option has a value there) or belongs to a
+ * session, window or pane and holds only what was set on it, falling back
+ * to its parent: pane → window → global, session → global.
  */
 #ifndef PMUX_CMD_OPTIONS_H
 #define PMUX_CMD_OPTIONS_H
@@ -25,9 +26,23 @@ struct option_def {
 	const char *choices; /* choices, comma-separated */
 };
 
+enum option_scope {
+	OPTION_SESSION,
+	OPTION_SERVER,
+	OPTION_WINDOW,
+	OPTION_PANE,
+};
+
 struct options;
 
+/* The global set, every option at its default. */
 struct options *options_new(void);
+/* A set that holds only what is set on it and inherits the rest. */
+struct options *options_new_child(struct options *parent);
+enum option_scope options_scope(const struct option_def *d);
+void options_reparent(struct options *o, struct options *parent);
+/* Is the option set on this very set (not inherited)? */
+int options_is_set(const struct options *o, const char *name);
 void options_free(struct options *o);
 const struct option_def *options_def(const char *name);
 /* Set from text; on error returns -1 with a message in *err (malloc'd). */
@@ -35,7 +50,10 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 void options_unset(struct options *o, const char *name);
 long options_number(const struct options *o, const char *name);
 const char *options_string(const struct options *o, const char *name);
-/* "name value" lines like show-options; name NULL for all. Returns -1 if unknown. */
-int options_show(const struct options *o, const char *name, int value_only, struct buf *out);
+/* "name value" lines like show-options: name NULL for every option of the
+ * scopes in mask (1 << enum option_scope); only the values set on o unless
+ * inherited (then marked "name*"). Returns -1 if name is unknown. */
+int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
+                 int inherited, struct buf *out);
 
 #endif

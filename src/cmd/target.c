@@ -154,7 +154,7 @@ static struct pane *find_pane_in(struct window *w, const char *name)
 	}
 	if (!parse_index(name, &index))
 		return NULL;
-	base = (int)options_number(w->srv->options, "pane-base-index");
+	base = (int)options_number(window_options(w), "pane-base-index");
 	for (p = w->panes; p != NULL; p = p->next) {
 		if (window_pane_index(w, p) + base == index)
 			return p;

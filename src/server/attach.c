@@ -118,6 +118,7 @@ struct prompt {
 	int n, ninputs, i; /* labels, inputs, current */
 	int flags;	   /* PROMPT_SINGLE, PROMPT_CONFIRM */
 	int hist;	   /* history entry shown (prompt_nhistory: none) */
+	int vi_command;	   /* status-keys vi: in command mode (Escape) */
 };
 
 #define PROMPT_HISTORY_MAX 100
@@ -494,6 +495,29 @@ static void prompt_delete_word(struct peer *c)
 	prompt_delete(c, at, c->prompt_cursor);
 }
 
+/* M-b / M-f (vi b, w): to the start of the previous or next word. */
+static void prompt_word_left(struct peer *c)
+{
+	size_t at = c->prompt_cursor;
+
+	while (at > 0 && c->prompt_buf.data[at - 1] == ' ')
+		at--;
+	while (at > 0 && c->prompt_buf.data[at - 1] != ' ')
+		at--;
+	c->prompt_cursor = at;
+}
+
+static void prompt_word_right(struct peer *c)
+{
+	size_t at = c->prompt_cursor, len = c->prompt_buf.len;
+
+	while (at < len && c->prompt_buf.data[at] != ' ')
+		at++;
+	while (at < len && c->prompt_buf.data[at] == ' ')
+		at++;
+	c->prompt_cursor = at;
+}
+
 static void prompt_history_step(struct peer *c, int dir)
 {
 	struct prompt *p = c->prompt;
@@ -578,6 +602,48 @@ static void prompt_sym_key(struct peer *c, VTermKey sym)
 	}
 }
 
+/* vi command mode: the keys map onto the emacs editing actions; the ones
+ * that start typing leave command mode. Returns 1 if the key was one. */
+/* In a string of pairs (a key, then what it stands for): cp's pair, or 0. */
+static char pair_lookup(const char *pairs, uint32_t cp)
+{
+	for (; pairs[0] != '\0' && pairs[1] != '\0'; pairs += 2) {
+		if ((uint32_t)(unsigned char)pairs[0] == cp)
+			return pairs[1];
+	}
+	return 0;
+}
+
+static int prompt_vi_command(struct peer *c, uint32_t cp)
+{
+	/* vi keys and the emacs Ctrl keys that do the same; those in insert
+	 * also leave command mode (i does only that) */
+	static const char moves[] = "hblf f0a^a$exdXhDkdujnkp", insert[] = "iiafAeIaCksd";
+	char to;
+
+	if ((to = pair_lookup(moves, cp)) != 0) {
+		prompt_ctrl_key(c, (uint32_t)to);
+	} else if ((to = pair_lookup(insert, cp)) != 0) {
+		if (to != 'i')
+			prompt_ctrl_key(c, (uint32_t)to);
+		c->prompt->vi_command = 0;
+	} else if (cp == 'w' || cp == 'W' || cp == 'e' || cp == 'E') {
+		prompt_word_right(c);
+	} else if (cp == 'b' || cp == 'B') {
+		prompt_word_left(c);
+	} else if (cp == 'q') {
+		prompt_cancel(c);
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+static int prompt_vi_mode(struct peer *c)
+{
+	return strcmp(options_string(c->srv->options, "status-keys"), "vi") == 0;
+}
+
 /* A single-key prompt (confirm-before): y runs, anything else cancels. */
 static void prompt_single_key(struct peer *c, const struct key *k)
 {
@@ -604,6 +670,13 @@ static void prompt_key(struct peer *c, const struct key *k)
 		prompt_single_key(c, k);
 		return;
 	}
+	if (k->kind == KEY_SYM && k->sym == VTERM_KEY_ESCAPE && prompt_vi_mode(c) &&
+	    !c->prompt->vi_command) {
+		c->prompt->vi_command = 1; /* vi: Escape is command mode, twice cancels */
+		c->prompt_cursor = prompt_prev(c, c->prompt_cursor);
+		mark_dirty(c);
+		return;
+	}
 	if ((k->kind == KEY_SYM && k->sym == VTERM_KEY_ESCAPE) || (ctrl && k->cp == 'c') ||
 	    (ctrl && k->cp == 'g')) {
 		prompt_cancel(c);
@@ -614,8 +687,16 @@ static void prompt_key(struct peer *c, const struct key *k)
 		prompt_accept(c, buf_cstr(&c->prompt_buf));
 		return;
 	}
+	if (c->prompt->vi_command && k->kind == KEY_CHAR && k->mod == 0) {
+		prompt_vi_command(c, k->cp); /* may cancel */
+		if (c->prompt != NULL)
+			mark_dirty(c);
+		return;
+	}
 	if (ctrl)
 		prompt_ctrl_key(c, k->cp);
+	else if (k->kind == KEY_CHAR && k->mod == VTERM_MOD_ALT && (k->cp == 'b' || k->cp == 'f'))
+		k->cp == 'b' ? prompt_word_left(c) : prompt_word_right(c);
 	else if (k->kind == KEY_SYM)
 		prompt_sym_key(c, k->sym);
 	else if (k->kind == KEY_CHAR && !(k->mod & (VTERM_MOD_CTRL | VTERM_MOD_ALT)))
@@ -706,7 +787,7 @@ void attach_detach(struct peer *c, const char *message)
  * client shows, with no-detached). */
 static struct session *session_after_destroy(struct session *gone)
 {
-	const char *mode = options_string(gone->srv->options, "detach-on-destroy");
+	const char *mode = options_string(session_options(gone), "detach-on-destroy");
 	struct session *s, *best = NULL;
 
 	if (strcmp(mode, "on") == 0)
@@ -743,7 +824,7 @@ static void attach_gone(struct server *srv, struct session *s)
 {
 	struct peer *c;
 
-	if (s->attached == 0 && options_number(srv->options, "destroy-unattached") &&
+	if (s->attached == 0 && options_number(session_options(s), "destroy-unattached") &&
 	    session_find_id(srv, s->id) == s) {
 		session_destroy(s);
 		return;

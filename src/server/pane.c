@@ -143,7 +143,7 @@ static void free_vector(char **v)
  * given to sh -c, none means the default command or a login shell. */
 static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv0)
 {
-	const char *cmd = options_string(p->srv->options, "default-command");
+	const char *cmd = options_string(session_options(p->window->session), "default-command");
 	char **argv;
 	int i;
 
@@ -163,7 +163,7 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 		return argv;
 	}
 	{
-		const char *shell = default_shell(p->srv->options);
+		const char *shell = default_shell(session_options(p->window->session));
 		const char *base = strrchr(shell, '/');
 
 		argv = xcalloc(2, sizeof *argv);
@@ -208,6 +208,7 @@ static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
 	if (sa->argc == 0)
 		return;
 	free_vector(p->cmd_argv);
+	options_free(p->options);
 	p->cmd_argv = xcalloc(sa->argc + 1, sizeof *p->cmd_argv);
 	for (i = 0; i < sa->argc; i++)
 		p->cmd_argv[i] = xstrdup(sa->argv[i]);
@@ -230,7 +231,9 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->created = time(NULL);
 	buf_init(&p->writeq);
 	p->start_cwd = xstrdup(sa->cwd != NULL ? sa->cwd : "/");
+	p->options = options_new_child(w->options);
 	if (pane_spawn(p, sa, &res, errmsg) != 0) {
+		options_free(p->options);
 		free(p->start_cwd);
 		free(p);
 		return NULL;
@@ -239,7 +242,7 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->fd = res.master;
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
-	p->grid = grid_new(sy, sx, (int)options_number(srv->options, "history-limit"),
+	p->grid = grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
 	                   pane_grid_output, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
@@ -564,9 +567,9 @@ void pane_kill(struct pane *p)
 }
 
 /* remain-on-exit: on, or failed for a program that did not exit 0. */
-static int pane_remains(const struct pane *p)
+static int pane_remains(struct pane *p)
 {
-	const char *v = options_string(p->srv->options, "remain-on-exit");
+	const char *v = options_string(pane_options(p), "remain-on-exit");
 	int failed = !WIFEXITED(p->exit_status) || WEXITSTATUS(p->exit_status) != 0;
 
 	return strcmp(v, "on") == 0 || (strcmp(v, "failed") == 0 && failed);

@@ -53,6 +53,7 @@ struct pane {
 	uint64_t active_point; /* when last made active: breaks ties for select-pane -L… */
 
 	char *start_cwd;
+	struct options *options; /* set-option -p; read through pane_options() */
 	struct pane_pipe *pipe; /* pipe-pane, or NULL */
 	char **cmd_argv; /* the command given at creation, for respawn */
 	int cmd_argc;
@@ -74,6 +75,7 @@ struct window {
 	int index;
 	char *name;
 	int automatic; /* named after the active pane's command */
+	struct options *options; /* set-option -w */
 	int sx, sy;
 	struct pane *panes;
 	struct pane *active;
@@ -99,6 +101,7 @@ struct session {
 	int attached;
 	char *cwd;
 	struct environ env; /* over the global one: update-environment, -e */
+	struct options *options; /* set-option on the session */
 };
 
 enum peer_state {
@@ -205,6 +208,10 @@ int session_count_windows(const struct session *s);
 void session_select_window(struct session *s, struct window *w);
 struct session *session_best(struct server *srv);
 void session_touch(struct session *s);
+/* The options that apply to an object, falling back to the global ones. */
+struct options *session_options(struct session *s);
+struct options *window_options(struct window *w);
+struct options *pane_options(struct pane *p);
 void session_update_environment(struct session *s, struct peer *c);
 
 /* window.c */

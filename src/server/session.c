@@ -29,6 +29,7 @@ struct session *session_create(struct server *srv, const char *name, const char 
 	}
 	s->cwd = xstrdup(cwd != NULL ? cwd : "/");
 	environ_init(&s->env);
+	s->options = options_new_child(srv->options);
 	s->sx = sx;
 	s->sy = sy;
 	s->created = time(NULL);
@@ -107,6 +108,24 @@ void session_select_window(struct session *s, struct window *w)
 	attach_mark_session(s);
 }
 
+struct options *session_options(struct session *s)
+{
+	return s != NULL ? s->options : NULL;
+}
+
+struct options *window_options(struct window *w)
+{
+	return w->options;
+}
+
+/* A pane moved to another window (join-pane, break-pane) inherits from its
+ * new window: the parent is looked up now rather than fixed at creation. */
+struct options *pane_options(struct pane *p)
+{
+	options_reparent(p->options, p->window->options);
+	return p->options;
+}
+
 void session_touch(struct session *s)
 {
 	s->activity = uv_now(s->srv->loop);
@@ -118,7 +137,7 @@ void session_touch(struct session *s)
  * stale value. */
 void session_update_environment(struct session *s, struct peer *c)
 {
-	char *list = xstrdup(options_string(s->srv->options, "update-environment"));
+	char *list = xstrdup(options_string(session_options(s), "update-environment"));
 	char *save = NULL, *name;
 
 	for (name = strtok_r(list, " ", &save); name != NULL; name = strtok_r(NULL, " ", &save))
@@ -166,6 +185,7 @@ void session_destroy(struct session *s)
 	free(s->name);
 	free(s->cwd);
 	environ_clear(&s->env);
+	options_free(s->options);
 	free(s);
 	server_check_exit(srv);
 }

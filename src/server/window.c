@@ -19,6 +19,7 @@ struct window *window_create(struct session *s, int index, const char *name)
 	w->sy = s->sy;
 	w->created = time(NULL);
 	w->lastlayout = -1;
+	w->options = options_new_child(s->srv->options);
 	for (pp = &s->windows; *pp != NULL && (*pp)->index < index; pp = &(*pp)->next)
 		;
 	w->next = *pp;
@@ -210,6 +211,7 @@ void window_destroy(struct window *w)
 		s->current = NULL;
 		session_select_window(s, fallback);
 	}
+	options_free(w->options);
 	free(w->name);
 	free(w->old_layout);
 	free(w);

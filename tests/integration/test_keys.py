@@ -198,6 +198,19 @@ class Keys(pmuxtest.PmuxTestCase):
         self.sync()
         self.assertEqual(len(self.windows()), 1, self.windows())
 
+    def test_prompt_vi_keys(self):
+        self.pm.run("set-option", "-g", "status-keys", "vi")
+        self.c.write(PREFIX + b":new-window -n xx\x1b")
+        time.sleep(0.2)          # the lone Escape: command mode
+        self.c.write(b"bDavi\r")   # word left, delete to the end, append
+        self.wait_window_named("vi")
+        self.c.write(PREFIX + b":new-window -n never\x1b")
+        time.sleep(0.2)
+        self.c.write(b"\x1b")   # twice: cancelled
+        time.sleep(0.2)
+        self.sync()
+        self.assertNotIn("never", self.windows())
+
     def test_prompt_error_on_status_line(self):
         start = len(self.c.output)
         self.c.write(PREFIX + b":nosuchcommand\r")

@@ -42,6 +42,11 @@ static void test_bind_unbind(void)
 	CHECK_INT(keys_lookup(kt, "root", &k)->repeat, 1);
 	CHECK_STR(keys_lookup(kt, "root", &k)->note, "split");
 	CHECK(lookup(kt, "prefix", "F5") == NULL);
+	/* rebinding with the binding's own strings (bind-key -N on its own) */
+	keys_bind(kt, "root", &k, keys_lookup(kt, "root", &k)->cmd, 1,
+		  keys_lookup(kt, "root", &k)->note);
+	CHECK_STR(lookup(kt, "root", "F5"), "split-window -h");
+	CHECK_STR(keys_lookup(kt, "root", &k)->note, "split");
 	/* a binding made from a literal C0 byte is the C-x one */
 	k = (struct key){.kind = KEY_CHAR, .cp = 0x02};
 	keys_bind(kt, "custom", &k, "send-prefix", 0, NULL);
