@@ -73,6 +73,7 @@ static int select_layout(struct cmd_ctx *ctx, struct args *a, int step)
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	w = t.w;
+	window_unzoom(w); /* whatever follows, as tmux */
 	if (args_has(a, 'n'))
 		step = 1;
 	else if (args_has(a, 'p'))

@@ -208,7 +208,6 @@ static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
 	if (sa->argc == 0)
 		return;
 	free_vector(p->cmd_argv);
-	options_free(p->options);
 	p->cmd_argv = xcalloc(sa->argc + 1, sizeof *p->cmd_argv);
 	for (i = 0; i < sa->argc; i++)
 		p->cmd_argv[i] = xstrdup(sa->argv[i]);
@@ -538,6 +537,7 @@ static void pane_close_cb(uv_handle_t *h)
 	if (--p->open_handles > 0)
 		return;
 	free_vector(p->cmd_argv);
+	options_free(p->options);
 
 	grid_free(p->grid);
 	buf_free(&p->writeq);

@@ -108,21 +108,25 @@ void session_select_window(struct session *s, struct window *w)
 	attach_mark_session(s);
 }
 
+/* An object built without options of its own (unit tests' models) reads
+ * the global ones. */
 struct options *session_options(struct session *s)
 {
-	return s != NULL ? s->options : NULL;
+	return s->options != NULL ? s->options : s->srv->options;
 }
 
 struct options *window_options(struct window *w)
 {
-	return w->options;
+	return w->options != NULL ? w->options : w->srv->options;
 }
 
 /* A pane moved to another window (join-pane, break-pane) inherits from its
  * new window: the parent is looked up now rather than fixed at creation. */
 struct options *pane_options(struct pane *p)
 {
-	options_reparent(p->options, p->window->options);
+	if (p->options == NULL)
+		return window_options(p->window);
+	options_reparent(p->options, window_options(p->window));
 	return p->options;
 }
 

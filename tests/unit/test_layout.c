@@ -522,6 +522,46 @@ static void test_parse_like_tmux(void)
 	free(cause);
 }
 
+static void find_leaf(struct layout *leaf, void *ctx)
+{
+	struct layout **want = ctx;
+
+	if (leaf->pane == (*want)->pane)
+		*want = leaf;
+}
+
+static struct layout *leaf_of(struct layout *root, int i)
+{
+	struct layout key = {.pane = &tag[i]}, *l = &key;
+
+	layout_each_leaf(root, find_leaf, &l);
+	return l;
+}
+
+/* resize-pane on a tiled 120x40 window of four panes, step by step; the
+ * strings are tmux 3.3a's after the same commands. */
+static void test_resize_pane_like_tmux(void)
+{
+	struct layout *root = layout_preset(LAYOUT_TILED, panes, 4, 120, 40, NULL, NULL);
+	char *s;
+
+	layout_resize_leaf_to(leaf_of(root, 0), 1, 30); /* resizep -t %0 -x 30 */
+	layout_resize_leaf(leaf_of(root, 3), 0, -5, 1); /* -t %3 -U 5 */
+	layout_resize_leaf(leaf_of(root, 1), 1, -7, 1); /* -t %1 -L 7 */
+	s = layout_dump(root);
+	CHECK_STR(s, "a2e6,120x40,0,0[120x14,0,0{23x14,0,0,0,96x14,24,0,1},120x25,0,15{59x25,0,"
+		     "15,2,60x25,60,15,3}]");
+	free(s);
+	layout_resize_leaf_to(leaf_of(root, 2), 0, 10);	 /* -t %2 -y 10 */
+	layout_resize_leaf(leaf_of(root, 2), 1, 200, 1); /* -t %2 -R 200 */
+	layout_resize_leaf(leaf_of(root, 0), 0, 3, 1);	 /* -t %0 -D 3 */
+	s = layout_dump(root);
+	CHECK_STR(s, "087b,120x40,0,0[120x32,0,0{23x32,0,0,0,96x32,24,0,1},120x7,0,33{118x7,0,"
+		     "33,2,1x7,119,33,3}]");
+	free(s);
+	layout_free(root);
+}
+
 static void test_dump_like_tmux(void)
 {
 	struct layout *root = layout_new_leaf(&tag[0], 120, 40);
@@ -605,5 +645,6 @@ int main(void)
 	test_directions_like_tmux();
 	test_parse_errors();
 	test_parse_like_tmux();
+	test_resize_pane_like_tmux();
 	CHECK_DONE();
 }
