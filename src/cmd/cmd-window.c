@@ -165,6 +165,53 @@ static int cmd_last_window(struct cmd_ctx *ctx, struct args *a)
 	return step_window(ctx, a, 'l');
 }
 
+static int resize_amount(struct cmd_ctx *ctx, const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 10000)
+		return cmd_error(ctx, "size is invalid: %s", v);
+	*out = (int)n;
+	return 0;
+}
+
+/*
+ * resize-window: -x/-y set the size (and make the window's size manual, as
+ * tmux does), -L/-R/-U/-D adjust it, -A/-a give it back to the largest or
+ * smallest client.
+ */
+static int cmd_resize_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	int sx, sy, adjust = 1;
+	char *err = NULL;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	sx = t.w->sx;
+	sy = t.w->sy;
+	if (a->argc > 0 && resize_amount(ctx, a->argv[0], &adjust) != 0)
+		return -1;
+	if ((args_get(a, 'x') != NULL && resize_amount(ctx, args_get(a, 'x'), &sx) != 0) ||
+	    (args_get(a, 'y') != NULL && resize_amount(ctx, args_get(a, 'y'), &sy) != 0))
+		return -1;
+	sx += args_has(a, 'R') ? adjust : args_has(a, 'L') ? -adjust : 0;
+	sy += args_has(a, 'D') ? adjust : args_has(a, 'U') ? -adjust : 0;
+	if (args_has(a, 'A') || args_has(a, 'a')) {
+		options_set(window_options(t.w), "window-size", args_has(a, 'A') ? "largest" : "smallest",
+		            0, &err);
+		free(err);
+		attach_resize_windows(t.s);
+		return 0;
+	}
+	options_set(window_options(t.w), "window-size", "manual", 0, &err);
+	free(err);
+	window_resize(t.w, sx < 1 ? 1 : sx, sy < 1 ? 1 : sy);
+	attach_resize_windows(t.s);
+	return 0;
+}
+
 const struct cmd_entry cmd_window_entries[] = {
 	{"new-window", "neww", "abdkPc:e:F:n:t:", 0, -1,
 	 "[-adkP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
@@ -175,6 +222,8 @@ const struct cmd_entry cmd_window_entries[] = {
 	 cmd_list_windows},
 	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
 	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},
+	{"resize-window", "resizew", "aADLRt:Ux:y:", 0, 1,
+	 "[-aADLRU] [-x width] [-y height] [-t target-window] [adjustment]", cmd_resize_window},
 	{"next-window", "next", "at:", 0, 0, "[-a] [-t target-session]", cmd_next_window},
 	{"previous-window", "prev", "at:", 0, 0, "[-a] [-t target-session]", cmd_previous_window},
 	{"last-window", "last", "t:", 0, 0, "[-t target-session]", cmd_last_window},

@@ -112,6 +112,8 @@ static struct window *find_window_in(struct session *s, const char *name)
 		w = window_find_id(s->srv, id);
 		return w != NULL && w->session == s ? w : NULL;
 	}
+	if (name[0] == '=' && parse_index(name + 1, &index))
+		return window_find_index(s, index); /* "=N": exactly that index */
 	if (name[0] == '=') {
 		/* "=name": an exact name only */
 		for (w = s->windows; w != NULL; w = w->next) {

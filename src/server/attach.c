@@ -31,18 +31,16 @@ static int status_lines(const struct server *srv)
 /* The size a session's windows take from its attached clients, per
  * window-size: the most recently active client (latest), the largest or the
  * smallest of them in each direction, or no change at all (manual). */
-static void attach_size_session(struct session *s)
+/* The size the session's clients give under one window-size mode; 0 if no
+ * client says. */
+static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 {
-	struct server *srv = s->srv;
-	const char *mode = options_string(srv->options, "window-size");
 	int largest = strcmp(mode, "largest") == 0, latest = strcmp(mode, "latest") == 0;
-	int sx = -1, sy = -1, st = status_lines(srv);
+	int st = status_lines(s->srv);
 	struct peer *c, *last = NULL;
-	struct window *w;
 
-	if (strcmp(mode, "manual") == 0)
-		return;
-	for (c = srv->peers; c != NULL; c = c->next) {
+	*sx = *sy = -1;
+	for (c = s->srv->peers; c != NULL; c = c->next) {
 		int cx = c->cols, cy = c->rows - st;
 
 		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1)
@@ -50,22 +48,45 @@ static void attach_size_session(struct session *s)
 		if (latest) {
 			if (last == NULL || c->activity > last->activity) {
 				last = c;
-				sx = cx;
-				sy = cy;
+				*sx = cx;
+				*sy = cy;
 			}
 			continue;
 		}
-		if (sx < 0 || (largest ? cx > sx : cx < sx))
-			sx = cx;
-		if (sy < 0 || (largest ? cy > sy : cy < sy))
-			sy = cy;
+		if (*sx < 0 || (largest ? cx > *sx : cx < *sx))
+			*sx = cx;
+		if (*sy < 0 || (largest ? cy > *sy : cy < *sy))
+			*sy = cy;
 	}
-	if (sx < 1 || sy < 1)
-		return;
-	s->sx = sx;
-	s->sy = sy;
-	for (w = s->windows; w != NULL; w = w->next)
-		window_resize(w, sx, sy);
+	return *sx > 0 && *sy > 0;
+}
+
+/* Each window takes its size from the session's attached clients per its
+ * window-size option: the most recently active client (latest), the largest
+ * or smallest of them in each direction, or no change (manual, also what
+ * resize-window sets). */
+static void attach_size_session(struct session *s)
+{
+	struct window *w;
+	int sx, sy;
+
+	if (clients_size(s, options_string(session_options(s), "window-size"), &sx, &sy)) {
+		s->sx = sx;
+		s->sy = sy;
+	}
+	for (w = s->windows; w != NULL; w = w->next) {
+		const char *mode = options_string(window_options(w), "window-size");
+
+		if (strcmp(mode, "manual") != 0 && clients_size(s, mode, &sx, &sy))
+			window_resize(w, sx, sy);
+	}
+}
+
+/* resize-window changed a window's size or mode: clients may differ now. */
+void attach_resize_windows(struct session *s)
+{
+	attach_size_session(s);
+	attach_mark_session(s);
 }
 
 /* Input or a resize makes a client the latest one of its session. */
@@ -80,7 +101,7 @@ static void attach_activity(struct peer *c)
 			was_latest = 0;
 	}
 	c->activity = uv_now(c->srv->loop);
-	if (!was_latest && strcmp(options_string(c->srv->options, "window-size"), "latest") == 0)
+	if (!was_latest)
 		attach_size_session(c->session);
 }
 
@@ -711,6 +732,13 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 	if (c->state != PEER_ATTACHED)
 		return;
+	if (c->message != NULL) {
+		/* A key clears a displayed message, as in tmux. */
+		free(c->message);
+		c->message = NULL;
+		uv_timer_stop(&c->msg_timer);
+		mark_dirty(c);
+	}
 	if (paste != NULL) {
 		if (c->prompt != NULL) {
 			char *text = xstrndup(paste, paste_len);

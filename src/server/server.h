@@ -298,6 +298,7 @@ void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
 void attach_drained(struct peer *c);
 void attach_switch(struct peer *c, struct session *s);
+void attach_resize_windows(struct session *s);
 void attach_timer(struct peer *c);
 void attach_options_changed(struct server *srv);
 /* command-prompt / confirm-before: ask on the status line, then run tmpl

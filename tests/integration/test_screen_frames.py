@@ -56,10 +56,6 @@ class Frames(screen.ScreenTestCase):
                            "the echo of '#'")
         self.echo_costs(b"abcdefgh")
 
-    @screen.pmux_lacks("the first key typed on a newly attached client makes the server "
-                       "redraw the whole screen: typing 'a' at an idle prompt sends "
-                       "485 bytes (ESC[2J and every cell; expected a few bytes, as for "
-                       "the following keys)")
     def test_first_keystroke_echo_is_small(self):
         self.echo_costs(b"ab")
 

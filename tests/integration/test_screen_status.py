@@ -88,9 +88,6 @@ class Status(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
         pm.wait_text("S", "pmt$ x")
 
-    @screen.pmux_lacks("set-titles is not applied: with `set -g set-titles on` and "
-                       "set-titles-string 'T:#S:#I:#W', the client's terminal never "
-                       "receives a title (OSC 0/2); expected 'T:S:0:bash'")
     def test_set_titles(self):
         pm = self.pm
         pm.run("set-option", "-g", "set-titles", "on")

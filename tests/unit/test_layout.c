@@ -590,11 +590,9 @@ static void test_presets_like_tmux(void)
 		char *s;
 
 		CHECK(which >= 0);
-		root = layout_preset(which, panes, c->n, c->sx, c->sy, "80", NULL);
-		if (which == LAYOUT_MAIN_HORIZONTAL) {
-			layout_free(root);
-			root = layout_preset(which, panes, c->n, c->sx, c->sy, "24", NULL);
-		}
+		/* tmux's defaults: main-pane-height 24, main-pane-width 80. */
+		root = layout_preset(which, panes, c->n, c->sx, c->sy,
+				     which == LAYOUT_MAIN_HORIZONTAL ? "24" : "80", NULL);
 		s = layout_dump(root);
 		if (s == NULL || strcmp(s, c->layout) != 0)
 			fprintf(stderr, "%dx%d %d %s\n", c->sx, c->sy, c->n, c->name);
