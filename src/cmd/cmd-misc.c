@@ -384,5 +384,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 	list_table(ctx, cmd_shell_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_hooks_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_waitfor_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_buffer_entries, a->argc ? a->argv[0] : NULL);
 	return 0;
 }

@@ -252,8 +252,7 @@ static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 	if (args_has(a, 'p')) {
 		buf_add(&ctx->out, text, len);
 	} else {
-		buf_free(&ctx->srv->paste);
-		buf_add(&ctx->srv->paste, text, len);
+		buffers_set(&ctx->srv->buffers, args_get(a, 'b'), text, len);
 	}
 	free(text);
 	return 0;
@@ -345,8 +344,9 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"select-pane", "selectp", "lt:", 0, 0, "[-l] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
-	{"capture-pane", "capturep", "eJpqE:S:t:", 0, 0,
-	 "[-eJpq] [-E end-line] [-S start-line] [-t target-pane]", cmd_capture_pane},
+	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
+	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
+	 cmd_capture_pane},
 	{"pipe-pane", "pipep", "IOot:", 0, 1, "[-IOo] [-t target-pane] [shell-command]",
 	 cmd_pipe_pane},
 	{"respawn-pane", "respawnp", "c:e:kt:", 0, -1,

@@ -101,6 +101,7 @@ extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
 extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
 extern const struct cmd_entry cmd_hooks_entries[];  /* set-hook, show-hooks */
 extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
+extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

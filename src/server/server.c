@@ -251,7 +251,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	srv.socket_path = xstrdup(socket_path);
 	srv.start_time = time(NULL);
 	srv.options = options_new();
-	buf_init(&srv.paste);
+	buffers_init(&srv.buffers);
 	environ_init(&srv.env);
 	srv.hooks = hooks_new();
 	buf_init(&srv.messages);
@@ -280,7 +280,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	if (uv_loop_close(&loop) != 0)
 		log_debug("loop not closed cleanly");
 	options_free(srv.options);
-	buf_free(&srv.paste);
+	buffers_clear(&srv.buffers);
 	environ_clear(&srv.env);
 	buf_free(&srv.config_errors);
 	buf_free(&srv.messages);

@@ -12,6 +12,7 @@
 #include <uv.h>
 
 #include "pmux/proto.h"
+#include "server/buffers.h"
 #include "server/environ.h"
 #include "util/buf.h"
 
@@ -179,7 +180,7 @@ struct server {
 	time_t start_time;
 	int exiting;
 	int redraw_needed;
-	struct buf paste; /* the most recent capture-pane buffer */
+	struct buffers buffers; /* paste buffers */
 	struct environ env; /* the global environment (set-environment -g) */
 	struct hooks *hooks;
 	struct buf messages; /* show-messages: what display-message showed */

@@ -10,6 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+import screen  # noqa: E402
 
 GEOM = "#{pane_id} #{pane_left} #{pane_top} #{pane_width} #{pane_height}"
 
@@ -351,6 +352,36 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.display("s", "#{pane_id}"), "%1")
         self.pm.run("lastp")
         self.assertEqual(self.pm.display("s", "#{pane_id}"), "%0")
+
+
+class ZoomOnScreen(screen.ScreenTestCase):
+    """What an attached client shows of a zoomed window, read back from an
+    independent terminal emulator."""
+
+    def test_zoom_draws_only_the_zoomed_pane(self):
+        pm = self.pm
+        pm.new_session("s", "sh", "-c", "echo left-pane-text; exec sleep 1000", x=120, y=40)
+        pm.run("split-window", "-h", "-t", "s", "sh", "-c",
+               "echo right-pane-text; exec sleep 1000")
+        pm.note_panes()
+        cl = self.attach("s", rows=41, cols=120)
+
+        def shows(left, right):
+            def pred(lines):
+                text = "\n".join(lines)
+                return (("left-pane-text" in text) == left and
+                        ("right-pane-text" in text) == right)
+            return pred
+        cl.wait_screen(shows(True, True), "both panes")
+        pm.run("resize-pane", "-Z", "-t", "%0")
+        cl.wait_screen(shows(True, False), "only the zoomed left pane")
+        cl.wait_screen(lambda ls: "│" not in ls[10], "no border down the middle")
+        pm.run("resize-pane", "-Z", "-t", "s")
+        cl.wait_screen(shows(True, True), "both panes again after unzoom")
+        pm.run("resize-pane", "-Z", "-t", "%1")
+        cl.wait_screen(shows(False, True), "only the zoomed right pane")
+        pm.run("kill-pane", "-t", "%1")
+        cl.wait_screen(shows(True, False), "the left pane alone after the kill")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,227 @@
+/* Paste buffer commands: set-buffer, show-buffer, list-buffers,
+ * delete-buffer, save-buffer, load-buffer, paste-buffer. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "cmd/format.h"
+#include "term/grid.h"
+
+/* -b names a buffer; without it, the newest. */
+static struct paste_buffer *target_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = args_get(a, 'b');
+	struct paste_buffer *pb = name != NULL ? buffers_find(&ctx->srv->buffers, name)
+	                                       : buffers_top(&ctx->srv->buffers);
+
+	if (pb == NULL) {
+		if (name != NULL)
+			cmd_error(ctx, "unknown buffer: %s", name);
+		else
+			cmd_error(ctx, "no buffers");
+	}
+	return pb;
+}
+
+/* A path as the client sees it: relative to its working directory. */
+static char *client_path(struct cmd_ctx *ctx, const char *path)
+{
+	const char *cwd = ctx->peer != NULL && ctx->peer->cwd != NULL ? ctx->peer->cwd : "/";
+
+	if (*path == '/')
+		return xstrdup(path);
+	return xasprintf("%s/%s", cwd, path);
+}
+
+static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = args_get(a, 'b'), *data = a->argc > 0 ? a->argv[0] : NULL;
+	struct paste_buffer *pb;
+
+	if (args_get(a, 'n') != NULL) {
+		if (name == NULL && buffers_top(&ctx->srv->buffers) != NULL)
+			name = buffers_top(&ctx->srv->buffers)->name;
+		if (name == NULL || buffers_rename(&ctx->srv->buffers, name, args_get(a, 'n')) != 0)
+			return cmd_error(ctx, "unknown buffer: %s", name != NULL ? name : "");
+		return 0;
+	}
+	if (data == NULL)
+		return cmd_error(ctx, "no data specified");
+	if (args_has(a, 'a') && (pb = (name != NULL ? buffers_find(&ctx->srv->buffers, name)
+	                                             : buffers_top(&ctx->srv->buffers))) != NULL) {
+		char *joined = xasprintf("%s%s", pb->data, data);
+
+		buffers_set(&ctx->srv->buffers, pb->name, joined, strlen(joined));
+		free(joined);
+		return 0;
+	}
+	buffers_set(&ctx->srv->buffers, name, data, strlen(data));
+	return 0;
+}
+
+static int cmd_show_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct paste_buffer *pb = target_buffer(ctx, a);
+
+	if (pb == NULL)
+		return -1;
+	buf_add(&ctx->out, pb->data, pb->size);
+	if (pb->size == 0 || pb->data[pb->size - 1] != '\n')
+		buf_addc(&ctx->out, '\n');
+	return 0;
+}
+
+static int cmd_list_buffers(struct cmd_ctx *ctx, struct args *a)
+{
+	struct paste_buffer *pb;
+	struct format_buffer fb;
+	struct format_ctx fc;
+	struct cmd_list l;
+
+	cmd_list_begin(&l, ctx, a, "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\"");
+	for (pb = ctx->srv->buffers.first; pb != NULL; pb = pb->next) {
+		fb.name = pb->name;
+		fb.data = pb->data;
+		fb.size = pb->size;
+		fb.created = pb->created;
+		memset(&fc, 0, sizeof fc);
+		fc.srv = ctx->srv;
+		fc.b = &fb;
+		cmd_list_item(&l, &fc);
+	}
+	cmd_list_end(&l);
+	return 0;
+}
+
+static int cmd_delete_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	if (target_buffer(ctx, a) == NULL)
+		return -1;
+	buffers_delete(&ctx->srv->buffers, args_get(a, 'b'));
+	return 0;
+}
+
+static int cmd_save_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct paste_buffer *pb = target_buffer(ctx, a);
+	char *path;
+	int fd, rc = 0;
+	size_t done = 0;
+
+	if (pb == NULL)
+		return -1;
+	if (strcmp(a->argv[0], "-") == 0) {
+		buf_add(&ctx->out, pb->data, pb->size);
+		return 0;
+	}
+	path = client_path(ctx, a->argv[0]);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (args_has(a, 'a') ? O_APPEND : O_TRUNC),
+	          0666);
+	if (fd < 0) {
+		rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	while (done < pb->size) {
+		ssize_t n = write(fd, pb->data + done, pb->size - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
+			break;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0 && rc == 0)
+		rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
+	free(path);
+	return rc;
+}
+
+static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct buf data;
+	char chunk[65536], *path;
+	int fd, rc = 0;
+
+	if (strcmp(a->argv[0], "-") == 0)
+		return cmd_error(ctx, "load-buffer: reading standard input is not supported");
+	path = client_path(ctx, a->argv[0]);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	buf_init(&data);
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
+		if (n <= 0)
+			break;
+		buf_add(&data, chunk, (size_t)n);
+	}
+	close(fd);
+	if (rc == 0)
+		buffers_set(&ctx->srv->buffers, args_get(a, 'b'), data.data ? data.data : "",
+		            data.len);
+	buf_free(&data);
+	free(path);
+	return rc;
+}
+
+/* Paste into a pane: line feeds become the separator (a carriage return
+ * unless -s or -r say otherwise), bracketed if the program asked (-p). */
+static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *sep = args_get(a, 's') != NULL ? args_get(a, 's') : "\r";
+	struct paste_buffer *pb;
+	struct target t;
+	struct buf text;
+	size_t i;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	pb = target_buffer(ctx, a);
+	if (pb == NULL)
+		return buffers_top(&ctx->srv->buffers) == NULL && args_get(a, 'b') == NULL ? 0 : -1;
+	if (ctx->peer != NULL && ctx->peer->readonly)
+		return cmd_error(ctx, "client is read-only");
+	buf_init(&text);
+	for (i = 0; i < pb->size; i++) {
+		if (pb->data[i] == '\n' && !args_has(a, 'r'))
+			buf_adds(&text, sep);
+		else
+			buf_addc(&text, pb->data[i]);
+	}
+	if (args_has(a, 'p'))
+		grid_paste(t.p->grid, text.data ? text.data : "", text.len);
+	else
+		pane_write(t.p, text.data ? text.data : "", text.len);
+	buf_free(&text);
+	if (args_has(a, 'd'))
+		buffers_delete(&ctx->srv->buffers, pb->name);
+	return 0;
+}
+
+const struct cmd_entry cmd_buffer_entries[] = {
+	{"set-buffer", "setb", "ab:n:w", 0, 1, "[-aw] [-b buffer-name] [-n new-buffer-name] data",
+	 cmd_set_buffer},
+	{"show-buffer", "showb", "b:", 0, 0, "[-b buffer-name]", cmd_show_buffer},
+	{"list-buffers", "lsb", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_buffers},
+	{"delete-buffer", "deleteb", "b:", 0, 0, "[-b buffer-name]", cmd_delete_buffer},
+	{"save-buffer", "saveb", "ab:", 1, 1, "[-a] [-b buffer-name] path", cmd_save_buffer},
+	{"load-buffer", "loadb", "b:w", 1, 1, "[-w] [-b buffer-name] path", cmd_load_buffer},
+	{"paste-buffer", "pasteb", "b:dprs:t:", 0, 0,
+	 "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]", cmd_paste_buffer},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Paste buffers: set/show/list/delete/save/load/paste-buffer, capture-pane
+into a buffer, JSON listing, errors."""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+
+
+class Buffers(pmuxtest.PmuxTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.shell_session("b")
+
+    def test_round_trip(self):
+        pm = self.pm
+        pm.run("set-buffer", "first")
+        pm.run("set-buffer", "-b", "mine", "echo pasted-$((20+3))")
+        self.assertEqual(pm.run("show-buffer"), "echo pasted-$((20+3))\n")  # the newest
+        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first\n")
+        self.assertEqual(pm.run("list-buffers", "-F", "#{buffer_name} #{buffer_size}"),
+                         "mine 21\nbuffer0 5\n")
+        data = json.loads(pm.run("list-buffers", "-j"))
+        self.assertEqual([d["buffer_name"] for d in data], ["mine", "buffer0"])
+        self.assertIsInstance(data[0]["buffer_size"], int)
+        pm.run("set-buffer", "-a", "-b", "buffer0", "-more")
+        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first-more\n")
+        pm.run("set-buffer", "-b", "buffer0", "-n", "renamed")
+        self.assertIn("renamed", pm.run("list-buffers", "-F", "#{buffer_name}"))
+        pm.run("paste-buffer", "-b", "mine", "-t", "b")
+        pm.run("send-keys", "-t", "b", "Enter")
+        pm.wait_line("b", "pasted-23")
+        pm.run("delete-buffer", "-b", "mine")
+        self.assertEqual(pm.cmd("show-buffer", "-b", "mine").rc, 1)
+
+    def test_files_and_capture(self):
+        pm = self.pm
+        path = os.path.join(pm.tmp, "in.txt")
+        with open(path, "w") as f:
+            f.write("line one\nline two\n")
+        pm.run("load-buffer", "-b", "file", path)
+        out = os.path.join(pm.tmp, "out.txt")
+        pm.run("save-buffer", "-b", "file", out)
+        with open(out) as f:
+            self.assertEqual(f.read(), "line one\nline two\n")
+        pm.type("b", "echo captured-$((4*4))")
+        pm.wait_line("b", "captured-16")
+        pm.run("capture-pane", "-t", "b", "-b", "cap")
+        self.assertIn("captured-16", pm.run("show-buffer", "-b", "cap"))
+        r = pm.cmd("load-buffer", os.path.join(pm.tmp, "missing"))
+        self.assertEqual(r.rc, 1)
+        self.assertIn("No such file", r.err)
+        r = pm.cmd("delete-buffer", "-b", "nosuch")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("unknown buffer", r.err)
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
