@@ -27,7 +27,7 @@ class Buffers(pmuxtest.PmuxTestCase):
         data = json.loads(pm.run("list-buffers", "-j"))
         self.assertEqual([d["buffer_name"] for d in data], ["mine", "buffer0"])
         self.assertIsInstance(data[0]["buffer_size"], int)
-        pm.run("set-buffer", "-a", "-b", "buffer0", "-more")
+        pm.run("set-buffer", "-a", "-b", "buffer0", "--", "-more")
         self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first-more\n")
         pm.run("set-buffer", "-b", "buffer0", "-n", "renamed")
         self.assertIn("renamed", pm.run("list-buffers", "-F", "#{buffer_name}"))
