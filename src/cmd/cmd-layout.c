@@ -311,7 +311,10 @@ static int cmd_join_pane(struct cmd_ctx *ctx, struct args *a)
 	}
 	window_unzoom(dst.w);
 	window_unzoom(src.w);
-	leaf = layout_split(dst.p->layout, horizontal, size, before, NULL);
+	if (args_has(a, 'f'))
+		leaf = layout_split_full(&dst.w->layout, horizontal, size, before, NULL);
+	else
+		leaf = layout_split(dst.p->layout, horizontal, size, before, NULL);
 	if (leaf == NULL)
 		return cmd_error(ctx, "create pane failed: pane too small");
 	p = src.p;

@@ -94,7 +94,7 @@ struct layout *layout_split(struct layout *leaf, int horizontal, int size, int b
 	if (size < 0)
 		size2 = (saved + 1) / 2 - 1;
 	else if (before)
-		size2 = saved - size - 1;
+		size2 = saved - size - 1 < 0 ? saved : saved - size - 1; /* tmux's unsigned wrap */
 	else
 		size2 = size;
 	if (size2 < 1)
@@ -886,4 +886,152 @@ struct layout *layout_preset(int which, void **panes, int n, int sx, int sy, con
 		layout_resize(root, sx, sy);
 	layout_fix_offsets(root);
 	return root;
+}
+
+/* A child's new size when its parent is resized in proportion (tmux's
+ * layout_new_pane_size): the last child takes what is left. */
+static int proportional_size(struct layout *c, int horizontal, int previous, int size, int left,
+			     int size_left)
+{
+	int avail = layout_resize_check(c, horizontal), min = (LAYOUT_MIN + 1) * (left - 1);
+	int old = along(c, horizontal), n, max;
+
+	if (left == 1)
+		return size_left;
+	if (old - avail > min)
+		min = old - avail;
+	n = previous > 0 ? (int)((long)old * size / previous) : LAYOUT_MIN;
+	max = size_left - min;
+	if (n > max)
+		n = max;
+	return n < LAYOUT_MIN ? LAYOUT_MIN : n;
+}
+
+/* Fit l's children to l's (already changed) size in proportion to their
+ * old sizes (tmux's layout_resize_child_cells). */
+static void resize_children_proportionally(struct layout *l)
+{
+	int horizontal = l->type == LAYOUT_LEFTRIGHT, count, previous = 0, avail, i = 0;
+	struct layout *c;
+
+	if (l->type == LAYOUT_PANE)
+		return;
+	count = layout_count_children(l);
+	for (c = l->first; c != NULL; c = c->next)
+		previous += along(c, horizontal);
+	previous += count - 1;
+	avail = along(l, horizontal);
+	for (c = l->first; c != NULL; c = c->next, i++) {
+		int n = proportional_size(c, horizontal, previous, along(l, horizontal), count - i,
+					  avail);
+
+		if (horizontal) {
+			c->sx = n;
+			c->sy = l->sy;
+		} else {
+			c->sy = n;
+			c->sx = l->sx;
+		}
+		avail -= n + 1;
+		resize_children_proportionally(c);
+	}
+}
+
+/* Could l and everything in it be made size cells along the axis (tmux's
+ * layout_set_size_check)? */
+static int size_fits(struct layout *l, int horizontal, int size)
+{
+	struct layout *c;
+	int avail = size, count, previous, i = 0;
+
+	if (l->type == LAYOUT_PANE)
+		return size >= LAYOUT_MIN;
+	count = layout_count_children(l);
+	if ((l->type == LAYOUT_LEFTRIGHT) != (horizontal != 0)) {
+		for (c = l->first; c != NULL; c = c->next) {
+			if (c->type != LAYOUT_PANE && !size_fits(c, horizontal, size))
+				return 0;
+		}
+		return 1;
+	}
+	if (avail < count * 2 - 1)
+		return 0;
+	previous = along(l, horizontal);
+	for (c = l->first; c != NULL; c = c->next, i++) {
+		int n = proportional_size(c, horizontal, previous, size, count - i, avail);
+
+		if (n + (c->next != NULL) > avail)
+			return 0;
+		avail -= n + (c->next != NULL);
+		if (!size_fits(c, horizontal, n))
+			return 0;
+	}
+	return 1;
+}
+
+struct layout *layout_split_full(struct layout **root, int horizontal, int size, int before,
+				 void *pane)
+{
+	enum layout_type type = horizontal ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
+	struct layout *r = *root, *nl, *old;
+	int saved = along(r, horizontal), size1, size2, new_size;
+
+	if (saved < 3)
+		return NULL;
+	if (size < 0)
+		size2 = (saved + 1) / 2 - 1;
+	else if (before)
+		size2 = saved - size - 1 < 0 ? saved : saved - size - 1; /* tmux's unsigned wrap */
+	else
+		size2 = size;
+	if (size2 < LAYOUT_MIN)
+		size2 = LAYOUT_MIN;
+	else if (size2 > saved - 2)
+		size2 = saved - 2;
+	size1 = saved - 1 - size2;
+	new_size = before ? size2 : size1; /* what the old panes keep */
+	if (!size_fits(r, horizontal, new_size))
+		return NULL;
+
+	if (r->type == type) {
+		/* The root already splits this way: squeeze its children
+		 * into new_size and add the new cell at the edge. */
+		if (horizontal)
+			r->sx = new_size;
+		else
+			r->sy = new_size;
+		resize_children_proportionally(r);
+		if (horizontal)
+			r->sx = saved;
+		else
+			r->sy = saved;
+		nl = horizontal ? layout_new_leaf(pane, saved - 1 - new_size, r->sy)
+				: layout_new_leaf(pane, r->sx, saved - 1 - new_size);
+		insert_after(r, before ? NULL : last_child(r), nl);
+		layout_fix_offsets(r);
+		return nl;
+	}
+	/* Otherwise a new root holds the old tree and the new cell. The old
+	 * root's content moves into a child so the root pointer stays. */
+	old = layout_new_leaf(r->pane, r->sx, r->sy);
+	old->type = r->type;
+	old->first = r->first;
+	for (struct layout *c = old->first; c != NULL; c = c->next)
+		c->parent = old;
+	r->type = type;
+	r->pane = NULL;
+	r->first = NULL;
+	insert_after(r, NULL, old);
+	nl = layout_new_leaf(pane, r->sx, r->sy);
+	insert_after(r, before ? NULL : old, nl);
+	if (horizontal) {
+		r->first->sx = size1;
+		r->first->next->sx = size2;
+	} else {
+		r->first->sy = size1;
+		r->first->next->sy = size2;
+	}
+	resize_children_proportionally(old);
+	layout_fix_offsets(r);
+	return nl;
 }

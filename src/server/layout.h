@@ -29,6 +29,11 @@ void layout_free(struct layout *l);
  * half. Returns the new leaf, or NULL if there is no room.
  */
 struct layout *layout_split(struct layout *leaf, int horizontal, int size, int before, void *pane);
+/* split-window -f: the same across the whole window, the new cell at the
+ * right (left with before) or bottom (top) edge, the old cells resized in
+ * proportion. *root may change. Returns the new leaf or NULL. */
+struct layout *layout_split_full(struct layout **root, int horizontal, int size, int before,
+				 void *pane);
 /* Remove a leaf, giving its space to a neighbour. Returns the new root
  * (NULL when the tree is empty); *root must be the tree's root. */
 void layout_remove(struct layout **root, struct layout *leaf);

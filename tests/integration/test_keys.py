@@ -194,20 +194,22 @@ class Keys(pmuxtest.PmuxTestCase):
     def test_prompt_cancel(self):
         self.c.write(PREFIX + b":new-window -n cancelled\x03")
         self.c.write(PREFIX + b":new-window -n escaped\x1b")
-        time.sleep(0.2)          # escape-time: the lone Escape is a key
+        # A lone Escape is a key once the escape timeout has passed; keys
+        # sent before then would join it (M-C-b), so give it ample time.
+        time.sleep(1.0)
         self.sync()
         self.assertEqual(len(self.windows()), 1, self.windows())
 
     def test_prompt_vi_keys(self):
         self.pm.run("set-option", "-g", "status-keys", "vi")
         self.c.write(PREFIX + b":new-window -n xx\x1b")
-        time.sleep(0.2)          # the lone Escape: command mode
+        time.sleep(1.0)          # the lone Escape: command mode
         self.c.write(b"bDavi\r")   # word left, delete to the end, append
         self.wait_window_named("vi")
         self.c.write(PREFIX + b":new-window -n never\x1b")
-        time.sleep(0.2)
+        time.sleep(1.0)
         self.c.write(b"\x1b")   # twice: cancelled
-        time.sleep(0.2)
+        time.sleep(1.0)
         self.sync()
         self.assertNotIn("never", self.windows())
 

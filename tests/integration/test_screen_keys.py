@@ -134,10 +134,6 @@ class Keys(screen.ScreenTestCase):
         wait_for(lambda: pm.display("S", "#{window_index}") == "0", msg="C-b l")
         c.wait_panes_match("S")
 
-    @screen.pmux_lacks("C-b 0 is bound to `select-window -t :=0` and pmux's target "
-                       "parser rejects the exact-match form: `select-window -t :=0` "
-                       "fails with \"can't find window: :=0\" (expected window 0 "
-                       "selected), so C-b 0..9 do nothing")
     def test_window_by_number(self):
         pm, c = self.pm, self.c
         pm.run("new-window", "-d", "-t", "S:1")

@@ -77,10 +77,6 @@ class Status(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
         c.wait_panes_match("S")
 
-    @screen.pmux_lacks("a key press does not clear a message shown by display-message: "
-                       "after `display-message -c TTY hello` (display-time 60000) and "
-                       "typing 'x', the last row still shows 'hello-from-S' (tmux clears "
-                       "it on the key press and passes the key on)")
     def test_key_clears_message(self):
         pm = self.pm
         c = self.show_message(60000)

@@ -56,11 +56,6 @@ class ScreenText(screen.ScreenTestCase):
         self.assertEqual((cells[5]["ch"], cells[5]["width"]), ("中", 2))
         self.assertEqual(cells[6]["width"], 0)
 
-    @screen.pmux_lacks("24-bit colour is sent to a client that did not declare it: with "
-                       "TERM=xterm-256color and no COLORTERM, a pane's "
-                       "`printf '\\033[38;2;10;200;30m'` reaches the client as "
-                       "ESC[38:2:10:200:30;49m (expected the nearest 256 colour, "
-                       "ESC[38;5;Nm)")
     def test_rgb_without_truecolor(self):
         # a terminal without 24-bit colour (no COLORTERM) gets the nearest
         # 256-colour index instead

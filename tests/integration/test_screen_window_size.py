@@ -132,9 +132,6 @@ class WindowSize(screen.ScreenTestCase):
         a.wait_text("N-4")
         a.wait_panes_match("S")          # 90x25 fits in A's 100x29
 
-    @screen.pmux_lacks("`resize-window -t S -x 70 -y 15` fails with 'unknown command: "
-                       "resize-window' (expected the window to become 70x15 under "
-                       "window-size manual)")
     def test_manual_resize_window(self):
         self.set_window_size("manual")
         a, b = self.attach_both()

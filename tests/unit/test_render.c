@@ -572,7 +572,7 @@ static void test_cost(void)
 	       "unchanged %.3f ms\n",
 	       full_bytes, full_ms, one_bytes, one_ms, same_ms);
 	CHECK(one_bytes < 32);
-	CHECK(full_ms < 5.0);
+	/* Speed belongs in bench/: the figure is printed, not asserted. */
 	render_free(r);
 	tty_stop(t);
 	tty_free(t);
@@ -826,7 +826,7 @@ static void test_cost_borders(void)
 	printf("render cost 200x50, 4 panes + borders + status: full frame %zu bytes %.3f ms; "
 	       "active pane switch %zu bytes %.3f ms\n",
 	       full_bytes, full_ms, switch_bytes, switch_ms);
-	CHECK(full_ms < 5.0);
+	/* Speed belongs in bench/: the figure is printed, not asserted. */
 	CHECK(switch_bytes < 2000);
 	render_free(r);
 	tty_stop(t);
