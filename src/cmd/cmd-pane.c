@@ -151,12 +151,25 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
 
+	const char *dirs = "LRUD";
+
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	if (args_has(a, 'l')) {
 		if (t.w->last_active == NULL)
 			return cmd_error(ctx, "no last pane");
 		window_set_active(t.w, t.w->last_active);
+		return 0;
+	}
+	for (; *dirs != '\0'; dirs++) {
+		struct pane *next;
+
+		if (!args_has(a, *dirs))
+			continue;
+		/* The neighbour in that direction, wrapping around like tmux. */
+		next = window_pane_next_by_direction(t.w, t.p, *dirs);
+		if (next != NULL)
+			window_set_active(t.w, next);
 		return 0;
 	}
 	window_set_active(t.w, t.p);
@@ -341,7 +354,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0, "[-asj] [-F format] [-f filter] [-t target-window]",
 	 cmd_list_panes},
-	{"select-pane", "selectp", "lt:", 0, 0, "[-l] [-t target-pane]", cmd_select_pane},
+	{"select-pane", "selectp", "DLlRt:U", 0, 0, "[-DLlRU] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,

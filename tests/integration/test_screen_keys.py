@@ -91,9 +91,6 @@ class Keys(screen.ScreenTestCase):
         self.wait_panes(2, "C-b x y")
         c.wait_panes_match("S")
 
-    @screen.pmux_lacks("C-b Left/Right/Up/Down are bound to `select-pane -L/-R/-U/-D`, "
-                       "which fails with 'command select-pane: unknown flag -L' "
-                       "(expected the pane in that direction to become active)")
     def test_select_pane_arrows(self):
         pm, c = self.pm, self.c
         first, right, bottom = self.three_panes()
