@@ -58,7 +58,11 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0)
 		return -1;
-	leaf = layout_split(t.p->layout, horizontal, size, before, NULL);
+	window_unzoom(t.w); /* as tmux: a split shows every pane */
+	if (args_has(a, 'f'))
+		leaf = layout_split_full(&t.w->layout, horizontal, size, before, NULL);
+	else
+		leaf = layout_split(t.p->layout, horizontal, size, before, NULL);
 	if (leaf == NULL)
 		return cmd_error(ctx, "no space for new pane");
 	layout_fix_offsets(t.w->layout);
@@ -147,6 +151,18 @@ static int cmd_list_panes(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* -Z keeps a zoomed window zoomed on the newly selected pane. */
+static void select_keeping_zoom(struct window *w, struct pane *p, int keep)
+{
+	int zoomed = w->zoomed;
+
+	if (keep && zoomed)
+		window_unzoom(w);
+	window_set_active(w, p);
+	if (keep && zoomed)
+		window_zoom(w, p);
+}
+
 static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -169,11 +185,11 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 		/* The neighbour in that direction, wrapping around like tmux. */
 		next = window_pane_next_by_direction(t.w, t.p, *dirs);
 		if (next != NULL)
-			window_set_active(t.w, next);
+			select_keeping_zoom(t.w, next, args_has(a, 'Z'));
 		return 0;
 	}
-	window_set_active(t.w, t.p);
-	session_select_window(t.s, t.w);
+	/* tmux's select-pane leaves the session's current window alone. */
+	select_keeping_zoom(t.w, t.p, args_has(a, 'Z'));
 	return 0;
 }
 
@@ -354,7 +370,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0, "[-asj] [-F format] [-f filter] [-t target-window]",
 	 cmd_list_panes},
-	{"select-pane", "selectp", "DLlRt:U", 0, 0, "[-DLlRU] [-t target-pane]", cmd_select_pane},
+	{"select-pane", "selectp", "DLlRt:UZ", 0, 0, "[-DLlRUZ] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,

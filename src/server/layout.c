@@ -1,4 +1,5 @@
-/* layout: splitting, removing and resizing cells of a window's layout tree. */
+/* layout: a window's layout tree — splitting, removing, resizing, tmux's
+ * presets and layout strings — with tmux 3.3's arithmetic throughout. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -832,7 +833,7 @@ static struct layout *preset_main(void **panes, int n, int sx, int sy, int verti
 
 static struct layout *preset_tiled(void **panes, int n, int sx, int sy)
 {
-	struct layout *root, *row, *cell;
+	struct layout *root, *row, *cell = NULL;
 	int rows = 1, cols = 1, width, height, j, k = 0, cells;
 
 	while (rows * cols < n) {

@@ -270,11 +270,11 @@ class Layouts(pmuxtest.PmuxTestCase):
     def test_zoomed_flag(self):
         self.window(panes=2)
         self.pm.run("resize-pane", "-Z", "-t", "%0")
-        flag = self.pm.display("s", "#{window_zoomed_flag}")
-        if flag == "0" and pmuxtest.flavor() == "pmux":
-            self.skipTest("#{window_zoomed_flag} does not report zoom yet (format.c)")
-        self.assertEqual(flag, "1")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag}"), "1")
         self.assertIn("Z", self.pm.display("s", "#{window_flags}"))
+        self.assertEqual(self.pm.display("s", "#{window_visible_layout}"), "aafd,120x40,0,0,0")
+        self.pm.run("resize-pane", "-Z", "-t", "%0")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag}"), "0")
 
     def test_swap_pane(self):
         self.window(panes=4)

@@ -1,4 +1,6 @@
-/* Unit tests for the layout tree: tmux's split arithmetic, removal, resize. */
+/* Unit tests for the layout tree against tmux 3.3a figures: split, remove,
+ * resize, presets, layout strings (dump, parse, checksum), resize-pane,
+ * split -f and select-pane directions. */
 #include <stdlib.h>
 
 #include "check.h"
@@ -562,6 +564,40 @@ static void test_resize_pane_like_tmux(void)
 	layout_free(root);
 }
 
+static void check_dump(struct layout *root, const char *want)
+{
+	char *s = layout_dump(root);
+
+	CHECK_STR(s, want);
+	free(s);
+}
+
+/* split-window -f, against tmux 3.3a: new -x 120 -y 40; splitw -h; splitw
+ * -v; then each full-size split below. */
+static void test_split_full_like_tmux(void)
+{
+	struct layout *root = layout_new_leaf(&tag[0], 120, 40);
+
+	layout_split(layout_split(root, 1, -1, 0, &tag[1]), 0, -1, 0, &tag[2]);
+	CHECK(layout_split_full(&root, 0, -1, 0, &tag[3]) != NULL);
+	check_dump(root, "1d05,120x40,0,0[120x20,0,0{60x20,0,0,0,59x20,61,0[59x10,61,0,1,59x9,61,"
+			 "11,2]},120x19,0,21,3]");
+	CHECK(layout_split_full(&root, 1, -1, 1, &tag[4]) != NULL);
+	check_dump(root, "4a3b,120x40,0,0{60x40,0,0,4,59x40,61,0[59x20,61,0{29x20,61,0,0,29x20,91,"
+			 "0[29x10,91,0,1,29x9,91,11,2]},59x19,61,21,3]}");
+	CHECK(layout_split_full(&root, 1, 10, 0, &tag[5]) != NULL);
+	check_dump(root, "1e4a,120x40,0,0{54x40,0,0,4,54x40,55,0[54x20,55,0{26x20,55,0,0,27x20,82,"
+			 "0[27x10,82,0,1,27x9,82,11,2]},54x19,55,21,3],10x40,110,0,5}");
+	CHECK(layout_split_full(&root, 0, 5, 1, &tag[6]) != NULL);
+	check_dump(root,
+		   "7196,120x40,0,0[120x5,0,0,6,120x34,0,6{54x34,0,6,4,54x34,55,6[54x17,55,"
+		   "6{26x17,55,6,0,27x17,82,6[27x8,82,6,1,27x8,82,15,2]},54x16,55,24,3],10x34,"
+		   "110,6,5}]");
+	/* No room left for a full-width column of one cell each. */
+	CHECK(layout_split_full(&root, 1, 117, 0, &tag[7]) == NULL);
+	layout_free(root);
+}
+
 static void test_dump_like_tmux(void)
 {
 	struct layout *root = layout_new_leaf(&tag[0], 120, 40);
@@ -644,5 +680,6 @@ int main(void)
 	test_parse_errors();
 	test_parse_like_tmux();
 	test_resize_pane_like_tmux();
+	test_split_full_like_tmux();
 	CHECK_DONE();
 }
