@@ -8,6 +8,7 @@
  * combined cell's ch = a hash of its text) so that "unchanged" is a plain
  * memcmp against the shadow.
  */
+#include "util/utf8.h"
 #include "render/render.h"
 
 #include <stdlib.h>
@@ -305,31 +306,6 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 		return;
 	for (int x = x0; x < x1; x++)
 		put_cell(r, x, v->grid, &src[x - v->x]);
-}
-
-/* Decode one UTF-8 character; invalid bytes come out as U+FFFD, one each. */
-static size_t utf8_next(const char *s, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-	uint32_t c = len == 1	? u[0]
-		     : len == 2 ? u[0] & 0x1f
-		     : len == 3 ? u[0] & 0x0f
-				: u[0] & 0x07;
-
-	if (u[0] >= 0x80 && (len == 1 || u[0] >= 0xf8)) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	*cp = c;
-	return len;
 }
 
 static int char_width(uint32_t cp)

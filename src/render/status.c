@@ -4,6 +4,7 @@
  * if too long, scrolled around the current window) only once the widths of
  * status-left and status-right are known.
  */
+#include "util/utf8.h"
 #include "render/status.h"
 
 #include <stdio.h>
@@ -31,28 +32,6 @@ static void cells_reserve(struct cells *b, int more)
 		return;
 	b->cap = (b->n + more) * 2 + 16;
 	b->c = xrealloc(b->c, (size_t)b->cap * sizeof *b->c);
-}
-
-/* Decode one UTF-8 character; invalid bytes come out as U+FFFD, one each. */
-static size_t utf8_next(const char *s, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-	uint32_t c = len == 1 ? u[0] : u[0] & (0x7f >> len);
-
-	if (u[0] >= 0x80 && (len == 1 || u[0] >= 0xf8)) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	*cp = c;
-	return len;
 }
 
 /* Columns a character takes; 0 for controls and combining marks, which
