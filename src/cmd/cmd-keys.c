@@ -126,6 +126,39 @@ static void list_notes(struct cmd_ctx *ctx, struct args *a, const char *table,
 	buf_free(&lines);
 }
 
+/* list-keys -j: one object per binding. */
+static void list_keys_json(struct cmd_ctx *ctx, const char *only_table, const struct key *only)
+{
+	const struct key_table *t;
+	const struct key_binding *b;
+	char name[64];
+	int first = 1;
+
+	buf_addc(&ctx->out, '[');
+	for (t = keys_server()->tables; t != NULL; t = t->next) {
+		if (only_table != NULL && strcmp(only_table, t->name) != 0)
+			continue;
+		for (b = t->bindings; b != NULL; b = b->next) {
+			if (only != NULL && !key_equal(only, &b->key))
+				continue;
+			buf_adds(&ctx->out, first ? "\n{\"table\":" : ",\n{\"table\":");
+			first = 0;
+			format_json_string(&ctx->out, t->name);
+			buf_adds(&ctx->out, ",\"key\":");
+			format_json_string(&ctx->out, key_name(&b->key, name, sizeof name));
+			buf_printf(&ctx->out, ",\"repeat\":%s,\"note\":", b->repeat ? "true" : "false");
+			if (b->note != NULL)
+				format_json_string(&ctx->out, b->note);
+			else
+				buf_adds(&ctx->out, "null");
+			buf_adds(&ctx->out, ",\"command\":");
+			format_json_string(&ctx->out, b->cmd);
+			buf_addc(&ctx->out, '}');
+		}
+	}
+	buf_adds(&ctx->out, first ? "]\n" : "\n]\n");
+}
+
 static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *table = args_get(a, 'T');
@@ -138,6 +171,10 @@ static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (table != NULL && keys_table(keys_server(), table, 0) == NULL)
 		return cmd_error(ctx, "table %s doesn't exist", table);
+	if (args_has(a, 'j')) {
+		list_keys_json(ctx, table, only);
+		return 0;
+	}
 	if (args_has(a, 'N')) {
 		list_notes(ctx, a, table != NULL ? table : "prefix", only);
 		return 0;
@@ -262,7 +299,7 @@ const struct cmd_entry cmd_keys_entries[] = {
 	{"bind-key", "bind", "nrN:T:", 1, -1,
 	 "[-nr] [-T key-table] [-N note] key [command [arguments]]", cmd_bind_key},
 	{"unbind-key", "unbind", "anqT:", 0, 1, "[-anq] [-T key-table] key", cmd_unbind_key},
-	{"list-keys", "lsk", "1aNP:T:", 0, 1, "[-1aN] [-P prefix-string] [-T key-table] [key]",
+	{"list-keys", "lsk", "1ajNP:T:", 0, 1, "[-1ajN] [-P prefix-string] [-T key-table] [key]",
 	 cmd_list_keys},
 	{"send-prefix", NULL, "2t:", 0, 0, "[-2] [-t target-pane]", cmd_send_prefix},
 	{"command-prompt", NULL, "1bFkiI:Np:t:T:W", 0, 1,

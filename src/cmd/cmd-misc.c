@@ -62,7 +62,11 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	struct format_ctx fc;
 	struct peer *c;
 	const char *fmt = a->argc > 0 ? a->argv[0] : args_get(a, 'F');
-	char *msg, *err = NULL;
+	char *msg, *err = NULL, *end;
+
+	if (args_get(a, 'd') != NULL &&
+	    (strtol(args_get(a, 'd'), &end, 10) < 0 || *end != '\0' || *args_get(a, 'd') == '\0'))
+		return cmd_error(ctx, "invalid delay: %s", args_get(a, 'd'));
 
 	if (fmt != NULL && format_check(fmt, &err) != 0) {
 		cmd_error(ctx, "%s", err);
@@ -90,7 +94,12 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
 	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
 	if (c != NULL) {
-		attach_message(c, msg);
+		const char *d = args_get(a, 'd');
+
+		if (d != NULL)
+			attach_message_for(c, msg, strtol(d, NULL, 10));
+		else
+			attach_message(c, msg);
 		log_message(ctx->srv, msg);
 	}
 	else
@@ -232,7 +241,10 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	}
 	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
 		return -1;
-	options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
+	if (args_has(a, 'j'))
+		options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out, format_json_string);
+	else
+		options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
 	return 0;
 }
 
@@ -344,11 +356,11 @@ const struct cmd_entry cmd_misc_entries[] = {
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},
-	{"show-options", "show", "AgHpqst:vw", 0, 1, "[-AgHpqsvw] [-t target] [option]",
+	{"show-options", "show", "AgHjpqst:vw", 0, 1, "[-AgHjpqsvw] [-t target] [option]",
 	 cmd_show_options},
 	{"set-window-option", "setw", "aFgoqt:u", 1, 2,
 	 "[-aFgoqu] [-t target-window] option [value]", cmd_set_window_option},
-	{"show-window-options", "showw", "Agvt:", 0, 1, "[-Agv] [-t target-window] [option]",
+	{"show-window-options", "showw", "Agjvt:", 0, 1, "[-Agjv] [-t target-window] [option]",
 	 cmd_show_window_options},
 	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
 	{"show-messages", "showmsgs", "JTt:", 0, 0, "[-JT] [-t target-client]", cmd_show_messages},
@@ -385,5 +397,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 	list_table(ctx, cmd_hooks_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_waitfor_entries, a->argc ? a->argv[0] : NULL);
 	list_table(ctx, cmd_buffer_entries, a->argc ? a->argv[0] : NULL);
+	list_table(ctx, cmd_copy_entries, a->argc ? a->argv[0] : NULL);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "server/layout.h"
+#include "server/copy.h"
 #include "server/pipe.h"
 #include "term/grid.h"
 #include "term/key.h"
@@ -204,6 +205,23 @@ static int hex_byte(const char *s, char *out)
 	return 0;
 }
 
+/* send-keys -X: a copy-mode command for the pane (server/copy.c). */
+static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, struct args *a, int repeat)
+{
+	const char *err = NULL;
+
+	if (a->argc == 0)
+		return cmd_error(ctx, "no command specified");
+	if (p->copy == NULL)
+		return cmd_error(ctx, "not in a mode");
+	/* -N repeats; a command that leaves copy mode ends the repeat */
+	for (int r = 0; r < repeat && p->copy != NULL; r++) {
+		if (copy_command(p, a->argc, a->argv, &err) != 0)
+			return cmd_error(ctx, "%s", err);
+	}
+	return 0;
+}
+
 static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -217,6 +235,8 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "repeat count invalid: %s", n);
 	if (ctx->peer != NULL && ctx->peer->readonly)
 		return cmd_error(ctx, "client is read-only");
+	if (args_has(a, 'X'))
+		return send_copy_command(ctx, t.p, a, repeat);
 	pane_keys_sent(t.p);
 	for (r = 0; r < repeat; r++) {
 		for (i = 0; i < a->argc; i++) {
@@ -371,7 +391,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0, "[-asj] [-F format] [-f filter] [-t target-window]",
 	 cmd_list_panes},
 	{"select-pane", "selectp", "DLlRt:UZ", 0, 0, "[-DLlRUZ] [-t target-pane]", cmd_select_pane},
-	{"send-keys", "send", "HlN:t:", 0, -1, "[-Hl] [-N repeat-count] [-t target-pane] key ...",
+	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
 	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",

@@ -102,6 +102,7 @@ extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
 extern const struct cmd_entry cmd_hooks_entries[];  /* set-hook, show-hooks */
 extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
+extern const struct cmd_entry cmd_copy_entries[];    /* copy-mode */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

@@ -22,6 +22,7 @@
 
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "server/copy.h"
 #include "server/layout.h"
 #include "term/grid.h"
 
@@ -467,8 +468,41 @@ static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 	m = grid_shell_marks(fc->p->grid);
 	return m->have_status ? num(m->last_status) : xstrdup("");
 }
-K_FN(pane_in_mode, p, "0")
-K_FN(pane_mode, p, "")
+/* Copy mode (server/copy.c). */
+static char *fv_pane_in_mode(const struct format_ctx *fc)
+{
+	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "1" : "0");
+}
+
+static char *fv_pane_mode(const struct format_ctx *fc)
+{
+	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
+}
+
+static char *fv_scroll_position(const struct format_ctx *fc)
+{
+	return fc->p == NULL || fc->p->copy == NULL ? NULL : num(copy_offset(fc->p));
+}
+
+static char *fv_copy_cursor_x(const struct format_ctx *fc)
+{
+	int row, col;
+
+	if (fc->p == NULL || fc->p->copy == NULL)
+		return NULL;
+	copy_cursor(fc->p, &row, &col);
+	return num(col);
+}
+
+static char *fv_copy_cursor_y(const struct format_ctx *fc)
+{
+	int row, col;
+
+	if (fc->p == NULL || fc->p->copy == NULL)
+		return NULL;
+	copy_cursor(fc->p, &row, &col);
+	return num(row);
+}
 K_FN(pane_synchronized, p, "0")
 K_FN(pane_input_off, p, "0")
 K_FN(pane_pipe, p, "0")
@@ -648,6 +682,9 @@ static const struct format_var format_vars[] = {
 	V(pane_title, FT_STR, FS_PANE),
 	V(pane_in_mode, FT_FLAG, FS_PANE),
 	V(pane_mode, FT_STR, FS_PANE),
+	V(scroll_position, FT_NUM, FS_PANE),
+	V(copy_cursor_x, FT_NUM, FS_PANE),
+	V(copy_cursor_y, FT_NUM, FS_PANE),
 	V(pane_synchronized, FT_FLAG, FS_PANE),
 	V(pane_input_off, FT_FLAG, FS_PANE),
 	V(pane_pipe, FT_FLAG, FS_PANE),

@@ -385,3 +385,41 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 	}
 	return 0;
 }
+
+/* show-options -j: one object per option, the value typed as its option. */
+static void json_one(const struct options *o, size_t i, int *first, struct buf *out,
+                     void (*quote)(struct buf *, const char *))
+{
+	const struct options *h = holder(o, (int)i);
+
+	buf_adds(out, *first ? "\n{\"name\":" : ",\n{\"name\":");
+	*first = 0;
+	quote(out, option_table[i].name);
+	buf_adds(out, ",\"value\":");
+	if (option_table[i].type == OPTION_NUMBER)
+		buf_printf(out, "%ld", h->numbers[i]);
+	else if (option_table[i].type == OPTION_FLAG)
+		buf_adds(out, h->numbers[i] ? "true" : "false");
+	else
+		quote(out, h->values[i]);
+	buf_printf(out, ",\"inherited\":%s}", o->set[i] ? "false" : "true");
+}
+
+int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
+                      struct buf *out, void (*quote)(struct buf *, const char *))
+{
+	int first = 1, idx = name != NULL ? option_index(name) : -1;
+	size_t i;
+
+	if (name != NULL && idx < 0)
+		return -1;
+	buf_addc(out, '[');
+	for (i = 0; i < OPTION_COUNT; i++) {
+		if (idx >= 0 ? (int)i != idx : !(mask & (1u << options_scope(&option_table[i]))))
+			continue;
+		if (o->set[i] || inherited)
+			json_one(o, i, &first, out, quote);
+	}
+	buf_adds(out, first ? "]\n" : "\n]\n");
+	return 0;
+}

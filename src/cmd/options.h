@@ -55,5 +55,9 @@ const char *options_string(const struct options *o, const char *name);
  * inherited (then marked "name*"). Returns -1 if name is unknown. */
 int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
                  int inherited, struct buf *out);
+/* The same as a JSON array of {name, value, inherited}; quote writes a JSON
+ * string (the formats module's). */
+int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
+                      struct buf *out, void (*quote)(struct buf *, const char *));
 
 #endif

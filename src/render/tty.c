@@ -47,12 +47,14 @@ struct tty {
 	TickitTerm *tt;
 	tty_output_fn *out;
 	tty_key_fn *key;
+	tty_mouse_fn *mouse;
 	void *ctx;
 	enum tty_state state;
 
 	struct buf startup;   /* the xterm driver's capability queries */
 	TickitPen *pen_reset; /* every attribute explicitly at its default */
 	int keypad;	      /* we switched the keypad to application mode */
+	int mouse_want;	      /* mouse reporting asked for (tty_set_mouse) */
 
 	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
 	int shape_orig;	   /* the terminal's own cursor shape, 0 until it told us */
@@ -294,10 +296,53 @@ static int tty_on_key(TickitTerm *tt, TickitEventFlags flags, void *info, void *
 	return 1;
 }
 
-/* Mouse reports are parsed (so they do not turn into text) and ignored for now. */
+/* libtickit's event in our terms; -1 for kinds we do not report. */
+static int tty_mouse_convert(const TickitMouseEventInfo *info, struct tty_mouse *m)
+{
+	switch (info->type) {
+	case TICKIT_MOUSEEV_PRESS:
+		m->type = TTY_MOUSE_PRESS;
+		break;
+	case TICKIT_MOUSEEV_DRAG:
+		m->type = TTY_MOUSE_DRAG;
+		break;
+	case TICKIT_MOUSEEV_RELEASE:
+		m->type = TTY_MOUSE_RELEASE;
+		break;
+	case TICKIT_MOUSEEV_WHEEL:
+		m->type = TTY_MOUSE_WHEEL;
+		break;
+	default:
+		return -1;
+	}
+	m->button = info->button;
+	m->x = info->col;
+	m->y = info->line;
+	m->mod = 0;
+	if (info->mod & TICKIT_MOD_SHIFT)
+		m->mod |= VTERM_MOD_SHIFT;
+	if (info->mod & TICKIT_MOD_ALT)
+		m->mod |= VTERM_MOD_ALT;
+	if (info->mod & TICKIT_MOD_CTRL)
+		m->mod |= VTERM_MOD_CTRL;
+	return m->x >= 0 && m->y >= 0 ? 0 : -1;
+}
+
+/* Mouse reports are always parsed (so that one arriving after reporting
+ * was turned off does not turn into text) and passed on if anyone wants them. */
 static int tty_on_mouse(TickitTerm *tt, TickitEventFlags flags, void *info, void *user)
 {
-	(void)tt, (void)flags, (void)info, (void)user;
+	struct tty *t = user;
+	struct tty_mouse m;
+
+	(void)tt;
+	if (!(flags & TICKIT_EV_FIRE) || t->free_pending || t->mouse == NULL)
+		return 1;
+	if (tty_mouse_convert(info, &m) != 0)
+		return 1;
+	t->busy++;
+	t->mouse(&m, t->ctx);
+	t->busy--;
 	return 1;
 }
 
@@ -459,6 +504,31 @@ void tty_cursor_shape(struct tty *t, int shape)
 		tty_apply_cursor_shape(t);
 }
 
+/* libtickit's xterm and terminfo drivers both send CSI ?1002 and ?1006
+ * for this mode, and only when it changes. */
+static void tty_apply_mouse(struct tty *t, int on)
+{
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_MOUSE,
+			       on ? TICKIT_TERM_MOUSEMODE_DRAG : TICKIT_TERM_MOUSEMODE_OFF);
+}
+
+void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn)
+{
+	t->mouse = fn;
+}
+
+void tty_set_mouse(struct tty *t, int on)
+{
+	on = on != 0;
+	if (on == t->mouse_want)
+		return;
+	t->mouse_want = on;
+	if (t->state != TTY_STARTED)
+		return;
+	tty_apply_mouse(t, on);
+	tickit_term_flush(t->tt);
+}
+
 void tty_start(struct tty *t)
 {
 	if (t->state != TTY_STOPPED)
@@ -473,6 +543,8 @@ void tty_start(struct tty *t)
 	}
 	t->keypad = tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_KEYPAD_APP, 1);
 	tickit_term_print(t->tt, "\033[?2004h"); /* bracketed paste: see tty_input */
+	if (t->mouse_want)
+		tty_apply_mouse(t, 1);
 	tickit_term_setpen(t->tt, t->pen_reset);
 	tickit_term_clear(t->tt);
 	tickit_term_goto(t->tt, 0, 0);
@@ -488,7 +560,7 @@ void tty_stop(struct tty *t)
 	tickit_term_print(t->tt, "\033[m");
 	if (t->shape_orig != 0)
 		tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, t->shape_orig);
-	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_MOUSE, 0);
+	tty_apply_mouse(t, 0);
 	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORVIS, 1);
 	tickit_term_print(t->tt, "\033[?2004l");
 	if (t->keypad) {

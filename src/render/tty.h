@@ -70,6 +70,34 @@ int tty_features_rgb(const char *list, const char *term);
  * while the terminal is taken over. */
 void tty_set_title(struct tty *t, const char *title);
 
+/*
+ * Mouse. With reporting on, the terminal reports presses, releases, wheel
+ * steps and motion while a button is held (button-event tracking, 1002) in
+ * SGR form (1006, no 223-column limit). tty_set_mouse may be called at any
+ * time: the modes go out while the terminal is taken over, and tty_stop
+ * turns them off again so the terminal is left as it was found.
+ */
+enum tty_mouse_type {
+	TTY_MOUSE_PRESS,
+	TTY_MOUSE_DRAG, /* motion with a button held */
+	TTY_MOUSE_RELEASE,
+	TTY_MOUSE_WHEEL,
+};
+#define TTY_WHEEL_UP 1 /* struct tty_mouse.button of a wheel event */
+#define TTY_WHEEL_DOWN 2
+
+struct tty_mouse {
+	enum tty_mouse_type type;
+	int button; /* 1-3 (0: not said, a release in X10 form); wheel: TTY_WHEEL_* */
+	int x, y;   /* 0-based column and row on the client's terminal */
+	int mod;    /* VTERM_MOD_* */
+};
+typedef void tty_mouse_fn(const struct tty_mouse *m, void *ctx);
+
+/* Mouse events go to fn (with tty_new's ctx); NULL drops them. */
+void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn);
+void tty_set_mouse(struct tty *t, int on);
+
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);
 

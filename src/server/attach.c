@@ -19,6 +19,7 @@
 #include "render/status.h"
 #include "render/style.h"
 #include "render/tty.h"
+#include "server/layout.h"
 #include "server/server.h"
 #include "term/grid.h"
 #include "term/key.h"
@@ -759,6 +760,218 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		key_dispatch(c, k);
 }
 
+/* ---- mouse (the mouse option) ---- */
+
+/* What a held button acts on: the pane it was pressed in, or a border. */
+enum { MOUSE_HOLD_NONE, MOUSE_HOLD_PANE, MOUSE_HOLD_BORDER };
+enum { MOUSE_BORDER_LEFT = 1, MOUSE_BORDER_ABOVE = 2 };
+
+/* Arrow keys per wheel step for a program on the alternate screen that
+ * did not ask for the mouse (less, man): what terminals do in their
+ * "alternate scroll" mode. */
+#define MOUSE_WHEEL_LINES 3
+
+static int mouse_on(struct peer *c)
+{
+	return c->session != NULL && options_number(session_options(c->session), "mouse");
+}
+
+/* The client row the window starts on: 1 below a status line at the top. */
+static int mouse_window_top(struct peer *c)
+{
+	return status_lines(c->srv) &&
+	       strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+}
+
+static int pane_visible(struct window *w, struct pane *p)
+{
+	return p != NULL && p->window == w && (!w->zoomed || p == w->active);
+}
+
+/* The visible pane at window cell (x, y), or NULL: a border or outside. */
+static struct pane *mouse_pane_at(struct window *w, int x, int y)
+{
+	struct pane *p;
+
+	for (p = w->panes; p != NULL; p = p->next) {
+		if (pane_visible(w, p) && x >= p->xoff && x < p->xoff + p->sx && y >= p->yoff &&
+		    y < p->yoff + p->sy)
+			return p;
+	}
+	return NULL;
+}
+
+/* Does the pane's program get mouse events? Not while copy mode shows. */
+static int mouse_wanted(struct pane *p)
+{
+	return p->copy == NULL && grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
+}
+
+/* Tell libvterm where the pointer is, relative to the pane and clamped to
+ * it; it reports the motion if the program's mode asks for that. */
+static void mouse_move(struct pane *p, int x, int y, int mod)
+{
+	x = x < p->xoff ? 0 : x >= p->xoff + p->sx ? p->sx - 1 : x - p->xoff;
+	y = y < p->yoff ? 0 : y >= p->yoff + p->sy ? p->sy - 1 : y - p->yoff;
+	grid_mouse_move(p->grid, y, x, (VTermModifier)mod);
+}
+
+/* A press on a border holds the panes left of and above it (tmux's
+ * tolerance of one cell takes in the corners where borders cross). */
+static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
+{
+	struct pane *p;
+
+	c->mouse_border = 0;
+	for (p = w->panes; p != NULL; p = p->next) {
+		if (!(c->mouse_border & MOUSE_BORDER_LEFT) && p->xoff + p->sx == x &&
+		    p->yoff <= y + 1 && p->yoff + p->sy >= y) {
+			c->mouse_border |= MOUSE_BORDER_LEFT;
+			c->mouse_left = p->id;
+		}
+		if (!(c->mouse_border & MOUSE_BORDER_ABOVE) && p->yoff + p->sy == y &&
+		    p->xoff <= x + 1 && p->xoff + p->sx >= x) {
+			c->mouse_border |= MOUSE_BORDER_ABOVE;
+			c->mouse_above = p->id;
+		}
+	}
+	if (c->mouse_border != 0)
+		c->mouse_held = MOUSE_HOLD_BORDER;
+}
+
+/* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
+ * to a program that asked for the mouse. */
+static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
+			int y)
+{
+	struct pane *p = mouse_pane_at(w, x, y);
+
+	if (p == NULL) {
+		if (m->button == 1 && !w->zoomed && x < w->sx && y < w->sy)
+			mouse_press_border(c, w, x, y);
+		return;
+	}
+	if (m->button == 1)
+		window_set_active(w, p);
+	c->mouse_held = MOUSE_HOLD_PANE;
+	c->mouse_pane = p->id;
+	c->mouse_button = m->button;
+	if (mouse_wanted(p)) {
+		mouse_move(p, x, y, m->mod);
+		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
+	}
+}
+
+/* Move the held border to the pointer: the pane left of it (above it)
+ * grows or shrinks by the distance from its edge, so the border follows the
+ * pointer even after it was held back at a pane's minimum size. */
+static void mouse_drag_border(struct peer *c, struct window *w, int x, int y)
+{
+	struct pane *p;
+
+	p = pane_find_id(c->srv, c->mouse_left);
+	if ((c->mouse_border & MOUSE_BORDER_LEFT) && pane_visible(w, p) &&
+	    x != p->xoff + p->sx) {
+		layout_resize_leaf(p->layout, 1, x - (p->xoff + p->sx), 0);
+		window_relayout(w);
+	}
+	p = pane_find_id(c->srv, c->mouse_above);
+	if ((c->mouse_border & MOUSE_BORDER_ABOVE) && pane_visible(w, p) &&
+	    y != p->yoff + p->sy) {
+		layout_resize_leaf(p->layout, 0, y - (p->yoff + p->sy), 0);
+		window_relayout(w);
+	}
+}
+
+/* Motion with a button held goes to the pane it was pressed in, while the
+ * pointer is inside it (as tmux). */
+static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
+		       int y)
+{
+	struct pane *p;
+
+	if (c->mouse_held == MOUSE_HOLD_BORDER) {
+		mouse_drag_border(c, w, x, y);
+		return;
+	}
+	p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
+	if (pane_visible(w, p) && mouse_wanted(p) && mouse_pane_at(w, x, y) == p)
+		mouse_move(p, x, y, m->mod);
+}
+
+/* The release always reaches the pane the press went to, so that neither
+ * the program nor libvterm is left with a button held. */
+static void mouse_release(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
+			  int y)
+{
+	struct pane *p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane)
+							  : NULL;
+	int button = m->button != 0 ? m->button : c->mouse_button;
+
+	c->mouse_held = MOUSE_HOLD_NONE;
+	if (p == NULL || p->copy != NULL)
+		return;
+	if (pane_visible(w, p))
+		mouse_move(p, x, y, m->mod);
+	grid_mouse_button(p->grid, button, 0, (VTermModifier)m->mod);
+}
+
+/* The wheel scrolls the pane under the pointer: a program that asked for
+ * the mouse gets the wheel (buttons 4 and 5); one on the alternate screen
+ * gets arrow keys. */
+static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int y)
+{
+	struct pane *p = mouse_pane_at(w, x, y);
+	int up = m->button == TTY_WHEEL_UP;
+
+	if (p == NULL || p->copy != NULL)
+		return;
+	if (mouse_wanted(p)) {
+		mouse_move(p, x, y, m->mod);
+		grid_mouse_button(p->grid, up ? 4 : 5, 1, (VTermModifier)m->mod);
+	} else if (grid_alt_screen(p->grid)) {
+		for (int i = 0; i < MOUSE_WHEEL_LINES; i++)
+			grid_key(p->grid, up ? VTERM_KEY_UP : VTERM_KEY_DOWN, VTERM_MOD_NONE);
+	}
+}
+
+/* A mouse event from the client's terminal, in client cells. Reports that
+ * arrive after mouse was turned off are dropped; so is everything from a
+ * read-only client, which may not change anything. */
+static void attach_mouse(struct peer *c, const struct tty_mouse *m)
+{
+	struct window *w = c->session->current;
+	int x = m->x, y = m->y - mouse_window_top(c);
+
+	if (!mouse_on(c) || c->readonly || w == NULL) {
+		c->mouse_held = MOUSE_HOLD_NONE;
+		return;
+	}
+	switch (m->type) {
+	case TTY_MOUSE_PRESS:
+		c->mouse_held = MOUSE_HOLD_NONE;
+		mouse_press(c, w, m, x, y);
+		break;
+	case TTY_MOUSE_DRAG:
+		mouse_drag(c, w, m, x, y);
+		break;
+	case TTY_MOUSE_RELEASE:
+		mouse_release(c, w, m, x, y);
+		break;
+	case TTY_MOUSE_WHEEL:
+		mouse_wheel(w, m, x, y);
+		break;
+	}
+}
+
+static void tty_mouse(const struct tty_mouse *m, void *ctx)
+{
+	struct peer *c = ctx;
+
+	if (c->state == PEER_ATTACHED)
+		attach_mouse(c, m);
+}
+
 void attach_start(struct peer *c, struct session *s, int readonly)
 {
 	struct tty_caps caps = {0};
@@ -778,6 +991,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 		return;
 	}
 	c->render = render_new(c->tty);
+	tty_set_mouse_callback(c->tty, tty_mouse);
 	session_update_environment(s, c);
 	c->state = PEER_ATTACHED;
 	c->session = s;
@@ -785,6 +999,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	s->attached++;
 	session_touch(s);
 	peer_send(c, MSG_ATTACH, NULL, 0);
+	tty_set_mouse(c->tty, mouse_on(c));
 	tty_start(c->tty);
 	flush_frame(c);
 	c->activity = uv_now(c->srv->loop);
@@ -934,14 +1149,22 @@ static void msg_timer_cb(uv_timer_t *t)
 	server_schedule(c->srv);
 }
 
-void attach_message(struct peer *c, const char *msg)
+/* Show a message on the status line for ms milliseconds; 0 keeps it until
+ * a key is pressed (tmux's display-time 0). */
+void attach_message_for(struct peer *c, const char *msg, long ms)
 {
 	free(c->message);
 	c->message = xstrdup(msg);
-	uv_timer_start(&c->msg_timer, msg_timer_cb,
-		       (uint64_t)options_number(c->srv->options, "display-time"), 0);
+	uv_timer_stop(&c->msg_timer);
+	if (ms > 0)
+		uv_timer_start(&c->msg_timer, msg_timer_cb, (uint64_t)ms, 0);
 	c->dirty = 1;
 	server_schedule(c->srv);
+}
+
+void attach_message(struct peer *c, const char *msg)
+{
+	attach_message_for(c, msg, options_number(session_options(c->session), "display-time"));
 }
 
 void attach_mark_session(struct session *s)
@@ -962,6 +1185,7 @@ void attach_options_changed(struct server *srv)
 	for (c = srv->peers; c != NULL; c = c->next) {
 		if (c->state == PEER_ATTACHED) {
 			render_invalidate(c->render);
+			tty_set_mouse(c->tty, mouse_on(c));
 			attach_size_session(c->session);
 		}
 	}
@@ -979,6 +1203,7 @@ void attach_switch(struct peer *c, struct session *s)
 	s->attached++;
 	session_touch(s);
 	session_update_environment(s, c);
+	tty_set_mouse(c->tty, mouse_on(c));
 	c->activity = uv_now(c->srv->loop);
 	render_invalidate(c->render);
 	attach_size_session(s);

@@ -13,6 +13,7 @@
 
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "server/copy.h"
 #include "server/layout.h"
 #include "server/proc.h"
 #include "server/server.h"
@@ -539,6 +540,7 @@ static void pane_close_cb(uv_handle_t *h)
 	free_vector(p->cmd_argv);
 	options_free(p->options);
 
+	copy_free(p->copy);
 	grid_free(p->grid);
 	buf_free(&p->writeq);
 	free(p->start_cwd);

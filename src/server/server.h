@@ -56,6 +56,7 @@ struct pane {
 	char *start_cwd;
 	struct options *options; /* set-option -p; read through pane_options() */
 	struct pane_pipe *pipe; /* pipe-pane, or NULL */
+	struct copy_mode *copy; /* copy mode (server/copy.h), or NULL */
 	char **cmd_argv; /* the command given at creation, for respawn */
 	int cmd_argc;
 	time_t created;
@@ -164,6 +165,13 @@ struct peer {
 	char *key_table;	  /* table for the next key; NULL: root */
 	int key_repeat;		  /* key_table is held by a -r binding ... */
 	uint64_t repeat_deadline; /* ... until this loop time (ms, repeat_timer) */
+	/* a mouse button held (attach.c): what it acts on until released */
+	int mouse_held;		/* MOUSE_HOLD_*, 0 for none */
+	int mouse_button;	/* 1-3 */
+	uint32_t mouse_pane;	/* %id the press went to */
+	int mouse_border;	/* a border drag: bit 0 the pane left of it, bit 1 above */
+	uint32_t mouse_left;	/* ... their %ids */
+	uint32_t mouse_above;
 };
 
 struct server {
@@ -297,6 +305,7 @@ void attach_mark_session(struct session *s);
 void attach_detach_session(struct session *s, int exited);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
+void attach_message_for(struct peer *c, const char *msg, long ms);
 void attach_drained(struct peer *c);
 void attach_switch(struct peer *c, struct session *s);
 void attach_resize_windows(struct session *s);

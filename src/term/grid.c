@@ -1362,6 +1362,18 @@ void grid_paste(struct grid *g, const char *buf, size_t len)
 	vterm_keyboard_end_paste(g->vt);
 }
 
+/* libvterm keeps the pointer position and the buttons held, and reports
+ * only what the program's modes ask for. */
+void grid_mouse_move(struct grid *g, int row, int col, VTermModifier mod)
+{
+	vterm_mouse_move(g->vt, row, col, mod);
+}
+
+void grid_mouse_button(struct grid *g, int button, int pressed, VTermModifier mod)
+{
+	vterm_mouse_button(g->vt, button, pressed != 0, mod);
+}
+
 /* ---- capture ---- */
 
 struct sbuf {

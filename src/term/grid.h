@@ -110,6 +110,14 @@ void grid_key(struct grid *g, VTermKey key, VTermModifier mod);
 void grid_unichar(struct grid *g, uint32_t c, VTermModifier mod);
 /* Paste text: bracketed if the program asked for it; bytes to the output callback. */
 void grid_paste(struct grid *g, const char *buf, size_t len);
+/*
+ * Mouse events for the pane's program, encoded as it asked (DECSET 1000,
+ * 1002, 1003; 1005, 1006, 1015) and sent only if it asked; bytes go to the
+ * output callback. row and col are 0-based within the pane; move first,
+ * then press or release there. button: 1-3, 4 and 5 for the wheel.
+ */
+void grid_mouse_move(struct grid *g, int row, int col, VTermModifier mod);
+void grid_mouse_button(struct grid *g, int button, int pressed, VTermModifier mod);
 
 /* capture-pane. */
 enum grid_capture_flags {

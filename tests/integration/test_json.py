@@ -80,6 +80,24 @@ class Json(pmuxtest.PmuxTestCase):
         self.assertEqual([s["session_name"] for s in data], ["one"])
         self.assertEqual(self.json("list-windows", "-a", "-j", "-f", "0"), [])
 
+    def test_keys_options_buffers(self):
+        keys = self.json("list-keys", "-j", "-T", "prefix")
+        self.assertIn({"table": "prefix", "key": "c", "repeat": False,
+                       "note": "Create a new window", "command": "new-window"}, keys)
+        self.pm.run("set-option", "-t", "one", "history-limit", "123")
+        opts = self.json("show-options", "-j", "-t", "one")
+        self.assertEqual(opts, [{"name": "history-limit", "value": 123, "inherited": False}])
+        status = self.json("show-options", "-gj", "status")
+        self.assertEqual(status[0]["name"], "status")
+        flags = self.json("show-options", "-gwj", "automatic-rename")
+        self.assertIs(flags[0]["value"], True)
+        self.pm.run("set-buffer", "-b", "b1", 'quote " and \\ backslash')
+        bufs = self.json("list-buffers", "-j")
+        self.assertEqual(bufs[0]["buffer_name"], "b1")
+        # the sample is escaped as tmux shows it (a backslash doubled)
+        self.assertEqual(bufs[0]["buffer_size"], 22)
+        self.assertIn('quote " and', bufs[0]["buffer_sample"])
+
     def test_clients(self):
         self.pm.shell_session("c")
         client = AttachedClient(self.pm, "attach-session", "-t", "c", rows=30, cols=100)

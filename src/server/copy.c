@@ -1,0 +1,607 @@
+/*
+ * copy: copy mode of a pane (see copy.h). Commands are tmux's copy-mode
+ * command names, run by send-keys -X or by the copy-mode key tables.
+ */
+#include "server/copy.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/options.h"
+#include "server/server.h"
+#include "term/grid.h"
+#include "util/buf.h"
+
+/* ---- geometry: line numbers count from the oldest history line ---- */
+
+static int hsize(struct pane *p)
+{
+	return grid_history_size(p->grid);
+}
+
+static int rows(struct pane *p)
+{
+	return grid_rows(p->grid);
+}
+
+static long nlines(struct pane *p)
+{
+	return (long)hsize(p) + rows(p);
+}
+
+/* A line number to a grid row (negative in history). */
+static int line_row(struct pane *p, long line)
+{
+	return (int)(line - hsize(p));
+}
+
+/* Keep everything inside what exists and the cursor inside the view: the
+ * grid may have changed under copy mode (clear-history, resize, a history
+ * limit dropping old lines). */
+static void clamp(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	long last = nlines(p) - 1;
+
+	if (cm->cy > last)
+		cm->cy = last;
+	if (cm->cy < 0)
+		cm->cy = 0;
+	if (cm->sy > last)
+		cm->sy = last;
+	if (cm->sy < 0)
+		cm->sy = 0;
+	if (cm->cx >= grid_cols(p->grid))
+		cm->cx = grid_cols(p->grid) - 1;
+	if (cm->cx < 0)
+		cm->cx = 0;
+	if (cm->cy < cm->top)
+		cm->top = cm->cy;
+	if (cm->cy >= cm->top + rows(p))
+		cm->top = cm->cy - rows(p) + 1;
+	if (cm->top > hsize(p))
+		cm->top = hsize(p);
+	if (cm->top < 0)
+		cm->top = 0;
+}
+
+/* Columns used by a line: the last non-blank cell + 1. */
+static int line_length(struct pane *p, long line)
+{
+	const struct grid_cell *c = grid_line(p->grid, line_row(p, line));
+	int n = grid_cols(p->grid);
+
+	while (n > 0 && (c[n - 1].ch == 0 || c[n - 1].ch == ' '))
+		n--;
+	return n;
+}
+
+static uint32_t cell_char(struct pane *p, long line, int x)
+{
+	const struct grid_cell *c = grid_line(p->grid, line_row(p, line));
+
+	if (x < 0 || x >= grid_cols(p->grid) || c[x].ch == 0)
+		return ' ';
+	return c[x].ch;
+}
+
+/* ---- lifetime ---- */
+
+static void changed(struct pane *p)
+{
+	if (p->window != NULL && p->window->session != NULL)
+		attach_mark_session(p->window->session);
+}
+
+void copy_enter(struct pane *p, int flags)
+{
+	struct copy_mode *cm = p->copy;
+	int row, col;
+
+	if (cm == NULL) {
+		cm = p->copy = xcalloc(1, sizeof *cm);
+		grid_cursor(p->grid, &row, &col);
+		cm->top = hsize(p);
+		cm->cy = cm->top + row;
+		cm->cx = col;
+	}
+	if (flags & COPY_EXIT_BOTTOM)
+		cm->exit_at_bottom = 1;
+	if (flags & COPY_PAGE_UP) {
+		cm->top -= rows(p);
+		cm->cy -= rows(p);
+		if (cm->top < 0) {
+			cm->cy -= cm->top;
+			cm->top = 0;
+		}
+	}
+	clamp(p);
+	changed(p);
+}
+
+void copy_free(struct copy_mode *cm)
+{
+	if (cm == NULL)
+		return;
+	free(cm->search);
+	free(cm);
+}
+
+void copy_exit(struct pane *p)
+{
+	copy_free(p->copy);
+	p->copy = NULL;
+	changed(p);
+}
+
+/* ---- selection and copying ---- */
+
+int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect)
+{
+	struct copy_mode *cm = p->copy;
+	long a, b;
+	int ax, bx;
+
+	if (cm == NULL || !cm->selecting)
+		return 0;
+	clamp(p);
+	a = cm->sy, ax = cm->sx, b = cm->cy, bx = cm->cx;
+	if (a > b || (a == b && ax > bx)) {
+		long t = a;
+		int tx = ax;
+
+		a = b, ax = bx, b = t, bx = tx;
+	}
+	*sy = line_row(p, a), *sx = ax, *ey = line_row(p, b), *ex = bx;
+	*rect = cm->rectangle;
+	return 1;
+}
+
+/* Cells x0..x1 (inclusive) of grid row y as UTF-8, trailing blanks trimmed
+ * unless keep (a wrapped row continues on the next one). */
+static void add_cells(struct pane *p, struct buf *b, int y, int x0, int x1, int keep)
+{
+	const struct grid_cell *c = grid_line(p->grid, y);
+	size_t start = b->len, trimmed;
+	char text[32];
+
+	if (x1 >= grid_cols(p->grid))
+		x1 = grid_cols(p->grid) - 1;
+	for (int x = x0; x <= x1; x++) {
+		/* grid_line's buffer may be reused: read each cell through it once */
+		size_t n = grid_cell_utf8(p->grid, &c[x], text);
+
+		buf_add(b, text, n);
+	}
+	if (keep)
+		return;
+	trimmed = b->len;
+	while (trimmed > start && b->data[trimmed - 1] == ' ')
+		trimmed--;
+	b->len = trimmed;
+}
+
+/* The selected text: rows joined with '\n' (wrapped rows joined as one),
+ * or a column block in rectangle mode. */
+static char *selection_text(struct pane *p, size_t *len)
+{
+	int sy, sx, ey, ex, rect, cols = grid_cols(p->grid);
+	struct buf b;
+
+	if (!copy_selection(p, &sy, &sx, &ey, &ex, &rect))
+		return NULL;
+	if (rect && sx > ex) {
+		int t = sx;
+
+		sx = ex, ex = t;
+	}
+	buf_init(&b);
+	for (int y = sy; y <= ey; y++) {
+		int x0 = rect || y == sy ? sx : 0, x1 = rect || y == ey ? ex : cols - 1;
+		int wrapped = !rect && y < ey && grid_line_wrapped(p->grid, y);
+
+		add_cells(p, &b, y, x0, x1, wrapped);
+		if (y < ey && !wrapped)
+			buf_addc(&b, '\n');
+	}
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return b.data;
+}
+
+/* The copied text to every attached client's terminal clipboard (OSC 52),
+ * unless set-clipboard is off. Sent as its own output message: the next
+ * frame is unaffected (OSC 52 moves no cursor and changes no cell). */
+static void set_clipboard(struct server *srv, const char *data, size_t len)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct buf b;
+	struct peer *c;
+
+	if (strcmp(options_string(srv->options, "set-clipboard"), "off") == 0)
+		return;
+	buf_init(&b);
+	buf_add(&b, "\033]52;c;", 7);
+	for (size_t i = 0; i < len; i += 3) {
+		uint32_t v = (uint32_t)(unsigned char)data[i] << 16;
+		size_t n = len - i < 3 ? len - i : 3;
+
+		if (n > 1)
+			v |= (uint32_t)(unsigned char)data[i + 1] << 8;
+		if (n > 2)
+			v |= (unsigned char)data[i + 2];
+		for (size_t k = 0; k < 4; k++)
+			buf_addc(&b, k <= n ? b64[(v >> (18 - 6 * k)) & 63] : '=');
+	}
+	buf_addc(&b, '\a');
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED)
+			peer_send(c, MSG_OUTPUT, b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+static void copy_to_buffer(struct pane *p)
+{
+	size_t len;
+	char *text = selection_text(p, &len);
+
+	if (text == NULL)
+		return;
+	buffers_set(&p->srv->buffers, NULL, text, len);
+	set_clipboard(p->srv, text, len);
+	free(text);
+}
+
+/* ---- search ---- */
+
+/* The text of a line and, per byte, the column it came from. */
+static char *line_text(struct pane *p, long line, int **cols, size_t *len)
+{
+	const struct grid_cell *c = grid_line(p->grid, line_row(p, line));
+	struct buf b;
+	size_t n;
+	int w = grid_cols(p->grid), *map = xmalloc((size_t)w * 32 * sizeof *map);
+	char text[32];
+
+	buf_init(&b);
+	for (int x = 0; x < w; x++) {
+		n = grid_cell_utf8(p->grid, &c[x], text);
+		for (size_t i = 0; i < n; i++)
+			map[b.len + i] = x;
+		buf_add(&b, text, n);
+	}
+	*len = b.len;
+	buf_addc(&b, '\0');
+	*cols = map;
+	return b.data;
+}
+
+/* Find s in line at a column > after (forward) or < before (backward);
+ * the match's column, or -1. */
+static int search_line(struct pane *p, long line, const char *s, int back, int limit)
+{
+	int *map, found = -1;
+	size_t len, slen = strlen(s);
+	char *text = line_text(p, line, &map, &len);
+
+	for (size_t i = 0; i + slen <= len; i++) {
+		if (memcmp(text + i, s, slen) != 0)
+			continue;
+		if (!back && map[i] > limit) {
+			found = map[i];
+			break;
+		}
+		if (back && map[i] < limit)
+			found = map[i];
+	}
+	free(text);
+	free(map);
+	return found;
+}
+
+static void search(struct pane *p, const char *s, int back)
+{
+	struct copy_mode *cm = p->copy;
+	long n = nlines(p), line = cm->cy;
+	int wrap = options_number(window_options(p->window), "wrap-search");
+	int x;
+
+	if (*s == '\0')
+		return;
+	/* the cursor's line first (past the cursor), then line by line */
+	for (long i = 0; i <= n; i++) {
+		int limit = i == 0 ? cm->cx : (back ? grid_cols(p->grid) + 1 : -1);
+
+		x = search_line(p, line, s, back, limit);
+		if (x >= 0) {
+			cm->cy = line, cm->cx = x;
+			return;
+		}
+		line += back ? -1 : 1;
+		if (line < 0 || line >= n) {
+			if (!wrap)
+				return;
+			line = back ? n - 1 : 0;
+		}
+	}
+}
+
+static void search_start(struct pane *p, const char *s, int back)
+{
+	free(p->copy->search);
+	p->copy->search = xstrdup(s);
+	p->copy->search_back = back;
+	search(p, s, back);
+}
+
+static void search_again(struct pane *p, int reverse)
+{
+	struct copy_mode *cm = p->copy;
+
+	if (cm->search != NULL)
+		search(p, cm->search, cm->search_back ^ reverse);
+}
+
+/* ---- words ---- */
+
+static int is_word(struct pane *p, uint32_t ch)
+{
+	const char *sep = options_string(window_options(p->window), "word-separators");
+
+	if (ch == ' ' || ch == 0)
+		return 0;
+	return ch >= 0x80 || strchr(sep, (int)ch) == NULL;
+}
+
+/* Step the cursor one cell forward or back across lines; 0 at an end. */
+static int step(struct pane *p, int back)
+{
+	struct copy_mode *cm = p->copy;
+
+	if (back) {
+		if (cm->cx > 0)
+			cm->cx--;
+		else if (cm->cy > 0)
+			cm->cy--, cm->cx = grid_cols(p->grid) - 1;
+		else
+			return 0;
+	} else {
+		if (cm->cx < grid_cols(p->grid) - 1)
+			cm->cx++;
+		else if (cm->cy < nlines(p) - 1)
+			cm->cy++, cm->cx = 0;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+static int here_word(struct pane *p)
+{
+	return is_word(p, cell_char(p, p->copy->cy, p->copy->cx));
+}
+
+static void next_word(struct pane *p)
+{
+	while (here_word(p) && step(p, 0))
+		;
+	while (!here_word(p) && step(p, 0))
+		;
+}
+
+static void next_word_end(struct pane *p)
+{
+	step(p, 0);
+	while (!here_word(p) && step(p, 0))
+		;
+	while (here_word(p) && step(p, 0))
+		;
+}
+
+static void previous_word(struct pane *p)
+{
+	step(p, 1);
+	while (!here_word(p) && step(p, 1))
+		;
+	while (here_word(p) && step(p, 1))
+		;
+	if (!here_word(p))
+		step(p, 0);
+}
+
+/* ---- commands ---- */
+
+static void move_view(struct pane *p, long lines)
+{
+	struct copy_mode *cm = p->copy;
+
+	cm->top += lines;
+	cm->cy += lines;
+	if (cm->top < 0)
+		cm->cy -= cm->top, cm->top = 0;
+	if (cm->top > hsize(p))
+		cm->cy -= cm->top - hsize(p), cm->top = hsize(p);
+}
+
+/* Scroll the view, keeping the cursor on its text while it stays in view. */
+static void scroll(struct pane *p, long lines)
+{
+	struct copy_mode *cm = p->copy;
+
+	cm->top += lines;
+	if (cm->top < 0)
+		cm->top = 0;
+	if (cm->top > hsize(p))
+		cm->top = hsize(p);
+	if (cm->cy < cm->top)
+		cm->cy = cm->top;
+	if (cm->cy >= cm->top + rows(p))
+		cm->cy = cm->top + rows(p) - 1;
+}
+
+/* Commands with no argument, by name; returns 0 if name is not one. */
+static int simple_command(struct pane *p, const char *name)
+{
+	struct copy_mode *cm = p->copy;
+	int r = rows(p), half = r / 2 > 0 ? r / 2 : 1;
+
+	if (strcmp(name, "cursor-up") == 0)
+		cm->cy--;
+	else if (strcmp(name, "cursor-down") == 0)
+		cm->cy++;
+	else if (strcmp(name, "cursor-left") == 0)
+		cm->cx--;
+	else if (strcmp(name, "cursor-right") == 0)
+		cm->cx++;
+	else if (strcmp(name, "start-of-line") == 0)
+		cm->cx = 0;
+	else if (strcmp(name, "end-of-line") == 0)
+		cm->cx = line_length(p, cm->cy) > 0 ? line_length(p, cm->cy) - 1 : 0;
+	else if (strcmp(name, "back-to-indentation") == 0) {
+		cm->cx = 0;
+		while (cm->cx < line_length(p, cm->cy) && cell_char(p, cm->cy, cm->cx) == ' ')
+			cm->cx++;
+	} else if (strcmp(name, "page-up") == 0)
+		move_view(p, -r);
+	else if (strcmp(name, "page-down") == 0)
+		move_view(p, r);
+	else if (strcmp(name, "halfpage-up") == 0)
+		move_view(p, -half);
+	else if (strcmp(name, "halfpage-down") == 0)
+		move_view(p, half);
+	else if (strcmp(name, "scroll-up") == 0)
+		scroll(p, -1);
+	else if (strcmp(name, "scroll-down") == 0)
+		scroll(p, 1);
+	else if (strcmp(name, "history-top") == 0)
+		cm->top = 0, cm->cy = 0, cm->cx = 0;
+	else if (strcmp(name, "history-bottom") == 0) {
+		cm->top = hsize(p), cm->cy = nlines(p) - 1;
+		cm->cx = line_length(p, cm->cy);
+	} else if (strcmp(name, "top-line") == 0)
+		cm->cy = cm->top;
+	else if (strcmp(name, "middle-line") == 0)
+		cm->cy = cm->top + (r - 1) / 2;
+	else if (strcmp(name, "bottom-line") == 0)
+		cm->cy = cm->top + r - 1;
+	else if (strcmp(name, "next-word") == 0)
+		next_word(p);
+	else if (strcmp(name, "next-word-end") == 0)
+		next_word_end(p);
+	else if (strcmp(name, "previous-word") == 0)
+		previous_word(p);
+	else if (strcmp(name, "search-again") == 0)
+		search_again(p, 0);
+	else if (strcmp(name, "search-reverse") == 0)
+		search_again(p, 1);
+	else
+		return 0;
+	return 1;
+}
+
+static int selection_command(struct pane *p, const char *name)
+{
+	struct copy_mode *cm = p->copy;
+
+	if (strcmp(name, "begin-selection") == 0) {
+		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
+	} else if (strcmp(name, "clear-selection") == 0) {
+		cm->selecting = 0;
+	} else if (strcmp(name, "rectangle-toggle") == 0) {
+		cm->rectangle = !cm->rectangle;
+	} else if (strcmp(name, "other-end") == 0 && cm->selecting) {
+		long y = cm->sy;
+		int x = cm->sx;
+
+		cm->sy = cm->cy, cm->sx = cm->cx, cm->cy = y, cm->cx = x;
+	} else if (strcmp(name, "select-line") == 0) {
+		cm->selecting = 1, cm->sy = cm->cy, cm->sx = 0;
+		cm->cx = grid_cols(p->grid) - 1;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* Copying commands; copy-pipe* without a command copy like copy-selection
+ * (tmux's defaults bind them, and pmux runs no pipe command). */
+static int copying_command(struct pane *p, const char *name, int *exit)
+{
+	struct copy_mode *cm = p->copy;
+
+	if (strcmp(name, "copy-end-of-line") == 0) {
+		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
+		cm->cx = grid_cols(p->grid) - 1;
+		copy_to_buffer(p);
+		*exit = 1;
+		return 1;
+	}
+	if (strncmp(name, "copy-pipe", 9) == 0)
+		name += 9;
+	else if (strncmp(name, "copy-selection", 14) == 0)
+		name += 14;
+	else
+		return 0;
+	if (*name != '\0' && strcmp(name, "-and-cancel") != 0 && strcmp(name, "-no-clear") != 0)
+		return 0;
+	copy_to_buffer(p);
+	if (strcmp(name, "-and-cancel") == 0)
+		*exit = 1;
+	else if (strcmp(name, "-no-clear") != 0)
+		cm->selecting = 0;
+	return 1;
+}
+
+int copy_command(struct pane *p, int argc, char **argv, const char **err)
+{
+	const char *name = argc > 0 ? argv[0] : "";
+	int exit = 0;
+
+	if (p->copy == NULL) {
+		*err = "not in a mode";
+		return -1;
+	}
+	clamp(p);
+	if (strcmp(name, "cancel") == 0) {
+		exit = 1;
+	} else if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
+		if (argc > 1)
+			search_start(p, argv[1], name[7] == 'b');
+	} else if (!simple_command(p, name) && !selection_command(p, name) &&
+		   !copying_command(p, name, &exit)) {
+		*err = "unknown command";
+		return -1;
+	}
+	if (!exit) {
+		clamp(p);
+		/* -e: leaving the bottom by scrolling down ends copy mode */
+		if (p->copy->exit_at_bottom && p->copy->top == hsize(p) &&
+		    strstr(name, "down") != NULL && strcmp(name, "cursor-down") != 0)
+			exit = 1;
+	}
+	if (exit)
+		copy_exit(p);
+	else
+		changed(p);
+	return 0;
+}
+
+/* ---- for the renderer and formats ---- */
+
+int copy_offset(struct pane *p)
+{
+	if (p->copy == NULL)
+		return 0;
+	clamp(p);
+	return (int)(hsize(p) - p->copy->top);
+}
+
+void copy_cursor(struct pane *p, int *row, int *col)
+{
+	clamp(p);
+	*row = (int)(p->copy->cy - p->copy->top);
+	*col = p->copy->cx;
+}

@@ -1,0 +1,54 @@
+/*
+ * copy: a pane's copy mode. The pane keeps reading its program's output
+ * into its grid; copy mode only looks at that grid through a view scrolled
+ * back into history, with a cursor and an optional selection, and copies
+ * the selection into a paste buffer (and the clients' clipboards).
+ *
+ * Rows are kept as "line numbers" counted from the oldest history line
+ * (grid row y is line y + history size). A line number stays on the same
+ * text while new output pushes lines into history, which is what keeps the
+ * view anchored the way tmux does, without hooking the pane's reader.
+ */
+#ifndef PMUX_SERVER_COPY_H
+#define PMUX_SERVER_COPY_H
+
+#include <stddef.h>
+
+struct pane;
+struct grid;
+
+struct copy_mode {
+	long top;	    /* line number of the view's first row */
+	long cy;	    /* cursor line number */
+	int cx;		    /* cursor column */
+	int selecting;	    /* a selection is started */
+	int rectangle;	    /* rectangle (block) selection */
+	long sy;	    /* where the selection started */
+	int sx;
+	int exit_at_bottom; /* copy-mode -e */
+	char *search;	    /* the last search, or NULL */
+	int search_back;    /* its direction */
+};
+
+enum copy_flags {
+	COPY_PAGE_UP = 1 << 0,	 /* -u */
+	COPY_EXIT_BOTTOM = 1 << 1, /* -e */
+};
+
+/* Enter copy mode (or, if already in it, apply -u). */
+void copy_enter(struct pane *p, int flags);
+void copy_exit(struct pane *p);
+void copy_free(struct copy_mode *cm);
+
+/* Run a copy-mode command (send-keys -X NAME ARGS). Returns 0, or -1 with a
+ * message in *err (static text) for an unknown command. */
+int copy_command(struct pane *p, int argc, char **argv, const char **err);
+
+/* What the renderer needs: rows scrolled back (0 = bottom), the cursor in
+ * view coordinates, and the selection in grid rows. */
+int copy_offset(struct pane *p);
+void copy_cursor(struct pane *p, int *row, int *col);
+/* The selection, or 0 if none: rows in grid coordinates (start <= end). */
+int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect);
+
+#endif
