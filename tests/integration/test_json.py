@@ -95,7 +95,7 @@ class Json(pmuxtest.PmuxTestCase):
         bufs = self.json("list-buffers", "-j")
         self.assertEqual(bufs[0]["buffer_name"], "b1")
         # the sample is escaped as tmux shows it (a backslash doubled)
-        self.assertEqual(bufs[0]["buffer_size"], 22)
+        self.assertEqual(bufs[0]["buffer_size"], 23)  # two backslashes
         self.assertIn('quote " and', bufs[0]["buffer_sample"])
 
     def test_clients(self):
