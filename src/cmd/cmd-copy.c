@@ -19,6 +19,8 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 		flags |= COPY_PAGE_UP;
 	if (args_has(a, 'e'))
 		flags |= COPY_EXIT_BOTTOM;
+	if (args_has(a, 'H'))
+		flags |= COPY_HIDE_POSITION;
 	copy_enter(t.p, flags);
 	return 0;
 }

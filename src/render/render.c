@@ -287,6 +287,44 @@ static void put_cell(struct render *r, int x, const struct grid *g, const struct
 	}
 }
 
+/* Copy mode: is cell x of grid row y selected? */
+static int in_selection(const struct render_view *v, int y, int x)
+{
+	int lo = v->sel_sx < v->sel_ex ? v->sel_sx : v->sel_ex;
+	int hi = v->sel_sx < v->sel_ex ? v->sel_ex : v->sel_sx;
+
+	if (!v->sel || y < v->sel_sy || y > v->sel_ey)
+		return 0;
+	if (v->sel_rect)
+		return x >= lo && x <= hi;
+	return !(y == v->sel_sy && x < v->sel_sx) && !(y == v->sel_ey && x > v->sel_ex);
+}
+
+static void mode_cell(struct grid_cell *d, const struct render_view *v)
+{
+	d->fg = v->mode_pen.fg;
+	d->bg = v->mode_pen.bg;
+	d->attr = v->mode_pen.attr & RENDER_ATTRS;
+}
+
+/* Copy mode's position indicator on the view's top row, over the text. */
+static void compose_indicator(struct render *r, const struct render_view *v, int x1)
+{
+	size_t len = strlen(v->indicator);
+	int x = x1 - (int)len;
+
+	for (size_t i = 0; i < len; i++, x++) {
+		if (x < 0 || x < v->x)
+			continue;
+		r->line[x] = (struct grid_cell){.ch = (unsigned char)v->indicator[i], .width = 1};
+		mode_cell(&r->line[x], v);
+	}
+	/* a wide character cut in half by the indicator's left edge */
+	x = x1 - (int)len;
+	if (x > 0 && x > v->x && r->line[x - 1].width == 2)
+		r->line[x - 1] = blank_cell;
+}
+
 static void compose_view(struct render *r, int y, const struct render_view *v)
 {
 	int gy = y - v->y, gcols, x0, x1;
@@ -301,11 +339,16 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 		x1 = r->cols;
 	if (x0 >= x1)
 		return;
-	src = grid_line(v->grid, gy);
+	src = grid_line(v->grid, gy - v->offset);
 	if (src == NULL)
 		return;
-	for (int x = x0; x < x1; x++)
+	for (int x = x0; x < x1; x++) {
 		put_cell(r, x, v->grid, &src[x - v->x]);
+		if (v->copy && in_selection(v, gy - v->offset, x - v->x))
+			mode_cell(&r->line[x], v);
+	}
+	if (v->copy && gy == 0 && v->indicator != NULL)
+		compose_indicator(r, v, x1);
 }
 
 static int char_width(uint32_t cp)
@@ -694,8 +737,12 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 	}
 	if (v != NULL) {
 		grid_cursor(v->grid, &row, &col);
-		visible = grid_cursor_visible(v->grid) && row >= 0 && row < v->height && col >= 0 &&
-			  col < v->width;
+		visible = grid_cursor_visible(v->grid);
+		if (v->copy) {
+			row = v->cursor_row, col = v->cursor_col;
+			visible = 1;
+		}
+		visible = visible && row >= 0 && row < v->height && col >= 0 && col < v->width;
 		row += v->y;
 		col += v->x;
 		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;

@@ -15,6 +15,18 @@ struct render_view {
 	struct grid *grid;
 	int x, y;	   /* top-left corner on the client's screen */
 	int width, height; /* cells shown (may be smaller than the grid) */
+
+	/* Copy mode (all zero otherwise). View row gy shows grid row
+	 * gy - offset (history when offset > 0); selected cells and the
+	 * indicator (right-aligned on the top row, ASCII) are drawn in
+	 * mode_pen (fg, bg, attr); the cursor is at cursor_row/col of the
+	 * view instead of the grid's. Selection rows are grid rows. */
+	int copy;
+	int offset;
+	int sel, sel_rect, sel_sy, sel_sx, sel_ey, sel_ex;
+	struct grid_cell mode_pen;
+	const char *indicator;
+	int cursor_row, cursor_col;
 };
 
 struct render_frame {

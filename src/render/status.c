@@ -220,27 +220,39 @@ static int list_offset(struct peer *c, int width, int left, int avail, int n)
 	return left;
 }
 
-/* Copy the list into its space; if it is too long, scroll it so the current
- * window shows, and mark the cut ends with '<' and '>' as tmux does. */
+/* Where a list of n cells goes: its cell start onwards at column *x. A
+ * list too long for its space is scrolled so the current window shows. */
+static int list_start(struct peer *c, int width, int left, int avail, int n, int cs, int ce, int *x)
+{
+	int start;
+
+	if (n <= avail) {
+		*x = list_offset(c, width, left, avail, n);
+		return 0;
+	}
+	*x = left;
+	start = cs - (avail - (ce - cs)) / 2;
+	if (start > n - avail)
+		start = n - avail;
+	return start < 0 ? 0 : start;
+}
+
+/* Copy the list into its space, scrolled if it is too long, and mark the
+ * cut ends with '<' and '>' as tmux does. */
 static void place_list(struct peer *c, struct grid_cell *cells, int width, int left, int avail,
 		       const struct cells *list, int cs, int ce, const struct grid_cell *sb)
 {
-	int start = 0, x;
+	int start, x;
 
 	if (avail <= 0)
 		return;
 	if (list->n == 0)
 		return;
+	start = list_start(c, width, left, avail, list->n, cs, ce, &x);
 	if (list->n <= avail) {
-		x = list_offset(c, width, left, avail, list->n);
 		memcpy(cells + x, list->c, (size_t)list->n * sizeof *cells);
 		return;
 	}
-	start = cs - (avail - (ce - cs)) / 2;
-	if (start > list->n - avail)
-		start = list->n - avail;
-	if (start < 0)
-		start = 0;
 	memcpy(cells + left, list->c + start, (size_t)avail * sizeof *cells);
 	if (start > 0)
 		put_char('<', 1, sb, cells + left, &(int){0}, 1);
@@ -288,6 +300,47 @@ static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, in
 	free(left.c);
 	free(right.c);
 	free(list.c);
+}
+
+/* The window whose entry holds cell at of the list drawn as draw_windows
+ * draws it; NULL for a separator or past the end. */
+static struct window *list_window_at(struct peer *c, time_t now, const struct grid_cell *sb, int at)
+{
+	const char *sep = options_string(c->srv->options, "window-status-separator");
+	struct cells list = {0};
+	struct window *w, *hit = NULL;
+
+	for (w = c->session->windows; w != NULL && hit == NULL; w = w->next) {
+		if (w != c->session->windows)
+			draw_part(&list, sep, sb, 1 << 20);
+		if (at < list.n)
+			break;
+		draw_window(c, w, now, sb, &list);
+		if (at < list.n)
+			hit = w;
+	}
+	free(list.c);
+	return hit;
+}
+
+struct window *status_window_at(struct peer *c, time_t now, int width, int x)
+{
+	struct grid_cell sb = option_pen(c->srv, "status-style", &default_pen);
+	struct cells left = {0}, right = {0}, list = {0};
+	int cs, ce, avail, start, x0, n;
+
+	draw_side(c, "status-left", now, &sb, width, &left);
+	draw_side(c, "status-right", now, &sb, width - left.n, &right);
+	draw_windows(c, now, &sb, &list, &cs, &ce);
+	avail = width - left.n - right.n;
+	n = list.n;
+	start = list_start(c, width, left.n, avail, n, cs, ce, &x0);
+	free(left.c);
+	free(right.c);
+	free(list.c);
+	if (avail <= 0 || x < x0 || x >= x0 + (n < avail ? n : avail))
+		return NULL;
+	return list_window_at(c, now, &sb, start + x - x0);
 }
 
 /* A message, or the prompt; returns the prompt's cursor column or -1. */

@@ -13,6 +13,7 @@
 
 struct peer;
 struct server;
+struct window;
 
 /*
  * Fill cells[0..width) for client c (its srv, session, message, prompt) at
@@ -20,6 +21,11 @@ struct server;
  * no prompt. prompt_cursor is a byte offset into prompt_buf.
  */
 int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width);
+
+/* The window whose entry in the window list is at column x, as
+ * status_build draws the list at time now; NULL for none (status-left or
+ * -right, a separator, empty space). */
+struct window *status_window_at(struct peer *c, time_t now, int width, int x);
 
 /* A string with #[style] directives drawn from pen (reset to base by
  * #[default]) into at most max cells; returns the cells used. */

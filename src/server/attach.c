@@ -19,6 +19,7 @@
 #include "render/status.h"
 #include "render/style.h"
 #include "render/tty.h"
+#include "server/copy.h"
 #include "server/layout.h"
 #include "server/server.h"
 #include "term/grid.h"
@@ -285,12 +286,25 @@ static void key_to_pane(struct peer *c, const struct key *k)
 		key_send(k, p->grid);
 }
 
+/* The key table of the active pane's copy mode (per mode-keys), or NULL. */
+static const char *copy_key_table(struct peer *c)
+{
+	struct pane *p = active_pane(c);
+
+	if (p == NULL || p->copy == NULL)
+		return NULL;
+	if (strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0)
+		return "copy-mode-vi";
+	return "copy-mode";
+}
+
 /* tmux's rules: the prefix arms the prefix table; a key bound in the
  * current table runs its command; a key not bound in a table other than
  * root is dropped, unless a repeat was running, when it starts over in root. */
 static void key_dispatch(struct peer *c, const struct key *k)
 {
 	const struct key_binding *b;
+	const char *mode;
 	char *table, *cmd;
 	int repeat;
 
@@ -300,7 +314,14 @@ static void key_dispatch(struct peer *c, const struct key *k)
 		set_key_table(c, "prefix", 0);
 		return;
 	}
-	b = keys_lookup(keys_server(), c->key_table != NULL ? c->key_table : "root", k);
+	/* a pane in copy mode takes root's place: its table first, then root;
+	 * a key bound in neither is dropped rather than typed into the pane */
+	mode = c->key_table == NULL ? copy_key_table(c) : NULL;
+	b = mode != NULL ? keys_lookup(keys_server(), mode, k) : NULL;
+	if (b == NULL)
+		b = keys_lookup(keys_server(), c->key_table != NULL ? c->key_table : "root", k);
+	if (b == NULL && mode != NULL)
+		return;
 	if (b == NULL || (c->key_repeat && !b->repeat)) {
 		if (c->key_table == NULL) {
 			key_to_pane(c, k);
@@ -770,6 +791,8 @@ enum { MOUSE_BORDER_LEFT = 1, MOUSE_BORDER_ABOVE = 2 };
  * did not ask for the mouse (less, man): what terminals do in their
  * "alternate scroll" mode. */
 #define MOUSE_WHEEL_LINES 3
+/* Lines copy mode scrolls per wheel step (tmux's copy-mode tables). */
+#define MOUSE_WHEEL_SCROLL 5
 
 static int mouse_on(struct peer *c)
 {
@@ -841,13 +864,12 @@ static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
 
 /* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
  * to a program that asked for the mouse. */
-static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
-			int y)
+static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
 {
 	struct pane *p = mouse_pane_at(w, x, y);
 
 	if (p == NULL) {
-		if (m->button == 1 && !w->zoomed && x < w->sx && y < w->sy)
+		if (m->button == 1 && !w->zoomed && x >= 0 && x < w->sx && y >= 0 && y < w->sy)
 			mouse_press_border(c, w, x, y);
 		return;
 	}
@@ -870,14 +892,12 @@ static void mouse_drag_border(struct peer *c, struct window *w, int x, int y)
 	struct pane *p;
 
 	p = pane_find_id(c->srv, c->mouse_left);
-	if ((c->mouse_border & MOUSE_BORDER_LEFT) && pane_visible(w, p) &&
-	    x != p->xoff + p->sx) {
+	if ((c->mouse_border & MOUSE_BORDER_LEFT) && pane_visible(w, p) && x != p->xoff + p->sx) {
 		layout_resize_leaf(p->layout, 1, x - (p->xoff + p->sx), 0);
 		window_relayout(w);
 	}
 	p = pane_find_id(c->srv, c->mouse_above);
-	if ((c->mouse_border & MOUSE_BORDER_ABOVE) && pane_visible(w, p) &&
-	    y != p->yoff + p->sy) {
+	if ((c->mouse_border & MOUSE_BORDER_ABOVE) && pane_visible(w, p) && y != p->yoff + p->sy) {
 		layout_resize_leaf(p->layout, 0, y - (p->yoff + p->sy), 0);
 		window_relayout(w);
 	}
@@ -885,8 +905,7 @@ static void mouse_drag_border(struct peer *c, struct window *w, int x, int y)
 
 /* Motion with a button held goes to the pane it was pressed in, while the
  * pointer is inside it (as tmux). */
-static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
-		       int y)
+static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
 {
 	struct pane *p;
 
@@ -901,11 +920,10 @@ static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse 
 
 /* The release always reaches the pane the press went to, so that neither
  * the program nor libvterm is left with a button held. */
-static void mouse_release(struct peer *c, struct window *w, const struct tty_mouse *m, int x,
-			  int y)
+static void mouse_release(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
 {
-	struct pane *p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane)
-							  : NULL;
+	struct pane *p =
+		c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
 	int button = m->button != 0 ? m->button : c->mouse_button;
 
 	c->mouse_held = MOUSE_HOLD_NONE;
@@ -916,23 +934,61 @@ static void mouse_release(struct peer *c, struct window *w, const struct tty_mou
 	grid_mouse_button(p->grid, button, 0, (VTermModifier)m->mod);
 }
 
+/* Scroll copy mode as tmux's copy-mode tables do for the wheel; wheel up
+ * outside it enters it first, with -e (scrolling back to the bottom ends
+ * it), as tmux's root WheelUpPane binding does. */
+static void mouse_wheel_copy(struct pane *p, int up)
+{
+	char scroll_up[] = "scroll-up", scroll_down[] = "scroll-down";
+	char *argv[] = {up ? scroll_up : scroll_down, NULL};
+	const char *err;
+
+	if (p->copy == NULL) {
+		if (!up)
+			return;
+		copy_enter(p, COPY_EXIT_BOTTOM);
+	}
+	for (int i = 0; i < MOUSE_WHEEL_SCROLL && p->copy != NULL; i++)
+		copy_command(p, 1, argv, &err);
+}
+
 /* The wheel scrolls the pane under the pointer: a program that asked for
  * the mouse gets the wheel (buttons 4 and 5); one on the alternate screen
- * gets arrow keys. */
+ * gets arrow keys; otherwise it scrolls the history in copy mode. */
 static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int y)
 {
 	struct pane *p = mouse_pane_at(w, x, y);
 	int up = m->button == TTY_WHEEL_UP;
 
-	if (p == NULL || p->copy != NULL)
+	if (p == NULL)
 		return;
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, up ? 4 : 5, 1, (VTermModifier)m->mod);
-	} else if (grid_alt_screen(p->grid)) {
+	} else if (p->copy == NULL && grid_alt_screen(p->grid)) {
 		for (int i = 0; i < MOUSE_WHEEL_LINES; i++)
 			grid_key(p->grid, up ? VTERM_KEY_UP : VTERM_KEY_DOWN, VTERM_MOD_NONE);
+	} else {
+		mouse_wheel_copy(p, up);
 	}
+}
+
+/* A click on the status line's window list selects that window, as
+ * tmux's MouseDown1Status; only while the list shows (no message, no
+ * prompt). Returns 1 if the press was on the status line. */
+static int mouse_status(struct peer *c, const struct tty_mouse *m)
+{
+	int row = mouse_window_top(c) ? 0 : c->rows - 1;
+	struct window *w;
+
+	if (!status_lines(c->srv) || m->y != row)
+		return 0;
+	if (m->button != 1 || c->message != NULL || c->prompt_label != NULL)
+		return 1;
+	w = status_window_at(c, time(NULL), c->cols, m->x);
+	if (w != NULL && w != c->session->current)
+		session_select_window(c->session, w);
+	return 1;
 }
 
 /* A mouse event from the client's terminal, in client cells. Reports that
@@ -950,7 +1006,8 @@ static void attach_mouse(struct peer *c, const struct tty_mouse *m)
 	switch (m->type) {
 	case TTY_MOUSE_PRESS:
 		c->mouse_held = MOUSE_HOLD_NONE;
-		mouse_press(c, w, m, x, y);
+		if (!mouse_status(c, m))
+			mouse_press(c, w, m, x, y);
 		break;
 	case TTY_MOUSE_DRAG:
 		mouse_drag(c, w, m, x, y);
@@ -1271,6 +1328,7 @@ static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
 	struct render_view views[64];
+	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
 	int n = 0, status = status_lines(c->srv), top, cursor;
@@ -1281,11 +1339,14 @@ static void attach_draw(struct peer *c)
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
+		memset(&views[n], 0, sizeof views[n]);
 		views[n].grid = p->grid;
 		views[n].x = p->xoff;
 		views[n].y = p->yoff + top;
 		views[n].width = p->sx;
 		views[n].height = p->sy;
+		if (p->copy != NULL)
+			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		if (p == w->active)
 			f.active = n;
 		n++;

@@ -5,10 +5,13 @@
 #include "server/copy.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/options.h"
+#include "render/render.h"
+#include "render/style.h"
 #include "server/server.h"
 #include "term/grid.h"
 #include "util/buf.h"
@@ -108,6 +111,8 @@ void copy_enter(struct pane *p, int flags)
 	}
 	if (flags & COPY_EXIT_BOTTOM)
 		cm->exit_at_bottom = 1;
+	if (flags & COPY_HIDE_POSITION)
+		cm->hide_position = 1;
 	if (flags & COPY_PAGE_UP) {
 		cm->top -= rows(p);
 		cm->cy -= rows(p);
@@ -243,14 +248,25 @@ static void set_clipboard(struct server *srv, const char *data, size_t len)
 	buf_free(&b);
 }
 
-static void copy_to_buffer(struct pane *p)
+/* The selection into a new paste buffer, or (append) onto the end of the
+ * newest one, as tmux's append-selection does. */
+static void copy_to_buffer(struct pane *p, int append)
 {
+	struct paste_buffer *top = append ? buffers_top(&p->srv->buffers) : NULL;
 	size_t len;
-	char *text = selection_text(p, &len);
+	char *text = selection_text(p, &len), *joined;
 
 	if (text == NULL)
 		return;
-	buffers_set(&p->srv->buffers, NULL, text, len);
+	if (top != NULL) {
+		joined = xmalloc(top->size + len + 1);
+		memcpy(joined, top->data, top->size);
+		memcpy(joined + top->size, text, len);
+		free(text);
+		text = joined;
+		len += top->size;
+	}
+	buffers_set(&p->srv->buffers, top != NULL ? top->name : NULL, text, len);
 	set_clipboard(p->srv, text, len);
 	free(text);
 }
@@ -392,13 +408,18 @@ static void next_word(struct pane *p)
 		;
 }
 
+/* emacs (M-f) stops just past the word, vi (e) on its last character. */
 static void next_word_end(struct pane *p)
 {
+	int vi = strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0;
+
 	step(p, 0);
 	while (!here_word(p) && step(p, 0))
 		;
 	while (here_word(p) && step(p, 0))
 		;
+	if (vi && !here_word(p))
+		step(p, 1);
 }
 
 static void previous_word(struct pane *p)
@@ -535,8 +556,15 @@ static int copying_command(struct pane *p, const char *name, int *exit)
 	if (strcmp(name, "copy-end-of-line") == 0) {
 		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
 		cm->cx = grid_cols(p->grid) - 1;
-		copy_to_buffer(p);
+		copy_to_buffer(p, 0);
 		*exit = 1;
+		return 1;
+	}
+	if (strcmp(name, "append-selection") == 0 ||
+	    strcmp(name, "append-selection-and-cancel") == 0) {
+		copy_to_buffer(p, 1);
+		*exit = name[16] != '\0';
+		cm->selecting = 0;
 		return 1;
 	}
 	if (strncmp(name, "copy-pipe", 9) == 0)
@@ -547,7 +575,7 @@ static int copying_command(struct pane *p, const char *name, int *exit)
 		return 0;
 	if (*name != '\0' && strcmp(name, "-and-cancel") != 0 && strcmp(name, "-no-clear") != 0)
 		return 0;
-	copy_to_buffer(p);
+	copy_to_buffer(p, 0);
 	if (strcmp(name, "-and-cancel") == 0)
 		*exit = 1;
 	else if (strcmp(name, "-no-clear") != 0)
@@ -604,4 +632,18 @@ void copy_cursor(struct pane *p, int *row, int *col)
 	clamp(p);
 	*row = (int)(p->copy->cy - p->copy->top);
 	*col = p->copy->cx;
+}
+
+void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size)
+{
+	static const struct grid_cell base = {.ch = ' ', .width = 1};
+	const char *style = options_string(window_options(p->window), "mode-style");
+
+	v->copy = 1;
+	v->offset = copy_offset(p);
+	v->sel = copy_selection(p, &v->sel_sy, &v->sel_sx, &v->sel_ey, &v->sel_ex, &v->sel_rect);
+	v->mode_pen = style_pen(style, &base);
+	copy_cursor(p, &v->cursor_row, &v->cursor_col);
+	snprintf(buf, size, "[%d/%d]", v->offset, hsize(p));
+	v->indicator = p->copy->hide_position ? NULL : buf;
 }

@@ -18,21 +18,23 @@ struct pane;
 struct grid;
 
 struct copy_mode {
-	long top;	    /* line number of the view's first row */
-	long cy;	    /* cursor line number */
-	int cx;		    /* cursor column */
-	int selecting;	    /* a selection is started */
-	int rectangle;	    /* rectangle (block) selection */
-	long sy;	    /* where the selection started */
+	long top;      /* line number of the view's first row */
+	long cy;       /* cursor line number */
+	int cx;	       /* cursor column */
+	int selecting; /* a selection is started */
+	int rectangle; /* rectangle (block) selection */
+	long sy;       /* where the selection started */
 	int sx;
 	int exit_at_bottom; /* copy-mode -e */
+	int hide_position;  /* copy-mode -H: no "[offset/size]" indicator */
 	char *search;	    /* the last search, or NULL */
 	int search_back;    /* its direction */
 };
 
 enum copy_flags {
-	COPY_PAGE_UP = 1 << 0,	 /* -u */
-	COPY_EXIT_BOTTOM = 1 << 1, /* -e */
+	COPY_PAGE_UP = 1 << 0,	     /* -u */
+	COPY_EXIT_BOTTOM = 1 << 1,   /* -e */
+	COPY_HIDE_POSITION = 1 << 2, /* -H */
 };
 
 /* Enter copy mode (or, if already in it, apply -u). */
@@ -50,5 +52,11 @@ int copy_offset(struct pane *p);
 void copy_cursor(struct pane *p, int *row, int *col);
 /* The selection, or 0 if none: rows in grid coordinates (start <= end). */
 int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect);
+
+/* Fill a render view's copy-mode fields (render/render.h): the offset,
+ * selection, mode-style pen, cursor and the "[offset/size]" indicator,
+ * written into buf. */
+struct render_view;
+void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size);
 
 #endif

@@ -166,11 +166,11 @@ struct peer {
 	int key_repeat;		  /* key_table is held by a -r binding ... */
 	uint64_t repeat_deadline; /* ... until this loop time (ms, repeat_timer) */
 	/* a mouse button held (attach.c): what it acts on until released */
-	int mouse_held;		/* MOUSE_HOLD_*, 0 for none */
-	int mouse_button;	/* 1-3 */
-	uint32_t mouse_pane;	/* %id the press went to */
-	int mouse_border;	/* a border drag: bit 0 the pane left of it, bit 1 above */
-	uint32_t mouse_left;	/* ... their %ids */
+	int mouse_held;	     /* MOUSE_HOLD_*, 0 for none */
+	int mouse_button;    /* 1-3 */
+	uint32_t mouse_pane; /* %id the press went to */
+	int mouse_border;    /* a border drag: bit 0 the pane left of it, bit 1 above */
+	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
 };
 

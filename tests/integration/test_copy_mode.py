@@ -2,11 +2,13 @@
 """Copy mode driven by commands: copy-mode, send-keys -X, then show-buffer;
 and the vi key table through an attached client."""
 
+import base64
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+import screen  # noqa: E402
 
 # 30 numbered lines into a 10-row pane: 21 go to history; the program then
 # waits, its output done, so the grid stays still while copy mode looks.
@@ -75,6 +77,10 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.assertEqual(self.fmt("#{pane_in_mode}"), "1")  # copy-selection stays
         self.x("history-bottom")
         self.assertEqual(self.fmt("#{scroll_position}"), "0")
+        self.x("select-line")  # the last line: "end"
+        self.x("append-selection-and-cancel")  # onto the newest buffer, as it is
+        self.assertEqual(self.buffer(), "line-6end\n")
+        self.assertEqual(self.fmt("#{pane_in_mode}"), "0")
 
     def test_search(self):
         pm = self.pm
@@ -107,6 +113,10 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.x("history-top")
         self.x("next-word")  # "-" is not a separator by default: line-2
         self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 0")
+        self.x("next-word-end")  # emacs: just past the word
+        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 6")
+        self.x("previous-word")
+        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 0")
         self.x("cursor-right")
         self.x("cursor-right")
         self.x("begin-selection")
@@ -124,14 +134,15 @@ class CopyMode(pmuxtest.PmuxTestCase):
         pm.wait_text("o", "tick")
         pm.run("copy-mode", "-t", "o")
         pm.run("send-keys", "-t", "o", "-X", "cursor-up")
-        h0 = int(pm.display("o", "#{history_size}"))
-        s0 = int(pm.display("o", "#{scroll_position}"))
-        pmuxtest.wait_for(lambda: int(pm.display("o", "#{history_size}")) > h0 + 3,
-                          msg="history grows in copy mode")
+
+        def sizes():  # history size and offset read together
+            return [int(v) for v in pm.display("o", "#{history_size} #{scroll_position}").split()]
+
+        h0, s0 = sizes()
+        pmuxtest.wait_for(lambda: sizes()[0] > h0 + 3, msg="history grows in copy mode")
         # the view stays on its text: the offset grows with the history
-        h1 = int(pm.display("o", "#{history_size}"))
-        s1 = int(pm.display("o", "#{scroll_position}"))
-        self.assertGreaterEqual(s1 - s0, h1 - h0 - 1)
+        h1, s1 = sizes()
+        self.assertEqual(s1 - s0, h1 - h0)
         self.assertEqual(pm.display("o", "#{pane_in_mode}"), "1")
 
     def test_exit_at_bottom(self):
@@ -151,9 +162,40 @@ class CopyMode(pmuxtest.PmuxTestCase):
         client.wait_output(b"end")
         client.write(b"\x02[")
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "1", msg="copy mode")
-        client.write(b"kkk0vjjy")
+        client.write(b"kkk0 jjy")
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "0", msg="copy mode left")
         self.assertEqual(self.buffer(), "line-28\nline-29\nl\n")
+        # and to the terminal's clipboard (set-clipboard external)
+        osc = b"\x1b]52;c;" + base64.b64encode(b"line-28\nline-29\nl") + b"\x07"
+        client.wait_output(osc)
+
+
+class CopyModeScreen(screen.ScreenTestCase):
+    """What an attached client shows of a pane in copy mode."""
+
+    def test_view_selection_indicator(self):
+        pm = self.pm
+        pm.new_session("c", "sh", "-c", LINES, x=40, y=10)
+        pm.wait_text("c", "end")
+        c = self.attach("c", rows=11, cols=40)  # the window keeps 10 rows
+        c.wait_text("end")
+        pm.run("copy-mode", "-t", "c")
+        c.wait_screen(lambda ls: ls[0].rstrip().endswith("[0/21]"), "the indicator")
+        for word in ("history-top", "begin-selection", "cursor-down", "cursor-right"):
+            pm.run("send-keys", "-t", "c", "-X", word)
+        c.wait_screen(lambda ls: ls[0].startswith("line-1 ") and
+                      ls[0].rstrip().endswith("[21/21]") and ls[1].startswith("line-2"),
+                      "the top of the history")
+
+        def drawn():  # the rest of the frame may still be on its way
+            pen, after, cur = c.screen.cells(0)[0], c.screen.cells(1)[2], c.cursor()
+            return ((pen["fg"], pen["bg"]) == ("idx:0", "idx:3")  # mode-style
+                    and after["bg"] == "default"  # past the selection
+                    and (cur["row"], cur["col"]) == (1, 1))
+        pmuxtest.wait_for(drawn, msg="the selection in mode-style and the copy cursor",
+                          describe=c.describe)
+        pm.run("send-keys", "-t", "c", "-X", "cancel")
+        c.wait_panes_match("c")
 
 
 if __name__ == "__main__":

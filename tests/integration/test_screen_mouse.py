@@ -19,9 +19,6 @@ def sgr_click(col, row, button=0):
 
 class Mouse(screen.ScreenTestCase):
 
-    @screen.pmux_lacks("no mouse support: with `set -g mouse on` the attached client's "
-                       "terminal is never put in mouse mode (no CSI ?1000h/?1002h + ?1006h "
-                       "reach it), so no click can be reported")
     def test_click_selects_pane(self):
         pm = self.pm
         pm.shell_session("S", x=100, y=29)

@@ -465,6 +465,68 @@ static void test_truecolor(void)
 	tty_free(t);
 }
 
+static struct tty_mouse mouse_seen[8];
+static int mouse_n;
+
+static void on_mouse(const struct tty_mouse *m, void *ctx)
+{
+	(void)ctx;
+	if (mouse_n < 8)
+		mouse_seen[mouse_n++] = *m;
+}
+
+static int mouse_is(int i, enum tty_mouse_type type, int button, int x, int y, int mod)
+{
+	const struct tty_mouse *m = &mouse_seen[i];
+
+	return i < mouse_n && m->type == type && m->button == button && m->x == x && m->y == y &&
+	       m->mod == mod;
+}
+
+/* Mouse mode goes out only while started, and tty_stop turns it off; SGR
+ * reports (and X10 ones) come back as events, never as keys. */
+static void test_mouse(void)
+{
+	static const char reports[] = "\033[<0;10;5M\033[<32;12;5M\033[<0;12;5m"
+				      "\033[<65;1;1M\033[<18;3;4M\033[M !!";
+	struct client c;
+	struct tty *t = new_tty("xterm-256color", &c);
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	tty_set_mouse_callback(t, on_mouse);
+	tty_set_mouse(t, 1);
+	CHECK(c.out_len == 0);
+	tty_start(t);
+	CHECK(has(&c, "\033[?1002h") && has(&c, "\033[?1006h"));
+	mouse_n = 0;
+	tty_input(t, reports, sizeof reports - 1);
+	CHECK(c.n == 0);
+	CHECK(mouse_n == 6);
+	CHECK(mouse_is(0, TTY_MOUSE_PRESS, 1, 9, 4, 0));
+	CHECK(mouse_is(1, TTY_MOUSE_DRAG, 1, 11, 4, 0));
+	CHECK(mouse_is(2, TTY_MOUSE_RELEASE, 1, 11, 4, 0));
+	CHECK(mouse_is(3, TTY_MOUSE_WHEEL, TTY_WHEEL_DOWN, 0, 0, 0));
+	CHECK(mouse_is(4, TTY_MOUSE_PRESS, 3, 2, 3, VTERM_MOD_CTRL));
+	CHECK(mouse_is(5, TTY_MOUSE_PRESS, 1, 0, 0, 0));
+	c.out_len = 0;
+	tty_set_mouse(t, 1); /* no change, nothing sent */
+	CHECK(c.out_len == 0);
+	tty_set_mouse(t, 0);
+	CHECK(has(&c, "\033[?1002l") && has(&c, "\033[?1006l"));
+	tty_set_mouse(t, 1);
+	c.out_len = 0;
+	tty_stop(t);
+	CHECK(has(&c, "\033[?1002l") && has(&c, "\033[?1006l"));
+	c.out_len = 0;
+	tty_set_mouse(t, 0); /* stopped: nothing sent */
+	tty_set_mouse(t, 1);
+	CHECK(c.out_len == 0);
+	tty_free(t);
+	client_reset(&c);
+}
+
 int main(void)
 {
 	test_keys();
@@ -476,6 +538,7 @@ int main(void)
 	test_start_stop();
 	test_free_in_callback();
 	test_truecolor();
+	test_mouse();
 	if (failures)
 		fprintf(stderr, "test_tty: %d failure(s)\n", failures);
 	else
