@@ -69,9 +69,7 @@ static int cmd_show_buffer(struct cmd_ctx *ctx, struct args *a)
 
 	if (pb == NULL)
 		return -1;
-	buf_add(&ctx->out, pb->data, pb->size);
-	if (pb->size == 0 || pb->data[pb->size - 1] != '\n')
-		buf_addc(&ctx->out, '\n');
+	buf_add(&ctx->out, pb->data, pb->size); /* exactly the buffer, as tmux */
 	return 0;
 }
 

@@ -20,15 +20,15 @@ class Buffers(pmuxtest.PmuxTestCase):
         pm = self.pm
         pm.run("set-buffer", "first")
         pm.run("set-buffer", "-b", "mine", "echo pasted-$((20+3))")
-        self.assertEqual(pm.run("show-buffer"), "echo pasted-$((20+3))\n")  # the newest
-        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first\n")
+        self.assertEqual(pm.run("show-buffer"), "echo pasted-$((20+3))")  # the newest
+        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first")
         self.assertEqual(pm.run("list-buffers", "-F", "#{buffer_name} #{buffer_size}"),
                          "mine 21\nbuffer0 5\n")
         data = json.loads(pm.run("list-buffers", "-j"))
         self.assertEqual([d["buffer_name"] for d in data], ["mine", "buffer0"])
         self.assertIsInstance(data[0]["buffer_size"], int)
         pm.run("set-buffer", "-a", "-b", "buffer0", "--", "-more")
-        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first-more\n")
+        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "first-more")
         pm.run("set-buffer", "-b", "buffer0", "-n", "renamed")
         self.assertIn("renamed", pm.run("list-buffers", "-F", "#{buffer_name}"))
         pm.run("paste-buffer", "-b", "mine", "-t", "b")

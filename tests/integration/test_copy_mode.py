@@ -57,7 +57,7 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.x("cursor-down")
         self.x("end-of-line")
         self.x("copy-selection-and-cancel")
-        self.assertEqual(self.buffer(), "line-2\nline-3\n")
+        self.assertEqual(self.buffer(), "line-2\nline-3")
         self.assertEqual(self.fmt("#{pane_in_mode}"), "0")
 
     def test_page_and_lines(self):
@@ -73,13 +73,13 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.x("top-line")
         self.x("select-line")
         self.x("copy-selection")
-        self.assertEqual(self.buffer(), "line-6\n")
+        self.assertEqual(self.buffer(), "line-6")
         self.assertEqual(self.fmt("#{pane_in_mode}"), "1")  # copy-selection stays
         self.x("history-bottom")
         self.assertEqual(self.fmt("#{scroll_position}"), "0")
         self.x("select-line")  # the last line: "end"
         self.x("append-selection-and-cancel")  # onto the newest buffer, as it is
-        self.assertEqual(self.buffer(), "line-6end\n")
+        self.assertEqual(self.buffer(), "line-6end")
         self.assertEqual(self.fmt("#{pane_in_mode}"), "0")
 
     def test_search(self):
@@ -94,18 +94,18 @@ class CopyMode(pmuxtest.PmuxTestCase):
             return self.buffer()
 
         self.x("search-backward", "line-1")  # the nearest above: line-19
-        self.assertEqual(copy_word(), "line-19\n")
+        self.assertEqual(copy_word(), "line-19")
         self.x("search-again")  # line-18
         self.x("search-again")
-        self.assertEqual(copy_word(), "line-17\n")
+        self.assertEqual(copy_word(), "line-17")
         self.x("search-reverse")  # forward again
-        self.assertEqual(copy_word(), "line-18\n")
+        self.assertEqual(copy_word(), "line-18")
         self.x("history-top")
         self.x("search-forward", "ne-25")
         self.x("begin-selection")
         self.x("end-of-line")
         self.x("copy-selection")
-        self.assertEqual(self.buffer(), "ne-25\n")
+        self.assertEqual(self.buffer(), "ne-25")
 
     def test_rectangle_and_words(self):
         pm = self.pm
@@ -126,7 +126,7 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.x("cursor-right")
         self.x("cursor-right")
         self.x("copy-selection")
-        self.assertEqual(self.buffer(), "ne-\nne-\nne-\n")
+        self.assertEqual(self.buffer(), "ne-\nne-\nne-")
 
     def test_output_keeps_arriving(self):
         pm = self.pm
@@ -164,7 +164,7 @@ class CopyMode(pmuxtest.PmuxTestCase):
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "1", msg="copy mode")
         client.write(b"kkk0 jjy")
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "0", msg="copy mode left")
-        self.assertEqual(self.buffer(), "line-28\nline-29\nl\n")
+        self.assertEqual(self.buffer(), "line-28\nline-29\nl")
         # and to the terminal's clipboard (set-clipboard external)
         osc = b"\x1b]52;c;" + base64.b64encode(b"line-28\nline-29\nl") + b"\x07"
         client.wait_output(osc)

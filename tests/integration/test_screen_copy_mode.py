@@ -29,8 +29,6 @@ class CopyMode(screen.ScreenTestCase):
     def in_mode(self):
         return self.pm.display(self.p, "#{pane_in_mode}") == "1"
 
-    @screen.pmux_lacks("show-buffer from the command line ends the text with a newline "
-                       "(tmux writes the buffer as it is); the copy and paste themselves work")
     def test_copy_and_paste_round_trip_vi(self):
         pm = self.pm
         c = self.attach("S", rows=30, cols=100)
