@@ -16,7 +16,7 @@ static struct paste_buffer *target_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *name = args_get(a, 'b');
 	struct paste_buffer *pb = name != NULL ? buffers_find(&ctx->srv->buffers, name)
-	                                       : buffers_top(&ctx->srv->buffers);
+					       : buffers_top(&ctx->srv->buffers);
 
 	if (pb == NULL) {
 		if (name != NULL)
@@ -52,7 +52,7 @@ static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
 	if (data == NULL)
 		return cmd_error(ctx, "no data specified");
 	if (args_has(a, 'a') && (pb = (name != NULL ? buffers_find(&ctx->srv->buffers, name)
-	                                             : buffers_top(&ctx->srv->buffers))) != NULL) {
+						    : buffers_top(&ctx->srv->buffers))) != NULL) {
 		char *joined = xasprintf("%s%s", pb->data, data);
 
 		buffers_set(&ctx->srv->buffers, pb->name, joined, strlen(joined));
@@ -118,7 +118,7 @@ static int cmd_save_buffer(struct cmd_ctx *ctx, struct args *a)
 	}
 	path = client_path(ctx, a->argv[0]);
 	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (args_has(a, 'a') ? O_APPEND : O_TRUNC),
-	          0666);
+		  0666);
 	if (fd < 0) {
 		rc = cmd_error(ctx, "%s: %s", path, strerror(errno));
 		free(path);
@@ -171,7 +171,7 @@ static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 	close(fd);
 	if (rc == 0)
 		buffers_set(&ctx->srv->buffers, args_get(a, 'b'), data.data ? data.data : "",
-		            data.len);
+			    data.len);
 	buf_free(&data);
 	free(path);
 	return rc;

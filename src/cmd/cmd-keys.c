@@ -146,7 +146,8 @@ static void list_keys_json(struct cmd_ctx *ctx, const char *only_table, const st
 			format_json_string(&ctx->out, t->name);
 			buf_adds(&ctx->out, ",\"key\":");
 			format_json_string(&ctx->out, key_name(&b->key, name, sizeof name));
-			buf_printf(&ctx->out, ",\"repeat\":%s,\"note\":", b->repeat ? "true" : "false");
+			buf_printf(&ctx->out,
+				   ",\"repeat\":%s,\"note\":", b->repeat ? "true" : "false");
 			if (b->note != NULL)
 				format_json_string(&ctx->out, b->note);
 			else

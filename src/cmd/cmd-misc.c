@@ -7,8 +7,8 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 
-#define DISPLAY_FMT                                                                      \
-	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - "  \
+#define DISPLAY_FMT                                                                       \
+	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - " \
 	"(%H:%M %d-%b-%y)"
 
 /* Messages shown to clients are kept (the last 1000 lines or so) for
@@ -23,8 +23,8 @@ static void log_message(struct server *srv, const char *msg)
 	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
 	buf_printf(&srv->messages, "%s: %s\n", when, msg);
 	if (srv->messages.len > 128 * 1024) {
-		const char *cut = memchr(srv->messages.data + srv->messages.len - 64 * 1024, '\n',
-		                         64 * 1024);
+		const char *cut =
+			memchr(srv->messages.data + srv->messages.len - 64 * 1024, '\n', 64 * 1024);
 
 		if (cut != NULL)
 			buf_consume(&srv->messages, (size_t)(cut + 1 - srv->messages.data));
@@ -101,8 +101,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		else
 			attach_message(c, msg);
 		log_message(ctx->srv, msg);
-	}
-	else
+	} else
 		buf_printf(&ctx->out, "%s\n", msg);
 	free(msg);
 	return 0;
@@ -115,10 +114,11 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
  * when no flag says otherwise, as tmux does. mask gets the scopes shown.
  */
 static int option_target(struct cmd_ctx *ctx, struct args *a, const struct option_def *d,
-                         int window_cmd, struct options **o, unsigned *mask)
+			 int window_cmd, struct options **o, unsigned *mask)
 {
 	enum option_scope scope = d != NULL ? options_scope(d) : OPTION_SESSION;
-	int server = args_has(a, 's'), pane = args_has(a, 'p'), win = args_has(a, 'w') || window_cmd;
+	int server = args_has(a, 's'), pane = args_has(a, 'p'),
+	    win = args_has(a, 'w') || window_cmd;
 	struct target t;
 
 	if (d != NULL && !server && !pane && !win) {
@@ -130,7 +130,8 @@ static int option_target(struct cmd_ctx *ctx, struct args *a, const struct optio
 		*mask = 1u << OPTION_SERVER;
 	} else if (args_has(a, 'g')) {
 		*o = ctx->srv->options;
-		*mask = pane || win ? (1u << OPTION_WINDOW) | (1u << OPTION_PANE) : 1u << OPTION_SESSION;
+		*mask = pane || win ? (1u << OPTION_WINDOW) | (1u << OPTION_PANE)
+				    : 1u << OPTION_SESSION;
 	} else if (pane) {
 		if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 			return -1;
@@ -172,7 +173,7 @@ static void freeze_window_names(struct server *srv)
 }
 
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o,
-                     const struct option_def *d, const char *value)
+		     const struct option_def *d, const char *value)
 {
 	char *err = NULL, *expanded = NULL;
 	int rc;
@@ -340,7 +341,7 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 				buf_printf(&ctx->out, "unset %s;\n", x->name);
 			else
 				buf_printf(&ctx->out, "%s=\"%s\"; export %s;\n", x->name, x->value,
-				           x->name);
+					   x->name);
 		}
 		return 0;
 	}

@@ -344,7 +344,8 @@ static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
 	if (!args_has(a, 'k')) {
 		for (struct pane *p = t.w->panes; p != NULL; p = p->next) {
 			if (!p->exited)
-				return cmd_error(ctx, "window %s:%d still active", t.s->name, t.w->index);
+				return cmd_error(ctx, "window %s:%d still active", t.s->name,
+						 t.w->index);
 		}
 	}
 	while (keep->next != NULL)
@@ -388,8 +389,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
-	{"list-panes", "lsp", "asF:f:jt:", 0, 0, "[-asj] [-F format] [-f filter] [-t target-window]",
-	 cmd_list_panes},
+	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
+	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
 	{"select-pane", "selectp", "DLlRt:UZ", 0, 0, "[-DLlRUZ] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},

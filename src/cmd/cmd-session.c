@@ -144,7 +144,8 @@ static int cmd_has_session(struct cmd_ctx *ctx, struct args *a)
 	return target_session(ctx, args_get(a, 't'), &t);
 }
 
-#define LS_FMT "#{session_name}: #{session_windows} windows (created #{t:session_created})" \
+#define LS_FMT                                                                       \
+	"#{session_name}: #{session_windows} windows (created #{t:session_created})" \
 	"#{?session_attached, (attached),}"
 
 static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)

@@ -15,7 +15,7 @@ struct channel_waiter {
 
 struct channel {
 	char *name;
-	int woken;  /* signalled while nobody waited */
+	int woken; /* signalled while nobody waited */
 	int locked;
 	struct channel_waiter *waiters; /* plain waits */
 	struct channel_waiter *lockers; /* -L waiting for the lock, in order */

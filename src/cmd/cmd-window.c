@@ -59,7 +59,7 @@ static int cmd_kill_window(struct cmd_ctx *ctx, struct args *a)
 	"#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} panes) " \
 	"[#{window_width}x#{window_height}] [layout #{window_layout}] #{window_id}"   \
 	"#{?window_active, (active),}"
-#define LSW_ALL_FMT                                                                       \
+#define LSW_ALL_FMT                                                                            \
 	"#{session_name}:#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} " \
 	"panes) [#{window_width}x#{window_height}] "
 
@@ -199,8 +199,8 @@ static int cmd_resize_window(struct cmd_ctx *ctx, struct args *a)
 	sx += args_has(a, 'R') ? adjust : args_has(a, 'L') ? -adjust : 0;
 	sy += args_has(a, 'D') ? adjust : args_has(a, 'U') ? -adjust : 0;
 	if (args_has(a, 'A') || args_has(a, 'a')) {
-		options_set(window_options(t.w), "window-size", args_has(a, 'A') ? "largest" : "smallest",
-		            0, &err);
+		options_set(window_options(t.w), "window-size",
+			    args_has(a, 'A') ? "largest" : "smallest", 0, &err);
 		free(err);
 		attach_resize_windows(t.s);
 		return 0;
@@ -218,8 +218,8 @@ const struct cmd_entry cmd_window_entries[] = {
 	 "[-t target-window] [shell-command]",
 	 cmd_new_window_exec},
 	{"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window},
-	{"list-windows", "lsw", "aF:f:jt:", 0, 0, "[-aj] [-F format] [-f filter] [-t target-session]",
-	 cmd_list_windows},
+	{"list-windows", "lsw", "aF:f:jt:", 0, 0,
+	 "[-aj] [-F format] [-f filter] [-t target-session]", cmd_list_windows},
 	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
 	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},
 	{"resize-window", "resizew", "aADLRt:Ux:y:", 0, 1,

@@ -9,10 +9,10 @@
 #include "cmd/options.h"
 
 static const struct cmd_entry *const cmd_tables[] = {
-	cmd_session_entries, cmd_window_entries, cmd_pane_entries, cmd_misc_entries,
-	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries, cmd_wait_entries,
-	cmd_shell_entries,  cmd_hooks_entries,  cmd_waitfor_entries,
-	cmd_buffer_entries,  cmd_copy_entries,
+	cmd_session_entries, cmd_window_entries, cmd_pane_entries,    cmd_misc_entries,
+	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries,    cmd_wait_entries,
+	cmd_shell_entries,   cmd_hooks_entries,	 cmd_waitfor_entries, cmd_buffer_entries,
+	cmd_copy_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
@@ -414,8 +414,8 @@ int cmd_format_names(const char *fmt, char ***names)
 {
 	static const char short_names[] = "SWIPDTHhF";
 	static const char *const long_names[] = {"session_name", "window_name", "window_index",
-	                                         "pane_index",   "pane_id",     "pane_title",
-	                                         "host",         "host_short",  "window_flags"};
+						 "pane_index",	 "pane_id",	"pane_title",
+						 "host",	 "host_short",	"window_flags"};
 	const char *p;
 	int n = 0;
 
@@ -477,7 +477,7 @@ void cmd_list_item(struct cmd_list *l, const struct format_ctx *fc)
 	if (l->json) {
 		buf_adds(&l->ctx->out, l->count > 0 ? ",\n" : "\n");
 		format_json(&l->ctx->out, fc, l->nnames > 0 ? (const char *const *)l->names : NULL,
-		            l->nnames);
+			    l->nnames);
 	} else {
 		line = format_expand(l->fmt, fc);
 		buf_printf(&l->ctx->out, "%s\n", line);

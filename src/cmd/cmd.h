@@ -16,7 +16,7 @@ struct cmd_ctx {
 	struct buf err;
 	struct session *attach; /* set by commands that attach the client */
 	int attach_readonly;
-	int waiting; /* wait-pane started a waiter: it sends the reply */
+	int waiting;	       /* wait-pane started a waiter: it sends the reply */
 	struct pane *current;  /* the current pane for targets (hooks), or NULL */
 	struct pane *new_pane; /* what a creating command made (for after- hooks) */
 
@@ -94,12 +94,12 @@ extern const struct cmd_entry cmd_session_entries[];
 extern const struct cmd_entry cmd_window_entries[];
 extern const struct cmd_entry cmd_pane_entries[];
 extern const struct cmd_entry cmd_misc_entries[];
-extern const struct cmd_entry cmd_config_entries[]; /* source-file … */
-extern const struct cmd_entry cmd_layout_entries[]; /* select-layout, resize-pane … */
-extern const struct cmd_entry cmd_keys_entries[];   /* bind-key, unbind-key, list-keys … */
-extern const struct cmd_entry cmd_wait_entries[];   /* wait-pane */
-extern const struct cmd_entry cmd_shell_entries[];  /* run-shell, if-shell */
-extern const struct cmd_entry cmd_hooks_entries[];  /* set-hook, show-hooks */
+extern const struct cmd_entry cmd_config_entries[];  /* source-file … */
+extern const struct cmd_entry cmd_layout_entries[];  /* select-layout, resize-pane … */
+extern const struct cmd_entry cmd_keys_entries[];    /* bind-key, unbind-key, list-keys … */
+extern const struct cmd_entry cmd_wait_entries[];    /* wait-pane */
+extern const struct cmd_entry cmd_shell_entries[];   /* run-shell, if-shell */
+extern const struct cmd_entry cmd_hooks_entries[];   /* set-hook, show-hooks */
 extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
 extern const struct cmd_entry cmd_copy_entries[];    /* copy-mode */

@@ -242,8 +242,8 @@ static char *fv_window_name(const struct format_ctx *fc)
 			return strdup0(fc->w->name);
 		format_ctx_pane(&pc, fc->srv, fc->w->active);
 		depth++;
-		cmd = format_expand(options_string(window_options(fc->w), "automatic-rename-format"),
-		                    &pc);
+		cmd = format_expand(
+			options_string(window_options(fc->w), "automatic-rename-format"), &pc);
 		depth--;
 	}
 	if (*cmd != '\0')
@@ -2047,7 +2047,7 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 }
 
 void format_each(const struct format_ctx *fc, void (*fn)(const char *, const char *, void *),
-                 void *arg)
+		 void *arg)
 {
 	size_t j;
 

@@ -72,8 +72,8 @@ void format_json_string(struct buf *out, const char *s);
 /* Non-zero if name is a format variable pmux knows. */
 int format_known(const char *name);
 /* Every variable the context has, with its value (display-message -a). */
-void format_each(const struct format_ctx *fc, void (*fn)(const char *name, const char *value, void *arg),
-                 void *arg);
+void format_each(const struct format_ctx *fc,
+		 void (*fn)(const char *name, const char *value, void *arg), void *arg);
 
 /* Fill the context from the most specific object given. */
 void format_ctx_pane(struct format_ctx *fc, struct server *srv, struct pane *p);

@@ -26,12 +26,12 @@ struct hooks {
 };
 
 static const char *const known_hooks[] = {
-	"after-new-session", "after-new-window", "after-split-window", "after-kill-pane",
-	"after-select-pane", "after-select-window", "after-rename-session",
-	"after-rename-window", "after-send-keys", "after-resize-pane", "after-select-layout",
-	"client-attached", "client-detached", "client-resized", "client-session-changed",
-	"pane-exited", "pane-died", "session-created", "session-closed", "session-renamed",
-	"window-linked", "window-unlinked", "window-renamed", "alert-bell",
+	"after-new-session", "after-new-window",    "after-split-window",     "after-kill-pane",
+	"after-select-pane", "after-select-window", "after-rename-session",   "after-rename-window",
+	"after-send-keys",   "after-resize-pane",   "after-select-layout",    "client-attached",
+	"client-detached",   "client-resized",	    "client-session-changed", "pane-exited",
+	"pane-died",	     "session-created",	    "session-closed",	      "session-renamed",
+	"window-linked",     "window-unlinked",	    "window-renamed",	      "alert-bell",
 };
 
 struct hooks *hooks_new(void)
@@ -143,7 +143,7 @@ void hooks_show(const struct hooks *h, const char *name, struct buf *out)
 
 /* Ids are stored plus one, so that 0 means none. */
 static void hooks_fire(struct server *srv, const char *name, uint32_t session, uint32_t window,
-                       uint32_t pane)
+		       uint32_t pane)
 {
 	struct hooks *h = srv->hooks;
 	struct hook *k = h != NULL ? find(h, name, 0) : NULL;

@@ -70,8 +70,8 @@ static const struct option_def option_table[] = {
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"window-size", OPTION_CHOICE, "latest", 0, 0, "largest,smallest,manual,latest"},
-	{"window-status-current-format", OPTION_STRING,
-	 "#I:#W#{?window_flags,#{window_flags}, }", 0, 0, NULL},
+	{"window-status-current-format", OPTION_STRING, "#I:#W#{?window_flags,#{window_flags}, }",
+	 0, 0, NULL},
 	{"window-status-current-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-format", OPTION_STRING, "#I:#W#{?window_flags,#{window_flags}, }", 0, 0,
 	 NULL},
@@ -92,15 +92,30 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"default-terminal", "escape-time", "exit-empty", "exit-unattached", "focus-events",
-	"set-clipboard", "terminal-features", "terminal-overrides",
+	"default-terminal", "escape-time",   "exit-empty",	  "exit-unattached",
+	"focus-events",	    "set-clipboard", "terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
-	"aggressive-resize", "automatic-rename", "automatic-rename-format", "main-pane-height",
-	"main-pane-width", "mode-keys", "mode-style", "monitor-activity", "monitor-bell",
-	"monitor-silence", "pane-active-border-style", "pane-base-index", "pane-border-style",
-	"window-size", "window-status-current-format", "window-status-current-style",
-	"window-status-format", "window-status-separator", "window-status-style", "wrap-search",
+	"aggressive-resize",
+	"automatic-rename",
+	"automatic-rename-format",
+	"main-pane-height",
+	"main-pane-width",
+	"mode-keys",
+	"mode-style",
+	"monitor-activity",
+	"monitor-bell",
+	"monitor-silence",
+	"pane-active-border-style",
+	"pane-base-index",
+	"pane-border-style",
+	"window-size",
+	"window-status-current-format",
+	"window-status-current-style",
+	"window-status-format",
+	"window-status-separator",
+	"window-status-style",
+	"wrap-search",
 };
 static const char *const pane_options[] = {"allow-rename", "remain-on-exit"};
 
@@ -290,7 +305,8 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	}
 	d = &option_table[i];
 	if (append && d->type == OPTION_STRING)
-		text = xasprintf("%s%s", holder(o, i)->values[i] ? holder(o, i)->values[i] : "", value);
+		text = xasprintf("%s%s", holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
+				 value);
 	else
 		text = xstrdup(value);
 	if (option_parse(d, text, &num, err) != 0) {
@@ -340,12 +356,11 @@ const char *options_string(const struct options *o, const char *name)
 	return i < 0 ? "" : holder(o, i)->values[i];
 }
 
-static void show_one(const struct options *o, size_t i, int value_only, int mark,
-                     struct buf *out)
+static void show_one(const struct options *o, size_t i, int value_only, int mark, struct buf *out)
 {
 	const char *v = holder(o, (int)i)->values[i];
 	int quote = option_table[i].type == OPTION_STRING &&
-	            (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
+		    (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
 
 	if (!value_only)
 		buf_printf(out, "%s%s ", option_table[i].name, mark ? "*" : "");
@@ -364,7 +379,7 @@ static void show_one(const struct options *o, size_t i, int value_only, int mark
 }
 
 int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
-                 int inherited, struct buf *out)
+		 int inherited, struct buf *out)
 {
 	size_t i;
 
@@ -388,7 +403,7 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 
 /* show-options -j: one object per option, the value typed as its option. */
 static void json_one(const struct options *o, size_t i, int *first, struct buf *out,
-                     void (*quote)(struct buf *, const char *))
+		     void (*quote)(struct buf *, const char *))
 {
 	const struct options *h = holder(o, (int)i);
 
@@ -406,7 +421,7 @@ static void json_one(const struct options *o, size_t i, int *first, struct buf *
 }
 
 int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
-                      struct buf *out, void (*quote)(struct buf *, const char *))
+		      struct buf *out, void (*quote)(struct buf *, const char *))
 {
 	int first = 1, idx = name != NULL ? option_index(name) : -1;
 	size_t i;

@@ -54,10 +54,10 @@ const char *options_string(const struct options *o, const char *name);
  * scopes in mask (1 << enum option_scope); only the values set on o unless
  * inherited (then marked "name*"). Returns -1 if name is unknown. */
 int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
-                 int inherited, struct buf *out);
+		 int inherited, struct buf *out);
 /* The same as a JSON array of {name, value, inherited}; quote writes a JSON
  * string (the formats module's). */
 int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
-                      struct buf *out, void (*quote)(struct buf *, const char *));
+		      struct buf *out, void (*quote)(struct buf *, const char *));
 
 #endif

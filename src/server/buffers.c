@@ -74,8 +74,7 @@ static void trim_automatic(struct buffers *b)
 	}
 }
 
-struct paste_buffer *buffers_set(struct buffers *b, const char *name, const char *data,
-                                 size_t size)
+struct paste_buffer *buffers_set(struct buffers *b, const char *name, const char *data, size_t size)
 {
 	struct paste_buffer *pb = name != NULL ? buffers_find(b, name) : NULL;
 

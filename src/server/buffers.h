@@ -28,7 +28,7 @@ void buffers_clear(struct buffers *b);
 /* Add data (copied) as a new automatic buffer, or replace/create the named
  * one. Returns the buffer. */
 struct paste_buffer *buffers_set(struct buffers *b, const char *name, const char *data,
-                                 size_t size);
+				 size_t size);
 struct paste_buffer *buffers_find(struct buffers *b, const char *name);
 /* The newest buffer, or NULL. */
 struct paste_buffer *buffers_top(struct buffers *b);

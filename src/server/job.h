@@ -19,7 +19,7 @@ typedef void job_done_fn(struct job *j, int status, const struct buf *output, vo
 
 /* Run /bin/sh -c command in cwd with envp. Returns 0, or -1 with *err. */
 int job_start(struct server *srv, const char *command, const char *cwd, char **envp,
-              job_done_fn *done, void *arg, char **err);
+	      job_done_fn *done, void *arg, char **err);
 /* SIGCHLD: returns 1 if pid was a job's. */
 int job_reaped(pid_t pid, int status);
 /* Forget the callback of every job whose arg is arg (its owner went away). */

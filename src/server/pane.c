@@ -23,7 +23,6 @@
 #include "server/wait.h"
 #include "util/log.h"
 
-
 #define PANE_READ_SIZE 65536
 /* At most this much is read from one pane per loop iteration, so a flooding
  * pane cannot starve the others. */
@@ -177,7 +176,7 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 /* Start the pane's program on a new pty (sized as the pane). With no command
  * words, the pane's own command (the one it was created with) runs again. */
 static int pane_spawn(struct pane *p, const struct spawn_args *sa, struct spawn_result *res,
-                      char **errmsg)
+		      char **errmsg)
 {
 	struct spawn_args own = *sa;
 	struct spawn_request req;
@@ -216,7 +215,7 @@ static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
 }
 
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
-                         char **errmsg)
+			 char **errmsg)
 {
 	struct server *srv = w->srv;
 	struct pane *p = xcalloc(1, sizeof *p);
@@ -242,8 +241,9 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->fd = res.master;
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
-	p->grid = grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
-	                   pane_grid_output, p);
+	p->grid =
+		grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
+			 pane_grid_output, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
 	p->open_handles = 2;
@@ -595,10 +595,10 @@ static void pane_finish(struct pane *p)
 	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
 	if (WIFEXITED(p->exit_status))
 		msg = xasprintf("\r\nPane is dead (status %d, %s)\r\n", WEXITSTATUS(p->exit_status),
-		                when);
+				when);
 	else
 		msg = xasprintf("\r\nPane is dead (signal %d, %s)\r\n", WTERMSIG(p->exit_status),
-		                when);
+				when);
 	grid_input(p->grid, msg, strlen(msg));
 	free(msg);
 	hooks_fire_pane(p->srv, "pane-died", p);

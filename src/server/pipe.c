@@ -128,7 +128,7 @@ static int make_pipe(int fds[2], char **err)
 }
 
 int pipe_open(struct pane *p, const char *command, int from_pane, int to_pane, char **envp,
-              char **err)
+	      char **err)
 {
 	int in[2] = {-1, -1}, out[2] = {-1, -1};
 	struct pane_pipe *pp;

@@ -13,7 +13,7 @@ struct environ;
 
 /* Start piping; replaces any pipe the pane has. Returns 0, or -1 with *err. */
 int pipe_open(struct pane *p, const char *command, int from_pane, int to_pane, char **envp,
-              char **err);
+	      char **err);
 /* Stop piping (the command sees EOF). */
 void pipe_close(struct pane *p);
 int pipe_active(const struct pane *p);

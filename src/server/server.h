@@ -55,18 +55,18 @@ struct pane {
 
 	char *start_cwd;
 	struct options *options; /* set-option -p; read through pane_options() */
-	struct pane_pipe *pipe; /* pipe-pane, or NULL */
-	struct copy_mode *copy; /* copy mode (server/copy.h), or NULL */
-	char **cmd_argv; /* the command given at creation, for respawn */
+	struct pane_pipe *pipe;	 /* pipe-pane, or NULL */
+	struct copy_mode *copy;	 /* copy mode (server/copy.h), or NULL */
+	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
-	uint64_t last_keys;        /* loop time of the last send-keys, ms */
-	unsigned long keys_marks;  /* OSC 133;D marks seen by then */
-	pid_t fg_last;             /* foreground group when last looked at */
-	int fg_away;               /* a job had the foreground since the keys */
+	uint64_t last_keys;	  /* loop time of the last send-keys, ms */
+	unsigned long keys_marks; /* OSC 133;D marks seen by then */
+	pid_t fg_last;		  /* foreground group when last looked at */
+	int fg_away;		  /* a job had the foreground since the keys */
 };
 
 struct window {
@@ -76,7 +76,7 @@ struct window {
 	uint32_t id;	     /* @id */
 	int index;
 	char *name;
-	int automatic; /* named after the active pane's command */
+	int automatic;		 /* named after the active pane's command */
 	struct options *options; /* set-option -w */
 	int sx, sy;
 	struct pane *panes;
@@ -84,7 +84,7 @@ struct window {
 	struct pane *last_active;
 	struct layout *layout;
 	time_t created;
-	int zoomed;	/* the active pane fills the window; layout kept */
+	int zoomed;	  /* the active pane fills the window; layout kept */
 	int lastlayout;	  /* preset last applied (next-layout), -1 none */
 	char *old_layout; /* before the last select-layout, for -o */
 };
@@ -102,7 +102,7 @@ struct session {
 	uint64_t activity; /* ms: most recent use, picks the default session */
 	int attached;
 	char *cwd;
-	struct environ env; /* over the global one: update-environment, -e */
+	struct environ env;	 /* over the global one: update-environment, -e */
 	struct options *options; /* set-option on the session */
 };
 
@@ -118,8 +118,8 @@ struct peer {
 	struct peer *next;
 	uint32_t id;
 	uv_pipe_t pipe;
-	uv_timer_t timer;     /* identify deadline; escape-time while attached */
-	uv_timer_t msg_timer; /* status line message expiry */
+	uv_timer_t timer;	 /* identify deadline; escape-time while attached */
+	uv_timer_t msg_timer;	 /* status line message expiry */
 	uv_timer_t repeat_timer; /* end of a -r binding's repeat-time */
 	int open_handles;
 	struct proto_reader reader;
@@ -141,11 +141,11 @@ struct peer {
 	/* attached */
 	struct session *session;
 	struct session *last_session; /* for switch-client -l */
-	uint64_t activity;            /* ms of the last input, resize or attach */
+	uint64_t activity;	      /* ms of the last input, resize or attach */
 	struct tty *tty;
 	struct render *render;
 	int readonly;
-	int waiting; /* blocked in wait-pane */
+	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
@@ -189,10 +189,11 @@ struct server {
 	int exiting;
 	int redraw_needed;
 	struct buffers buffers; /* paste buffers */
-	struct environ env; /* the global environment (set-environment -g) */
+	struct environ env;	/* the global environment (set-environment -g) */
 	struct hooks *hooks;
 	struct buf messages; /* show-messages: what display-message showed */
-	struct buf config_errors; /* "file:line: message" lines from config files, for show-messages */
+	struct buf
+		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
 };

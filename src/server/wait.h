@@ -16,11 +16,11 @@ struct pane;
 
 struct wait_spec {
 	const char *regex; /* -m, or NULL */
-	int new_only;      /* -n: match only output that arrives from now on */
-	long idle_ms;      /* -i, or -1 */
-	int foreground;    /* -f: the pane's foreground job has finished */
-	int exited;        /* -x: the pane's program has exited */
-	double timeout;    /* -T seconds, or 0 for none */
+	int new_only;	   /* -n: match only output that arrives from now on */
+	long idle_ms;	   /* -i, or -1 */
+	int foreground;	   /* -f: the pane's foreground job has finished */
+	int exited;	   /* -x: the pane's program has exited */
+	double timeout;	   /* -T seconds, or 0 for none */
 };
 
 /* Start waiting; the waiter replies to the peer itself. Returns 0, or -1 with

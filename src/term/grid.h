@@ -94,10 +94,10 @@ const char *grid_title(const struct grid *g); /* "" when never set */
 
 /* Shell integration marks seen so far (OSC 133): counters only grow. */
 struct grid_marks {
-	unsigned long prompts;  /* 133;A: a prompt was drawn */
+	unsigned long prompts;	/* 133;A: a prompt was drawn */
 	unsigned long commands; /* 133;C: a command started */
 	unsigned long finished; /* 133;D: a command finished */
-	int last_status;        /* from 133;D;status */
+	int last_status;	/* from 133;D;status */
 	int have_status;
 };
 const struct grid_marks *grid_shell_marks(const struct grid *g);

@@ -56,14 +56,14 @@ static VTerm *vt;
 static VTermScreen *vs;
 static int rows = 24, cols = 80;
 
-static char *outbuf;            /* pending replies from the terminal */
+static char *outbuf; /* pending replies from the terminal */
 static size_t outlen, outcap;
 
 static int cursor_visible = 1;
 static int altscreen;
-static int mouse;               /* VTERM_PROP_MOUSE_*: 0 none, 1 click, 2 drag, 3 move */
+static int mouse; /* VTERM_PROP_MOUSE_*: 0 none, 1 click, 2 drag, 3 move */
 static char title[1024];
-static int bells;               /* BEL characters received */
+static int bells; /* BEL characters received */
 
 static void output_cb(const char *s, size_t len, void *user)
 {
@@ -202,13 +202,13 @@ static void put_cell_chars(FILE *f, const VTermScreenCell *c)
 /* text of columns [left, left+w) of one row, trailing spaces trimmed */
 static void put_row_text(FILE *f, int row, int left, int w)
 {
-	int last = -1;  /* last column holding something other than a blank */
+	int last = -1; /* last column holding something other than a blank */
 	VTermScreenCell c;
 	for (int col = left; col < left + w && col < cols; col++) {
 		get_cell(row, col, &c);
 		if (is_continuation(&c)) {
 			if (col == left)
-				continue;  /* wide char started outside: a space */
+				continue; /* wide char started outside: a space */
 			last = col;
 		} else if (c.chars[0] && c.chars[0] != ' ') {
 			last = col;
@@ -255,7 +255,8 @@ static void put_row_cells(FILE *f, int row)
 		put_color(f, &c.fg, 1);
 		fputs(",\"bg\":", f);
 		put_color(f, &c.bg, 0);
-		fprintf(f, ",\"bold\":%d,\"italic\":%d,\"underline\":%d,\"reverse\":%d,"
+		fprintf(f,
+			",\"bold\":%d,\"italic\":%d,\"underline\":%d,\"reverse\":%d,"
 			"\"blink\":%d,\"strike\":%d,\"conceal\":%d}",
 			c.attrs.bold, c.attrs.italic, c.attrs.underline, c.attrs.reverse,
 			c.attrs.blink, c.attrs.strike, c.attrs.conceal);
@@ -332,8 +333,8 @@ static void cmd_dump(void)
 static void cmd_rect(const char *arg)
 {
 	int top, left, h, w;
-	if (sscanf(arg, "%d %d %d %d", &top, &left, &h, &w) != 4 || top < 0 || left < 0
-	    || h < 0 || w < 0) {
+	if (sscanf(arg, "%d %d %d %d", &top, &left, &h, &w) != 4 || top < 0 || left < 0 || h < 0 ||
+	    w < 0) {
 		reply_error("T needs top left height width");
 		return;
 	}
@@ -374,8 +375,8 @@ static void cmd_cursor(void)
 	VTermPos pos;
 	vterm_state_get_cursorpos(vterm_obtain_state(vt), &pos);
 	printf("{\"row\":%d,\"col\":%d,\"visible\":%d,\"altscreen\":%d,\"mouse\":%d,"
-	       "\"bells\":%d,\"title\":", pos.row, pos.col, cursor_visible, altscreen, mouse,
-	       bells);
+	       "\"bells\":%d,\"title\":",
+	       pos.row, pos.col, cursor_visible, altscreen, mouse, bells);
 	put_json_string(stdout, title);
 	puts("}");
 }
