@@ -81,6 +81,18 @@ static struct layout *wrap_leaf(struct layout *leaf, enum layout_type type)
 	return child;
 }
 
+/* tmux's arithmetic for the new cell of a split of saved cells: half rounded
+ * down (120 columns: 60 | 59), or the size asked for, counted from the other
+ * side with -b (where tmux's unsigned arithmetic wraps). */
+static int split_new_size(int saved, int size, int before)
+{
+	if (size < 0)
+		return (saved + 1) / 2 - 1;
+	if (before)
+		return saved - size - 1 < 0 ? saved : saved - size - 1;
+	return size;
+}
+
 struct layout *layout_split(struct layout *leaf, int horizontal, int size, int before, void *pane)
 {
 	enum layout_type type = horizontal ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
@@ -90,14 +102,7 @@ struct layout *layout_split(struct layout *leaf, int horizontal, int size, int b
 
 	if (saved < 3)
 		return NULL;
-	/* tmux's arithmetic: the new cell gets half rounded down, the old
-	 * one the rest less the border (120 columns: 60 | 59). */
-	if (size < 0)
-		size2 = (saved + 1) / 2 - 1;
-	else if (before)
-		size2 = saved - size - 1 < 0 ? saved : saved - size - 1; /* tmux's unsigned wrap */
-	else
-		size2 = size;
+	size2 = split_new_size(saved, size, before);
 	if (size2 < 1)
 		size2 = 1;
 	if (size2 > saved - 2)
@@ -979,12 +984,7 @@ struct layout *layout_split_full(struct layout **root, int horizontal, int size,
 
 	if (saved < 3)
 		return NULL;
-	if (size < 0)
-		size2 = (saved + 1) / 2 - 1;
-	else if (before)
-		size2 = saved - size - 1 < 0 ? saved : saved - size - 1; /* tmux's unsigned wrap */
-	else
-		size2 = size;
+	size2 = split_new_size(saved, size, before);
 	if (size2 < LAYOUT_MIN)
 		size2 = LAYOUT_MIN;
 	else if (size2 > saved - 2)

@@ -16,15 +16,10 @@
 #include "render/tty.h"
 #include "term/grid.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
-			failures++;                                                        \
-		}                                                                          \
-	} while (0)
+/* The shared counter, under the name these tests use. */
+#define failures check_failures
 
 /* ---- the client's terminal: a libvterm screen ---- */
 

@@ -19,15 +19,10 @@
 #include "term/grid.h"
 #include "term/key.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
-			failures++;                                                        \
-		}                                                                          \
-	} while (0)
+/* The shared counter, under the name these tests use. */
+#define failures check_failures
 
 #define MAX_EVENTS 4096
 
