@@ -212,13 +212,13 @@ static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_buffer_entries[] = {
-	{"set-buffer", "setb", "ab:n:w", 0, 1, "[-aw] [-b buffer-name] [-n new-buffer-name] data",
+	{"set-buffer", "setb", "ab:n:", 0, 1, "[-a] [-b buffer-name] [-n new-buffer-name] data",
 	 cmd_set_buffer},
 	{"show-buffer", "showb", "b:", 0, 0, "[-b buffer-name]", cmd_show_buffer},
 	{"list-buffers", "lsb", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_buffers},
 	{"delete-buffer", "deleteb", "b:", 0, 0, "[-b buffer-name]", cmd_delete_buffer},
 	{"save-buffer", "saveb", "ab:", 1, 1, "[-a] [-b buffer-name] path", cmd_save_buffer},
-	{"load-buffer", "loadb", "b:w", 1, 1, "[-w] [-b buffer-name] path", cmd_load_buffer},
+	{"load-buffer", "loadb", "b:", 1, 1, "[-b buffer-name] path", cmd_load_buffer},
 	{"paste-buffer", "pasteb", "b:dprs:t:", 0, 0,
 	 "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]", cmd_paste_buffer},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

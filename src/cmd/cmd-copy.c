@@ -26,7 +26,6 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_copy_entries[] = {
-	{"copy-mode", NULL, "eHMqus:t:", 0, 0, "[-eHMqu] [-s src-pane] [-t target-pane]",
-	 cmd_copy_mode},
+	{"copy-mode", NULL, "eHqut:", 0, 0, "[-eHqu] [-t target-pane]", cmd_copy_mode},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -60,8 +60,8 @@ static int cmd_show_hooks(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_hooks_entries[] = {
-	{"set-hook", NULL, "agpRt:uw", 1, 2, "[-agpRuw] [-t target-session] hook [command]",
+	{"set-hook", NULL, "agRt:u", 1, 2, "[-agRu] [-t target-session] hook [command]",
 	 cmd_set_hook},
-	{"show-hooks", NULL, "gpt:w", 0, 1, "[-gpw] [-t target-session] [hook]", cmd_show_hooks},
+	{"show-hooks", NULL, "gt:", 0, 1, "[-g] [-t target-session] [hook]", cmd_show_hooks},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -92,7 +92,15 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		return 0;
 	}
 	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
-	c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
+	if (args_get(a, 'c') != NULL && !args_has(a, 'p')) {
+		c = cmd_find_client(ctx, args_get(a, 'c'));
+		if (c == NULL) {
+			free(msg);
+			return cmd_error(ctx, "can't find client: %s", args_get(a, 'c'));
+		}
+	} else {
+		c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
+	}
 	if (c != NULL) {
 		const char *d = args_get(a, 'd');
 
@@ -352,8 +360,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "ajpvIc:d:F:t:", 0, 1,
-	 "[-ajpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "ajpc:d:F:t:", 0, 1,
+	 "[-ajp] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},
@@ -364,7 +372,7 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{"show-window-options", "showw", "Agjvt:", 0, 1, "[-Agjv] [-t target-window] [option]",
 	 cmd_show_window_options},
 	{"list-commands", "lscm", "F:", 0, 1, "[-F format] [command]", cmd_list_commands},
-	{"show-messages", "showmsgs", "JTt:", 0, 0, "[-JT] [-t target-client]", cmd_show_messages},
+	{"show-messages", "showmsgs", "", 0, 0, "", cmd_show_messages},
 	{"set-environment", "setenv", "Fhgrt:u", 1, 2, "[-Fhgru] [-t target-session] name [value]",
 	 cmd_set_environment},
 	{"show-environment", "showenv", "hgst:", 0, 1, "[-hgs] [-t target-session] [name]",
@@ -372,32 +380,30 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
-static void list_table(struct cmd_ctx *ctx, const struct cmd_entry *e, const char *only)
+static void list_one(const struct cmd_entry *e, void *arg)
 {
-	for (; e->name != NULL; e++) {
-		if (only != NULL && strcmp(only, e->name) != 0)
-			continue;
-		if (e->alias != NULL)
-			buf_printf(&ctx->out, "%s (%s) %s\n", e->name, e->alias, e->usage);
-		else
-			buf_printf(&ctx->out, "%s %s\n", e->name, e->usage);
-	}
+	struct cmd_ctx *ctx = arg;
+
+	if (e->alias != NULL)
+		buf_printf(&ctx->out, "%s (%s) %s\n", e->name, e->alias, e->usage);
+	else
+		buf_printf(&ctx->out, "%s %s\n", e->name, e->usage);
 }
 
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 {
-	list_table(ctx, cmd_session_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_window_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_pane_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_misc_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_config_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_layout_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_keys_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_wait_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_shell_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_hooks_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_waitfor_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_buffer_entries, a->argc ? a->argv[0] : NULL);
-	list_table(ctx, cmd_copy_entries, a->argc ? a->argv[0] : NULL);
+	const struct cmd_entry *e;
+	char *err = NULL;
+
+	if (a->argc == 0) {
+		cmd_each(list_one, ctx);
+		return 0;
+	}
+	if ((e = cmd_find(a->argv[0], &err)) == NULL) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	list_one(e, ctx);
 	return 0;
 }

@@ -57,8 +57,17 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0)
+	if (args_get(a, 'p') != NULL && args_get(a, 'l') == NULL) {
+		/* tmux's older -p N means -l N% */
+		char *pct = xasprintf("%s%%", args_get(a, 'p'));
+		int rc = split_size(ctx, pct, horizontal ? t.p->sx : t.p->sy, &size);
+
+		free(pct);
+		if (rc != 0)
+			return -1;
+	} else if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0) {
 		return -1;
+	}
 	window_unzoom(t.w); /* as tmux: a split shows every pane */
 	if (args_has(a, 'f'))
 		leaf = layout_split_full(&t.w->layout, horizontal, size, before, NULL);
@@ -385,7 +394,7 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 
 const struct cmd_entry cmd_pane_entries[] = {
 	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
-	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] "
+	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},

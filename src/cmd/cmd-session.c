@@ -132,6 +132,10 @@ static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
 				attach_detach(c, NULL);
 		}
 	}
+	if (args_get(a, 'c') != NULL) {
+		free(t.s->cwd); /* -c: the session's new working directory */
+		t.s->cwd = xstrdup(args_get(a, 'c'));
+	}
 	ctx->attach = t.s;
 	ctx->attach_readonly = args_has(a, 'r');
 	return 0;
@@ -212,16 +216,8 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 		return 0;
 	}
 	if (tty != NULL) {
-		for (c = ctx->srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
-			    (strcmp(c->ttyname, tty) == 0 ||
-			     (strncmp(c->ttyname, "/dev/", 5) == 0 &&
-			      strcmp(c->ttyname + 5, tty) == 0)))
-				break;
-		}
-		if (c == NULL)
+		if ((cur = cmd_find_client(ctx, tty)) == NULL)
 			return cmd_error(ctx, "can't find client: %s", tty);
-		cur = c;
 	} else {
 		target_session(ctx, NULL, &t);
 		buf_free(&ctx->err);
@@ -242,23 +238,6 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-/* The client -c or -t names (its tty, with or without /dev/), else the
- * current one. */
-static struct peer *find_client(struct cmd_ctx *ctx, const char *tty)
-{
-	struct peer *c;
-
-	if (tty == NULL)
-		return cmd_current_client(ctx, NULL);
-	for (c = ctx->srv->peers; c != NULL; c = c->next) {
-		if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
-		    (strcmp(c->ttyname, tty) == 0 ||
-		     (strncmp(c->ttyname, "/dev/", 5) == 0 && strcmp(c->ttyname + 5, tty) == 0)))
-			return c;
-	}
-	return NULL;
-}
-
 /* The session after (or before) s in name order, wrapping around. */
 static struct session *session_step(struct server *srv, struct session *s, int forward)
 {
@@ -277,7 +256,7 @@ static struct session *session_step(struct server *srv, struct session *s, int f
 static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *tty = args_get(a, 'c');
-	struct peer *c = find_client(ctx, tty);
+	struct peer *c = tty != NULL ? cmd_find_client(ctx, tty) : cmd_current_client(ctx, NULL);
 	struct session *s;
 	struct target t;
 
@@ -355,14 +334,14 @@ const struct cmd_entry cmd_session_entries[] = {
 	 "[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-s session-name] [-x width] [-y height] [shell-command]",
 	 cmd_new_session},
-	{"attach-session", "attach", "dc:rt:", 0, 0, "[-dr] [-t target-session]",
-	 cmd_attach_session},
+	{"attach-session", "attach", "dc:rt:", 0, 0,
+	 "[-dr] [-c working-directory] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
-	{"detach-client", "detach", "as:t:P", 0, 0, "[-aP] [-s target-session] [-t target-client]",
+	{"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},

@@ -8,17 +8,58 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 
+/* -a/-b: make room at index by moving that window and those after it up. */
+static void shift_windows(struct session *s, int index)
+{
+	struct window *w;
+
+	for (w = s->windows; w != NULL; w = w->next) {
+		if (w->index >= index)
+			w->index++;
+	}
+}
+
+/* -k: the window at index goes; if it is the session's only one, only once
+ * the new one exists (returns that case in *later). */
+static struct window *replace_window(struct session *s, int index, int *later)
+{
+	struct window *old = window_find_index(s, index);
+
+	*later = 0;
+	if (old == NULL)
+		return NULL;
+	if (s->windows == old && old->next == NULL) {
+		*later = 1;
+		return old;
+	}
+	window_destroy(old);
+	return NULL;
+}
+
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
 	struct spawn_args sa;
-	struct window *w;
-	int index;
+	struct window *w, *old = NULL;
+	int index, later = 0, want;
 
 	if (target_window_index(ctx, args_get(a, 't'), &t, &index) != 0)
 		return -1;
-	if (index >= 0 && window_find_index(t.s, index) != NULL)
+	if (args_has(a, 'a') || args_has(a, 'b')) {
+		if (index < 0)
+			index = t.s->current->index;
+		if (args_has(a, 'a'))
+			index++;
+		if (window_find_index(t.s, index) != NULL)
+			shift_windows(t.s, index);
+	} else if (index >= 0 && args_has(a, 'k')) {
+		old = replace_window(t.s, index, &later);
+	} else if (index >= 0 && window_find_index(t.s, index) != NULL) {
 		return cmd_error(ctx, "index in use: %d", index);
+	}
+	want = index;
+	if (later)
+		index = window_next_index(t.s, index);
 	if (index < 0)
 		index = window_next_index(t.s,
 					  (int)options_number(session_options(t.s), "base-index"));
@@ -29,6 +70,12 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 	cmd_spawn_free(&sa);
 	if (w == NULL)
 		return -1;
+	if (later) {
+		/* The session's only window is replaced: now the new one is there,
+		 * the old one can go and the new one take its index. */
+		window_destroy(old);
+		w->index = want;
+	}
 	if (!args_has(a, 'd'))
 		session_select_window(t.s, w);
 	cmd_print_new(ctx, a, w->active, "#{session_name}:#{window_index}.#{pane_index}");
@@ -214,7 +261,7 @@ static int cmd_resize_window(struct cmd_ctx *ctx, struct args *a)
 
 const struct cmd_entry cmd_window_entries[] = {
 	{"new-window", "neww", "abdkPc:e:F:n:t:", 0, -1,
-	 "[-adkP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	 "[-abdkP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-t target-window] [shell-command]",
 	 cmd_new_window_exec},
 	{"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window},

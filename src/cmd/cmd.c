@@ -16,6 +16,17 @@ static const struct cmd_entry *const cmd_tables[] = {
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
+void cmd_each(void (*fn)(const struct cmd_entry *e, void *arg), void *arg)
+{
+	const struct cmd_entry *e;
+	size_t i;
+
+	for (i = 0; i < NTABLES; i++) {
+		for (e = cmd_tables[i]; e->name != NULL; e++)
+			fn(e, arg);
+	}
+}
+
 void cmd_ctx_init(struct cmd_ctx *ctx, struct server *srv, struct peer *peer)
 {
 	memset(ctx, 0, sizeof *ctx);
@@ -391,6 +402,19 @@ char *cmd_window_name(const struct spawn_args *sa, struct server *srv)
 	name = xstrdup(base != NULL && base[1] != '\0' ? base + 1 : word);
 	free(word);
 	return name;
+}
+
+struct peer *cmd_find_client(struct cmd_ctx *ctx, const char *tty)
+{
+	struct peer *c;
+
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->ttyname != NULL &&
+		    (strcmp(c->ttyname, tty) == 0 ||
+		     (strncmp(c->ttyname, "/dev/", 5) == 0 && strcmp(c->ttyname + 5, tty) == 0)))
+			return c;
+	}
+	return NULL;
 }
 
 struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s)

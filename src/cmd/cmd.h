@@ -70,6 +70,8 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
 /* Run one command whose ";" words are arguments (parsed from "\;"). */
 int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv);
 const struct cmd_entry *cmd_find(const char *name, char **err);
+/* Every command of every table (list-commands). */
+void cmd_each(void (*fn)(const struct cmd_entry *e, void *arg), void *arg);
 int cmd_can_suspend(const struct cmd_ctx *ctx);
 void cmd_suspend(struct cmd_ctx *ctx);
 /* Put words before what is left of the list (if-shell's chosen command). */
@@ -116,6 +118,8 @@ char *cmd_window_name(const struct spawn_args *sa, struct server *srv);
 /* The client a command acts on (detach-client, display-message): the peer
  * attached to the target session, the caller itself, or the most recent. */
 struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);
+/* The attached client on terminal tty (with or without /dev/), or NULL. */
+struct peer *cmd_find_client(struct cmd_ctx *ctx, const char *tty);
 /*
  * Listing: every list command prints its items through this, so that -F
  * (format), -f (filter) and -j (JSON array of all variables, or of the

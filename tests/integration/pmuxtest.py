@@ -530,28 +530,34 @@ def strip_escapes(data):
     return CSI_RE.sub(b"", data)
 
 
+def spawn_in_pty(client, pm, argv, env, rows, cols):
+    """Run argv in a fresh pty of rows x cols, in its own session with the pty
+    as its controlling terminal; sets client.master/tty/proc/pid and registers
+    the client with pm for cleanup."""
+    client.master, slave = os.openpty()
+    client.tty = os.ttyname(slave)
+    fcntl.ioctl(client.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def preexec():
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    client.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                   cwd=pm.tmp, start_new_session=True, preexec_fn=preexec,
+                                   close_fds=True)
+    os.close(slave)
+    client.pid = client.proc.pid
+    pm.extra_pids.add(client.pid)
+    pm.clients.append(client)
+    os.set_blocking(client.master, False)
+
+
 class AttachedClient:
     """`pmux attach` running in a fresh pty, in its own session with the pty
     as its controlling terminal."""
 
     def __init__(self, pm, *args, rows=40, cols=120):
         self.pm = pm
-        self.master, slave = os.openpty()
-        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        env = dict(pm.env)
-
-        def preexec():
-            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-        self.proc = subprocess.Popen(pm.argv(*args), stdin=slave, stdout=slave,
-                                     stderr=slave, env=env, cwd=pm.tmp,
-                                     start_new_session=True, preexec_fn=preexec,
-                                     close_fds=True)
-        os.close(slave)
-        self.pid = self.proc.pid
-        pm.extra_pids.add(self.pid)
-        pm.clients.append(self)
-        os.set_blocking(self.master, False)
+        spawn_in_pty(self, pm, pm.argv(*args), dict(pm.env), rows, cols)
         self.output = b""
 
     def pump(self, wait=0.05):

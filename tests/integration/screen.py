@@ -175,9 +175,6 @@ class ScreenClient:
         self.pm = pm
         self.rows, self.cols = rows, cols
         self.screen = VTScreen(rows, cols)
-        self.master, slave = os.openpty()
-        self.tty = os.ttyname(slave)
-        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         e = dict(pm.env)
         e["TERM"] = term
         if colorterm:
@@ -187,18 +184,7 @@ class ScreenClient:
         if env:
             e.update(env)
 
-        def preexec():
-            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-        self.proc = subprocess.Popen(argv or pm.argv(*args), stdin=slave, stdout=slave,
-                                     stderr=slave, env=e, cwd=pm.tmp,
-                                     start_new_session=True, preexec_fn=preexec,
-                                     close_fds=True)
-        os.close(slave)
-        self.pid = self.proc.pid
-        pm.extra_pids.add(self.pid)
-        pm.clients.append(self)
-        os.set_blocking(self.master, False)
+        pmuxtest.spawn_in_pty(self, pm, argv or pm.argv(*args), e, rows, cols)
         self.nbytes = 0              # everything the client wrote
         self.tail = b""              # its last 64 KiB
         self.hung_up = False
