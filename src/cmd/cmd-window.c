@@ -171,6 +171,29 @@ static int cmd_select_window(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* -a: the next (or previous) window after the current one, wrapping, that
+ * has an alert flag; NULL if none has. */
+static struct window *step_alert(struct session *s, char how)
+{
+	struct window *w, *before = NULL, *after = NULL, *first_before = NULL;
+	int past = 0;
+
+	for (w = s->windows; w != NULL; w = w->next) {
+		if (w == s->current) {
+			past = 1;
+		} else if (w->alerts != 0 && !past) {
+			before = w; /* the last one before the current */
+			if (first_before == NULL)
+				first_before = w;
+		} else if (w->alerts != 0 && (after == NULL || how == 'p')) {
+			after = w; /* 'n': the first after; 'p': the last */
+		}
+	}
+	if (how == 'n')
+		return after != NULL ? after : first_before;
+	return before != NULL ? before : after;
+}
+
 /* next-window, previous-window and last-window act on a session's current
  * window as select-window -n/-p/-l do. */
 static int step_window(struct cmd_ctx *ctx, struct args *a, char how)
@@ -180,6 +203,13 @@ static int step_window(struct cmd_ctx *ctx, struct args *a, char how)
 
 	if (target_session(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (how != 'l' && args_has(a, 'a')) {
+		w = step_alert(t.s, how);
+		if (w == NULL)
+			return cmd_error(ctx, how == 'n' ? "no next window" : "no previous window");
+		session_select_window(t.s, w);
+		return 0;
+	}
 	if (how == 'l') {
 		if (t.s->last == NULL)
 			return cmd_error(ctx, "no last window");

@@ -22,6 +22,7 @@
 
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "term/grid.h"
@@ -210,7 +211,7 @@ K_FN(session_group, s, "")
 K_FN(session_group_size, s, "")
 K_FN(session_group_list, s, "")
 K_FN(session_group_attached, s, "")
-K_FN(session_alerts, s, "")
+S_FN(session_alerts, alerts_session_list(fc->s->windows))
 K_FN(session_marked, s, "0")
 
 static char *fv_session_stack(const struct format_ctx *fc)
@@ -265,8 +266,10 @@ static char *fv_window_flags(const struct format_ctx *fc)
 {
 	if (fc->w == NULL)
 		return NULL;
-	/* tmux's order: # ! ~ (alerts, which pmux lacks), * -, M, Z. */
-	return xasprintf("%s%s",
+	/* tmux's order: # ! ~ (alerts), * -, M, Z. */
+	return xasprintf("%s%s%s%s%s", (fc->w->alerts & ALERT_ACTIVITY) ? "#" : "",
+			 (fc->w->alerts & ALERT_BELL) ? "!" : "",
+			 (fc->w->alerts & ALERT_SILENCE) ? "~" : "",
 			 is_current(fc->w) ? "*"
 			 : is_last(fc->w)  ? "-"
 					   : "",
@@ -337,9 +340,9 @@ W_FN(window_visible_layout, or_empty(window_visible_layout(fc->w)))
 K_FN(window_linked, w, "0")
 K_FN(window_linked_sessions, w, "1")
 W_FN(window_zoomed_flag, num(fc->w->zoomed != 0))
-K_FN(window_bell_flag, w, "0")
-K_FN(window_activity_flag, w, "0")
-K_FN(window_silence_flag, w, "0")
+W_FN(window_bell_flag, num((fc->w->alerts & ALERT_BELL) != 0))
+W_FN(window_activity_flag, num((fc->w->alerts & ALERT_ACTIVITY) != 0))
+W_FN(window_silence_flag, num((fc->w->alerts & ALERT_SILENCE) != 0))
 K_FN(window_marked_flag, w, "0")
 
 /* tmux knows these only with a client (the window may be bigger than it). */

@@ -32,6 +32,7 @@ static const char *const known_hooks[] = {
 	"client-detached",   "client-resized",	    "client-session-changed", "pane-exited",
 	"pane-died",	     "session-created",	    "session-closed",	      "session-renamed",
 	"window-linked",     "window-unlinked",	    "window-renamed",	      "alert-bell",
+	"alert-activity",    "alert-silence",
 };
 
 struct hooks *hooks_new(void)

@@ -16,6 +16,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "render/style.h"
+#include "server/alerts.h"
 #include "server/server.h"
 
 /* strftime output for templates longer than this is not worth having */
@@ -168,6 +169,10 @@ static void draw_window(struct peer *c, struct window *w, time_t now, const stru
 
 	if (current)
 		base = option_pen(srv, "window-status-current-style", &base);
+	else if (w->alerts & ALERT_BELL)
+		base = option_pen(srv, "window-status-bell-style", &base);
+	else if (w->alerts & (ALERT_ACTIVITY | ALERT_SILENCE))
+		base = option_pen(srv, "window-status-activity-style", &base);
 	format_ctx_window(&fc, srv, w);
 	fc.c = c;
 	text = expand_time(options_string(srv->options, current ? "window-status-current-format"

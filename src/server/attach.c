@@ -18,6 +18,7 @@
 #include "render/render.h"
 #include "render/status.h"
 #include "render/style.h"
+#include "server/alerts.h"
 #include "render/tty.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -1246,6 +1247,7 @@ void attach_options_changed(struct server *srv)
 			attach_size_session(c->session);
 		}
 	}
+	alerts_reset_all(srv);
 }
 
 /* switch-client: show another session on this client. */

@@ -13,6 +13,7 @@
 
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/proc.h"
@@ -40,6 +41,15 @@ static void pane_grid_output(const char *buf, size_t len, void *ctx)
 {
 	pane_write(ctx, buf, len);
 }
+
+static void pane_bell(void *ctx)
+{
+	alerts_bell(ctx);
+}
+
+static const struct grid_events pane_events = {
+	.bell = pane_bell,
+};
 
 static const char *default_terminal(const struct options *o)
 {
@@ -244,6 +254,7 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->grid =
 		grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
 			 pane_grid_output, p);
+	grid_set_events(p->grid, &pane_events, p);
 	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
 	p->open_handles = 2;
@@ -379,6 +390,7 @@ static int pane_read(struct pane *p, size_t budget)
 		p->last_output = uv_now(p->srv->loop);
 		if (p->last_keys != 0)
 			pane_sample_foreground(p);
+		alerts_output(p);
 		attach_mark_session(p->window->session);
 	}
 	return 0;

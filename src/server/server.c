@@ -15,6 +15,7 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "render/status.h"
+#include "server/alerts.h"
 #include "server/job.h"
 #include "server/server.h"
 #include "util/log.h"
@@ -75,6 +76,7 @@ static void on_check(uv_check_t *h)
 	struct server *srv = h->data;
 
 	uv_idle_stop(&srv->idle); /* restarted by whatever asks for more */
+	alerts_run(srv);
 	hooks_drain(srv);
 	if (!srv->redraw_needed)
 		return;

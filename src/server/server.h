@@ -87,6 +87,10 @@ struct window {
 	int zoomed;	  /* the active pane fills the window; layout kept */
 	int lastlayout;	  /* preset last applied (next-layout), -1 none */
 	char *old_layout; /* before the last select-layout, for -o */
+
+	int alerts;	     /* ALERT_* flags in the window list (alerts.c) */
+	int alerts_queued;   /* ALERT_* raised, not yet acted on */
+	uv_timer_t *silence; /* monitor-silence clock, or NULL */
 };
 
 struct session {
@@ -196,6 +200,7 @@ struct server {
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
+	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
 };
 
 /* server.c */

@@ -4,6 +4,7 @@
 
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "server/server.h"
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd, int sx,
@@ -105,6 +106,7 @@ void session_select_window(struct session *s, struct window *w)
 	if (s->current != NULL)
 		s->last = s->current;
 	s->current = w;
+	alerts_selected(w);
 	attach_mark_session(s);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "server/layout.h"
 #include "server/server.h"
 
@@ -211,6 +212,7 @@ void window_destroy(struct window *w)
 		s->current = NULL;
 		session_select_window(s, fallback);
 	}
+	alerts_window_free(w);
 	options_free(w->options);
 	free(w->name);
 	free(w->old_layout);

@@ -100,6 +100,14 @@ struct grid {
 	struct grid_marks marks;
 	char osc133[16]; /* the mark being received in fragments */
 	size_t osc133_len;
+
+	/* events for the owner (grid_set_events) */
+	const struct grid_events *ev;
+	void *ev_ctx;
+	char selbuf[1024]; /* libvterm decodes OSC 52 into it, piece by piece */
+	char *clip;	   /* OSC 52 text being received */
+	size_t clip_len;
+	int clip_bad; /* too long: dropped at its end */
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
@@ -660,7 +668,17 @@ static int cb_sb_clear(void *user)
 
 static int cb_resize(int rows, int cols, VTermStateFields *fields, void *user);
 
+static int cb_bell(void *user)
+{
+	struct grid *g = user;
+
+	if (g->ev != NULL && g->ev->bell != NULL)
+		g->ev->bell(g->ev_ctx);
+	return 1;
+}
+
 static const VTermStateCallbacks state_callbacks = {
+	.bell = cb_bell,
 	.putglyph = cb_putglyph,
 	.movecursor = cb_movecursor,
 	.scrollrect = cb_scrollrect,
@@ -1045,7 +1063,8 @@ static void out_discard(const char *buf, size_t len, void *ctx)
 	(void)buf, (void)len, (void)ctx;
 }
 
-static const VTermStateFallbacks state_fallbacks; /* OSC 133, defined below */
+static const VTermStateFallbacks state_fallbacks;	  /* OSC 133, defined below */
+static const VTermSelectionCallbacks selection_callbacks; /* OSC 52, defined below */
 
 static int grid_init_vterm(struct grid *g, int rows, int cols)
 {
@@ -1067,6 +1086,8 @@ static int grid_init_vterm(struct grid *g, int rows, int cols)
 		return -1;
 	vterm_state_set_callbacks(g->state, &state_callbacks, g);
 	vterm_state_set_unrecognised_fallbacks(g->state, &state_fallbacks, g);
+	vterm_state_set_selection_callbacks(g->state, &selection_callbacks, g, g->selbuf,
+					    sizeof g->selbuf);
 	vterm_state_reset(g->state, 1);
 	return 0;
 }
@@ -1118,6 +1139,51 @@ static const VTermStateFallbacks state_fallbacks = {
 	.osc = grid_osc,
 };
 
+/* OSC 52: libvterm decodes the base64 and hands the text over in pieces;
+ * the owner gets it whole. A query ("?") is not answered: the clipboard is
+ * the client's, not the pane's. */
+static int sel_set(VTermSelectionMask mask, VTermStringFragment frag, void *user)
+{
+	struct grid *g = user;
+	char *p;
+
+	(void)mask;
+	if (frag.initial) {
+		g->clip_len = 0;
+		g->clip_bad = 0;
+	}
+	if (g->clip_len + frag.len > GRID_CLIPBOARD_MAX)
+		g->clip_bad = 1;
+	if (!g->clip_bad && frag.len > 0) {
+		p = realloc(g->clip, g->clip_len + frag.len);
+		if (p == NULL) {
+			g->clip_bad = 1;
+		} else {
+			g->clip = p;
+			memcpy(g->clip + g->clip_len, frag.str, frag.len);
+			g->clip_len += frag.len;
+		}
+	}
+	if (frag.final) {
+		if (!g->clip_bad && g->ev != NULL && g->ev->clipboard != NULL)
+			g->ev->clipboard(g->clip != NULL ? g->clip : "", g->clip_len, g->ev_ctx);
+		free(g->clip);
+		g->clip = NULL;
+		g->clip_len = 0;
+	}
+	return 1;
+}
+
+static const VTermSelectionCallbacks selection_callbacks = {
+	.set = sel_set,
+};
+
+void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx)
+{
+	g->ev = ev;
+	g->ev_ctx = ctx;
+}
+
 const struct grid_marks *grid_shell_marks(const struct grid *g)
 {
 	return &g->marks;
@@ -1165,6 +1231,7 @@ void grid_free(struct grid *g)
 	free(g->comb.slot);
 	free(g->title);
 	free(g->title_next);
+	free(g->clip);
 	free(g);
 }
 

@@ -102,6 +102,20 @@ struct grid_marks {
 };
 const struct grid_marks *grid_shell_marks(const struct grid *g);
 
+/*
+ * What the pane's program asks of the terminal beyond its screen, for the
+ * owner to act on. Any callback may be NULL.
+ *   bell: a BEL.
+ *   clipboard: OSC 52 set, the decoded text (the whole of it, at most
+ *   GRID_CLIPBOARD_MAX bytes; longer ones are dropped).
+ */
+#define GRID_CLIPBOARD_MAX (1024 * 1024)
+struct grid_events {
+	void (*bell)(void *ctx);
+	void (*clipboard)(const char *data, size_t len, void *ctx);
+};
+void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx);
+
 /* Incremented on every visible change: the renderer compares it. */
 uint64_t grid_generation(const struct grid *g);
 

@@ -20,9 +20,6 @@ class Bell(screen.ScreenTestCase):
         self.c = self.attach("S", rows=30, cols=100)
         self.c.wait_screen(lambda ls: "1:other" in ls[29], "window 1 in the window list")
 
-    @screen.pmux_lacks("a bell is not forwarded: a pane of the current window prints "
-                       "`printf 'ring\\a'` and the attached client's terminal receives "
-                       "no BEL (0x07)")
     def test_bell_in_current_window_reaches_terminal(self):
         pm, c = self.pm, self.c
         before = c.cursor()["bells"]
@@ -31,9 +28,6 @@ class Bell(screen.ScreenTestCase):
         wait_for(lambda: c.cursor()["bells"] > before, msg="a BEL on the client's terminal",
                  describe=lambda: repr(c.cursor()))
 
-    @screen.pmux_lacks("bells are not tracked: after `printf 'ring\\a'` in window 1 "
-                       "(not current), #{window_bell_flag} of S:1 stays 0 (expected 1) "
-                       "and the window list shows no '1:other!'")
     def test_bell_in_other_window_flags_it(self):
         pm, c = self.pm, self.c
         pm.type(self.other, "printf 'ring\\a\\n'")
