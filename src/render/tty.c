@@ -32,6 +32,7 @@
 #define TTY_TERMNAME_MAX 64
 #define PASTE_MARK_LEN 6
 #define TTY_FLUSH_SLACK_MS 5 /* see tty_input_flush */
+#define TTY_ESCAPE_MS 10     /* escape-time until tty_set_escape_time says */
 
 static const char paste_start[] = "\033[200~";
 static const char paste_end[] = "\033[201~";
@@ -70,6 +71,13 @@ struct tty {
 
 	int busy;	  /* inside a callback into the owner */
 	int free_pending; /* tty_free was called from such a callback */
+
+	/* escape-time: a lone Escape at the end of the input is held here, not
+	 * in libtickit (whose own wait is fixed), until more input comes or
+	 * its deadline passes */
+	int escape_ms;
+	int esc_held;
+	long long esc_deadline; /* monotonic ms */
 };
 
 /*
@@ -417,6 +425,7 @@ struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_c
 	t->key = key;
 	t->ctx = ctx;
 	t->state = TTY_BUILDING;
+	t->escape_ms = TTY_ESCAPE_MS;
 	buf_init(&t->startup);
 	buf_init(&t->paste);
 	t->pen_reset = tty_pen_new_reset();
@@ -602,7 +611,27 @@ TickitTerm *tty_term(struct tty *t)
 
 /* ---- input ---- */
 
-static void tty_push(struct tty *t, const char *buf, size_t len)
+static long long tty_now_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The held Escape as a key of its own: its time is up. */
+static void tty_deliver_escape(struct tty *t)
+{
+	struct key k = {.kind = KEY_SYM, .sym = VTERM_KEY_ESCAPE};
+
+	t->esc_held = 0;
+	t->busy++;
+	t->key(&k, NULL, 0, t->ctx);
+	t->busy--;
+}
+
+static void tty_push_raw(struct tty *t, const char *buf, size_t len)
 {
 	size_t n;
 
@@ -612,6 +641,40 @@ static void tty_push(struct tty *t, const char *buf, size_t len)
 		buf += n;
 		len -= n;
 	}
+}
+
+/*
+ * Key bytes to libtickit. An Escape held from the last input goes first, so
+ * that it and what follows parse as one key (M-x, an arrow key's sequence).
+ * An Escape that ends this input is held for escape-time (or, with 0, is a
+ * key at once): nothing in a sequence ends with it, so it starts one.
+ */
+static void tty_push(struct tty *t, const char *buf, size_t len)
+{
+	if (len == 0)
+		return;
+	if (t->esc_held) {
+		t->esc_held = 0;
+		tty_push_raw(t, "\033", 1);
+	}
+	if (buf[len - 1] != '\033') {
+		tty_push_raw(t, buf, len);
+		return;
+	}
+	tty_push_raw(t, buf, len - 1);
+	if (t->free_pending)
+		return;
+	if (t->escape_ms <= 0) {
+		tty_deliver_escape(t);
+		return;
+	}
+	t->esc_held = 1;
+	t->esc_deadline = tty_now_ms() + t->escape_ms;
+}
+
+void tty_set_escape_time(struct tty *t, int ms)
+{
+	t->escape_ms = ms < 0 ? 0 : ms;
 }
 
 /* The length of the longest proper prefix of the paste marker that buf ends with. */
@@ -711,16 +774,26 @@ void tty_input(struct tty *t, const char *buf, size_t len)
 
 int tty_input_timeout(struct tty *t)
 {
-	int ms;
+	int ms, esc = -1;
+	long long left;
 
 	/* this also delivers the pending key if its time has already come */
 	t->busy++;
 	ms = tickit_term_input_check_timeout_msec(t->tt);
+	if (t->esc_held && !t->free_pending) {
+		left = t->esc_deadline - tty_now_ms();
+		if (left <= 0)
+			tty_deliver_escape(t);
+		else
+			esc = (int)left;
+	}
 	t->busy--;
-	if (ms < 0)
+	if (ms < 0 && esc < 0)
 		t->mark_pending = 0;
 	if (tty_free_deferred(t))
 		return -1;
+	if (esc >= 0 && (ms < 0 || esc < ms))
+		ms = esc;
 	return ms;
 }
 

@@ -36,6 +36,8 @@ int tty_cols(const struct tty *t);
 
 /* Bytes typed on the client's terminal; calls the key callback per key. */
 void tty_input(struct tty *t, const char *buf, size_t len);
+/* How long a lone Escape waits for the rest of a sequence (escape-time). */
+void tty_set_escape_time(struct tty *t, int ms);
 /* Milliseconds until a pending lone Escape must be flushed, or -1. */
 int tty_input_timeout(struct tty *t);
 /* Called when that timeout expires (delivers the pending key; a timer that

@@ -1169,6 +1169,7 @@ void attach_input(struct peer *c, const char *buf, size_t len)
 	int ms;
 
 	attach_activity(c);
+	tty_set_escape_time(c->tty, (int)options_number(c->srv->options, "escape-time"));
 	tty_input(c->tty, buf, len);
 	if (c->state != PEER_ATTACHED)
 		return;

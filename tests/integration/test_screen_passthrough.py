@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""What passes between the client's terminal and a pane's program beyond
+keys and text: escape-time for a lone Escape, focus events, OSC 52
+clipboard, synchronized output, OSC 8 hyperlinks and mouse hover."""
+
+import os
+import sys
+import textwrap
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+# A program that turns on the DEC private modes given as its arguments, puts
+# its terminal in raw mode and appends every byte it reads to a file.
+RECORDER = textwrap.dedent("""\
+    import os, sys, termios, tty
+    out = sys.argv[1]
+    fd = sys.stdin.fileno()
+    old = termios.tcgetattr(fd)
+    tty.setraw(fd)
+    modes = "".join("\\x1b[?%sh" % m for m in sys.argv[2:])
+    os.write(1, (modes + "recording").encode())
+    try:
+        while True:
+            data = os.read(fd, 1024)
+            with open(out, "ab") as f:
+                f.write(data)
+            if not data:
+                break
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, old)
+    """)
+
+
+class Passthrough(screen.ScreenTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.shell_session("S", x=100, y=29)
+        self.pane = self.pm.display("S", "#{pane_id}")
+
+    def start_recorder(self, pane, *modes, name="rec"):
+        out = os.path.join(self.pm.tmp, "%s-%s.bin" % (name, pane.strip("%")))
+        script = os.path.join(self.pm.tmp, "recorder.py")
+        with open(script, "w") as f:
+            f.write(RECORDER)
+        self.pm.type(pane, "clear; python3 %s %s %s" % (script, out, " ".join(modes)))
+        self.pm.wait_text(pane, "recording")
+        return out
+
+    @staticmethod
+    def recorded(path):
+        try:
+            with open(path, "rb") as f:
+                return f.read()
+        except FileNotFoundError:
+            return b""
+
+    def wait_recorded(self, path, want):
+        return wait_for(lambda: self.recorded(path) if self.recorded(path) == want else None,
+                        msg="the program to have received exactly %r" % want,
+                        describe=lambda: "it received %r" % self.recorded(path))
+
+    def counter(self, name):
+        path = os.path.join(self.pm.tmp, name)
+
+        def count():
+            try:
+                with open(path) as f:
+                    return len(f.readlines())
+            except FileNotFoundError:
+                return 0
+        return path, count
+
+    # -- escape-time
+
+    def test_escape_time(self):
+        pm = self.pm
+        path, hits = self.counter("meta-x")
+        pm.run("bind-key", "-n", "M-x", "run-shell", "echo x >> %s" % path)
+        out = self.start_recorder(self.pane)
+        c = self.attach("S")
+        # escape-time 0: a lone Escape is a key at once, x another one
+        pm.run("set-option", "-s", "escape-time", "0")
+        c.write(b"\x1b")
+        self.wait_recorded(out, b"\x1b")
+        c.write(b"x")
+        self.wait_recorded(out, b"\x1bx")
+        self.assertEqual(hits(), 0)
+        # Escape and x together are M-x, whatever escape-time is
+        c.write(b"\x1bx")
+        wait_for(lambda: hits() == 1, msg="the M-x binding")
+        # escape-time 10 (the default): a lone Escape still reaches the pane
+        pm.run("set-option", "-s", "escape-time", "10")
+        c.write(b"\x1b")
+        self.wait_recorded(out, b"\x1bx\x1b")
+        # a long escape-time joins an Escape and a key typed after it
+        pm.run("set-option", "-s", "escape-time", "5000")
+        c.write(b"\x1b")
+        time.sleep(0.05)  # paces the input only: two reads, not one
+        c.write(b"x")
+        wait_for(lambda: hits() == 2, msg="the M-x binding from two reads")
+        # unbound, M-x reaches the pane as Escape x
+        pm.run("unbind-key", "-n", "M-x")
+        c.write(b"\x1bx")
+        self.wait_recorded(out, b"\x1bx\x1b\x1bx")
+        self.assertEqual(hits(), 2)
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
