@@ -875,6 +875,50 @@ int tty_features_rgb(const char *list, const char *term)
 	return 0;
 }
 
+/* One "pattern:feature:..." entry: does it give term the feature? An
+ * entry's feature may carry a value ("Ms=..."): the name is what counts. */
+static int entry_has(const char *e, size_t len, const char *term, const char *feature)
+{
+	const char *colon = memchr(e, ':', len), *end = e + len;
+	size_t want = strlen(feature);
+	char *pat;
+	int match;
+
+	if (colon == NULL)
+		return 0;
+	pat = xstrndup(e, (size_t)(colon - e));
+	match = fnmatch(pat, term, 0) == 0;
+	free(pat);
+	while (match && colon != NULL) {
+		const char *f = colon + 1, *next = memchr(f, ':', (size_t)(end - f));
+		size_t flen = next != NULL ? (size_t)(next - f) : (size_t)(end - f);
+
+		if (flen >= want && strncmp(f, feature, want) == 0 &&
+		    (flen == want || f[want] == '='))
+			return 1;
+		colon = next;
+	}
+	return 0;
+}
+
+int tty_features_has(const char *list, const char *term, const char *feature)
+{
+	size_t len;
+
+	if (list == NULL || term == NULL)
+		return 0;
+	while (*list != '\0') {
+		list += strspn(list, " ");
+		len = strcspn(list, ",");
+		if (entry_has(list, len, term, feature))
+			return 1;
+		list += len;
+		if (*list == ',')
+			list++;
+	}
+	return 0;
+}
+
 void tty_set_title(struct tty *t, const char *title)
 {
 	struct buf b;

@@ -67,6 +67,8 @@ void tty_set_truecolor_override(struct tty *t, int on);
 /* Non-zero if an option value such as "xterm*:RGB,screen*:Tc" (entries
  * "pattern:feature:…", comma separated) gives term the RGB or Tc feature. */
 int tty_features_rgb(const char *list, const char *term);
+/* Non-zero if such a list gives term the feature (or capability, "Ms"). */
+int tty_features_has(const char *list, const char *term, const char *feature);
 
 /* The terminal's title (set-titles): sent only when it changes, and only
  * while the terminal is taken over. */

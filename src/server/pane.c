@@ -16,6 +16,7 @@
 #include "server/alerts.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "server/passthru.h"
 #include "server/proc.h"
 #include "server/server.h"
 #include "server/spawn.h"
@@ -47,8 +48,14 @@ static void pane_bell(void *ctx)
 	alerts_bell(ctx);
 }
 
+static void pane_clipboard(const char *data, size_t len, void *ctx)
+{
+	passthru_clipboard(ctx, data, len);
+}
+
 static const struct grid_events pane_events = {
 	.bell = pane_bell,
+	.clipboard = pane_clipboard,
 };
 
 static const char *default_terminal(const struct options *o)

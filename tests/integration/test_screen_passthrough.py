@@ -109,6 +109,38 @@ class Passthrough(screen.ScreenTestCase):
         self.wait_recorded(out, b"\x1bx\x1b\x1bx")
         self.assertEqual(hits(), 2)
 
+    # -- OSC 52
+
+    def osc52(self, text):
+        """A shell command printing OSC 52 for text, split in two writes."""
+        import base64
+        enc = base64.b64encode(text.encode()).decode()
+        return ("printf '\\033]52;c;%s'; sleep 0.2; printf '%s\\a'; echo"
+                % (enc[:3], enc[3:]))
+
+    def test_osc52_from_a_program(self):
+        pm = self.pm
+        c = self.attach("S")
+        other = self.attach("S", term="screen-256color")
+        pm.run("set-option", "-s", "set-clipboard", "on")
+        pm.type(self.pane, self.osc52("hello clip") + "; echo one-$((6*7))")
+        pm.wait_line(self.pane, "one-42")
+        wait_for(lambda: pm.run("show-buffer") == "hello clip", msg="the paste buffer")
+        wait_for(lambda: b";aGVsbG8gY2xpcA==\x07" in c.tail, msg="OSC 52 on the xterm client",
+                 describe=lambda: repr(c.tail[-500:]))
+        self.assertNotIn(b"\x1b]52;", other.tail)
+        # external and off: programs cannot set it
+        nbuf = len(pm.run("list-buffers").splitlines())
+        for mode in ("external", "off"):
+            pm.run("set-option", "-s", "set-clipboard", mode)
+            pm.type(self.pane, self.osc52("not " + mode) + "; echo two-$((6*7))")
+            pm.wait_text(self.pane, "two-42")
+            pm.run("send-keys", "-t", self.pane, "clear", "Enter")
+            pm.wait_screen(self.pane, lambda s: "two-42" not in s, "cleared")
+        self.assertEqual(len(pm.run("list-buffers").splitlines()), nbuf)
+        self.assertEqual(pm.run("show-buffer"), "hello clip")
+        self.assertEqual(c.tail.count(b"\x1b]52;"), 1)
+
 
 if __name__ == "__main__":
     pmuxtest.main()
