@@ -78,6 +78,9 @@ struct tty {
 	int escape_ms;
 	int esc_held;
 	long long esc_deadline; /* monotonic ms */
+
+	int focus_want;	     /* focus reporting asked for (tty_set_focus) */
+	tty_focus_fn *focus; /* where CSI I and CSI O go */
 };
 
 /*
@@ -538,6 +541,23 @@ void tty_set_mouse(struct tty *t, int on)
 	tickit_term_flush(t->tt);
 }
 
+void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn)
+{
+	t->focus = fn;
+}
+
+void tty_set_focus(struct tty *t, int on)
+{
+	on = on != 0;
+	if (on == t->focus_want)
+		return;
+	t->focus_want = on;
+	if (t->state != TTY_STARTED)
+		return;
+	tickit_term_print(t->tt, on ? "\033[?1004h" : "\033[?1004l");
+	tickit_term_flush(t->tt);
+}
+
 void tty_start(struct tty *t)
 {
 	if (t->state != TTY_STOPPED)
@@ -554,6 +574,8 @@ void tty_start(struct tty *t)
 	tickit_term_print(t->tt, "\033[?2004h"); /* bracketed paste: see tty_input */
 	if (t->mouse_want)
 		tty_apply_mouse(t, 1);
+	if (t->focus_want)
+		tickit_term_print(t->tt, "\033[?1004h");
 	tickit_term_setpen(t->tt, t->pen_reset);
 	tickit_term_clear(t->tt);
 	tickit_term_goto(t->tt, 0, 0);
@@ -570,6 +592,8 @@ void tty_stop(struct tty *t)
 	if (t->shape_orig != 0)
 		tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, t->shape_orig);
 	tty_apply_mouse(t, 0);
+	if (t->focus_want)
+		tickit_term_print(t->tt, "\033[?1004l");
 	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORVIS, 1);
 	tickit_term_print(t->tt, "\033[?2004l");
 	if (t->keypad) {
@@ -643,6 +667,40 @@ static void tty_push_raw(struct tty *t, const char *buf, size_t len)
 	}
 }
 
+static void tty_deliver_focus(struct tty *t, int in)
+{
+	if (t->focus == NULL || t->free_pending)
+		return;
+	t->busy++;
+	t->focus(in, t->ctx);
+	t->busy--;
+}
+
+/* Focus reports (CSI I, CSI O) are cut out of the key bytes here: they are
+ * no keys. A report split across reads is not recognised. */
+static void tty_push_focus(struct tty *t, const char *buf, size_t len)
+{
+	const char *m;
+	size_t n;
+
+	while (len > 0 && !t->free_pending) {
+		m = len >= 3 ? memmem(buf, len, "\033[", 2) : NULL;
+		while (m != NULL && (m + 2 >= buf + len || (m[2] != 'I' && m[2] != 'O')))
+			m = m + 2 < buf + len
+				    ? memmem(m + 1, (size_t)(buf + len - m - 1), "\033[", 2)
+				    : NULL;
+		if (m == NULL) {
+			tty_push_raw(t, buf, len);
+			return;
+		}
+		n = (size_t)(m - buf);
+		tty_push_raw(t, buf, n);
+		tty_deliver_focus(t, m[2] == 'I');
+		buf += n + 3;
+		len -= n + 3;
+	}
+}
+
 /*
  * Key bytes to libtickit. An Escape held from the last input goes first, so
  * that it and what follows parse as one key (M-x, an arrow key's sequence).
@@ -651,18 +709,27 @@ static void tty_push_raw(struct tty *t, const char *buf, size_t len)
  */
 static void tty_push(struct tty *t, const char *buf, size_t len)
 {
+	int hold;
+
 	if (len == 0)
 		return;
-	if (t->esc_held) {
+	hold = buf[len - 1] == '\033';
+	if (hold)
+		len--;
+	if (t->esc_held && len == 0) {
+		tty_deliver_escape(t); /* Escape, Escape */
+	} else if (t->esc_held) {
 		t->esc_held = 0;
-		tty_push_raw(t, "\033", 1);
+		if (len >= 2 && buf[0] == '[' && (buf[1] == 'I' || buf[1] == 'O')) {
+			tty_deliver_focus(t, buf[1] == 'I'); /* split just after ESC */
+			buf += 2;
+			len -= 2;
+		} else {
+			tty_push_raw(t, "\033", 1);
+		}
 	}
-	if (buf[len - 1] != '\033') {
-		tty_push_raw(t, buf, len);
-		return;
-	}
-	tty_push_raw(t, buf, len - 1);
-	if (t->free_pending)
+	tty_push_focus(t, buf, len);
+	if (!hold || t->free_pending)
 		return;
 	if (t->escape_ms <= 0) {
 		tty_deliver_escape(t);

@@ -102,6 +102,14 @@ typedef void tty_mouse_fn(const struct tty_mouse *m, void *ctx);
 void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn);
 void tty_set_mouse(struct tty *t, int on);
 
+/*
+ * Focus reports (focus-events): with them on, the terminal says when it gains
+ * (in = 1) or loses focus; tty_stop turns them off again.
+ */
+typedef void tty_focus_fn(int in, void *ctx);
+void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn);
+void tty_set_focus(struct tty *t, int on);
+
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);
 

@@ -19,6 +19,7 @@
 #include "render/status.h"
 #include "render/style.h"
 #include "server/alerts.h"
+#include "server/passthru.h"
 #include "render/tty.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -1030,6 +1031,14 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 		attach_mouse(c, m);
 }
 
+static void tty_focus(int in, void *ctx)
+{
+	struct peer *c = ctx;
+
+	if (c->state == PEER_ATTACHED)
+		passthru_client_focus(c, in);
+}
+
 void attach_start(struct peer *c, struct session *s, int readonly)
 {
 	struct tty_caps caps = {0};
@@ -1058,6 +1067,9 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	session_touch(s);
 	peer_send(c, MSG_ATTACH, NULL, 0);
 	tty_set_mouse(c->tty, mouse_on(c));
+	c->focused = 1;
+	tty_set_focus_callback(c->tty, tty_focus);
+	tty_set_focus(c->tty, passthru_focus_wanted(c));
 	tty_start(c->tty);
 	flush_frame(c);
 	c->activity = uv_now(c->srv->loop);
@@ -1145,6 +1157,7 @@ void attach_free(struct peer *c)
 
 	c->session = NULL;
 	c->state = PEER_READY;
+	c->srv->focus_check = 1;
 	if (s != NULL) {
 		s->attached--;
 		attach_size_session(s); /* the others may want another size */
@@ -1245,10 +1258,12 @@ void attach_options_changed(struct server *srv)
 		if (c->state == PEER_ATTACHED) {
 			render_invalidate(c->render);
 			tty_set_mouse(c->tty, mouse_on(c));
+			tty_set_focus(c->tty, passthru_focus_wanted(c));
 			attach_size_session(c->session);
 		}
 	}
 	alerts_reset_all(srv);
+	srv->focus_check = 1;
 }
 
 /* switch-client: show another session on this client. */

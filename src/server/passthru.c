@@ -6,6 +6,7 @@
 #include "cmd/options.h"
 #include "render/tty.h"
 #include "server/server.h"
+#include "term/grid.h"
 #include "util/buf.h"
 
 int passthru_client_has(const struct peer *c, const char *feature, const char *cap)
@@ -36,6 +37,85 @@ static void osc52(struct buf *b, const char *data, size_t len)
 			buf_addc(b, k <= n ? b64[(v >> (18 - 6 * k)) & 63] : '=');
 	}
 	buf_addc(b, '\a');
+}
+
+int passthru_focus_wanted(const struct peer *c)
+{
+	return options_number(c->srv->options, "focus-events") &&
+	       passthru_client_has(c, "focus", "Enfcs");
+}
+
+void passthru_client_focus(struct peer *c, int in)
+{
+	if (c->focused == in)
+		return;
+	c->focused = in;
+	c->srv->focus_check = 1;
+	/* now, not at the check step: keys typed after it come after it */
+	passthru_focus_check(c->srv);
+}
+
+static struct pane *client_pane(const struct peer *c)
+{
+	if (c->state != PEER_ATTACHED || c->session == NULL || c->session->current == NULL)
+		return NULL;
+	return c->session->current->active;
+}
+
+static uint32_t pane_key(const struct pane *p)
+{
+	return p != NULL ? p->id + 1 : 0;
+}
+
+/* Has a client's active pane changed since the last check? */
+static int clients_moved(struct server *srv)
+{
+	struct peer *c;
+
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && pane_key(client_pane(c)) != c->focus_seen)
+			return 1;
+	}
+	return 0;
+}
+
+static int pane_has_focus(struct server *srv, const struct pane *p)
+{
+	struct peer *c;
+
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->focused && client_pane(c) == p)
+			return 1;
+	}
+	return 0;
+}
+
+void passthru_focus_check(struct server *srv)
+{
+	struct session *s;
+	struct window *w;
+	struct pane *p;
+	struct peer *c;
+	int want;
+
+	if (!srv->focus_check && !clients_moved(srv))
+		return;
+	srv->focus_check = 0;
+	for (c = srv->peers; c != NULL; c = c->next)
+		c->focus_seen = c->state == PEER_ATTACHED ? pane_key(client_pane(c)) : 0;
+	if (!options_number(srv->options, "focus-events"))
+		return;
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		for (w = s->windows; w != NULL; w = w->next) {
+			for (p = w->panes; p != NULL; p = p->next) {
+				want = pane_has_focus(srv, p);
+				if (want == p->focused || p->exited)
+					continue;
+				p->focused = want;
+				grid_focus(p->grid, want);
+			}
+		}
+	}
 }
 
 /* Clients whose current window is the pane's. */

@@ -21,4 +21,17 @@ int passthru_client_has(const struct peer *c, const char *feature, const char *c
  * external and off ignore it. */
 void passthru_clipboard(struct pane *p, const char *data, size_t len);
 
+/* The client's terminal gained or lost the focus. */
+void passthru_client_focus(struct peer *c, int in);
+/* Whether the client's terminal should report focus (focus-events). */
+int passthru_focus_wanted(const struct peer *c);
+/*
+ * With focus-events on, a pane has the focus while it is the active pane of
+ * a window that a focused client shows; a pane that gains or loses it is
+ * told (if its program asked, DECSET 1004). Called from the loop's check
+ * step: cheap unless something moved.
+ */
+struct server;
+void passthru_focus_check(struct server *srv);
+
 #endif

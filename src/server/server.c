@@ -17,6 +17,7 @@
 #include "render/status.h"
 #include "server/alerts.h"
 #include "server/job.h"
+#include "server/passthru.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -77,6 +78,7 @@ static void on_check(uv_check_t *h)
 
 	uv_idle_stop(&srv->idle); /* restarted by whatever asks for more */
 	alerts_run(srv);
+	passthru_focus_check(srv);
 	hooks_drain(srv);
 	if (!srv->redraw_needed)
 		return;

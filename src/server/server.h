@@ -67,6 +67,8 @@ struct pane {
 	unsigned long keys_marks; /* OSC 133;D marks seen by then */
 	pid_t fg_last;		  /* foreground group when last looked at */
 	int fg_away;		  /* a job had the foreground since the keys */
+
+	int focused; /* told it has the focus (passthru.c) */
 };
 
 struct window {
@@ -176,6 +178,9 @@ struct peer {
 	int mouse_border;    /* a border drag: bit 0 the pane left of it, bit 1 above */
 	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
+
+	int focused;	     /* its terminal has the focus (focus reports) */
+	uint32_t focus_seen; /* %id + 1 of the pane it showed active then */
 };
 
 struct server {
@@ -201,6 +206,7 @@ struct server {
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
+	int focus_check;	 /* which pane has the focus may have changed (passthru.c) */
 };
 
 /* server.c */

@@ -1184,6 +1184,14 @@ void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx)
 	g->ev_ctx = ctx;
 }
 
+void grid_focus(struct grid *g, int in)
+{
+	if (in)
+		vterm_state_focus_in(g->state);
+	else
+		vterm_state_focus_out(g->state);
+}
+
 const struct grid_marks *grid_shell_marks(const struct grid *g)
 {
 	return &g->marks;

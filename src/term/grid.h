@@ -116,6 +116,10 @@ struct grid_events {
 };
 void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx);
 
+/* The pane gained (in = 1) or lost focus: CSI I or CSI O to the output
+ * callback, if the program turned on focus reports (DECSET 1004). */
+void grid_focus(struct grid *g, int in);
+
 /* Incremented on every visible change: the renderer compares it. */
 uint64_t grid_generation(const struct grid *g);
 

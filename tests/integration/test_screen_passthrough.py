@@ -141,6 +141,45 @@ class Passthrough(screen.ScreenTestCase):
         self.assertEqual(pm.run("show-buffer"), "hello clip")
         self.assertEqual(c.tail.count(b"\x1b]52;"), 1)
 
+    # -- focus events
+
+    def test_focus_events(self):
+        pm = self.pm
+        out = self.start_recorder(self.pane, "1004")
+        plain = self.attach("S")
+        self.assertNotIn(b"\x1b[?1004h", plain.tail)
+        plain.write(b"\x1b[O\x1b[I")     # not keys: never reach the pane
+        pm.run("set-option", "-s", "focus-events", "on")
+        wait_for(lambda: b"\x1b[?1004h" in plain.tail, msg="focus reports turned on")
+        pm.run("detach-client", "-s", "S")
+        plain.wait_exit()
+        c = self.attach("S")
+        self.assertIn(b"\x1b[?1004h", c.tail)
+        # the pane was told of each client coming and going, nothing else
+        wait_for(lambda: self.recorded(out) == b"\x1b[I\x1b[O\x1b[I",
+                 msg="focus in, out (detached) and in (attached)",
+                 describe=lambda: repr(self.recorded(out)))
+        base = self.recorded(out)
+        c.write(b"\x1b[O")
+        self.wait_recorded(out, base + b"\x1b[O")
+        c.write(b"\x1b[Ix")
+        self.wait_recorded(out, base + b"\x1b[O\x1b[Ix")
+        base = self.recorded(out)
+        # another pane or window becoming active takes the focus away
+        other = pm.run("split-window", "-t", self.pane, "-P", "-F", "#{pane_id}", "cat").strip()
+        self.wait_recorded(out, base + b"\x1b[O")
+        pm.run("select-pane", "-t", self.pane)
+        self.wait_recorded(out, base + b"\x1b[O\x1b[I")
+        pm.run("kill-pane", "-t", other)
+        pm.run("new-window", "-t", "S:1", "cat")
+        self.wait_recorded(out, base + b"\x1b[O\x1b[I\x1b[O")
+        pm.run("select-window", "-t", "S:0")
+        self.wait_recorded(out, base + b"\x1b[O\x1b[I\x1b[O\x1b[I")
+        # detaching gives the terminal back without focus reports
+        pm.run("detach-client", "-s", "S")
+        c.wait_exit()
+        self.assertIn(b"\x1b[?1004l", c.tail)
+        self.wait_recorded(out, base + b"\x1b[O\x1b[I\x1b[O\x1b[I\x1b[O")
 
 if __name__ == "__main__":
     pmuxtest.main()
