@@ -49,6 +49,7 @@ struct render {
 
 	int cur_row, cur_col; /* where the terminal's cursor is, -1 if unknown */
 
+	int fresh;     /* this frame redraws everything (views are not held) */
 	int ctl_colon; /* "xterm.cap_csi_sub_colon" */
 	int truecolor; /* for this frame */
 	int colon;     /* for this frame: SGR sub-parameters with ':' work */
@@ -339,6 +340,11 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 		x1 = r->cols;
 	if (x0 >= x1)
 		return;
+	if (v->hold && !r->fresh) {
+		memcpy(&r->line[x0], &r->shadow[(size_t)y * (size_t)r->cols + (size_t)x0],
+		       (size_t)(x1 - x0) * sizeof *r->line);
+		return;
+	}
 	src = grid_line(v->grid, gy - v->offset);
 	if (src == NULL)
 		return;
@@ -801,6 +807,7 @@ void render_draw(struct render *r, const struct render_frame *f)
 	if (rows != r->rows || cols != r->cols)
 		render_resize(r, rows, cols);
 	frame_caps(r);
+	r->fresh = !r->valid;
 	if (!r->valid)
 		render_clear(r);
 	r->status_row = -1;

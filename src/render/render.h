@@ -27,6 +27,10 @@ struct render_view {
 	struct grid_cell mode_pen;
 	const char *indicator;
 	int cursor_row, cursor_col;
+
+	/* Synchronized output: the client goes on showing what it shows in
+	 * this view (unless the whole screen is being redrawn). */
+	int hold;
 };
 
 struct render_frame {

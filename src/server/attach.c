@@ -1342,6 +1342,29 @@ static void attach_title(struct peer *c)
 	free(title);
 }
 
+/* A terminal with synchronized output (terminal-features sync) shows each
+ * frame whole: it is sent between CSI ?2026h and CSI ?2026l. Returns where
+ * the frame starts in c->frame, or (size_t)-1 without it. */
+static size_t attach_sync_begin(struct peer *c)
+{
+	size_t at = c->frame.len;
+
+	if (!passthru_client_has(c, "sync", "Sync"))
+		return (size_t)-1;
+	buf_adds(&c->frame, "\033[?2026h");
+	return at;
+}
+
+static void attach_sync_end(struct peer *c, size_t begin)
+{
+	if (begin == (size_t)-1)
+		return;
+	if (c->frame.len == begin + 8)
+		c->frame.len = begin; /* nothing drawn */
+	else
+		buf_adds(&c->frame, "\033[?2026l");
+}
+
 static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
@@ -1351,6 +1374,7 @@ static void attach_draw(struct peer *c)
 	struct pane *p;
 	int n = 0, status = status_lines(c->srv), top, cursor;
 	struct grid_cell *cells = NULL;
+	size_t sync_begin;
 
 	memset(&f, 0, sizeof f);
 	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
@@ -1365,6 +1389,7 @@ static void attach_draw(struct peer *c)
 		views[n].height = p->sy;
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
+		views[n].hold = p->sync;
 		if (p == w->active)
 			f.active = n;
 		n++;
@@ -1384,8 +1409,10 @@ static void attach_draw(struct peer *c)
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
+	sync_begin = attach_sync_begin(c);
 	attach_title(c);
 	render_draw(c->render, &f);
+	attach_sync_end(c, sync_begin);
 	free(cells);
 	flush_frame(c);
 }

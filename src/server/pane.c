@@ -381,6 +381,7 @@ static int pane_read(struct pane *p, size_t budget)
 		ssize_t n = read(p->fd, buf, sizeof buf);
 
 		if (n > 0) {
+			passthru_pane_output(p, buf, (size_t)n);
 			grid_input(p->grid, buf, (size_t)n);
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
@@ -571,6 +572,7 @@ void pane_destroy(struct pane *p)
 {
 	wait_pane_closed(p);
 	pipe_close(p);
+	passthru_pane_free(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */
 	uv_close((uv_handle_t *)&p->poll, pane_close_cb);

@@ -1,6 +1,7 @@
 /* passthru: the clipboard and focus between programs and terminals. */
 #include "server/passthru.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/options.h"
@@ -116,6 +117,55 @@ void passthru_focus_check(struct server *srv)
 			}
 		}
 	}
+}
+
+#define SYNC_MAX_MS 1000 /* a program that never ends its frame is shown anyway */
+
+static void sync_end(struct pane *p)
+{
+	p->sync = 0;
+	if (p->sync_timer != NULL)
+		uv_timer_stop(p->sync_timer);
+	attach_mark_session(p->window->session);
+}
+
+static void sync_timer_cb(uv_timer_t *t)
+{
+	sync_end(t->data);
+}
+
+static void sync_close_cb(uv_handle_t *h)
+{
+	free(h);
+}
+
+void passthru_pane_output(struct pane *p, const char *buf, size_t len)
+{
+	int on;
+
+	if (p->sync_scan.mode == 0)
+		modescan_init(&p->sync_scan, 2026);
+	on = modescan_feed(&p->sync_scan, buf, len);
+	if (on < 0 || on == p->sync)
+		return;
+	if (!on) {
+		sync_end(p);
+		return;
+	}
+	if (p->sync_timer == NULL) {
+		p->sync_timer = xmalloc(sizeof *p->sync_timer);
+		uv_timer_init(p->srv->loop, p->sync_timer);
+		p->sync_timer->data = p;
+	}
+	p->sync = 1;
+	uv_timer_start(p->sync_timer, sync_timer_cb, SYNC_MAX_MS, 0);
+}
+
+void passthru_pane_free(struct pane *p)
+{
+	if (p->sync_timer != NULL)
+		uv_close((uv_handle_t *)p->sync_timer, sync_close_cb);
+	p->sync_timer = NULL;
 }
 
 /* Clients whose current window is the pane's. */

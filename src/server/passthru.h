@@ -34,4 +34,9 @@ int passthru_focus_wanted(const struct peer *c);
 struct server;
 void passthru_focus_check(struct server *srv);
 
+/* Output of the pane's program, before the grid parses it: mode 2026. */
+void passthru_pane_output(struct pane *p, const char *buf, size_t len);
+/* The pane is being destroyed. */
+void passthru_pane_free(struct pane *p);
+
 #endif

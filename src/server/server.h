@@ -14,6 +14,7 @@
 #include "pmux/proto.h"
 #include "server/buffers.h"
 #include "server/environ.h"
+#include "term/modescan.h"
 #include "util/buf.h"
 
 struct grid;
@@ -69,6 +70,12 @@ struct pane {
 	int fg_away;		  /* a job had the foreground since the keys */
 
 	int focused; /* told it has the focus (passthru.c) */
+	/* synchronized output (passthru.c): while sync, clients keep showing
+	 * the pane as it was, until the program resets mode 2026 or a second
+	 * has passed */
+	struct modescan sync_scan;
+	int sync;
+	uv_timer_t *sync_timer;
 };
 
 struct window {

@@ -180,6 +180,42 @@ class Passthrough(screen.ScreenTestCase):
         c.wait_exit()
         self.assertIn(b"\x1b[?1004l", c.tail)
         self.wait_recorded(out, base + b"\x1b[O\x1b[I\x1b[O\x1b[I\x1b[O")
+    # -- synchronized output
+
+    def test_sync_from_a_program_holds_its_frame(self):
+        pm = self.pm
+        c = self.attach("S")
+        flag = os.path.join(pm.tmp, "go")
+        pm.type(self.pane, "clear; printf '\\033[?2026h\\101AA-held'; "
+                "while [ ! -e %s ]; do sleep 0.05; done; "
+                "printf ' \\102BB-done\\033[?2026l\\n'" % flag)
+        pm.wait_text(self.pane, "AAA-held")
+        # a message drawn after the pane had half a frame: the pane's part
+        # of the client's screen has not changed
+        pm.run("display-message", "-c", c.tty, "-d", "0", "marker-xyz")
+        ls = c.wait_text("marker-xyz")
+        self.assertFalse(any("AAA-held" in l for l in ls), "\n".join(ls))
+        open(flag, "w").close()
+        c.wait_text("AAA-held BBB-done")
+        # a frame that never ends is shown after a second
+        pm.type(self.pane, "clear; printf '\\033[?2026h\\103CC-stuck'; sleep 100")
+        c.wait_text("CCC-stuck")
+
+    def test_sync_frames_to_terminals_with_the_feature(self):
+        pm = self.pm
+        pm.run("set-option", "-s", "terminal-features", "xterm*:clipboard:sync")
+        c = self.attach("S")
+        other = self.attach("S", term="screen-256color")
+        pm.type(self.pane, "echo hello-$((6*7))")
+        c.wait_text("hello-42")
+        other.wait_text("hello-42")
+        tail = c.tail
+        at = tail.rfind(b"hello-42")
+        self.assertGreater(tail.rfind(b"\x1b[?2026h", 0, at), tail.rfind(b"\x1b[?2026l", 0, at))
+        wait_for(lambda: c.tail.count(b"\x1b[?2026h") == c.tail.count(b"\x1b[?2026l"),
+                 msg="every frame ended")
+        self.assertNotIn(b"\x1b[?2026", other.tail)
+
 
 if __name__ == "__main__":
     pmuxtest.main()
