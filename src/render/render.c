@@ -16,6 +16,7 @@
 
 #include <tickit.h>
 
+#include "render/hyperlinks.h"
 #include "util/buf.h"
 
 _Static_assert(sizeof(struct grid_cell) == 16, "grid_cell must have no padding (memcmp)");
@@ -49,10 +50,13 @@ struct render {
 
 	int cur_row, cur_col; /* where the terminal's cursor is, -1 if unknown */
 
-	int fresh;     /* this frame redraws everything (views are not held) */
-	int ctl_colon; /* "xterm.cap_csi_sub_colon" */
-	int truecolor; /* for this frame */
-	int colon;     /* for this frame: SGR sub-parameters with ':' work */
+	int fresh; /* this frame redraws everything (views are not held) */
+	/* OSC 8 hyperlinks, for terminals that have them (render_set_hyperlinks) */
+	struct hyperlinks *links; /* NULL: not sent */
+	unsigned link_open;	  /* the link the terminal's pen has */
+	int ctl_colon;		  /* "xterm.cap_csi_sub_colon" */
+	int truecolor;		  /* for this frame */
+	int colon;		  /* for this frame: SGR sub-parameters with ':' work */
 };
 
 static const struct grid_cell blank_cell = {.ch = ' ', .width = 1};
@@ -101,6 +105,7 @@ void render_free(struct render *r)
 	if (r->pen_reset != NULL)
 		tickit_pen_unref(r->pen_reset);
 	buf_free(&r->text);
+	hyperlinks_free(r->links);
 	free(r->shadow);
 	free(r->line);
 	free(r->comb);
@@ -206,7 +211,8 @@ static void render_pen(struct render *r, const struct grid_cell *c)
 {
 	int dim = (c->attr & GRID_ATTR_DIM) != 0;
 
-	if (r->pen_known && c->fg == r->pen_fg && c->bg == r->pen_bg && c->attr == r->pen_attr)
+	if (r->pen_known && c->fg == r->pen_fg && c->bg == r->pen_bg &&
+	    (c->attr & RENDER_ATTRS) == r->pen_attr)
 		return;
 	if (r->term_dim && !dim) {
 		if (r->pen_known && pen_nondefault(r))
@@ -231,7 +237,7 @@ static void render_pen(struct render *r, const struct grid_cell *c)
 	r->pen_known = 1;
 	r->pen_fg = c->fg;
 	r->pen_bg = c->bg;
-	r->pen_attr = c->attr;
+	r->pen_attr = c->attr & RENDER_ATTRS;
 }
 
 /* Default pen, in libtickit's model and on the terminal alike. */
@@ -263,6 +269,9 @@ static void put_cell(struct render *r, int x, const struct grid *g, const struct
 
 	*d = *c;
 	d->attr &= RENDER_ATTRS;
+	if (r->links != NULL && (c->attr & GRID_ATTR_LINK))
+		d->attr |= (uint16_t)(hyperlinks_id(r->links, g, GRID_CELL_LINK(c))
+				      << GRID_LINK_SHIFT);
 	if (c->flags & GRID_CELL_COMBINED) {
 		len = grid_cell_utf8(g, c, r->comb[x]);
 		d->flags = GRID_CELL_COMBINED;
@@ -638,6 +647,33 @@ static void text_flush(struct render *r)
 	r->text.len = 0;
 }
 
+/* The hyperlink of the text printed next (OSC 8; 0 ends it). */
+static void render_link(struct render *r, unsigned id)
+{
+	const char *text;
+
+	if (id == r->link_open)
+		return;
+	text = r->links != NULL ? hyperlinks_text(r->links, id) : NULL;
+	tickit_term_print(r->tt, "\033]8;");
+	tickit_term_print(r->tt, text != NULL ? text : ";");
+	tickit_term_print(r->tt, "\033\\");
+	r->link_open = text != NULL ? id : 0;
+}
+
+void render_set_hyperlinks(struct render *r, int on)
+{
+	if (on == (r->links != NULL))
+		return;
+	if (on) {
+		r->links = hyperlinks_new();
+	} else {
+		hyperlinks_free(r->links);
+		r->links = NULL;
+	}
+	r->valid = 0;
+}
+
 /* Print cells a..b-1 of row y, all of one pen. */
 static void draw_run(struct render *r, int y, int a, int b)
 {
@@ -645,6 +681,7 @@ static void draw_run(struct render *r, int y, int a, int b)
 
 	render_goto(r, y, a);
 	render_pen(r, &r->line[a]);
+	render_link(r, GRID_CELL_LINK(&r->line[a]));
 	r->text.len = 0;
 	for (int x = a; x < b; x++) {
 		c = &r->line[x];
@@ -807,6 +844,11 @@ void render_draw(struct render *r, const struct render_frame *f)
 	if (rows != r->rows || cols != r->cols)
 		render_resize(r, rows, cols);
 	frame_caps(r);
+	if (r->links != NULL && hyperlinks_full(r->links)) {
+		/* links no longer shown hold ids: start again */
+		hyperlinks_clear(r->links);
+		r->valid = 0;
+	}
 	r->fresh = !r->valid;
 	if (!r->valid)
 		render_clear(r);
@@ -822,6 +864,7 @@ void render_draw(struct render *r, const struct render_frame *f)
 			tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, 0);
 		rows_drawn += draw_row(r, y);
 	}
+	render_link(r, 0);
 	draw_cursor(r, f);
 	tickit_term_flush(r->tt);
 }

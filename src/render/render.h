@@ -65,6 +65,8 @@ void render_free(struct render *r);
 /* Forget the shadow: the next frame redraws everything (after a resize, a
  * tty_stop/tty_start, or after output to the client was dropped). */
 void render_invalidate(struct render *r);
+/* Send the panes' OSC 8 hyperlinks (the terminal has them) or not. */
+void render_set_hyperlinks(struct render *r, int on);
 /* Draw the frame: only the cells that differ from the shadow. */
 void render_draw(struct render *r, const struct render_frame *f);
 

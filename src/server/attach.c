@@ -1409,6 +1409,7 @@ static void attach_draw(struct peer *c)
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
+	render_set_hyperlinks(c->render, passthru_client_has(c, "hyperlinks", "Hls"));
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
 	render_draw(c->render, &f);

@@ -104,8 +104,11 @@ struct grid {
 	/* events for the owner (grid_set_events) */
 	const struct grid_events *ev;
 	void *ev_ctx;
-	char selbuf[1024]; /* libvterm decodes OSC 52 into it, piece by piece */
-	char *clip;	   /* OSC 52 text being received */
+	char selbuf[1024];		/* libvterm decodes OSC 52 into it, piece by piece */
+	char *links[GRID_LINK_MAX + 1]; /* OSC 8 "params;URI" by id, [0] unused */
+	char *osc8;			/* an OSC 8 being received */
+	size_t osc8_len;
+	char *clip; /* OSC 52 text being received */
 	size_t clip_len;
 	int clip_bad; /* too long: dropped at its end */
 };
@@ -1114,11 +1117,96 @@ static void osc133_done(struct grid *g)
 	}
 }
 
+/* Ids some cell of the screens uses. */
+static void links_in_use(const struct grid *g, uint8_t *used)
+{
+	const struct screen *scr[2] = {&g->main, &g->alt};
+
+	for (int i = 0; i < 2; i++) {
+		if (scr[i]->row == NULL)
+			continue;
+		for (int y = 0; y < scr[i]->nrows; y++) {
+			const struct grid_cell *c = scr[i]->row[y].cells;
+
+			for (int x = 0; x < scr[i]->ncols; x++)
+				used[GRID_CELL_LINK(&c[x])] = 1;
+		}
+	}
+	used[(g->pen.attr & GRID_ATTR_LINK) >> GRID_LINK_SHIFT] = 1;
+}
+
+/* The id of a link's text, a new one if need be; 0 when the table is full
+ * of links still on the screen. */
+static unsigned link_intern(struct grid *g, const char *text)
+{
+	uint8_t used[GRID_LINK_MAX + 1] = {0};
+	unsigned id, free_id = 0;
+
+	for (id = 1; id <= GRID_LINK_MAX; id++) {
+		if (g->links[id] != NULL && strcmp(g->links[id], text) == 0)
+			return id;
+		if (g->links[id] == NULL && free_id == 0)
+			free_id = id;
+	}
+	if (free_id == 0) {
+		links_in_use(g, used);
+		for (id = 1; id <= GRID_LINK_MAX; id++) {
+			if (!used[id]) {
+				free(g->links[id]);
+				g->links[id] = NULL;
+				if (free_id == 0)
+					free_id = id;
+			}
+		}
+	}
+	if (free_id != 0 && (g->links[free_id] = strdup(text)) == NULL)
+		free_id = 0;
+	return free_id;
+}
+
+/* OSC 8 ; params ; URI: the pen links what follows to URI (none if empty). */
+#define OSC8_MAX 4096
+static void osc8_done(struct grid *g)
+{
+	const char *semi = memchr(g->osc8, ';', g->osc8_len);
+	unsigned id = 0;
+
+	if (semi != NULL && semi[1] != '\0')
+		id = link_intern(g, g->osc8);
+	g->pen.attr = (uint16_t)((g->pen.attr & ~GRID_ATTR_LINK) | (id << GRID_LINK_SHIFT));
+}
+
+static void osc8_fragment(struct grid *g, const VTermStringFragment *f)
+{
+	size_t n = f->len;
+
+	if (f->initial)
+		g->osc8_len = 0;
+	if (g->osc8 == NULL && (g->osc8 = malloc(OSC8_MAX + 1)) == NULL)
+		return;
+	if (n > OSC8_MAX - g->osc8_len)
+		n = OSC8_MAX - g->osc8_len;
+	memcpy(g->osc8 + g->osc8_len, f->str, n);
+	g->osc8_len += n;
+	g->osc8[g->osc8_len] = '\0';
+	if (f->final)
+		osc8_done(g);
+}
+
+const char *grid_link(const struct grid *g, unsigned id)
+{
+	return id >= 1 && id <= GRID_LINK_MAX ? g->links[id] : NULL;
+}
+
 static int grid_osc(int command, VTermStringFragment frag, void *user)
 {
 	struct grid *g = user;
 	size_t n;
 
+	if (command == 8) {
+		osc8_fragment(g, &frag);
+		return 1;
+	}
 	if (command != 133)
 		return 0;
 	if (frag.initial)
@@ -1240,6 +1328,9 @@ void grid_free(struct grid *g)
 	free(g->title);
 	free(g->title_next);
 	free(g->clip);
+	free(g->osc8);
+	for (int i = 0; i <= GRID_LINK_MAX; i++)
+		free(g->links[i]);
 	free(g);
 }
 
@@ -1585,7 +1676,7 @@ static void capture_row(struct grid *g, struct sbuf *b, const struct grid_cell *
 		if (c[x].ch == GRID_CH_WIDE_CONT)
 			continue;
 		if (flags & GRID_CAPTURE_ESCAPES) {
-			struct pen to = {c[x].fg, c[x].bg, c[x].attr};
+			struct pen to = {c[x].fg, c[x].bg, (uint16_t)(c[x].attr & ~GRID_ATTR_LINK)};
 
 			sgr_switch(b, pen, &to);
 		}

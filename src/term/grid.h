@@ -37,6 +37,16 @@ enum grid_attr {
 	GRID_ATTR_CONCEAL = 1 << 9,
 };
 
+/*
+ * A hyperlink (OSC 8) is carried like an attribute: its id in the pane's link
+ * table in the top bits of attr (0: none), so cells stay this size and the
+ * history keeps it. grid_link() gives the text to send back in OSC 8.
+ */
+#define GRID_ATTR_LINK 0xfc00u
+#define GRID_LINK_SHIFT 10
+#define GRID_LINK_MAX 63
+#define GRID_CELL_LINK(c) (((c)->attr & GRID_ATTR_LINK) >> GRID_LINK_SHIFT)
+
 /* The right half of a wide character. */
 #define GRID_CH_WIDE_CONT 0xffffffffu
 
@@ -115,6 +125,11 @@ struct grid_events {
 	void (*clipboard)(const char *data, size_t len, void *ctx);
 };
 void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx);
+
+/* The OSC 8 text ("params;URI") of a link id, or NULL if it has none. Ids
+ * no longer on the screen are reused once the table is full, so history may
+ * lose its links or show another's. */
+const char *grid_link(const struct grid *g, unsigned id);
 
 /* The pane gained (in = 1) or lost focus: CSI I or CSI O to the output
  * callback, if the program turned on focus reports (DECSET 1004). */

@@ -216,6 +216,42 @@ class Passthrough(screen.ScreenTestCase):
                  msg="every frame ended")
         self.assertNotIn(b"\x1b[?2026", other.tail)
 
+    # -- OSC 8 hyperlinks
+
+    @staticmethod
+    def linked(c, start, after):
+        """start (a link and its text) is in the client's output, and the
+        link ends before the text after it."""
+        wait_for(lambda: start in c.tail, msg="%r in the output" % start,
+                 describe=lambda: repr(c.tail[-800:]))
+        rest = c.tail[c.tail.rindex(start) + len(start):]
+        end = rest.find(b"\x1b]8;;\x1b\\")
+        assert 0 <= end < rest.find(after), repr(rest)
+
+    def test_hyperlinks(self):
+        pm = self.pm
+        pm.run("set-option", "-s", "terminal-features", "xterm*:clipboard:hyperlinks")
+        c = self.attach("S")
+        other = self.attach("S", term="screen-256color")
+        # \114 is L, \131 is Y: the command line does not show the text
+        pm.type(self.pane, "printf '\\033]8;;http://example.com/x\\033\\\\\\114INK-text"
+                "\\033]8;;\\033\\\\ plain\\n'")
+        pm.type(self.pane, "printf '\\033]8;id=7;http://exa'; sleep 0.2; "
+                "printf 'mple.com/y\\033\\\\\\131-link\\033]8;;\\033\\\\ done\\n'")
+        c.wait_text("Y-link done")
+        other.wait_text("Y-link done")
+        self.linked(c, b"\x1b]8;;http://example.com/x\x1b\\LINK-text", b"plain")
+        self.linked(c, b"\x1b]8;id=7;http://example.com/y\x1b\\Y-link", b"done")
+        self.assertNotIn(b"\x1b]8;", other.tail)
+        self.assertNotIn("\x1b]8;", pm.capture(self.pane, "-e"))
+        self.assertEqual(c.compare_panes("S", attrs=True), [])
+        # a redraw (another window and back) sends the links again
+        n = c.tail.count(b"LINK-text")
+        pm.run("new-window", "-t", "S:1")
+        pm.run("select-window", "-t", "S:0")
+        wait_for(lambda: c.tail.count(b"\x1b]8;;http://example.com/x\x1b\\LINK-text") > n - 1
+                 and c.tail.count(b"LINK-text") > n, msg="the link drawn again")
+
 
 if __name__ == "__main__":
     pmuxtest.main()
