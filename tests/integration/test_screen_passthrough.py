@@ -178,7 +178,7 @@ class Passthrough(screen.ScreenTestCase):
         # detaching gives the terminal back without focus reports
         pm.run("detach-client", "-s", "S")
         c.wait_exit()
-        self.assertIn(b"\x1b[?1004l", c.tail)
+        wait_for(lambda: b"\x1b[?1004l" in c.tail, msg="focus reports turned off")
         self.wait_recorded(out, base + b"\x1b[O\x1b[I\x1b[O\x1b[I\x1b[O")
     # -- synchronized output
 
