@@ -56,6 +56,7 @@ struct tty {
 	TickitPen *pen_reset; /* every attribute explicitly at its default */
 	int keypad;	      /* we switched the keypad to application mode */
 	int mouse_want;	      /* mouse reporting asked for (tty_set_mouse) */
+	int motion_want;      /* ... with all motion (tty_set_mouse_motion) */
 
 	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
 	int shape_orig;	   /* the terminal's own cursor shape, 0 until it told us */
@@ -521,7 +522,9 @@ void tty_cursor_shape(struct tty *t, int shape)
 static void tty_apply_mouse(struct tty *t, int on)
 {
 	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_MOUSE,
-			       on ? TICKIT_TERM_MOUSEMODE_DRAG : TICKIT_TERM_MOUSEMODE_OFF);
+			       !on		? TICKIT_TERM_MOUSEMODE_OFF
+			       : t->motion_want ? TICKIT_TERM_MOUSEMODE_MOVE
+						: TICKIT_TERM_MOUSEMODE_DRAG);
 }
 
 void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn)
@@ -555,6 +558,18 @@ void tty_set_focus(struct tty *t, int on)
 	if (t->state != TTY_STARTED)
 		return;
 	tickit_term_print(t->tt, on ? "\033[?1004h" : "\033[?1004l");
+	tickit_term_flush(t->tt);
+}
+
+void tty_set_mouse_motion(struct tty *t, int on)
+{
+	on = on != 0;
+	if (on == t->motion_want)
+		return;
+	t->motion_want = on;
+	if (t->state != TTY_STARTED || !t->mouse_want)
+		return;
+	tty_apply_mouse(t, 1);
 	tickit_term_flush(t->tt);
 }
 
@@ -676,29 +691,105 @@ static void tty_deliver_focus(struct tty *t, int in)
 	t->busy--;
 }
 
-/* Focus reports (CSI I, CSI O) are cut out of the key bytes here: they are
- * no keys. A report split across reads is not recognised. */
+/*
+ * An SGR mouse report of motion with no button held (ESC [ < 35;x;y M and
+ * its modified forms) at s, which libtickit would drop: its length, with the
+ * event in *m; 0 if s is something else.
+ */
+static size_t sgr_hover(const char *s, const char *end, struct tty_mouse *m)
+{
+	long v[3] = {0, 0, 0};
+	const char *p = s + 3;
+	int i = 0;
+
+	if (end - s < 9 || memcmp(s, "\033[<", 3) != 0)
+		return 0;
+	for (; p < end; p++) {
+		if (*p >= '0' && *p <= '9' && v[i] < 100000)
+			v[i] = v[i] * 10 + (*p - '0');
+		else if (*p == ';' && i < 2)
+			i++;
+		else
+			break;
+	}
+	if (p >= end || (*p != 'M' && *p != 'm') || i != 2 || (v[0] & 0xe3) != 0x23 || v[1] < 1 ||
+	    v[2] < 1)
+		return 0;
+	m->type = TTY_MOUSE_MOVE;
+	m->button = 0;
+	m->x = (int)v[1] - 1;
+	m->y = (int)v[2] - 1;
+	m->mod = ((v[0] & 4) ? VTERM_MOD_SHIFT : 0) | ((v[0] & 8) ? VTERM_MOD_ALT : 0) |
+		 ((v[0] & 16) ? VTERM_MOD_CTRL : 0);
+	return (size_t)(p + 1 - s);
+}
+
+/* What at s (an ESC [) is not a key for libtickit: a focus report (*focus
+ * 1 in, 0 out) or a hover report (*focus -1, the event in *m). Returns its
+ * length, 0 for anything else. */
+static size_t tty_report(const char *s, const char *end, int *focus, struct tty_mouse *m)
+{
+	if (end - s >= 3 && (s[2] == 'I' || s[2] == 'O')) {
+		*focus = s[2] == 'I';
+		return 3;
+	}
+	*focus = -1;
+	return sgr_hover(s, end, m);
+}
+
+static void tty_deliver_report(struct tty *t, int focus, const struct tty_mouse *m)
+{
+	if (focus >= 0) {
+		tty_deliver_focus(t, focus);
+	} else if (t->mouse != NULL && !t->free_pending) {
+		t->busy++;
+		t->mouse(m, t->ctx);
+		t->busy--;
+	}
+}
+
+/* Focus reports (CSI I, CSI O) and mouse motion with no button are cut out
+ * of the key bytes here: focus reports are no keys, and libtickit drops such
+ * motion. One split across reads is not recognised. */
 static void tty_push_focus(struct tty *t, const char *buf, size_t len)
 {
-	const char *m;
+	const char *end = buf + len, *from = buf, *s = buf;
+	struct tty_mouse m;
+	int focus;
 	size_t n;
 
-	while (len > 0 && !t->free_pending) {
-		m = len >= 3 ? memmem(buf, len, "\033[", 2) : NULL;
-		while (m != NULL && (m + 2 >= buf + len || (m[2] != 'I' && m[2] != 'O')))
-			m = m + 2 < buf + len
-				    ? memmem(m + 1, (size_t)(buf + len - m - 1), "\033[", 2)
-				    : NULL;
-		if (m == NULL) {
-			tty_push_raw(t, buf, len);
-			return;
+	while (!t->free_pending && (s = memmem(s, (size_t)(end - s), "\033[", 2)) != NULL) {
+		if ((n = tty_report(s, end, &focus, &m)) == 0) {
+			s += 2;
+			continue;
 		}
-		n = (size_t)(m - buf);
-		tty_push_raw(t, buf, n);
-		tty_deliver_focus(t, m[2] == 'I');
-		buf += n + 3;
-		len -= n + 3;
+		tty_push_raw(t, from, (size_t)(s - from));
+		tty_deliver_report(t, focus, &m);
+		from = s = s + n;
 	}
+	tty_push_raw(t, from, (size_t)(end - from));
+}
+
+/* The held Escape and the start of the new input: a report split just after
+ * the Escape is still one; otherwise the Escape goes to libtickit first. */
+static void tty_push_held(struct tty *t, const char **buf, size_t *len)
+{
+	char tmp[32];
+	size_t k = *len < sizeof tmp - 1 ? *len : sizeof tmp - 1, n;
+	struct tty_mouse m;
+	int focus;
+
+	t->esc_held = 0;
+	tmp[0] = '\033';
+	memcpy(tmp + 1, *buf, k);
+	n = tty_report(tmp, tmp + k + 1, &focus, &m);
+	if (n == 0) {
+		tty_push_raw(t, "\033", 1);
+		return;
+	}
+	tty_deliver_report(t, focus, &m);
+	*buf += n - 1;
+	*len -= n - 1;
 }
 
 /*
@@ -719,14 +810,7 @@ static void tty_push(struct tty *t, const char *buf, size_t len)
 	if (t->esc_held && len == 0) {
 		tty_deliver_escape(t); /* Escape, Escape */
 	} else if (t->esc_held) {
-		t->esc_held = 0;
-		if (len >= 2 && buf[0] == '[' && (buf[1] == 'I' || buf[1] == 'O')) {
-			tty_deliver_focus(t, buf[1] == 'I'); /* split just after ESC */
-			buf += 2;
-			len -= 2;
-		} else {
-			tty_push_raw(t, "\033", 1);
-		}
+		tty_push_held(t, &buf, &len);
 	}
 	tty_push_focus(t, buf, len);
 	if (!hold || t->free_pending)

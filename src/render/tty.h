@@ -86,6 +86,7 @@ enum tty_mouse_type {
 	TTY_MOUSE_DRAG, /* motion with a button held */
 	TTY_MOUSE_RELEASE,
 	TTY_MOUSE_WHEEL,
+	TTY_MOUSE_MOVE, /* motion with no button held (tty_set_mouse_motion) */
 };
 #define TTY_WHEEL_UP 1 /* struct tty_mouse.button of a wheel event */
 #define TTY_WHEEL_DOWN 2
@@ -101,6 +102,9 @@ typedef void tty_mouse_fn(const struct tty_mouse *m, void *ctx);
 /* Mouse events go to fn (with tty_new's ctx); NULL drops them. */
 void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn);
 void tty_set_mouse(struct tty *t, int on);
+/* While reporting is on, report all motion (1003), not only drags: for
+ * programs that asked for it themselves. */
+void tty_set_mouse_motion(struct tty *t, int on);
 
 /*
  * Focus reports (focus-events): with them on, the terminal says when it gains

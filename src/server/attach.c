@@ -993,6 +993,22 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
 	return 1;
 }
 
+/* Does the pane's program want motion with no button held (1003)? */
+static int hover_wanted(struct pane *p)
+{
+	return p->copy == NULL && grid_mouse_mode(p->grid) == VTERM_PROP_MOUSE_MOVE;
+}
+
+/* Motion with no button held goes to the program under the pointer, if it
+ * asked for all motion. */
+static void mouse_hover(struct window *w, const struct tty_mouse *m, int x, int y)
+{
+	struct pane *p = mouse_pane_at(w, x, y);
+
+	if (p != NULL && hover_wanted(p))
+		mouse_move(p, x, y, m->mod);
+}
+
 /* A mouse event from the client's terminal, in client cells. Reports that
  * arrive after mouse was turned off are dropped; so is everything from a
  * read-only client, which may not change anything. */
@@ -1019,6 +1035,9 @@ static void attach_mouse(struct peer *c, const struct tty_mouse *m)
 		break;
 	case TTY_MOUSE_WHEEL:
 		mouse_wheel(w, m, x, y);
+		break;
+	case TTY_MOUSE_MOVE:
+		mouse_hover(w, m, x, y);
 		break;
 	}
 }
@@ -1375,6 +1394,7 @@ static void attach_draw(struct peer *c)
 	int n = 0, status = status_lines(c->srv), top, cursor;
 	struct grid_cell *cells = NULL;
 	size_t sync_begin;
+	int motion = 0;
 
 	memset(&f, 0, sizeof f);
 	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
@@ -1390,12 +1410,14 @@ static void attach_draw(struct peer *c)
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync;
+		motion |= hover_wanted(p);
 		if (p == w->active)
 			f.active = n;
 		n++;
 	}
 	f.views = views;
 	f.nviews = n;
+	tty_set_mouse_motion(c->tty, motion);
 	attach_borders(c, w, top, &f);
 	tty_set_truecolor_override(c->tty, attach_rgb(c));
 	/* with status off, a message or the prompt still shows on the last

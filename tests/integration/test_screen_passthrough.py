@@ -252,6 +252,35 @@ class Passthrough(screen.ScreenTestCase):
         wait_for(lambda: c.tail.count(b"\x1b]8;;http://example.com/x\x1b\\LINK-text") > n - 1
                  and c.tail.count(b"LINK-text") > n, msg="the link drawn again")
 
+    # -- mouse hover (any-motion tracking)
+
+    def test_hover_reaches_programs_that_asked(self):
+        pm = self.pm
+        pm.run("set-option", "-g", "mouse", "on")
+        right = pm.run("split-window", "-h", "-t", self.pane, "-P", "-F", "#{pane_id}").strip()
+        pm.note_panes()
+        c = self.attach("S")
+        self.assertNotIn(b"\x1b[?1003h", c.tail)
+        out = self.start_recorder(right, "1003", "1006", name="hover")
+        wait_for(lambda: b"\x1b[?1003h" in c.tail, msg="all motion asked of the terminal")
+        left, top = (int(v) for v in pm.display(right, "#{pane_left} #{pane_top}").split())
+
+        def hover(col, row, code=35):
+            return b"\x1b[<%d;%d;%dM" % (code, col + 1, row + 1)
+
+        c.write(hover(left + 3, top + 2))
+        self.wait_recorded(out, b"\x1b[<35;4;3M")
+        # over the other pane, whose shell did not ask: nothing
+        c.write(hover(2, 2) + hover(left, top, code=35 + 16))
+        self.wait_recorded(out, b"\x1b[<35;4;3M\x1b[<51;1;1M")
+        # the program stops asking: the terminal goes back to drags only
+        for p in pmuxtest.all_procs():
+            if out in p.cmdline:
+                pmuxtest.kill_quietly(p.pid)
+        pm.type(right, "printf '\\033[?1003l\\033[?1006l'")
+        wait_for(lambda: c.tail.rfind(b"\x1b[?1002h") > c.tail.rfind(b"\x1b[?1003h"),
+                 msg="drag tracking again", describe=lambda: repr(c.tail[-300:]))
+
 
 if __name__ == "__main__":
     pmuxtest.main()
