@@ -148,7 +148,8 @@ class Passthrough(screen.ScreenTestCase):
         out = self.start_recorder(self.pane, "1004")
         plain = self.attach("S")
         self.assertNotIn(b"\x1b[?1004h", plain.tail)
-        plain.write(b"\x1b[O\x1b[I")     # not keys: never reach the pane
+        plain.write(b"\x1b[O\x1b[Iy")    # not keys: never reach the pane
+        self.wait_recorded(out, b"y")
         pm.run("set-option", "-s", "focus-events", "on")
         wait_for(lambda: b"\x1b[?1004h" in plain.tail, msg="focus reports turned on")
         pm.run("detach-client", "-s", "S")
@@ -156,7 +157,7 @@ class Passthrough(screen.ScreenTestCase):
         c = self.attach("S")
         self.assertIn(b"\x1b[?1004h", c.tail)
         # the pane was told of each client coming and going, nothing else
-        wait_for(lambda: self.recorded(out) == b"\x1b[I\x1b[O\x1b[I",
+        wait_for(lambda: self.recorded(out) == b"y\x1b[I\x1b[O\x1b[I",
                  msg="focus in, out (detached) and in (attached)",
                  describe=lambda: repr(self.recorded(out)))
         base = self.recorded(out)
