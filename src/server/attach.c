@@ -1409,7 +1409,7 @@ static void attach_draw(struct peer *c)
 		views[n].height = p->sy;
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
-		views[n].hold = p->sync;
+		views[n].hold = p->sync && p->copy == NULL;
 		motion |= hover_wanted(p);
 		if (p == w->active)
 			f.active = n;

@@ -522,6 +522,97 @@ static void test_mouse(void)
 	client_reset(&c);
 }
 
+/* escape-time: a lone Escape waits for what follows, or is a key at once. */
+static void test_escape_time(void)
+{
+	struct client c;
+	struct tty *t = new_tty("xterm-256color", &c);
+	int ms;
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	tty_set_escape_time(t, 60000);
+	tty_input(t, "\033", 1);
+	ms = tty_input_timeout(t);
+	CHECK(ms > 30000 && ms <= 60000);
+	tty_input(t, "x", 1);
+	CHECK(c.n == 1 && event_is(&c.ev[0], "M-x"));
+	CHECK(tty_input_timeout(t) == -1);
+	client_reset(&c);
+	/* an arrow key's sequence split after its Escape */
+	tty_input(t, "\033", 1);
+	tty_input(t, "[A", 2);
+	CHECK(c.n == 1 && event_is(&c.ev[0], "Up"));
+	client_reset(&c);
+	/* Escape, Escape: the first is a key when the second comes */
+	tty_input(t, "\033", 1);
+	tty_input(t, "\033", 1);
+	CHECK(c.n == 1 && event_is(&c.ev[0], "Escape"));
+	tty_input(t, "a", 1);
+	CHECK(c.n == 2 && event_is(&c.ev[1], "M-a"));
+	client_reset(&c);
+	tty_set_escape_time(t, 0);
+	tty_input(t, "\033", 1);
+	CHECK(c.n == 1 && event_is(&c.ev[0], "Escape"));
+	CHECK(tty_input_timeout(t) == -1);
+	tty_input(t, "\033x", 2); /* together they are still one key */
+	CHECK(c.n == 2 && event_is(&c.ev[1], "M-x"));
+	client_reset(&c);
+	tty_free(t);
+}
+
+static int focus_seen[8], focus_n;
+
+static void on_focus(int in, void *ctx)
+{
+	(void)ctx;
+	if (focus_n < 8)
+		focus_seen[focus_n++] = in;
+}
+
+/* Focus reports: asked for while started, never keys; hover motion comes
+ * back as TTY_MOUSE_MOVE (libtickit alone would drop it). */
+static void test_focus_and_hover(void)
+{
+	static const char in1[] = "a\033[Ob\033[I";
+	static const char in2[] = "[O\033[<35;5;6M\033[<51;1;2Mc\033[<0;3;3M";
+	struct client c;
+	struct tty *t = new_tty("xterm-256color", &c);
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	tty_set_focus_callback(t, on_focus);
+	tty_set_mouse_callback(t, on_mouse);
+	tty_set_focus(t, 1);
+	tty_set_mouse(t, 1);
+	tty_set_mouse_motion(t, 1);
+	tty_start(t);
+	CHECK(has(&c, "\033[?1004h") && has(&c, "\033[?1003h"));
+	focus_n = mouse_n = 0;
+	tty_set_escape_time(t, 60000);
+	tty_input(t, in1, sizeof in1 - 1);
+	tty_input(t, "\033", 1); /* split just after the Escape */
+	tty_input(t, in2, sizeof in2 - 1);
+	CHECK(c.n == 3 && event_is(&c.ev[0], "a") && event_is(&c.ev[1], "b") &&
+	      event_is(&c.ev[2], "c"));
+
+	CHECK(focus_n == 3 && focus_seen[0] == 0 && focus_seen[1] == 1 && focus_seen[2] == 0);
+	CHECK(mouse_n == 3);
+	CHECK(mouse_is(0, TTY_MOUSE_MOVE, 0, 4, 5, 0));
+	CHECK(mouse_is(1, TTY_MOUSE_MOVE, 0, 0, 1, VTERM_MOD_CTRL));
+	CHECK(mouse_is(2, TTY_MOUSE_PRESS, 1, 2, 2, 0));
+	c.out_len = 0;
+	tty_set_mouse_motion(t, 0);
+	CHECK(has(&c, "\033[?1002h"));
+	c.out_len = 0;
+	tty_stop(t);
+	CHECK(has(&c, "\033[?1004l"));
+	tty_free(t);
+	client_reset(&c);
+}
+
 int main(void)
 {
 	test_keys();
@@ -534,6 +625,8 @@ int main(void)
 	test_free_in_callback();
 	test_truecolor();
 	test_mouse();
+	test_escape_time();
+	test_focus_and_hover();
 	if (failures)
 		fprintf(stderr, "test_tty: %d failure(s)\n", failures);
 	else
