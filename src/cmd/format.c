@@ -262,18 +262,30 @@ static int is_last(const struct window *w)
 	return w->session != NULL && w->session->last == w;
 }
 
-static char *fv_window_flags(const struct format_ctx *fc)
+/* tmux's order: # ! ~ (alerts), * -, M, Z. window_flags doubles the #, as
+ * tmux does, for the status line (which shows ## as #); window_raw_flags
+ * does not. */
+static char *window_flags(const struct format_ctx *fc, const char *activity)
 {
 	if (fc->w == NULL)
 		return NULL;
-	/* tmux's order: # ! ~ (alerts), * -, M, Z. */
-	return xasprintf("%s%s%s%s%s", (fc->w->alerts & ALERT_ACTIVITY) ? "#" : "",
+	return xasprintf("%s%s%s%s%s", (fc->w->alerts & ALERT_ACTIVITY) ? activity : "",
 			 (fc->w->alerts & ALERT_BELL) ? "!" : "",
 			 (fc->w->alerts & ALERT_SILENCE) ? "~" : "",
 			 is_current(fc->w) ? "*"
 			 : is_last(fc->w)  ? "-"
 					   : "",
 			 fc->w->zoomed ? "Z" : "");
+}
+
+static char *fv_window_flags(const struct format_ctx *fc)
+{
+	return window_flags(fc, "##");
+}
+
+static char *fv_window_raw_flags(const struct format_ctx *fc)
+{
+	return window_flags(fc, "#");
 }
 
 static long active_clients(const struct format_ctx *fc)
@@ -582,7 +594,6 @@ B_FN(buffer_created, num((long)fc->b->created))
 B_FN(buffer_sample, buffer_sample(fc->b))
 
 /* Aliases computed by another variable's function. */
-#define fv_window_raw_flags fv_window_flags
 
 struct format_var {
 	const char *name;

@@ -86,6 +86,8 @@ int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *p
 			s = end + 1;
 			continue;
 		}
+		if (s[0] == '#' && s[1] == '#')
+			s++; /* ## is a # (as in #{window_flags}) */
 		s += utf8_next(s, &cp);
 		w = cp_width(cp);
 		if (w > 0 && !put_char(cp, w, pen, cells, &n, max))

@@ -130,7 +130,8 @@ class Alerts(screen.ScreenTestCase):
         pm.wait_line(self.other, "busy")
         wait_for(lambda: pm.display("S:1", "#{window_activity_flag}") == "1",
                  msg="#{window_activity_flag} of window 1")
-        self.assertIn("#", pm.display("S:1", "#{window_flags}"))
+        # as in tmux, window_flags doubles the # for the status line
+        self.assertEqual(pm.display("S:1", "#{window_flags} #{window_raw_flags}"), "## #")
         ls = c.wait_screen(lambda ls: "1:other#" in ls[STATUS], "'1:other#'")
         cells = c.screen.cells(STATUS)
         self.assertEqual(cells[ls[STATUS].index("1:other#")]["reverse"], 1)
