@@ -77,7 +77,10 @@ static int source_one(struct cmd_ctx *ctx, struct args *a, const char *arg, int 
 static int cmd_source_file(struct cmd_ctx *ctx, struct args *a)
 {
 	int flags = 0, rc = 0, i;
+	struct target t;
 
+	if (args_get(a, 't') != NULL && target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
 	if (args_has(a, 'q'))
 		flags |= CONFIG_QUIET;
 	if (args_has(a, 'n'))

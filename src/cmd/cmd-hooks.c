@@ -55,6 +55,10 @@ static int cmd_set_hook(struct cmd_ctx *ctx, struct args *a)
 
 static int cmd_show_hooks(struct cmd_ctx *ctx, struct args *a)
 {
+	struct target t;
+
+	if (args_get(a, 't') != NULL && target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
 	hooks_show(ctx->srv->hooks, a->argc > 0 ? a->argv[0] : NULL, &ctx->out);
 	return 0;
 }
