@@ -192,7 +192,7 @@ static int cmd_send_prefix(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	if (key_parse(options_string(ctx->srv->options, name), &k) != 0)
+	if (key_parse(options_string(session_options(t.s), name), &k) != 0)
 		return 0; /* prefix2 None */
 	key_send(&k, t.p->grid);
 	return 0;

@@ -180,16 +180,16 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
-static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o,
+static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
 	char *err = NULL, *expanded = NULL;
 	int rc;
 
 	if (value == NULL) {
-		if (d->type != OPTION_FLAG)
-			return cmd_error(ctx, "no value for option: %s", d->name);
-		value = options_number(o, d->name) ? "off" : "on"; /* a flag toggles */
+		if (d == NULL || d->type != OPTION_FLAG)
+			return cmd_error(ctx, "no value for option: %s", name);
+		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
@@ -197,9 +197,9 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o,
 		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 		value = expanded = format_expand(value, &fc);
 	}
-	if (strcmp(d->name, "automatic-rename") == 0 && options_number(o, d->name))
+	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))
 		freeze_window_names(ctx->srv);
-	rc = options_set(o, d->name, value, args_has(a, 'a'), &err);
+	rc = options_set(o, name, value, args_has(a, 'a'), &err);
 	free(expanded);
 	if (rc != 0) {
 		cmd_error(ctx, "%s", err);
@@ -216,7 +216,7 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	struct session *s;
 	unsigned mask;
 
-	if (d == NULL) {
+	if (d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
 			return 0;
 		return cmd_error(ctx, "invalid option: %s", name);
@@ -227,7 +227,7 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 		options_unset(o, name);
 	} else if (args_has(a, 'o') && options_is_set(o, name) && o != ctx->srv->options) {
 		return cmd_error(ctx, "already set: %s", name);
-	} else if (set_value(ctx, a, o, d, value) != 0) {
+	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
 	}
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
@@ -243,7 +243,7 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	struct options *o;
 	unsigned mask;
 
-	if (name != NULL && d == NULL) {
+	if (name != NULL && d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
 			return 0;
 		return cmd_error(ctx, "invalid option: %s", name);

@@ -386,15 +386,15 @@ void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const ch
 	free(line);
 }
 
-char *cmd_window_name(const struct spawn_args *sa, struct server *srv)
+char *cmd_window_name(const struct spawn_args *sa, struct session *s)
 {
 	const char *cmd = NULL, *base;
 	char *word, *name;
 
 	if (sa->argc > 0)
 		cmd = sa->argv[0];
-	else if (*options_string(srv->options, "default-command") != '\0')
-		cmd = options_string(srv->options, "default-command");
+	else if (*options_string(session_options(s), "default-command") != '\0')
+		cmd = options_string(session_options(s), "default-command");
 	if (cmd == NULL)
 		return NULL; /* a shell: named after what runs in it */
 	word = xstrndup(cmd, strcspn(cmd, " \t"));

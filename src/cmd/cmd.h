@@ -114,7 +114,7 @@ void cmd_spawn_free(struct spawn_args *sa);
 /* -P: print the new object with -F (or the default format). */
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);
 /* Name a new window after its command when -n is not given. */
-char *cmd_window_name(const struct spawn_args *sa, struct server *srv);
+char *cmd_window_name(const struct spawn_args *sa, struct session *s);
 /* The client a command acts on (detach-client, display-message): the peer
  * attached to the target session, the caller itself, or the most recent. */
 struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);

@@ -389,7 +389,8 @@ static char *fv_history_limit(const struct format_ctx *fc)
 	if (fc->p == NULL)
 		return NULL;
 	if (fc->p->grid == NULL)
-		return num(options_number(fc->srv->options, "history-limit"));
+		return num(
+			options_number(session_options(fc->p->window->session), "history-limit"));
 	return num(grid_history_limit(fc->p->grid));
 }
 
@@ -1265,6 +1266,51 @@ static char *option_value(const struct options *o, const char *name)
 	return xstrdup(v);
 }
 
+/* The session of the context, if any. */
+static struct session *fc_session(const struct format_ctx *fc)
+{
+	if (fc->s != NULL)
+		return fc->s;
+	if (fc->w != NULL)
+		return fc->w->session;
+	return fc->p != NULL && fc->p->window != NULL ? fc->p->window->session : NULL;
+}
+
+/* An option as the context sees it, as tmux looks them up: a window or pane
+ * option in the pane's (or window's) set, a session option in the session's,
+ * a user option in the first of pane, window, session and global that has it. */
+static char *option_for(const struct format_ctx *fc, const char *name)
+{
+	struct session *s = fc_session(fc);
+	struct window *w = fc->w != NULL ? fc->w : fc->p != NULL ? fc->p->window : NULL;
+	const struct option_def *d = options_def(name);
+	struct options *sets[4];
+	int n = 0, i;
+
+	if (fc->p != NULL && fc->p->window != NULL)
+		sets[n++] = pane_options(fc->p);
+	if (w != NULL)
+		sets[n++] = window_options(w);
+	if (s != NULL)
+		sets[n++] = session_options(s);
+	sets[n++] = fc->srv->options;
+	if (d == NULL) {
+		for (i = 0; i < n; i++) {
+			if (options_is_set(sets[i], name))
+				return xstrdup(options_string(sets[i], name));
+		}
+		return NULL;
+	}
+	switch (options_scope(d)) {
+	case OPTION_SESSION:
+		return option_value(s != NULL ? session_options(s) : fc->srv->options, name);
+	case OPTION_SERVER:
+		return option_value(fc->srv->options, name);
+	default:
+		return option_value(sets[0], name);
+	}
+}
+
 /* The value of a variable or option key, with b: d: q: t: applied. */
 static char *format_find(struct fstate *es, const char *key, int mods, const char *time_format)
 {
@@ -1275,8 +1321,8 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 	if (v != NULL)
 		found = v->fn(fc);
 	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
-		 options_def(key) != NULL)
-		found = option_value(fc->srv->options, key);
+		 (options_def(key) != NULL || key[0] == '@'))
+		found = option_for(fc, key);
 	if (found == NULL)
 		return NULL;
 	if (mods & M_TIME) {

@@ -25,9 +25,15 @@
 #include "term/grid.h"
 #include "term/key.h"
 
-static int status_lines(const struct server *srv)
+static int status_lines(struct options *o)
 {
-	return options_number(srv->options, "status") ? 1 : 0;
+	return options_number(o, "status") ? 1 : 0;
+}
+
+/* A client reads its session's options (which inherit the global ones). */
+static struct options *client_options(struct peer *c)
+{
+	return c->session != NULL ? session_options(c->session) : c->srv->options;
 }
 
 /* The size a session's windows take from its attached clients, per
@@ -38,7 +44,7 @@ static int status_lines(const struct server *srv)
 static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 {
 	int largest = strcmp(mode, "largest") == 0, latest = strcmp(mode, "latest") == 0;
-	int st = status_lines(s->srv);
+	int st = status_lines(session_options(s));
 	struct peer *c, *last = NULL;
 
 	*sx = *sy = -1;
@@ -235,7 +241,7 @@ static int key_is_prefix(struct peer *c, const struct key *k)
 	struct key p;
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (key_parse(options_string(c->srv->options, names[i]), &p) == 0 &&
+		if (key_parse(options_string(client_options(c), names[i]), &p) == 0 &&
 		    key_equal(k, &p))
 			return 1;
 	}
@@ -259,7 +265,7 @@ static void repeat_timer_cb(uv_timer_t *t)
 static void set_key_table(struct peer *c, const char *name, int repeat)
 {
 	char *copy = name != NULL ? xstrdup(name) : NULL;
-	uint64_t ms = (uint64_t)options_number(c->srv->options, "repeat-time");
+	uint64_t ms = (uint64_t)options_number(client_options(c), "repeat-time");
 
 	free(c->key_table);
 	c->key_table = copy;
@@ -336,7 +342,7 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	table = xstrdup(c->key_table != NULL ? c->key_table : "root");
 	cmd = xstrdup(b->cmd); /* the command may unbind its own key */
 	/* a repeat holds a table other than root (root is where keys go anyway) */
-	repeat = b->repeat && options_number(c->srv->options, "repeat-time") > 0 &&
+	repeat = b->repeat && options_number(client_options(c), "repeat-time") > 0 &&
 		 strcmp(table, "root") != 0;
 	set_key_table(c, repeat ? table : NULL, repeat);
 	run_command_text(c, cmd);
@@ -684,7 +690,7 @@ static int prompt_vi_command(struct peer *c, uint32_t cp)
 
 static int prompt_vi_mode(struct peer *c)
 {
-	return strcmp(options_string(c->srv->options, "status-keys"), "vi") == 0;
+	return strcmp(options_string(client_options(c), "status-keys"), "vi") == 0;
 }
 
 /* A single-key prompt (confirm-before): y runs, anything else cancels. */
@@ -802,8 +808,8 @@ static int mouse_on(struct peer *c)
 /* The client row the window starts on: 1 below a status line at the top. */
 static int mouse_window_top(struct peer *c)
 {
-	return status_lines(c->srv) &&
-	       strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+	return status_lines(client_options(c)) &&
+	       strcmp(options_string(client_options(c), "status-position"), "top") == 0;
 }
 
 static int pane_visible(struct window *w, struct pane *p)
@@ -981,7 +987,7 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
 	int row = mouse_window_top(c) ? 0 : c->rows - 1;
 	struct window *w;
 
-	if (!status_lines(c->srv) || m->y != row)
+	if (!status_lines(client_options(c)) || m->y != row)
 		return 0;
 	if (m->button != 1 || c->message != NULL || c->prompt_label != NULL)
 		return 1;
@@ -1287,10 +1293,11 @@ static int status_text(struct peer *c, struct grid_cell *cells)
 static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
-	struct options *o = c->srv->options;
+	struct options *o;
 
 	if (w == NULL)
 		return;
+	o = window_options(w);
 	f->area_x = 0;
 	f->area_y = top;
 	f->area_w = w->sx;
@@ -1315,11 +1322,11 @@ static void attach_title(struct peer *c)
 	struct format_ctx fc;
 	char *title;
 
-	if (!options_number(c->srv->options, "set-titles"))
+	if (!options_number(client_options(c), "set-titles"))
 		return;
 	format_ctx_session(&fc, c->srv, c->session);
 	fc.c = c;
-	title = format_expand_time(options_string(c->srv->options, "set-titles-string"), &fc);
+	title = format_expand_time(options_string(client_options(c), "set-titles-string"), &fc);
 	tty_set_title(c->tty, title);
 	free(title);
 }
@@ -1331,11 +1338,11 @@ static void attach_draw(struct peer *c)
 	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(c->srv), top, cursor;
+	int n = 0, status = status_lines(client_options(c)), top, cursor;
 	struct grid_cell *cells = NULL;
 
 	memset(&f, 0, sizeof f);
-	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+	top = status && strcmp(options_string(client_options(c), "status-position"), "top") == 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */

@@ -113,7 +113,7 @@ static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 
 	while (envp[n] != NULL)
 		n++;
-	env_setf(&envp, &n, "TERM", default_terminal(p->srv->options));
+	env_setf(&envp, &n, "TERM", default_terminal(session_options(s)));
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
 	v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(), s->id);
 	env_setf(&envp, &n, "PMUX", v);
