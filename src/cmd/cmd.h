@@ -21,12 +21,13 @@ struct cmd_ctx {
 	struct pane *new_pane; /* what a creating command made (for after- hooks) */
 
 	/* A command that must wait for something (run-shell, if-shell) suspends
-	 * the list: the rest is kept, and cmd_resume runs it later. Only a
-	 * context with a finish callback (allocated, owned by the caller of
-	 * cmd_run) can be suspended; others get background behaviour. */
+	 * the list: what is left to run is kept as continuations, and cmd_resume
+	 * runs them later. Only a context with a finish callback (allocated,
+	 * owned by the caller of cmd_run) can be suspended; others get
+	 * background behaviour. */
 	int suspended;
-	char **rest;
-	int nrest;
+	int failed; /* the last command failed: the rest of its list is skipped */
+	struct cmd_cont *cont;
 	void (*finish)(struct cmd_ctx *ctx);
 	int status;
 	const char *file; /* config file being read, for messages */
@@ -76,6 +77,12 @@ int cmd_can_suspend(const struct cmd_ctx *ctx);
 void cmd_suspend(struct cmd_ctx *ctx);
 /* Put words before what is left of the list (if-shell's chosen command). */
 void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv);
+/* While a suspension unwinds, each caller that has more to run after the
+ * command that suspended (a config file's next lines) queues it: run(ctx,
+ * arg) is called when what was queued before it is done, free(arg) when it
+ * has run or the context goes. */
+void cmd_push_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		   void (*free_arg)(void *), void *arg);
 /* Carry on after a suspension; calls finish when the list is done. */
 void cmd_resume(struct cmd_ctx *ctx);
 

@@ -48,6 +48,7 @@ static void peer_close_cb(uv_handle_t *h)
 		free(c->prompt_history[i]);
 	free(c->prompt_history);
 	free(c->key_table);
+	free(c->deferred);
 	free(c);
 }
 
@@ -267,6 +268,22 @@ static void run_command(struct peer *c, const char *data, size_t len)
 	peer_finish(ctx);
 }
 
+void peer_run_deferred(struct server *srv)
+{
+	struct peer *c, *next;
+	char *data;
+
+	for (c = srv->peers; c != NULL && srv->config_loading == 0; c = next) {
+		next = c->next; /* the command may close the peer */
+		if (c->deferred == NULL || c->state != PEER_READY)
+			continue;
+		data = c->deferred;
+		c->deferred = NULL;
+		run_command(c, data, c->deferred_len);
+		free(data);
+	}
+}
+
 static void peer_message(struct peer *c, const struct proto_msg *m)
 {
 	switch (c->state) {
@@ -276,8 +293,16 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 		identify(c, m->data, m->len);
 		return;
 	case PEER_READY:
-		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL)
+		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL ||
+		    c->deferred != NULL)
 			break;
+		if (c->srv->config_loading > 0) {
+			/* as in tmux, commands run once the config is done */
+			c->deferred = xmalloc(m->len + 1);
+			memcpy(c->deferred, m->data, m->len);
+			c->deferred_len = m->len;
+			return;
+		}
 		run_command(c, m->data, m->len);
 		return;
 	case PEER_ATTACHED:

@@ -147,6 +147,8 @@ struct peer {
 	int readonly;
 	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
+	char *deferred;		 /* a command that waits for the config file */
+	size_t deferred_len;
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
 	int dirty;	   /* redraw when the socket drains */
@@ -194,6 +196,7 @@ struct server {
 	struct buf messages; /* show-messages: what display-message showed */
 	struct buf
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
+	int config_loading;    /* config files still running (waiting on run-shell) */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
 };
@@ -204,6 +207,8 @@ void server_schedule(struct server *srv);
 /* Make the loop run its check step soon (queued hooks). */
 void server_wake(struct server *srv);
 void server_check_exit(struct server *srv);
+/* A config file finished: clients' commands may run. */
+void server_config_done(struct server *srv);
 void server_shutdown(struct server *srv);
 
 /* session.c */
@@ -293,6 +298,8 @@ void pane_hangup_session(pid_t sid);
 void peer_accept(struct server *srv);
 void peer_send(struct peer *c, uint16_t type, const void *data, size_t len);
 void peer_close(struct peer *c);
+/* Run the commands that waited for the config file to finish. */
+void peer_run_deferred(struct server *srv);
 void peer_exit(struct peer *c, int status, const char *message);
 const char *peer_getenv(const struct peer *c, const char *name);
 
