@@ -329,6 +329,23 @@ static int cmd_is_readonly(const struct cmd_entry *e)
 	return 0;
 }
 
+/* What an after- hook is about: what the command made, else its target (as
+ * it is now), else nothing. */
+static struct pane *after_pane(struct cmd_ctx *ctx, const struct cmd_entry *e, struct args *a)
+{
+	size_t errlen = ctx->err.len;
+	int status = ctx->status;
+	struct target t;
+
+	if (ctx->new_pane != NULL)
+		return ctx->new_pane;
+	if (target_pane(ctx, strstr(e->spec, "t:") != NULL ? args_get(a, 't') : NULL, &t) == 0)
+		return t.p;
+	ctx->err.len = errlen; /* a target gone with the command is no error */
+	ctx->status = status;
+	return NULL;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
@@ -353,19 +370,20 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	ctx->new_pane = NULL;
 	rc = e->exec(ctx, &a);
-	free(a.flags);
 	ctx->failed = rc != 0; /* an error a command recovered from does not count */
 	if (rc != 0) {
+		free(a.flags);
 		ctx->status = 1;
-		ctx->failed = 1;
 		return rc;
 	}
 	{
 		char *hook = xasprintf("after-%s", e->name);
 
-		hooks_fire_pane(ctx->srv, hook, ctx->new_pane);
+		if (hooks_exist(ctx->srv->hooks, hook))
+			hooks_fire_pane(ctx->srv, hook, after_pane(ctx, e, &a));
 		free(hook);
 	}
+	free(a.flags);
 	return 0;
 }
 

@@ -21,6 +21,7 @@
 #include <wchar.h>
 
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -1317,8 +1318,11 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 	const struct format_var *v = var_find(key);
 	const struct format_ctx *fc = es->fc;
 	char *found = NULL, *r;
+	const char *hv;
 
-	if (v != NULL)
+	if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
+		found = xstrdup(hv);
+	else if (v != NULL)
 		found = v->fn(fc);
 	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
 		 (options_def(key) != NULL || key[0] == '@'))

@@ -551,6 +551,7 @@ static void pane_close_cb(uv_handle_t *h)
 void pane_destroy(struct pane *p)
 {
 	wait_pane_closed(p);
+	hooks_forget(p->srv->hooks, HOOKS_PANE, p->id);
 	pipe_close(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */

@@ -178,7 +178,8 @@ void session_destroy(struct session *s)
 			c->last_session = NULL;
 	}
 	attach_detach_session(s, 1);
-	hooks_fire_session(srv, "session-closed", NULL);
+	hooks_fire_session(srv, "session-closed", s);
+	hooks_forget(srv->hooks, HOOKS_SESSION, s->id);
 	while (s->windows != NULL) {
 		struct window *w = s->windows;
 

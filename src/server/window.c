@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/layout.h"
 #include "server/server.h"
@@ -211,6 +212,7 @@ void window_destroy(struct window *w)
 		s->current = NULL;
 		session_select_window(s, fallback);
 	}
+	hooks_forget(w->srv->hooks, HOOKS_WINDOW, w->id);
 	options_free(w->options);
 	free(w->name);
 	free(w->old_layout);
