@@ -352,6 +352,24 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 	pane_flush(p);
 }
 
+/* allow-rename: a program names its window with ESC k name ESC \, which
+ * turns automatic-rename off for the window, as in tmux. */
+static void pane_program_name(struct pane *p)
+{
+	const char *name = grid_take_name(p->grid);
+	struct window *w = p->window;
+	char *err = NULL;
+
+	if (name == NULL || !options_number(pane_options(p), "allow-rename"))
+		return;
+	free(w->name);
+	w->name = xstrdup(name);
+	w->automatic = 0;
+	if (options_set(window_options(w), "automatic-rename", "off", 0, &err) != 0)
+		free(err);
+	hooks_fire_window(p->srv, "window-renamed", w);
+}
+
 /* Read until the pty is empty, EOF, or the budget is spent. Returns -1 at
  * EOF (every slave descriptor closed). */
 static int pane_read(struct pane *p, size_t budget)
@@ -379,6 +397,7 @@ static int pane_read(struct pane *p, size_t budget)
 		p->last_output = uv_now(p->srv->loop);
 		if (p->last_keys != 0)
 			pane_sample_foreground(p);
+		pane_program_name(p);
 		attach_mark_session(p->window->session);
 	}
 	return 0;
