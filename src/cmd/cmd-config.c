@@ -124,6 +124,57 @@ static int source_one(struct cmd_ctx *ctx, struct args *a, const char *arg, stru
 	return rc;
 }
 
+/* source-file -: the client's stdin, read first; its commands run when
+ * the list resumes. */
+struct stdin_source {
+	struct cmd_ctx *ctx;
+	char *text;
+	int flags;
+};
+
+static void stdin_source_free(void *arg)
+{
+	struct stdin_source *src = arg;
+
+	free(src->text);
+	free(src);
+}
+
+static void stdin_source_run(struct cmd_ctx *ctx, void *arg)
+{
+	struct stdin_source *src = arg;
+
+	config_run_text(ctx, src->text, "-", 1, src->flags);
+}
+
+static void stdin_source_done(void *arg, const char *data, size_t len, const char *err)
+{
+	struct stdin_source *src = arg;
+	struct cmd_ctx *ctx = src->ctx;
+
+	if (err != NULL) {
+		cmd_error(ctx, "source-file: %s", err);
+		stdin_source_free(src);
+	} else {
+		src->text = xstrndup(data, len);
+		cmd_prepend_call(ctx, stdin_source_run, stdin_source_free, src);
+	}
+	cmd_resume(ctx);
+}
+
+static int source_stdin(struct cmd_ctx *ctx, int flags)
+{
+	struct stdin_source *src = xcalloc(1, sizeof *src);
+
+	src->ctx = ctx;
+	src->flags = flags;
+	if (cmd_read_stdin(ctx, stdin_source_done, src) != 0) {
+		free(src);
+		return -1;
+	}
+	return 0;
+}
+
 /* Every file is read even if an earlier one had errors, as in tmux. */
 static int cmd_source_file(struct cmd_ctx *ctx, struct args *a)
 {
@@ -142,6 +193,10 @@ static int cmd_source_file(struct cmd_ctx *ctx, struct args *a)
 	if (args_has(a, 'v'))
 		flags |= CONFIG_VERBOSE;
 	l->flags = flags;
+	if (a->argc == 1 && strcmp(a->argv[0], "-") == 0) {
+		free(l);
+		return source_stdin(ctx, flags);
+	}
 	for (i = 0; i < a->argc; i++) {
 		if (source_one(ctx, a, a->argv[i], l) != 0)
 			rc = -1;

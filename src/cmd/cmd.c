@@ -119,6 +119,30 @@ static struct cmd_cont *cont_words(int argc, char **argv)
 	return k;
 }
 
+void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		      void (*free_arg)(void *), void *arg)
+{
+	struct cmd_cont *k = xcalloc(1, sizeof *k);
+
+	k->run = run;
+	k->free_arg = free_arg;
+	k->arg = arg;
+	k->next = ctx->cont;
+	ctx->cont = k;
+}
+
+int cmd_read_stdin(struct cmd_ctx *ctx,
+		   void (*done)(void *arg, const char *data, size_t len, const char *err),
+		   void *arg)
+{
+	if (ctx->peer == NULL || !cmd_can_suspend(ctx) || ctx->peer->state != PEER_READY)
+		return cmd_error(ctx, "no client to read standard input from");
+	if (peer_read_stdin(ctx->peer, done, arg) != 0)
+		return cmd_error(ctx, "standard input is already being read");
+	cmd_suspend(ctx);
+	return 0;
+}
+
 /* Runs first when the list resumes. */
 void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv)
 {

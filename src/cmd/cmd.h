@@ -83,6 +83,15 @@ void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv);
  * has run or the context goes. */
 void cmd_push_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
 		   void (*free_arg)(void *), void *arg);
+/* The same, first in line (what a suspended command does when it resumes). */
+void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		      void (*free_arg)(void *), void *arg);
+/* Suspend the list until the client's stdin is read: done gets it (err set
+ * if it could not be read) and must call cmd_resume. -1 with an error when
+ * there is no client to read from. */
+int cmd_read_stdin(struct cmd_ctx *ctx,
+		   void (*done)(void *arg, const char *data, size_t len, const char *err),
+		   void *arg);
 /* Carry on after a suspension; calls finish when the list is done. */
 void cmd_resume(struct cmd_ctx *ctx);
 

@@ -149,6 +149,11 @@ struct peer {
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	char *deferred;		 /* a command that waits for the config file */
 	size_t deferred_len;
+	/* the client's stdin being read for a command (load-buffer -) */
+	void (*stdin_done)(void *arg, const char *data, size_t len, const char *err);
+	void *stdin_arg;
+	struct buf stdin_data;
+	int stdin_overflow;
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
 	int dirty;	   /* redraw when the socket drains */
@@ -298,6 +303,11 @@ void pane_hangup_session(pid_t sid);
 void peer_accept(struct server *srv);
 void peer_send(struct peer *c, uint16_t type, const void *data, size_t len);
 void peer_close(struct peer *c);
+/* Ask the client for its stdin: done gets all of it (or err: too large, or
+ * the client went away). Returns -1 if a read is already going on. */
+int peer_read_stdin(struct peer *c,
+		    void (*done)(void *arg, const char *data, size_t len, const char *err),
+		    void *arg);
 /* Run the commands that waited for the config file to finish. */
 void peer_run_deferred(struct server *srv);
 void peer_exit(struct peer *c, int status, const char *message);

@@ -58,6 +58,40 @@ class Buffers(pmuxtest.PmuxTestCase):
         self.assertEqual(r.rc, 1)
         self.assertIn("unknown buffer", r.err)
 
+    def test_load_buffer_from_stdin(self):
+        pm = self.pm
+        data = bytes(range(256)) * 4096 + b"\nend"   # 1 MiB and more, NULs included
+        r = pm.cmd("load-buffer", "-b", "in", "-", input=data)
+        self.assertEqual(r.rc, 0, r)
+        out = os.path.join(pm.tmp, "saved.bin")
+        pm.run("save-buffer", "-b", "in", out)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), data)
+        r = pm.cmd("load-buffer", "-", input=b"short one")
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(pm.run("show-buffer"), "short one")
+        # an empty stdin makes no buffer, as in tmux
+        r = pm.cmd("loadb", "-b", "empty", "-", input=b"")
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(pm.cmd("show-buffer", "-b", "empty").rc, 1)
+        # the rest of the list runs after the data arrived
+        r = pm.cmd("load-buffer", "-b", "x", "-", ";", "show-buffer", "-b", "x",
+                   input=b"then shown")
+        self.assertEqual((r.rc, r.out), (0, "then shown"), r)
+
+    def test_source_file_from_stdin(self):
+        pm = self.pm
+        text = (b"set -g @one yes\n"
+                b"run-shell 'sleep 0.1'\n"
+                b"set -g @two yes ; set -g status-left \"[#S]-stdin\"\n")
+        r = pm.cmd("source-file", "-", ";", "show", "-gv", "@two", input=text)
+        self.assertEqual((r.rc, r.out), (0, "yes\n"), r)
+        self.assertEqual(pm.run("show", "-gv", "@one"), "yes\n")
+        self.assertEqual(pm.run("show", "-gv", "status-left"), "[#S]-stdin\n")
+        r = pm.cmd("source-file", "-", input=b"set -g no-such-option 1\n")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("-:1: invalid option: no-such-option", r.err)
+
 
 if __name__ == "__main__":
     pmuxtest.main()
