@@ -72,7 +72,9 @@ static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 /* Each window takes its size from the session's attached clients per its
  * window-size option: the most recently active client (latest), the largest
  * or smallest of them in each direction, or no change (manual, also what
- * resize-window sets). */
+ * resize-window sets). With aggressive-resize, only the clients that show
+ * the window size it: a window that is not its session's current one keeps
+ * its size until it is selected. */
 static void attach_size_session(struct session *s)
 {
 	struct window *w;
@@ -85,6 +87,8 @@ static void attach_size_session(struct session *s)
 	for (w = s->windows; w != NULL; w = w->next) {
 		const char *mode = options_string(window_options(w), "window-size");
 
+		if (w != s->current && options_number(window_options(w), "aggressive-resize"))
+			continue;
 		if (strcmp(mode, "manual") != 0 && clients_size(s, mode, &sx, &sy))
 			window_resize(w, sx, sy);
 	}

@@ -105,7 +105,11 @@ void session_select_window(struct session *s, struct window *w)
 	if (s->current != NULL)
 		s->last = s->current;
 	s->current = w;
-	attach_mark_session(s);
+	/* aggressive-resize: the window takes its clients' size now */
+	if (w != NULL && options_number(window_options(w), "aggressive-resize"))
+		attach_resize_windows(s);
+	else
+		attach_mark_session(s);
 }
 
 /* An object built without options of its own (unit tests' models) reads
