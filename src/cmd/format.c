@@ -1280,7 +1280,7 @@ static struct session *fc_session(const struct format_ctx *fc)
 /* An option as the context sees it, as tmux looks them up: a window or pane
  * option in the pane's (or window's) set, a session option in the session's,
  * a user option in the first of pane, window, session and global that has it. */
-static char *option_for(const struct format_ctx *fc, const char *name)
+static struct options *option_set_for(const struct format_ctx *fc, const char *name)
 {
 	struct session *s = fc_session(fc);
 	struct window *w = fc->w != NULL ? fc->w : fc->p != NULL ? fc->p->window : NULL;
@@ -1298,18 +1298,29 @@ static char *option_for(const struct format_ctx *fc, const char *name)
 	if (d == NULL) {
 		for (i = 0; i < n; i++) {
 			if (options_is_set(sets[i], name))
-				return xstrdup(options_string(sets[i], name));
+				return sets[i];
 		}
 		return NULL;
 	}
 	switch (options_scope(d)) {
 	case OPTION_SESSION:
-		return option_value(s != NULL ? session_options(s) : fc->srv->options, name);
+		return s != NULL ? session_options(s) : fc->srv->options;
 	case OPTION_SERVER:
-		return option_value(fc->srv->options, name);
+		return fc->srv->options;
 	default:
-		return option_value(sets[0], name);
+		return sets[0];
 	}
+}
+
+static char *option_for(const struct format_ctx *fc, const char *name)
+{
+	struct options *o = option_set_for(fc, name);
+
+	if (o == NULL)
+		return NULL;
+	if (options_def(name) == NULL)
+		return xstrdup(options_string(o, name));
+	return option_value(o, name);
 }
 
 /* The value of a variable or option key, with b: d: q: t: applied. */
@@ -2089,7 +2100,10 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 		value = v->fn(fc);
 		json_value(out, v->type, value);
 	} else if (fc->srv != NULL && fc->srv->options != NULL && options_def(name) != NULL) {
-		json_option(out, options_def(name), options_string(fc->srv->options, name));
+		json_option(out, options_def(name), options_string(option_set_for(fc, name), name));
+	} else if (fc->srv != NULL && fc->srv->options != NULL && name[0] == '@' &&
+		   option_set_for(fc, name) != NULL) {
+		format_json_string(out, options_string(option_set_for(fc, name), name));
 	} else {
 		buf_adds(out, "null");
 	}

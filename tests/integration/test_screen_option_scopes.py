@@ -4,6 +4,7 @@ with -t applies to that session's clients only (status line, prefix), a
 window option to that window only (pane-border-style); user options (@name)
 at every scope and in formats."""
 
+import json
 import os
 import sys
 
@@ -101,6 +102,13 @@ class OptionScopes(screen.ScreenTestCase):
         self.assertEqual(pm.display("s2", "#{status-left}"), "[#S] ")
         self.assertEqual(pm.display("s1", "#{mode-keys}"), "vi")
         self.assertEqual(pm.display("s2", "#{mode-keys}"), "emacs")
+        pm.run("set", "-t", "s1", "@mine", "yes")
+        self.assertEqual(json.loads(pm.run("display", "-j", "-p", "-t", "s1",
+                                           "#{status-left} #{@mine}")),
+                         {"status-left": "mine", "@mine": "yes"})
+        self.assertEqual(json.loads(pm.run("display", "-j", "-p", "-t", "s2",
+                                           "#{status-left} #{@mine}")),
+                         {"status-left": "[#S] ", "@mine": None})
 
 
 if __name__ == "__main__":
