@@ -194,7 +194,11 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
 
-		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+		if (ctx->current != NULL)
+			format_ctx_pane(&fc, ctx->srv, ctx->current);
+		else
+			format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+		fc.c = ctx->peer;
 		value = expanded = format_expand(value, &fc);
 	}
 	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))

@@ -31,7 +31,7 @@ struct hook_vars {
 
 struct fired {
 	char *command;
-	uint32_t session, window, pane;
+	uint32_t session, window, pane, client; /* ids plus one, 0: none */
 	struct hook_vars *vars;
 	struct fired *next;
 };
@@ -295,7 +295,7 @@ static struct hook_vars *snapshot(struct server *srv, const char *name, struct s
 
 /* Ids are stored plus one, so that 0 means none. */
 static void hooks_fire(struct server *srv, const char *name, struct session *s, struct window *w,
-		       struct pane *p)
+		       struct pane *p, struct peer *c)
 {
 	struct hooks *h = srv->hooks;
 	uint32_t session = s != NULL ? s->id + 1 : 0, window = w != NULL ? w->id + 1 : 0,
@@ -306,6 +306,8 @@ static void hooks_fire(struct server *srv, const char *name, struct session *s, 
 	if (k == NULL || srv->exiting)
 		return;
 	vars = snapshot(srv, name, s, w, p);
+	if (c != NULL)
+		vars_add("hook_client", c->ttyname != NULL ? c->ttyname : "", vars);
 	for (int i = 0; i < HOOK_SLOTS; i++) {
 		struct fired *f;
 
@@ -316,6 +318,7 @@ static void hooks_fire(struct server *srv, const char *name, struct session *s, 
 		f->session = session;
 		f->window = window;
 		f->pane = pane;
+		f->client = c != NULL ? c->id + 1 : 0;
 		f->vars = vars;
 		vars->refs++;
 		*h->tail = f;
@@ -327,21 +330,26 @@ static void hooks_fire(struct server *srv, const char *name, struct session *s, 
 
 void hooks_fire_session(struct server *srv, const char *name, struct session *s)
 {
-	hooks_fire(srv, name, s, NULL, NULL);
+	hooks_fire(srv, name, s, NULL, NULL, NULL);
+}
+
+void hooks_fire_client(struct server *srv, const char *name, struct peer *c, struct session *s)
+{
+	hooks_fire(srv, name, s, NULL, NULL, c);
 }
 
 void hooks_fire_window(struct server *srv, const char *name, struct window *w)
 {
-	hooks_fire(srv, name, w != NULL ? w->session : NULL, w, NULL);
+	hooks_fire(srv, name, w != NULL ? w->session : NULL, w, NULL, NULL);
 }
 
 void hooks_fire_pane(struct server *srv, const char *name, struct pane *p)
 {
 	if (p == NULL) {
-		hooks_fire(srv, name, NULL, NULL, NULL);
+		hooks_fire(srv, name, NULL, NULL, NULL, NULL);
 		return;
 	}
-	hooks_fire(srv, name, p->window->session, p->window, p);
+	hooks_fire(srv, name, p->window->session, p->window, p, NULL);
 }
 
 /* The object's variables are the snapshot's while its object is gone and
@@ -391,13 +399,26 @@ static struct pane *hook_pane(struct server *srv, const struct fired *f)
 	return NULL;
 }
 
+/* The client of a client hook, if it is still attached. */
+static struct peer *hook_client(struct server *srv, const struct fired *f)
+{
+	struct peer *c;
+
+	for (c = srv->peers; c != NULL && f->client != 0; c = c->next) {
+		/* a read-only client would refuse the hook's commands */
+		if (c->id == f->client - 1 && c->state == PEER_ATTACHED && !c->readonly)
+			return c;
+	}
+	return NULL;
+}
+
 static void run_one(struct server *srv, struct fired *f)
 {
 	struct cmd_ctx ctx;
 	char **argv = NULL, *err = NULL;
 	int argc = 0;
 
-	cmd_ctx_init(&ctx, srv, NULL);
+	cmd_ctx_init(&ctx, srv, hook_client(srv, f));
 	ctx.current = hook_pane(srv, f);
 	srv->hooks->running = f;
 	srv->hooks->standin = ctx.current;

@@ -43,6 +43,10 @@ struct pane;
 void hooks_fire_session(struct server *srv, const char *name, struct session *s);
 void hooks_fire_window(struct server *srv, const char *name, struct window *w);
 void hooks_fire_pane(struct server *srv, const char *name, struct pane *p);
+/* A client's event (client-attached …): the client is the commands' current
+ * client and #{hook_client}. */
+struct peer;
+void hooks_fire_client(struct server *srv, const char *name, struct peer *c, struct session *s);
 /* While a hook's commands run: hook_* variables, and the variables of the
  * object it is about when that object is gone (pane-exited) and the format
  * is about the hook's current pane (current: the format's pane). NULL

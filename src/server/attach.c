@@ -1072,7 +1072,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(s);
 	attach_mark_session(s);
-	hooks_fire_session(c->srv, "client-attached", s);
+	hooks_fire_client(c->srv, "client-attached", c, s);
 }
 
 /* Give the terminal back and tell the client what to print. */
@@ -1084,7 +1084,7 @@ void attach_detach(struct peer *c, const char *message)
 		return;
 	msg = message != NULL ? xstrdup(message)
 			      : xasprintf("[detached (from session %s)]", c->session->name);
-	hooks_fire_session(c->srv, "client-detached", c->session);
+	hooks_fire_client(c->srv, "client-detached", c, c->session);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
@@ -1203,7 +1203,7 @@ void attach_resize(struct peer *c, int rows, int cols)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(c->session);
 	attach_mark_session(c->session);
-	hooks_fire_session(c->srv, "client-resized", c->session);
+	hooks_fire_client(c->srv, "client-resized", c, c->session);
 }
 
 static void msg_timer_cb(uv_timer_t *t)
@@ -1275,7 +1275,7 @@ void attach_switch(struct peer *c, struct session *s)
 	render_invalidate(c->render);
 	attach_size_session(s);
 	attach_mark_session(s);
-	hooks_fire_session(c->srv, "client-session-changed", s);
+	hooks_fire_client(c->srv, "client-session-changed", c, s);
 }
 
 void attach_drained(struct peer *c)

@@ -81,9 +81,15 @@ class Hooks(pmuxtest.PmuxTestCase):
         pm = self.pm
         self.hook_logs("client-attached", "#{session_name}")
         self.hook_logs("client-detached", "#{session_name}")
+        pm.run("set-hook", "-ga", "client-attached",
+               "set -gF @client '#{hook_client} #{client_tty}'")
         c = AttachedClient(pm, "attach-session", "-t", "h")
         c.wait_output(b"[h]")
         self.wait_logged("client-attached h")
+        tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
+        # the client is the hook's own and its current client
+        wait_for(lambda: pm.cmd("show", "-gv", "@client").out == "%s %s\n" % (tty, tty),
+                 msg="hook_client", describe=lambda: repr(pm.cmd("show", "-gv", "@client")))
         c.write(b"\x02d")
         c.wait_exit()
         self.wait_logged("client-detached h")
