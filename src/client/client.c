@@ -234,7 +234,7 @@ static int send_command(int sock, int argc, char **argv)
 	return rc;
 }
 
-/* MSG_READ_STDIN: the command reads our stdin (load-buffer -): all of it,
+/* MSG_READIN: the command reads our stdin (load-buffer -): all of it,
  * then an empty message for the end. */
 static int send_stdin(int sock)
 {
@@ -284,7 +284,7 @@ static int client_replies(int sock)
 			fprintf(stderr, "pmux: %s\n", data);
 			free(data);
 			return 1;
-		case MSG_READ_STDIN:
+		case MSG_READIN:
 			send_stdin(sock);
 			break;
 		case MSG_ATTACH:

@@ -285,7 +285,7 @@ int peer_read_stdin(struct peer *c,
 	c->stdin_arg = arg;
 	c->stdin_overflow = 0;
 	buf_init(&c->stdin_data);
-	peer_send(c, MSG_READ_STDIN, "", 0);
+	peer_send(c, MSG_READIN, "", 0);
 	return 0;
 }
 
