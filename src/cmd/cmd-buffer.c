@@ -167,7 +167,7 @@ static int load_stdin(struct cmd_ctx *ctx, struct args *a)
 
 	l->ctx = ctx;
 	l->name = args_get(a, 'b') != NULL ? xstrdup(args_get(a, 'b')) : NULL;
-	if (cmd_read_stdin(ctx, load_stdin_done, l) != 0) {
+	if (cmd_read_stdin(ctx, NULL, load_stdin_done, l) != 0) {
 		free(l->name);
 		free(l);
 		return -1;

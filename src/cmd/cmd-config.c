@@ -168,7 +168,7 @@ static int source_stdin(struct cmd_ctx *ctx, int flags)
 
 	src->ctx = ctx;
 	src->flags = flags;
-	if (cmd_read_stdin(ctx, stdin_source_done, src) != 0) {
+	if (cmd_read_stdin(ctx, NULL, stdin_source_done, src) != 0) {
 		free(src);
 		return -1;
 	}

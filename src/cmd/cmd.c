@@ -131,13 +131,13 @@ void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *)
 	ctx->cont = k;
 }
 
-int cmd_read_stdin(struct cmd_ctx *ctx,
+int cmd_read_stdin(struct cmd_ctx *ctx, void (*chunk)(void *arg, const char *data, size_t len),
 		   void (*done)(void *arg, const char *data, size_t len, const char *err),
 		   void *arg)
 {
 	if (ctx->peer == NULL || !cmd_can_suspend(ctx) || ctx->peer->state != PEER_READY)
 		return cmd_error(ctx, "no client to read standard input from");
-	if (peer_read_stdin(ctx->peer, done, arg) != 0)
+	if (peer_read_stdin(ctx->peer, chunk, done, arg) != 0)
 		return cmd_error(ctx, "standard input is already being read");
 	cmd_suspend(ctx);
 	return 0;

@@ -87,9 +87,9 @@ void cmd_push_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
 void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
 		      void (*free_arg)(void *), void *arg);
 /* Suspend the list until the client's stdin is read: done gets it (err set
- * if it could not be read) and must call cmd_resume. -1 with an error when
- * there is no client to read from. */
-int cmd_read_stdin(struct cmd_ctx *ctx,
+ * if it could not be read; with chunk, chunk got it piece by piece) and must
+ * call cmd_resume. -1 with an error when there is no client to read from. */
+int cmd_read_stdin(struct cmd_ctx *ctx, void (*chunk)(void *arg, const char *data, size_t len),
 		   void (*done)(void *arg, const char *data, size_t len, const char *err),
 		   void *arg);
 /* Carry on after a suspension; calls finish when the list is done. */

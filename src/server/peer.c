@@ -275,13 +275,14 @@ static void run_command(struct peer *c, const char *data, size_t len)
 /* load-buffer - can read a large file, but not without end. */
 #define PEER_STDIN_MAX (256u << 20)
 
-int peer_read_stdin(struct peer *c,
+int peer_read_stdin(struct peer *c, void (*chunk)(void *arg, const char *data, size_t len),
 		    void (*done)(void *arg, const char *data, size_t len, const char *err),
 		    void *arg)
 {
 	if (c->stdin_done != NULL)
 		return -1;
 	c->stdin_done = done;
+	c->stdin_chunk = chunk;
 	c->stdin_arg = arg;
 	c->stdin_overflow = 0;
 	buf_init(&c->stdin_data);
@@ -307,6 +308,10 @@ static void stdin_message(struct peer *c, const struct proto_msg *m)
 {
 	if (m->len == 0) {
 		stdin_finish(c, NULL);
+		return;
+	}
+	if (c->stdin_chunk != NULL) {
+		c->stdin_chunk(c->stdin_arg, m->data, m->len);
 		return;
 	}
 	if (c->stdin_data.len + m->len > PEER_STDIN_MAX)

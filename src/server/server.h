@@ -41,6 +41,7 @@ struct pane {
 	int exit_status; /* wait status once reaped */
 	int exited;	 /* the program has exited */
 	int closing;	 /* scheduled for removal */
+	int empty;	 /* created with an empty command: no program, no pty, no poll */
 	uv_poll_t poll;
 	uv_timer_t close_timer; /* grace for output in flight after exit */
 	int open_handles;
@@ -151,6 +152,7 @@ struct peer {
 	size_t deferred_len;
 	/* the client's stdin being read for a command (load-buffer -) */
 	void (*stdin_done)(void *arg, const char *data, size_t len, const char *err);
+	void (*stdin_chunk)(void *arg, const char *data, size_t len); /* or collected */
 	void *stdin_arg;
 	struct buf stdin_data;
 	int stdin_overflow;
@@ -304,8 +306,9 @@ void peer_accept(struct server *srv);
 void peer_send(struct peer *c, uint16_t type, const void *data, size_t len);
 void peer_close(struct peer *c);
 /* Ask the client for its stdin: done gets all of it (or err: too large, or
- * the client went away). Returns -1 if a read is already going on. */
-int peer_read_stdin(struct peer *c,
+ * the client went away), or with chunk set, chunk gets each piece as it
+ * comes and done an empty rest. Returns -1 if a read is already going on. */
+int peer_read_stdin(struct peer *c, void (*chunk)(void *arg, const char *data, size_t len),
 		    void (*done)(void *arg, const char *data, size_t len, const char *err),
 		    void *arg);
 /* Run the commands that waited for the config file to finish. */
