@@ -35,6 +35,8 @@ int proto_type_known(uint16_t type)
 	case MSG_COMMAND:
 	case MSG_INPUT:
 	case MSG_RESIZE:
+	case MSG_STDIN:
+	case MSG_READIN:
 	case MSG_STDOUT:
 	case MSG_STDERR:
 	case MSG_EXIT:

@@ -23,6 +23,7 @@ enum proto_type {
 	MSG_COMMAND = 2,  /* argv: NUL-terminated strings */
 	MSG_INPUT = 3,	  /* bytes typed on the client's terminal */
 	MSG_RESIZE = 4,	  /* u16 rows, u16 cols */
+	MSG_STDIN = 5,	  /* bytes of the client's stdin (after MSG_READIN); empty: EOF */
 
 	/* server → client */
 	MSG_STDOUT = 64, /* bytes for the client's stdout */
@@ -31,6 +32,7 @@ enum proto_type {
 	MSG_ATTACH = 67, /* the client is now attached: raw mode, relay */
 	MSG_OUTPUT = 68, /* bytes for the attached client's terminal */
 	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */
+	MSG_READIN = 70, /* send stdin to its end as MSG_STDIN (load-buffer -) */
 };
 
 /* Keys of MSG_IDENTIFY strings. */

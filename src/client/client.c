@@ -234,6 +234,27 @@ static int send_command(int sock, int argc, char **argv)
 	return rc;
 }
 
+/* MSG_READIN: the command reads our stdin (load-buffer -): all of it,
+ * then an empty message for the end. */
+static int send_stdin(int sock)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	for (;;) {
+		n = read(STDIN_FILENO, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (client_send(sock, MSG_STDIN, chunk, (size_t)n) != 0)
+			return -1;
+	}
+	if (n < 0)
+		fprintf(stderr, "pmux: reading stdin: %s\n", strerror(errno));
+	return client_send(sock, MSG_STDIN, "", 0);
+}
+
 /* Messages until MSG_EXIT or MSG_ATTACH. */
 static int client_replies(int sock)
 {
@@ -263,6 +284,9 @@ static int client_replies(int sock)
 			fprintf(stderr, "pmux: %s\n", data);
 			free(data);
 			return 1;
+		case MSG_READIN:
+			send_stdin(sock);
+			break;
 		case MSG_ATTACH:
 			free(data);
 			return client_attached(sock);

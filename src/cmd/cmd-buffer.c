@@ -141,6 +141,40 @@ static int cmd_save_buffer(struct cmd_ctx *ctx, struct args *a)
 	return rc;
 }
 
+struct stdin_load {
+	struct cmd_ctx *ctx;
+	char *name; /* -b, or NULL */
+};
+
+static void load_stdin_done(void *arg, const char *data, size_t len, const char *err)
+{
+	struct stdin_load *l = arg;
+	struct cmd_ctx *ctx = l->ctx;
+
+	if (err != NULL)
+		cmd_error(ctx, "load-buffer: %s", err);
+	else if (len > 0) /* nothing read makes no buffer, as in tmux */
+		buffers_set(&ctx->srv->buffers, l->name, data, len);
+	free(l->name);
+	free(l);
+	cmd_resume(ctx);
+}
+
+/* load-buffer -: the client's stdin, which the list waits for. */
+static int load_stdin(struct cmd_ctx *ctx, struct args *a)
+{
+	struct stdin_load *l = xcalloc(1, sizeof *l);
+
+	l->ctx = ctx;
+	l->name = args_get(a, 'b') != NULL ? xstrdup(args_get(a, 'b')) : NULL;
+	if (cmd_read_stdin(ctx, NULL, load_stdin_done, l) != 0) {
+		free(l->name);
+		free(l);
+		return -1;
+	}
+	return 0;
+}
+
 static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	struct buf data;
@@ -148,7 +182,7 @@ static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 	int fd, rc = 0;
 
 	if (strcmp(a->argv[0], "-") == 0)
-		return cmd_error(ctx, "load-buffer: reading standard input is not supported");
+		return load_stdin(ctx, a);
 	path = client_path(ctx, a->argv[0]);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {

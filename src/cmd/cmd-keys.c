@@ -192,7 +192,7 @@ static int cmd_send_prefix(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	if (key_parse(options_string(ctx->srv->options, name), &k) != 0)
+	if (key_parse(options_string(session_options(t.s), name), &k) != 0)
 		return 0; /* prefix2 None */
 	key_send(&k, t.p->grid);
 	return 0;
@@ -212,10 +212,19 @@ static char *expand_for(struct cmd_ctx *ctx, struct peer *c, const char *fmt)
 	return format_expand(fmt, &fc);
 }
 
-static struct peer *prompt_client(struct cmd_ctx *ctx)
+/* -t target-client, else the current client. */
+static struct peer *prompt_client(struct cmd_ctx *ctx, struct args *a)
 {
-	struct peer *c = cmd_current_client(ctx, NULL);
+	const char *tty = args_get(a, 't');
+	struct peer *c;
 
+	if (tty != NULL) {
+		c = cmd_find_client(ctx, tty);
+		if (c == NULL)
+			cmd_error(ctx, "can't find client: %s", tty);
+		return c;
+	}
+	c = cmd_current_client(ctx, NULL);
 	if (c == NULL || c->state != PEER_ATTACHED) {
 		cmd_error(ctx, "no client to prompt");
 		return NULL;
@@ -250,7 +259,7 @@ static char *prompt_labels(struct cmd_ctx *ctx, struct peer *c, struct args *a, 
 
 static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 {
-	struct peer *c = prompt_client(ctx);
+	struct peer *c = prompt_client(ctx, a);
 	const char *tmpl = a->argc > 0 ? a->argv[0] : NULL;
 	char *labels, *inputs = NULL, *expanded = NULL;
 	int flags = 0;
@@ -275,7 +284,7 @@ static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 
 static int cmd_confirm_before(struct cmd_ctx *ctx, struct args *a)
 {
-	struct peer *c = prompt_client(ctx);
+	struct peer *c = prompt_client(ctx, a);
 	char *text, *label, *p;
 
 	if (c == NULL)

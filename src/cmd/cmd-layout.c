@@ -265,7 +265,7 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		window_relayout(w);
 		if (index < 0)
 			index = window_next_index(
-				dst.s, (int)options_number(ctx->srv->options, "base-index"));
+				dst.s, (int)options_number(session_options(dst.s), "base-index"));
 		nw = window_create(dst.s, index, NULL);
 		nw->sx = w->sx;
 		nw->sy = w->sy;
@@ -412,8 +412,8 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 	} else {
 		window_move(src.w, dst.s, index, select);
 	}
-	if (!args_has(a, 's') && options_number(ctx->srv->options, "renumber-windows") &&
-	    session_find_id(ctx->srv, from) != NULL)
+	if (!args_has(a, 's') && session_find_id(ctx->srv, from) != NULL &&
+	    options_number(session_options(session_find_id(ctx->srv, from)), "renumber-windows"))
 		session_renumber_windows(session_find_id(ctx->srv, from));
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "term/grid.h"
 
 #define DISPLAY_FMT                                                                       \
 	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - " \
@@ -56,6 +57,63 @@ static void add_variable(const char *name, const char *value, void *arg)
 	buf_printf(arg, "%s=%s\n", name, value);
 }
 
+/* display-message -I: the client's stdin goes into an empty pane as it
+ * comes, line feeds as new lines, as in tmux. */
+struct display_input {
+	struct cmd_ctx *ctx;
+	struct server *srv;
+	uint32_t pane;
+};
+
+static void display_input_chunk(void *arg, const char *data, size_t len)
+{
+	struct display_input *di = arg;
+	struct pane *p = pane_find_id(di->srv, di->pane);
+	size_t i, from = 0;
+
+	if (p == NULL || !p->empty)
+		return; /* gone or respawned meanwhile */
+	for (i = 0; i <= len; i++) {
+		if (i < len && data[i] != '\n')
+			continue;
+		grid_input(p->grid, data + from, i - from);
+		if (i < len)
+			grid_input(p->grid, "\r\n", 2);
+		from = i + 1;
+	}
+	attach_mark_session(p->window->session);
+}
+
+static void display_input_done(void *arg, const char *data, size_t len, const char *err)
+{
+	struct display_input *di = arg;
+	struct cmd_ctx *ctx = di->ctx;
+
+	(void)data;
+	(void)len;
+	if (err != NULL)
+		cmd_error(ctx, "display-message: %s", err);
+	free(di);
+	cmd_resume(ctx);
+}
+
+static int display_input(struct cmd_ctx *ctx, struct pane *p)
+{
+	struct display_input *di;
+
+	if (!p->empty)
+		return cmd_error(ctx, "pane is not empty");
+	di = xcalloc(1, sizeof *di);
+	di->ctx = ctx;
+	di->srv = ctx->srv;
+	di->pane = p->id;
+	if (cmd_read_stdin(ctx, display_input_chunk, display_input_done, di) != 0) {
+		free(di);
+		return -1;
+	}
+	return 0;
+}
+
 static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -81,6 +139,8 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		buf_free(&ctx->err);
 		ctx->status = 0;
 	}
+	if (args_has(a, 'I'))
+		return t.p != NULL ? display_input(ctx, t.p) : cmd_error(ctx, "no pane");
 	format_ctx_pane(&fc, ctx->srv, t.p);
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
@@ -180,26 +240,30 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
-static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o,
+static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
 	char *err = NULL, *expanded = NULL;
 	int rc;
 
 	if (value == NULL) {
-		if (d->type != OPTION_FLAG)
-			return cmd_error(ctx, "no value for option: %s", d->name);
-		value = options_number(o, d->name) ? "off" : "on"; /* a flag toggles */
+		if (d == NULL || d->type != OPTION_FLAG)
+			return cmd_error(ctx, "no value for option: %s", name);
+		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
 
-		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+		if (ctx->current != NULL)
+			format_ctx_pane(&fc, ctx->srv, ctx->current);
+		else
+			format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
+		fc.c = ctx->peer;
 		value = expanded = format_expand(value, &fc);
 	}
-	if (strcmp(d->name, "automatic-rename") == 0 && options_number(o, d->name))
+	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))
 		freeze_window_names(ctx->srv);
-	rc = options_set(o, d->name, value, args_has(a, 'a'), &err);
+	rc = options_set(o, name, value, args_has(a, 'a'), &err);
 	free(expanded);
 	if (rc != 0) {
 		cmd_error(ctx, "%s", err);
@@ -216,7 +280,7 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	struct session *s;
 	unsigned mask;
 
-	if (d == NULL) {
+	if (d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
 			return 0;
 		return cmd_error(ctx, "invalid option: %s", name);
@@ -227,7 +291,7 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 		options_unset(o, name);
 	} else if (args_has(a, 'o') && options_is_set(o, name) && o != ctx->srv->options) {
 		return cmd_error(ctx, "already set: %s", name);
-	} else if (set_value(ctx, a, o, d, value) != 0) {
+	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
 	}
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
@@ -243,7 +307,7 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	struct options *o;
 	unsigned mask;
 
-	if (name != NULL && d == NULL) {
+	if (name != NULL && d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
 			return 0;
 		return cmd_error(ctx, "invalid option: %s", name);
@@ -360,8 +424,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "ajpc:d:F:t:", 0, 1,
-	 "[-ajp] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "aIjpc:d:F:t:", 0, 1,
+	 "[-aIjp] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},

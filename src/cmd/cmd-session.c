@@ -40,7 +40,7 @@ struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index,
 	char *auto_name = NULL, *err = NULL;
 
 	if (name == NULL)
-		auto_name = cmd_window_name(sa, ctx->srv);
+		auto_name = cmd_window_name(sa, s);
 	w = window_create(s, index, name != NULL ? name : auto_name != NULL ? auto_name : "");
 	w->automatic = name == NULL;
 	free(auto_name);

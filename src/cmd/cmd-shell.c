@@ -138,11 +138,15 @@ static void if_shell_done(struct job *j, int status, const struct buf *out, void
 /* The target for formats and the job's place; a missing -t is no error. */
 static int shell_target(struct cmd_ctx *ctx, struct args *a, struct target *t)
 {
+	size_t errlen = ctx->err.len;
+	int status = ctx->status;
+
 	if (args_get(a, 't') != NULL)
 		return target_pane(ctx, args_get(a, 't'), t);
 	if (target_pane(ctx, NULL, t) != 0) {
-		buf_free(&ctx->err);
-		ctx->status = 0;
+		ctx->err.len = errlen; /* forget this error, keep earlier ones */
+		ctx->status = status;
+		ctx->failed = 0;
 		memset(t, 0, sizeof *t);
 	}
 	return 0;

@@ -27,6 +27,17 @@ void cmd_each(void (*fn)(const struct cmd_entry *e, void *arg), void *arg)
 	}
 }
 
+/* What is left of a suspended list, in order: words of a list (the commands
+ * after the one that suspended) or a caller's call (a config file's rest). */
+struct cmd_cont {
+	struct cmd_cont *next;
+	char **words;
+	int nwords;
+	void (*run)(struct cmd_ctx *ctx, void *arg);
+	void (*free_arg)(void *arg);
+	void *arg;
+};
+
 void cmd_ctx_init(struct cmd_ctx *ctx, struct server *srv, struct peer *peer)
 {
 	memset(ctx, 0, sizeof *ctx);
@@ -45,13 +56,45 @@ static void free_words(char **argv, int argc)
 	free(argv);
 }
 
+static void cont_free(struct cmd_cont *k)
+{
+	free_words(k->words, k->nwords);
+	if (k->free_arg != NULL)
+		k->free_arg(k->arg);
+	free(k);
+}
+
 void cmd_ctx_free(struct cmd_ctx *ctx)
 {
+	struct cmd_cont *k;
+
 	buf_free(&ctx->out);
 	buf_free(&ctx->err);
-	free_words(ctx->rest, ctx->nrest);
-	ctx->rest = NULL;
-	ctx->nrest = 0;
+	while ((k = ctx->cont) != NULL) {
+		ctx->cont = k->next;
+		cont_free(k);
+	}
+}
+
+/* Queued at the end: the callers unwinding a suspension queue innermost first. */
+static void cont_append(struct cmd_ctx *ctx, struct cmd_cont *k)
+{
+	struct cmd_cont **at = &ctx->cont;
+
+	while (*at != NULL)
+		at = &(*at)->next;
+	*at = k;
+}
+
+void cmd_push_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		   void (*free_arg)(void *), void *arg)
+{
+	struct cmd_cont *k = xcalloc(1, sizeof *k);
+
+	k->run = run;
+	k->free_arg = free_arg;
+	k->arg = arg;
+	cont_append(ctx, k);
 }
 
 int cmd_can_suspend(const struct cmd_ctx *ctx)
@@ -64,35 +107,79 @@ void cmd_suspend(struct cmd_ctx *ctx)
 	ctx->suspended = 1;
 }
 
-/* rest = first + ";" + rest */
-void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv)
+static struct cmd_cont *cont_words(int argc, char **argv)
 {
-	int n = argc + (ctx->nrest > 0 && argc > 0 ? 1 : 0) + ctx->nrest, i, k = 0;
-	char **v = xcalloc(n + 1, sizeof *v);
+	struct cmd_cont *k = xcalloc(1, sizeof *k);
+	int i;
 
+	k->words = xcalloc(argc + 1, sizeof *k->words);
 	for (i = 0; i < argc; i++)
-		v[k++] = xstrdup(argv[i]);
-	if (ctx->nrest > 0 && argc > 0)
-		v[k++] = xstrdup(";");
-	for (i = 0; i < ctx->nrest; i++)
-		v[k++] = ctx->rest[i];
-	free(ctx->rest);
-	ctx->rest = v;
-	ctx->nrest = k;
+		k->words[i] = xstrdup(argv[i]);
+	k->nwords = argc;
+	return k;
 }
 
+void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		      void (*free_arg)(void *), void *arg)
+{
+	struct cmd_cont *k = xcalloc(1, sizeof *k);
+
+	k->run = run;
+	k->free_arg = free_arg;
+	k->arg = arg;
+	k->next = ctx->cont;
+	ctx->cont = k;
+}
+
+int cmd_read_stdin(struct cmd_ctx *ctx, void (*chunk)(void *arg, const char *data, size_t len),
+		   void (*done)(void *arg, const char *data, size_t len, const char *err),
+		   void *arg)
+{
+	if (ctx->peer == NULL || !cmd_can_suspend(ctx) || ctx->peer->state != PEER_READY)
+		return cmd_error(ctx, "no client to read standard input from");
+	if (peer_read_stdin(ctx->peer, chunk, done, arg) != 0)
+		return cmd_error(ctx, "standard input is already being read");
+	cmd_suspend(ctx);
+	return 0;
+}
+
+/* Runs first when the list resumes. */
+void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cmd_cont *k;
+
+	if (argc == 0)
+		return;
+	k = cont_words(argc, argv);
+	k->next = ctx->cont;
+	ctx->cont = k;
+}
+
+/* Run what was queued, in order, until it is done or suspends again; what a
+ * new suspension queues goes before what was still waiting. A list whose
+ * command failed is not carried on, but a caller's call (the next lines of a
+ * config file) is. */
 void cmd_resume(struct cmd_ctx *ctx)
 {
-	char **rest = ctx->rest;
-	int nrest = ctx->nrest;
+	struct cmd_cont *todo = ctx->cont, *k;
 
 	ctx->suspended = 0;
-	ctx->rest = NULL;
-	ctx->nrest = 0;
-	if (ctx->status == 0 && nrest > 0)
-		cmd_run(ctx, nrest, rest);
-	free_words(rest, nrest);
-	if (!ctx->suspended && ctx->finish != NULL)
+	ctx->cont = NULL;
+	while ((k = todo) != NULL && !ctx->suspended) {
+		todo = k->next;
+		if (k->run != NULL) {
+			ctx->failed = 0;
+			k->run(ctx, k->arg);
+		} else if (!ctx->failed) {
+			cmd_run(ctx, k->nwords, k->words);
+		}
+		cont_free(k);
+	}
+	if (ctx->suspended) {
+		cont_append(ctx, todo);
+		return;
+	}
+	if (ctx->finish != NULL)
 		ctx->finish(ctx);
 }
 
@@ -107,6 +194,7 @@ int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 	buf_addc(&ctx->err, '\n');
 	ctx->status = 1;
+	ctx->failed = 1;
 	return -1;
 }
 
@@ -265,6 +353,23 @@ static int cmd_is_readonly(const struct cmd_entry *e)
 	return 0;
 }
 
+/* What an after- hook is about: what the command made, else its target (as
+ * it is now), else nothing. */
+static struct pane *after_pane(struct cmd_ctx *ctx, const struct cmd_entry *e, struct args *a)
+{
+	size_t errlen = ctx->err.len;
+	int status = ctx->status;
+	struct target t;
+
+	if (ctx->new_pane != NULL)
+		return ctx->new_pane;
+	if (target_pane(ctx, strstr(e->spec, "t:") != NULL ? args_get(a, 't') : NULL, &t) == 0)
+		return t.p;
+	ctx->err.len = errlen; /* a target gone with the command is no error */
+	ctx->status = status;
+	return NULL;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
@@ -274,6 +379,7 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc == 0)
 		return 0;
+	ctx->failed = 0;
 	e = cmd_find(argv[0], &err);
 	if (e == NULL) {
 		cmd_error(ctx, "%s", err);
@@ -288,17 +394,20 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	ctx->new_pane = NULL;
 	rc = e->exec(ctx, &a);
-	free(a.flags);
+	ctx->failed = rc != 0; /* an error a command recovered from does not count */
 	if (rc != 0) {
+		free(a.flags);
 		ctx->status = 1;
 		return rc;
 	}
 	{
 		char *hook = xasprintf("after-%s", e->name);
 
-		hooks_fire_pane(ctx->srv, hook, ctx->new_pane);
+		if (hooks_exist(ctx->srv->hooks, hook))
+			hooks_fire_pane(ctx->srv, hook, after_pane(ctx, e, &a));
 		free(hook);
 	}
+	free(a.flags);
 	return 0;
 }
 
@@ -319,28 +428,10 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 			return -1;
 		start = i + 1;
 		if (ctx->suspended) {
-			/* Keep the words after this command for cmd_resume (after
-			 * any a nested list left). */
-			int n = start < argc ? argc - start : 0;
-			char **tail = xcalloc(n + 1, sizeof *tail);
-
-			for (int k = 0; k < n; k++)
-				tail[k] = xstrdup(argv[start + k]);
-			if (ctx->nrest > 0 && n > 0) {
-				char **inner = ctx->rest;
-				int ninner = ctx->nrest;
-
-				ctx->rest = tail;
-				ctx->nrest = n;
-				cmd_prepend(ctx, ninner, inner);
-				free_words(inner, ninner);
-			} else if (n > 0) {
-				free_words(ctx->rest, ctx->nrest);
-				ctx->rest = tail;
-				ctx->nrest = n;
-			} else {
-				free(tail);
-			}
+			/* The words after this command run when it resumes (after
+			 * what a nested list queued). */
+			if (start < argc)
+				cont_append(ctx, cont_words(argc - start, argv + start));
 			return 0;
 		}
 	}
@@ -386,15 +477,15 @@ void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const ch
 	free(line);
 }
 
-char *cmd_window_name(const struct spawn_args *sa, struct server *srv)
+char *cmd_window_name(const struct spawn_args *sa, struct session *s)
 {
 	const char *cmd = NULL, *base;
 	char *word, *name;
 
 	if (sa->argc > 0)
 		cmd = sa->argv[0];
-	else if (*options_string(srv->options, "default-command") != '\0')
-		cmd = options_string(srv->options, "default-command");
+	else if (*options_string(session_options(s), "default-command") != '\0')
+		cmd = options_string(session_options(s), "default-command");
 	if (cmd == NULL)
 		return NULL; /* a shell: named after what runs in it */
 	word = xstrndup(cmd, strcspn(cmd, " \t"));

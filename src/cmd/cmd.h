@@ -21,12 +21,13 @@ struct cmd_ctx {
 	struct pane *new_pane; /* what a creating command made (for after- hooks) */
 
 	/* A command that must wait for something (run-shell, if-shell) suspends
-	 * the list: the rest is kept, and cmd_resume runs it later. Only a
-	 * context with a finish callback (allocated, owned by the caller of
-	 * cmd_run) can be suspended; others get background behaviour. */
+	 * the list: what is left to run is kept as continuations, and cmd_resume
+	 * runs them later. Only a context with a finish callback (allocated,
+	 * owned by the caller of cmd_run) can be suspended; others get
+	 * background behaviour. */
 	int suspended;
-	char **rest;
-	int nrest;
+	int failed; /* the last command failed: the rest of its list is skipped */
+	struct cmd_cont *cont;
 	void (*finish)(struct cmd_ctx *ctx);
 	int status;
 	const char *file; /* config file being read, for messages */
@@ -76,6 +77,21 @@ int cmd_can_suspend(const struct cmd_ctx *ctx);
 void cmd_suspend(struct cmd_ctx *ctx);
 /* Put words before what is left of the list (if-shell's chosen command). */
 void cmd_prepend(struct cmd_ctx *ctx, int argc, char **argv);
+/* While a suspension unwinds, each caller that has more to run after the
+ * command that suspended (a config file's next lines) queues it: run(ctx,
+ * arg) is called when what was queued before it is done, free(arg) when it
+ * has run or the context goes. */
+void cmd_push_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		   void (*free_arg)(void *), void *arg);
+/* The same, first in line (what a suspended command does when it resumes). */
+void cmd_prepend_call(struct cmd_ctx *ctx, void (*run)(struct cmd_ctx *, void *),
+		      void (*free_arg)(void *), void *arg);
+/* Suspend the list until the client's stdin is read: done gets it (err set
+ * if it could not be read; with chunk, chunk got it piece by piece) and must
+ * call cmd_resume. -1 with an error when there is no client to read from. */
+int cmd_read_stdin(struct cmd_ctx *ctx, void (*chunk)(void *arg, const char *data, size_t len),
+		   void (*done)(void *arg, const char *data, size_t len, const char *err),
+		   void *arg);
 /* Carry on after a suspension; calls finish when the list is done. */
 void cmd_resume(struct cmd_ctx *ctx);
 
@@ -114,7 +130,7 @@ void cmd_spawn_free(struct spawn_args *sa);
 /* -P: print the new object with -F (or the default format). */
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);
 /* Name a new window after its command when -n is not given. */
-char *cmd_window_name(const struct spawn_args *sa, struct server *srv);
+char *cmd_window_name(const struct spawn_args *sa, struct session *s);
 /* The client a command acts on (detach-client, display-message): the peer
  * attached to the target session, the caller itself, or the most recent. */
 struct peer *cmd_current_client(struct cmd_ctx *ctx, struct session *s);

@@ -10,10 +10,21 @@
 
 #include "cmd/config.h"
 #include "cmd/format.h"
+#include "util/log.h"
 
-/* source-file nesting. The server is single-threaded and a config run never
- * yields to the loop, so one counter is exact. */
+/* source-file nesting: the depth of the file running now (a file that
+ * resumes after run-shell gets its own depth back). */
 static int config_depth;
+
+/* A file's commands being run: kept when a command suspends the list
+ * (run-shell, if-shell without -b), and carried on after it. */
+struct config_rest {
+	struct parse_result r;
+	char *file;
+	int next;
+	int failed_line;
+	int depth;
+};
 
 static int config_cond(const char *text, void *arg)
 {
@@ -98,6 +109,61 @@ static void config_show(struct cmd_ctx *ctx, const char *file, const struct pars
 	buf_addc(&ctx->out, '\n');
 }
 
+static void config_rest_free(void *arg)
+{
+	struct config_rest *cr = arg;
+
+	parse_result_free(&cr->r);
+	free(cr->file);
+	free(cr);
+}
+
+static void config_continue(struct cmd_ctx *ctx, void *arg);
+
+/* Run the commands left; 0, or -1 if any failed. If one suspends the list,
+ * the rest is queued after it (and cr kept): returns 1. */
+static int config_rest_run(struct cmd_ctx *ctx, struct config_rest *cr)
+{
+	const char *old_file = ctx->file;
+	int old_line = ctx->line, old_depth = config_depth, rc = 0;
+	struct parse_cmd *c;
+
+	ctx->file = cr->file;
+	config_depth = cr->depth;
+	while (cr->next < cr->r.ncmds && !ctx->suspended) {
+		c = &cr->r.cmds[cr->next++];
+		if (c->line == cr->failed_line)
+			continue;
+		ctx->line = c->line;
+		if (config_run_one(ctx, c) != 0) {
+			cr->failed_line = c->line;
+			rc = -1;
+		}
+		if (ctx->suspended && cr->next < cr->r.ncmds) {
+			cmd_push_call(ctx, config_continue, config_rest_free, cr);
+			rc = 1;
+		}
+	}
+	ctx->file = old_file;
+	ctx->line = old_line;
+	config_depth = old_depth;
+	return rc;
+}
+
+static void config_continue(struct cmd_ctx *ctx, void *arg)
+{
+	struct config_rest *cr = arg, *again;
+
+	/* cmd_resume frees arg once this returns: a new suspension needs a
+	 * state of its own. */
+	again = xmalloc(sizeof *again);
+	*again = *cr;
+	again->file = xstrdup(cr->file);
+	memset(&cr->r, 0, sizeof cr->r);
+	if (config_rest_run(ctx, again) != 1)
+		config_rest_free(again);
+}
+
 int config_run(struct cmd_ctx *ctx, const struct parse_result *r)
 {
 	int i, rc = 0, failed_line = -1;
@@ -117,29 +183,30 @@ int config_run(struct cmd_ctx *ctx, const struct parse_result *r)
 int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int line, int flags)
 {
 	struct parse_opts o;
-	struct parse_result r;
-	const char *old_file = ctx->file;
-	int old_line = ctx->line, rc, i;
+	struct config_rest *cr = xcalloc(1, sizeof *cr);
+	int rc, i, run;
 
 	config_parse_opts(&o, ctx->srv, file, line);
 	if (flags & CONFIG_PARSE_ONLY)
 		o.flags |= PARSE_NOENV;
-	rc = parse_commands_opts(text, &o, &r);
+	rc = parse_commands_opts(text, &o, &cr->r);
 	if (rc != 0) {
-		buf_add(&ctx->err, r.errors.data, r.errors.len);
+		buf_add(&ctx->err, cr->r.errors.data, cr->r.errors.len);
 		ctx->status = 1;
 	}
-	for (i = 0; (flags & CONFIG_VERBOSE) && i < r.ncmds; i++)
-		config_show(ctx, file, &r.cmds[i]);
-	if (!(flags & CONFIG_PARSE_ONLY)) {
-		ctx->file = file;
-		if (config_run(ctx, &r) != 0)
-			rc = -1;
-		ctx->file = old_file;
-		ctx->line = old_line;
+	for (i = 0; (flags & CONFIG_VERBOSE) && i < cr->r.ncmds; i++)
+		config_show(ctx, file, &cr->r.cmds[i]);
+	cr->file = file != NULL ? xstrdup(file) : NULL;
+	cr->failed_line = -1;
+	cr->depth = config_depth;
+	if (flags & CONFIG_PARSE_ONLY) {
+		config_rest_free(cr);
+		return rc;
 	}
-	parse_result_free(&r);
-	return rc;
+	run = config_rest_run(ctx, cr);
+	if (run != 1)
+		config_rest_free(cr);
+	return run < 0 ? -1 : rc;
 }
 
 static char *read_file(FILE *f)
@@ -178,14 +245,30 @@ int config_source_file(struct cmd_ctx *ctx, const char *path, int flags)
 	return rc;
 }
 
-int config_load(struct server *srv, const char *path, struct buf *errors)
+/* The config at start has no client: what it prints and its errors go to
+ * the server's config messages, when the file is done (after any run-shell
+ * it waits for). */
+static void config_load_done(struct cmd_ctx *ctx)
 {
-	struct cmd_ctx ctx;
-	int rc;
+	struct server *srv = ctx->srv;
 
-	cmd_ctx_init(&ctx, srv, NULL);
-	rc = config_source_file(&ctx, path, 0);
-	buf_add(errors, ctx.err.data, ctx.err.len);
-	cmd_ctx_free(&ctx);
-	return rc;
+	buf_add(&srv->config_errors, ctx->err.data, ctx->err.len);
+	if (ctx->err.len > 0)
+		log_debug("config: %s", buf_cstr(&ctx->err));
+	srv->config_loading--;
+	cmd_ctx_free(ctx);
+	free(ctx);
+	server_config_done(srv);
+}
+
+void config_load(struct server *srv, const char *path)
+{
+	struct cmd_ctx *ctx = xmalloc(sizeof *ctx);
+
+	cmd_ctx_init(ctx, srv, NULL);
+	ctx->finish = config_load_done;
+	srv->config_loading++;
+	config_source_file(ctx, path, 0);
+	if (!ctx->suspended)
+		config_load_done(ctx);
 }

@@ -34,8 +34,10 @@ int config_run_text(struct cmd_ctx *ctx, const char *text, const char *file, int
 /* Read and run one file (no globbing); errors to ctx->err. */
 int config_source_file(struct cmd_ctx *ctx, const char *path, int flags);
 
-/* Run path at server start with no client; errors ("file:line: message")
- * are appended to errors. Returns 0, or -1 after any error. */
-int config_load(struct server *srv, const char *path, struct buf *errors);
+/* Run path at server start with no client. Errors ("file:line: message")
+ * go to srv->config_errors. A blocking run-shell or if-shell makes the file
+ * wait (srv->config_loading counts files not done yet); commands from
+ * clients wait for it too (server_config_done runs them). */
+void config_load(struct server *srv, const char *path);
 
 #endif

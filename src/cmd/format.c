@@ -21,6 +21,7 @@
 #include <wchar.h>
 
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/copy.h"
@@ -404,7 +405,8 @@ static char *fv_history_limit(const struct format_ctx *fc)
 	if (fc->p == NULL)
 		return NULL;
 	if (fc->p->grid == NULL)
-		return num(options_number(fc->srv->options, "history-limit"));
+		return num(
+			options_number(session_options(fc->p->window->session), "history-limit"));
 	return num(grid_history_limit(fc->p->grid));
 }
 
@@ -1279,18 +1281,77 @@ static char *option_value(const struct options *o, const char *name)
 	return xstrdup(v);
 }
 
+/* The session of the context, if any. */
+static struct session *fc_session(const struct format_ctx *fc)
+{
+	if (fc->s != NULL)
+		return fc->s;
+	if (fc->w != NULL)
+		return fc->w->session;
+	return fc->p != NULL && fc->p->window != NULL ? fc->p->window->session : NULL;
+}
+
+/* An option as the context sees it, as tmux looks them up: a window or pane
+ * option in the pane's (or window's) set, a session option in the session's,
+ * a user option in the first of pane, window, session and global that has it. */
+static struct options *option_set_for(const struct format_ctx *fc, const char *name)
+{
+	struct session *s = fc_session(fc);
+	struct window *w = fc->w != NULL ? fc->w : fc->p != NULL ? fc->p->window : NULL;
+	const struct option_def *d = options_def(name);
+	struct options *sets[4];
+	int n = 0, i;
+
+	if (fc->p != NULL && fc->p->window != NULL)
+		sets[n++] = pane_options(fc->p);
+	if (w != NULL)
+		sets[n++] = window_options(w);
+	if (s != NULL)
+		sets[n++] = session_options(s);
+	sets[n++] = fc->srv->options;
+	if (d == NULL) {
+		for (i = 0; i < n; i++) {
+			if (options_is_set(sets[i], name))
+				return sets[i];
+		}
+		return NULL;
+	}
+	switch (options_scope(d)) {
+	case OPTION_SESSION:
+		return s != NULL ? session_options(s) : fc->srv->options;
+	case OPTION_SERVER:
+		return fc->srv->options;
+	default:
+		return sets[0];
+	}
+}
+
+static char *option_for(const struct format_ctx *fc, const char *name)
+{
+	struct options *o = option_set_for(fc, name);
+
+	if (o == NULL)
+		return NULL;
+	if (options_def(name) == NULL)
+		return xstrdup(options_string(o, name));
+	return option_value(o, name);
+}
+
 /* The value of a variable or option key, with b: d: q: t: applied. */
 static char *format_find(struct fstate *es, const char *key, int mods, const char *time_format)
 {
 	const struct format_var *v = var_find(key);
 	const struct format_ctx *fc = es->fc;
 	char *found = NULL, *r;
+	const char *hv;
 
-	if (v != NULL)
+	if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
+		found = xstrdup(hv);
+	else if (v != NULL)
 		found = v->fn(fc);
 	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
-		 options_def(key) != NULL)
-		found = option_value(fc->srv->options, key);
+		 (options_def(key) != NULL || key[0] == '@'))
+		found = option_for(fc, key);
 	if (found == NULL)
 		return NULL;
 	if (mods & M_TIME) {
@@ -2053,7 +2114,10 @@ static void json_member(struct buf *out, const struct format_ctx *fc, const char
 		value = v->fn(fc);
 		json_value(out, v->type, value);
 	} else if (fc->srv != NULL && fc->srv->options != NULL && options_def(name) != NULL) {
-		json_option(out, options_def(name), options_string(fc->srv->options, name));
+		json_option(out, options_def(name), options_string(option_set_for(fc, name), name));
+	} else if (fc->srv != NULL && fc->srv->options != NULL && name[0] == '@' &&
+		   option_set_for(fc, name) != NULL) {
+		format_json_string(out, options_string(option_set_for(fc, name), name));
 	} else {
 		buf_adds(out, "null");
 	}

@@ -87,8 +87,16 @@ static const struct option_def option_table[] = {
 };
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
 
+/* A user option (@name): any string, kept in the set it was set on. */
+struct user_option {
+	char *name;
+	char *value;
+	struct user_option *next;
+};
+
 struct options {
 	struct options *parent; /* NULL for the global set */
+	struct user_option *user;
 	char *values[OPTION_COUNT];
 	long numbers[OPTION_COUNT];
 	char set[OPTION_COUNT];
@@ -273,10 +281,62 @@ void options_reparent(struct options *o, struct options *parent)
 	o->parent = parent;
 }
 
+static struct user_option **user_find(struct options *o, const char *name)
+{
+	struct user_option **u;
+
+	for (u = &o->user; *u != NULL; u = &(*u)->next) {
+		if (strcmp((*u)->name, name) == 0)
+			break;
+	}
+	return u;
+}
+
+const char *options_user(const struct options *o, const char *name)
+{
+	struct user_option *u;
+
+	for (; o != NULL; o = o->parent) {
+		for (u = o->user; u != NULL; u = u->next) {
+			if (strcmp(u->name, name) == 0)
+				return u->value;
+		}
+	}
+	return NULL;
+}
+
+static void user_set(struct options *o, const char *name, const char *value, int append)
+{
+	struct user_option **u = user_find(o, name);
+	const char *old = options_user(o, name);
+	char *v = append && old != NULL ? xasprintf("%s%s", old, value) : xstrdup(value);
+
+	if (*u == NULL) {
+		*u = xcalloc(1, sizeof **u);
+		(*u)->name = xstrdup(name);
+	}
+	free((*u)->value);
+	(*u)->value = v;
+}
+
+static void user_unset(struct options *o, const char *name)
+{
+	struct user_option **u = user_find(o, name), *gone = *u;
+
+	if (gone == NULL)
+		return;
+	*u = gone->next;
+	free(gone->name);
+	free(gone->value);
+	free(gone);
+}
+
 int options_is_set(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
+	if (*name == '@')
+		return *user_find((struct options *)o, name) != NULL;
 	return i >= 0 && o->set[i];
 }
 
@@ -296,6 +356,8 @@ void options_free(struct options *o)
 		return;
 	for (i = 0; i < OPTION_COUNT; i++)
 		free(o->values[i]);
+	while (o->user != NULL)
+		user_unset(o, o->user->name);
 	free(o);
 }
 
@@ -306,6 +368,10 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	char *text;
 	long num;
 
+	if (*name == '@' && name[1] != '\0') {
+		user_set(o, name, value, append);
+		return 0;
+	}
 	if (i < 0) {
 		*err = xasprintf("invalid option: %s", name);
 		return -1;
@@ -334,6 +400,8 @@ void options_unset(struct options *o, const char *name)
 	char *err = NULL;
 	long num = 0;
 
+	if (*name == '@')
+		user_unset(o, name);
 	if (i < 0)
 		return;
 	free(o->values[i]);
@@ -360,17 +428,18 @@ const char *options_string(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
+	if (*name == '@')
+		return options_user(o, name) != NULL ? options_user(o, name) : "";
 	return i < 0 ? "" : holder(o, i)->values[i];
 }
 
-static void show_one(const struct options *o, size_t i, int value_only, int mark, struct buf *out)
+static void show_value(const char *name, const char *v, int string, int value_only, int mark,
+		       struct buf *out)
 {
-	const char *v = holder(o, (int)i)->values[i];
-	int quote = option_table[i].type == OPTION_STRING &&
-		    (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
+	int quote = string && (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
 
 	if (!value_only)
-		buf_printf(out, "%s%s ", option_table[i].name, mark ? "*" : "");
+		buf_printf(out, "%s%s ", name, mark ? "*" : "");
 	if (quote && !value_only) {
 		buf_addc(out, '"');
 		for (; *v != '\0'; v++) {
@@ -385,11 +454,38 @@ static void show_one(const struct options *o, size_t i, int value_only, int mark
 	buf_addc(out, '\n');
 }
 
+static void show_one(const struct options *o, size_t i, int value_only, int mark, struct buf *out)
+{
+	show_value(option_table[i].name, holder(o, (int)i)->values[i],
+		   option_table[i].type == OPTION_STRING, value_only, mark, out);
+}
+
+/* User options of this set, then (inherited) those of its parents that it
+ * does not override. */
+static void show_user(const struct options *o, const char *name, int value_only, int inherited,
+		      struct buf *out)
+{
+	const struct options *at;
+	struct user_option *u;
+
+	for (at = o; at != NULL; at = inherited ? at->parent : NULL) {
+		for (u = at->user; u != NULL; u = u->next) {
+			if ((name == NULL || strcmp(u->name, name) == 0) &&
+			    options_user(o, u->name) == u->value)
+				show_value(u->name, u->value, 1, value_only, at != o, out);
+		}
+	}
+}
+
 int options_show(const struct options *o, const char *name, unsigned mask, int value_only,
 		 int inherited, struct buf *out)
 {
 	size_t i;
 
+	if (name != NULL && *name == '@') {
+		show_user(o, name, value_only, inherited, out);
+		return 0;
+	}
 	if (name != NULL) {
 		int idx = option_index(name);
 
@@ -405,6 +501,7 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 		if (o->set[i] || inherited)
 			show_one(o, i, value_only, !o->set[i], out);
 	}
+	show_user(o, NULL, value_only, inherited, out);
 	return 0;
 }
 

@@ -48,6 +48,9 @@ const struct option_def *options_def(const char *name);
 /* Set from text; on error returns -1 with a message in *err (malloc'd). */
 int options_set(struct options *o, const char *name, const char *value, int append, char **err);
 void options_unset(struct options *o, const char *name);
+/* A user option (@name) from the set or its parents, or NULL. set-option
+ * takes any @name: options_set and options_unset handle them too. */
+const char *options_user(const struct options *o, const char *name);
 long options_number(const struct options *o, const char *name);
 const char *options_string(const struct options *o, const char *name);
 /* "name value" lines like show-options: name NULL for every option of the

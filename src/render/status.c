@@ -153,10 +153,16 @@ static void draw_part(struct cells *b, const char *text, const struct grid_cell 
 
 static const struct grid_cell default_pen = {.ch = ' ', .width = 1};
 
-static struct grid_cell option_pen(struct server *srv, const char *name,
+static struct grid_cell option_pen(struct options *o, const char *name,
 				   const struct grid_cell *base)
 {
-	return style_pen(options_string(srv->options, name), base);
+	return style_pen(options_string(o, name), base);
+}
+
+/* Status options are the client's session's; window-status-* the window's. */
+static struct options *status_options(struct peer *c)
+{
+	return c->session != NULL ? session_options(c->session) : c->srv->options;
 }
 
 /* One window's entry, appended to the list. */
@@ -164,21 +170,22 @@ static void draw_window(struct peer *c, struct window *w, time_t now, const stru
 			struct cells *list)
 {
 	struct server *srv = c->srv;
+	struct options *o = window_options(w);
 	int current = w == c->session->current;
-	struct grid_cell base = option_pen(srv, "window-status-style", sb);
+	struct grid_cell base = option_pen(o, "window-status-style", sb);
 	struct format_ctx fc;
 	char *text;
 
 	if (current)
-		base = option_pen(srv, "window-status-current-style", &base);
+		base = option_pen(o, "window-status-current-style", &base);
 	else if (w->alerts & ALERT_BELL)
-		base = option_pen(srv, "window-status-bell-style", &base);
+		base = option_pen(o, "window-status-bell-style", &base);
 	else if (w->alerts & (ALERT_ACTIVITY | ALERT_SILENCE))
-		base = option_pen(srv, "window-status-activity-style", &base);
+		base = option_pen(o, "window-status-activity-style", &base);
 	format_ctx_window(&fc, srv, w);
 	fc.c = c;
-	text = expand_time(options_string(srv->options, current ? "window-status-current-format"
-								: "window-status-format"),
+	text = expand_time(options_string(o, current ? "window-status-current-format"
+						     : "window-status-format"),
 			   now, &fc);
 	draw_part(list, text, &base, 1 << 20);
 	free(text);
@@ -188,13 +195,14 @@ static void draw_window(struct peer *c, struct window *w, time_t now, const stru
 static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb, struct cells *list,
 			 int *cur_start, int *cur_end)
 {
-	const char *sep = options_string(c->srv->options, "window-status-separator");
 	struct window *w;
 
 	*cur_start = *cur_end = 0;
 	for (w = c->session->windows; w != NULL; w = w->next) {
 		if (w != c->session->windows)
-			draw_part(list, sep, sb, 1 << 20);
+			draw_part(list,
+				  options_string(window_options(w), "window-status-separator"), sb,
+				  1 << 20);
 		if (w == c->session->current)
 			*cur_start = list->n;
 		draw_window(c, w, now, sb, list);
@@ -213,7 +221,7 @@ static void fill(struct grid_cell *cells, int from, int to, const struct grid_ce
 /* Where the list starts within its space, per status-justify. */
 static int list_offset(struct peer *c, int width, int left, int avail, int n)
 {
-	const char *j = options_string(c->srv->options, "status-justify");
+	const char *j = options_string(status_options(c), "status-justify");
 	int x;
 
 	if (strcmp(j, "centre") == 0)
@@ -279,19 +287,19 @@ static void draw_side(struct peer *c, const char *which, time_t now, const struc
 	long len;
 
 	snprintf(opt, sizeof opt, "%s-length", which);
-	len = options_number(srv->options, opt);
+	len = options_number(status_options(c), opt);
 	snprintf(opt, sizeof opt, "%s-style", which);
-	base = option_pen(srv, opt, sb);
+	base = option_pen(status_options(c), opt, sb);
 	format_ctx_session(&fc, srv, c->session);
 	fc.c = c;
-	text = expand_time(options_string(srv->options, which), now, &fc);
+	text = expand_time(options_string(status_options(c), which), now, &fc);
 	draw_part(b, text, &base, len < max ? (int)len : max);
 	free(text);
 }
 
 static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, int width)
 {
-	struct grid_cell sb = option_pen(c->srv, "status-style", &default_pen);
+	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce;
 
@@ -313,13 +321,14 @@ static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, in
  * draws it; NULL for a separator or past the end. */
 static struct window *list_window_at(struct peer *c, time_t now, const struct grid_cell *sb, int at)
 {
-	const char *sep = options_string(c->srv->options, "window-status-separator");
 	struct cells list = {0};
 	struct window *w, *hit = NULL;
 
 	for (w = c->session->windows; w != NULL && hit == NULL; w = w->next) {
 		if (w != c->session->windows)
-			draw_part(&list, sep, sb, 1 << 20);
+			draw_part(&list,
+				  options_string(window_options(w), "window-status-separator"), sb,
+				  1 << 20);
 		if (at < list.n)
 			break;
 		draw_window(c, w, now, sb, &list);
@@ -332,7 +341,7 @@ static struct window *list_window_at(struct peer *c, time_t now, const struct gr
 
 struct window *status_window_at(struct peer *c, time_t now, int width, int x)
 {
-	struct grid_cell sb = option_pen(c->srv, "status-style", &default_pen);
+	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce, avail, start, x0, n;
 
@@ -353,7 +362,7 @@ struct window *status_window_at(struct peer *c, time_t now, int width, int x)
 /* A message, or the prompt; returns the prompt's cursor column or -1. */
 static int build_message(struct peer *c, struct grid_cell *cells, int width)
 {
-	struct grid_cell pen = option_pen(c->srv, "message-style", &default_pen);
+	struct grid_cell pen = option_pen(status_options(c), "message-style", &default_pen);
 	struct cells b = {0};
 	int cursor = -1, start = 0, label;
 	size_t at;
@@ -402,17 +411,20 @@ int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
 static void status_timer_cb(uv_timer_t *t)
 {
 	struct server *srv = t->data;
-	long secs = options_number(srv->options, "status-interval");
 	time_t now = time(NULL);
 	struct peer *c;
+	long secs;
+	int any = 0;
 
-	if (secs > 0 && !srv->exiting && now / secs != srv->status_last / secs) {
-		for (c = srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED)
-				c->dirty = 1;
-		}
-		server_schedule(srv);
+	for (c = srv->peers; c != NULL && !srv->exiting; c = c->next) {
+		if (c->state != PEER_ATTACHED || c->session == NULL)
+			continue;
+		secs = options_number(status_options(c), "status-interval");
+		if (secs > 0 && now / secs != srv->status_last / secs)
+			c->dirty = any = 1;
 	}
+	if (any)
+		server_schedule(srv);
 	srv->status_last = now;
 }
 

@@ -27,9 +27,15 @@
 #include "term/grid.h"
 #include "term/key.h"
 
-static int status_lines(const struct server *srv)
+static int status_lines(struct options *o)
 {
-	return options_number(srv->options, "status") ? 1 : 0;
+	return options_number(o, "status") ? 1 : 0;
+}
+
+/* A client reads its session's options (which inherit the global ones). */
+static struct options *client_options(struct peer *c)
+{
+	return c->session != NULL ? session_options(c->session) : c->srv->options;
 }
 
 /* The size a session's windows take from its attached clients, per
@@ -40,7 +46,7 @@ static int status_lines(const struct server *srv)
 static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 {
 	int largest = strcmp(mode, "largest") == 0, latest = strcmp(mode, "latest") == 0;
-	int st = status_lines(s->srv);
+	int st = status_lines(session_options(s));
 	struct peer *c, *last = NULL;
 
 	*sx = *sy = -1;
@@ -68,7 +74,9 @@ static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 /* Each window takes its size from the session's attached clients per its
  * window-size option: the most recently active client (latest), the largest
  * or smallest of them in each direction, or no change (manual, also what
- * resize-window sets). */
+ * resize-window sets). With aggressive-resize, only the clients that show
+ * the window size it: a window that is not its session's current one keeps
+ * its size until it is selected. */
 static void attach_size_session(struct session *s)
 {
 	struct window *w;
@@ -81,6 +89,8 @@ static void attach_size_session(struct session *s)
 	for (w = s->windows; w != NULL; w = w->next) {
 		const char *mode = options_string(window_options(w), "window-size");
 
+		if (w != s->current && options_number(window_options(w), "aggressive-resize"))
+			continue;
 		if (strcmp(mode, "manual") != 0 && clients_size(s, mode, &sx, &sy))
 			window_resize(w, sx, sy);
 	}
@@ -237,7 +247,7 @@ static int key_is_prefix(struct peer *c, const struct key *k)
 	struct key p;
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (key_parse(options_string(c->srv->options, names[i]), &p) == 0 &&
+		if (key_parse(options_string(client_options(c), names[i]), &p) == 0 &&
 		    key_equal(k, &p))
 			return 1;
 	}
@@ -261,7 +271,7 @@ static void repeat_timer_cb(uv_timer_t *t)
 static void set_key_table(struct peer *c, const char *name, int repeat)
 {
 	char *copy = name != NULL ? xstrdup(name) : NULL;
-	uint64_t ms = (uint64_t)options_number(c->srv->options, "repeat-time");
+	uint64_t ms = (uint64_t)options_number(client_options(c), "repeat-time");
 
 	free(c->key_table);
 	c->key_table = copy;
@@ -338,7 +348,7 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	table = xstrdup(c->key_table != NULL ? c->key_table : "root");
 	cmd = xstrdup(b->cmd); /* the command may unbind its own key */
 	/* a repeat holds a table other than root (root is where keys go anyway) */
-	repeat = b->repeat && options_number(c->srv->options, "repeat-time") > 0 &&
+	repeat = b->repeat && options_number(client_options(c), "repeat-time") > 0 &&
 		 strcmp(table, "root") != 0;
 	set_key_table(c, repeat ? table : NULL, repeat);
 	run_command_text(c, cmd);
@@ -686,7 +696,7 @@ static int prompt_vi_command(struct peer *c, uint32_t cp)
 
 static int prompt_vi_mode(struct peer *c)
 {
-	return strcmp(options_string(c->srv->options, "status-keys"), "vi") == 0;
+	return strcmp(options_string(client_options(c), "status-keys"), "vi") == 0;
 }
 
 /* A single-key prompt (confirm-before): y runs, anything else cancels. */
@@ -804,8 +814,8 @@ static int mouse_on(struct peer *c)
 /* The client row the window starts on: 1 below a status line at the top. */
 static int mouse_window_top(struct peer *c)
 {
-	return status_lines(c->srv) &&
-	       strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+	return status_lines(client_options(c)) &&
+	       strcmp(options_string(client_options(c), "status-position"), "top") == 0;
 }
 
 static int pane_visible(struct window *w, struct pane *p)
@@ -983,7 +993,7 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
 	int row = mouse_window_top(c) ? 0 : c->rows - 1;
 	struct window *w;
 
-	if (!status_lines(c->srv) || m->y != row)
+	if (!status_lines(client_options(c)) || m->y != row)
 		return 0;
 	if (m->button != 1 || c->message != NULL || c->prompt_label != NULL)
 		return 1;
@@ -1094,7 +1104,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(s);
 	attach_mark_session(s);
-	hooks_fire_session(c->srv, "client-attached", s);
+	hooks_fire_client(c->srv, "client-attached", c, s);
 }
 
 /* Give the terminal back and tell the client what to print. */
@@ -1106,7 +1116,7 @@ void attach_detach(struct peer *c, const char *message)
 		return;
 	msg = message != NULL ? xstrdup(message)
 			      : xasprintf("[detached (from session %s)]", c->session->name);
-	hooks_fire_session(c->srv, "client-detached", c->session);
+	hooks_fire_client(c->srv, "client-detached", c, c->session);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
@@ -1227,7 +1237,7 @@ void attach_resize(struct peer *c, int rows, int cols)
 	c->activity = uv_now(c->srv->loop);
 	attach_size_session(c->session);
 	attach_mark_session(c->session);
-	hooks_fire_session(c->srv, "client-resized", c->session);
+	hooks_fire_client(c->srv, "client-resized", c, c->session);
 }
 
 static void msg_timer_cb(uv_timer_t *t)
@@ -1302,7 +1312,7 @@ void attach_switch(struct peer *c, struct session *s)
 	render_invalidate(c->render);
 	attach_size_session(s);
 	attach_mark_session(s);
-	hooks_fire_session(c->srv, "client-session-changed", s);
+	hooks_fire_client(c->srv, "client-session-changed", c, s);
 }
 
 void attach_drained(struct peer *c)
@@ -1324,10 +1334,11 @@ static int status_text(struct peer *c, struct grid_cell *cells)
 static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
-	struct options *o = c->srv->options;
+	struct options *o;
 
 	if (w == NULL)
 		return;
+	o = window_options(w);
 	f->area_x = 0;
 	f->area_y = top;
 	f->area_w = w->sx;
@@ -1352,11 +1363,11 @@ static void attach_title(struct peer *c)
 	struct format_ctx fc;
 	char *title;
 
-	if (!options_number(c->srv->options, "set-titles"))
+	if (!options_number(client_options(c), "set-titles"))
 		return;
 	format_ctx_session(&fc, c->srv, c->session);
 	fc.c = c;
-	title = format_expand_time(options_string(c->srv->options, "set-titles-string"), &fc);
+	title = format_expand_time(options_string(client_options(c), "set-titles-string"), &fc);
 	tty_set_title(c->tty, title);
 	free(title);
 }
@@ -1391,13 +1402,13 @@ static void attach_draw(struct peer *c)
 	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(c->srv), top, cursor;
+	int n = 0, status = status_lines(client_options(c)), top, cursor;
 	struct grid_cell *cells = NULL;
 	size_t sync_begin;
 	int motion = 0;
 
 	memset(&f, 0, sizeof f);
-	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
+	top = status && strcmp(options_string(client_options(c), "status-position"), "top") == 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */

@@ -365,7 +365,7 @@ static void search_again(struct pane *p, int reverse)
 
 static int is_word(struct pane *p, uint32_t ch)
 {
-	const char *sep = options_string(window_options(p->window), "word-separators");
+	const char *sep = options_string(session_options(p->window->session), "word-separators");
 
 	if (ch == ' ' || ch == 0)
 		return 0;

@@ -130,7 +130,7 @@ static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 
 	while (envp[n] != NULL)
 		n++;
-	env_setf(&envp, &n, "TERM", default_terminal(p->srv->options));
+	env_setf(&envp, &n, "TERM", default_terminal(session_options(s)));
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
 	v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(), s->id);
 	env_setf(&envp, &n, "PMUX", v);
@@ -231,6 +231,21 @@ static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
 	p->cmd_argc = sa->argc;
 }
 
+/* split-window '' and the like: a pane with no program. */
+static int pane_command_empty(const struct spawn_args *sa)
+{
+	return sa->argc == 1 && sa->argv[0][0] == '\0';
+}
+
+static void pane_start_poll(struct pane *p)
+{
+	uv_poll_init(p->srv->loop, &p->poll, p->fd);
+	p->open_handles++;
+	p->poll.data = p;
+	p->poll_events = UV_READABLE;
+	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
+}
+
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
 			 char **errmsg)
 {
@@ -248,27 +263,32 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	buf_init(&p->writeq);
 	p->start_cwd = xstrdup(sa->cwd != NULL ? sa->cwd : "/");
 	p->options = options_new_child(w->options);
-	if (pane_spawn(p, sa, &res, errmsg) != 0) {
+	if (pane_command_empty(sa)) {
+		/* tmux's empty pane: dead from the start, display-message -I
+		 * writes into it, respawn-pane gives it a program */
+		p->empty = 1;
+		p->exited = 1;
+	} else if (pane_spawn(p, sa, &res, errmsg) != 0) {
 		options_free(p->options);
 		free(p->start_cwd);
 		free(p);
 		return NULL;
+	} else {
+		p->fd = res.master;
+		p->pid = res.pid;
+		memcpy(p->tty, res.tty, sizeof p->tty);
 	}
-	pane_remember_command(p, sa);
-	p->fd = res.master;
-	p->pid = res.pid;
-	memcpy(p->tty, res.tty, sizeof p->tty);
+	if (!p->empty)
+		pane_remember_command(p, sa); /* an empty pane respawns the shell */
 	p->grid =
 		grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
 			 pane_grid_output, p);
 	grid_set_events(p->grid, &pane_events, p);
-	uv_poll_init(srv->loop, &p->poll, p->fd);
 	uv_timer_init(srv->loop, &p->close_timer);
-	p->open_handles = 2;
-	p->poll.data = p;
 	p->close_timer.data = p;
-	p->poll_events = UV_READABLE;
-	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
+	p->open_handles = 1;
+	if (!p->empty)
+		pane_start_poll(p);
 	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
 	return p;
 }
@@ -287,19 +307,30 @@ int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, cha
 		*errmsg = xasprintf("pane %%%u still active", p->id);
 		return -1;
 	}
+	if (pane_command_empty(sa)) {
+		*errmsg = xstrdup("an empty command");
+		return -1;
+	}
 	if (pane_spawn(p, sa, &res, errmsg) != 0)
 		return -1;
 	if (!p->exited)
 		pane_hangup_session(p->pid);
 	uv_timer_stop(&p->close_timer);
 	pane_set_events(p, 0);
-	if (dup2(res.master, p->fd) < 0 || fcntl(p->fd, F_SETFD, FD_CLOEXEC) < 0) {
-		*errmsg = xasprintf("dup2: %s", strerror(errno));
-		kill(res.pid, SIGKILL);
+	if (p->empty) {
+		/* its first program: the pane gets its pty and poll now */
+		p->empty = 0;
+		p->fd = res.master;
+		pane_start_poll(p);
+	} else {
+		if (dup2(res.master, p->fd) < 0 || fcntl(p->fd, F_SETFD, FD_CLOEXEC) < 0) {
+			*errmsg = xasprintf("dup2: %s", strerror(errno));
+			kill(res.pid, SIGKILL);
+			close(res.master);
+			return -1;
+		}
 		close(res.master);
-		return -1;
 	}
-	close(res.master);
 	pane_remember_command(p, sa);
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
@@ -370,6 +401,24 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 	pane_flush(p);
 }
 
+/* allow-rename: a program names its window with ESC k name ESC \, which
+ * turns automatic-rename off for the window, as in tmux. */
+static void pane_program_name(struct pane *p)
+{
+	const char *name = grid_take_name(p->grid);
+	struct window *w = p->window;
+	char *err = NULL;
+
+	if (name == NULL || !options_number(pane_options(p), "allow-rename"))
+		return;
+	free(w->name);
+	w->name = xstrdup(name);
+	w->automatic = 0;
+	if (options_set(window_options(w), "automatic-rename", "off", 0, &err) != 0)
+		free(err);
+	hooks_fire_window(p->srv, "window-renamed", w);
+}
+
 /* Read until the pty is empty, EOF, or the budget is spent. Returns -1 at
  * EOF (every slave descriptor closed). */
 static int pane_read(struct pane *p, size_t budget)
@@ -399,6 +448,7 @@ static int pane_read(struct pane *p, size_t budget)
 		if (p->last_keys != 0)
 			pane_sample_foreground(p);
 		alerts_output(p);
+		pane_program_name(p);
 		attach_mark_session(p->window->session);
 	}
 	return 0;
@@ -571,11 +621,13 @@ static void pane_close_cb(uv_handle_t *h)
 void pane_destroy(struct pane *p)
 {
 	wait_pane_closed(p);
+	hooks_forget(p->srv->hooks, HOOKS_PANE, p->id);
 	pipe_close(p);
 	passthru_pane_free(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */
-	uv_close((uv_handle_t *)&p->poll, pane_close_cb);
+	if (!p->empty)
+		uv_close((uv_handle_t *)&p->poll, pane_close_cb);
 	uv_close((uv_handle_t *)&p->close_timer, pane_close_cb);
 	if (p->fd >= 0 && close(p->fd) < 0)
 		log_debug("close pty: %s", strerror(errno));

@@ -48,8 +48,12 @@ static void peer_close_cb(uv_handle_t *h)
 		free(c->prompt_history[i]);
 	free(c->prompt_history);
 	free(c->key_table);
+	free(c->deferred);
+	buf_free(&c->stdin_data);
 	free(c);
 }
+
+static void stdin_finish(struct peer *c, const char *err);
 
 void peer_close(struct peer *c)
 {
@@ -62,6 +66,7 @@ void peer_close(struct peer *c)
 	wait_peer_closed(c);
 	if (c->pending != NULL)
 		c->pending->peer = NULL; /* the list goes on without its client */
+	stdin_finish(c, "the client went away");
 	for (pp = &c->srv->peers; *pp != NULL && *pp != c; pp = &(*pp)->next)
 		;
 	if (*pp != NULL)
@@ -267,6 +272,70 @@ static void run_command(struct peer *c, const char *data, size_t len)
 	peer_finish(ctx);
 }
 
+/* load-buffer - can read a large file, but not without end. */
+#define PEER_STDIN_MAX (256u << 20)
+
+int peer_read_stdin(struct peer *c, void (*chunk)(void *arg, const char *data, size_t len),
+		    void (*done)(void *arg, const char *data, size_t len, const char *err),
+		    void *arg)
+{
+	if (c->stdin_done != NULL)
+		return -1;
+	c->stdin_done = done;
+	c->stdin_chunk = chunk;
+	c->stdin_arg = arg;
+	c->stdin_overflow = 0;
+	buf_init(&c->stdin_data);
+	peer_send(c, MSG_READIN, "", 0);
+	return 0;
+}
+
+static void stdin_finish(struct peer *c, const char *err)
+{
+	void (*done)(void *, const char *, size_t, const char *) = c->stdin_done;
+
+	if (done == NULL)
+		return;
+	c->stdin_done = NULL;
+	if (err == NULL && c->stdin_overflow)
+		err = "standard input is too large";
+	done(c->stdin_arg, c->stdin_data.data != NULL ? c->stdin_data.data : "", c->stdin_data.len,
+	     err);
+	buf_free(&c->stdin_data);
+}
+
+static void stdin_message(struct peer *c, const struct proto_msg *m)
+{
+	if (m->len == 0) {
+		stdin_finish(c, NULL);
+		return;
+	}
+	if (c->stdin_chunk != NULL) {
+		c->stdin_chunk(c->stdin_arg, m->data, m->len);
+		return;
+	}
+	if (c->stdin_data.len + m->len > PEER_STDIN_MAX)
+		c->stdin_overflow = 1;
+	if (!c->stdin_overflow)
+		buf_add(&c->stdin_data, m->data, m->len);
+}
+
+void peer_run_deferred(struct server *srv)
+{
+	struct peer *c, *next;
+	char *data;
+
+	for (c = srv->peers; c != NULL && srv->config_loading == 0; c = next) {
+		next = c->next; /* the command may close the peer */
+		if (c->deferred == NULL || c->state != PEER_READY)
+			continue;
+		data = c->deferred;
+		c->deferred = NULL;
+		run_command(c, data, c->deferred_len);
+		free(data);
+	}
+}
+
 static void peer_message(struct peer *c, const struct proto_msg *m)
 {
 	switch (c->state) {
@@ -276,8 +345,20 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 		identify(c, m->data, m->len);
 		return;
 	case PEER_READY:
-		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL)
+		if (m->type == MSG_STDIN && c->stdin_done != NULL) {
+			stdin_message(c, m);
+			return;
+		}
+		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL ||
+		    c->deferred != NULL)
 			break;
+		if (c->srv->config_loading > 0) {
+			/* as in tmux, commands run once the config is done */
+			c->deferred = xmalloc(m->len + 1);
+			memcpy(c->deferred, m->data, m->len);
+			c->deferred_len = m->len;
+			return;
+		}
 		run_command(c, m->data, m->len);
 		return;
 	case PEER_ATTACHED:

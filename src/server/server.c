@@ -214,7 +214,7 @@ static void server_config(struct server *srv, const char *config_file)
 
 	buf_init(&srv->config_errors);
 	if (config_file != NULL) {
-		config_load(srv, config_file, &srv->config_errors);
+		config_load(srv, config_file);
 	} else {
 		if (xdg != NULL && *xdg != '\0')
 			paths[0] = xasprintf("%s/pmux/pmux.conf", xdg);
@@ -224,15 +224,19 @@ static void server_config(struct server *srv, const char *config_file)
 			paths[1] = xasprintf("%s/.pmux.conf", home);
 		for (i = 0; i < 2; i++) {
 			if (paths[i] != NULL && access(paths[i], F_OK) == 0) {
-				config_load(srv, paths[i], &srv->config_errors);
+				config_load(srv, paths[i]);
 				break;
 			}
 		}
 		free(paths[0]);
 		free(paths[1]);
 	}
-	if (srv->config_errors.len > 0)
-		log_debug("config: %s", buf_cstr(&srv->config_errors));
+}
+
+void server_config_done(struct server *srv)
+{
+	if (srv->config_loading == 0)
+		peer_run_deferred(srv);
 }
 
 int server_main(int listen_fd, const char *socket_path, const char *config_file, int verbose)

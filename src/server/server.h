@@ -42,6 +42,7 @@ struct pane {
 	int exit_status; /* wait status once reaped */
 	int exited;	 /* the program has exited */
 	int closing;	 /* scheduled for removal */
+	int empty;	 /* created with an empty command: no program, no pty, no poll */
 	uv_poll_t poll;
 	uv_timer_t close_timer; /* grace for output in flight after exit */
 	int open_handles;
@@ -160,6 +161,14 @@ struct peer {
 	int readonly;
 	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
+	char *deferred;		 /* a command that waits for the config file */
+	size_t deferred_len;
+	/* the client's stdin being read for a command (load-buffer -) */
+	void (*stdin_done)(void *arg, const char *data, size_t len, const char *err);
+	void (*stdin_chunk)(void *arg, const char *data, size_t len); /* or collected */
+	void *stdin_arg;
+	struct buf stdin_data;
+	int stdin_overflow;
 	int prefix_pending;
 	int frame_pending; /* a frame is being written */
 	int dirty;	   /* redraw when the socket drains */
@@ -210,6 +219,7 @@ struct server {
 	struct buf messages; /* show-messages: what display-message showed */
 	struct buf
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
+	int config_loading;    /* config files still running (waiting on run-shell) */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
@@ -222,6 +232,8 @@ void server_schedule(struct server *srv);
 /* Make the loop run its check step soon (queued hooks). */
 void server_wake(struct server *srv);
 void server_check_exit(struct server *srv);
+/* A config file finished: clients' commands may run. */
+void server_config_done(struct server *srv);
 void server_shutdown(struct server *srv);
 
 /* session.c */
@@ -311,6 +323,14 @@ void pane_hangup_session(pid_t sid);
 void peer_accept(struct server *srv);
 void peer_send(struct peer *c, uint16_t type, const void *data, size_t len);
 void peer_close(struct peer *c);
+/* Ask the client for its stdin: done gets all of it (or err: too large, or
+ * the client went away), or with chunk set, chunk gets each piece as it
+ * comes and done an empty rest. Returns -1 if a read is already going on. */
+int peer_read_stdin(struct peer *c, void (*chunk)(void *arg, const char *data, size_t len),
+		    void (*done)(void *arg, const char *data, size_t len, const char *err),
+		    void *arg);
+/* Run the commands that waited for the config file to finish. */
+void peer_run_deferred(struct server *srv);
 void peer_exit(struct peer *c, int status, const char *message);
 const char *peer_getenv(const struct peer *c, const char *name);
 

@@ -107,7 +107,11 @@ void session_select_window(struct session *s, struct window *w)
 		s->last = s->current;
 	s->current = w;
 	alerts_selected(w);
-	attach_mark_session(s);
+	/* aggressive-resize: the window takes its clients' size now */
+	if (w != NULL && options_number(window_options(w), "aggressive-resize"))
+		attach_resize_windows(s);
+	else
+		attach_mark_session(s);
 }
 
 /* An object built without options of its own (unit tests' models) reads
@@ -180,7 +184,8 @@ void session_destroy(struct session *s)
 			c->last_session = NULL;
 	}
 	attach_detach_session(s, 1);
-	hooks_fire_session(srv, "session-closed", NULL);
+	hooks_fire_session(srv, "session-closed", s);
+	hooks_forget(srv->hooks, HOOKS_SESSION, s->id);
 	while (s->windows != NULL) {
 		struct window *w = s->windows;
 

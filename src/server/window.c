@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/layout.h"
@@ -213,6 +214,7 @@ void window_destroy(struct window *w)
 		session_select_window(s, fallback);
 	}
 	alerts_window_free(w);
+	hooks_forget(w->srv->hooks, HOOKS_WINDOW, w->id);
 	options_free(w->options);
 	free(w->name);
 	free(w->old_layout);
@@ -221,7 +223,7 @@ void window_destroy(struct window *w)
 		session_destroy(s);
 		return;
 	}
-	if (options_number(s->srv->options, "renumber-windows"))
+	if (options_number(session_options(s), "renumber-windows"))
 		session_renumber_windows(s);
 	attach_mark_session(s);
 }
@@ -267,7 +269,7 @@ static void replace_layout(struct window *w, struct layout *root)
 
 void window_select_preset(struct window *w, int which)
 {
-	const struct options *o = w->srv->options;
+	const struct options *o = window_options(w);
 	const char *main_opt, *other_opt;
 	void **panes;
 	int n;
@@ -482,7 +484,8 @@ void window_move(struct window *w, struct session *dst, int index, int select)
 	/* The free index is found before the window leaves its slot, as
 	 * tmux links the new place before unlinking the old. */
 	if (index < 0)
-		index = window_next_index(dst, (int)options_number(w->srv->options, "base-index"));
+		index = window_next_index(dst,
+					  (int)options_number(session_options(dst), "base-index"));
 	session_unlink(src, w);
 	w->index = index;
 	w->session = dst;
@@ -511,7 +514,7 @@ void window_move(struct window *w, struct session *dst, int index, int select)
 void session_renumber_windows(struct session *s)
 {
 	struct window *w;
-	int i = (int)options_number(s->srv->options, "base-index");
+	int i = (int)options_number(session_options(s), "base-index");
 
 	/* The list is already in index order: only the numbers change. */
 	for (w = s->windows; w != NULL; w = w->next)

@@ -28,6 +28,7 @@
  * the way back, which a reflow in between may have moved.
  */
 #include "term/grid.h"
+#include "term/namefilter.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -92,6 +93,8 @@ struct grid {
 	size_t title_len;
 	char *title_next; /* a title being received in fragments */
 	size_t title_next_len;
+	struct namefilter names; /* ESC k name ESC \ */
+	int name_set;
 
 	uint64_t gen;
 	struct resize_plan *plan;
@@ -1336,9 +1339,25 @@ void grid_free(struct grid *g)
 
 /* ---- input and state ---- */
 
+static void grid_feed(void *arg, const char *buf, size_t len)
+{
+	struct grid *g = arg;
+
+	vterm_input_write(g->vt, buf, len);
+}
+
 void grid_input(struct grid *g, const char *buf, size_t len)
 {
-	vterm_input_write(g->vt, buf, len);
+	if (namefilter_input(&g->names, buf, len, grid_feed, g))
+		g->name_set = 1;
+}
+
+const char *grid_take_name(struct grid *g)
+{
+	if (!g->name_set)
+		return NULL;
+	g->name_set = 0;
+	return g->names.last;
 }
 
 void grid_set_history_limit(struct grid *g, int limit)

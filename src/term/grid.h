@@ -71,6 +71,9 @@ void grid_free(struct grid *g);
 
 /* Feed pane output. */
 void grid_input(struct grid *g, const char *buf, size_t len);
+/* The window name the program set (ESC k name ESC \) since the last call,
+ * or NULL. The sequence never reaches the screen. */
+const char *grid_take_name(struct grid *g);
 /* Resize the screen (rows and cols >= 1). */
 void grid_resize(struct grid *g, int rows, int cols);
 void grid_set_history_limit(struct grid *g, int limit);

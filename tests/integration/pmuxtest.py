@@ -161,6 +161,9 @@ def fds_of(pid):
 
 
 def kill_quietly(pid, sig=signal.SIGKILL):
+    # 0 and -1 would signal our own group or everything; 1 is init
+    if pid <= 1:
+        return
     try:
         os.kill(pid, sig)
     except (ProcessLookupError, PermissionError):
@@ -352,7 +355,8 @@ class Pmux:
         r = self.cmd("list-panes", "-a", "-F", "#{pane_pid}")
         if r.rc == 0:
             for line in r.out.split():
-                if line.isdigit():
+                # an empty pane (split-window '') has no process: pid 0
+                if line.isdigit() and int(line) > 1:
                     self.pane_pids.add(int(line))
         self._note_server()
 
@@ -478,7 +482,9 @@ class Pmux:
             kill_quietly(pid)
         for pid in self.extra_pids:
             kill_quietly(pid)
-        sessions = set(self.pane_pids)
+        # session 0 holds the kernel's threads and whatever a container
+        # runtime started: never ours
+        sessions = set(pid for pid in self.pane_pids if pid > 1)
         for _ in range(3):
             for p in all_procs():
                 if p.pid == os.getpid():

@@ -355,5 +355,76 @@ class Lookup(pmuxtest.PmuxTestCase):
         self.assertEqual(self.start(env), "301")
 
 
+class BlockingShell(pmuxtest.PmuxTestCase):
+    """run-shell and if-shell without -b make a config file wait: its next
+    lines run once the shell command is done, and the server goes on
+    serving meanwhile."""
+
+    write = Errors.write
+    show = Errors.show
+
+    def test_config_at_start_waits_for_run_shell(self):
+        flag = os.path.join(self.pm.tmp, "flag")
+        conf = self.write("block.conf",
+                          "run-shell 'sleep 0.3; echo x > %s'\n"
+                          "if-shell 'test -f %s' 'set -g @ok yes' 'set -g @ok no'\n"
+                          "set -g @after done\n" % (flag, flag))
+        self.pm.config = conf
+        # the client's command runs once the config is done
+        self.pm.run("new-session", "-d", "-s", "s", "sleep", "1000")
+        self.assertEqual(self.show("@ok"), "yes")
+        self.assertEqual(self.show("@after"), "done")
+
+    def test_nested_files_keep_their_order(self):
+        log = os.path.join(self.pm.tmp, "order.log")
+        inner = self.write("inner.conf",
+                           "run-shell 'sleep 0.2; echo 2 >> %s'\n"
+                           "run-shell 'echo 3 >> %s'\n" % (log, log))
+        outer = self.write("outer.conf",
+                           "run-shell 'echo 1 >> %s'\n"
+                           "source-file %s\n"
+                           "run-shell 'echo 4 >> %s' ; run-shell 'echo 5 >> %s'\n"
+                           % (log, inner, log, log))
+        self.pm.new_session("s", "sleep", "1000")
+        self.pm.run("source-file", outer)
+        with open(log) as f:
+            self.assertEqual(f.read().split(), ["1", "2", "3", "4", "5"])
+
+    def test_failing_shell_does_not_stop_the_file(self):
+        conf = self.write("fail.conf",
+                          "run-shell 'exit 3' ; set -g @same-line yes\n"
+                          "set -g @next-line yes\n")
+        self.pm.new_session("s", "sleep", "1000")
+        r = self.pm.cmd("source-file", conf)
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("returned 3", r.err)
+        # as in tmux, the commands after it run, on its line and the next
+        self.assertEqual(self.show("@same-line"), "yes")
+        self.assertEqual(self.show("@next-line"), "yes")
+
+    def test_server_serves_while_a_file_waits(self):
+        go = os.path.join(self.pm.tmp, "go")
+        started = os.path.join(self.pm.tmp, "started")
+        conf = self.write("wait.conf",
+                          "run-shell 'touch %s; while [ ! -f %s ]; do sleep 0.05; done'\n"
+                          "set -g @finished yes\n" % (started, go))
+        self.pm.new_session("s", "sleep", "1000")
+        src = subprocess.Popen(self.pm.argv("source-file", conf), env=self.pm.env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+        try:
+            pmuxtest.wait_for(lambda: os.path.exists(started), msg="the shell command started")
+            self.assertEqual(self.pm.run("display-message", "-p", "-t", "s", "#S"), "s\n")
+            self.assertEqual(self.pm.cmd("show", "-gv", "@finished").out, "")
+            self.assertIsNone(src.poll(), "source-file returned before its file was done")
+            open(go, "w").close()
+            self.assertEqual(src.wait(timeout=pmuxtest.TIMEOUT), 0)
+        finally:
+            if src.poll() is None:
+                src.kill()
+            src.communicate()
+        self.assertEqual(self.show("@finished"), "yes")
+
+
 if __name__ == "__main__":
     pmuxtest.main()

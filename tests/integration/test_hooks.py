@@ -81,12 +81,84 @@ class Hooks(pmuxtest.PmuxTestCase):
         pm = self.pm
         self.hook_logs("client-attached", "#{session_name}")
         self.hook_logs("client-detached", "#{session_name}")
+        pm.run("set-hook", "-ga", "client-attached",
+               "set -gF @client '#{hook_client} #{client_tty}'")
         c = AttachedClient(pm, "attach-session", "-t", "h")
         c.wait_output(b"[h]")
         self.wait_logged("client-attached h")
+        tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
+        # the client is the hook's own and its current client
+        wait_for(lambda: pm.cmd("show", "-gv", "@client").out == "%s %s\n" % (tty, tty),
+                 msg="hook_client", describe=lambda: repr(pm.cmd("show", "-gv", "@client")))
         c.write(b"\x02d")
         c.wait_exit()
         self.wait_logged("client-detached h")
+
+    def test_session_hook_overrides_global(self):
+        pm = self.pm
+        pm.new_session("other", "sleep", "1000")
+        self.hook_logs("after-new-window", "global-#{hook_session_name}")
+        pm.run("set-hook", "-t", "other", "after-new-window",
+               "run-shell 'echo after-new-window session-#{hook_session_name} >> %s'"
+               % self.log)
+        self.assertEqual(pm.run("show-hooks", "-t", "other"),
+                         "after-new-window[0] run-shell 'echo after-new-window "
+                         "session-#{hook_session_name} >> %s'\n" % self.log)
+        self.assertNotIn("session-", pm.run("show-hooks", "-g"))
+        self.assertEqual(pm.run("show-hooks", "-t", "h"), "")
+        pm.run("new-window", "-d", "-t", "h", "sleep", "1000")
+        self.wait_logged("after-new-window global-h")
+        pm.run("new-window", "-d", "-t", "other", "sleep", "1000")
+        self.wait_logged("after-new-window session-other")
+        pm.run("set-hook", "-u", "-t", "other", "after-new-window")
+        pm.run("new-window", "-d", "-t", "other", "sleep", "1000")
+        self.wait_logged("after-new-window global-other")
+        self.assertNotIn("after-new-window global-other", self.logged()[:2])
+        self.assertEqual(self.logged().count("after-new-window session-other"), 1)
+
+    def test_window_and_pane_hooks(self):
+        pm = self.pm
+        w1 = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{window_id}",
+                    "sleep", "1000").strip()
+        pm.run("set-hook", "-w", "-t", w1, "after-split-window",
+               "run-shell 'echo window-hook #{hook_window} >> %s'" % self.log)
+        self.assertIn("after-split-window[0]", pm.run("show-hooks", "-w", "-t", w1))
+        self.assertEqual(pm.run("show-hooks", "-w", "-t", "h:0"), "")
+        pm.run("split-window", "-d", "-t", "h:0", "sleep", "1000")
+        pm.run("split-window", "-d", "-t", w1, "sleep", "1000")
+        self.wait_logged("window-hook %s" % w1)
+        self.assertEqual(len([l for l in self.logged() if l.startswith("window-hook")]), 1)
+        pane, win = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id} #{window_id}",
+                           "sh", "-c", "read x; exit 3").split()
+        pm.run("set-hook", "-p", "-t", pane, "pane-exited",
+               "run-shell 'echo pane-hook #{hook} #{hook_pane} #{pane_id} "
+               "#{window_id} >> %s'" % self.log)
+        self.assertIn("pane-exited[0]", pm.run("show-hooks", "-p", "-t", pane))
+        pm.send(pane, "Enter")
+        # the pane is gone when the hook runs: its variables are as it was
+        self.wait_logged("pane-hook pane-exited %s %s %s" % (pane, pane, win))
+
+    def test_hook_variables_and_run_now(self):
+        pm = self.pm
+        sid = pm.display("h", "#{session_id}")
+        wid = pm.display("h", "#{window_id}")
+        pid = pm.display("h", "#{pane_id}")
+        pm.run("set-hook", "-g", "window-renamed",
+               "set -gF @vars '#{hook} #{hook_session} #{hook_session_name} "
+               "#{hook_window} #{hook_window_name}'")
+        pm.run("rename-window", "-t", "h:0", "newname")
+        wait_for(lambda: pm.cmd("show", "-gv", "@vars").out
+                 == "window-renamed %s h %s newname\n" % (sid, wid),
+                 msg="the hook's variables", describe=lambda: repr(pm.cmd("show", "-gv", "@vars")))
+        pm.run("set-hook", "-t", "h", "pane-died",
+               "run-shell 'echo died #{hook_pane} >> %s'" % self.log)
+        pm.run("set-hook", "-R", "-t", "h", "pane-died")
+        self.wait_logged("died %s" % pid)
+        pm.run("set-hook", "-a", "-t", "h", "pane-died", "display -p second")
+        self.assertIn("pane-died[1] display -p second", pm.run("show-hooks", "-t", "h"))
+        r = pm.cmd("show-hooks", "-t", "nosuch")
+        self.assertEqual(r.rc, 1)
+        self.assertTrue(r.err.strip())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+/* Option sets: inheritance of table options and of user options (@name). */
+#include <stdlib.h>
+
+#include "check.h"
+#include "cmd/options.h"
+#include "util/buf.h"
+
+static void test_inheritance(void)
+{
+	struct options *g = options_new(), *s = options_new_child(g);
+	char *err = NULL;
+
+	CHECK_STR(options_string(s, "status-left"), "[#S] ");
+	CHECK_INT(options_set(s, "status-left", "mine", 0, &err), 0);
+	CHECK_STR(options_string(s, "status-left"), "mine");
+	CHECK_STR(options_string(g, "status-left"), "[#S] ");
+	options_unset(s, "status-left");
+	CHECK_STR(options_string(s, "status-left"), "[#S] ");
+	options_free(s);
+	options_free(g);
+}
+
+static void test_user_options(void)
+{
+	struct options *g = options_new(), *s = options_new_child(g);
+	char *err = NULL;
+	struct buf out;
+
+	CHECK(options_user(s, "@x") == NULL);
+	CHECK_INT(options_set(g, "@x", "global", 0, &err), 0);
+	CHECK_STR(options_user(s, "@x"), "global");
+	CHECK(!options_is_set(s, "@x"));
+	CHECK_INT(options_set(s, "@x", "mine", 0, &err), 0);
+	CHECK(options_is_set(s, "@x"));
+	CHECK_INT(options_set(s, "@x", "+more", 1, &err), 0);
+	CHECK_STR(options_string(s, "@x"), "mine+more");
+	CHECK_STR(options_string(g, "@x"), "global");
+
+	buf_init(&out);
+	options_show(s, "@x", 0, 0, 0, &out);
+	CHECK_STR(buf_cstr(&out), "@x mine+more\n");
+	buf_free(&out);
+	buf_init(&out);
+	options_show(s, NULL, 0, 0, 1, &out);
+	CHECK_STR(buf_cstr(&out), "@x mine+more\n"); /* the global @x is overridden */
+	buf_free(&out);
+
+	options_unset(s, "@x");
+	CHECK_STR(options_string(s, "@x"), "global");
+	options_unset(g, "@x");
+	CHECK(options_user(s, "@x") == NULL);
+	CHECK_STR(options_string(s, "@x"), "");
+	CHECK_INT(options_set(s, "@y", "left for options_free", 0, &err), 0);
+	options_free(s);
+	options_free(g);
+}
+
+int main(void)
+{
+	test_inheritance();
+	test_user_options();
+	CHECK_DONE();
+}
