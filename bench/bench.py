@@ -136,13 +136,11 @@ class Bench:
     def latency(self, m):
         m.start("lat", "cat")
         c = self.attach(m, "lat")
-        self.raw.setdefault(("latency", "idle", m.kind), []).extend(
-            c.echo_latencies(self.a.keys))
+        self.add("latency", "idle", m.kind, c.echo_latencies(self.a.keys))
         m.run("new-session", "-d", "-s", "flood", "-x", str(COLS), "-y", str(ROWS),
               "while :; do cat %s; done" % self.data)
         c.drain(1.0)
-        self.raw.setdefault(("latency", "load", m.kind), []).extend(
-            c.echo_latencies(self.a.keys))
+        self.add("latency", "load", m.kind, c.echo_latencies(self.a.keys))
         self.detach(c)
         m.stop()
 
@@ -188,8 +186,7 @@ class Bench:
         self.add("scale", "RSS kB", m.kind, m.rss())
         m.run("select-pane", "-t", "s:0.0")
         c = self.attach(m, "s")
-        self.raw.setdefault(("scale", "echo", m.kind), []).extend(
-            c.echo_latencies(self.a.keys))
+        self.add("scale", "echo", m.kind, c.echo_latencies(self.a.keys))
         self.detach(c)
         m.stop()
 
@@ -223,7 +220,10 @@ def summarise(b):
     raw, rows = b.raw, []
 
     def get(fig, metric, kind):
-        return raw.get((fig, metric, kind))
+        vals = raw.get((fig, metric, kind))
+        if vals and isinstance(vals[0], list):  # latency series: pool the repetitions
+            return [x for series in vals for x in series]
+        return vals
 
     def row(fig, measure, p, t, ratio, bar, ok, r=None):
         rows.append((fig, measure, p, t, r, ratio, bar, ok))
@@ -268,6 +268,8 @@ def summarise(b):
             p, t = med(get("scale", metric, "pmux")), med(get("scale", metric, "tmux"))
             row("6 scale", metric, fmt % p, fmt % t, "%.2f" % (p / t), "<= 1x tmux", p <= t)
         lp, lt = get("scale", "echo", "pmux"), get("scale", "echo", "tmux")
+        row("6 scale", "echo median ms", "%.2f" % (1e3 * med(lp)), "%.2f" % (1e3 * med(lt)),
+            "%.2f" % (med(lp) / med(lt)), "", None)
         row("6 scale", "echo p99 ms", "%.2f" % (1e3 * p99(lp)), "%.2f" % (1e3 * p99(lt)),
             "%.2f" % (p99(lp) / p99(lt)), "<= tmux p99", p99(lp) <= p99(lt))
     if get("spawn", "time", "pmux"):
@@ -314,7 +316,7 @@ def markdown(b, rows, command, note, elapsed):
            "- pmux: %s; tmux: %s" % (version([a.pmux, "-V"]), version([a.tmux, "-V"])),
            "- Command: `%s`" % command,
            "- Sizes: %.1f MB of data (four panes: 4 x %.2f MB), %d keystrokes per latency "
-           "series, %d history panes, %d windows x 5 panes, %d new-window; %d repetitions; "
+           "series, %d history panes, %d windows x 5 panes, %d new-window; %d repetition(s); "
            "%.0f s in all" % (b.size_mb, b.quarter_mb, a.keys, a.mem_panes, a.scale_windows,
                               a.spawn, a.runs, elapsed)]
     if note:
@@ -325,12 +327,12 @@ def markdown(b, rows, command, note, elapsed):
     for f, m, p, t, r, ra, bar, ok in rows:
         out.append("| %s | %s | %s | %s | %s | %s | %s | %s |"
                    % (f, m, p, t, r or "", ra, bar, verdict(ok)))
-    out += ["", "Latency rows pool every keystroke of every repetition.", "",
+    out += ["", "Latency rows pool the keystrokes of every repetition.", "",
             "## Raw numbers", "",
-            "One value per repetition (latency: every keystroke, in ms, in order).", ""]
+            "One value per repetition, in order (latency series: median/p99 in ms).", ""]
     for (fig, metric, kind), vals in sorted(b.raw.items()):
-        if fig in ("latency", "scale") and metric in ("idle", "load", "echo"):
-            text = " ".join("%.2f" % (1e3 * v) for v in vals)
+        if vals and isinstance(vals[0], list):
+            text = " ".join("%.2f/%.2f" % (1e3 * med(v), 1e3 * p99(v)) for v in vals)
         else:
             text = " ".join("%.4g" % v for v in vals)
         out.append("- %s / %s / %s: %s" % (fig, metric, kind, text))
