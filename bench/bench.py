@@ -373,7 +373,9 @@ def parse_args():
 
 def main():
     a = parse_args()
-    command = os.environ.get("BENCH_COMMAND") or " ".join(shlex.quote(x) for x in sys.argv)
+    # run.sh names itself, so the report shows the command a reader types.
+    command = " ".join([os.environ.get("BENCH_COMMAND") or sys.argv[0]] +
+                       [shlex.quote(x) for x in sys.argv[1:]])
 
     def on_signal(signum, frame):
         raise KeyboardInterrupt

@@ -9,6 +9,7 @@ TERM=xterm-256color.
 import fcntl
 import os
 import random
+import re
 import select
 import struct
 import subprocess
@@ -77,28 +78,14 @@ def make_history(path, lines):
         f.write("".join(out))
 
 
+# CSI; OSC, DCS and APC up to BEL or ST; charset designations; other escapes.
+ESCAPE = re.compile(rb"\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+                    rb"|[\]P_][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+].|.)", re.S)
+
+
 def strip(b):
-    """The text of terminal output without CSI, OSC and charset sequences."""
-    out = bytearray()
-    i, n = 0, len(b)
-    while i < n:
-        c = b[i]
-        if c != 0x1b:
-            out.append(c)
-            i += 1
-            continue
-        i += 1
-        if i < n and b[i] == 0x5b:  # CSI
-            i += 1
-            while i < n and not 0x40 <= b[i] <= 0x7e:
-                i += 1
-        elif i < n and b[i] in (0x5d, 0x50, 0x5f):  # OSC, DCS, APC up to BEL or ST
-            while i < n and b[i] not in (0x07, 0x5c):
-                i += 1
-        elif i < n and b[i] in b"()*+":
-            i += 1
-        i += 1
-    return bytes(out)
+    """The text of terminal output without its escape sequences."""
+    return ESCAPE.sub(b"", b)
 
 
 def rss_kb(pid):

@@ -9,4 +9,4 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./scripts/setup.sh build >/dev/null
-BENCH_COMMAND="bench/run.sh${*:+ $*}" exec python3 bench/bench.py --pmux build/pmux "$@"
+BENCH_COMMAND=bench/run.sh exec python3 bench/bench.py "$@"
