@@ -105,6 +105,7 @@ extern const struct cmd_entry cmd_hooks_entries[];   /* set-hook, show-hooks */
 extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
 extern const struct cmd_entry cmd_copy_entries[];    /* copy-mode */
+extern const struct cmd_entry cmd_modes_entries[];   /* display-panes, choose-* */
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

@@ -17,6 +17,8 @@ static const struct option_def option_table[] = {
 	{"default-terminal", OPTION_STRING, "", 0, 0, NULL},
 	{"destroy-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"detach-on-destroy", OPTION_CHOICE, "on", 0, 0, "off,on,no-detached"},
+	{"display-panes-active-colour", OPTION_STRING, "red", 0, 0, NULL},
+	{"display-panes-colour", OPTION_STRING, "blue", 0, 0, NULL},
 	{"display-panes-time", OPTION_NUMBER, "1000", 1, 2147483647, NULL},
 	{"display-time", OPTION_NUMBER, "750", 0, 2147483647, NULL},
 	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},

@@ -20,6 +20,7 @@
 #include "render/style.h"
 #include "render/tty.h"
 #include "server/copy.h"
+#include "server/display_panes.h"
 #include "server/layout.h"
 #include "server/server.h"
 #include "term/grid.h"
@@ -227,6 +228,11 @@ static void run_command_text(struct peer *c, const char *text)
 			message_first_line(c, buf_cstr(&ctx.out));
 	}
 	cmd_ctx_free(&ctx);
+}
+
+void attach_run_command(struct peer *c, const char *text)
+{
+	run_command_text(c, text);
 }
 
 static int key_is_prefix(struct peer *c, const struct key *k)
@@ -761,6 +767,8 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		uv_timer_stop(&c->msg_timer);
 		mark_dirty(c);
 	}
+	if (paste == NULL && display_panes_key(c, k))
+		return; /* the indicator takes a key, digit or not */
 	if (paste != NULL) {
 		if (c->prompt != NULL) {
 			char *text = xstrndup(paste, paste_len);
@@ -1149,6 +1157,7 @@ void attach_free(struct peer *c)
 		attach_size_session(s); /* the others may want another size */
 		attach_gone(c->srv, s);
 	}
+	display_panes_stop(c);
 	render_free(c->render);
 	c->render = NULL;
 	tty_free(c->tty);
@@ -1324,6 +1333,22 @@ static void attach_title(struct peer *c)
 	free(title);
 }
 
+/* Overlays over the window: the display-panes indicator. Returns the
+ * cells to free, or NULL when nothing is drawn over the panes. */
+static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f)
+{
+	struct grid_cell *cells;
+
+	if (c->display_panes == NULL || c->rows < 1 || c->cols < 1)
+		return NULL;
+	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
+	display_panes_draw(c, cells, c->rows, c->cols, top);
+	f->overlay = cells;
+	f->overlay_rows = c->rows;
+	f->overlay_cols = c->cols;
+	return cells;
+}
+
 static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
@@ -1332,7 +1357,7 @@ static void attach_draw(struct peer *c)
 	struct render_frame f;
 	struct pane *p;
 	int n = 0, status = status_lines(c->srv), top, cursor;
-	struct grid_cell *cells = NULL;
+	struct grid_cell *cells = NULL, *overlay;
 
 	memset(&f, 0, sizeof f);
 	top = status && strcmp(options_string(c->srv->options, "status-position"), "top") == 0;
@@ -1367,7 +1392,9 @@ static void attach_draw(struct peer *c)
 		f.status_cursor_x = cursor;
 	}
 	attach_title(c);
+	overlay = attach_overlay(c, top, &f);
 	render_draw(c->render, &f);
+	free(overlay);
 	free(cells);
 	flush_frame(c);
 }

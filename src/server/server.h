@@ -172,6 +172,7 @@ struct peer {
 	int mouse_border;    /* a border drag: bit 0 the pane left of it, bit 1 above */
 	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
+	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 };
 
 struct server {
@@ -324,5 +325,7 @@ void attach_prompt_clear(struct peer *c);
 /* The key table the client's next key is looked up in (switch-client -T);
  * NULL or "root" for the root table. */
 void attach_key_table(struct peer *c, const char *name);
+/* Run command text for the client (errors to its status line). */
+void attach_run_command(struct peer *c, const char *text);
 
 #endif
