@@ -1,8 +1,11 @@
-/* display-panes (server/display_panes.c does the drawing and the keys). */
+/* display-panes and choose-buffer (server/display_panes.c and
+ * server/choose.c draw them and take their keys). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "server/choose.h"
 #include "server/display_panes.h"
 
 static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
@@ -30,7 +33,52 @@ static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* A malformed format is an error (with the message format_check gives). */
+static int bad_format(struct cmd_ctx *ctx, const char *fmt)
+{
+	char *err = NULL;
+
+	if (fmt == NULL || format_check(fmt, &err) == 0)
+		return 0;
+	cmd_error(ctx, "%s", err);
+	free(err);
+	return 1;
+}
+
+static int cmd_choose_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {0};
+	const char *sort = args_get(a, 'O');
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (sort == NULL || strcmp(sort, "time") == 0)
+		o.sort = CHOOSE_SORT_TIME;
+	else if (strcmp(sort, "name") == 0)
+		o.sort = CHOOSE_SORT_NAME;
+	else if (strcmp(sort, "size") == 0)
+		o.sort = CHOOSE_SORT_SIZE;
+	else
+		return cmd_error(ctx, "invalid sort order: %s", sort);
+	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
+		return -1;
+	if (ctx->srv->buffers.first == NULL)
+		return 0; /* tmux: nothing to choose, no mode */
+	o.tmpl = a->argc > 0 ? a->argv[0] : NULL;
+	o.format = args_get(a, 'F');
+	o.filter = args_get(a, 'f');
+	o.reverse = args_has(a, 'r');
+	o.no_preview = args_has(a, 'N');
+	o.zoom = args_has(a, 'Z');
+	choose_enter(t.p, &o);
+	return 0;
+}
+
 const struct cmd_entry cmd_modes_entries[] = {
+	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
+	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	 cmd_choose_buffer},
 	{"display-panes", "displayp", "bd:Nt:", 0, 1,
 	 "[-bN] [-d duration] [-t target-client] [template]", cmd_display_panes},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -471,11 +471,14 @@ static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 /* Copy mode (server/copy.c). */
 static char *fv_pane_in_mode(const struct format_ctx *fc)
 {
-	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "1" : "0");
+	return fc->p == NULL ? NULL
+			     : xstrdup(fc->p->copy != NULL || fc->p->choose != NULL ? "1" : "0");
 }
 
 static char *fv_pane_mode(const struct format_ctx *fc)
 {
+	if (fc->p != NULL && fc->p->choose != NULL)
+		return xstrdup("buffer-mode");
 	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
 }
 

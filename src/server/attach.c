@@ -19,6 +19,7 @@
 #include "render/status.h"
 #include "render/style.h"
 #include "render/tty.h"
+#include "server/choose.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
 #include "server/layout.h"
@@ -313,11 +314,17 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	const char *mode;
 	char *table, *cmd;
 	int repeat;
+	struct pane *p;
 
 	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
 		set_key_table(c, NULL, 0);
 	if (c->key_table == NULL && key_is_prefix(c, k)) {
 		set_key_table(c, "prefix", 0);
+		return;
+	}
+	p = active_pane(c);
+	if (c->key_table == NULL && p != NULL && p->choose != NULL) {
+		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
 		return;
 	}
 	/* a pane in copy mode takes root's place: its table first, then root;
@@ -835,7 +842,8 @@ static struct pane *mouse_pane_at(struct window *w, int x, int y)
 /* Does the pane's program get mouse events? Not while copy mode shows. */
 static int mouse_wanted(struct pane *p)
 {
-	return p->copy == NULL && grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
+	return p->copy == NULL && p->choose == NULL &&
+	       grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
 }
 
 /* Tell libvterm where the pointer is, relative to the pane and clamped to
@@ -1333,15 +1341,26 @@ static void attach_title(struct peer *c)
 	free(title);
 }
 
-/* Overlays over the window: the display-panes indicator. Returns the
- * cells to free, or NULL when nothing is drawn over the panes. */
+/* Overlays over the window: panes in buffer mode, and the display-panes
+ * indicator over them. Returns the cells to free, or NULL when nothing is
+ * drawn over the panes. */
 static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f)
 {
+	struct window *w = c->session->current;
 	struct grid_cell *cells;
+	struct pane *p;
+	int modes = 0;
 
-	if (c->display_panes == NULL || c->rows < 1 || c->cols < 1)
+	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next)
+		modes |= p->choose != NULL && (!w->zoomed || p == w->active);
+	if ((c->display_panes == NULL && !modes) || c->rows < 1 || c->cols < 1)
 		return NULL;
 	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
+	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
+		if (p->choose != NULL && (!w->zoomed || p == w->active))
+			choose_draw(p, cells, c->rows, c->cols, top);
+	}
+	f->cursor_hidden = w != NULL && w->active != NULL && w->active->choose != NULL;
 	display_panes_draw(c, cells, c->rows, c->cols, top);
 	f->overlay = cells;
 	f->overlay_rows = c->rows;

@@ -57,6 +57,7 @@ struct pane {
 	struct options *options; /* set-option -p; read through pane_options() */
 	struct pane_pipe *pipe;	 /* pipe-pane, or NULL */
 	struct copy_mode *copy;	 /* copy mode (server/copy.h), or NULL */
+	struct choose *choose;	 /* buffer mode (server/choose.h), or NULL */
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
 	time_t created;
