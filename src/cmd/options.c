@@ -12,6 +12,7 @@ static const struct option_def option_table[] = {
 	{"automatic-rename-format", OPTION_STRING,
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},
 	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"copy-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
 	{"default-terminal", OPTION_STRING, "", 0, 0, NULL},
@@ -94,8 +95,9 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"default-terminal", "escape-time",   "exit-empty",	  "exit-unattached",
-	"focus-events",	    "set-clipboard", "terminal-features", "terminal-overrides",
+	"copy-command",	 "default-terminal",  "escape-time",
+	"exit-empty",	 "exit-unattached",   "focus-events",
+	"set-clipboard", "terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

@@ -12,7 +12,10 @@
 #include "cmd/options.h"
 #include "render/render.h"
 #include "render/style.h"
+#include "server/copy_pipe.h"
 #include "server/server.h"
+#include "term/key.h"
+#include "util/utf8.h"
 #include "term/grid.h"
 #include "util/buf.h"
 
@@ -46,7 +49,16 @@ static void clamp(struct pane *p)
 {
 	struct copy_mode *cm = p->copy;
 	long last = nlines(p) - 1;
+	unsigned long dropped = grid_history_dropped(p->grid);
 
+	/* lines dropped from the top of a full history: the same text now has
+	 * a smaller line number */
+	if (dropped != cm->dropped) {
+		long n = (long)(dropped - cm->dropped);
+
+		cm->top -= n, cm->cy -= n, cm->sy -= n;
+		cm->dropped = dropped;
+	}
 	if (cm->cy > last)
 		cm->cy = last;
 	if (cm->cy < 0)
@@ -108,6 +120,7 @@ void copy_enter(struct pane *p, int flags)
 		cm->top = hsize(p);
 		cm->cy = cm->top + row;
 		cm->cx = col;
+		cm->dropped = grid_history_dropped(p->grid);
 	}
 	if (flags & COPY_EXIT_BOTTOM)
 		cm->exit_at_bottom = 1;
@@ -249,8 +262,9 @@ static void set_clipboard(struct server *srv, const char *data, size_t len)
 }
 
 /* The selection into a new paste buffer, or (append) onto the end of the
- * newest one, as tmux's append-selection does. */
-static void copy_to_buffer(struct pane *p, int append)
+ * newest one, as tmux's append-selection does; and into the standard input
+ * of command, if not NULL or empty (copy-pipe). */
+static void copy_to_buffer(struct pane *p, int append, const char *command)
 {
 	struct paste_buffer *top = append ? buffers_top(&p->srv->buffers) : NULL;
 	size_t len;
@@ -268,6 +282,8 @@ static void copy_to_buffer(struct pane *p, int append)
 	}
 	buffers_set(&p->srv->buffers, top != NULL ? top->name : NULL, text, len);
 	set_clipboard(p->srv, text, len);
+	if (command != NULL && *command != '\0')
+		copy_pipe_start(p, command, text, len);
 	free(text);
 }
 
@@ -433,6 +449,134 @@ static void previous_word(struct pane *p)
 		step(p, 0);
 }
 
+/* ---- jumps (f F t T ; ,), lines and paragraphs ---- */
+
+enum { JUMP_FORWARD = 1, JUMP_BACKWARD, JUMP_TO_FORWARD, JUMP_TO_BACKWARD };
+
+/* The character a jump looks for: the argument's one character, or Space
+ * (the single-key prompt answers with a key name); 0 for anything else. */
+static uint32_t jump_arg(const char *s)
+{
+	uint32_t cp;
+
+	if (strcmp(s, "Space") == 0)
+		return ' ';
+	if (*s == '\0' || s[utf8_next(s, &cp)] != '\0')
+		return 0;
+	return cp;
+}
+
+/* On the cursor's line, as tmux: f to the next ch, t to just before it,
+ * F and T backwards (t and T skip a ch right next to the cursor, so that
+ * repeating them moves on). */
+static void jump(struct pane *p, int kind, uint32_t ch)
+{
+	struct copy_mode *cm = p->copy;
+	int w = grid_cols(p->grid), back = kind == JUMP_BACKWARD || kind == JUMP_TO_BACKWARD;
+	int to = kind == JUMP_TO_FORWARD || kind == JUMP_TO_BACKWARD, step = back ? -1 : 1;
+
+	if (ch == 0)
+		return;
+	for (int x = cm->cx + step * (to ? 2 : 1); x >= 0 && x < w; x += step) {
+		if (cell_char(p, cm->cy, x) == ch) {
+			cm->cx = to ? x - step : x;
+			return;
+		}
+	}
+}
+
+static void jump_start(struct pane *p, int kind, const char *arg)
+{
+	p->copy->jump = kind;
+	p->copy->jump_char = jump_arg(arg);
+	jump(p, kind, p->copy->jump_char);
+}
+
+static void jump_again(struct pane *p, int reverse)
+{
+	static const int opposite[] = {0, JUMP_BACKWARD, JUMP_FORWARD, JUMP_TO_BACKWARD,
+				       JUMP_TO_FORWARD};
+	int kind = p->copy->jump;
+
+	if (kind != 0)
+		jump(p, reverse ? opposite[kind] : kind, p->copy->jump_char);
+}
+
+/* goto-line N: the view N lines up from the bottom (tmux's line numbers
+ * count back from the screen), the cursor on the same row of it. */
+static void goto_line(struct pane *p, const char *arg)
+{
+	struct copy_mode *cm = p->copy;
+	long row = cm->cy - cm->top, n;
+	char *end;
+
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0')
+		return;
+	if (n < 0 || n > hsize(p))
+		n = hsize(p);
+	cm->top = hsize(p) - n;
+	cm->cy = cm->top + row;
+}
+
+/* Over any blank lines, then to the blank line past the paragraph. */
+static void previous_paragraph(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	long y = cm->cy;
+
+	while (y > 0 && line_length(p, y) == 0)
+		y--;
+	while (y > 0 && line_length(p, y) > 0)
+		y--;
+	cm->cy = y, cm->cx = 0;
+}
+
+static void next_paragraph(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	long y = cm->cy, last = nlines(p) - 1;
+	int len;
+
+	while (y < last && line_length(p, y) == 0)
+		y++;
+	while (y < last && line_length(p, y) > 0)
+		y++;
+	len = line_length(p, y);
+	cm->cy = y, cm->cx = len;
+}
+
+/* Commands with one argument; returns 0 if name is not one. */
+static int argument_command(struct pane *p, const char *name, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int kind;
+	} jumps[] = {{"jump-forward", JUMP_FORWARD},
+		     {"jump-backward", JUMP_BACKWARD},
+		     {"jump-to-forward", JUMP_TO_FORWARD},
+		     {"jump-to-backward", JUMP_TO_BACKWARD}};
+
+	for (size_t i = 0; i < sizeof jumps / sizeof jumps[0]; i++) {
+		if (strcmp(name, jumps[i].name) == 0) {
+			if (arg != NULL)
+				jump_start(p, jumps[i].kind, arg);
+			return 1;
+		}
+	}
+	if (strcmp(name, "goto-line") == 0) {
+		if (arg != NULL)
+			goto_line(p, arg);
+		return 1;
+	}
+	if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
+		if (arg != NULL)
+			search_start(p, arg, name[7] == 'b');
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- commands ---- */
 
 static void move_view(struct pane *p, long lines)
@@ -518,6 +662,14 @@ static int simple_command(struct pane *p, const char *name)
 		search_again(p, 0);
 	else if (strcmp(name, "search-reverse") == 0)
 		search_again(p, 1);
+	else if (strcmp(name, "jump-again") == 0)
+		jump_again(p, 0);
+	else if (strcmp(name, "jump-reverse") == 0)
+		jump_again(p, 1);
+	else if (strcmp(name, "next-paragraph") == 0)
+		next_paragraph(p);
+	else if (strcmp(name, "previous-paragraph") == 0)
+		previous_paragraph(p);
 	else
 		return 0;
 	return 1;
@@ -547,35 +699,37 @@ static int selection_command(struct pane *p, const char *name)
 	return 1;
 }
 
-/* Copying commands; copy-pipe* without a command copy like copy-selection
- * (tmux's defaults bind them, and pmux runs no pipe command). */
-static int copying_command(struct pane *p, const char *name, int *exit)
+/* Copying commands. copy-pipe* pipe the text to their command, or to the
+ * copy-command option without one (nothing if it is empty). */
+static int copying_command(struct pane *p, int argc, char **argv, int *exit)
 {
 	struct copy_mode *cm = p->copy;
+	const char *name = argv[0], *command = NULL;
 
 	if (strcmp(name, "copy-end-of-line") == 0) {
 		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
 		cm->cx = grid_cols(p->grid) - 1;
-		copy_to_buffer(p, 0);
+		copy_to_buffer(p, 0, NULL);
 		*exit = 1;
 		return 1;
 	}
 	if (strcmp(name, "append-selection") == 0 ||
 	    strcmp(name, "append-selection-and-cancel") == 0) {
-		copy_to_buffer(p, 1);
+		copy_to_buffer(p, 1, NULL);
 		*exit = name[16] != '\0';
 		cm->selecting = 0;
 		return 1;
 	}
-	if (strncmp(name, "copy-pipe", 9) == 0)
+	if (strncmp(name, "copy-pipe", 9) == 0) {
 		name += 9;
-	else if (strncmp(name, "copy-selection", 14) == 0)
+		command = argc > 1 ? argv[1] : options_string(p->srv->options, "copy-command");
+	} else if (strncmp(name, "copy-selection", 14) == 0)
 		name += 14;
 	else
 		return 0;
 	if (*name != '\0' && strcmp(name, "-and-cancel") != 0 && strcmp(name, "-no-clear") != 0)
 		return 0;
-	copy_to_buffer(p, 0);
+	copy_to_buffer(p, 0, command);
 	if (strcmp(name, "-and-cancel") == 0)
 		*exit = 1;
 	else if (strcmp(name, "-no-clear") != 0)
@@ -595,11 +749,9 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 	clamp(p);
 	if (strcmp(name, "cancel") == 0) {
 		exit = 1;
-	} else if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
-		if (argc > 1)
-			search_start(p, argv[1], name[7] == 'b');
-	} else if (!simple_command(p, name) && !selection_command(p, name) &&
-		   !copying_command(p, name, &exit)) {
+	} else if (!argument_command(p, name, argc > 1 ? argv[1] : NULL) &&
+		   !simple_command(p, name) && !selection_command(p, name) &&
+		   (argc == 0 || !copying_command(p, argc, argv, &exit))) {
 		*err = "unknown command";
 		return -1;
 	}

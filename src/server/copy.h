@@ -13,6 +13,7 @@
 #define PMUX_SERVER_COPY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct pane;
 struct grid;
@@ -29,6 +30,9 @@ struct copy_mode {
 	int hide_position;  /* copy-mode -H: no "[offset/size]" indicator */
 	char *search;	    /* the last search, or NULL */
 	int search_back;    /* its direction */
+	unsigned long dropped; /* grid_history_dropped() when last looked at */
+	uint32_t jump_char;    /* the last jump (f F t T) and its kind */
+	int jump;
 };
 
 enum copy_flags {
