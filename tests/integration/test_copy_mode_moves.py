@@ -176,6 +176,30 @@ class CopyMoves(pmuxtest.PmuxTestCase):
         wait_for(lambda: pm.display("c", "#{scroll_position}") == "0", msg="g goto line",
                  describe=self.pos)
 
+    def test_send_keys_go_to_copy_mode(self):
+        pm = self.pm
+        pm.run("set", "-g", "mode-keys", "vi")
+        self.x("history-bottom")
+        y = int(pm.display("c", "#{copy_cursor_y}"))
+        pm.run("send-keys", "-t", "c", "k", "k")  # vi: up twice, not typed
+        self.assertEqual(int(pm.display("c", "#{copy_cursor_y}")), y - 2)
+        # text is a key per character: "0" start of line, "V" select line
+        pm.run("send-keys", "-t", "c", "0V")
+        # y copies and leaves copy mode; the keys after it reach the program
+        pm.run("send-keys", "-t", "c", "y", "Z")
+        self.assertEqual(pm.display("c", "#{pane_in_mode}"), "0")
+        self.assertEqual(pm.run("show-buffer"), "line-19")
+        pm.wait_text("c", "endZ")
+        self.assertNotIn("k", pm.capture("c").split("end")[-1])
+        # emacs: q leaves; an unbound key is dropped, not typed
+        pm.run("set", "-g", "mode-keys", "emacs")
+        pm.run("copy-mode", "-t", "c")
+        pm.run("send-keys", "-t", "c", "-l", "%")
+        pm.run("send-keys", "-t", "c", "q")
+        self.assertEqual(pm.display("c", "#{pane_in_mode}"), "0")
+        pm.run("send-keys", "-t", "c", "W")
+        pm.wait_text("c", "endZW")
+
 
 class CopyHistoryLimit(pmuxtest.PmuxTestCase):
 
@@ -185,7 +209,8 @@ class CopyHistoryLimit(pmuxtest.PmuxTestCase):
         pm.run("set", "-g", "history-limit", "50")
         pm.new_session("h", "sh", "-c",
                        "i=1; while [ $i -le 100 ]; do echo old-$i; i=$((i+1)); done; "
-                       "printf ready; read x; i=1; while [ $i -le 30 ]; do echo new-$i; "
+                       "printf ready; while [ ! -e go ]; do sleep 0.05; done; echo; "
+                       "i=1; while [ $i -le 30 ]; do echo new-$i; "
                        "i=$((i+1)); done; exec sleep 1000", x=40, y=10)
         pm.wait_text("h", "ready")
         self.assertEqual(pm.display("h", "#{history_size}"), "50")
@@ -197,8 +222,9 @@ class CopyHistoryLimit(pmuxtest.PmuxTestCase):
         pm.run("send-keys", "-t", "h", "-X", "copy-selection")
         before = pm.run("show-buffer")
         self.assertTrue(before.startswith("old-"), (before, top))
-        pm.run("send-keys", "-t", "h", "Enter")  # the program's output goes on
         pm.send("h", "-X", "clear-selection")
+        with open(os.path.join(pm.tmp, "go"), "w"):
+            pass  # the program's output goes on
         wait_for(lambda: "new-30" in pm.run("capture-pane", "-p", "-t", "h", "-S", "-",
                                             "-E", "-"), msg="the new lines")
         pm.run("send-keys", "-t", "h", "-X", "top-line")
