@@ -80,7 +80,7 @@ static const struct option_def option_table[] = {
 	 NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
-	{"word-separators", OPTION_STRING, " ", 0, 0, NULL},
+	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
 };
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])

@@ -878,6 +878,59 @@ static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
 		c->mouse_held = MOUSE_HOLD_BORDER;
 }
 
+/* Presses closer together than this make a double or triple click. */
+#define MOUSE_CLICK_MS 300
+
+/* Run a copy-mode command (copy.c) by name. */
+static void mouse_copy_command(struct pane *p, const char *name)
+{
+	char *argv[] = {(char *)name, NULL};
+	const char *err;
+
+	if (p->copy != NULL)
+		copy_command(p, 1, argv, &err);
+}
+
+/* Copy mode's cursor to window cell (x, y), clamped to the pane. */
+static void mouse_copy_cursor(struct pane *p, int x, int y)
+{
+	copy_set_cursor(p, y - p->yoff, x - p->xoff >= p->sx ? p->sx - 1 : x - p->xoff);
+}
+
+/* tmux's DoubleClick1Pane and TripleClick1Pane: copy the word or the line
+ * under the pointer (through copy mode, which it leaves again). */
+static void mouse_click_copy(struct pane *p, int x, int y, const char *what)
+{
+	if (p->copy == NULL)
+		copy_enter(p, COPY_HIDE_POSITION);
+	mouse_copy_cursor(p, x, y);
+	mouse_copy_command(p, what);
+	mouse_copy_command(p, "copy-pipe-and-cancel");
+}
+
+/* Count quick presses of button 1 in a pane whose program does not take
+ * the mouse: the second selects a word, the third a line. */
+static void mouse_clicks(struct peer *c, struct pane *p, int x, int y)
+{
+	uint64_t now = uv_now(c->srv->loop);
+
+	if (c->mouse_clicks > 0 && c->mouse_click_pane == p->id &&
+	    now - c->mouse_click_time <= MOUSE_CLICK_MS)
+		c->mouse_clicks++;
+	else
+		c->mouse_clicks = 1;
+	c->mouse_click_time = now;
+	c->mouse_click_pane = p->id;
+	c->mouse_px = x, c->mouse_py = y;
+	c->mouse_dragged = 0;
+	if (c->mouse_clicks == 2)
+		mouse_click_copy(p, x, y, "select-word");
+	else if (c->mouse_clicks == 3) {
+		mouse_click_copy(p, x, y, "select-line");
+		c->mouse_clicks = 0;
+	}
+}
+
 /* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
  * to a program that asked for the mouse. */
 static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
@@ -897,7 +950,26 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
+	} else if (m->button == 1) {
+		mouse_clicks(c, p, x, y);
 	}
+}
+
+/* Dragging button 1 over a pane whose program does not take the mouse
+ * selects text in copy mode (entered if need be), from the press to the
+ * pointer, as tmux's MouseDrag1Pane bindings. */
+static void mouse_drag_select(struct peer *c, struct pane *p, int x, int y)
+{
+	if (!c->mouse_dragged) {
+		c->mouse_dragged = 1;
+		c->mouse_clicks = 0;
+		if (p->copy == NULL)
+			copy_enter(p, 0);
+		mouse_copy_cursor(p, c->mouse_px, c->mouse_py);
+		mouse_copy_command(p, "begin-selection");
+	}
+	if (p->copy != NULL)
+		mouse_copy_cursor(p, x, y);
 }
 
 /* Move the held border to the pointer: the pane left of it (above it)
@@ -932,6 +1004,9 @@ static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse 
 	p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
 	if (pane_visible(w, p) && mouse_wanted(p) && mouse_pane_at(w, x, y) == p)
 		mouse_move(p, x, y, m->mod);
+	else if (pane_visible(w, p) && !mouse_wanted(p) && c->mouse_button == 1 &&
+		 (c->mouse_dragged || x != c->mouse_px || y != c->mouse_py))
+		mouse_drag_select(c, p, x, y);
 }
 
 /* The release always reaches the pane the press went to, so that neither
@@ -943,6 +1018,13 @@ static void mouse_release(struct peer *c, struct window *w, const struct tty_mou
 	int button = m->button != 0 ? m->button : c->mouse_button;
 
 	c->mouse_held = MOUSE_HOLD_NONE;
+	if (c->mouse_dragged) {
+		/* MouseDragEnd1Pane: copy the selection and leave copy mode */
+		c->mouse_dragged = 0;
+		if (p != NULL)
+			mouse_copy_command(p, "copy-pipe-and-cancel");
+		return;
+	}
 	if (p == NULL || p->copy != NULL)
 		return;
 	if (pane_visible(w, p))

@@ -101,6 +101,13 @@ static uint32_t cell_char(struct pane *p, long line, int x)
 	return c[x].ch;
 }
 
+/* emacs keys: the cursor sits between characters, so a selection ends
+ * before the later of its two ends; vi keys include that character. */
+static int emacs_keys(struct pane *p)
+{
+	return strcmp(options_string(window_options(p->window), "mode-keys"), "vi") != 0;
+}
+
 /* ---- lifetime ---- */
 
 static void changed(struct pane *p)
@@ -171,33 +178,42 @@ int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect
 
 		a = b, ax = bx, b = t, bx = tx;
 	}
+	/* with emacs keys the later end is not selected, except in the last
+	 * column, where a whole line (select-line, copy-end-of-line) ends */
+	if (emacs_keys(p) && cm->rectangle && ax != bx) {
+		if (ax > bx && ax < grid_cols(p->grid) - 1)
+			ax--;
+		else if (bx > ax && bx < grid_cols(p->grid) - 1)
+			bx--;
+	} else if (emacs_keys(p) && !cm->rectangle && bx < grid_cols(p->grid) - 1) {
+		bx--;
+	}
 	*sy = line_row(p, a), *sx = ax, *ey = line_row(p, b), *ex = bx;
 	*rect = cm->rectangle;
 	return 1;
 }
 
-/* Cells x0..x1 (inclusive) of grid row y as UTF-8, trailing blanks trimmed
- * unless keep (a wrapped row continues on the next one). */
+/* Cells x0..x1 (inclusive) of grid row y as UTF-8; the blanks past the
+ * row's text are left out unless keep (a wrapped row continues on the next
+ * one), blanks inside it are kept. */
 static void add_cells(struct pane *p, struct buf *b, int y, int x0, int x1, int keep)
 {
 	const struct grid_cell *c = grid_line(p->grid, y);
-	size_t start = b->len, trimmed;
 	char text[32];
+	int len = grid_cols(p->grid);
 
 	if (x1 >= grid_cols(p->grid))
 		x1 = grid_cols(p->grid) - 1;
+	while (!keep && len > 0 && (c[len - 1].ch == 0 || c[len - 1].ch == ' '))
+		len--;
+	if (!keep && x1 >= len)
+		x1 = len - 1;
 	for (int x = x0; x <= x1; x++) {
 		/* grid_line's buffer may be reused: read each cell through it once */
 		size_t n = grid_cell_utf8(p->grid, &c[x], text);
 
 		buf_add(b, text, n);
 	}
-	if (keep)
-		return;
-	trimmed = b->len;
-	while (trimmed > start && b->data[trimmed - 1] == ' ')
-		trimmed--;
-	b->len = trimmed;
 }
 
 /* The selected text: rows joined with '\n' (wrapped rows joined as one),
@@ -379,13 +395,19 @@ static void search_again(struct pane *p, int reverse)
 
 /* ---- words ---- */
 
-static int is_word(struct pane *p, uint32_t ch)
+/* tmux's three kinds of character for word motions: blanks, separators
+ * (word-separators) and the rest; a run of one kind is a word. */
+enum { CH_BLANK, CH_SEPARATOR, CH_WORD };
+
+static int char_class(struct pane *p, uint32_t ch)
 {
 	const char *sep = options_string(window_options(p->window), "word-separators");
 
 	if (ch == ' ' || ch == 0)
-		return 0;
-	return ch >= 0x80 || strchr(sep, (int)ch) == NULL;
+		return CH_BLANK;
+	if (ch < 0x80 && strchr(sep, (int)ch) != NULL)
+		return CH_SEPARATOR;
+	return CH_WORD;
 }
 
 /* Step the cursor one cell forward or back across lines; 0 at an end. */
@@ -411,42 +433,55 @@ static int step(struct pane *p, int back)
 	return 1;
 }
 
-static int here_word(struct pane *p)
+static int here(struct pane *p)
 {
-	return is_word(p, cell_char(p, p->copy->cy, p->copy->cx));
+	return char_class(p, cell_char(p, p->copy->cy, p->copy->cx));
 }
 
+/* Past the rest of this word (if on one), then past blanks. */
 static void next_word(struct pane *p)
 {
-	while (here_word(p) && step(p, 0))
+	int c = here(p);
+
+	while (c != CH_BLANK && here(p) == c && step(p, 0))
 		;
-	while (!here_word(p) && step(p, 0))
+	while (here(p) == CH_BLANK && step(p, 0))
 		;
 }
 
-/* emacs (M-f) stops just past the word, vi (e) on its last character. */
+/* Over blanks, then to the end of the word: emacs (M-f) stops just past
+ * it, vi (e) on its last character and moves on from a word's end. */
 static void next_word_end(struct pane *p)
 {
-	int vi = strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0;
+	int vi = !emacs_keys(p), c;
 
-	step(p, 0);
-	while (!here_word(p) && step(p, 0))
+	if (vi)
+		step(p, 0);
+	while (here(p) == CH_BLANK && step(p, 0))
 		;
-	while (here_word(p) && step(p, 0))
+	c = here(p);
+	while (c != CH_BLANK && here(p) == c && step(p, 0))
 		;
-	if (vi && !here_word(p))
+	if (vi)
 		step(p, 1);
 }
 
+/* Back to a character that is not blank, then to the start of its word. */
 static void previous_word(struct pane *p)
 {
-	step(p, 1);
-	while (!here_word(p) && step(p, 1))
+	int c;
+
+	if (!step(p, 1))
+		return;
+	while (here(p) == CH_BLANK && step(p, 1))
 		;
-	while (here_word(p) && step(p, 1))
-		;
-	if (!here_word(p))
-		step(p, 0);
+	c = here(p);
+	while (step(p, 1)) {
+		if (here(p) != c) {
+			step(p, 0);
+			break;
+		}
+	}
 }
 
 /* ---- jumps (f F t T ; ,), lines and paragraphs ---- */
@@ -607,6 +642,16 @@ static void scroll(struct pane *p, long lines)
 		cm->cy = cm->top + rows(p) - 1;
 }
 
+/* emacs keys: just past the line's last character; vi: on it. */
+static int end_of_line(struct pane *p, long line)
+{
+	int len = line_length(p, line);
+
+	if (emacs_keys(p))
+		return len;
+	return len > 0 ? len - 1 : 0;
+}
+
 /* Commands with no argument, by name; returns 0 if name is not one. */
 static int simple_command(struct pane *p, const char *name)
 {
@@ -624,7 +669,7 @@ static int simple_command(struct pane *p, const char *name)
 	else if (strcmp(name, "start-of-line") == 0)
 		cm->cx = 0;
 	else if (strcmp(name, "end-of-line") == 0)
-		cm->cx = line_length(p, cm->cy) > 0 ? line_length(p, cm->cy) - 1 : 0;
+		cm->cx = end_of_line(p, cm->cy);
 	else if (strcmp(name, "back-to-indentation") == 0) {
 		cm->cx = 0;
 		while (cm->cx < line_length(p, cm->cy) && cell_char(p, cm->cy, cm->cx) == ' ')
@@ -675,6 +720,26 @@ static int simple_command(struct pane *p, const char *name)
 	return 1;
 }
 
+/* The word under the cursor, on its line: the selection from its start,
+ * the cursor on its last character (a separator alone if not on a word). */
+static void select_word(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int start = cm->cx, end = cm->cx, w = grid_cols(p->grid);
+
+	int c = here(p);
+
+	if (c != CH_BLANK) {
+		while (start > 0 && char_class(p, cell_char(p, cm->cy, start - 1)) == c)
+			start--;
+		while (end < w - 1 && char_class(p, cell_char(p, cm->cy, end + 1)) == c)
+			end++;
+	}
+	cm->selecting = 1, cm->sy = cm->cy, cm->sx = start, cm->cx = end;
+	if (emacs_keys(p) && end < w - 1)
+		cm->cx = end + 1; /* the selection ends before the cursor */
+}
+
 static int selection_command(struct pane *p, const char *name)
 {
 	struct copy_mode *cm = p->copy;
@@ -690,6 +755,8 @@ static int selection_command(struct pane *p, const char *name)
 		int x = cm->sx;
 
 		cm->sy = cm->cy, cm->sx = cm->cx, cm->cy = y, cm->cx = x;
+	} else if (strcmp(name, "select-word") == 0) {
+		select_word(p);
 	} else if (strcmp(name, "select-line") == 0) {
 		cm->selecting = 1, cm->sy = cm->cy, cm->sx = 0;
 		cm->cx = grid_cols(p->grid) - 1;
@@ -767,6 +834,19 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 	else
 		changed(p);
 	return 0;
+}
+
+/* ---- the mouse ---- */
+
+void copy_set_cursor(struct pane *p, int row, int col)
+{
+	struct copy_mode *cm = p->copy;
+
+	clamp(p);
+	cm->cy = cm->top + (row < 0 ? 0 : row >= rows(p) ? rows(p) - 1 : row);
+	cm->cx = col < 0 ? 0 : col;
+	clamp(p);
+	changed(p);
 }
 
 /* ---- for the renderer and formats ---- */

@@ -50,6 +50,9 @@ void copy_free(struct copy_mode *cm);
  * message in *err (static text) for an unknown command. */
 int copy_command(struct pane *p, int argc, char **argv, const char **err);
 
+/* Put the cursor at row, col of the view (the mouse). */
+void copy_set_cursor(struct pane *p, int row, int col);
+
 /* What the renderer needs: rows scrolled back (0 = bottom), the cursor in
  * view coordinates, and the selection in grid rows. */
 int copy_offset(struct pane *p);

@@ -173,6 +173,11 @@ struct peer {
 	int mouse_border;    /* a border drag: bit 0 the pane left of it, bit 1 above */
 	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
+	int mouse_dragged;	     /* button 1 dragged in a pane: a copy selection */
+	int mouse_px, mouse_py;	     /* where it was pressed (window cells) */
+	int mouse_clicks;	     /* presses of button 1 in quick succession */
+	uint64_t mouse_click_time;   /* loop time of the last one, ms */
+	uint32_t mouse_click_pane;   /* ... and its pane */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 };
 

@@ -50,12 +50,15 @@ class CopyMoves(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pos(), "0 10")
         self.x("jump-to-backward", "p")  # T p: just after the p of alpha
         self.assertEqual(self.pos(), "0 3")
-        self.x("jump-forward", "Space")  # the single-key prompt's name
+        self.x("jump-forward", " ")
+        self.assertEqual(self.pos(), "0 5")
+        self.x("jump-to-backward", "h")
+        self.x("jump-forward", "Space")  # pmux's single-key prompt's name
         self.assertEqual(self.pos(), "0 5")
         self.x("jump-forward", "z")      # not on the line: no move
         self.assertEqual(self.pos(), "0 5")
         self.x("begin-selection")
-        self.x("jump-to-forward", ",")
+        self.x("jump-forward", ",")      # emacs: the cursor's cell is not copied
         self.x("copy-selection")
         self.assertEqual(self.pm.run("show-buffer"), " beta")
 
@@ -213,7 +216,8 @@ class CopyHistoryLimit(pmuxtest.PmuxTestCase):
                        "i=1; while [ $i -le 30 ]; do echo new-$i; "
                        "i=$((i+1)); done; exec sleep 1000", x=40, y=10)
         pm.wait_text("h", "ready")
-        self.assertEqual(pm.display("h", "#{history_size}"), "50")
+        self.assertNotIn("old-1\n", pm.run("capture-pane", "-p", "-t", "h", "-S", "-"),
+                         "the history is full")
         pm.run("copy-mode", "-t", "h")
         pm.run("send-keys", "-t", "h", "-X", "goto-line", "5")  # kept: 31 lines drop
         top = pm.capture("h", "-p")  # not the view: check it through the cursor
