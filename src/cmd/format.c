@@ -497,6 +497,14 @@ static char *fv_copy_cursor_x(const struct format_ctx *fc)
 	return num(col);
 }
 
+static char *fv_pane_search_string(const struct format_ctx *fc)
+{
+	if (fc->p == NULL)
+		return NULL;
+	return xstrdup(fc->p->copy != NULL && fc->p->copy->search != NULL ? fc->p->copy->search
+									  : "");
+}
+
 static char *fv_copy_cursor_y(const struct format_ctx *fc)
 {
 	int row, col;
@@ -662,6 +670,7 @@ static const struct format_var format_vars[] = {
 	V(pane_index, FT_NUM, FS_PANE),
 	V(pane_id, FT_STR, FS_PANE),
 	V(pane_pid, FT_NUM, FS_PANE),
+	V(pane_search_string, FT_STR, FS_PANE),
 	V(pane_tty, FT_STR, FS_PANE),
 	V(pane_width, FT_NUM, FS_PANE),
 	V(pane_height, FT_NUM, FS_PANE),

@@ -82,8 +82,7 @@ static const struct {
 };
 
 /* tmux 3.3's copy-mode (emacs) and copy-mode-vi tables, for the copy-mode
- * commands pmux has (server/copy.c). tmux's incremental searches become
- * prompts for a whole string. */
+ * commands pmux has (server/copy.c). */
 static const struct {
 	const char *table, *key, *cmd;
 } keys_copy_defaults[] = {
@@ -98,9 +97,11 @@ static const struct {
 	{"copy-mode", "C-n", "send-keys -X cursor-down"},
 	{"copy-mode", "C-p", "send-keys -X cursor-up"},
 	{"copy-mode", "C-r",
-	 "command-prompt -p \"(search up)\" \"send-keys -X search-backward '%%'\""},
+	 "command-prompt -i -I \"#{pane_search_string}\" -T search -p \"(search up)\" "
+	 "\"send-keys -X search-backward-incremental '%%'\""},
 	{"copy-mode", "C-s",
-	 "command-prompt -p \"(search down)\" \"send-keys -X search-forward '%%'\""},
+	 "command-prompt -i -I \"#{pane_search_string}\" -T search -p \"(search down)\" "
+	 "\"send-keys -X search-forward-incremental '%%'\""},
 	{"copy-mode", "C-v", "send-keys -X page-down"},
 	{"copy-mode", "C-w", "send-keys -X copy-pipe-and-cancel"},
 	{"copy-mode", "Escape", "send-keys -X cancel"},

@@ -718,7 +718,54 @@ static void prompt_single_key(struct peer *c, const struct key *k)
 		prompt_accept(c, key_name(k, name, sizeof name));
 }
 
+/* command-prompt -i: the template with the text after prefix ('=' the
+ * text changed, '+' / '-' search on), the prompt staying open. */
+static void prompt_incremental(struct peer *c, char prefix)
+{
+	char *text = xasprintf("%c%s", prefix, buf_cstr(&c->prompt_buf));
+	char *resp[1] = {text}, *cmd = keys_template(c->prompt->tmpl, resp, 1);
+
+	run_command_text(c, cmd);
+	free(cmd);
+	free(text);
+	mark_dirty(c);
+}
+
+static void prompt_key_edit(struct peer *c, const struct key *k);
+
+/* An incremental prompt: C-s and C-r search on, Enter closes it, and any
+ * change of the text runs the template. */
+static void prompt_key_incremental(struct peer *c, const struct key *k)
+{
+	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
+	char *before;
+
+	if (ctrl && (k->cp == 's' || k->cp == 'r')) {
+		prompt_incremental(c, k->cp == 's' ? '+' : '-');
+		return;
+	}
+	if ((k->kind == KEY_SYM && (k->sym == VTERM_KEY_ENTER || k->sym == VTERM_KEY_KP_ENTER)) ||
+	    (ctrl && (k->cp == 'm' || k->cp == 'j'))) {
+		prompt_history_add(c, buf_cstr(&c->prompt_buf));
+		prompt_cancel(c);
+		return;
+	}
+	before = xstrdup(buf_cstr(&c->prompt_buf));
+	prompt_key_edit(c, k);
+	if (c->prompt != NULL && strcmp(before, buf_cstr(&c->prompt_buf)) != 0)
+		prompt_incremental(c, '=');
+	free(before);
+}
+
 static void prompt_key(struct peer *c, const struct key *k)
+{
+	if (c->prompt->flags & PROMPT_INCREMENTAL)
+		prompt_key_incremental(c, k);
+	else
+		prompt_key_edit(c, k);
+}
+
+static void prompt_key_edit(struct peer *c, const struct key *k)
 {
 	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
 

@@ -581,6 +581,30 @@ static void next_paragraph(struct pane *p)
 	cm->cy = y, cm->cx = len;
 }
 
+/*
+ * search-forward-incremental and -backward-incremental, run by
+ * command-prompt -i at each change: "=text" searches again from where the
+ * search started (back there for no text), "+text" and "-text" (C-s, C-r)
+ * search on from the current match.
+ */
+static void search_incremental(struct pane *p, const char *arg, int back)
+{
+	struct copy_mode *cm = p->copy;
+	char prefix = *arg != '\0' && strchr("=+-", *arg) != NULL ? *arg++ : '=';
+
+	if (!cm->isearch) {
+		cm->isearch = 1;
+		cm->isearch_top = cm->top, cm->isearch_cy = cm->cy, cm->isearch_cx = cm->cx;
+	}
+	if (prefix == '=') {
+		cm->top = cm->isearch_top, cm->cy = cm->isearch_cy, cm->cx = cm->isearch_cx;
+		if (*arg != '\0')
+			search_start(p, arg, back);
+	} else if (*arg != '\0') {
+		search_start(p, arg, prefix == '-');
+	}
+}
+
 /* Commands with one argument; returns 0 if name is not one. */
 static int argument_command(struct pane *p, const char *name, const char *arg)
 {
@@ -607,6 +631,12 @@ static int argument_command(struct pane *p, const char *name, const char *arg)
 	if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
 		if (arg != NULL)
 			search_start(p, arg, name[7] == 'b');
+		return 1;
+	}
+	if (strcmp(name, "search-forward-incremental") == 0 ||
+	    strcmp(name, "search-backward-incremental") == 0) {
+		if (arg != NULL)
+			search_incremental(p, arg, name[7] == 'b');
 		return 1;
 	}
 	return 0;
@@ -814,6 +844,8 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 		return -1;
 	}
 	clamp(p);
+	if (strstr(name, "-incremental") == NULL)
+		p->copy->isearch = 0; /* the next incremental search starts anew */
 	if (strcmp(name, "cancel") == 0) {
 		exit = 1;
 	} else if (!argument_command(p, name, argc > 1 ? argv[1] : NULL) &&

@@ -33,6 +33,9 @@ struct copy_mode {
 	unsigned long dropped; /* grid_history_dropped() when last looked at */
 	uint32_t jump_char;    /* the last jump (f F t T) and its kind */
 	int jump;
+	int isearch;	       /* an incremental search is going on ... */
+	long isearch_top, isearch_cy; /* ... and started here */
+	int isearch_cx;
 };
 
 enum copy_flags {

@@ -324,6 +324,9 @@ void attach_options_changed(struct server *srv);
  * separated lists; PROMPT_SINGLE takes one key per response. */
 #define PROMPT_SINGLE 0x1
 #define PROMPT_CONFIRM 0x2
+/* PROMPT_INCREMENTAL runs tmpl at each change with the text after '=', or
+ * after '+' / '-' for C-s / C-r; Enter then only closes the prompt. */
+#define PROMPT_INCREMENTAL 0x4
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
 		   int flags);
 /* Close the prompt (if any) and free its state. */

@@ -204,6 +204,55 @@ class CopyMoves(pmuxtest.PmuxTestCase):
         pm.wait_text("c", "endZW")
 
 
+NUMBERED = "i=1; while [ $i -le 30 ]; do echo line-$i; i=$((i+1)); done; printf end; exec sleep 1000"
+
+
+class IncrementalSearch(pmuxtest.PmuxTestCase):
+    """emacs C-s / C-r: command-prompt -i moves the view as the search
+    text is typed."""
+
+    def cursor_line(self):
+        """The text of the cursor's line (line-N is history line N-1)."""
+        h, sp, cy = [int(v) for v in self.pm.display(
+            "n", "#{history_size} #{scroll_position} #{copy_cursor_y}").split()]
+        return "line-%d" % (h - sp + cy + 1)
+
+    def wait_line(self, text, what):
+        wait_for(lambda: self.cursor_line() == text, msg=what, describe=self.cursor_line)
+
+    def test_search_as_you_type(self):
+        pm = self.pm
+        pm.new_session("n", "sh", "-c", NUMBERED, x=40, y=10)
+        pm.wait_text("n", "end")
+        client = pmuxtest.AttachedClient(pm, "attach", "-t", "n", rows=11, cols=40)
+        client.wait_output(b"end")
+        pm.run("copy-mode", "-t", "n")
+        client.write(b"\x12")  # C-r
+        client.wait_output(b"(search up)")
+        for ch in b"line-1":
+            client.write(bytes([ch]))
+            time.sleep(0.05)
+        self.wait_line("line-19", "the nearest line-1 above while typing")
+        client.write(b"\x12")  # C-r again: the next one up
+        self.wait_line("line-18", "C-r searches on")
+        client.write(b"2")      # "line-12", from where the search started
+        self.wait_line("line-12", "the text changed")
+        client.write(b"\x7f")  # BSpace: "line-1" again, from the start
+        self.wait_line("line-19", "back to the first match")
+        client.write(b"\r")     # Enter closes the prompt, the cursor stays
+        self.wait_line("line-19", "Enter")
+        self.assertEqual(pm.display("n", "#{pane_in_mode} #{pane_search_string}"),
+                         "1 line-1")
+        # C-s: forward, the prompt starts with the last search
+        pm.run("send-keys", "-t", "n", "-X", "history-top")
+        client.write(b"\x13")  # C-s
+        client.wait_output(b"(search down)")
+        client.write(b"\x13")  # search on for "line-1" from the top
+        self.wait_line("line-10", "C-s with the last search")
+        client.write(b"\x1b")
+        wait_for(lambda: pm.display("n", "#{pane_in_mode}") == "1", msg="still in copy mode")
+
+
 class CopyHistoryLimit(pmuxtest.PmuxTestCase):
 
     def test_view_stays_on_text_when_history_trims(self):
