@@ -1,6 +1,8 @@
 /*
- * copy_pipe: see copy_pipe.h. The child is reaped by the server's SIGCHLD
- * handler like any other; nothing waits for it.
+ * copy_pipe: see copy_pipe.h. The text is put in an anonymous memory file
+ * (memfd) that becomes the command's standard input, so the server never
+ * waits for the command to read it and keeps no state for it; the child is
+ * reaped by the server's SIGCHLD handler like any other.
  */
 #include "server/copy_pipe.h"
 
@@ -9,17 +11,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "server/environ.h"
 #include "server/server.h"
 #include "util/log.h"
-
-struct copy_pipe {
-	uv_pipe_t pipe;
-	uv_write_t req;
-	char *data;
-};
 
 static void copy_pipe_child(const char *command, const char *cwd, char **envp, int in)
 {
@@ -31,7 +28,7 @@ static void copy_pipe_child(const char *command, const char *cwd, char **envp, i
 	for (int sig = 1; sig < NSIG; sig++)
 		sigaction(sig, &sa, NULL);
 	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
-	setsid();
+	setsid(); /* its own session: no terminal */
 	if (null < 0 || dup2(in, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
 		_exit(127);
 	if (cwd == NULL || chdir(cwd) != 0) {
@@ -42,75 +39,55 @@ static void copy_pipe_child(const char *command, const char *cwd, char **envp, i
 	_exit(127);
 }
 
-static void closed_cb(uv_handle_t *h)
+/* The text in a memory file, read from its start; -1 on failure. */
+static int text_file(const char *data, size_t len)
 {
-	struct copy_pipe *cp = h->data;
+	int fd = memfd_create("pmux-copy-pipe", MFD_CLOEXEC);
+	size_t done = 0;
 
-	free(cp->data);
-	free(cp);
-}
+	if (fd < 0) {
+		log_debug("copy-pipe: memfd_create: %s", strerror(errno));
+		return -1;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
 
-/* Written, or the command went away (EPIPE): either way, done. */
-static void written_cb(uv_write_t *req, int status)
-{
-	struct copy_pipe *cp = req->data;
-
-	if (status < 0)
-		log_debug("copy-pipe: write: %s", uv_strerror(status));
-	uv_close((uv_handle_t *)&cp->pipe, closed_cb);
-}
-
-static pid_t spawn(struct pane *p, const char *command, int in)
-{
-	struct session *s = p->window != NULL ? p->window->session : NULL;
-	char **envp = environ_build(&p->srv->env, s != NULL ? &s->env : NULL);
-	char *cwd = pane_current_path(p);
-	pid_t pid = fork();
-
-	if (pid == 0)
-		copy_pipe_child(command, *cwd != '\0' ? cwd : NULL, envp, in);
-	free(cwd);
-	for (char **e = envp; e != NULL && *e != NULL; e++)
-		free(*e);
-	free(envp);
-	return pid;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			log_debug("copy-pipe: write: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int copy_pipe_start(struct pane *p, const char *command, const char *data, size_t len)
 {
-	struct copy_pipe *cp;
-	uv_buf_t b;
-	int fds[2];
+	struct session *s = p->window != NULL ? p->window->session : NULL;
+	char **envp, *cwd;
+	int fd = text_file(data, len);
+	pid_t pid;
 
-	if (pipe2(fds, O_CLOEXEC) != 0) {
-		log_debug("copy-pipe: pipe: %s", strerror(errno));
+	if (fd < 0)
 		return -1;
-	}
-	if (spawn(p, command, fds[0]) < 0) {
+	envp = environ_build(&p->srv->env, s != NULL ? &s->env : NULL);
+	cwd = pane_current_path(p);
+	pid = fork();
+	if (pid == 0)
+		copy_pipe_child(command, *cwd != '\0' ? cwd : NULL, envp, fd);
+	if (pid < 0)
 		log_debug("copy-pipe: fork: %s", strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	close(fds[0]);
-	cp = xcalloc(1, sizeof *cp);
-	cp->data = xmalloc(len + 1);
-	memcpy(cp->data, data, len);
-	if (uv_pipe_init(p->srv->loop, &cp->pipe, 0) != 0) {
-		close(fds[1]);
-		free(cp->data);
-		free(cp);
-		return -1;
-	}
-	cp->pipe.data = cp;
-	cp->req.data = cp;
-	if (uv_pipe_open(&cp->pipe, fds[1]) != 0) {
-		close(fds[1]);
-		uv_close((uv_handle_t *)&cp->pipe, closed_cb);
-		return -1;
-	}
-	b = uv_buf_init(cp->data, (unsigned)len);
-	if (uv_write(&cp->req, (uv_stream_t *)&cp->pipe, &b, 1, written_cb) != 0)
-		uv_close((uv_handle_t *)&cp->pipe, closed_cb);
-	return 0;
+	close(fd);
+	free(cwd);
+	for (char **e = envp; e != NULL && *e != NULL; e++)
+		free(*e);
+	free(envp);
+	return pid < 0 ? -1 : 0;
 }

@@ -1,8 +1,8 @@
 /*
  * copy_pipe: the command of copy-pipe. It runs as /bin/sh -c in its own
  * session with the copied text on its standard input and its output
- * discarded; the text is written as the pipe takes it, so a command that
- * reads slowly (or not at all) never blocks the server.
+ * discarded; a command that reads slowly (or not at all) never blocks the
+ * server.
  */
 #ifndef PMUX_SERVER_COPY_PIPE_H
 #define PMUX_SERVER_COPY_PIPE_H
