@@ -997,7 +997,7 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
-	} else if (m->button == 1) {
+	} else if (m->button == 1 && p->choose == NULL) {
 		mouse_clicks(c, p, x, y);
 	}
 }
@@ -1051,8 +1051,8 @@ static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse 
 	p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
 	if (pane_visible(w, p) && mouse_wanted(p) && mouse_pane_at(w, x, y) == p)
 		mouse_move(p, x, y, m->mod);
-	else if (pane_visible(w, p) && !mouse_wanted(p) && c->mouse_button == 1 &&
-		 (c->mouse_dragged || x != c->mouse_px || y != c->mouse_py))
+	else if (pane_visible(w, p) && !mouse_wanted(p) && p->choose == NULL &&
+		 c->mouse_button == 1 && (c->mouse_dragged || x != c->mouse_px || y != c->mouse_py))
 		mouse_drag_select(c, p, x, y);
 }
 
@@ -1105,8 +1105,8 @@ static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int 
 	struct pane *p = mouse_pane_at(w, x, y);
 	int up = m->button == TTY_WHEEL_UP;
 
-	if (p == NULL)
-		return;
+	if (p == NULL || p->choose != NULL)
+		return; /* buffer mode has no use for the wheel */
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, up ? 4 : 5, 1, (VTermModifier)m->mod);

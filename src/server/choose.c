@@ -219,6 +219,18 @@ void choose_exit(struct pane *p)
 		attach_mark_session(p->window->session);
 }
 
+void choose_buffers_changed(struct server *srv)
+{
+	for (struct session *s = srv->sessions; s != NULL; s = s->next) {
+		for (struct window *w = s->windows; w != NULL; w = w->next) {
+			for (struct pane *p = w->panes; p != NULL; p = p->next) {
+				if (p->choose != NULL)
+					attach_mark_session(s);
+			}
+		}
+	}
+}
+
 /* ---- keys ---- */
 
 /* The template for one buffer, as command text. */

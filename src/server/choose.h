@@ -33,6 +33,9 @@ void choose_exit(struct pane *p);
 void choose_free(struct pane *p);
 /* A key typed by client c to the pane. */
 void choose_key(struct peer *c, struct pane *p, const struct key *k);
+/* The buffers changed: redraw the panes in buffer mode. */
+struct server;
+void choose_buffers_changed(struct server *srv);
 /* Draw the mode over the pane: cells are rows x cols of the client's
  * screen, the window starting at row top. */
 void choose_draw(struct pane *p, struct grid_cell *cells, int rows, int cols, int top);

@@ -138,6 +138,25 @@ class ChooseBuffer(screen.ScreenTestCase):
         c.keys(b"q")
         wait_for(lambda: not self.in_mode(), msg="q", describe=c.describe)
 
+    def test_list_follows_buffers(self):
+        pm = self.pm
+        c = self.attach("S", rows=21, cols=60)
+        self.open_mode(c)
+        pm.run("set-buffer", "-b", "added", "new one")
+        c.wait_screen(lambda ls: ls[0].startswith("(0) added: ") and
+                      ls[2].startswith("(2) older: "), "the new buffer listed")
+        pm.run("delete-buffer", "-b", "older")
+        c.wait_screen(lambda ls: not ls[2].startswith("(2)"), "the deleted one gone")
+        # the mouse does not start copy mode over buffer mode
+        pm.run("set", "-g", "mouse", "on")
+        c.write(b"\x1b[<0;3;2M\x1b[<0;3;2m" * 2)
+        c.write(b"\x1b[<64;3;2M")  # wheel up
+        c.write(b"j")  # after the mouse: the current line moves down
+        c.wait_screen(lambda ls: (self.current_line(c) or "").startswith("(1) "),
+                      "j handled after the mouse events")
+        self.assertEqual(pm.display(self.p, "#{pane_mode}[#{scroll_position}]"),
+                         "buffer-mode[]", "no copy mode under buffer mode")
+
     def test_zoom(self):
         pm = self.pm
         pm.run("split-window", "-t", self.p, "-d")
