@@ -796,6 +796,19 @@ static int selection_command(struct pane *p, const char *name)
 	return 1;
 }
 
+/* From the cursor to the end of its line (without a selection in the way),
+ * the cursor staying where it is. */
+static void copy_end_of_line(struct pane *p, const char *command)
+{
+	struct copy_mode *cm = p->copy;
+	struct copy_mode keep = *cm;
+
+	cm->selecting = 1, cm->rectangle = 0, cm->sy = cm->cy, cm->sx = cm->cx;
+	cm->cx = grid_cols(p->grid) - 1;
+	copy_to_buffer(p, 0, command);
+	cm->cx = keep.cx, cm->rectangle = keep.rectangle, cm->selecting = 0;
+}
+
 /* Copying commands. copy-pipe* pipe the text to their command, or to the
  * copy-command option without one (nothing if it is empty). */
 static int copying_command(struct pane *p, int argc, char **argv, int *exit)
@@ -803,11 +816,13 @@ static int copying_command(struct pane *p, int argc, char **argv, int *exit)
 	struct copy_mode *cm = p->copy;
 	const char *name = argv[0], *command = NULL;
 
-	if (strcmp(name, "copy-end-of-line") == 0) {
-		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
-		cm->cx = grid_cols(p->grid) - 1;
-		copy_to_buffer(p, 0, NULL);
-		*exit = 1;
+	if (strcmp(name, "copy-end-of-line") == 0 || strcmp(name, "copy-pipe-end-of-line") == 0 ||
+	    strcmp(name, "copy-end-of-line-and-cancel") == 0 ||
+	    strcmp(name, "copy-pipe-end-of-line-and-cancel") == 0) {
+		copy_end_of_line(p, name[5] != 'p' ? NULL
+				    : argc > 1	   ? argv[1]
+					       : options_string(p->srv->options, "copy-command"));
+		*exit = strstr(name, "-and-cancel") != NULL;
 		return 1;
 	}
 	if (strcmp(name, "append-selection") == 0 ||

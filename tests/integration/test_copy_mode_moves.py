@@ -115,6 +115,22 @@ class CopyMoves(pmuxtest.PmuxTestCase):
             self.assertEqual(f.read(), "para-2a")
         self.assertEqual(pm.display("c", "#{pane_in_mode}"), "0")
 
+    def test_copy_end_of_line(self):
+        pm = self.pm
+        self.x("jump-forward", "g")
+        self.x("copy-end-of-line")       # stays in copy mode, the cursor too
+        self.assertEqual(pm.run("show-buffer"), "gamma; delta")
+        self.assertEqual((pm.display("c", "#{pane_in_mode}"), self.pos()), ("1", "0 12"))
+        out = os.path.join(pm.tmp, "eol")
+        self.x("jump-forward", "d")
+        self.x("copy-pipe-end-of-line-and-cancel", "cat > '%s.tmp' && mv '%s.tmp' '%s'"
+               % (out, out, out))
+        self.assertEqual(pm.run("show-buffer"), "delta")
+        self.assertEqual(pm.display("c", "#{pane_in_mode}"), "0")
+        wait_for(lambda: os.path.exists(out), msg="the pipe command's file")
+        with open(out) as f:
+            self.assertEqual(f.read(), "delta")
+
     def test_copy_pipe_never_blocks(self):
         # a command that never reads a large selection: the server goes on
         pm = self.pm
