@@ -146,13 +146,19 @@ class ChooseBuffer(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[0].startswith("(0) added: ") and
                       ls[2].startswith("(2) older: "), "the new buffer listed")
         pm.run("delete-buffer", "-b", "older")
-        c.wait_screen(lambda ls: not ls[2].startswith("(2)"), "the deleted one gone")
+        c.wait_screen(lambda ls: not ls[2].startswith("(2)") and
+                      (self.current_line(c) or "").startswith("(1) buffer0"),
+                      "the deleted one gone")
         # the mouse does not start copy mode over buffer mode
         pm.run("set", "-g", "mouse", "on")
         c.write(b"\x1b[<0;3;2M\x1b[<0;3;2m" * 2)
         c.write(b"\x1b[<64;3;2M")  # wheel up
-        c.write(b"j")  # after the mouse: the current line moves down
-        c.wait_screen(lambda ls: (self.current_line(c) or "").startswith("(1) "),
+        # the current buffer is kept by name as lines come and go: buffer0
+        # is now the second line, and Down wraps around to the first
+        self.assertTrue((self.current_line(c) or "").startswith("(1) buffer0"),
+                        c.describe())
+        c.write(b"j")  # after the mouse events
+        c.wait_screen(lambda ls: (self.current_line(c) or "").startswith("(0) added"),
                       "j handled after the mouse events")
         self.assertEqual(pm.display(self.p, "#{pane_mode}[#{scroll_position}]"),
                          "buffer-mode[]", "no copy mode under buffer mode")
