@@ -36,9 +36,9 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-/* A key for a pane in copy mode (send-keys): its binding in the pane's
- * copy-mode table runs with the pane as the current one, as tmux does; an
- * unbound key is dropped. */
+/* A key for a pane in a mode (send-keys), as tmux does: buffer mode takes
+ * it as typed; in copy mode its binding in the pane's copy-mode table runs
+ * with the pane as the current one, and an unbound key is dropped. */
 int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
 {
 	const char *table =
@@ -50,6 +50,12 @@ int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
 	char **argv = NULL, *err = NULL, *text;
 	int argc = 0, rc;
 
+	if (p->choose != NULL) {
+		choose_key(ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED ? ctx->peer
+										  : NULL,
+			   p, k);
+		return 0;
+	}
 	if (b == NULL)
 		return 0;
 	text = xstrdup(b->cmd); /* the command may rebind the key */

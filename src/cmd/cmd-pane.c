@@ -289,13 +289,13 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "client is read-only");
 	if (args_has(a, 'X'))
 		return send_copy_command(ctx, t.p, a, repeat);
-	if (t.p->copy == NULL)
+	if (t.p->copy == NULL && t.p->choose == NULL)
 		pane_keys_sent(t.p);
 	/* keys to a pane in copy mode go to copy mode, not to the program,
 	 * until one leaves it (the rest then goes to the program, as tmux) */
 	for (r = 0; r < repeat; r++) {
 		for (i = 0; i < a->argc; i++) {
-			int copy = t.p->copy != NULL;
+			int copy = t.p->copy != NULL || t.p->choose != NULL;
 
 			if ((copy ? copy_mode_word : program_word)(ctx, t.p, a, a->argv[i]) != 0)
 				return -1;

@@ -11,14 +11,17 @@
 
 #include <tickit.h>
 
+#include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/keys.h"
 #include "cmd/options.h"
+#include "cmd/parse.h"
 #include "render/style.h"
 #include "server/copy.h"
 #include "server/server.h"
 #include "term/key.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/utf8.h"
 
 #define CHOOSE_FORMAT "#{t/p:buffer_created}: #{buffer_sample}"
@@ -241,6 +244,30 @@ static char *command_for(struct choose *ch, const char *name)
 	return keys_template(ch->tmpl, resp, 1);
 }
 
+/* Command text for client c, or (keys sent by send-keys with no attached
+ * client) with the pane as the current one. */
+static void run_text(struct peer *c, struct pane *p, const char *text)
+{
+	struct cmd_ctx ctx;
+	char **argv = NULL, *err = NULL;
+	int argc = 0;
+
+	if (c != NULL && c->state == PEER_ATTACHED) {
+		attach_run_command(c, text);
+		return;
+	}
+	if (parse_words(text, &argv, &argc, &err) != 0) {
+		log_debug("choose: %s", err);
+		free(err);
+		return;
+	}
+	cmd_ctx_init(&ctx, p->srv, NULL);
+	ctx.current = p;
+	cmd_run(&ctx, argc, argv);
+	parse_free(argv, argc);
+	cmd_ctx_free(&ctx);
+}
+
 /* Leave the mode and run the template for the buffers chosen: the current
  * one, or (tagged) every tagged one. */
 static void choose_run(struct peer *c, struct pane *p, int tagged)
@@ -264,7 +291,7 @@ static void choose_run(struct peer *c, struct pane *p, int tagged)
 	}
 	choose_exit(p);
 	if (any)
-		attach_run_command(c, buf_cstr(&cmds));
+		run_text(c, p, buf_cstr(&cmds));
 	buf_free(&cmds);
 }
 

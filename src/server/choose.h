@@ -31,7 +31,7 @@ struct choose_options {
 void choose_enter(struct pane *p, const struct choose_options *o);
 void choose_exit(struct pane *p);
 void choose_free(struct pane *p);
-/* A key typed by client c to the pane. */
+/* A key typed by client c to the pane (NULL: send-keys without one). */
 void choose_key(struct peer *c, struct pane *p, const struct key *k);
 /* The buffers changed: redraw the panes in buffer mode. */
 struct server;

@@ -163,6 +163,15 @@ class ChooseBuffer(screen.ScreenTestCase):
         self.assertEqual(pm.display(self.p, "#{pane_mode}[#{scroll_position}]"),
                          "buffer-mode[]", "no copy mode under buffer mode")
 
+    def test_send_keys_to_buffer_mode(self):
+        # keys sent to a pane in buffer mode go to the mode, as in tmux
+        pm = self.pm
+        pm.run("choose-buffer", "-t", self.p)
+        self.assertTrue(self.in_mode())
+        pm.run("send-keys", "-t", self.p, "Down", "Enter")
+        pm.wait_line(self.p, "PASTED-42")
+        self.assertFalse(self.in_mode())
+
     def test_zoom(self):
         pm = self.pm
         pm.run("split-window", "-t", self.p, "-d")
