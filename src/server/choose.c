@@ -115,18 +115,12 @@ static int compare(const void *a, const void *b)
 	return sort_reverse ? -r : r;
 }
 
-static void build(struct pane *p)
+/* The buffers shown (with the filter, or all), in the server's order. */
+static void fill(struct pane *p, int filtered)
 {
 	struct choose *ch = p->choose;
 	struct paste_buffer *pb;
-	int n = 0, filtered = ch->filter != NULL;
 
-	free(ch->items);
-	ch->items = NULL;
-	for (pb = p->srv->buffers.first; pb != NULL; pb = pb->next)
-		n++;
-	ch->items = xcalloc((size_t)n + 1, sizeof *ch->items);
-again:
 	ch->n = 0;
 	for (pb = p->srv->buffers.first; pb != NULL; pb = pb->next) {
 		if (filtered && !shown(p, pb))
@@ -135,10 +129,21 @@ again:
 		ch->items[ch->n].pos = ch->n;
 		ch->n++;
 	}
-	if (ch->n == 0 && filtered) {
-		filtered = 0; /* as tmux: a filter that hides everything is ignored */
-		goto again;
-	}
+}
+
+static void build(struct pane *p)
+{
+	struct choose *ch = p->choose;
+	struct paste_buffer *pb;
+	int n = 0;
+
+	free(ch->items);
+	for (pb = p->srv->buffers.first; pb != NULL; pb = pb->next)
+		n++;
+	ch->items = xcalloc((size_t)n + 1, sizeof *ch->items);
+	fill(p, ch->filter != NULL);
+	if (ch->n == 0 && ch->filter != NULL)
+		fill(p, 0); /* as tmux: a filter that hides everything is ignored */
 	sort_by = ch->sort;
 	sort_reverse = ch->reverse;
 	qsort(ch->items, (size_t)ch->n, sizeof *ch->items, compare);
