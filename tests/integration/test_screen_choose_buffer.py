@@ -166,6 +166,7 @@ class ChooseBuffer(screen.ScreenTestCase):
     def test_send_keys_to_buffer_mode(self):
         # keys sent to a pane in buffer mode go to the mode, as in tmux
         pm = self.pm
+        self.attach("S", rows=21, cols=60)  # tmux's choose-buffer wants a client
         pm.run("choose-buffer", "-t", self.p)
         self.assertTrue(self.in_mode())
         pm.run("send-keys", "-t", self.p, "Down", "Enter")
