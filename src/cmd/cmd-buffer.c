@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "server/choose.h"
 #include "cmd/format.h"
 #include "term/grid.h"
 
@@ -37,7 +38,7 @@ static char *client_path(struct cmd_ctx *ctx, const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
-static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
+static int set_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *name = args_get(a, 'b'), *data = a->argc > 0 ? a->argv[0] : NULL;
 	struct paste_buffer *pb;
@@ -95,7 +96,7 @@ static int cmd_list_buffers(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-static int cmd_delete_buffer(struct cmd_ctx *ctx, struct args *a)
+static int delete_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	if (target_buffer(ctx, a) == NULL)
 		return -1;
@@ -175,7 +176,7 @@ static int load_stdin(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
+static int load_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	struct buf data;
 	char chunk[65536], *path;
@@ -213,7 +214,7 @@ static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 
 /* Paste into a pane: line feeds become the separator (a carriage return
  * unless -s or -r say otherwise), bracketed if the program asked (-p). */
-static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
+static int paste_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *sep = args_get(a, 's') != NULL ? args_get(a, 's') : "\r";
 	struct paste_buffer *pb;
@@ -243,6 +244,39 @@ static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
 	if (args_has(a, 'd'))
 		buffers_delete(&ctx->srv->buffers, pb->name);
 	return 0;
+}
+
+/* Commands that change the buffers: a pane in buffer mode shows the new list. */
+static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	int rc = set_buffer(ctx, a);
+
+	choose_buffers_changed(ctx->srv);
+	return rc;
+}
+
+static int cmd_delete_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	int rc = delete_buffer(ctx, a);
+
+	choose_buffers_changed(ctx->srv);
+	return rc;
+}
+
+static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	int rc = load_buffer(ctx, a);
+
+	choose_buffers_changed(ctx->srv);
+	return rc;
+}
+
+static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	int rc = paste_buffer(ctx, a);
+
+	choose_buffers_changed(ctx->srv);
+	return rc;
 }
 
 const struct cmd_entry cmd_buffer_entries[] = {

@@ -1,6 +1,15 @@
-/* copy-mode: enter a pane's copy mode (server/copy.c does the rest). */
+/* copy-mode: enter a pane's copy mode (server/copy.c does the rest); keys
+ * sent to a pane in copy mode. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd/cmd.h"
+#include "cmd/keys.h"
+#include "cmd/options.h"
+#include "cmd/parse.h"
+#include "server/choose.h"
 #include "server/copy.h"
+#include "term/key.h"
 
 static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 {
@@ -21,8 +30,50 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 		flags |= COPY_EXIT_BOTTOM;
 	if (args_has(a, 'H'))
 		flags |= COPY_HIDE_POSITION;
+	if (t.p->choose != NULL)
+		choose_exit(t.p);
 	copy_enter(t.p, flags);
 	return 0;
+}
+
+/* A key for a pane in a mode (send-keys), as tmux does: buffer mode takes
+ * it as typed; in copy mode its binding in the pane's copy-mode table runs
+ * with the pane as the current one, and an unbound key is dropped. */
+int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
+{
+	const char *table =
+		strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0
+			? "copy-mode-vi"
+			: "copy-mode";
+	const struct key_binding *b = keys_lookup(keys_server(), table, k);
+	struct cmd_ctx sub;
+	char **argv = NULL, *err = NULL, *text;
+	int argc = 0, rc;
+
+	if (p->choose != NULL) {
+		choose_key(ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED ? ctx->peer
+										  : NULL,
+			   p, k);
+		return 0;
+	}
+	if (b == NULL)
+		return 0;
+	text = xstrdup(b->cmd); /* the command may rebind the key */
+	rc = parse_words(text, &argv, &argc, &err);
+	free(text);
+	if (rc != 0) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	cmd_ctx_init(&sub, ctx->srv, ctx->peer);
+	sub.current = p;
+	rc = cmd_run(&sub, argc, argv);
+	parse_free(argv, argc);
+	buf_add(&ctx->out, sub.out.data, sub.out.len);
+	buf_add(&ctx->err, sub.err.data, sub.err.len);
+	cmd_ctx_free(&sub);
+	return rc == 0 && sub.status == 0 ? 0 : -1;
 }
 
 const struct cmd_entry cmd_copy_entries[] = {

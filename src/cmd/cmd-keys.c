@@ -270,6 +270,8 @@ static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 		return 0; /* one prompt at a time, as tmux */
 	if (args_has(a, '1') || args_has(a, 'k'))
 		flags |= PROMPT_SINGLE;
+	if (args_has(a, 'i') && tmpl != NULL)
+		flags |= PROMPT_INCREMENTAL;
 	if (args_get(a, 'I') != NULL)
 		inputs = expand_for(ctx, c, args_get(a, 'I'));
 	if (tmpl != NULL && args_has(a, 'F'))
@@ -312,7 +314,7 @@ const struct cmd_entry cmd_keys_entries[] = {
 	{"list-keys", "lsk", "1ajNP:T:", 0, 1, "[-1ajN] [-P prefix-string] [-T key-table] [key]",
 	 cmd_list_keys},
 	{"send-prefix", NULL, "2t:", 0, 0, "[-2] [-t target-pane]", cmd_send_prefix},
-	{"command-prompt", NULL, "1bFkI:Np:t:T:", 0, 1,
+	{"command-prompt", NULL, "1bFikI:Np:t:T:", 0, 1,
 	 "[-1bFkN] [-I inputs] [-p prompts] [-t target-client] [-T type] [template]",
 	 cmd_command_prompt},
 	{"confirm-before", "confirm", "bp:t:", 1, -1, "[-b] [-p prompt] [-t target-client] command",

@@ -12,6 +12,7 @@
 #include "server/pipe.h"
 #include "term/grid.h"
 #include "term/key.h"
+#include "util/utf8.h"
 
 /* -l N or N%: the new pane's size along the split. */
 static int split_size(struct cmd_ctx *ctx, const char *v, int avail, int *size)
@@ -231,10 +232,52 @@ static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, struct args *a
 	return 0;
 }
 
+/* One word for a pane in copy mode: a key name is one key, text (and -l)
+ * a key per character, -H a byte. */
+static int copy_mode_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, const char *w)
+{
+	struct key k = {.kind = KEY_CHAR};
+	char byte;
+
+	if (args_has(a, 'H')) {
+		if (hex_byte(w, &byte) != 0)
+			return cmd_error(ctx, "invalid hex key: %s", w);
+		k.cp = (unsigned char)byte;
+		return cmd_copy_key(ctx, p, &k);
+	}
+	if (!args_has(a, 'l') && key_parse(w, &k) == 0)
+		return cmd_copy_key(ctx, p, &k);
+	while (*w != '\0') {
+		k = (struct key){.kind = KEY_CHAR};
+		w += utf8_next(w, &k.cp);
+		if (cmd_copy_key(ctx, p, &k) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* One word for the pane's program. */
+static int program_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, const char *w)
+{
+	struct key k;
+	char byte;
+
+	if (args_has(a, 'H')) {
+		if (hex_byte(w, &byte) != 0)
+			return cmd_error(ctx, "invalid hex key: %s", w);
+		pane_write(p, &byte, 1);
+	} else if (!args_has(a, 'l') && key_parse(w, &k) == 0) {
+		key_send(&k, p->grid);
+	} else {
+		/* Not a key name: the text goes as typed. */
+		pane_write(p, w, strlen(w));
+	}
+	return 0;
+}
+
 static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
-	struct key k;
 	int i, repeat = 1, r;
 	const char *n = args_get(a, 'N');
 
@@ -246,22 +289,16 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "client is read-only");
 	if (args_has(a, 'X'))
 		return send_copy_command(ctx, t.p, a, repeat);
-	pane_keys_sent(t.p);
+	if (t.p->copy == NULL && t.p->choose == NULL)
+		pane_keys_sent(t.p);
+	/* keys to a pane in copy mode go to copy mode, not to the program,
+	 * until one leaves it (the rest then goes to the program, as tmux) */
 	for (r = 0; r < repeat; r++) {
 		for (i = 0; i < a->argc; i++) {
-			const char *w = a->argv[i];
-			char byte;
+			int copy = t.p->copy != NULL || t.p->choose != NULL;
 
-			if (args_has(a, 'H')) {
-				if (hex_byte(w, &byte) != 0)
-					return cmd_error(ctx, "invalid hex key: %s", w);
-				pane_write(t.p, &byte, 1);
-			} else if (!args_has(a, 'l') && key_parse(w, &k) == 0) {
-				key_send(&k, t.p->grid);
-			} else {
-				/* Not a key name: the text goes as typed. */
-				pane_write(t.p, w, strlen(w));
-			}
+			if ((copy ? copy_mode_word : program_word)(ctx, t.p, a, a->argv[i]) != 0)
+				return -1;
 		}
 	}
 	return 0;

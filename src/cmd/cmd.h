@@ -121,6 +121,10 @@ extern const struct cmd_entry cmd_hooks_entries[];   /* set-hook, show-hooks */
 extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
 extern const struct cmd_entry cmd_copy_entries[];    /* copy-mode */
+extern const struct cmd_entry cmd_modes_entries[];   /* display-panes, choose-* */
+/* send-keys to a pane in copy mode: the key's copy-mode binding (cmd-copy.c). */
+struct key;
+int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k);
 
 /* Shared by the commands that start a program (new-session, new-window,
  * split-window): -c, -e and the command words. Free with cmd_spawn_free. */

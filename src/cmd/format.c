@@ -488,11 +488,14 @@ static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 /* Copy mode (server/copy.c). */
 static char *fv_pane_in_mode(const struct format_ctx *fc)
 {
-	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "1" : "0");
+	return fc->p == NULL ? NULL
+			     : xstrdup(fc->p->copy != NULL || fc->p->choose != NULL ? "1" : "0");
 }
 
 static char *fv_pane_mode(const struct format_ctx *fc)
 {
+	if (fc->p != NULL && fc->p->choose != NULL)
+		return xstrdup("buffer-mode");
 	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
 }
 
@@ -509,6 +512,14 @@ static char *fv_copy_cursor_x(const struct format_ctx *fc)
 		return NULL;
 	copy_cursor(fc->p, &row, &col);
 	return num(col);
+}
+
+static char *fv_pane_search_string(const struct format_ctx *fc)
+{
+	if (fc->p == NULL)
+		return NULL;
+	return xstrdup(fc->p->copy != NULL && fc->p->copy->search != NULL ? fc->p->copy->search
+									  : "");
 }
 
 static char *fv_copy_cursor_y(const struct format_ctx *fc)
@@ -675,6 +686,7 @@ static const struct format_var format_vars[] = {
 	V(pane_index, FT_NUM, FS_PANE),
 	V(pane_id, FT_STR, FS_PANE),
 	V(pane_pid, FT_NUM, FS_PANE),
+	V(pane_search_string, FT_STR, FS_PANE),
 	V(pane_tty, FT_STR, FS_PANE),
 	V(pane_width, FT_NUM, FS_PANE),
 	V(pane_height, FT_NUM, FS_PANE),

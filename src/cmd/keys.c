@@ -82,8 +82,7 @@ static const struct {
 };
 
 /* tmux 3.3's copy-mode (emacs) and copy-mode-vi tables, for the copy-mode
- * commands pmux has (server/copy.c). tmux's incremental searches become
- * prompts for a whole string. */
+ * commands pmux has (server/copy.c). */
 static const struct {
 	const char *table, *key, *cmd;
 } keys_copy_defaults[] = {
@@ -94,13 +93,15 @@ static const struct {
 	{"copy-mode", "C-e", "send-keys -X end-of-line"},
 	{"copy-mode", "C-f", "send-keys -X cursor-right"},
 	{"copy-mode", "C-g", "send-keys -X clear-selection"},
-	{"copy-mode", "C-k", "send-keys -X copy-end-of-line"},
+	{"copy-mode", "C-k", "send-keys -X copy-pipe-end-of-line-and-cancel"},
 	{"copy-mode", "C-n", "send-keys -X cursor-down"},
 	{"copy-mode", "C-p", "send-keys -X cursor-up"},
 	{"copy-mode", "C-r",
-	 "command-prompt -p \"(search up)\" \"send-keys -X search-backward '%%'\""},
+	 "command-prompt -i -I \"#{pane_search_string}\" -T search -p \"(search up)\" "
+	 "\"send-keys -X search-backward-incremental '%%'\""},
 	{"copy-mode", "C-s",
-	 "command-prompt -p \"(search down)\" \"send-keys -X search-forward '%%'\""},
+	 "command-prompt -i -I \"#{pane_search_string}\" -T search -p \"(search down)\" "
+	 "\"send-keys -X search-forward-incremental '%%'\""},
 	{"copy-mode", "C-v", "send-keys -X page-down"},
 	{"copy-mode", "C-w", "send-keys -X copy-pipe-and-cancel"},
 	{"copy-mode", "Escape", "send-keys -X cancel"},
@@ -128,6 +129,19 @@ static const struct {
 	{"copy-mode", "M-w", "send-keys -X copy-pipe-and-cancel"},
 	{"copy-mode", "C-Up", "send-keys -X scroll-up"},
 	{"copy-mode", "C-Down", "send-keys -X scroll-down"},
+	{"copy-mode", "F",
+	 "command-prompt -1 -p \"(jump backward)\" \"send-keys -X jump-backward '%%'\""},
+	{"copy-mode", "T",
+	 "command-prompt -1 -p \"(jump to backward)\" \"send-keys -X jump-to-backward '%%'\""},
+	{"copy-mode", "f",
+	 "command-prompt -1 -p \"(jump forward)\" \"send-keys -X jump-forward '%%'\""},
+	{"copy-mode", "t",
+	 "command-prompt -1 -p \"(jump to forward)\" \"send-keys -X jump-to-forward '%%'\""},
+	{"copy-mode", ";", "send-keys -X jump-again"},
+	{"copy-mode", ",", "send-keys -X jump-reverse"},
+	{"copy-mode", "g", "command-prompt -p \"(goto line)\" \"send-keys -X goto-line '%%'\""},
+	{"copy-mode", "M-{", "send-keys -X previous-paragraph"},
+	{"copy-mode", "M-}", "send-keys -X next-paragraph"},
 
 	{"copy-mode-vi", "C-b", "send-keys -X page-up"},
 	{"copy-mode-vi", "C-c", "send-keys -X cancel"},
@@ -149,7 +163,7 @@ static const struct {
 	{"copy-mode-vi", "?",
 	 "command-prompt -p \"(search up)\" \"send-keys -X search-backward '%%'\""},
 	{"copy-mode-vi", "A", "send-keys -X append-selection-and-cancel"},
-	{"copy-mode-vi", "D", "send-keys -X copy-end-of-line"},
+	{"copy-mode-vi", "D", "send-keys -X copy-pipe-end-of-line-and-cancel"},
 	{"copy-mode-vi", "G", "send-keys -X history-bottom"},
 	{"copy-mode-vi", "H", "send-keys -X top-line"},
 	{"copy-mode-vi", "J", "send-keys -X scroll-down"},
@@ -181,6 +195,19 @@ static const struct {
 	{"copy-mode-vi", "Right", "send-keys -X cursor-right"},
 	{"copy-mode-vi", "C-Up", "send-keys -X scroll-up"},
 	{"copy-mode-vi", "C-Down", "send-keys -X scroll-down"},
+	{"copy-mode-vi", "F",
+	 "command-prompt -1 -p \"(jump backward)\" \"send-keys -X jump-backward '%%'\""},
+	{"copy-mode-vi", "T",
+	 "command-prompt -1 -p \"(jump to backward)\" \"send-keys -X jump-to-backward '%%'\""},
+	{"copy-mode-vi", "f",
+	 "command-prompt -1 -p \"(jump forward)\" \"send-keys -X jump-forward '%%'\""},
+	{"copy-mode-vi", "t",
+	 "command-prompt -1 -p \"(jump to forward)\" \"send-keys -X jump-to-forward '%%'\""},
+	{"copy-mode-vi", ";", "send-keys -X jump-again"},
+	{"copy-mode-vi", ",", "send-keys -X jump-reverse"},
+	{"copy-mode-vi", ":", "command-prompt -p \"(goto line)\" \"send-keys -X goto-line '%%'\""},
+	{"copy-mode-vi", "{", "send-keys -X previous-paragraph"},
+	{"copy-mode-vi", "}", "send-keys -X next-paragraph"},
 };
 
 static void add_quoted(struct buf *b, const char *w);

@@ -14,11 +14,14 @@ static const struct option_def option_table[] = {
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},
 	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
 	{"bell-action", OPTION_CHOICE, "any", 0, 0, "none,any,current,other"},
+	{"copy-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
 	{"default-terminal", OPTION_STRING, "", 0, 0, NULL},
 	{"destroy-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"detach-on-destroy", OPTION_CHOICE, "on", 0, 0, "off,on,no-detached"},
+	{"display-panes-active-colour", OPTION_STRING, "red", 0, 0, NULL},
+	{"display-panes-colour", OPTION_STRING, "blue", 0, 0, NULL},
 	{"display-panes-time", OPTION_NUMBER, "1000", 1, 2147483647, NULL},
 	{"display-time", OPTION_NUMBER, "750", 0, 2147483647, NULL},
 	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},
@@ -82,7 +85,7 @@ static const struct option_def option_table[] = {
 	 NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
-	{"word-separators", OPTION_STRING, " ", 0, 0, NULL},
+	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
 };
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
@@ -105,8 +108,9 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"default-terminal", "escape-time",   "exit-empty",	  "exit-unattached",
-	"focus-events",	    "set-clipboard", "terminal-features", "terminal-overrides",
+	"copy-command",	 "default-terminal",  "escape-time",
+	"exit-empty",	 "exit-unattached",   "focus-events",
+	"set-clipboard", "terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

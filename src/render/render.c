@@ -573,6 +573,30 @@ static void fix_wide_pairs(struct render *r)
 	}
 }
 
+/* The overlay's opaque cells of row y, normalised like a status cell. */
+static void compose_overlay(struct render *r, int y, const struct render_frame *f)
+{
+	const struct grid_cell *row;
+
+	if (f->overlay == NULL || y >= f->overlay_rows)
+		return;
+	row = f->overlay + (size_t)y * (size_t)f->overlay_cols;
+	for (int x = 0; x < f->overlay_cols && x < r->cols; x++) {
+		if (row[x].ch == 0)
+			continue;
+		r->line[x] = row[x];
+		r->line[x].attr &= RENDER_ATTRS & ~GRID_ATTR_CONCEAL;
+		r->line[x].flags = 0;
+		if (r->line[x].ch == GRID_CH_WIDE_CONT) {
+			r->line[x].width = 0;
+			continue;
+		}
+		r->line[x].width = row[x].width == 2 ? 2 : 1;
+		if (r->line[x].ch < 0x20 || (r->line[x].ch >= 0x7f && r->line[x].ch < 0xa0))
+			r->line[x].ch = ' ', r->line[x].width = 1;
+	}
+}
+
 static void compose_row(struct render *r, int y, const struct render_frame *f)
 {
 	for (int x = 0; x < r->cols; x++)
@@ -588,6 +612,7 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 	for (int i = 0; i < f->nviews; i++)
 		compose_view(r, y, &f->views[i]);
 	compose_borders(r, y, f);
+	compose_overlay(r, y, f);
 	fix_wide_pairs(r);
 }
 
@@ -797,6 +822,8 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		r->cur_row = row;
 		r->cur_col = col;
 	}
+	if (f->cursor_hidden && !f->status_cursor)
+		visible = 0;
 	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
 }
 

@@ -56,6 +56,13 @@ struct render_frame {
 	 * area_w == 0: no borders, uncovered cells are blank. */
 	int area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
+
+	/* Overlays (display-panes, choose modes): overlay_rows x overlay_cols
+	 * cells of the client's screen drawn over the views and borders (not
+	 * the status line); a cell with ch 0 lets what is under it show. */
+	const struct grid_cell *overlay;
+	int overlay_rows, overlay_cols;
+	int cursor_hidden; /* no cursor (a choose mode fills the active pane) */
 };
 
 struct render;

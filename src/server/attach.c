@@ -21,7 +21,9 @@
 #include "server/alerts.h"
 #include "server/passthru.h"
 #include "render/tty.h"
+#include "server/choose.h"
 #include "server/copy.h"
+#include "server/display_panes.h"
 #include "server/layout.h"
 #include "server/server.h"
 #include "term/grid.h"
@@ -241,6 +243,11 @@ static void run_command_text(struct peer *c, const char *text)
 	cmd_ctx_free(&ctx);
 }
 
+void attach_run_command(struct peer *c, const char *text)
+{
+	run_command_text(c, text);
+}
+
 static int key_is_prefix(struct peer *c, const struct key *k)
 {
 	static const char *const names[] = {"prefix", "prefix2"};
@@ -319,11 +326,17 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	const char *mode;
 	char *table, *cmd;
 	int repeat;
+	struct pane *p;
 
 	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
 		set_key_table(c, NULL, 0);
 	if (c->key_table == NULL && key_is_prefix(c, k)) {
 		set_key_table(c, "prefix", 0);
+		return;
+	}
+	p = active_pane(c);
+	if (c->key_table == NULL && p != NULL && p->choose != NULL) {
+		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
 		return;
 	}
 	/* a pane in copy mode takes root's place: its table first, then root;
@@ -717,7 +730,54 @@ static void prompt_single_key(struct peer *c, const struct key *k)
 		prompt_accept(c, key_name(k, name, sizeof name));
 }
 
+/* command-prompt -i: the template with the text after prefix ('=' the
+ * text changed, '+' / '-' search on), the prompt staying open. */
+static void prompt_incremental(struct peer *c, char prefix)
+{
+	char *text = xasprintf("%c%s", prefix, buf_cstr(&c->prompt_buf));
+	char *resp[1] = {text}, *cmd = keys_template(c->prompt->tmpl, resp, 1);
+
+	run_command_text(c, cmd);
+	free(cmd);
+	free(text);
+	mark_dirty(c);
+}
+
+static void prompt_key_edit(struct peer *c, const struct key *k);
+
+/* An incremental prompt: C-s and C-r search on, Enter closes it, and any
+ * change of the text runs the template. */
+static void prompt_key_incremental(struct peer *c, const struct key *k)
+{
+	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
+	char *before;
+
+	if (ctrl && (k->cp == 's' || k->cp == 'r')) {
+		prompt_incremental(c, k->cp == 's' ? '+' : '-');
+		return;
+	}
+	if ((k->kind == KEY_SYM && (k->sym == VTERM_KEY_ENTER || k->sym == VTERM_KEY_KP_ENTER)) ||
+	    (ctrl && (k->cp == 'm' || k->cp == 'j'))) {
+		prompt_history_add(c, buf_cstr(&c->prompt_buf));
+		prompt_cancel(c);
+		return;
+	}
+	before = xstrdup(buf_cstr(&c->prompt_buf));
+	prompt_key_edit(c, k);
+	if (c->prompt != NULL && strcmp(before, buf_cstr(&c->prompt_buf)) != 0)
+		prompt_incremental(c, '=');
+	free(before);
+}
+
 static void prompt_key(struct peer *c, const struct key *k)
+{
+	if (c->prompt->flags & PROMPT_INCREMENTAL)
+		prompt_key_incremental(c, k);
+	else
+		prompt_key_edit(c, k);
+}
+
+static void prompt_key_edit(struct peer *c, const struct key *k)
 {
 	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
 
@@ -773,6 +833,8 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		uv_timer_stop(&c->msg_timer);
 		mark_dirty(c);
 	}
+	if (paste == NULL && display_panes_key(c, k))
+		return; /* the indicator takes a key, digit or not */
 	if (paste != NULL) {
 		if (c->prompt != NULL) {
 			char *text = xstrndup(paste, paste_len);
@@ -839,7 +901,8 @@ static struct pane *mouse_pane_at(struct window *w, int x, int y)
 /* Does the pane's program get mouse events? Not while copy mode shows. */
 static int mouse_wanted(struct pane *p)
 {
-	return p->copy == NULL && grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
+	return p->copy == NULL && p->choose == NULL &&
+	       grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
 }
 
 /* Tell libvterm where the pointer is, relative to the pane and clamped to
@@ -874,6 +937,59 @@ static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
 		c->mouse_held = MOUSE_HOLD_BORDER;
 }
 
+/* Presses closer together than this make a double or triple click. */
+#define MOUSE_CLICK_MS 300
+
+/* Run a copy-mode command (copy.c) by name. */
+static void mouse_copy_command(struct pane *p, const char *name)
+{
+	char *argv[] = {(char *)name, NULL};
+	const char *err;
+
+	if (p->copy != NULL)
+		copy_command(p, 1, argv, &err);
+}
+
+/* Copy mode's cursor to window cell (x, y), clamped to the pane. */
+static void mouse_copy_cursor(struct pane *p, int x, int y)
+{
+	copy_set_cursor(p, y - p->yoff, x - p->xoff >= p->sx ? p->sx - 1 : x - p->xoff);
+}
+
+/* tmux's DoubleClick1Pane and TripleClick1Pane: copy the word or the line
+ * under the pointer (through copy mode, which it leaves again). */
+static void mouse_click_copy(struct pane *p, int x, int y, const char *what)
+{
+	if (p->copy == NULL)
+		copy_enter(p, COPY_HIDE_POSITION);
+	mouse_copy_cursor(p, x, y);
+	mouse_copy_command(p, what);
+	mouse_copy_command(p, "copy-pipe-and-cancel");
+}
+
+/* Count quick presses of button 1 in a pane whose program does not take
+ * the mouse: the second selects a word, the third a line. */
+static void mouse_clicks(struct peer *c, struct pane *p, int x, int y)
+{
+	uint64_t now = uv_now(c->srv->loop);
+
+	if (c->mouse_clicks > 0 && c->mouse_click_pane == p->id &&
+	    now - c->mouse_click_time <= MOUSE_CLICK_MS)
+		c->mouse_clicks++;
+	else
+		c->mouse_clicks = 1;
+	c->mouse_click_time = now;
+	c->mouse_click_pane = p->id;
+	c->mouse_px = x, c->mouse_py = y;
+	c->mouse_dragged = 0;
+	if (c->mouse_clicks == 2)
+		mouse_click_copy(p, x, y, "select-word");
+	else if (c->mouse_clicks == 3) {
+		mouse_click_copy(p, x, y, "select-line");
+		c->mouse_clicks = 0;
+	}
+}
+
 /* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
  * to a program that asked for the mouse. */
 static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
@@ -893,7 +1009,26 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
+	} else if (m->button == 1 && p->choose == NULL) {
+		mouse_clicks(c, p, x, y);
 	}
+}
+
+/* Dragging button 1 over a pane whose program does not take the mouse
+ * selects text in copy mode (entered if need be), from the press to the
+ * pointer, as tmux's MouseDrag1Pane bindings. */
+static void mouse_drag_select(struct peer *c, struct pane *p, int x, int y)
+{
+	if (!c->mouse_dragged) {
+		c->mouse_dragged = 1;
+		c->mouse_clicks = 0;
+		if (p->copy == NULL)
+			copy_enter(p, 0);
+		mouse_copy_cursor(p, c->mouse_px, c->mouse_py);
+		mouse_copy_command(p, "begin-selection");
+	}
+	if (p->copy != NULL)
+		mouse_copy_cursor(p, x, y);
 }
 
 /* Move the held border to the pointer: the pane left of it (above it)
@@ -928,6 +1063,9 @@ static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse 
 	p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
 	if (pane_visible(w, p) && mouse_wanted(p) && mouse_pane_at(w, x, y) == p)
 		mouse_move(p, x, y, m->mod);
+	else if (pane_visible(w, p) && !mouse_wanted(p) && p->choose == NULL &&
+		 c->mouse_button == 1 && (c->mouse_dragged || x != c->mouse_px || y != c->mouse_py))
+		mouse_drag_select(c, p, x, y);
 }
 
 /* The release always reaches the pane the press went to, so that neither
@@ -939,6 +1077,13 @@ static void mouse_release(struct peer *c, struct window *w, const struct tty_mou
 	int button = m->button != 0 ? m->button : c->mouse_button;
 
 	c->mouse_held = MOUSE_HOLD_NONE;
+	if (c->mouse_dragged) {
+		/* MouseDragEnd1Pane: copy the selection and leave copy mode */
+		c->mouse_dragged = 0;
+		if (p != NULL)
+			mouse_copy_command(p, "copy-pipe-and-cancel");
+		return;
+	}
 	if (p == NULL || p->copy != NULL)
 		return;
 	if (pane_visible(w, p))
@@ -972,8 +1117,8 @@ static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int 
 	struct pane *p = mouse_pane_at(w, x, y);
 	int up = m->button == TTY_WHEEL_UP;
 
-	if (p == NULL)
-		return;
+	if (p == NULL || p->choose != NULL)
+		return; /* buffer mode has no use for the wheel */
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, up ? 4 : 5, 1, (VTermModifier)m->mod);
@@ -1192,6 +1337,7 @@ void attach_free(struct peer *c)
 		attach_size_session(s); /* the others may want another size */
 		attach_gone(c->srv, s);
 	}
+	display_panes_stop(c);
 	render_free(c->render);
 	c->render = NULL;
 	tty_free(c->tty);
@@ -1395,6 +1541,33 @@ static void attach_sync_end(struct peer *c, size_t begin)
 		buf_adds(&c->frame, "\033[?2026l");
 }
 
+/* Overlays over the window: panes in buffer mode, and the display-panes
+ * indicator over them. Returns the cells to free, or NULL when nothing is
+ * drawn over the panes. */
+static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f)
+{
+	struct window *w = c->session->current;
+	struct grid_cell *cells;
+	struct pane *p;
+	int modes = 0;
+
+	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next)
+		modes |= p->choose != NULL && (!w->zoomed || p == w->active);
+	if ((c->display_panes == NULL && !modes) || c->rows < 1 || c->cols < 1)
+		return NULL;
+	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
+	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
+		if (p->choose != NULL && (!w->zoomed || p == w->active))
+			choose_draw(p, cells, c->rows, c->cols, top);
+	}
+	f->cursor_hidden = w != NULL && w->active != NULL && w->active->choose != NULL;
+	display_panes_draw(c, cells, c->rows, c->cols, top);
+	f->overlay = cells;
+	f->overlay_rows = c->rows;
+	f->overlay_cols = c->cols;
+	return cells;
+}
+
 static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
@@ -1403,7 +1576,7 @@ static void attach_draw(struct peer *c)
 	struct render_frame f;
 	struct pane *p;
 	int n = 0, status = status_lines(client_options(c)), top, cursor;
-	struct grid_cell *cells = NULL;
+	struct grid_cell *cells = NULL, *overlay;
 	size_t sync_begin;
 	int motion = 0;
 
@@ -1445,8 +1618,10 @@ static void attach_draw(struct peer *c)
 	render_set_hyperlinks(c->render, passthru_client_has(c, "hyperlinks", "Hls"));
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
+	overlay = attach_overlay(c, top, &f);
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
+	free(overlay);
 	free(cells);
 	flush_frame(c);
 }

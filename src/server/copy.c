@@ -12,7 +12,10 @@
 #include "cmd/options.h"
 #include "render/render.h"
 #include "render/style.h"
+#include "server/copy_pipe.h"
 #include "server/server.h"
+#include "term/key.h"
+#include "util/utf8.h"
 #include "term/grid.h"
 #include "util/buf.h"
 
@@ -46,7 +49,16 @@ static void clamp(struct pane *p)
 {
 	struct copy_mode *cm = p->copy;
 	long last = nlines(p) - 1;
+	unsigned long dropped = grid_history_dropped(p->grid);
 
+	/* lines dropped from the top of a full history: the same text now has
+	 * a smaller line number */
+	if (dropped != cm->dropped) {
+		long n = (long)(dropped - cm->dropped);
+
+		cm->top -= n, cm->cy -= n, cm->sy -= n;
+		cm->dropped = dropped;
+	}
 	if (cm->cy > last)
 		cm->cy = last;
 	if (cm->cy < 0)
@@ -89,6 +101,13 @@ static uint32_t cell_char(struct pane *p, long line, int x)
 	return c[x].ch;
 }
 
+/* emacs keys: the cursor sits between characters, so a selection ends
+ * before the later of its two ends; vi keys include that character. */
+static int emacs_keys(struct pane *p)
+{
+	return strcmp(options_string(window_options(p->window), "mode-keys"), "vi") != 0;
+}
+
 /* ---- lifetime ---- */
 
 static void changed(struct pane *p)
@@ -108,6 +127,7 @@ void copy_enter(struct pane *p, int flags)
 		cm->top = hsize(p);
 		cm->cy = cm->top + row;
 		cm->cx = col;
+		cm->dropped = grid_history_dropped(p->grid);
 	}
 	if (flags & COPY_EXIT_BOTTOM)
 		cm->exit_at_bottom = 1;
@@ -158,33 +178,42 @@ int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect
 
 		a = b, ax = bx, b = t, bx = tx;
 	}
+	/* with emacs keys the later end is not selected, except in the last
+	 * column, where a whole line (select-line, copy-end-of-line) ends */
+	if (emacs_keys(p) && cm->rectangle && ax != bx) {
+		if (ax > bx && ax < grid_cols(p->grid) - 1)
+			ax--;
+		else if (bx > ax && bx < grid_cols(p->grid) - 1)
+			bx--;
+	} else if (emacs_keys(p) && !cm->rectangle && bx < grid_cols(p->grid) - 1) {
+		bx--;
+	}
 	*sy = line_row(p, a), *sx = ax, *ey = line_row(p, b), *ex = bx;
 	*rect = cm->rectangle;
 	return 1;
 }
 
-/* Cells x0..x1 (inclusive) of grid row y as UTF-8, trailing blanks trimmed
- * unless keep (a wrapped row continues on the next one). */
+/* Cells x0..x1 (inclusive) of grid row y as UTF-8; the blanks past the
+ * row's text are left out unless keep (a wrapped row continues on the next
+ * one), blanks inside it are kept. */
 static void add_cells(struct pane *p, struct buf *b, int y, int x0, int x1, int keep)
 {
 	const struct grid_cell *c = grid_line(p->grid, y);
-	size_t start = b->len, trimmed;
 	char text[32];
+	int len = grid_cols(p->grid);
 
 	if (x1 >= grid_cols(p->grid))
 		x1 = grid_cols(p->grid) - 1;
+	while (!keep && len > 0 && (c[len - 1].ch == 0 || c[len - 1].ch == ' '))
+		len--;
+	if (!keep && x1 >= len)
+		x1 = len - 1;
 	for (int x = x0; x <= x1; x++) {
 		/* grid_line's buffer may be reused: read each cell through it once */
 		size_t n = grid_cell_utf8(p->grid, &c[x], text);
 
 		buf_add(b, text, n);
 	}
-	if (keep)
-		return;
-	trimmed = b->len;
-	while (trimmed > start && b->data[trimmed - 1] == ' ')
-		trimmed--;
-	b->len = trimmed;
 }
 
 /* The selected text: rows joined with '\n' (wrapped rows joined as one),
@@ -249,8 +278,9 @@ static void set_clipboard(struct server *srv, const char *data, size_t len)
 }
 
 /* The selection into a new paste buffer, or (append) onto the end of the
- * newest one, as tmux's append-selection does. */
-static void copy_to_buffer(struct pane *p, int append)
+ * newest one, as tmux's append-selection does; and into the standard input
+ * of command, if not NULL or empty (copy-pipe). */
+static void copy_to_buffer(struct pane *p, int append, const char *command)
 {
 	struct paste_buffer *top = append ? buffers_top(&p->srv->buffers) : NULL;
 	size_t len;
@@ -268,6 +298,8 @@ static void copy_to_buffer(struct pane *p, int append)
 	}
 	buffers_set(&p->srv->buffers, top != NULL ? top->name : NULL, text, len);
 	set_clipboard(p->srv, text, len);
+	if (command != NULL && *command != '\0')
+		copy_pipe_start(p, command, text, len);
 	free(text);
 }
 
@@ -363,13 +395,19 @@ static void search_again(struct pane *p, int reverse)
 
 /* ---- words ---- */
 
-static int is_word(struct pane *p, uint32_t ch)
+/* tmux's three kinds of character for word motions: blanks, separators
+ * (word-separators) and the rest; a run of one kind is a word. */
+enum { CH_BLANK, CH_SEPARATOR, CH_WORD };
+
+static int char_class(struct pane *p, uint32_t ch)
 {
 	const char *sep = options_string(session_options(p->window->session), "word-separators");
 
 	if (ch == ' ' || ch == 0)
-		return 0;
-	return ch >= 0x80 || strchr(sep, (int)ch) == NULL;
+		return CH_BLANK;
+	if (ch < 0x80 && strchr(sep, (int)ch) != NULL)
+		return CH_SEPARATOR;
+	return CH_WORD;
 }
 
 /* Step the cursor one cell forward or back across lines; 0 at an end. */
@@ -395,42 +433,213 @@ static int step(struct pane *p, int back)
 	return 1;
 }
 
-static int here_word(struct pane *p)
+static int here(struct pane *p)
 {
-	return is_word(p, cell_char(p, p->copy->cy, p->copy->cx));
+	return char_class(p, cell_char(p, p->copy->cy, p->copy->cx));
 }
 
+/* Past the rest of this word (if on one), then past blanks. */
 static void next_word(struct pane *p)
 {
-	while (here_word(p) && step(p, 0))
+	int c = here(p);
+
+	while (c != CH_BLANK && here(p) == c && step(p, 0))
 		;
-	while (!here_word(p) && step(p, 0))
+	while (here(p) == CH_BLANK && step(p, 0))
 		;
 }
 
-/* emacs (M-f) stops just past the word, vi (e) on its last character. */
+/* Over blanks, then to the end of the word: emacs (M-f) stops just past
+ * it, vi (e) on its last character and moves on from a word's end. */
 static void next_word_end(struct pane *p)
 {
-	int vi = strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0;
+	int vi = !emacs_keys(p), c;
 
-	step(p, 0);
-	while (!here_word(p) && step(p, 0))
+	if (vi)
+		step(p, 0);
+	while (here(p) == CH_BLANK && step(p, 0))
 		;
-	while (here_word(p) && step(p, 0))
+	c = here(p);
+	while (c != CH_BLANK && here(p) == c && step(p, 0))
 		;
-	if (vi && !here_word(p))
+	if (vi)
 		step(p, 1);
 }
 
+/* Back to a character that is not blank, then to the start of its word. */
 static void previous_word(struct pane *p)
 {
-	step(p, 1);
-	while (!here_word(p) && step(p, 1))
+	int c;
+
+	if (!step(p, 1))
+		return;
+	while (here(p) == CH_BLANK && step(p, 1))
 		;
-	while (here_word(p) && step(p, 1))
-		;
-	if (!here_word(p))
-		step(p, 0);
+	c = here(p);
+	while (step(p, 1)) {
+		if (here(p) != c) {
+			step(p, 0);
+			break;
+		}
+	}
+}
+
+/* ---- jumps (f F t T ; ,), lines and paragraphs ---- */
+
+enum { JUMP_FORWARD = 1, JUMP_BACKWARD, JUMP_TO_FORWARD, JUMP_TO_BACKWARD };
+
+/* The character a jump looks for: the argument's one character, or Space
+ * (the single-key prompt answers with a key name); 0 for anything else. */
+static uint32_t jump_arg(const char *s)
+{
+	uint32_t cp;
+
+	if (strcmp(s, "Space") == 0)
+		return ' ';
+	if (*s == '\0' || s[utf8_next(s, &cp)] != '\0')
+		return 0;
+	return cp;
+}
+
+/* On the cursor's line, as tmux: f to the next ch, t to just before it,
+ * F and T backwards (t and T skip a ch right next to the cursor, so that
+ * repeating them moves on). */
+static void jump(struct pane *p, int kind, uint32_t ch)
+{
+	struct copy_mode *cm = p->copy;
+	int w = grid_cols(p->grid), back = kind == JUMP_BACKWARD || kind == JUMP_TO_BACKWARD;
+	int to = kind == JUMP_TO_FORWARD || kind == JUMP_TO_BACKWARD, step = back ? -1 : 1;
+
+	if (ch == 0)
+		return;
+	for (int x = cm->cx + step * (to ? 2 : 1); x >= 0 && x < w; x += step) {
+		if (cell_char(p, cm->cy, x) == ch) {
+			cm->cx = to ? x - step : x;
+			return;
+		}
+	}
+}
+
+static void jump_start(struct pane *p, int kind, const char *arg)
+{
+	p->copy->jump = kind;
+	p->copy->jump_char = jump_arg(arg);
+	jump(p, kind, p->copy->jump_char);
+}
+
+static void jump_again(struct pane *p, int reverse)
+{
+	static const int opposite[] = {0, JUMP_BACKWARD, JUMP_FORWARD, JUMP_TO_BACKWARD,
+				       JUMP_TO_FORWARD};
+	int kind = p->copy->jump;
+
+	if (kind != 0)
+		jump(p, reverse ? opposite[kind] : kind, p->copy->jump_char);
+}
+
+/* goto-line N: the view N lines up from the bottom (tmux's line numbers
+ * count back from the screen), the cursor on the same row of it. */
+static void goto_line(struct pane *p, const char *arg)
+{
+	struct copy_mode *cm = p->copy;
+	long row = cm->cy - cm->top, n;
+	char *end;
+
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0')
+		return;
+	if (n < 0 || n > hsize(p))
+		n = hsize(p);
+	cm->top = hsize(p) - n;
+	cm->cy = cm->top + row;
+}
+
+/* Over any blank lines, then to the blank line past the paragraph. */
+static void previous_paragraph(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	long y = cm->cy;
+
+	while (y > 0 && line_length(p, y) == 0)
+		y--;
+	while (y > 0 && line_length(p, y) > 0)
+		y--;
+	cm->cy = y, cm->cx = 0;
+}
+
+static void next_paragraph(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	long y = cm->cy, last = nlines(p) - 1;
+	int len;
+
+	while (y < last && line_length(p, y) == 0)
+		y++;
+	while (y < last && line_length(p, y) > 0)
+		y++;
+	len = line_length(p, y);
+	cm->cy = y, cm->cx = len;
+}
+
+/*
+ * search-forward-incremental and -backward-incremental, run by
+ * command-prompt -i at each change: "=text" searches again from where the
+ * search started (back there for no text), "+text" and "-text" (C-s, C-r)
+ * search on from the current match.
+ */
+static void search_incremental(struct pane *p, const char *arg, int back)
+{
+	struct copy_mode *cm = p->copy;
+	char prefix = *arg != '\0' && strchr("=+-", *arg) != NULL ? *arg++ : '=';
+
+	if (!cm->isearch) {
+		cm->isearch = 1;
+		cm->isearch_top = cm->top, cm->isearch_cy = cm->cy, cm->isearch_cx = cm->cx;
+	}
+	if (prefix == '=') {
+		cm->top = cm->isearch_top, cm->cy = cm->isearch_cy, cm->cx = cm->isearch_cx;
+		if (*arg != '\0')
+			search_start(p, arg, back);
+	} else if (*arg != '\0') {
+		search_start(p, arg, prefix == '-');
+	}
+}
+
+/* Commands with one argument; returns 0 if name is not one. */
+static int argument_command(struct pane *p, const char *name, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int kind;
+	} jumps[] = {{"jump-forward", JUMP_FORWARD},
+		     {"jump-backward", JUMP_BACKWARD},
+		     {"jump-to-forward", JUMP_TO_FORWARD},
+		     {"jump-to-backward", JUMP_TO_BACKWARD}};
+
+	for (size_t i = 0; i < sizeof jumps / sizeof jumps[0]; i++) {
+		if (strcmp(name, jumps[i].name) == 0) {
+			if (arg != NULL)
+				jump_start(p, jumps[i].kind, arg);
+			return 1;
+		}
+	}
+	if (strcmp(name, "goto-line") == 0) {
+		if (arg != NULL)
+			goto_line(p, arg);
+		return 1;
+	}
+	if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
+		if (arg != NULL)
+			search_start(p, arg, name[7] == 'b');
+		return 1;
+	}
+	if (strcmp(name, "search-forward-incremental") == 0 ||
+	    strcmp(name, "search-backward-incremental") == 0) {
+		if (arg != NULL)
+			search_incremental(p, arg, name[7] == 'b');
+		return 1;
+	}
+	return 0;
 }
 
 /* ---- commands ---- */
@@ -463,6 +672,16 @@ static void scroll(struct pane *p, long lines)
 		cm->cy = cm->top + rows(p) - 1;
 }
 
+/* emacs keys: just past the line's last character; vi: on it. */
+static int end_of_line(struct pane *p, long line)
+{
+	int len = line_length(p, line);
+
+	if (emacs_keys(p))
+		return len;
+	return len > 0 ? len - 1 : 0;
+}
+
 /* Commands with no argument, by name; returns 0 if name is not one. */
 static int simple_command(struct pane *p, const char *name)
 {
@@ -480,7 +699,7 @@ static int simple_command(struct pane *p, const char *name)
 	else if (strcmp(name, "start-of-line") == 0)
 		cm->cx = 0;
 	else if (strcmp(name, "end-of-line") == 0)
-		cm->cx = line_length(p, cm->cy) > 0 ? line_length(p, cm->cy) - 1 : 0;
+		cm->cx = end_of_line(p, cm->cy);
 	else if (strcmp(name, "back-to-indentation") == 0) {
 		cm->cx = 0;
 		while (cm->cx < line_length(p, cm->cy) && cell_char(p, cm->cy, cm->cx) == ' ')
@@ -518,9 +737,37 @@ static int simple_command(struct pane *p, const char *name)
 		search_again(p, 0);
 	else if (strcmp(name, "search-reverse") == 0)
 		search_again(p, 1);
+	else if (strcmp(name, "jump-again") == 0)
+		jump_again(p, 0);
+	else if (strcmp(name, "jump-reverse") == 0)
+		jump_again(p, 1);
+	else if (strcmp(name, "next-paragraph") == 0)
+		next_paragraph(p);
+	else if (strcmp(name, "previous-paragraph") == 0)
+		previous_paragraph(p);
 	else
 		return 0;
 	return 1;
+}
+
+/* The word under the cursor, on its line: the selection from its start,
+ * the cursor on its last character (a separator alone if not on a word). */
+static void select_word(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int start = cm->cx, end = cm->cx, w = grid_cols(p->grid);
+
+	int c = here(p);
+
+	if (c != CH_BLANK) {
+		while (start > 0 && char_class(p, cell_char(p, cm->cy, start - 1)) == c)
+			start--;
+		while (end < w - 1 && char_class(p, cell_char(p, cm->cy, end + 1)) == c)
+			end++;
+	}
+	cm->selecting = 1, cm->sy = cm->cy, cm->sx = start, cm->cx = end;
+	if (emacs_keys(p) && end < w - 1)
+		cm->cx = end + 1; /* the selection ends before the cursor */
 }
 
 static int selection_command(struct pane *p, const char *name)
@@ -538,6 +785,8 @@ static int selection_command(struct pane *p, const char *name)
 		int x = cm->sx;
 
 		cm->sy = cm->cy, cm->sx = cm->cx, cm->cy = y, cm->cx = x;
+	} else if (strcmp(name, "select-word") == 0) {
+		select_word(p);
 	} else if (strcmp(name, "select-line") == 0) {
 		cm->selecting = 1, cm->sy = cm->cy, cm->sx = 0;
 		cm->cx = grid_cols(p->grid) - 1;
@@ -547,35 +796,52 @@ static int selection_command(struct pane *p, const char *name)
 	return 1;
 }
 
-/* Copying commands; copy-pipe* without a command copy like copy-selection
- * (tmux's defaults bind them, and pmux runs no pipe command). */
-static int copying_command(struct pane *p, const char *name, int *exit)
+/* From the cursor to the end of its line (without a selection in the way),
+ * the cursor staying where it is. */
+static void copy_end_of_line(struct pane *p, const char *command)
 {
 	struct copy_mode *cm = p->copy;
+	struct copy_mode keep = *cm;
 
-	if (strcmp(name, "copy-end-of-line") == 0) {
-		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
-		cm->cx = grid_cols(p->grid) - 1;
-		copy_to_buffer(p, 0);
-		*exit = 1;
+	cm->selecting = 1, cm->rectangle = 0, cm->sy = cm->cy, cm->sx = cm->cx;
+	cm->cx = grid_cols(p->grid) - 1;
+	copy_to_buffer(p, 0, command);
+	cm->cx = keep.cx, cm->rectangle = keep.rectangle, cm->selecting = 0;
+}
+
+/* Copying commands. copy-pipe* pipe the text to their command, or to the
+ * copy-command option without one (nothing if it is empty). */
+static int copying_command(struct pane *p, int argc, char **argv, int *exit)
+{
+	struct copy_mode *cm = p->copy;
+	const char *name = argv[0], *command = NULL;
+
+	if (strcmp(name, "copy-end-of-line") == 0 || strcmp(name, "copy-pipe-end-of-line") == 0 ||
+	    strcmp(name, "copy-end-of-line-and-cancel") == 0 ||
+	    strcmp(name, "copy-pipe-end-of-line-and-cancel") == 0) {
+		copy_end_of_line(p, name[5] != 'p' ? NULL
+				    : argc > 1	   ? argv[1]
+					       : options_string(p->srv->options, "copy-command"));
+		*exit = strstr(name, "-and-cancel") != NULL;
 		return 1;
 	}
 	if (strcmp(name, "append-selection") == 0 ||
 	    strcmp(name, "append-selection-and-cancel") == 0) {
-		copy_to_buffer(p, 1);
+		copy_to_buffer(p, 1, NULL);
 		*exit = name[16] != '\0';
 		cm->selecting = 0;
 		return 1;
 	}
-	if (strncmp(name, "copy-pipe", 9) == 0)
+	if (strncmp(name, "copy-pipe", 9) == 0) {
 		name += 9;
-	else if (strncmp(name, "copy-selection", 14) == 0)
+		command = argc > 1 ? argv[1] : options_string(p->srv->options, "copy-command");
+	} else if (strncmp(name, "copy-selection", 14) == 0)
 		name += 14;
 	else
 		return 0;
 	if (*name != '\0' && strcmp(name, "-and-cancel") != 0 && strcmp(name, "-no-clear") != 0)
 		return 0;
-	copy_to_buffer(p, 0);
+	copy_to_buffer(p, 0, command);
 	if (strcmp(name, "-and-cancel") == 0)
 		*exit = 1;
 	else if (strcmp(name, "-no-clear") != 0)
@@ -593,13 +859,13 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 		return -1;
 	}
 	clamp(p);
+	if (strstr(name, "-incremental") == NULL)
+		p->copy->isearch = 0; /* the next incremental search starts anew */
 	if (strcmp(name, "cancel") == 0) {
 		exit = 1;
-	} else if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
-		if (argc > 1)
-			search_start(p, argv[1], name[7] == 'b');
-	} else if (!simple_command(p, name) && !selection_command(p, name) &&
-		   !copying_command(p, name, &exit)) {
+	} else if (!argument_command(p, name, argc > 1 ? argv[1] : NULL) &&
+		   !simple_command(p, name) && !selection_command(p, name) &&
+		   (argc == 0 || !copying_command(p, argc, argv, &exit))) {
 		*err = "unknown command";
 		return -1;
 	}
@@ -615,6 +881,19 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 	else
 		changed(p);
 	return 0;
+}
+
+/* ---- the mouse ---- */
+
+void copy_set_cursor(struct pane *p, int row, int col)
+{
+	struct copy_mode *cm = p->copy;
+
+	clamp(p);
+	cm->cy = cm->top + (row < 0 ? 0 : row >= rows(p) ? rows(p) - 1 : row);
+	cm->cx = col < 0 ? 0 : col;
+	clamp(p);
+	changed(p);
 }
 
 /* ---- for the renderer and formats ---- */

@@ -13,6 +13,7 @@
 #define PMUX_SERVER_COPY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct pane;
 struct grid;
@@ -29,6 +30,12 @@ struct copy_mode {
 	int hide_position;  /* copy-mode -H: no "[offset/size]" indicator */
 	char *search;	    /* the last search, or NULL */
 	int search_back;    /* its direction */
+	unsigned long dropped; /* grid_history_dropped() when last looked at */
+	uint32_t jump_char;    /* the last jump (f F t T) and its kind */
+	int jump;
+	int isearch;	       /* an incremental search is going on ... */
+	long isearch_top, isearch_cy; /* ... and started here */
+	int isearch_cx;
 };
 
 enum copy_flags {
@@ -45,6 +52,9 @@ void copy_free(struct copy_mode *cm);
 /* Run a copy-mode command (send-keys -X NAME ARGS). Returns 0, or -1 with a
  * message in *err (static text) for an unknown command. */
 int copy_command(struct pane *p, int argc, char **argv, const char **err);
+
+/* Put the cursor at row, col of the view (the mouse). */
+void copy_set_cursor(struct pane *p, int row, int col);
 
 /* What the renderer needs: rows scrolled back (0 = bottom), the cursor in
  * view coordinates, and the selection in grid rows. */

@@ -14,6 +14,7 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
+#include "server/choose.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/passthru.h"
@@ -611,6 +612,7 @@ static void pane_close_cb(uv_handle_t *h)
 	options_free(p->options);
 
 	copy_free(p->copy);
+	choose_free(p);
 	grid_free(p->grid);
 	buf_free(&p->writeq);
 	free(p->start_cwd);

@@ -59,6 +59,7 @@ struct pane {
 	struct options *options; /* set-option -p; read through pane_options() */
 	struct pane_pipe *pipe;	 /* pipe-pane, or NULL */
 	struct copy_mode *copy;	 /* copy mode (server/copy.h), or NULL */
+	struct choose *choose;	 /* buffer mode (server/choose.h), or NULL */
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
 	time_t created;
@@ -197,6 +198,12 @@ struct peer {
 
 	int focused;	     /* its terminal has the focus (focus reports) */
 	uint32_t focus_seen; /* %id + 1 of the pane it showed active then */
+	int mouse_dragged;	     /* button 1 dragged in a pane: a copy selection */
+	int mouse_px, mouse_py;	     /* where it was pressed (window cells) */
+	int mouse_clicks;	     /* presses of button 1 in quick succession */
+	uint64_t mouse_click_time;   /* loop time of the last one, ms */
+	uint32_t mouse_click_pane;   /* ... and its pane */
+	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 };
 
 struct server {
@@ -355,6 +362,9 @@ void attach_options_changed(struct server *srv);
  * separated lists; PROMPT_SINGLE takes one key per response. */
 #define PROMPT_SINGLE 0x1
 #define PROMPT_CONFIRM 0x2
+/* PROMPT_INCREMENTAL runs tmpl at each change with the text after '=', or
+ * after '+' / '-' for C-s / C-r; Enter then only closes the prompt. */
+#define PROMPT_INCREMENTAL 0x4
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
 		   int flags);
 /* Close the prompt (if any) and free its state. */
@@ -362,5 +372,7 @@ void attach_prompt_clear(struct peer *c);
 /* The key table the client's next key is looked up in (switch-client -T);
  * NULL or "root" for the root table. */
 void attach_key_table(struct peer *c, const char *name);
+/* Run command text for the client (errors to its status line). */
+void attach_run_command(struct peer *c, const char *text);
 
 #endif

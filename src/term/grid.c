@@ -82,6 +82,7 @@ struct grid {
 
 	struct history *hist;
 	int history_limit;
+	unsigned long hist_dropped; /* oldest lines dropped at the limit, ever */
 	struct history_codec codec;
 	struct grid_cell *scratch; /* a decoded history row, cols cells */
 
@@ -312,7 +313,11 @@ static int row_keep_len(const struct row *r, const struct row *next, int ncols)
 
 static void push_row(struct grid *g, const struct row *r, const struct row *next, int ncols)
 {
+	int before = history_size(g->hist);
+
 	history_push(g->hist, r->cells, row_keep_len(r, next, ncols), r->cont, &g->codec);
+	if (history_size(g->hist) < before + 1 && g->history_limit > 0)
+		g->hist_dropped += (unsigned long)(before + 1 - history_size(g->hist));
 }
 
 /* ---- libvterm state callbacks ---- */
@@ -1391,6 +1396,11 @@ int grid_history_size(const struct grid *g)
 int grid_history_limit(const struct grid *g)
 {
 	return g->history_limit;
+}
+
+unsigned long grid_history_dropped(const struct grid *g)
+{
+	return g->hist_dropped;
 }
 
 const struct grid_cell *grid_line(struct grid *g, int y)

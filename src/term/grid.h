@@ -84,6 +84,9 @@ int grid_rows(const struct grid *g);
 int grid_cols(const struct grid *g);
 int grid_history_size(const struct grid *g);
 int grid_history_limit(const struct grid *g);
+/* How many oldest lines the history limit has dropped so far: copy mode
+ * keeps its view on the same text with it. */
+unsigned long grid_history_dropped(const struct grid *g);
 
 /*
  * The cells of row y (see above). Always grid_cols() cells. History rows are

@@ -111,12 +111,15 @@ class CopyMode(pmuxtest.PmuxTestCase):
         pm = self.pm
         pm.run("copy-mode", "-t", "c")
         self.x("history-top")
-        self.x("next-word")  # "-" is not a separator by default: line-2
-        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 0")
+        # "-" is one of the word-separators: a word of its own, as in tmux
+        self.x("next-word")
+        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "0 4")
         self.x("next-word-end")  # emacs: just past the word
-        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 6")
+        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "0 5")
         self.x("previous-word")
-        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "1 0")
+        self.assertEqual(self.fmt("#{copy_cursor_y} #{copy_cursor_x}"), "0 4")
+        self.x("start-of-line")
+        self.x("cursor-down")
         self.x("cursor-right")
         self.x("cursor-right")
         self.x("begin-selection")
@@ -126,7 +129,8 @@ class CopyMode(pmuxtest.PmuxTestCase):
         self.x("cursor-right")
         self.x("cursor-right")
         self.x("copy-selection")
-        self.assertEqual(self.buffer(), "ne-\nne-\nne-")
+        # emacs keys: the column under the cursor is not part of it
+        self.assertEqual(self.buffer(), "ne\nne\nne")
 
     def test_output_keeps_arriving(self):
         pm = self.pm

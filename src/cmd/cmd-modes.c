@@ -1,0 +1,85 @@
+/* display-panes and choose-buffer (server/display_panes.c and
+ * server/choose.c draw them and take their keys). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/options.h"
+#include "server/choose.h"
+#include "server/display_panes.h"
+
+static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *tty = args_get(a, 't'), *d = args_get(a, 'd');
+	struct peer *c = tty != NULL ? cmd_find_client(ctx, tty) : cmd_current_client(ctx, NULL);
+	int wait = !args_has(a, 'b') && cmd_can_suspend(ctx);
+	char *end;
+	long ms;
+
+	if (c == NULL || c->state != PEER_ATTACHED)
+		return cmd_error(ctx, tty != NULL ? "can't find client: %s" : "no current client",
+				 tty);
+	if (d != NULL) {
+		ms = strtol(d, &end, 10);
+		if (*d == '\0' || *end != '\0' || ms < 0)
+			return cmd_error(ctx, "invalid duration: %s", d);
+	} else {
+		ms = options_number(session_options(c->session), "display-panes-time");
+	}
+	display_panes_start(c, ms, a->argc > 0 ? a->argv[0] : NULL, args_has(a, 'N'),
+			    wait ? ctx : NULL);
+	if (wait)
+		cmd_suspend(ctx);
+	return 0;
+}
+
+/* A malformed format is an error (with the message format_check gives). */
+static int bad_format(struct cmd_ctx *ctx, const char *fmt)
+{
+	char *err = NULL;
+
+	if (fmt == NULL || format_check(fmt, &err) == 0)
+		return 0;
+	cmd_error(ctx, "%s", err);
+	free(err);
+	return 1;
+}
+
+static int cmd_choose_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {0};
+	const char *sort = args_get(a, 'O');
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (sort == NULL || strcmp(sort, "time") == 0)
+		o.sort = CHOOSE_SORT_TIME;
+	else if (strcmp(sort, "name") == 0)
+		o.sort = CHOOSE_SORT_NAME;
+	else if (strcmp(sort, "size") == 0)
+		o.sort = CHOOSE_SORT_SIZE;
+	else
+		return cmd_error(ctx, "invalid sort order: %s", sort);
+	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
+		return -1;
+	if (ctx->srv->buffers.first == NULL)
+		return 0; /* tmux: nothing to choose, no mode */
+	o.tmpl = a->argc > 0 ? a->argv[0] : NULL;
+	o.format = args_get(a, 'F');
+	o.filter = args_get(a, 'f');
+	o.reverse = args_has(a, 'r');
+	o.no_preview = args_has(a, 'N');
+	o.zoom = args_has(a, 'Z');
+	choose_enter(t.p, &o);
+	return 0;
+}
+
+const struct cmd_entry cmd_modes_entries[] = {
+	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
+	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	 cmd_choose_buffer},
+	{"display-panes", "displayp", "bd:Nt:", 0, 1,
+	 "[-bN] [-d duration] [-t target-client] [template]", cmd_display_panes},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
