@@ -61,6 +61,8 @@ struct pane {
 	int cmd_argc;
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
+	uint64_t last_frame;  /* loop time its output last asked for a frame */
+	int frame_due;	      /* output not yet asked for: frame_timer will */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
 	uint64_t last_keys;	  /* loop time of the last send-keys, ms */
@@ -195,6 +197,7 @@ struct server {
 	struct buf
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
+	uv_timer_t frame_timer;	 /* frames for panes that output too often */
 	time_t status_last;	 /* when status_timer last ticked */
 };
 
