@@ -553,16 +553,30 @@ void pane_keys_sent(struct pane *p)
 	pane_sample_foreground(p);
 }
 
-char *pane_current_command(const struct pane *p)
+/* The status line asks on every frame (automatic-rename); /proc is read at
+ * most every PANE_NAME_MS for the same foreground group, as tmux does. */
+#define PANE_NAME_MS 500
+
+char *pane_current_command(const struct pane *cp)
 {
+	struct pane *p = (struct pane *)cp; /* only the cache changes */
 	pid_t pgrp = pane_foreground(p);
+	uint64_t now = uv_hrtime() / 1000000; /* ms */
 	char *name = NULL;
 
+	if (p->fg_name != NULL && pgrp == p->fg_name_pgrp && now - p->fg_name_time < PANE_NAME_MS)
+		return xstrdup(p->fg_name);
 	if (pgrp > 0)
 		name = proc_command_name(pgrp);
 	if (name == NULL && p->pid > 0)
 		name = proc_command_name(p->pid);
-	return name != NULL ? name : xstrdup("");
+	if (name == NULL)
+		name = xstrdup("");
+	free(p->fg_name);
+	p->fg_name = xstrdup(name);
+	p->fg_name_pgrp = pgrp;
+	p->fg_name_time = now;
+	return name;
 }
 
 char *pane_current_path(const struct pane *p)
@@ -585,6 +599,7 @@ static void pane_close_cb(uv_handle_t *h)
 		return;
 	free_vector(p->cmd_argv);
 	options_free(p->options);
+	free(p->fg_name);
 
 	copy_free(p->copy);
 	grid_free(p->grid);
