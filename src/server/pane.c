@@ -564,7 +564,8 @@ char *pane_current_command(const struct pane *cp)
 	uint64_t now = uv_hrtime() / 1000000; /* ms */
 	char *name = NULL;
 
-	if (p->fg_name != NULL && pgrp == p->fg_name_pgrp && now - p->fg_name_time < PANE_NAME_MS)
+	if (p->fg_name[0] != '\0' && pgrp == p->fg_name_pgrp &&
+	    now - p->fg_name_time < PANE_NAME_MS)
 		return xstrdup(p->fg_name);
 	if (pgrp > 0)
 		name = proc_command_name(pgrp);
@@ -572,8 +573,9 @@ char *pane_current_command(const struct pane *cp)
 		name = proc_command_name(p->pid);
 	if (name == NULL)
 		name = xstrdup("");
-	free(p->fg_name);
-	p->fg_name = xstrdup(name);
+	p->fg_name[0] = '\0';
+	if (strlen(name) < sizeof p->fg_name)
+		memcpy(p->fg_name, name, strlen(name) + 1);
 	p->fg_name_pgrp = pgrp;
 	p->fg_name_time = now;
 	return name;
@@ -599,7 +601,6 @@ static void pane_close_cb(uv_handle_t *h)
 		return;
 	free_vector(p->cmd_argv);
 	options_free(p->options);
-	free(p->fg_name);
 
 	copy_free(p->copy);
 	grid_free(p->grid);

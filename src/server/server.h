@@ -63,8 +63,9 @@ struct pane {
 	uint64_t last_output; /* loop time of the last read, ms */
 	uint64_t last_frame;  /* loop time its output last asked for a frame */
 	int frame_due;	      /* output not yet asked for: frame_timer will */
-	/* pane_current_command's last answer, for its foreground group */
-	char *fg_name;
+	/* pane_current_command's last answer, for its foreground group ("" for
+	 * none; a longer name is not kept) */
+	char fg_name[32];
 	pid_t fg_name_pgrp;
 	uint64_t fg_name_time;
 
