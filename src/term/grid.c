@@ -1113,7 +1113,7 @@ static int grid_init_vterm(struct grid *g, int rows, int cols)
 		.outbuffer_len = 64,
 		/* Scratch for formatting replies and decoding text (a quarter
 		 * of its length in code points per call). */
-		.tmpbuffer_len = 1024,
+		.tmpbuffer_len = 256,
 	};
 
 	g->vt = vterm_build(&b);
