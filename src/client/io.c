@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "client/client.h"
@@ -38,14 +39,30 @@ static int read_all(int fd, char *p, size_t len)
 	return 0;
 }
 
+/* Header and payload in one writev, so the server wakes once per message
+ * (a keystroke is one). */
 int client_send(int sock, unsigned type, const void *data, size_t len)
 {
 	char h[PROTO_HEADER_SIZE];
+	struct iovec iov[2] = {{h, sizeof h}, {(void *)data, len}};
+	ssize_t n;
 
 	proto_header(h, (uint16_t)type, (uint32_t)len);
-	if (client_write_all(sock, h, sizeof h) != 0)
+	do
+		n = writev(sock, iov, len > 0 ? 2 : 1);
+	while (n < 0 && (errno == EINTR || errno == EAGAIN));
+	if (n < 0)
 		return -1;
-	return len > 0 ? client_write_all(sock, data, len) : 0;
+	if ((size_t)n < sizeof h) { /* finish what writev left */
+		if (client_write_all(sock, h + n, sizeof h - (size_t)n) != 0)
+			return -1;
+		n = 0;
+	} else {
+		n -= (ssize_t)sizeof h;
+	}
+	if (len == 0)
+		return 0;
+	return client_write_all(sock, (const char *)data + n, len - (size_t)n);
 }
 
 int client_recv(int sock, char **data, size_t *len)

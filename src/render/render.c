@@ -549,9 +549,13 @@ static void put_border(struct render *r, int x, uint32_t ch, const struct grid_c
  * window shared with a bigger client) is filled with dots, as in tmux. */
 static void compose_borders(struct render *r, int y, const struct render_frame *f)
 {
+	const uint8_t *cover = r->cover + (size_t)y * (size_t)r->cols;
+
 	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y == r->status_row)
 		return;
 	for (int x = f->area_x < 0 ? 0 : f->area_x; x < r->cols; x++) {
+		if (cover[x] && in_area(f, y, x))
+			continue; /* under a view: most cells, skipped cheaply */
 		if (!in_area(f, y, x))
 			put_border(r, x, 0xb7, &f->border_pen);
 		else if (is_border(r, f, y, x))

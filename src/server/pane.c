@@ -27,9 +27,16 @@
 #include "util/log.h"
 
 #define PANE_READ_SIZE 65536
-/* At most this much is read from one pane per loop iteration, so a flooding
- * pane cannot starve the others. */
-#define PANE_READ_BUDGET (1024 * 1024)
+/* At most this much is read from one pane per loop iteration (one read: a
+ * pty gives at most 4 KB at a time), so a flooding pane cannot starve the
+ * others: a keystroke waits for one slice of each flooding pane's parsing,
+ * not a megabyte of it. */
+#define PANE_READ_BUDGET (4 * 1024)
+/* A pane's output asks for a frame at once if its last one was at least
+ * this long ago, else when this time is up: a lone echo is drawn at once,
+ * and a flood makes at most one frame per interval, each showing the
+ * latest state, instead of one per read. */
+#define PANE_FRAME_MS 10
 /* After its program exits, a pane waits at most this long for the pty to
  * report EOF: output written just before the exit may still be on its way
  * through the kernel, and a background job may hold the slave open. */
@@ -420,6 +427,45 @@ static void pane_program_name(struct pane *p)
 	hooks_fire_window(p->srv, "window-renamed", w);
 }
 
+static void pane_frame_timer_cb(uv_timer_t *t);
+
+static void pane_want_frame(struct pane *p, uint64_t now)
+{
+	struct server *srv = p->srv;
+	uint64_t wait;
+
+	if (now - p->last_frame >= PANE_FRAME_MS) {
+		p->last_frame = now;
+		p->frame_due = 0;
+		attach_mark_session(p->window->session);
+		return;
+	}
+	p->frame_due = 1;
+	wait = p->last_frame + PANE_FRAME_MS - now;
+	if (!uv_is_active((uv_handle_t *)&srv->frame_timer) ||
+	    uv_timer_get_due_in(&srv->frame_timer) > wait)
+		uv_timer_start(&srv->frame_timer, pane_frame_timer_cb, wait, 0);
+}
+
+/* The frames pane output left due. */
+static void pane_frame_timer_cb(uv_timer_t *t)
+{
+	struct server *srv = t->data;
+	uint64_t now = uv_now(srv->loop);
+	struct session *s;
+	struct window *w;
+	struct pane *p;
+
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		for (w = s->windows; w != NULL; w = w->next) {
+			for (p = w->panes; p != NULL; p = p->next) {
+				if (p->frame_due)
+					pane_want_frame(p, now);
+			}
+		}
+	}
+}
+
 /* Read until the pty is empty, EOF, or the budget is spent. Returns -1 at
  * EOF (every slave descriptor closed). */
 static int pane_read(struct pane *p, size_t budget)
@@ -450,7 +496,7 @@ static int pane_read(struct pane *p, size_t budget)
 			pane_sample_foreground(p);
 		alerts_output(p);
 		pane_program_name(p);
-		attach_mark_session(p->window->session);
+		pane_want_frame(p, p->last_output);
 	}
 	return 0;
 }
@@ -578,16 +624,32 @@ void pane_keys_sent(struct pane *p)
 	pane_sample_foreground(p);
 }
 
-char *pane_current_command(const struct pane *p)
+/* The status line asks on every frame (automatic-rename); /proc is read at
+ * most every PANE_NAME_MS for the same foreground group, as tmux does. */
+#define PANE_NAME_MS 500
+
+char *pane_current_command(const struct pane *cp)
 {
+	struct pane *p = (struct pane *)cp; /* only the cache changes */
 	pid_t pgrp = pane_foreground(p);
+	uint64_t now = uv_hrtime() / 1000000; /* ms */
 	char *name = NULL;
 
+	if (p->fg_name[0] != '\0' && pgrp == p->fg_name_pgrp &&
+	    now - p->fg_name_time < PANE_NAME_MS)
+		return xstrdup(p->fg_name);
 	if (pgrp > 0)
 		name = proc_command_name(pgrp);
 	if (name == NULL && p->pid > 0)
 		name = proc_command_name(p->pid);
-	return name != NULL ? name : xstrdup("");
+	if (name == NULL)
+		name = xstrdup("");
+	p->fg_name[0] = '\0';
+	if (strlen(name) < sizeof p->fg_name)
+		memcpy(p->fg_name, name, strlen(name) + 1);
+	p->fg_name_pgrp = pgrp;
+	p->fg_name_time = now;
+	return name;
 }
 
 char *pane_current_path(const struct pane *p)

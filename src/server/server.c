@@ -280,6 +280,8 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	uv_idle_init(&loop, &srv.idle);
 	srv.check.data = &srv;
 	uv_check_start(&srv.check, on_check);
+	uv_timer_init(&loop, &srv.frame_timer);
+	srv.frame_timer.data = &srv;
 	server_signals(&srv);
 	server_config(&srv, config_file);
 	status_timer_start(&srv);

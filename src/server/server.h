@@ -64,6 +64,13 @@ struct pane {
 	int cmd_argc;
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
+	uint64_t last_frame;  /* loop time its output last asked for a frame */
+	int frame_due;	      /* output not yet asked for: frame_timer will */
+	/* pane_current_command's last answer, for its foreground group ("" for
+	 * none; a longer name is not kept) */
+	char fg_name[32];
+	pid_t fg_name_pgrp;
+	uint64_t fg_name_time;
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
 	uint64_t last_keys;	  /* loop time of the last send-keys, ms */
@@ -228,6 +235,7 @@ struct server {
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	int config_loading;    /* config files still running (waiting on run-shell) */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
+	uv_timer_t frame_timer;	 /* frames for panes that output too often */
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
 	int focus_check;	 /* which pane has the focus may have changed (passthru.c) */

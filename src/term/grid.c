@@ -3,9 +3,11 @@
  *
  * libvterm parses and tells us what to draw (putglyph, erase, scrollrect,
  * moverect); the cells live here. Screen rows are a ring of row records
- * pointing into one block of cells, so a full-screen scroll moves no cells:
- * the top row is encoded into the history, blanked and becomes the bottom
- * row. A scroll region moves row records, never cells.
+ * pointing to their cells, so a full-screen scroll moves no cells: the top
+ * row is encoded into the history, blanked and becomes the bottom row. A
+ * scroll region moves row records, never cells. A row that was never written
+ * points to one shared read-only blank row and gets its own cells on its
+ * first write (row_cells), so an idle pane costs little memory.
  *
  * Wrapping: libvterm marks a row that text wrapped into as a continuation in
  * its line info, but 0.3.3 does not report that through setlineinfo. The
@@ -51,8 +53,7 @@ struct row {
 };
 
 struct screen {
-	struct row *row;       /* ring: screen row y is row[(top + y) % nrows] */
-	struct grid_cell *mem; /* nrows * ncols cells the rows point into */
+	struct row *row; /* ring: screen row y is row[(top + y) % nrows] */
 	int top, nrows, ncols;
 };
 
@@ -84,7 +85,7 @@ struct grid {
 	int history_limit;
 	unsigned long hist_dropped; /* oldest lines dropped at the limit, ever */
 	struct history_codec codec;
-	struct grid_cell *scratch; /* a decoded history row, cols cells */
+	struct grid_cell *scratch; /* a decoded history row, cols cells; on first use */
 
 	struct pen pen;
 	struct combine comb;
@@ -143,33 +144,82 @@ static inline struct row *screen_row(const struct screen *s, int y)
 	return &s->row[i];
 }
 
+/* Rows never written share this; wider screens give every row its cells. */
+#define BLANK_COLS 1024
+static const struct grid_cell blank_row[BLANK_COLS] = {[0 ... BLANK_COLS - 1] = {.width = 1}};
+
+static void grid_oom(void)
+{
+	fprintf(stderr, "pmux: out of memory\n");
+	abort();
+}
+
+static inline int row_shared(const struct row *r)
+{
+	return r->cells == blank_row;
+}
+
+/* A whole row of blanks; a copy of blank_row is faster than a store per
+ * field of each cell (every scrolled line is blanked). */
+static void row_fill_blank(struct grid_cell *c, int cols, grid_color bg)
+{
+	if (bg == GRID_COLOR_DEFAULT && cols <= BLANK_COLS)
+		memcpy(c, blank_row, (size_t)cols * sizeof *c);
+	else
+		cells_blank(c, 0, cols, bg);
+}
+
+__attribute__((noinline, cold)) static void row_alloc(struct row *r, int cols, grid_color bg)
+{
+	r->cells = malloc((size_t)cols * sizeof *r->cells);
+	if (r->cells == NULL)
+		grid_oom();
+	row_fill_blank(r->cells, cols, bg);
+}
+
+/* The cells of row r for writing: its own, allocated on the first write. */
+static inline struct grid_cell *row_cells(const struct screen *s, struct row *r)
+{
+	if (__builtin_expect(row_shared(r), 0))
+		row_alloc(r, s->ncols, GRID_COLOR_DEFAULT);
+	return r->cells;
+}
+
+/* Blank a row in bg: a shared row stays shared for the default colour. */
+static void row_blank(const struct screen *s, struct row *r, grid_color bg)
+{
+	if (row_shared(r)) {
+		if (bg != GRID_COLOR_DEFAULT)
+			row_alloc(r, s->ncols, bg);
+	} else {
+		row_fill_blank(r->cells, s->ncols, bg);
+	}
+}
+
 static int screen_init(struct screen *s, int rows, int cols)
 {
 	s->row = calloc((size_t)rows, sizeof *s->row);
-	s->mem = malloc((size_t)rows * (size_t)cols * sizeof *s->mem);
-	if (s->row == NULL || s->mem == NULL) {
-		free(s->row);
-		free(s->mem);
-		s->row = NULL;
-		s->mem = NULL;
+	if (s->row == NULL)
 		return -1;
-	}
 	s->top = 0;
 	s->nrows = rows;
 	s->ncols = cols;
 	for (int y = 0; y < rows; y++) {
-		s->row[y].cells = s->mem + (size_t)y * (size_t)cols;
-		cells_blank(s->row[y].cells, 0, cols, GRID_COLOR_DEFAULT);
+		s->row[y].cells = (struct grid_cell *)blank_row;
+		if (cols > BLANK_COLS)
+			row_alloc(&s->row[y], cols, GRID_COLOR_DEFAULT);
 	}
 	return 0;
 }
 
 static void screen_free(struct screen *s)
 {
+	for (int y = 0; s->row != NULL && y < s->nrows; y++) {
+		if (!row_shared(&s->row[y]))
+			free(s->row[y].cells);
+	}
 	free(s->row);
-	free(s->mem);
 	s->row = NULL;
-	s->mem = NULL;
 }
 
 /*
@@ -330,7 +380,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 {
 	struct screen *s = g->scr;
 	struct row *r = screen_row(s, pos.row);
-	struct grid_cell *c = r->cells;
+	struct grid_cell *c = row_cells(s, r);
 	int x = pos.col, width = info->width == 2 && x + 1 < s->ncols ? 2 : 1;
 	uint32_t ch = info->chars[0];
 	uint8_t flags = info->protected_cell ? CELL_PROTECTED : 0;
@@ -371,7 +421,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 {
 	struct grid *g = user;
-	struct grid_cell *c = screen_row(g->scr, pos.row)->cells + pos.col;
+	struct grid_cell *c = row_cells(g->scr, screen_row(g->scr, pos.row)) + pos.col;
 	/* Read width alone: libvterm has just stored it and the bit-fields
 	 * after it separately, and one wide load over both stalls the CPU (a
 	 * failed store-to-load forward) on every character. */
@@ -402,7 +452,7 @@ static void ring_scroll_up(struct grid *g, struct screen *s, int n, int to_histo
 
 		if (to_history)
 			push_row(g, r, s->nrows > 1 ? screen_row(s, 1) : NULL, s->ncols);
-		cells_blank(r->cells, 0, s->ncols, g->pen.bg);
+		row_blank(s, r, g->pen.bg);
 		r->cont = 0;
 		s->top = s->top + 1 == s->nrows ? 0 : s->top + 1;
 	}
@@ -427,7 +477,7 @@ static void region_scroll_up(struct grid *g, struct screen *s, int start, int en
 		struct row *r = screen_row(s, end - n + i);
 
 		*r = tmp[i];
-		cells_blank(r->cells, 0, s->ncols, g->pen.bg);
+		row_blank(s, r, g->pen.bg);
 		r->cont = 0;
 	}
 }
@@ -444,7 +494,7 @@ static void region_scroll_down(struct grid *g, struct screen *s, int start, int 
 		struct row *r = screen_row(s, start + i);
 
 		*r = tmp[i];
-		cells_blank(r->cells, 0, s->ncols, g->pen.bg);
+		row_blank(s, r, g->pen.bg);
 		r->cont = 0;
 	}
 }
@@ -489,7 +539,7 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 	for (int i = 0; i < h; i++) {
 		int k = down ? h - 1 - i : i; /* copy away from the overlap */
-		struct grid_cell *d = screen_row(s, dest.start_row + k)->cells;
+		struct grid_cell *d = row_cells(s, screen_row(s, dest.start_row + k));
 		const struct grid_cell *sc = screen_row(s, src.start_row + k)->cells;
 
 		memmove(d + dest.start_col, sc + src.start_col, (size_t)w * sizeof *d);
@@ -506,8 +556,12 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 	struct grid_cell b = blank_cell(g->pen.bg);
 
 	for (int y = rect.start_row; y < rect.end_row && y < s->nrows; y++) {
-		struct grid_cell *c = screen_row(s, y)->cells;
+		struct row *r = screen_row(s, y);
+		struct grid_cell *c;
 
+		if (row_shared(r) && b.bg == GRID_COLOR_DEFAULT)
+			continue; /* blank already */
+		c = row_cells(s, r);
 		for (int x = rect.start_col; x < rect.end_col; x++) {
 			if (!selective || !(c[x].flags & CELL_PROTECTED))
 				c[x] = b;
@@ -709,7 +763,6 @@ static const VTermStateCallbacks state_callbacks = {
 struct resize_plan {
 	int rows, cols;
 	struct screen main, alt;
-	struct grid_cell *scratch;
 	struct row *tmprows;
 	VTermLineInfo *lineinfo[2];
 };
@@ -718,7 +771,6 @@ static void plan_free(struct resize_plan *p)
 {
 	screen_free(&p->main);
 	screen_free(&p->alt);
-	free(p->scratch);
 	free(p->tmprows);
 	free(p->lineinfo[0]);
 	free(p->lineinfo[1]);
@@ -729,12 +781,11 @@ static int plan_prepare(struct grid *g, struct resize_plan *p, int rows, int col
 	memset(p, 0, sizeof *p);
 	p->rows = rows;
 	p->cols = cols;
-	p->scratch = malloc((size_t)cols * sizeof *p->scratch);
 	p->tmprows = malloc((size_t)rows * sizeof *p->tmprows);
 	p->lineinfo[0] = calloc((size_t)rows, sizeof(VTermLineInfo));
 	p->lineinfo[1] = calloc((size_t)rows, sizeof(VTermLineInfo));
-	if (p->scratch == NULL || p->tmprows == NULL || p->lineinfo[0] == NULL ||
-	    p->lineinfo[1] == NULL || screen_init(&p->main, rows, cols) != 0 ||
+	if (p->tmprows == NULL || p->lineinfo[0] == NULL || p->lineinfo[1] == NULL ||
+	    screen_init(&p->main, rows, cols) != 0 ||
 	    (g->altscreen && screen_init(&p->alt, rows, cols) != 0)) {
 		plan_free(p);
 		return -1;
@@ -951,7 +1002,10 @@ static void reflow_main(struct grid *g, struct screen *dst, VTermPos *cursor)
 		struct row *r = screen_row(dst, y);
 		int cont;
 
-		history_pop(rf.out, r->cells, dst->ncols, &cont, &g->codec);
+		if (history_ncells(rf.out, history_size(rf.out) - 1) > 0)
+			history_pop(rf.out, row_cells(dst, r), dst->ncols, &cont, &g->codec);
+		else
+			history_pop(rf.out, NULL, 0, &cont, NULL);
 		r->cont = (uint8_t)cont;
 	}
 	history_set_limit(rf.out, g->history_limit);
@@ -971,8 +1025,11 @@ static void copy_alt(const struct screen *src, struct screen *dst)
 	for (int y = 0; y < rows; y++) {
 		struct row *d = screen_row(dst, y);
 
-		memcpy(d->cells, screen_row(src, y)->cells, (size_t)cols * sizeof *d->cells);
 		d->cont = screen_row(src, y)->cont;
+		if (row_shared(screen_row(src, y)))
+			continue;
+		memcpy(row_cells(dst, d), screen_row(src, y)->cells,
+		       (size_t)cols * sizeof *d->cells);
 		fix_wide_edges(d->cells, dst->ncols, cols, cols);
 	}
 }
@@ -1008,9 +1065,8 @@ static void plan_commit(struct grid *g, struct resize_plan *p, VTermStateFields 
 		fields->pos = cursor;
 	}
 	g->scr = g->altscreen ? &g->alt : &g->main;
-	free(g->scratch);
-	g->scratch = p->scratch;
-	p->scratch = NULL;
+	free(g->scratch); /* of the old width */
+	g->scratch = NULL;
 	free(g->tmprows);
 	g->tmprows = p->tmprows;
 	p->tmprows = NULL;
@@ -1083,8 +1139,11 @@ static int grid_init_vterm(struct grid *g, int rows, int cols)
 		.rows = rows,
 		.cols = cols,
 		.allocator = &vt_alloc,
-		.outbuffer_len = 4096,
-		.tmpbuffer_len = 4096,
+		/* Unused: replies go straight to the output callback. */
+		.outbuffer_len = 64,
+		/* Scratch for formatting replies and decoding text (a quarter
+		 * of its length in code points per call). */
+		.tmpbuffer_len = 256,
 	};
 
 	g->vt = vterm_build(&b);
@@ -1310,10 +1369,9 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->history_limit = history_limit < 0 ? 0 : history_limit;
 	g->codec = (struct history_codec){codec_expand, codec_intern, g};
 	g->hist = history_new(g->history_limit);
-	g->scratch = malloc((size_t)cols * sizeof *g->scratch);
 	g->tmprows = malloc((size_t)rows * sizeof *g->tmprows);
-	if (g->hist == NULL || g->scratch == NULL || g->tmprows == NULL ||
-	    screen_init(&g->main, rows, cols) != 0 || grid_init_vterm(g, rows, cols) != 0) {
+	if (g->hist == NULL || g->tmprows == NULL || screen_init(&g->main, rows, cols) != 0 ||
+	    grid_init_vterm(g, rows, cols) != 0) {
 		grid_free(g);
 		return NULL;
 	}
@@ -1411,6 +1469,9 @@ const struct grid_cell *grid_line(struct grid *g, int y)
 		return screen_row(g->scr, y)->cells;
 	/* History rows (and rows that do not exist, as blanks) decode into
 	 * the scratch row. */
+	if (g->scratch == NULL &&
+	    (g->scratch = malloc((size_t)g->main.ncols * sizeof *g->scratch)) == NULL)
+		grid_oom();
 	history_get(g->hist, y + hsize, g->scratch, g->main.ncols, &g->codec);
 	return g->scratch;
 }

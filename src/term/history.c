@@ -251,6 +251,15 @@ static struct hchunk *writable_chunk(struct history *h, size_t more)
 		c = calloc(1, sizeof *c);
 		if (c == NULL)
 			return NULL;
+		/* Start at about what the last chunk needed: one allocation and
+		 * one trim per chunk, rather than a doubling series whose freed
+		 * steps fragment the heap. */
+		if (h->nchunk > 0) {
+			size_t want = h->chunk[h->nchunk - 1]->used + more;
+
+			if ((c->buf = malloc(want)) != NULL)
+				c->cap = want;
+		}
 		h->chunk[h->nchunk++] = c;
 	}
 	if (reserve_bytes(c, more) != 0)
