@@ -53,19 +53,24 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	struct layout *leaf;
 	struct pane *p;
 	char *err = NULL;
-	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size;
+	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size, avail;
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	/* as tmux: a full-size split's percentage is of the window, not the pane */
+	if (args_has(a, 'f'))
+		avail = horizontal ? t.w->layout->sx : t.w->layout->sy;
+	else
+		avail = horizontal ? t.p->sx : t.p->sy;
 	if (args_get(a, 'p') != NULL && args_get(a, 'l') == NULL) {
 		/* tmux's older -p N means -l N% */
 		char *pct = xasprintf("%s%%", args_get(a, 'p'));
-		int rc = split_size(ctx, pct, horizontal ? t.p->sx : t.p->sy, &size);
+		int rc = split_size(ctx, pct, avail, &size);
 
 		free(pct);
 		if (rc != 0)
 			return -1;
-	} else if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0) {
+	} else if (split_size(ctx, args_get(a, 'l'), avail, &size) != 0) {
 		return -1;
 	}
 	window_unzoom(t.w); /* as tmux: a split shows every pane */
@@ -88,7 +93,11 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	}
 	leaf->pane = p;
 	p->layout = leaf;
-	insert_pane(t.w, t.p, p, before);
+	/* as tmux: a full-size pane goes first (-b) or last in the pane order */
+	if (args_has(a, 'f'))
+		insert_pane(t.w, before ? t.w->panes : NULL, p, before);
+	else
+		insert_pane(t.w, t.p, p, before);
 	window_relayout(t.w);
 	if (!args_has(a, 'd'))
 		window_set_active(t.w, p);
