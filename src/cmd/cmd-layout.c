@@ -395,6 +395,14 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (args_get(a, 't') == NULL)
 		index = src.w->index; /* like tmux: the current window's index */
+	if (args_has(a, 'a') || args_has(a, 'b')) {
+		/* next to the target window, or to the current one (tmux) */
+		if (index < 0 || window_find_index(dst.s, index) == NULL)
+			index = dst.s->current->index;
+		if (args_has(a, 'a'))
+			index++;
+		window_shuffle_up(dst.s, index);
+	}
 	other = index >= 0 ? window_find_index(dst.s, index) : NULL;
 	if (other == src.w)
 		return cmd_error(ctx, "same index: %d", index);
@@ -442,12 +450,14 @@ static int cmd_swap_window(struct cmd_ctx *ctx, struct args *a)
 		dcur = dst.w->index;
 	}
 	window_swap(src.w, dst.w);
+	if (ss != ds) {
+		session_last_replace(ss, src.w, dst.w);
+		session_last_replace(ds, dst.w, src.w);
+	}
 	ss->current = window_find_index(ss, scur);
 	ds->current = window_find_index(ds, dcur);
-	if (ss->last == ss->current)
-		ss->last = NULL;
-	if (ds->last == ds->current)
-		ds->last = NULL;
+	session_last_remove(ss, ss->current);
+	session_last_remove(ds, ds->current);
 	return 0;
 }
 

@@ -8,17 +8,6 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 
-/* -a/-b: make room at index by moving that window and those after it up. */
-static void shift_windows(struct session *s, int index)
-{
-	struct window *w;
-
-	for (w = s->windows; w != NULL; w = w->next) {
-		if (w->index >= index)
-			w->index++;
-	}
-}
-
 /* -k: the window at index goes; if it is the session's only one, only once
  * the new one exists (returns that case in *later). */
 static struct window *replace_window(struct session *s, int index, int *later)
@@ -46,12 +35,14 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 	if (target_window_index(ctx, args_get(a, 't'), &t, &index) != 0)
 		return -1;
 	if (args_has(a, 'a') || args_has(a, 'b')) {
+		/* as tmux: next to the target window, or at a free index */
 		if (index < 0)
 			index = t.s->current->index;
-		if (args_has(a, 'a'))
-			index++;
-		if (window_find_index(t.s, index) != NULL)
-			shift_windows(t.s, index);
+		if (window_find_index(t.s, index) != NULL) {
+			if (args_has(a, 'a'))
+				index++;
+			window_shuffle_up(t.s, index);
+		}
 	} else if (index >= 0 && args_has(a, 'k')) {
 		old = replace_window(t.s, index, &later);
 	} else if (index >= 0 && window_find_index(t.s, index) != NULL) {

@@ -110,7 +110,9 @@ struct session {
 	char *name;
 	struct window *windows; /* ordered by index */
 	struct window *current;
-	struct window *last;
+	struct window *last;   /* top of tmux's last-window stack */
+	struct window **older; /* the rest of it, most recent last */
+	int nolder;
 	int sx, sy; /* size given to new windows */
 	time_t created;
 	uint64_t activity; /* ms: most recent use, picks the default session */
@@ -246,6 +248,8 @@ void session_rename(struct session *s, const char *name);
 void session_destroy(struct session *s);
 int session_count_windows(const struct session *s);
 void session_select_window(struct session *s, struct window *w);
+void session_last_remove(struct session *s, struct window *w);
+void session_last_replace(struct session *s, struct window *from, struct window *to);
 struct session *session_best(struct server *srv);
 void session_touch(struct session *s);
 /* The options that apply to an object, falling back to the global ones. */
@@ -259,6 +263,7 @@ struct window *window_create(struct session *s, int index, const char *name);
 struct window *window_find_index(struct session *s, int index);
 struct window *window_find_id(struct server *srv, uint32_t id);
 int window_next_index(struct session *s, int from);
+void window_shuffle_up(struct session *s, int idx);
 void window_destroy(struct window *w);
 int window_count_panes(const struct window *w);
 int window_pane_index(const struct window *w, const struct pane *p);

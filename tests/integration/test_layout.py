@@ -345,6 +345,60 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", "#{window_index}"),
                          "0\n1\n2\n")
 
+    def test_full_size_split_like_tmux(self):
+        # -f -l N% is a percentage of the window; the full-size pane goes
+        # last (or first with -b) in the pane order (tmux 3.3a figures).
+        self.window(panes=1)
+        for args in (["-h"], ["-v"], ["-fh", "-l", "30%"], ["-bv", "-l", "7"]):
+            self.pm.run("split-window", "-t", "s", *args, "sleep", "1000")
+        self.assertEqual(
+            self.layout(),
+            "50b4,120x40,0,0{41x40,0,0,0,41x40,42,0[41x20,42,0,1,41x19,42,21,2],"
+            "36x40,84,0[36x7,84,0,4,36x32,84,8,3]}")
+        self.pm.run("select-pane", "-t", "%0")
+        self.pm.run("split-window", "-t", "s", "-fvb", "-l", "25%", "sleep", "1000")
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").split(),
+                         ["%5", "%0", "%1", "%2", "%4", "%3"])
+        self.assertEqual(self.pm.display("s:.0", "#{pane_height}"), "10")
+
+    def test_move_window_after_and_before(self):
+        # -a/-b move up only the run of windows up to the first free index
+        self.pm.new_session("s", "sleep", "1000", flags=("-n", "w0"))
+        for name in ("a", "b"):
+            self.pm.run("new-window", "-t", "s:", "-n", name, "sleep", "1000")
+        fmt = "#{window_index}#{window_name}#{window_flags}"
+
+        def windows():
+            return " ".join(self.pm.run("list-windows", "-t", "s", "-F", fmt).split())
+        self.pm.run("move-window", "-s", "s:1", "-t", "s:4")
+        self.pm.run("move-window", "-a", "-s", "s:0", "-t", "s:4")
+        self.assertEqual(windows(), "2b 4a- 5w0*")
+        self.pm.run("move-window", "-a", "-s", "s:2", "-t", "s:4")
+        self.assertEqual(windows(), "4a 5b* 6w0-")
+        self.pm.run("move-window", "-b", "-s", "s:4", "-t", "s:5")
+        self.assertEqual(windows(), "5a* 6b- 7w0")
+        self.pm.run("new-window", "-b", "-t", "s:0", "-n", "bb", "sleep", "1000")
+        self.pm.run("new-window", "-a", "-t", "s:", "-n", "aa", "sleep", "1000")
+        self.pm.run("new-window", "-a", "-t", "s:1", "-n", "ab", "sleep", "1000")
+        self.assertEqual(windows(), "0bb 1aa- 2ab* 5a 6b 7w0")
+
+    def test_last_window_is_a_stack(self):
+        # killing the last window makes the one before it the last (tmux)
+        self.pm.new_session("s", "sleep", "1000")
+        for _ in range(3):
+            self.pm.run("new-window", "-t", "s:", "sleep", "1000")
+        fmt = "#{window_index}#{window_flags}"
+
+        def windows():
+            return " ".join(self.pm.run("list-windows", "-t", "s", "-F", fmt).split())
+        self.assertEqual(windows(), "0 1 2- 3*")
+        self.pm.run("kill-window", "-t", "s:2")
+        self.assertEqual(windows(), "0 1- 3*")
+        self.pm.run("last-window", "-t", "s")
+        self.assertEqual(windows(), "0 1* 3-")
+        self.pm.run("kill-window", "-t", "s:3")
+        self.assertEqual(windows(), "0- 1*")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
