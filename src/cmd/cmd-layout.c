@@ -236,6 +236,20 @@ static void name_window(struct window *w, struct pane *p, const char *name)
 	free(cmd);
 }
 
+/* -a/-b of break-pane and move-window: the index next to the target
+ * window, or to the current one when there is none there (as tmux). */
+static int after_or_before(struct session *s, int index, struct args *a)
+{
+	if (!args_has(a, 'a') && !args_has(a, 'b'))
+		return index;
+	if (index < 0 || window_find_index(s, index) == NULL)
+		index = s->current->index;
+	if (args_has(a, 'a'))
+		index++;
+	window_shuffle_up(s, index);
+	return index;
+}
+
 static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target src, dst;
@@ -249,6 +263,7 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	w = src.w;
 	p = src.p;
+	index = after_or_before(dst.s, index, a);
 	window_unzoom(w); /* first: tmux unzooms even if it then fails */
 	if (index >= 0 && window_find_index(dst.s, index) == w)
 		return cmd_error(ctx, "same index: %d", index);
@@ -350,11 +365,7 @@ static int cmd_last_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_window(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	last = t.w->last_active;
-	/* A pane split off with -d was never visited: with two panes, the
-	 * other one is the last. */
-	if (last == NULL && window_count_panes(t.w) == 2)
-		last = t.w->panes == t.w->active ? t.w->panes->next : t.w->panes;
+	last = window_last_pane(t.w);
 	if (last == NULL)
 		return cmd_error(ctx, "no last pane");
 	if (args_has(a, 'd') || args_has(a, 'e'))
@@ -395,14 +406,7 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (args_get(a, 't') == NULL)
 		index = src.w->index; /* like tmux: the current window's index */
-	if (args_has(a, 'a') || args_has(a, 'b')) {
-		/* next to the target window, or to the current one (tmux) */
-		if (index < 0 || window_find_index(dst.s, index) == NULL)
-			index = dst.s->current->index;
-		if (args_has(a, 'a'))
-			index++;
-		window_shuffle_up(dst.s, index);
-	}
+	index = after_or_before(dst.s, index, a);
 	other = index >= 0 ? window_find_index(dst.s, index) : NULL;
 	if (other == src.w)
 		return cmd_error(ctx, "same index: %d", index);

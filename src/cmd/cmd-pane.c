@@ -191,9 +191,11 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	if (args_has(a, 'l')) {
-		if (t.w->last_active == NULL)
+		struct pane *last = window_last_pane(t.w);
+
+		if (last == NULL)
 			return cmd_error(ctx, "no last pane");
-		window_set_active(t.w, t.w->last_active);
+		window_set_active(t.w, last);
 		return 0;
 	}
 	for (; *dirs != '\0'; dirs++) {

@@ -264,6 +264,7 @@ struct window *window_find_index(struct session *s, int index);
 struct window *window_find_id(struct server *srv, uint32_t id);
 int window_next_index(struct session *s, int from);
 void window_shuffle_up(struct session *s, int idx);
+struct pane *window_last_pane(struct window *w);
 void window_destroy(struct window *w);
 int window_count_panes(const struct window *w);
 int window_pane_index(const struct window *w, const struct pane *p);

@@ -76,6 +76,16 @@ void window_shuffle_up(struct session *s, int idx)
 	}
 }
 
+/* The pane last-pane and select-pane -l go to. One split off with -d or
+ * left after the last one was killed was never the last: with two panes,
+ * the other one is, as in tmux. */
+struct pane *window_last_pane(struct window *w)
+{
+	if (w->last_active == NULL && window_count_panes(w) == 2)
+		return w->panes == w->active ? w->panes->next : w->panes;
+	return w->last_active;
+}
+
 int window_count_panes(const struct window *w)
 {
 	const struct pane *p;

@@ -399,6 +399,25 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.pm.run("kill-window", "-t", "s:3")
         self.assertEqual(windows(), "0- 1*")
 
+    def test_break_pane_after_and_before(self):
+        self.window(panes=3)
+        self.pm.run("new-window", "-d", "-t", "s:1", "sleep", "1000")
+        self.pm.run("break-pane", "-b", "-s", "%0", "-t", "s:0")
+        fmt = "#{window_index}:#{window_panes}#{window_flags}"
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
+                         ["0:1*", "1:2-", "2:1"])
+        self.pm.run("break-pane", "-a", "-d", "-s", "%1", "-t", "s:0")
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
+                         ["0:1*", "1:1", "2:1-", "3:1"])
+
+    def test_select_pane_l_after_kill(self):
+        # the last pane killed: with two panes left, the other is the last
+        self.window(panes=3)
+        self.pm.run("select-pane", "-t", "%0")
+        self.pm.run("kill-pane", "-t", "%2")
+        self.pm.run("select-pane", "-l", "-t", "s")
+        self.assertEqual(self.pm.display("s", "#{pane_id}"), "%1")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
