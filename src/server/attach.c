@@ -159,13 +159,11 @@ struct prompt {
 #define PROMPT_HISTORY_MAX 100
 
 /* Commands a read-only client may run from a binding (tmux lets it do
- * nothing that changes anything; detach is the one that matters). */
+ * nothing that changes anything but detach and switch sessions). */
 static const char *const readonly_commands[] = {
-	"detach-client",   "list-keys",	   "list-sessions",
-	"list-windows",	   "list-panes",   "list-clients",
-	"list-buffers",	   "show-options", "show-messages",
-	"display-message", "has-session",  "display-panes",
-	"refresh-client",  NULL,
+	"detach-client",   "switch-client", "list-keys",     "list-sessions",  "list-windows",
+	"list-panes",	   "list-clients",  "list-buffers",  "show-options",   "show-messages",
+	"display-message", "has-session",   "display-panes", "refresh-client", NULL,
 };
 
 static void mark_dirty(struct peer *c)

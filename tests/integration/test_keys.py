@@ -260,6 +260,13 @@ class Keys(pmuxtest.PmuxTestCase):
         ro.write(PREFIX + b":new-window\r")
         self.sync()                  # through the other client
         self.assertEqual(len(self.windows()), 1)
+        # switching sessions is allowed (C-b ), switch-client -n), as in tmux
+        self.pm.shell_session("k2")
+        ro.write(PREFIX + b")")
+        wait_for(lambda: "k2" in self.pm.run("list-clients", "-F",
+                                               "#{client_readonly} #{session_name}"),
+                 msg="the read-only client switched to k2")
+        self.assertEqual(len(self.pm.run("list-windows", "-t", "k2").splitlines()), 1)
         ro.write(PREFIX + b"d")
         self.assertEqual(ro.wait_exit(), 0)
 
