@@ -22,7 +22,7 @@
  * not undo it itself (signal, lost server). */
 #define TERMINAL_RESET                                                   \
 	"\033[?1049l\033[?25h\033[0m\033[?1l\033>\033[?1000l\033[?1002l" \
-	"\033[?1003l\033[?1006l\033[?2004l"
+	"\033[?1003l\033[?1006l\033[?1004l\033[?2004l"
 
 static int sig_pipe[2] = {-1, -1};
 
@@ -99,8 +99,12 @@ static int on_signals(int sock, int *status, char **line)
 		if (s == SIGWINCH || s == SIGCONT) {
 			send_size(sock);
 		} else if (s == SIGHUP) {
-			*status = 0;
-			return 1; /* the terminal is gone: just go */
+			/* usually the terminal is gone, but not after a kill -HUP:
+			 * then it must be left as found, as tmux does */
+			client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+			*line = xstrdup("[lost tty]");
+			*status = 1;
+			return 1;
 		} else if (s == SIGTERM) {
 			client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
 			*line = xstrdup("[terminated]");

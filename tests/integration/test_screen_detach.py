@@ -4,7 +4,9 @@ with what was there before attaching, cursor visible, no mouse reporting,
 and the detach message printed after it."""
 
 import os
+import re
 import shlex
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -55,6 +57,47 @@ class Detach(screen.ScreenTestCase):
         c = self.start()
         self.pm.run("detach-client", "-t", c.tty)
         self.check_restored(c, "[detached (from session S)]")
+
+    def modes_left_on(self, c):
+        """Private modes the client's output turned on and never off again
+        (VTScreen does not show focus reporting or bracketed paste)."""
+        last = {}
+        for m in re.finditer(rb"\x1b\[\?([0-9;]+)([hl])", c.tail):
+            for mode in m.group(1).split(b";"):
+                last[int(mode)] = m.group(2)
+        on_by_default = (7, 25)      # autowrap, a visible cursor
+        return sorted(mode for mode, hl in last.items()
+                      if hl == b"h" and mode not in on_by_default)
+
+    def start_with_modes(self):
+        # focus events and the mouse turned on in the outer terminal
+        c = self.start()
+        self.pm.run("set-option", "-g", "focus-events", "on")
+        self.pm.run("set-option", "-g", "mouse", "on")
+        wait_for(lambda: b"\x1b[?1004h" in c.tail, msg="focus reporting on",
+                 describe=c.describe)
+        return c
+
+    def test_sigterm_to_the_client(self):
+        c = self.start_with_modes()
+        os.kill(c.pid, signal.SIGTERM)
+        self.check_restored(c, "[terminated]")
+        self.assertEqual(c.proc.returncode, 1)
+        self.assertEqual(self.modes_left_on(c), [])
+
+    def test_sighup_to_the_client(self):
+        # kill -HUP with the terminal still there: it is restored too
+        c = self.start_with_modes()
+        os.kill(c.pid, signal.SIGHUP)
+        self.check_restored(c, "[lost tty]")
+        self.assertEqual(c.proc.returncode, 1)
+        self.assertEqual(self.modes_left_on(c), [])
+
+    def test_modes_reset_on_detach(self):
+        c = self.start_with_modes()
+        c.keys(b"\x02d")
+        self.check_restored(c, "[detached (from session S)]")
+        self.assertEqual(self.modes_left_on(c), [])
 
     def test_server_exits(self):
         c = self.start()
