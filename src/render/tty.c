@@ -257,6 +257,23 @@ static const char *const tickit_key_names[][2] = {
 	{"KPDiv", "KP/"},	 {"KPEquals", "KP="},
 };
 
+/* terminfo's F13 and up (xterm's, as ncurses describes them) are F1-F12
+ * with modifiers, one block of twelve per set: S-F5 arrives as F17. */
+static const char *tty_fkey_name(const char *s, char *name, size_t size)
+{
+	static const char *const mods[] = {"S-", "C-", "C-S-", "M-", "M-S-"};
+	char *end;
+	long n;
+
+	if (s[0] != 'F' || s[1] < '1' || s[1] > '9')
+		return s;
+	n = strtol(s + 1, &end, 10);
+	if (*end != '\0' || n <= 12 || n > 12 * 6)
+		return s;
+	snprintf(name, size, "%sF%ld", mods[(n - 13) / 12], (n - 13) % 12 + 1);
+	return name;
+}
+
 static int tty_key_convert(const TickitKeyEventInfo *info, struct key *k)
 {
 	const char *s = info->str, *base = s;
@@ -267,6 +284,7 @@ static int tty_key_convert(const TickitKeyEventInfo *info, struct key *k)
 		return -1;
 	if (info->type == TICKIT_KEYEV_TEXT)
 		return key_parse(s, k);
+	s = base = tty_fkey_name(s, name, sizeof name);
 	/* "M-C-x", "C-S-Up": the modifiers first, then the key */
 	while (base[0] != '\0' && base[1] == '-' && base[2] != '\0' && strchr("CMS", base[0]))
 		base += 2;
