@@ -283,8 +283,11 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 			window_set_active(t.w, t.p);
 		}
 	}
-	if (args_has(a, 'r'))
+	if (args_has(a, 'r')) {
 		c->readonly = !c->readonly;
+		if (c->session != NULL)
+			attach_resize_windows(c->session); /* read-only: ignore-size */
+	}
 	attach_switch(c, s);
 	return 0;
 }
@@ -299,21 +302,31 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 	struct format_ctx fc;
 	struct cmd_list l;
 	struct target t;
-	struct peer *c;
+	struct peer *c, **all;
+	size_t n = 0, i;
 
 	if (args_get(a, 't') != NULL) {
 		if (target_session(ctx, args_get(a, 't'), &t) != 0)
 			return -1;
 		only = t.s;
 	}
+	/* the newest peer is first in the list: tmux lists the oldest first */
+	for (c = ctx->srv->peers; c != NULL; c = c->next)
+		n++;
+	all = xcalloc(n + 1, sizeof *all);
+	i = n;
+	for (c = ctx->srv->peers; c != NULL; c = c->next)
+		all[--i] = c;
 	cmd_list_begin(&l, ctx, a, LSC_FMT);
-	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+	for (i = 0; i < n; i++) {
+		c = all[i];
 		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
 			continue;
 		format_ctx_session(&fc, ctx->srv, c->session);
 		fc.c = c;
 		cmd_list_item(&l, &fc);
 	}
+	free(all);
 	cmd_list_end(&l);
 	return 0;
 }

@@ -563,6 +563,12 @@ C_FN(client_uid, num((long)fc->c->uid))
 C_FN(client_user, user_name(fc->c->uid))
 C_FN(client_utf8, xstrdup("1"))
 C_FN(client_control_mode, xstrdup("0"))
+C_FN(client_created, num((long)fc->c->created))
+C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
+/* tmux's names, for the states pmux has */
+C_FN(client_flags,
+     xasprintf("%s%s%sUTF-8", fc->c->state == PEER_ATTACHED ? "attached," : "",
+	       fc->c->focused ? "focused," : "", fc->c->readonly ? "ignore-size,read-only," : ""))
 
 /* Buffer. */
 static char *buffer_sample(const struct format_buffer *b)
@@ -734,6 +740,9 @@ static const struct format_var format_vars[] = {
 	V(client_user, FT_STR, FS_CLIENT),
 	V(client_utf8, FT_FLAG, FS_CLIENT),
 	V(client_control_mode, FT_FLAG, FS_CLIENT),
+	V(client_created, FT_TIME, FS_CLIENT),
+	V(client_written, FT_NUM, FS_CLIENT),
+	V(client_flags, FT_STR, FS_CLIENT),
 	V(buffer_name, FT_STR, FS_BUFFER),
 	V(buffer_size, FT_NUM, FS_BUFFER),
 	V(buffer_created, FT_TIME, FS_BUFFER),

@@ -41,6 +41,19 @@ static struct options *client_options(struct peer *c)
 /* The size a session's windows take from its attached clients, per
  * window-size: the most recently active client (latest), the largest or the
  * smallest of them in each direction, or no change at all (manual). */
+/* A read-only client (attach -r) does not size windows while some client
+ * that is not read-only is attached anywhere: tmux's ignore-size. */
+static int size_ignored(const struct peer *c)
+{
+	if (!c->readonly)
+		return 0;
+	for (const struct peer *o = c->srv->peers; o != NULL; o = o->next) {
+		if (o->state == PEER_ATTACHED && o->session != NULL && !o->readonly)
+			return 1;
+	}
+	return 0;
+}
+
 /* The size the session's clients give under one window-size mode; 0 if no
  * client says. */
 static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
@@ -53,7 +66,8 @@ static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 	for (c = s->srv->peers; c != NULL; c = c->next) {
 		int cx = c->cols, cy = c->rows - st;
 
-		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1)
+		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1 ||
+		    size_ignored(c))
 			continue;
 		if (latest) {
 			if (last == NULL || c->activity > last->activity) {

@@ -103,6 +103,8 @@ void peer_send(struct peer *c, uint16_t type, const void *data, size_t len)
 
 	if (uv_is_closing((uv_handle_t *)&c->pipe))
 		return;
+	if (type == MSG_OUTPUT)
+		c->written += len;
 	while (len > PROTO_MAX_PAYLOAD) {
 		peer_send(c, type, data, PROTO_MAX_PAYLOAD);
 		data = (const char *)data + PROTO_MAX_PAYLOAD;
@@ -457,6 +459,7 @@ void peer_accept(struct server *srv)
 
 	c->srv = srv;
 	c->id = srv->next_peer_id++;
+	c->created = time(NULL);
 	proto_reader_init(&c->reader);
 	buf_init(&c->frame);
 	uv_pipe_init(srv->loop, &c->pipe, 0);

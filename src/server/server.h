@@ -142,7 +142,9 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued; /* bytes handed to libuv, not yet written */
+	size_t queued;	  /* bytes handed to libuv, not yet written */
+	time_t created;	  /* #{client_created} */
+	uint64_t written; /* terminal output sent, #{client_written} */
 
 	/* from MSG_IDENTIFY */
 	char *term;
