@@ -59,8 +59,10 @@ struct tty {
 	int motion_want;      /* ... with all motion (tty_set_mouse_motion) */
 
 	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
-	int shape_orig;	   /* the terminal's own cursor shape, 0 until it told us */
-	int shape_want;	   /* what the renderer asked for; 0 = the original */
+	/* cursor styles as DECSCUSR parameters (1-6) */
+	int shape_orig; /* the terminal's own, 0 until it told us */
+	int shape_want; /* what the renderer asked for; 0 = the original */
+	int shape_sent; /* what we last sent; 0 = nothing, the original shows */
 
 	size_t mark_pending; /* bytes of paste_start that libtickit holds at the end of the input */
 	int in_paste;
@@ -515,17 +517,27 @@ static int tty_free_deferred(struct tty *t)
  */
 static void tty_apply_cursor_shape(struct tty *t)
 {
-	int cap = 0;
+	int cap = 0, shape = 0, blink = 1, want;
 
 	if (t->ctl_cap_shape == -1 ||
 	    !tickit_term_getctl_int(t->tt, (TickitTermCtl)t->ctl_cap_shape, &cap) || !cap)
 		return;
-	if (t->shape_orig == 0 &&
-	    (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, &t->shape_orig) ||
-	     t->shape_orig == 0))
-		t->shape_orig = TICKIT_CURSORSHAPE_BLOCK;
-	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE,
-			       t->shape_want != 0 ? t->shape_want : t->shape_orig);
+	if (t->shape_orig == 0) {
+		/* the driver knows the terminal's shape and blink (DECRQSS,
+		 * DECRQM 12); its own DECSCUSR would take the blink from that,
+		 * not from the pane, so the sequence is ours */
+		if (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, &shape) ||
+		    shape < TICKIT_CURSORSHAPE_BLOCK || shape > TICKIT_CURSORSHAPE_LEFT_BAR)
+			shape = TICKIT_CURSORSHAPE_BLOCK;
+		if (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORBLINK, &blink))
+			blink = 1;
+		t->shape_orig = shape * 2 - (blink != 0);
+	}
+	want = t->shape_want != 0 ? t->shape_want : t->shape_orig;
+	if (want == (t->shape_sent != 0 ? t->shape_sent : t->shape_orig))
+		return;
+	tickit_term_printf(t->tt, "\033[%d q", want);
+	t->shape_sent = want;
 }
 
 void tty_cursor_shape(struct tty *t, int shape)
@@ -622,8 +634,9 @@ void tty_stop(struct tty *t)
 	/* libtickit's pen model and the terminal agree on the default after this */
 	tickit_term_setpen(t->tt, t->pen_reset);
 	tickit_term_print(t->tt, "\033[m");
-	if (t->shape_orig != 0)
-		tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, t->shape_orig);
+	if (t->shape_sent != 0 && t->shape_sent != t->shape_orig)
+		tickit_term_printf(t->tt, "\033[%d q", t->shape_orig);
+	t->shape_sent = 0;
 	tty_apply_mouse(t, 0);
 	if (t->focus_want)
 		tickit_term_print(t->tt, "\033[?1004l");
