@@ -265,7 +265,8 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 	p = src.p;
 	index = after_or_before(dst.s, index, a);
 	window_unzoom(w); /* first: tmux unzooms even if it then fails */
-	if (index >= 0 && window_find_index(dst.s, index) == w)
+	/* a lone pane moves its window (same index); else the index is taken */
+	if (index >= 0 && window_find_index(dst.s, index) == w && w->panes->next == NULL)
 		return cmd_error(ctx, "same index: %d", index);
 	if (index >= 0 && window_find_index(dst.s, index) != NULL)
 		return cmd_error(ctx, "index in use: %d", index);

@@ -349,6 +349,12 @@ static int cmd_respawn_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (!t.p->exited && !args_has(a, 'k'))
+		return cmd_error(
+			ctx, "respawn pane failed: pane %s:%d.%d still active", t.s->name,
+			t.w->index,
+			window_pane_index(t.w, t.p) +
+				(int)options_number(window_options(t.w), "pane-base-index"));
 	return respawn(ctx, a, t.p);
 }
 
@@ -364,8 +370,9 @@ static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
 	if (!args_has(a, 'k')) {
 		for (struct pane *p = t.w->panes; p != NULL; p = p->next) {
 			if (!p->exited)
-				return cmd_error(ctx, "window %s:%d still active", t.s->name,
-						 t.w->index);
+				return cmd_error(ctx,
+						 "respawn window failed: window %s:%d still active",
+						 t.s->name, t.w->index);
 		}
 	}
 	while (keep->next != NULL)

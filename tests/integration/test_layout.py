@@ -406,6 +406,9 @@ class Layouts(pmuxtest.PmuxTestCase):
         fmt = "#{window_index}:#{window_panes}#{window_flags}"
         self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
                          ["0:1*", "1:2-", "2:1"])
+        # the index of the pane's own window is in use unless it is alone
+        r = self.pm.cmd("break-pane", "-s", "%1", "-t", "s:1")
+        self.assertEqual((r.rc, r.err.strip()), (1, "index in use: 1"))
         self.pm.run("break-pane", "-a", "-d", "-s", "%1", "-t", "s:0")
         self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
                          ["0:1*", "1:1", "2:1-", "3:1"])
