@@ -190,6 +190,19 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (args_get(a, 'T') != NULL) {
+		/* tmux: -T only sets the title, the pane is not selected */
+		struct format_ctx fc;
+		char *title;
+
+		format_ctx_pane(&fc, ctx->srv, t.p);
+		title = format_expand(args_get(a, 'T'), &fc);
+
+		grid_set_title(t.p->grid, title);
+		free(title);
+		attach_mark_session(t.s);
+		return 0;
+	}
 	if (args_has(a, 'l')) {
 		struct pane *last = window_last_pane(t.w);
 
@@ -418,7 +431,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
-	{"select-pane", "selectp", "DLlRt:UZ", 0, 0, "[-DLlRUZ] [-t target-pane]", cmd_select_pane},
+	{"select-pane", "selectp", "DLlRT:t:UZ", 0, 0, "[-DLlRUZ] [-T title] [-t target-pane]",
+	 cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,

@@ -1528,6 +1528,17 @@ int grid_bracketed_paste(const struct grid *g)
 	return n > 0;
 }
 
+void grid_set_title(struct grid *g, const char *title)
+{
+	char *p = strdup(title);
+
+	if (p == NULL)
+		return; /* out of memory: the old title stays */
+	free(g->title);
+	g->title = p;
+	g->title_len = strlen(p);
+}
+
 const char *grid_title(const struct grid *g)
 {
 	return g->title != NULL ? g->title : "";

@@ -105,6 +105,7 @@ int grid_alt_screen(const struct grid *g);
 int grid_mouse_mode(const struct grid *g); /* VTERM_PROP_MOUSE_* */
 int grid_bracketed_paste(const struct grid *g);
 const char *grid_title(const struct grid *g); /* "" when never set */
+void grid_set_title(struct grid *g, const char *title);
 
 /* Shell integration marks seen so far (OSC 133): counters only grow. */
 struct grid_marks {
