@@ -225,6 +225,67 @@ static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* The window's panes in list order, in a new array; *n is their count. */
+static struct pane **pane_array(struct window *w, int *n)
+{
+	struct pane **all, *p;
+	int i = 0;
+
+	*n = window_count_panes(w);
+	all = xcalloc((size_t)*n + 1, sizeof *all);
+	for (p = w->panes; p != NULL; p = p->next)
+		all[i++] = p;
+	return all;
+}
+
+/*
+ * rotate-window: the pane list turns by one (up: the first pane goes last;
+ * -D: the last goes first) while the layout cells stay where they are, so
+ * every pane moves to the next cell; the active one is then the pane that
+ * came into the active cell, as in tmux.
+ */
+static int cmd_rotate_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct pane **old, *active;
+	struct layout **cells;
+	int n, i, down = args_has(a, 'D'), zoom;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	zoom = t.w->zoomed && args_has(a, 'Z');
+	window_unzoom(t.w);
+	old = pane_array(t.w, &n);
+	if (n < 2) {
+		free(old);
+		return 0;
+	}
+	cells = xcalloc((size_t)n, sizeof *cells);
+	for (i = 0; i < n; i++)
+		cells[i] = old[i]->layout;
+	/* new order: old[(i + shift) % n] is the i-th pane */
+	for (i = 0; i < n; i++) {
+		struct pane *p = old[(i + (down ? n - 1 : 1)) % n];
+
+		p->next = i + 1 < n ? old[(i + 1 + (down ? n - 1 : 1)) % n] : NULL;
+		p->layout = cells[i];
+		cells[i]->pane = p;
+		if (i == 0)
+			t.w->panes = p;
+	}
+	/* the active cell keeps the focus */
+	for (i = 0; i < n && old[i] != t.w->active; i++)
+		;
+	active = i < n ? cells[i]->pane : t.w->panes;
+	window_relayout(t.w);
+	window_set_active(t.w, active);
+	if (zoom)
+		window_zoom(t.w, active);
+	free(cells);
+	free(old);
+	return 0;
+}
+
 /* tmux's default window name: the pane's command. */
 static void name_window(struct window *w, struct pane *p, const char *name)
 {
@@ -486,5 +547,6 @@ const struct cmd_entry cmd_layout_entries[] = {
 	 cmd_move_window},
 	{"swap-window", "swapw", "ds:t:", 0, 0, "[-d] [-s src-window] [-t dst-window]",
 	 cmd_swap_window},
+	{"rotate-window", "rotatew", "DUt:Z", 0, 0, "[-DUZ] [-t target-window]", cmd_rotate_window},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

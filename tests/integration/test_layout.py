@@ -421,6 +421,26 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.pm.run("select-pane", "-l", "-t", "s")
         self.assertEqual(self.pm.display("s", "#{pane_id}"), "%1")
 
+    def test_rotate_window(self):
+        # the panes move round the cells, the active cell keeps the focus
+        self.window(panes=1)
+        self.pm.run("split-window", "-h", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-v", "-t", "s", "sleep", "1000")
+        self.pm.run("select-pane", "-t", "%0")
+        fmt = "#{pane_id}:#{pane_left},#{pane_top}:#{pane_active}"
+
+        def panes():
+            return self.pm.run("list-panes", "-t", "s", "-F", fmt).split()
+        self.assertEqual(panes(), ["%0:0,0:1", "%1:61,0:0", "%2:61,21:0"])
+        self.pm.run("rotate-window", "-t", "s")
+        self.assertEqual(panes(), ["%1:0,0:1", "%2:61,0:0", "%0:61,21:0"])
+        self.pm.run("rotatew", "-D", "-t", "s")
+        self.pm.run("rotatew", "-D", "-t", "s")
+        self.assertEqual(panes(), ["%2:0,0:1", "%0:61,0:0", "%1:61,21:0"])
+        self.pm.run("resize-pane", "-Z", "-t", "s")
+        self.pm.run("rotatew", "-Z", "-t", "s")
+        self.assertEqual(self.pm.display("s", "#{pane_id} #{window_zoomed_flag}"), "%0 1")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
