@@ -66,7 +66,25 @@ static void setup_signals(void)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
-enum relay_result { RELAY_GO_ON, RELAY_DONE };
+enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND };
+
+/* The terminal's modes before attaching, and the raw ones of the relay. */
+static struct termios tio_saved, tio_raw;
+static int have_tio;
+
+/* suspend-client: the server has put the terminal back as it was; stop
+ * like any job, and once continued take the terminal again. */
+static void suspend_self(int sock)
+{
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
+	if (kill(getpid(), SIGTSTP) != 0)
+		return;
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
+	client_send(sock, MSG_WAKEUP, NULL, 0);
+	send_size(sock);
+}
 
 /* Handle one message from the server. */
 static enum relay_result server_message(const struct proto_msg *m, int *status, char **line)
@@ -86,6 +104,8 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 	case MSG_STDERR:
 		client_write_all(STDERR_FILENO, m->data, m->len);
 		return RELAY_GO_ON;
+	case MSG_STOP:
+		return RELAY_SUSPEND;
 	}
 	return RELAY_GO_ON;
 }
@@ -159,10 +179,14 @@ static int relay(int sock, int *status, char **line)
 			proto_reader_commit(&r, (size_t)n);
 		}
 		while ((rc = proto_reader_next(&r, &m)) == PROTO_OK) {
-			if (server_message(&m, status, line) == RELAY_DONE) {
+			enum relay_result rr = server_message(&m, status, line);
+
+			if (rr == RELAY_DONE) {
 				proto_reader_free(&r);
 				return 0;
 			}
+			if (rr == RELAY_SUSPEND)
+				suspend_self(sock);
 		}
 		if (rc != PROTO_MORE)
 			goto lost;
@@ -179,22 +203,22 @@ lost:
 
 int client_attached(int sock)
 {
-	struct termios saved, raw;
-	int have_tio = tcgetattr(STDIN_FILENO, &saved) == 0, status = 0;
+	int status = 0;
 	char *line = NULL;
 
+	have_tio = tcgetattr(STDIN_FILENO, &tio_saved) == 0;
 	setup_signals();
 	if (have_tio) {
-		raw = saved;
-		cfmakeraw(&raw);
-		raw.c_cc[VMIN] = 1;
-		raw.c_cc[VTIME] = 0;
-		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+		tio_raw = tio_saved;
+		cfmakeraw(&tio_raw);
+		tio_raw.c_cc[VMIN] = 1;
+		tio_raw.c_cc[VTIME] = 0;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
 	}
 	send_size(sock);
 	relay(sock, &status, &line);
 	if (have_tio)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
 	if (line != NULL) {
 		printf("%s\n", line);
 		free(line);

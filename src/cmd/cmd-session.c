@@ -203,6 +203,24 @@ static int cmd_rename_session(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
+ * until its shell continues it. */
+static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *tty = args_get(a, 't');
+	struct peer *c;
+
+	if (tty != NULL)
+		c = cmd_find_client(ctx, tty);
+	else
+		c = cmd_current_client(ctx, NULL);
+	if (c == NULL)
+		return tty != NULL ? cmd_error(ctx, "can't find client: %s", tty)
+				   : cmd_error(ctx, "no current client");
+	attach_suspend(c);
+	return 0;
+}
+
 static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *tty = args_get(a, 't'), *sname = args_get(a, 's');
@@ -356,6 +374,7 @@ const struct cmd_entry cmd_session_entries[] = {
 	 cmd_rename_session},
 	{"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
+	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",

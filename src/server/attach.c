@@ -1136,6 +1136,29 @@ void attach_detach(struct peer *c, const char *message)
 	free(msg);
 }
 
+/* suspend-client: the terminal as it was found, then the client stops
+ * itself; nothing is drawn for it until it says it was continued. */
+void attach_suspend(struct peer *c)
+{
+	if (c->state != PEER_ATTACHED || c->suspended)
+		return;
+	c->suspended = 1;
+	tty_stop(c->tty);
+	flush_frame(c);
+	peer_send(c, MSG_STOP, NULL, 0);
+}
+
+void attach_wakeup(struct peer *c)
+{
+	if (!c->suspended)
+		return;
+	c->suspended = 0;
+	tty_start(c->tty);
+	flush_frame(c);
+	render_invalidate(c->render);
+	mark_dirty(c);
+}
+
 /* Where a client goes when its session is destroyed: nowhere with
  * detach-on-destroy on, else the most recently used other session (one no
  * client shows, with no-detached). */
@@ -1468,7 +1491,7 @@ void attach_render_all(struct server *srv)
 	struct peer *c;
 
 	for (c = srv->peers; c != NULL; c = c->next) {
-		if (c->state != PEER_ATTACHED || !c->dirty)
+		if (c->state != PEER_ATTACHED || !c->dirty || c->suspended)
 			continue;
 		if (c->queued > 0)
 			continue; /* a frame is in flight: draw when it drains */

@@ -374,6 +374,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			attach_resize(c, d[0] | d[1] << 8, d[2] | d[3] << 8);
 			return;
 		}
+		if (m->type == MSG_WAKEUP) {
+			attach_wakeup(c);
+			return;
+		}
 		break;
 	case PEER_CLOSING:
 		return;

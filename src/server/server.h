@@ -163,6 +163,7 @@ struct peer {
 	struct tty *tty;
 	struct render *render;
 	int readonly;
+	int suspended;		 /* suspend-client: stopped until MSG_WAKEUP */
 	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	char *deferred;		 /* a command that waits for the config file */
@@ -344,6 +345,8 @@ const char *peer_getenv(const struct peer *c, const char *name);
 
 /* attach.c */
 void attach_start(struct peer *c, struct session *s, int readonly);
+void attach_suspend(struct peer *c);
+void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);
 void attach_input(struct peer *c, const char *buf, size_t len);
 void attach_resize(struct peer *c, int rows, int cols);

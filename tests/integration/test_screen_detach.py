@@ -99,6 +99,31 @@ class Detach(screen.ScreenTestCase):
         self.check_restored(c, "[detached (from session S)]")
         self.assertEqual(self.modes_left_on(c), [])
 
+    def test_suspend_client(self):
+        # suspend-client (C-b C-z in tmux): the terminal is given back and
+        # the client stops like any job; fg brings the session back
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        c = screen.ScreenClient(pm, rows=24, cols=80,
+                                argv=["bash", "--norc", "--noprofile", "-i"],
+                                env={"PS1": "outer$ "})
+        c.wait_text("outer$")
+        c.write((" ".join(shlex.quote(a) for a in pm.argv("attach", "-t", "S")) +
+                 "\r").encode())
+        screen.wait_attached(pm, "S", 1)
+        c.wait_text("in-pane")
+        pm.run("suspend-client", "-t", c.tty)
+        c.wait_text("Stopped")
+        cur = c.cursor()
+        self.assertEqual((cur["altscreen"], cur["visible"]), (0, 1), c.describe())
+        self.assertFalse(any("in-pane" in l for l in c.lines()), c.describe())
+        c.write(b"fg\r")
+        c.wait_text("in-pane")
+        c.wait_panes_match("S")
+        self.assertEqual(c.cursor()["altscreen"], 1)
+        c.write(b"\x02d")
+        c.wait_text("[detached (from session S)]")
+
     def test_server_exits(self):
         c = self.start()
         self.pm.run("kill-server")
