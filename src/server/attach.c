@@ -45,10 +45,13 @@ static struct options *client_options(struct peer *c)
  * that is not read-only is attached anywhere: tmux's ignore-size. */
 static int size_ignored(const struct peer *c)
 {
+	if (c->suspended)
+		return 1; /* a stopped client's terminal may be anything now */
 	if (!c->readonly)
 		return 0;
 	for (const struct peer *o = c->srv->peers; o != NULL; o = o->next) {
-		if (o->state == PEER_ATTACHED && o->session != NULL && !o->readonly)
+		if (o->state == PEER_ATTACHED && o->session != NULL && !o->readonly &&
+		    !o->suspended)
 			return 1;
 	}
 	return 0;
@@ -1146,6 +1149,7 @@ void attach_suspend(struct peer *c)
 	tty_stop(c->tty);
 	flush_frame(c);
 	peer_send(c, MSG_STOP, NULL, 0);
+	attach_size_session(c->session);
 }
 
 void attach_wakeup(struct peer *c)
@@ -1156,6 +1160,7 @@ void attach_wakeup(struct peer *c)
 	tty_start(c->tty);
 	flush_frame(c);
 	render_invalidate(c->render);
+	attach_size_session(c->session);
 	mark_dirty(c);
 }
 
