@@ -101,6 +101,8 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	window_relayout(t.w);
 	if (!args_has(a, 'd'))
 		window_set_active(t.w, p);
+	if (args_has(a, 'Z'))
+		window_zoom(t.w, t.w->active); /* tmux: -Z zooms the window after */
 	cmd_print_new(ctx, a, p, "#{session_name}:#{window_index}.#{pane_index}");
 	return 0;
 }
@@ -424,8 +426,8 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_pane_entries[] = {
-	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
-	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
+	{"split-window", "splitw", "bdfhvPZc:e:F:l:p:t:", 0, -1,
+	 "[-bdfhvPZ] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},

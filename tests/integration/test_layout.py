@@ -441,6 +441,16 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.pm.run("rotatew", "-Z", "-t", "s")
         self.assertEqual(self.pm.display("s", "#{pane_id} #{window_zoomed_flag}"), "%0 1")
 
+    def test_split_window_Z(self):
+        # -Z: the window is zoomed on the active pane after the split
+        self.window(panes=1)
+        self.pm.run("split-window", "-Z", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "1 1")
+        self.pm.run("split-window", "-dZ", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "1 1")
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "0 2")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
