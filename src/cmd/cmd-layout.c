@@ -186,6 +186,15 @@ static struct pane *pane_step(struct window *w, struct pane *p, int forward)
 	return prev;
 }
 
+/* -s of swap-pane, join-pane, swap-window and move-window: the marked
+ * pane when there is one and -s is not given, as tmux. */
+static const char *default_marked(struct cmd_ctx *ctx, const char *spec)
+{
+	if (spec == NULL && window_marked_pane(ctx->srv) != NULL)
+		return "~";
+	return spec;
+}
+
 static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target src, dst;
@@ -196,7 +205,7 @@ static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 	if (args_has(a, 'D') || args_has(a, 'U')) {
 		src = dst;
 		src.p = pane_step(dst.w, dst.p, args_has(a, 'D'));
-	} else if (target_pane(ctx, args_get(a, 's'), &src) != 0) {
+	} else if (target_pane(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0) {
 		return -1;
 	}
 	window_unzoom(dst.w); /* even when there is nothing to swap, as tmux */
@@ -371,7 +380,7 @@ static int cmd_join_pane(struct cmd_ctx *ctx, struct args *a)
 	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size = -1;
 
 	if (target_pane(ctx, args_get(a, 't'), &dst) != 0 ||
-	    target_pane(ctx, args_get(a, 's'), &src) != 0)
+	    target_pane(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0)
 		return -1;
 	if (src.p == dst.p)
 		return cmd_error(ctx, "source and target panes must be different");
@@ -395,6 +404,8 @@ static int cmd_join_pane(struct cmd_ctx *ctx, struct args *a)
 	if (leaf == NULL)
 		return cmd_error(ctx, "create pane failed: pane too small");
 	p = src.p;
+	if (window_marked_pane(ctx->srv) == p)
+		ctx->srv->marked = 0; /* tmux: a joined pane is no longer marked */
 	window_detach_pane(src.w, p);
 	/* In the target's list next to it, as split-window places panes. */
 	for (pp = &dst.w->panes; *pp != dst.p; pp = &(*pp)->next)
@@ -500,7 +511,7 @@ static int cmd_swap_window(struct cmd_ctx *ctx, struct args *a)
 	struct session *ss, *ds;
 	int scur, dcur;
 
-	if (target_window(ctx, args_get(a, 's'), &src) != 0 ||
+	if (target_window(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0 ||
 	    target_window(ctx, args_get(a, 't'), &dst) != 0)
 		return -1;
 	if (src.w == dst.w)
@@ -516,9 +527,13 @@ static int cmd_swap_window(struct cmd_ctx *ctx, struct args *a)
 		dcur = dst.w->index;
 	}
 	window_swap(src.w, dst.w);
+	ctx->srv->marked = 0; /* as tmux */
+	/* the last-window stacks keep their slots, as tmux's winlinks */
 	if (ss != ds) {
 		session_last_replace(ss, src.w, dst.w);
 		session_last_replace(ds, dst.w, src.w);
+	} else {
+		session_last_swap(ss, src.w, dst.w);
 	}
 	ss->current = window_find_index(ss, scur);
 	ds->current = window_find_index(ds, dcur);

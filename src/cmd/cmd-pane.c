@@ -192,6 +192,19 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (args_has(a, 'm') || args_has(a, 'M')) {
+		/* -m toggles the mark on the pane, -M clears it (tmux) */
+		struct pane *old = window_marked_pane(ctx->srv);
+
+		if (args_has(a, 'M') || old == t.p)
+			ctx->srv->marked = 0;
+		else
+			ctx->srv->marked = t.p->id + 1;
+		if (old != NULL)
+			attach_mark_session(old->window->session);
+		attach_mark_session(t.s);
+		return 0;
+	}
 	if (args_get(a, 'T') != NULL) {
 		/* tmux: -T only sets the title, the pane is not selected */
 		struct format_ctx fc;
@@ -433,7 +446,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
-	{"select-pane", "selectp", "DLlRT:t:UZ", 0, 0, "[-DLlRUZ] [-T title] [-t target-pane]",
+	{"select-pane", "selectp", "DLlMmRT:t:UZ", 0, 0, "[-DLlMmRUZ] [-T title] [-t target-pane]",
 	 cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},

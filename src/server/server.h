@@ -215,6 +215,7 @@ struct server {
 	struct session *sessions;
 	struct peer *peers;
 	uint32_t next_session_id, next_window_id, next_pane_id, next_peer_id;
+	uint32_t marked; /* %id + 1 of the marked pane (select-pane -m); 0: none */
 	time_t start_time;
 	int exiting;
 	int redraw_needed;
@@ -253,6 +254,7 @@ int session_count_windows(const struct session *s);
 void session_select_window(struct session *s, struct window *w);
 void session_last_remove(struct session *s, struct window *w);
 void session_last_replace(struct session *s, struct window *from, struct window *to);
+void session_last_swap(struct session *s, struct window *a, struct window *b);
 struct session *session_best(struct server *srv);
 void session_touch(struct session *s);
 /* The options that apply to an object, falling back to the global ones. */
@@ -268,6 +270,7 @@ struct window *window_find_id(struct server *srv, uint32_t id);
 int window_next_index(struct session *s, int from);
 void window_shuffle_up(struct session *s, int idx);
 struct pane *window_last_pane(struct window *w);
+struct pane *window_marked_pane(struct server *srv);
 void window_destroy(struct window *w);
 int window_count_panes(const struct window *w);
 int window_pane_index(const struct window *w, const struct pane *p);

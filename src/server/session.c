@@ -127,6 +127,19 @@ void session_last_replace(struct session *s, struct window *from, struct window 
 	}
 }
 
+static struct window *swapped(struct window *w, struct window *a, struct window *b)
+{
+	return w == a ? b : w == b ? a : w;
+}
+
+/* A swap within the session: a and b trade places in the stack too. */
+void session_last_swap(struct session *s, struct window *a, struct window *b)
+{
+	s->last = swapped(s->last, a, b);
+	for (int i = 0; i < s->nolder; i++)
+		s->older[i] = swapped(s->older[i], a, b);
+}
+
 static void session_last_push(struct session *s, struct window *w)
 {
 	session_last_remove(s, w);

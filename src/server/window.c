@@ -76,6 +76,12 @@ void window_shuffle_up(struct session *s, int idx)
 	}
 }
 
+/* The marked pane (select-pane -m), NULL if none or it is gone. */
+struct pane *window_marked_pane(struct server *srv)
+{
+	return srv->marked != 0 ? pane_find_id(srv, srv->marked - 1) : NULL;
+}
+
 /* The pane last-pane and select-pane -l go to. One split off with -d or
  * left after the last one was killed was never the last: with two panes,
  * the other one is, as in tmux. */

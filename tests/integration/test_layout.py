@@ -451,6 +451,32 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.pm.run("split-window", "-t", "s", "sleep", "1000")
         self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "0 2")
 
+    def test_marked_pane(self):
+        # select-pane -m/-M, the ~ target, the M flag, and the marked pane
+        # as swap-pane's and join-pane's default source (tmux 3.3a)
+        self.window(panes=1)
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.pm.run("select-pane", "-m", "-t", "%0")
+        self.assertEqual(self.pm.display("s", "#{pane_marked}#{pane_marked_set} #{window_flags} "
+                                              "#{window_marked_flag}"), "01 *M 1")
+        self.assertEqual(self.pm.display("~", "#{pane_id} #{pane_marked}"), "%0 1")
+        self.pm.run("swap-pane", "-t", "s")
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").split(),
+                         ["%2", "%1", "%0"])
+        self.pm.run("select-pane", "-m", "-t", "%0")   # toggles it off
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+        r = self.pm.cmd("select-pane", "-t", "{marked}")
+        self.assertEqual((r.rc, r.err.strip()), (1, "no marked target"))
+        self.pm.run("select-pane", "-m", "-t", "%1")
+        self.pm.run("new-window", "-t", "s:", "sleep", "1000")
+        self.pm.run("join-pane", "-h", "-t", "s:1")
+        self.assertIn("%1", self.pm.run("list-panes", "-t", "s:1", "-F", "#{pane_id}"))
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+        self.pm.run("select-pane", "-m", "-t", "%0")
+        self.pm.run("select-pane", "-M")
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
