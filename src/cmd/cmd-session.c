@@ -203,9 +203,8 @@ static int cmd_rename_session(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
- * until its shell continues it. */
-static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+/* -t target-client, else the current client. */
+static struct peer *target_client(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *tty = args_get(a, 't');
 	struct peer *c;
@@ -214,10 +213,36 @@ static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
 		c = cmd_find_client(ctx, tty);
 	else
 		c = cmd_current_client(ctx, NULL);
+	if (c == NULL) {
+		if (tty != NULL)
+			cmd_error(ctx, "can't find client: %s", tty);
+		else
+			cmd_error(ctx, "no current client");
+	}
+	return c;
+}
+
+/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
+ * until its shell continues it. */
+static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = target_client(ctx, a);
+
 	if (c == NULL)
-		return tty != NULL ? cmd_error(ctx, "can't find client: %s", tty)
-				   : cmd_error(ctx, "no current client");
+		return -1;
 	attach_suspend(c);
+	return 0;
+}
+
+/* refresh-client: redraw the client's whole screen (-S: its status line,
+ * which a full redraw includes). */
+static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = target_client(ctx, a);
+
+	if (c == NULL)
+		return -1;
+	attach_refresh(c);
 	return 0;
 }
 
@@ -375,6 +400,7 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
 	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
+	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",

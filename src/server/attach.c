@@ -1139,6 +1139,15 @@ void attach_detach(struct peer *c, const char *message)
 	free(msg);
 }
 
+/* refresh-client: the whole screen is sent again at the next frame. */
+void attach_refresh(struct peer *c)
+{
+	if (c->state != PEER_ATTACHED)
+		return;
+	render_invalidate(c->render);
+	mark_dirty(c);
+}
+
 /* suspend-client: the terminal as it was found, then the client stops
  * itself; nothing is drawn for it until it says it was continued. */
 void attach_suspend(struct peer *c)

@@ -349,6 +349,7 @@ const char *peer_getenv(const struct peer *c, const char *name);
 /* attach.c */
 void attach_start(struct peer *c, struct session *s, int readonly);
 void attach_suspend(struct peer *c);
+void attach_refresh(struct peer *c);
 void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);
 void attach_input(struct peer *c, const char *buf, size_t len);
