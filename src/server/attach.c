@@ -889,8 +889,9 @@ static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
 		c->mouse_held = MOUSE_HOLD_BORDER;
 }
 
-/* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
- * to a program that asked for the mouse. */
+/* Buttons 1 and 2 select the pane, as tmux's MouseDown1Pane and
+ * MouseDown2Pane; every press goes to a program that asked for the mouse,
+ * and otherwise button 2 pastes the top buffer (paste-buffer -p). */
 static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
 {
 	struct pane *p = mouse_pane_at(w, x, y);
@@ -900,7 +901,7 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 			mouse_press_border(c, w, x, y);
 		return;
 	}
-	if (m->button == 1)
+	if (m->button == 1 || m->button == 2)
 		window_set_active(w, p);
 	c->mouse_held = MOUSE_HOLD_PANE;
 	c->mouse_pane = p->id;
@@ -908,6 +909,11 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 	if (mouse_wanted(p)) {
 		mouse_move(p, x, y, m->mod);
 		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
+	} else if (m->button == 2 && p->copy == NULL) {
+		char *cmd = xasprintf("paste-buffer -p -t %%%u", p->id);
+
+		run_command_text(c, cmd);
+		free(cmd);
 	}
 }
 
@@ -1018,6 +1024,21 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
 	return 1;
 }
 
+/* tmux's WheelUpStatus and WheelDownStatus: the wheel over the window
+ * list goes to the previous or next window. Returns 1 if it was over the
+ * status line. */
+static int mouse_status_wheel(struct peer *c, const struct tty_mouse *m)
+{
+	int row = mouse_window_top(c) ? 0 : c->rows - 1;
+
+	if (!status_lines(client_options(c)) || m->y != row)
+		return 0;
+	if (c->message == NULL && c->prompt_label == NULL &&
+	    status_window_at(c, time(NULL), c->cols, m->x) != NULL)
+		run_command_text(c, m->button == TTY_WHEEL_UP ? "previous-window" : "next-window");
+	return 1;
+}
+
 /* Does the pane's program want motion with no button held (1003)? */
 static int hover_wanted(struct pane *p)
 {
@@ -1059,7 +1080,8 @@ static void attach_mouse(struct peer *c, const struct tty_mouse *m)
 		mouse_release(c, w, m, x, y);
 		break;
 	case TTY_MOUSE_WHEEL:
-		mouse_wheel(w, m, x, y);
+		if (!mouse_status_wheel(c, m))
+			mouse_wheel(w, m, x, y);
 		break;
 	case TTY_MOUSE_MOVE:
 		mouse_hover(w, m, x, y);
