@@ -29,7 +29,7 @@ enum proto_type {
 	/* server → client */
 	MSG_STDOUT = 64, /* bytes for the client's stdout */
 	MSG_STDERR = 65, /* bytes for the client's stderr */
-	MSG_EXIT = 66,	 /* u32 exit status, then an optional line to print */
+	MSG_EXIT = 66,	 /* u32 exit status (+256: SIGHUP the parent), optional line */
 	MSG_ATTACH = 67, /* the client is now attached: raw mode, relay */
 	MSG_OUTPUT = 68, /* bytes for the attached client's terminal */
 	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */

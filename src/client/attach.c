@@ -68,6 +68,9 @@ static void setup_signals(void)
 
 enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND };
 
+/* detach-client -P, attach -x: the shell we run in gets SIGHUP at exit. */
+static int hup_parent;
+
 /* The terminal's modes before attaching, and the raw ones of the relay. */
 static struct termios tio_saved, tio_raw;
 static int have_tio;
@@ -96,8 +99,10 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 		return RELAY_GO_ON;
 	case MSG_EXIT:
 		*status = 0;
-		if (m->len >= 4)
+		if (m->len >= 4) {
 			*status = (unsigned char)m->data[0];
+			hup_parent = (unsigned char)m->data[1] & 1;
+		}
 		if (m->len > 4)
 			*line = xstrndup(m->data + 4, m->len - 4);
 		return RELAY_DONE;
@@ -222,6 +227,13 @@ int client_attached(int sock)
 	if (line != NULL) {
 		printf("%s\n", line);
 		free(line);
+	}
+	if (hup_parent) {
+		pid_t ppid = getppid();
+
+		fflush(stdout);
+		if (ppid > 1 && kill(ppid, SIGHUP) != 0)
+			perror("pmux: kill");
 	}
 	return status;
 }

@@ -126,10 +126,13 @@ static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (need_terminal(ctx) != 0)
 		return -1;
-	if (args_has(a, 'd')) {
+	if (args_has(a, 'd') || args_has(a, 'x')) {
+		/* -x: as -d, and the shells of those clients get SIGHUP (tmux) */
 		for (c = ctx->srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer)
+			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer) {
+				c->hup_parent = args_has(a, 'x');
 				attach_detach(c, NULL);
+			}
 		}
 	}
 	if (args_get(a, 'c') != NULL) {
@@ -255,6 +258,10 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 	if (sname != NULL) {
 		if (target_session(ctx, sname, &t) != 0)
 			return -1;
+		for (c = ctx->srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->session == t.s)
+				c->hup_parent = args_has(a, 'P');
+		}
 		attach_detach_session(t.s, 0);
 		return 0;
 	}
@@ -275,8 +282,10 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 		next = c->next;
 		if (c->state != PEER_ATTACHED)
 			continue;
-		if (args_has(a, 'a') ? c != cur : c == cur)
+		if (args_has(a, 'a') ? c != cur : c == cur) {
+			c->hup_parent = args_has(a, 'P');
 			attach_detach(c, NULL);
+		}
 	}
 	return 0;
 }
@@ -390,14 +399,14 @@ const struct cmd_entry cmd_session_entries[] = {
 	 "[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-s session-name] [-x width] [-y height] [shell-command]",
 	 cmd_new_session},
-	{"attach-session", "attach", "dc:rt:", 0, 0,
-	 "[-dr] [-c working-directory] [-t target-session]", cmd_attach_session},
+	{"attach-session", "attach", "dc:rt:x", 0, 0,
+	 "[-drx] [-c working-directory] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
-	{"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]",
+	{"detach-client", "detach", "aPs:t:", 0, 0, "[-aP] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
 	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
 	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},

@@ -1151,13 +1151,16 @@ void attach_detach(struct peer *c, const char *message)
 
 	if (c->state != PEER_ATTACHED)
 		return;
-	msg = message != NULL ? xstrdup(message)
-			      : xasprintf("[detached (from session %s)]", c->session->name);
+	if (message != NULL)
+		msg = xstrdup(message);
+	else
+		msg = xasprintf("[detached%s (from session %s)]",
+				c->hup_parent ? " and SIGHUP" : "", c->session->name);
 	hooks_fire_client(c->srv, "client-detached", c, c->session);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
-	peer_exit(c, 0, msg);
+	peer_exit(c, c->hup_parent && message == NULL ? 256 : 0, msg);
 	free(msg);
 }
 

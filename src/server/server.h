@@ -164,6 +164,7 @@ struct peer {
 	struct render *render;
 	int readonly;
 	int suspended;		 /* suspend-client: stopped until MSG_WAKEUP */
+	int hup_parent;		 /* detach-client -P, attach -x: SIGHUP its shell */
 	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	char *deferred;		 /* a command that waits for the config file */

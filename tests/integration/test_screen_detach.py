@@ -99,6 +99,39 @@ class Detach(screen.ScreenTestCase):
         self.check_restored(c, "[detached (from session S)]")
         self.assertEqual(self.modes_left_on(c), [])
 
+    def bash_client(self, session):
+        """An interactive bash in a pty that runs attach-session."""
+        pm = self.pm
+        c = screen.ScreenClient(pm, rows=24, cols=80,
+                                argv=["bash", "--norc", "--noprofile", "-i"],
+                                env={"PS1": "outer$ "})
+        c.wait_text("outer$")
+        c.write((" ".join(shlex.quote(a) for a in pm.argv("attach", "-t", session)) +
+                 "\r").encode())
+        return c
+
+    def test_detach_P_hangs_up_the_shell(self):
+        # detach-client -P: the client's parent (its shell) gets SIGHUP
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        c = self.bash_client("S")
+        screen.wait_attached(pm, "S", 1)
+        c.wait_text("in-pane")
+        pm.run("detach-client", "-P", "-t", c.tty)
+        c.wait_text("[detached and SIGHUP (from session S)]")
+        self.assertEqual(c.wait_exit(), -signal.SIGHUP)
+
+    def test_attach_x_hangs_up_the_other_shells(self):
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        first = self.bash_client("S")
+        screen.wait_attached(pm, "S", 1)
+        first.wait_text("in-pane")
+        second = screen.ScreenClient(pm, "attach-session", "-x", "-t", "S", rows=24, cols=80)
+        first.wait_text("[detached and SIGHUP (from session S)]")
+        self.assertEqual(first.wait_exit(), -signal.SIGHUP)
+        second.wait_text("in-pane")
+
     def test_suspend_client(self):
         # suspend-client (C-b C-z in tmux): the terminal is given back and
         # the client stops like any job; fg brings the session back
