@@ -779,9 +779,24 @@ static void tty_deliver_report(struct tty *t, int focus, const struct tty_mouse 
 	}
 }
 
+/* The keypad's Enter in application keypad mode (which tty_start turns
+ * on): libtickit reads it as Enter, but a pane in keypad mode wants it
+ * told apart, as tmux does. */
+static void tty_deliver_kpenter(struct tty *t)
+{
+	struct key k;
+
+	if (key_parse("KPEnter", &k) != 0)
+		return;
+	t->busy++;
+	t->key(&k, NULL, 0, t->ctx);
+	t->busy--;
+}
+
 /* Focus reports (CSI I, CSI O) and mouse motion with no button are cut out
  * of the key bytes here: focus reports are no keys, and libtickit drops such
- * motion. One split across reads is not recognised. */
+ * motion; so is the keypad's Enter (SS3 M). One split across reads is not
+ * recognised. */
 static void tty_push_focus(struct tty *t, const char *buf, size_t len)
 {
 	const char *end = buf + len, *from = buf, *s = buf;
@@ -789,9 +804,15 @@ static void tty_push_focus(struct tty *t, const char *buf, size_t len)
 	int focus;
 	size_t n;
 
-	while (!t->free_pending && (s = memmem(s, (size_t)(end - s), "\033[", 2)) != NULL) {
-		if ((n = tty_report(s, end, &focus, &m)) == 0) {
-			s += 2;
+	while (!t->free_pending && (s = memchr(s, '\033', (size_t)(end - s))) != NULL) {
+		if (end - s >= 3 && s[1] == 'O' && s[2] == 'M') {
+			tty_push_raw(t, from, (size_t)(s - from));
+			tty_deliver_kpenter(t);
+			from = s = s + 3;
+			continue;
+		}
+		if (end - s < 2 || s[1] != '[' || (n = tty_report(s, end, &focus, &m)) == 0) {
+			s++;
 			continue;
 		}
 		tty_push_raw(t, from, (size_t)(s - from));
