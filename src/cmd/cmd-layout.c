@@ -195,10 +195,13 @@ static const char *default_marked(struct cmd_ctx *ctx, const char *spec)
 	return spec;
 }
 
+static void swap_panes(struct args *a, struct pane *srcp, struct pane *dstp);
+
 static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target src, dst;
 	struct window *sw, *dw;
+	int zs, zd;
 
 	if (target_pane(ctx, args_get(a, 't'), &dst) != 0)
 		return -1;
@@ -208,30 +211,41 @@ static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 	} else if (target_pane(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0) {
 		return -1;
 	}
+	/* -Z: a zoomed window is zoomed again afterwards, on its active pane */
+	zs = src.w->zoomed && args_has(a, 'Z');
+	zd = dst.w->zoomed && args_has(a, 'Z');
 	window_unzoom(dst.w); /* even when there is nothing to swap, as tmux */
 	window_unzoom(src.w);
-	if (src.p == dst.p)
-		return 0;
 	sw = src.w;
 	dw = dst.w;
-	window_swap_panes(src.p, dst.p);
+	if (src.p != dst.p)
+		swap_panes(a, src.p, dst.p);
+	if (zs)
+		window_zoom(sw, sw->active);
+	if (zd && dw != sw)
+		window_zoom(dw, dw->active);
+	return 0;
+}
+
+/* The swap itself; sw and dw are the panes' windows before it. */
+static void swap_panes(struct args *a, struct pane *src, struct pane *dst)
+{
+	struct window *sw = src->window, *dw = dst->window;
+
+	window_swap_panes(src, dst);
 	if (!args_has(a, 'd')) {
 		/* The target pane stays active, now in the source's place. */
-		if (sw != dw) {
-			window_set_active(sw, dst.p);
-			window_set_active(dw, src.p);
-		} else {
-			window_set_active(sw, dst.p);
-		}
+		window_set_active(sw, dst);
+		if (sw != dw)
+			window_set_active(dw, src);
 	} else if (sw == dw) {
 		/* tmux's two checks in turn: the active pane keeps its place
 		 * when the target was active, and stays when the source was. */
-		if (sw->active == src.p)
-			window_set_active(sw, dst.p);
-		if (sw->active == dst.p)
-			window_set_active(sw, src.p);
+		if (sw->active == src)
+			window_set_active(sw, dst);
+		if (sw->active == dst)
+			window_set_active(sw, src);
 	}
-	return 0;
 }
 
 /* The window's panes in list order, in a new array; *n is their count. */

@@ -228,13 +228,18 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 	}
 	for (; *dirs != '\0'; dirs++) {
 		struct pane *next;
+		int zoomed = t.w->zoomed;
 
 		if (!args_has(a, *dirs))
 			continue;
-		/* The neighbour in that direction, wrapping around like tmux. */
+		/* The neighbour in that direction, wrapping around like tmux,
+		 * in the window as laid out rather than as zoomed. */
+		window_unzoom(t.w);
 		next = window_pane_next_by_direction(t.w, t.p, *dirs);
 		if (next != NULL)
-			select_keeping_zoom(t.w, next, args_has(a, 'Z'));
+			window_set_active(t.w, next);
+		if (zoomed && args_has(a, 'Z'))
+			window_zoom(t.w, t.w->active);
 		return 0;
 	}
 	/* tmux's select-pane leaves the session's current window alone. */

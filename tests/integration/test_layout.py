@@ -477,6 +477,21 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.pm.run("select-pane", "-M")
         self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
 
+    def test_zoom_kept_with_Z(self):
+        # swap-pane -Z and select-pane -Z keep a zoomed window zoomed; a
+        # direction is taken in the window as laid out (tmux 3.3a)
+        self.window(panes=1)
+        self.pm.run("split-window", "-h", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-v", "-t", "s", "sleep", "1000")
+        fmt = "#{pane_id} #{window_zoomed_flag}"
+        self.pm.run("resize-pane", "-Z", "-t", "s")
+        self.pm.run("swap-pane", "-Z", "-U", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%2 1")
+        self.pm.run("select-pane", "-Z", "-L", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%0 1")
+        self.pm.run("select-pane", "-R", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%2 0")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")
