@@ -37,6 +37,8 @@ int proto_type_known(uint16_t type)
 	case MSG_RESIZE:
 	case MSG_STDIN:
 	case MSG_READIN:
+	case MSG_WAKEUP:
+	case MSG_STOP:
 	case MSG_STDOUT:
 	case MSG_STDERR:
 	case MSG_EXIT:

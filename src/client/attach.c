@@ -22,7 +22,7 @@
  * not undo it itself (signal, lost server). */
 #define TERMINAL_RESET                                                   \
 	"\033[?1049l\033[?25h\033[0m\033[?1l\033>\033[?1000l\033[?1002l" \
-	"\033[?1003l\033[?1006l\033[?2004l"
+	"\033[?1003l\033[?1006l\033[?1004l\033[?2004l"
 
 static int sig_pipe[2] = {-1, -1};
 
@@ -66,7 +66,28 @@ static void setup_signals(void)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
-enum relay_result { RELAY_GO_ON, RELAY_DONE };
+enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND };
+
+/* detach-client -P, attach -x: the shell we run in gets SIGHUP at exit. */
+static int hup_parent;
+
+/* The terminal's modes before attaching, and the raw ones of the relay. */
+static struct termios tio_saved, tio_raw;
+static int have_tio;
+
+/* suspend-client: the server has put the terminal back as it was; stop
+ * like any job, and once continued take the terminal again. */
+static void suspend_self(int sock)
+{
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
+	if (kill(getpid(), SIGTSTP) != 0)
+		return;
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
+	client_send(sock, MSG_WAKEUP, NULL, 0);
+	send_size(sock);
+}
 
 /* Handle one message from the server. */
 static enum relay_result server_message(const struct proto_msg *m, int *status, char **line)
@@ -78,14 +99,18 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 		return RELAY_GO_ON;
 	case MSG_EXIT:
 		*status = 0;
-		if (m->len >= 4)
+		if (m->len >= 4) {
 			*status = (unsigned char)m->data[0];
+			hup_parent = (unsigned char)m->data[1] & 1;
+		}
 		if (m->len > 4)
 			*line = xstrndup(m->data + 4, m->len - 4);
 		return RELAY_DONE;
 	case MSG_STDERR:
 		client_write_all(STDERR_FILENO, m->data, m->len);
 		return RELAY_GO_ON;
+	case MSG_STOP:
+		return RELAY_SUSPEND;
 	}
 	return RELAY_GO_ON;
 }
@@ -99,8 +124,12 @@ static int on_signals(int sock, int *status, char **line)
 		if (s == SIGWINCH || s == SIGCONT) {
 			send_size(sock);
 		} else if (s == SIGHUP) {
-			*status = 0;
-			return 1; /* the terminal is gone: just go */
+			/* usually the terminal is gone, but not after a kill -HUP:
+			 * then it must be left as found, as tmux does */
+			client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
+			*line = xstrdup("[lost tty]");
+			*status = 1;
+			return 1;
 		} else if (s == SIGTERM) {
 			client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
 			*line = xstrdup("[terminated]");
@@ -155,10 +184,14 @@ static int relay(int sock, int *status, char **line)
 			proto_reader_commit(&r, (size_t)n);
 		}
 		while ((rc = proto_reader_next(&r, &m)) == PROTO_OK) {
-			if (server_message(&m, status, line) == RELAY_DONE) {
+			enum relay_result rr = server_message(&m, status, line);
+
+			if (rr == RELAY_DONE) {
 				proto_reader_free(&r);
 				return 0;
 			}
+			if (rr == RELAY_SUSPEND)
+				suspend_self(sock);
 		}
 		if (rc != PROTO_MORE)
 			goto lost;
@@ -175,25 +208,32 @@ lost:
 
 int client_attached(int sock)
 {
-	struct termios saved, raw;
-	int have_tio = tcgetattr(STDIN_FILENO, &saved) == 0, status = 0;
+	int status = 0;
 	char *line = NULL;
 
+	have_tio = tcgetattr(STDIN_FILENO, &tio_saved) == 0;
 	setup_signals();
 	if (have_tio) {
-		raw = saved;
-		cfmakeraw(&raw);
-		raw.c_cc[VMIN] = 1;
-		raw.c_cc[VTIME] = 0;
-		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+		tio_raw = tio_saved;
+		cfmakeraw(&tio_raw);
+		tio_raw.c_cc[VMIN] = 1;
+		tio_raw.c_cc[VTIME] = 0;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
 	}
 	send_size(sock);
 	relay(sock, &status, &line);
 	if (have_tio)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
 	if (line != NULL) {
 		printf("%s\n", line);
 		free(line);
+	}
+	if (hup_parent) {
+		pid_t ppid = getppid();
+
+		fflush(stdout);
+		if (ppid > 1 && kill(ppid, SIGHUP) != 0)
+			perror("pmux: kill");
 	}
 	return status;
 }

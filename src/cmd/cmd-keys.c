@@ -107,23 +107,73 @@ static int cmd_unbind_key(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-/* -N: "C-b c  note" lines, the prefix key in front of prefix-table keys. */
+/* -N (tmux's layout): the keys that have a note, padded to the widest of
+ * them, after start; -1 stops after the first. Returns how many. */
+static int note_width(const char *table, const struct key *only)
+{
+	const struct key_table *t = keys_table(keys_server(), table, 0);
+	const struct key_binding *b;
+	char name[64];
+	int w = 0;
+
+	for (b = t != NULL ? t->bindings : NULL; b != NULL; b = b->next) {
+		if (b->note != NULL && *b->note != '\0' &&
+		    (only == NULL || key_equal(only, &b->key)) &&
+		    (int)strlen(key_name(&b->key, name, sizeof name)) > w)
+			w = (int)strlen(name);
+	}
+	return w;
+}
+
+static int print_notes(struct cmd_ctx *ctx, struct args *a, const char *table,
+		       const struct key *only, int width, const char *start)
+{
+	const struct key_table *t = keys_table(keys_server(), table, 0);
+	const struct key_binding *b;
+	char name[64];
+	int n = 0;
+
+	for (b = t != NULL ? t->bindings : NULL; b != NULL; b = b->next) {
+		if (b->note == NULL || *b->note == '\0' ||
+		    (only != NULL && !key_equal(only, &b->key)))
+			continue;
+		buf_printf(&ctx->out, "%s%-*s %s\n", start, width,
+			   key_name(&b->key, name, sizeof name), b->note);
+		if (++n == 1 && args_has(a, '1'))
+			break;
+	}
+	return n;
+}
+
+/* Without -T: the root table's notes, then the prefix table's with the
+ * prefix key in front (the root ones indented to match), as tmux. */
 static void list_notes(struct cmd_ctx *ctx, struct args *a, const char *table,
 		       const struct key *only)
 {
-	const char *prefix = args_get(a, 'P');
-	struct buf lines;
-	char *line, *save = NULL;
+	const char *prefix = options_string(ctx->srv->options, "prefix");
+	int has_prefix = strcmp(prefix, "None") != 0, width, pw;
+	char *start, *blank;
 
-	buf_init(&lines);
-	keys_list(keys_server(), table, only, 1, &lines);
-	if (prefix == NULL)
-		prefix = strcmp(table, "prefix") == 0 ? options_string(ctx->srv->options, "prefix")
-						      : "";
-	for (line = strtok_r(buf_cstr(&lines), "\n", &save); line != NULL;
-	     line = strtok_r(NULL, "\n", &save))
-		buf_printf(&ctx->out, "%s%s%s\n", prefix, *prefix != '\0' ? " " : "", line);
-	buf_free(&lines);
+	if (table != NULL) {
+		print_notes(ctx, a, table, only, note_width(table, only),
+			    args_get(a, 'P') != NULL ? args_get(a, 'P') : "");
+		return;
+	}
+	if (args_get(a, 'P') != NULL)
+		start = xstrdup(args_get(a, 'P'));
+	else if (has_prefix)
+		start = xasprintf("%s ", prefix);
+	else
+		start = xstrdup("");
+	width = note_width("root", only);
+	pw = has_prefix ? note_width("prefix", only) : 0;
+	if (pw > width)
+		width = pw;
+	blank = xasprintf("%*s", (int)strlen(start), "");
+	if ((print_notes(ctx, a, "root", only, width, blank) == 0 || !args_has(a, '1')) && pw > 0)
+		print_notes(ctx, a, "prefix", only, width, start);
+	free(blank);
+	free(start);
 }
 
 /* list-keys -j: one object per binding. */
@@ -177,7 +227,7 @@ static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
 		return 0;
 	}
 	if (args_has(a, 'N')) {
-		list_notes(ctx, a, table != NULL ? table : "prefix", only);
+		list_notes(ctx, a, table, only);
 		return 0;
 	}
 	keys_list(keys_server(), table, only, 0, &ctx->out);

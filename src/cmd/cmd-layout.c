@@ -186,42 +186,126 @@ static struct pane *pane_step(struct window *w, struct pane *p, int forward)
 	return prev;
 }
 
+/* -s of swap-pane, join-pane, swap-window and move-window: the marked
+ * pane when there is one and -s is not given, as tmux. */
+static const char *default_marked(struct cmd_ctx *ctx, const char *spec)
+{
+	if (spec == NULL && window_marked_pane(ctx->srv) != NULL)
+		return "~";
+	return spec;
+}
+
+static void swap_panes(struct args *a, struct pane *srcp, struct pane *dstp);
+
 static int cmd_swap_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target src, dst;
 	struct window *sw, *dw;
+	int zs, zd;
 
 	if (target_pane(ctx, args_get(a, 't'), &dst) != 0)
 		return -1;
 	if (args_has(a, 'D') || args_has(a, 'U')) {
 		src = dst;
 		src.p = pane_step(dst.w, dst.p, args_has(a, 'D'));
-	} else if (target_pane(ctx, args_get(a, 's'), &src) != 0) {
+	} else if (target_pane(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0) {
 		return -1;
 	}
+	/* -Z: a zoomed window is zoomed again afterwards, on its active pane */
+	zs = src.w->zoomed && args_has(a, 'Z');
+	zd = dst.w->zoomed && args_has(a, 'Z');
 	window_unzoom(dst.w); /* even when there is nothing to swap, as tmux */
 	window_unzoom(src.w);
-	if (src.p == dst.p)
-		return 0;
 	sw = src.w;
 	dw = dst.w;
-	window_swap_panes(src.p, dst.p);
+	if (src.p != dst.p)
+		swap_panes(a, src.p, dst.p);
+	if (zs)
+		window_zoom(sw, sw->active);
+	if (zd && dw != sw)
+		window_zoom(dw, dw->active);
+	return 0;
+}
+
+/* The swap itself; sw and dw are the panes' windows before it. */
+static void swap_panes(struct args *a, struct pane *src, struct pane *dst)
+{
+	struct window *sw = src->window, *dw = dst->window;
+
+	window_swap_panes(src, dst);
 	if (!args_has(a, 'd')) {
 		/* The target pane stays active, now in the source's place. */
-		if (sw != dw) {
-			window_set_active(sw, dst.p);
-			window_set_active(dw, src.p);
-		} else {
-			window_set_active(sw, dst.p);
-		}
+		window_set_active(sw, dst);
+		if (sw != dw)
+			window_set_active(dw, src);
 	} else if (sw == dw) {
 		/* tmux's two checks in turn: the active pane keeps its place
 		 * when the target was active, and stays when the source was. */
-		if (sw->active == src.p)
-			window_set_active(sw, dst.p);
-		if (sw->active == dst.p)
-			window_set_active(sw, src.p);
+		if (sw->active == src)
+			window_set_active(sw, dst);
+		if (sw->active == dst)
+			window_set_active(sw, src);
 	}
+}
+
+/* The window's panes in list order, in a new array; *n is their count. */
+static struct pane **pane_array(struct window *w, int *n)
+{
+	struct pane **all, *p;
+	int i = 0;
+
+	*n = window_count_panes(w);
+	all = xcalloc((size_t)*n + 1, sizeof *all);
+	for (p = w->panes; p != NULL; p = p->next)
+		all[i++] = p;
+	return all;
+}
+
+/*
+ * rotate-window: the pane list turns by one (up: the first pane goes last;
+ * -D: the last goes first) while the layout cells stay where they are, so
+ * every pane moves to the next cell; the active one is then the pane that
+ * came into the active cell, as in tmux.
+ */
+static int cmd_rotate_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct pane **old, *active;
+	struct layout **cells;
+	int n, i, down = args_has(a, 'D'), zoom;
+
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	zoom = t.w->zoomed && args_has(a, 'Z');
+	window_unzoom(t.w);
+	old = pane_array(t.w, &n);
+	if (n < 2) {
+		free(old);
+		return 0;
+	}
+	cells = xcalloc((size_t)n, sizeof *cells);
+	for (i = 0; i < n; i++)
+		cells[i] = old[i]->layout;
+	/* new order: old[(i + shift) % n] is the i-th pane */
+	for (i = 0; i < n; i++) {
+		struct pane *p = old[(i + (down ? n - 1 : 1)) % n];
+
+		p->next = i + 1 < n ? old[(i + 1 + (down ? n - 1 : 1)) % n] : NULL;
+		p->layout = cells[i];
+		cells[i]->pane = p;
+		if (i == 0)
+			t.w->panes = p;
+	}
+	/* the active cell keeps the focus */
+	for (i = 0; i < n && old[i] != t.w->active; i++)
+		;
+	active = i < n ? cells[i]->pane : t.w->panes;
+	window_relayout(t.w);
+	window_set_active(t.w, active);
+	if (zoom)
+		window_zoom(t.w, active);
+	free(cells);
+	free(old);
 	return 0;
 }
 
@@ -234,6 +318,20 @@ static void name_window(struct window *w, struct pane *p, const char *name)
 	w->name = xstrdup(name != NULL ? name : cmd);
 	w->automatic = name == NULL;
 	free(cmd);
+}
+
+/* -a/-b of break-pane and move-window: the index next to the target
+ * window, or to the current one when there is none there (as tmux). */
+static int after_or_before(struct session *s, int index, struct args *a)
+{
+	if (!args_has(a, 'a') && !args_has(a, 'b'))
+		return index;
+	if (index < 0 || window_find_index(s, index) == NULL)
+		index = s->current->index;
+	if (args_has(a, 'a'))
+		index++;
+	window_shuffle_up(s, index);
+	return index;
 }
 
 static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
@@ -249,8 +347,10 @@ static int cmd_break_pane(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	w = src.w;
 	p = src.p;
+	index = after_or_before(dst.s, index, a);
 	window_unzoom(w); /* first: tmux unzooms even if it then fails */
-	if (index >= 0 && window_find_index(dst.s, index) == w)
+	/* a lone pane moves its window (same index); else the index is taken */
+	if (index >= 0 && window_find_index(dst.s, index) == w && w->panes->next == NULL)
 		return cmd_error(ctx, "same index: %d", index);
 	if (index >= 0 && window_find_index(dst.s, index) != NULL)
 		return cmd_error(ctx, "index in use: %d", index);
@@ -294,7 +394,7 @@ static int cmd_join_pane(struct cmd_ctx *ctx, struct args *a)
 	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size = -1;
 
 	if (target_pane(ctx, args_get(a, 't'), &dst) != 0 ||
-	    target_pane(ctx, args_get(a, 's'), &src) != 0)
+	    target_pane(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0)
 		return -1;
 	if (src.p == dst.p)
 		return cmd_error(ctx, "source and target panes must be different");
@@ -318,6 +418,8 @@ static int cmd_join_pane(struct cmd_ctx *ctx, struct args *a)
 	if (leaf == NULL)
 		return cmd_error(ctx, "create pane failed: pane too small");
 	p = src.p;
+	if (window_marked_pane(ctx->srv) == p)
+		ctx->srv->marked = 0; /* tmux: a joined pane is no longer marked */
 	window_detach_pane(src.w, p);
 	/* In the target's list next to it, as split-window places panes. */
 	for (pp = &dst.w->panes; *pp != dst.p; pp = &(*pp)->next)
@@ -350,11 +452,7 @@ static int cmd_last_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_window(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	last = t.w->last_active;
-	/* A pane split off with -d was never visited: with two panes, the
-	 * other one is the last. */
-	if (last == NULL && window_count_panes(t.w) == 2)
-		last = t.w->panes == t.w->active ? t.w->panes->next : t.w->panes;
+	last = window_last_pane(t.w);
 	if (last == NULL)
 		return cmd_error(ctx, "no last pane");
 	if (args_has(a, 'd') || args_has(a, 'e'))
@@ -395,6 +493,7 @@ static int cmd_move_window(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (args_get(a, 't') == NULL)
 		index = src.w->index; /* like tmux: the current window's index */
+	index = after_or_before(dst.s, index, a);
 	other = index >= 0 ? window_find_index(dst.s, index) : NULL;
 	if (other == src.w)
 		return cmd_error(ctx, "same index: %d", index);
@@ -426,7 +525,7 @@ static int cmd_swap_window(struct cmd_ctx *ctx, struct args *a)
 	struct session *ss, *ds;
 	int scur, dcur;
 
-	if (target_window(ctx, args_get(a, 's'), &src) != 0 ||
+	if (target_window(ctx, default_marked(ctx, args_get(a, 's')), &src) != 0 ||
 	    target_window(ctx, args_get(a, 't'), &dst) != 0)
 		return -1;
 	if (src.w == dst.w)
@@ -442,12 +541,18 @@ static int cmd_swap_window(struct cmd_ctx *ctx, struct args *a)
 		dcur = dst.w->index;
 	}
 	window_swap(src.w, dst.w);
+	ctx->srv->marked = 0; /* as tmux */
+	/* the last-window stacks keep their slots, as tmux's winlinks */
+	if (ss != ds) {
+		session_last_replace(ss, src.w, dst.w);
+		session_last_replace(ds, dst.w, src.w);
+	} else {
+		session_last_swap(ss, src.w, dst.w);
+	}
 	ss->current = window_find_index(ss, scur);
 	ds->current = window_find_index(ds, dcur);
-	if (ss->last == ss->current)
-		ss->last = NULL;
-	if (ds->last == ds->current)
-		ds->last = NULL;
+	session_last_remove(ss, ss->current);
+	session_last_remove(ds, ds->current);
 	return 0;
 }
 
@@ -471,5 +576,6 @@ const struct cmd_entry cmd_layout_entries[] = {
 	 cmd_move_window},
 	{"swap-window", "swapw", "ds:t:", 0, 0, "[-d] [-s src-window] [-t dst-window]",
 	 cmd_swap_window},
+	{"rotate-window", "rotatew", "DUt:Z", 0, 0, "[-DUZ] [-t target-window]", cmd_rotate_window},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

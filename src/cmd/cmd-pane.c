@@ -54,19 +54,24 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	struct layout *leaf;
 	struct pane *p;
 	char *err = NULL;
-	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size;
+	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size, avail;
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	/* as tmux: a full-size split's percentage is of the window, not the pane */
+	if (args_has(a, 'f'))
+		avail = horizontal ? t.w->layout->sx : t.w->layout->sy;
+	else
+		avail = horizontal ? t.p->sx : t.p->sy;
 	if (args_get(a, 'p') != NULL && args_get(a, 'l') == NULL) {
 		/* tmux's older -p N means -l N% */
 		char *pct = xasprintf("%s%%", args_get(a, 'p'));
-		int rc = split_size(ctx, pct, horizontal ? t.p->sx : t.p->sy, &size);
+		int rc = split_size(ctx, pct, avail, &size);
 
 		free(pct);
 		if (rc != 0)
 			return -1;
-	} else if (split_size(ctx, args_get(a, 'l'), horizontal ? t.p->sx : t.p->sy, &size) != 0) {
+	} else if (split_size(ctx, args_get(a, 'l'), avail, &size) != 0) {
 		return -1;
 	}
 	window_unzoom(t.w); /* as tmux: a split shows every pane */
@@ -89,10 +94,16 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	}
 	leaf->pane = p;
 	p->layout = leaf;
-	insert_pane(t.w, t.p, p, before);
+	/* as tmux: a full-size pane goes first (-b) or last in the pane order */
+	if (args_has(a, 'f'))
+		insert_pane(t.w, before ? t.w->panes : NULL, p, before);
+	else
+		insert_pane(t.w, t.p, p, before);
 	window_relayout(t.w);
 	if (!args_has(a, 'd'))
 		window_set_active(t.w, p);
+	if (args_has(a, 'Z'))
+		window_zoom(t.w, t.w->active); /* tmux: -Z zooms the window after */
 	cmd_print_new(ctx, a, p, "#{session_name}:#{window_index}.#{pane_index}");
 	return 0;
 }
@@ -182,21 +193,54 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (args_has(a, 'm') || args_has(a, 'M')) {
+		/* -m toggles the mark on the pane, -M clears it (tmux) */
+		struct pane *old = window_marked_pane(ctx->srv);
+
+		if (args_has(a, 'M') || old == t.p)
+			ctx->srv->marked = 0;
+		else
+			ctx->srv->marked = t.p->id + 1;
+		if (old != NULL)
+			attach_mark_session(old->window->session);
+		attach_mark_session(t.s);
+		return 0;
+	}
+	if (args_get(a, 'T') != NULL) {
+		/* tmux: -T only sets the title, the pane is not selected */
+		struct format_ctx fc;
+		char *title;
+
+		format_ctx_pane(&fc, ctx->srv, t.p);
+		title = format_expand(args_get(a, 'T'), &fc);
+
+		grid_set_title(t.p->grid, title);
+		free(title);
+		attach_mark_session(t.s);
+		return 0;
+	}
 	if (args_has(a, 'l')) {
-		if (t.w->last_active == NULL)
+		struct pane *last = window_last_pane(t.w);
+
+		if (last == NULL)
 			return cmd_error(ctx, "no last pane");
-		window_set_active(t.w, t.w->last_active);
+		window_set_active(t.w, last);
 		return 0;
 	}
 	for (; *dirs != '\0'; dirs++) {
 		struct pane *next;
+		int zoomed = t.w->zoomed;
 
 		if (!args_has(a, *dirs))
 			continue;
-		/* The neighbour in that direction, wrapping around like tmux. */
+		/* The neighbour in that direction, wrapping around like tmux,
+		 * in the window as laid out rather than as zoomed. */
+		window_unzoom(t.w);
 		next = window_pane_next_by_direction(t.w, t.p, *dirs);
 		if (next != NULL)
-			select_keeping_zoom(t.w, next, args_has(a, 'Z'));
+			window_set_active(t.w, next);
+		if (zoomed && args_has(a, 'Z'))
+			window_zoom(t.w, t.w->active);
 		return 0;
 	}
 	/* tmux's select-pane leaves the session's current window alone. */
@@ -375,6 +419,12 @@ static int cmd_respawn_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (!t.p->exited && !args_has(a, 'k'))
+		return cmd_error(
+			ctx, "respawn pane failed: pane %s:%d.%d still active", t.s->name,
+			t.w->index,
+			window_pane_index(t.w, t.p) +
+				(int)options_number(window_options(t.w), "pane-base-index"));
 	return respawn(ctx, a, t.p);
 }
 
@@ -390,8 +440,9 @@ static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
 	if (!args_has(a, 'k')) {
 		for (struct pane *p = t.w->panes; p != NULL; p = p->next) {
 			if (!p->exited)
-				return cmd_error(ctx, "window %s:%d still active", t.s->name,
-						 t.w->index);
+				return cmd_error(ctx,
+						 "respawn window failed: window %s:%d still active",
+						 t.s->name, t.w->index);
 		}
 	}
 	while (keep->next != NULL)
@@ -430,14 +481,15 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_pane_entries[] = {
-	{"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
-	 "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
+	{"split-window", "splitw", "bdfhvPZc:e:F:l:p:t:", 0, -1,
+	 "[-bdfhvPZ] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
-	{"select-pane", "selectp", "DLlRt:UZ", 0, 0, "[-DLlRUZ] [-t target-pane]", cmd_select_pane},
+	{"select-pane", "selectp", "DLlMmRT:t:UZ", 0, 0, "[-DLlMmRUZ] [-T title] [-t target-pane]",
+	 cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,

@@ -126,10 +126,13 @@ static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (need_terminal(ctx) != 0)
 		return -1;
-	if (args_has(a, 'd')) {
+	if (args_has(a, 'd') || args_has(a, 'x')) {
+		/* -x: as -d, and the shells of those clients get SIGHUP (tmux) */
 		for (c = ctx->srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer)
+			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer) {
+				c->hup_parent = args_has(a, 'x');
 				attach_detach(c, NULL);
+			}
 		}
 	}
 	if (args_get(a, 'c') != NULL) {
@@ -203,6 +206,49 @@ static int cmd_rename_session(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* -t target-client, else the current client. */
+static struct peer *target_client(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *tty = args_get(a, 't');
+	struct peer *c;
+
+	if (tty != NULL)
+		c = cmd_find_client(ctx, tty);
+	else
+		c = cmd_current_client(ctx, NULL);
+	if (c == NULL) {
+		if (tty != NULL)
+			cmd_error(ctx, "can't find client: %s", tty);
+		else
+			cmd_error(ctx, "no current client");
+	}
+	return c;
+}
+
+/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
+ * until its shell continues it. */
+static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = target_client(ctx, a);
+
+	if (c == NULL)
+		return -1;
+	attach_suspend(c);
+	return 0;
+}
+
+/* refresh-client: redraw the client's whole screen (-S: its status line,
+ * which a full redraw includes). */
+static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = target_client(ctx, a);
+
+	if (c == NULL)
+		return -1;
+	attach_refresh(c);
+	return 0;
+}
+
 static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *tty = args_get(a, 't'), *sname = args_get(a, 's');
@@ -212,6 +258,10 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 	if (sname != NULL) {
 		if (target_session(ctx, sname, &t) != 0)
 			return -1;
+		for (c = ctx->srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->session == t.s)
+				c->hup_parent = args_has(a, 'P');
+		}
 		attach_detach_session(t.s, 0);
 		return 0;
 	}
@@ -232,8 +282,10 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 		next = c->next;
 		if (c->state != PEER_ATTACHED)
 			continue;
-		if (args_has(a, 'a') ? c != cur : c == cur)
+		if (args_has(a, 'a') ? c != cur : c == cur) {
+			c->hup_parent = args_has(a, 'P');
 			attach_detach(c, NULL);
+		}
 	}
 	return 0;
 }
@@ -283,8 +335,11 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 			window_set_active(t.w, t.p);
 		}
 	}
-	if (args_has(a, 'r'))
+	if (args_has(a, 'r')) {
 		c->readonly = !c->readonly;
+		if (c->session != NULL)
+			attach_resize_windows(c->session); /* read-only: ignore-size */
+	}
 	attach_switch(c, s);
 	return 0;
 }
@@ -299,21 +354,31 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 	struct format_ctx fc;
 	struct cmd_list l;
 	struct target t;
-	struct peer *c;
+	struct peer *c, **all;
+	size_t n = 0, i;
 
 	if (args_get(a, 't') != NULL) {
 		if (target_session(ctx, args_get(a, 't'), &t) != 0)
 			return -1;
 		only = t.s;
 	}
+	/* the newest peer is first in the list: tmux lists the oldest first */
+	for (c = ctx->srv->peers; c != NULL; c = c->next)
+		n++;
+	all = xcalloc(n + 1, sizeof *all);
+	i = n;
+	for (c = ctx->srv->peers; c != NULL; c = c->next)
+		all[--i] = c;
 	cmd_list_begin(&l, ctx, a, LSC_FMT);
-	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+	for (i = 0; i < n; i++) {
+		c = all[i];
 		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
 			continue;
 		format_ctx_session(&fc, ctx->srv, c->session);
 		fc.c = c;
 		cmd_list_item(&l, &fc);
 	}
+	free(all);
 	cmd_list_end(&l);
 	return 0;
 }
@@ -334,15 +399,17 @@ const struct cmd_entry cmd_session_entries[] = {
 	 "[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-s session-name] [-x width] [-y height] [shell-command]",
 	 cmd_new_session},
-	{"attach-session", "attach", "dc:rt:", 0, 0,
-	 "[-dr] [-c working-directory] [-t target-session]", cmd_attach_session},
+	{"attach-session", "attach", "dc:rt:x", 0, 0,
+	 "[-drx] [-c working-directory] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
-	{"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]",
+	{"detach-client", "detach", "aPs:t:", 0, 0, "[-aP] [-s target-session] [-t target-client]",
 	 cmd_detach_client},
+	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
+	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",

@@ -8,17 +8,6 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 
-/* -a/-b: make room at index by moving that window and those after it up. */
-static void shift_windows(struct session *s, int index)
-{
-	struct window *w;
-
-	for (w = s->windows; w != NULL; w = w->next) {
-		if (w->index >= index)
-			w->index++;
-	}
-}
-
 /* -k: the window at index goes; if it is the session's only one, only once
  * the new one exists (returns that case in *later). */
 static struct window *replace_window(struct session *s, int index, int *later)
@@ -36,6 +25,26 @@ static struct window *replace_window(struct session *s, int index, int *later)
 	return NULL;
 }
 
+/* -S with -n and no index: the one window of that name is selected
+ * instead (1), or there are several (-1), or none (0). */
+static int select_existing(struct cmd_ctx *ctx, struct args *a, struct session *s)
+{
+	struct window *w, *found = NULL;
+
+	for (w = s->windows; w != NULL; w = w->next) {
+		if (strcmp(w->name, args_get(a, 'n')) != 0)
+			continue;
+		if (found != NULL)
+			return cmd_error(ctx, "multiple windows named %s", args_get(a, 'n'));
+		found = w;
+	}
+	if (found == NULL)
+		return 0;
+	if (!args_has(a, 'd'))
+		session_select_window(s, found);
+	return 1;
+}
+
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -45,13 +54,21 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_window_index(ctx, args_get(a, 't'), &t, &index) != 0)
 		return -1;
+	if (args_has(a, 'S') && args_get(a, 'n') != NULL && index < 0) {
+		int rc = select_existing(ctx, a, t.s);
+
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
+	}
 	if (args_has(a, 'a') || args_has(a, 'b')) {
+		/* as tmux: next to the target window, or at a free index */
 		if (index < 0)
 			index = t.s->current->index;
-		if (args_has(a, 'a'))
-			index++;
-		if (window_find_index(t.s, index) != NULL)
-			shift_windows(t.s, index);
+		if (window_find_index(t.s, index) != NULL) {
+			if (args_has(a, 'a'))
+				index++;
+			window_shuffle_up(t.s, index);
+		}
 	} else if (index >= 0 && args_has(a, 'k')) {
 		old = replace_window(t.s, index, &later);
 	} else if (index >= 0 && window_find_index(t.s, index) != NULL) {
@@ -167,6 +184,13 @@ static int cmd_select_window(struct cmd_ctx *ctx, struct args *a)
 		return step_window(ctx, a, args_has(a, 'l') ? 'l' : args_has(a, 'n') ? 'n' : 'p');
 	if (target_window(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	/* -T: selecting the current window goes to the last one (tmux) */
+	if (args_has(a, 'T') && t.w == t.s->current) {
+		if (t.s->last == NULL)
+			return cmd_error(ctx, "no last window");
+		session_select_window(t.s, t.s->last);
+		return 0;
+	}
 	session_select_window(t.s, t.w);
 	return 0;
 }
@@ -290,15 +314,16 @@ static int cmd_resize_window(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_window_entries[] = {
-	{"new-window", "neww", "abdkPc:e:F:n:t:", 0, -1,
-	 "[-abdkP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	{"new-window", "neww", "abdkPSc:e:F:n:t:", 0, -1,
+	 "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-t target-window] [shell-command]",
 	 cmd_new_window_exec},
 	{"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window},
 	{"list-windows", "lsw", "aF:f:jt:", 0, 0,
 	 "[-aj] [-F format] [-f filter] [-t target-session]", cmd_list_windows},
 	{"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window},
-	{"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window},
+	{"select-window", "selectw", "lnpTt:", 0, 0, "[-lnpT] [-t target-window]",
+	 cmd_select_window},
 	{"resize-window", "resizew", "aADLRt:Ux:y:", 0, 1,
 	 "[-aADLRU] [-x width] [-y height] [-t target-window] [adjustment]", cmd_resize_window},
 	{"next-window", "next", "at:", 0, 0, "[-a] [-t target-session]", cmd_next_window},

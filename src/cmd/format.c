@@ -83,6 +83,12 @@ static char *num(long v)
 		return fc->obj == NULL ? NULL : xstrdup(value); \
 	}
 
+/* The marked pane (select-pane -m). */
+static struct pane *marked(const struct format_ctx *fc)
+{
+	return window_marked_pane(fc->srv);
+}
+
 static char *strdup0(const char *s)
 {
 	return xstrdup(s != NULL ? s : "");
@@ -213,7 +219,7 @@ K_FN(session_group_size, s, "")
 K_FN(session_group_list, s, "")
 K_FN(session_group_attached, s, "")
 S_FN(session_alerts, alerts_session_list(fc->s->windows))
-K_FN(session_marked, s, "0")
+S_FN(session_marked, num(marked(fc) != NULL && marked(fc)->window->session == fc->s))
 
 static char *fv_session_stack(const struct format_ctx *fc)
 {
@@ -270,12 +276,13 @@ static char *window_flags(const struct format_ctx *fc, const char *activity)
 {
 	if (fc->w == NULL)
 		return NULL;
-	return xasprintf("%s%s%s%s%s", (fc->w->alerts & ALERT_ACTIVITY) ? activity : "",
+	return xasprintf("%s%s%s%s%s%s", (fc->w->alerts & ALERT_ACTIVITY) ? activity : "",
 			 (fc->w->alerts & ALERT_BELL) ? "!" : "",
 			 (fc->w->alerts & ALERT_SILENCE) ? "~" : "",
 			 is_current(fc->w) ? "*"
 			 : is_last(fc->w)  ? "-"
 					   : "",
+			 marked(fc) != NULL && marked(fc)->window == fc->w ? "M" : "",
 			 fc->w->zoomed ? "Z" : "");
 }
 
@@ -356,7 +363,7 @@ W_FN(window_zoomed_flag, num(fc->w->zoomed != 0))
 W_FN(window_bell_flag, num((fc->w->alerts & ALERT_BELL) != 0))
 W_FN(window_activity_flag, num((fc->w->alerts & ALERT_ACTIVITY) != 0))
 W_FN(window_silence_flag, num((fc->w->alerts & ALERT_SILENCE) != 0))
-K_FN(window_marked_flag, w, "0")
+W_FN(window_marked_flag, num(marked(fc) != NULL && marked(fc)->window == fc->w))
 
 /* tmux knows these only with a client (the window may be bigger than it). */
 static char *fv_window_bigger(const struct format_ctx *fc)
@@ -534,8 +541,8 @@ static char *fv_copy_cursor_y(const struct format_ctx *fc)
 K_FN(pane_synchronized, p, "0")
 K_FN(pane_input_off, p, "0")
 K_FN(pane_pipe, p, "0")
-K_FN(pane_marked, p, "0")
-K_FN(pane_marked_set, p, "0")
+P_FN(pane_marked, num(marked(fc) == fc->p))
+P_FN(pane_marked_set, num(marked(fc) != NULL))
 
 /* Client (an attached or commanding peer). */
 static char *fv_client_name(const struct format_ctx *fc)
@@ -574,6 +581,12 @@ C_FN(client_uid, num((long)fc->c->uid))
 C_FN(client_user, user_name(fc->c->uid))
 C_FN(client_utf8, xstrdup("1"))
 C_FN(client_control_mode, xstrdup("0"))
+C_FN(client_created, num((long)fc->c->created))
+C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
+/* tmux's names, for the states pmux has */
+C_FN(client_flags,
+     xasprintf("%s%s%sUTF-8", fc->c->state == PEER_ATTACHED ? "attached," : "",
+	       fc->c->focused ? "focused," : "", fc->c->readonly ? "ignore-size,read-only," : ""))
 
 /* Buffer. */
 static char *buffer_sample(const struct format_buffer *b)
@@ -746,6 +759,9 @@ static const struct format_var format_vars[] = {
 	V(client_user, FT_STR, FS_CLIENT),
 	V(client_utf8, FT_FLAG, FS_CLIENT),
 	V(client_control_mode, FT_FLAG, FS_CLIENT),
+	V(client_created, FT_TIME, FS_CLIENT),
+	V(client_written, FT_NUM, FS_CLIENT),
+	V(client_flags, FT_STR, FS_CLIENT),
 	V(buffer_name, FT_STR, FS_BUFFER),
 	V(buffer_size, FT_NUM, FS_BUFFER),
 	V(buffer_created, FT_TIME, FS_BUFFER),

@@ -189,6 +189,22 @@ static int target_pane_id(struct cmd_ctx *ctx, const char *spec, uint32_t id, st
 	return 0;
 }
 
+/* "~" and "{marked}": the marked pane (select-pane -m), as in tmux. */
+static int is_marked_spec(const char *spec)
+{
+	return strcmp(spec, "~") == 0 || strcmp(spec, "{marked}") == 0;
+}
+
+static int target_marked(struct cmd_ctx *ctx, struct target *t)
+{
+	struct pane *p = window_marked_pane(ctx->srv);
+
+	if (p == NULL)
+		return cmd_error(ctx, "no marked target");
+	set_from_pane(t, p);
+	return 0;
+}
+
 int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t)
 {
 	char *copy, *colon;
@@ -266,6 +282,8 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return cmd_error(ctx, "no current window");
 		return 0;
 	}
+	if (is_marked_spec(spec))
+		return target_marked(ctx, t);
 	if (parse_id(spec, '%', &id))
 		return target_pane_id(ctx, spec, id, t);
 	had_colon = resolve_window(ctx, spec, t, &win);
@@ -301,6 +319,8 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return cmd_error(ctx, "no current pane");
 		return 0;
 	}
+	if (is_marked_spec(spec))
+		return target_marked(ctx, t);
 	if (parse_id(spec, '%', &id))
 		return target_pane_id(ctx, spec, id, t);
 	dot = strrchr(spec, '.');

@@ -133,6 +133,18 @@ static void render_resize(struct render *r, int rows, int cols)
 	r->valid = 0;
 }
 
+/* DECSCUSR's parameter for a pane's cursor (1-6), or 0 for libvterm's
+ * default, a blinking block: the terminal's own cursor then, which tmux
+ * also leaves alone for a pane that never chose one. */
+static int cursor_style(const struct grid *g)
+{
+	int shape = grid_cursor_shape(g), blink = grid_cursor_blink(g) != 0;
+
+	if (shape == VTERM_PROP_CURSORSHAPE_BLOCK && blink)
+		return 0;
+	return shape * 2 - blink;
+}
+
 /* ---- pen ---- */
 
 /* The xterm 256-colour palette entry nearest to an RGB colour: the closer of
@@ -818,7 +830,7 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		row += v->y;
 		col += v->x;
 		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;
-		tty_cursor_shape(r->tty, grid_cursor_shape(v->grid));
+		tty_cursor_shape(r->tty, cursor_style(v->grid));
 	}
 	/* cur_row/cur_col follow every move we make, so an exact match is safe */
 	if (visible && (r->cur_row != row || r->cur_col != col)) {

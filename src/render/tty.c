@@ -59,8 +59,10 @@ struct tty {
 	int motion_want;      /* ... with all motion (tty_set_mouse_motion) */
 
 	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
-	int shape_orig;	   /* the terminal's own cursor shape, 0 until it told us */
-	int shape_want;	   /* what the renderer asked for; 0 = the original */
+	/* cursor styles as DECSCUSR parameters (1-6) */
+	int shape_orig; /* the terminal's own, 0 until it told us */
+	int shape_want; /* what the renderer asked for; 0 = the original */
+	int shape_sent; /* what we last sent; 0 = nothing, the original shows */
 
 	size_t mark_pending; /* bytes of paste_start that libtickit holds at the end of the input */
 	int in_paste;
@@ -257,6 +259,23 @@ static const char *const tickit_key_names[][2] = {
 	{"KPDiv", "KP/"},	 {"KPEquals", "KP="},
 };
 
+/* terminfo's F13 and up (xterm's, as ncurses describes them) are F1-F12
+ * with modifiers, one block of twelve per set: S-F5 arrives as F17. */
+static const char *tty_fkey_name(const char *s, char *name, size_t size)
+{
+	static const char *const mods[] = {"S-", "C-", "C-S-", "M-", "M-S-"};
+	char *end;
+	long n;
+
+	if (s[0] != 'F' || s[1] < '1' || s[1] > '9')
+		return s;
+	n = strtol(s + 1, &end, 10);
+	if (*end != '\0' || n <= 12 || n > 12 * 6)
+		return s;
+	snprintf(name, size, "%sF%ld", mods[(n - 13) / 12], (n - 13) % 12 + 1);
+	return name;
+}
+
 static int tty_key_convert(const TickitKeyEventInfo *info, struct key *k)
 {
 	const char *s = info->str, *base = s;
@@ -267,6 +286,7 @@ static int tty_key_convert(const TickitKeyEventInfo *info, struct key *k)
 		return -1;
 	if (info->type == TICKIT_KEYEV_TEXT)
 		return key_parse(s, k);
+	s = base = tty_fkey_name(s, name, sizeof name);
 	/* "M-C-x", "C-S-Up": the modifiers first, then the key */
 	while (base[0] != '\0' && base[1] == '-' && base[2] != '\0' && strchr("CMS", base[0]))
 		base += 2;
@@ -497,17 +517,27 @@ static int tty_free_deferred(struct tty *t)
  */
 static void tty_apply_cursor_shape(struct tty *t)
 {
-	int cap = 0;
+	int cap = 0, shape = 0, blink = 1, want;
 
 	if (t->ctl_cap_shape == -1 ||
 	    !tickit_term_getctl_int(t->tt, (TickitTermCtl)t->ctl_cap_shape, &cap) || !cap)
 		return;
-	if (t->shape_orig == 0 &&
-	    (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, &t->shape_orig) ||
-	     t->shape_orig == 0))
-		t->shape_orig = TICKIT_CURSORSHAPE_BLOCK;
-	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE,
-			       t->shape_want != 0 ? t->shape_want : t->shape_orig);
+	if (t->shape_orig == 0) {
+		/* the driver knows the terminal's shape and blink (DECRQSS,
+		 * DECRQM 12); its own DECSCUSR would take the blink from that,
+		 * not from the pane, so the sequence is ours */
+		if (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, &shape) ||
+		    shape < TICKIT_CURSORSHAPE_BLOCK || shape > TICKIT_CURSORSHAPE_LEFT_BAR)
+			shape = TICKIT_CURSORSHAPE_BLOCK;
+		if (!tickit_term_getctl_int(t->tt, TICKIT_TERMCTL_CURSORBLINK, &blink))
+			blink = 1;
+		t->shape_orig = shape * 2 - (blink != 0);
+	}
+	want = t->shape_want != 0 ? t->shape_want : t->shape_orig;
+	if (want == (t->shape_sent != 0 ? t->shape_sent : t->shape_orig))
+		return;
+	tickit_term_printf(t->tt, "\033[%d q", want);
+	t->shape_sent = want;
 }
 
 void tty_cursor_shape(struct tty *t, int shape)
@@ -604,8 +634,9 @@ void tty_stop(struct tty *t)
 	/* libtickit's pen model and the terminal agree on the default after this */
 	tickit_term_setpen(t->tt, t->pen_reset);
 	tickit_term_print(t->tt, "\033[m");
-	if (t->shape_orig != 0)
-		tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORSHAPE, t->shape_orig);
+	if (t->shape_sent != 0 && t->shape_sent != t->shape_orig)
+		tickit_term_printf(t->tt, "\033[%d q", t->shape_orig);
+	t->shape_sent = 0;
 	tty_apply_mouse(t, 0);
 	if (t->focus_want)
 		tickit_term_print(t->tt, "\033[?1004l");
@@ -748,9 +779,24 @@ static void tty_deliver_report(struct tty *t, int focus, const struct tty_mouse 
 	}
 }
 
+/* The keypad's Enter in application keypad mode (which tty_start turns
+ * on): libtickit reads it as Enter, but a pane in keypad mode wants it
+ * told apart, as tmux does. */
+static void tty_deliver_kpenter(struct tty *t)
+{
+	struct key k;
+
+	if (key_parse("KPEnter", &k) != 0)
+		return;
+	t->busy++;
+	t->key(&k, NULL, 0, t->ctx);
+	t->busy--;
+}
+
 /* Focus reports (CSI I, CSI O) and mouse motion with no button are cut out
  * of the key bytes here: focus reports are no keys, and libtickit drops such
- * motion. One split across reads is not recognised. */
+ * motion; so is the keypad's Enter (SS3 M). One split across reads is not
+ * recognised. */
 static void tty_push_focus(struct tty *t, const char *buf, size_t len)
 {
 	const char *end = buf + len, *from = buf, *s = buf;
@@ -758,9 +804,15 @@ static void tty_push_focus(struct tty *t, const char *buf, size_t len)
 	int focus;
 	size_t n;
 
-	while (!t->free_pending && (s = memmem(s, (size_t)(end - s), "\033[", 2)) != NULL) {
-		if ((n = tty_report(s, end, &focus, &m)) == 0) {
-			s += 2;
+	while (!t->free_pending && (s = memchr(s, '\033', (size_t)(end - s))) != NULL) {
+		if (end - s >= 3 && s[1] == 'O' && s[2] == 'M') {
+			tty_push_raw(t, from, (size_t)(s - from));
+			tty_deliver_kpenter(t);
+			from = s = s + 3;
+			continue;
+		}
+		if (end - s < 2 || s[1] != '[' || (n = tty_report(s, end, &focus, &m)) == 0) {
+			s++;
 			continue;
 		}
 		tty_push_raw(t, from, (size_t)(s - from));

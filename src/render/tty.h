@@ -46,9 +46,10 @@ int tty_input_timeout(struct tty *t);
 void tty_input_flush(struct tty *t);
 
 /*
- * Cursor shape for the renderer: a VTERM_PROP_CURSORSHAPE_* value, or 0 for
- * the shape the terminal had before tty_start (tty_stop restores that one).
- * Sent only once the terminal has said it supports shapes.
+ * Cursor style for the renderer: DECSCUSR's parameter (1-6: block,
+ * underline, bar, each blinking then steady), or 0 for the style the
+ * terminal had before tty_start (tty_stop restores that one). Sent only
+ * once the terminal has said it supports shapes.
  */
 void tty_cursor_shape(struct tty *t, int shape);
 

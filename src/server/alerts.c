@@ -116,7 +116,7 @@ static void alert_clients(struct window *w, const struct alert_kind *k)
 	for (c = w->srv->peers; c != NULL; c = c->next) {
 		if (c->state != PEER_ATTACHED || c->session != s)
 			continue;
-		if (strcmp(visual, "on") != 0)
+		if (strcmp(visual, "on") != 0 && !c->suspended)
 			peer_send(c, MSG_OUTPUT, "\a", 1);
 		if (strcmp(visual, "off") == 0)
 			continue;

@@ -43,6 +43,22 @@ static struct options *client_options(struct peer *c)
 /* The size a session's windows take from its attached clients, per
  * window-size: the most recently active client (latest), the largest or the
  * smallest of them in each direction, or no change at all (manual). */
+/* A read-only client (attach -r) does not size windows while some client
+ * that is not read-only is attached anywhere: tmux's ignore-size. */
+static int size_ignored(const struct peer *c)
+{
+	if (c->suspended)
+		return 1; /* a stopped client's terminal may be anything now */
+	if (!c->readonly)
+		return 0;
+	for (const struct peer *o = c->srv->peers; o != NULL; o = o->next) {
+		if (o->state == PEER_ATTACHED && o->session != NULL && !o->readonly &&
+		    !o->suspended)
+			return 1;
+	}
+	return 0;
+}
+
 /* The size the session's clients give under one window-size mode; 0 if no
  * client says. */
 static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
@@ -55,7 +71,8 @@ static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 	for (c = s->srv->peers; c != NULL; c = c->next) {
 		int cx = c->cols, cy = c->rows - st;
 
-		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1)
+		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1 ||
+		    size_ignored(c))
 			continue;
 		if (latest) {
 			if (last == NULL || c->activity > last->activity) {
@@ -161,13 +178,11 @@ struct prompt {
 #define PROMPT_HISTORY_MAX 100
 
 /* Commands a read-only client may run from a binding (tmux lets it do
- * nothing that changes anything; detach is the one that matters). */
+ * nothing that changes anything but detach and switch sessions). */
 static const char *const readonly_commands[] = {
-	"detach-client",   "list-keys",	   "list-sessions",
-	"list-windows",	   "list-panes",   "list-clients",
-	"list-buffers",	   "show-options", "show-messages",
-	"display-message", "has-session",  "display-panes",
-	"refresh-client",  NULL,
+	"detach-client",   "switch-client", "list-keys",     "list-sessions",  "list-windows",
+	"list-panes",	   "list-clients",  "list-buffers",  "show-options",   "show-messages",
+	"display-message", "has-session",   "display-panes", "refresh-client", NULL,
 };
 
 static void mark_dirty(struct peer *c)
@@ -990,8 +1005,9 @@ static void mouse_clicks(struct peer *c, struct pane *p, int x, int y)
 	}
 }
 
-/* Button 1 selects the pane, as tmux's MouseDown1Pane; every press goes
- * to a program that asked for the mouse. */
+/* Buttons 1 and 2 select the pane, as tmux's MouseDown1Pane and
+ * MouseDown2Pane; every press goes to a program that asked for the mouse,
+ * and otherwise button 2 pastes the top buffer (paste-buffer -p). */
 static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
 {
 	struct pane *p = mouse_pane_at(w, x, y);
@@ -1001,7 +1017,7 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 			mouse_press_border(c, w, x, y);
 		return;
 	}
-	if (m->button == 1)
+	if (m->button == 1 || m->button == 2)
 		window_set_active(w, p);
 	c->mouse_held = MOUSE_HOLD_PANE;
 	c->mouse_pane = p->id;
@@ -1011,6 +1027,11 @@ static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse
 		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
 	} else if (m->button == 1 && p->choose == NULL) {
 		mouse_clicks(c, p, x, y);
+	} else if (m->button == 2 && p->copy == NULL) {
+		char *cmd = xasprintf("paste-buffer -p -t %%%u", p->id);
+
+		run_command_text(c, cmd);
+		free(cmd);
 	}
 }
 
@@ -1148,6 +1169,21 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
 	return 1;
 }
 
+/* tmux's WheelUpStatus and WheelDownStatus: the wheel over the window
+ * list goes to the previous or next window. Returns 1 if it was over the
+ * status line. */
+static int mouse_status_wheel(struct peer *c, const struct tty_mouse *m)
+{
+	int row = mouse_window_top(c) ? 0 : c->rows - 1;
+
+	if (!status_lines(client_options(c)) || m->y != row)
+		return 0;
+	if (c->message == NULL && c->prompt_label == NULL &&
+	    status_window_at(c, time(NULL), c->cols, m->x) != NULL)
+		run_command_text(c, m->button == TTY_WHEEL_UP ? "previous-window" : "next-window");
+	return 1;
+}
+
 /* Does the pane's program want motion with no button held (1003)? */
 static int hover_wanted(struct pane *p)
 {
@@ -1189,7 +1225,8 @@ static void attach_mouse(struct peer *c, const struct tty_mouse *m)
 		mouse_release(c, w, m, x, y);
 		break;
 	case TTY_MOUSE_WHEEL:
-		mouse_wheel(w, m, x, y);
+		if (!mouse_status_wheel(c, m))
+			mouse_wheel(w, m, x, y);
 		break;
 	case TTY_MOUSE_MOVE:
 		mouse_hover(w, m, x, y);
@@ -1259,14 +1296,51 @@ void attach_detach(struct peer *c, const char *message)
 
 	if (c->state != PEER_ATTACHED)
 		return;
-	msg = message != NULL ? xstrdup(message)
-			      : xasprintf("[detached (from session %s)]", c->session->name);
+	if (message != NULL)
+		msg = xstrdup(message);
+	else
+		msg = xasprintf("[detached%s (from session %s)]",
+				c->hup_parent ? " and SIGHUP" : "", c->session->name);
 	hooks_fire_client(c->srv, "client-detached", c, c->session);
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
-	peer_exit(c, 0, msg);
+	peer_exit(c, c->hup_parent && message == NULL ? 256 : 0, msg);
 	free(msg);
+}
+
+/* refresh-client: the whole screen is sent again at the next frame. */
+void attach_refresh(struct peer *c)
+{
+	if (c->state != PEER_ATTACHED)
+		return;
+	render_invalidate(c->render);
+	mark_dirty(c);
+}
+
+/* suspend-client: the terminal as it was found, then the client stops
+ * itself; nothing is drawn for it until it says it was continued. */
+void attach_suspend(struct peer *c)
+{
+	if (c->state != PEER_ATTACHED || c->suspended)
+		return;
+	c->suspended = 1;
+	tty_stop(c->tty);
+	flush_frame(c);
+	peer_send(c, MSG_STOP, NULL, 0);
+	attach_size_session(c->session);
+}
+
+void attach_wakeup(struct peer *c)
+{
+	if (!c->suspended)
+		return;
+	c->suspended = 0;
+	tty_start(c->tty);
+	flush_frame(c);
+	render_invalidate(c->render);
+	attach_size_session(c->session);
+	mark_dirty(c);
 }
 
 /* Where a client goes when its session is destroyed: nowhere with
@@ -1631,7 +1705,7 @@ void attach_render_all(struct server *srv)
 	struct peer *c;
 
 	for (c = srv->peers; c != NULL; c = c->next) {
-		if (c->state != PEER_ATTACHED || !c->dirty)
+		if (c->state != PEER_ATTACHED || !c->dirty || c->suspended)
 			continue;
 		if (c->queued > 0)
 			continue; /* a frame is in flight: draw when it drains */

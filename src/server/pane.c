@@ -254,6 +254,18 @@ static void pane_start_poll(struct pane *p)
 	uv_poll_start(&p->poll, p->poll_events, pane_poll_cb);
 }
 
+/* A new pane's title is the host name until its program sets one, as in
+ * tmux (the default status-right shows it). */
+static void pane_default_title(struct pane *p)
+{
+	char host[256];
+
+	if (gethostname(host, sizeof host) != 0)
+		return;
+	host[sizeof host - 1] = '\0';
+	grid_set_title(p->grid, host);
+}
+
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
 			 char **errmsg)
 {
@@ -292,6 +304,7 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 		grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
 			 pane_grid_output, p);
 	grid_set_events(p->grid, &pane_events, p);
+	pane_default_title(p);
 	uv_timer_init(srv->loop, &p->close_timer);
 	p->close_timer.data = p;
 	p->open_handles = 1;

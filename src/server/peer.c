@@ -103,6 +103,8 @@ void peer_send(struct peer *c, uint16_t type, const void *data, size_t len)
 
 	if (uv_is_closing((uv_handle_t *)&c->pipe))
 		return;
+	if (type == MSG_OUTPUT)
+		c->written += len;
 	while (len > PROTO_MAX_PAYLOAD) {
 		peer_send(c, type, data, PROTO_MAX_PAYLOAD);
 		data = (const char *)data + PROTO_MAX_PAYLOAD;
@@ -372,6 +374,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			attach_resize(c, d[0] | d[1] << 8, d[2] | d[3] << 8);
 			return;
 		}
+		if (m->type == MSG_WAKEUP) {
+			attach_wakeup(c);
+			return;
+		}
 		break;
 	case PEER_CLOSING:
 		return;
@@ -457,6 +463,7 @@ void peer_accept(struct server *srv)
 
 	c->srv = srv;
 	c->id = srv->next_peer_id++;
+	c->created = time(NULL);
 	proto_reader_init(&c->reader);
 	buf_init(&c->frame);
 	uv_pipe_init(srv->loop, &c->pipe, 0);

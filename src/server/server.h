@@ -118,7 +118,9 @@ struct session {
 	char *name;
 	struct window *windows; /* ordered by index */
 	struct window *current;
-	struct window *last;
+	struct window *last;   /* top of tmux's last-window stack */
+	struct window **older; /* the rest of it, most recent last */
+	int nolder;
 	int sx, sy; /* size given to new windows */
 	time_t created;
 	uint64_t activity; /* ms: most recent use, picks the default session */
@@ -148,7 +150,9 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued; /* bytes handed to libuv, not yet written */
+	size_t queued;	  /* bytes handed to libuv, not yet written */
+	time_t created;	  /* #{client_created} */
+	uint64_t written; /* terminal output sent, #{client_written} */
 
 	/* from MSG_IDENTIFY */
 	char *term;
@@ -167,6 +171,8 @@ struct peer {
 	struct tty *tty;
 	struct render *render;
 	int readonly;
+	int suspended;		 /* suspend-client: stopped until MSG_WAKEUP */
+	int hup_parent;		 /* detach-client -P, attach -x: SIGHUP its shell */
 	int waiting;		 /* blocked in wait-pane */
 	struct cmd_ctx *pending; /* a suspended command list of this peer */
 	char *deferred;		 /* a command that waits for the config file */
@@ -224,6 +230,7 @@ struct server {
 	struct session *sessions;
 	struct peer *peers;
 	uint32_t next_session_id, next_window_id, next_pane_id, next_peer_id;
+	uint32_t marked; /* %id + 1 of the marked pane (select-pane -m); 0: none */
 	time_t start_time;
 	int exiting;
 	int redraw_needed;
@@ -261,6 +268,9 @@ void session_rename(struct session *s, const char *name);
 void session_destroy(struct session *s);
 int session_count_windows(const struct session *s);
 void session_select_window(struct session *s, struct window *w);
+void session_last_remove(struct session *s, struct window *w);
+void session_last_replace(struct session *s, struct window *from, struct window *to);
+void session_last_swap(struct session *s, struct window *a, struct window *b);
 struct session *session_best(struct server *srv);
 void session_touch(struct session *s);
 /* The options that apply to an object, falling back to the global ones. */
@@ -274,6 +284,9 @@ struct window *window_create(struct session *s, int index, const char *name);
 struct window *window_find_index(struct session *s, int index);
 struct window *window_find_id(struct server *srv, uint32_t id);
 int window_next_index(struct session *s, int from);
+void window_shuffle_up(struct session *s, int idx);
+struct pane *window_last_pane(struct window *w);
+struct pane *window_marked_pane(struct server *srv);
 void window_destroy(struct window *w);
 int window_count_panes(const struct window *w);
 int window_pane_index(const struct window *w, const struct pane *p);
@@ -351,6 +364,9 @@ const char *peer_getenv(const struct peer *c, const char *name);
 
 /* attach.c */
 void attach_start(struct peer *c, struct session *s, int readonly);
+void attach_suspend(struct peer *c);
+void attach_refresh(struct peer *c);
+void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);
 void attach_input(struct peer *c, const char *buf, size_t len);
 void attach_resize(struct peer *c, int rows, int cols);

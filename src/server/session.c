@@ -99,12 +99,64 @@ int session_count_windows(const struct session *s)
 	return n;
 }
 
+/* Take w out of the last-window stack; the next one down becomes the
+ * top when w was it, so C-b l goes on working after a kill, as in tmux. */
+void session_last_remove(struct session *s, struct window *w)
+{
+	int i, j = 0;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < s->nolder; i++) {
+		if (s->older[i] != w)
+			s->older[j++] = s->older[i];
+	}
+	s->nolder = j;
+	if (s->last == w)
+		s->last = s->nolder > 0 ? s->older[--s->nolder] : NULL;
+}
+
+/* A swap between sessions: the stack keeps the slot, as tmux's winlinks. */
+void session_last_replace(struct session *s, struct window *from, struct window *to)
+{
+	if (s->last == from)
+		s->last = to;
+	for (int i = 0; i < s->nolder; i++) {
+		if (s->older[i] == from)
+			s->older[i] = to;
+	}
+}
+
+static struct window *swapped(struct window *w, struct window *a, struct window *b)
+{
+	return w == a ? b : w == b ? a : w;
+}
+
+/* A swap within the session: a and b trade places in the stack too. */
+void session_last_swap(struct session *s, struct window *a, struct window *b)
+{
+	s->last = swapped(s->last, a, b);
+	for (int i = 0; i < s->nolder; i++)
+		s->older[i] = swapped(s->older[i], a, b);
+}
+
+static void session_last_push(struct session *s, struct window *w)
+{
+	session_last_remove(s, w);
+	if (s->last != NULL) {
+		s->older = xrealloc(s->older, ((size_t)s->nolder + 1) * sizeof *s->older);
+		s->older[s->nolder++] = s->last;
+	}
+	s->last = w;
+}
+
 void session_select_window(struct session *s, struct window *w)
 {
 	if (s->current == w)
 		return;
+	session_last_remove(s, w);
 	if (s->current != NULL)
-		s->last = s->current;
+		session_last_push(s, s->current);
 	s->current = w;
 	alerts_selected(w);
 	/* aggressive-resize: the window takes its clients' size now */
@@ -193,6 +245,7 @@ void session_destroy(struct session *s)
 		 * it is unlinked, so that call returns at once. */
 		window_destroy(w);
 	}
+	free(s->older);
 	free(s->name);
 	free(s->cwd);
 	environ_clear(&s->env);

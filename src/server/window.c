@@ -64,6 +64,34 @@ int window_next_index(struct session *s, int from)
 	return i;
 }
 
+/* -a/-b of new-window and move-window: free index idx as tmux does, by
+ * moving up one the run of windows from idx to the first free index. */
+void window_shuffle_up(struct session *s, int idx)
+{
+	int end = window_next_index(s, idx);
+
+	for (struct window *w = s->windows; w != NULL; w = w->next) {
+		if (w->index >= idx && w->index < end)
+			w->index++;
+	}
+}
+
+/* The marked pane (select-pane -m), NULL if none or it is gone. */
+struct pane *window_marked_pane(struct server *srv)
+{
+	return srv->marked != 0 ? pane_find_id(srv, srv->marked - 1) : NULL;
+}
+
+/* The pane last-pane and select-pane -l go to. One split off with -d or
+ * left after the last one was killed was never the last: with two panes,
+ * the other one is, as in tmux. */
+struct pane *window_last_pane(struct window *w)
+{
+	if (w->last_active == NULL && window_count_panes(w) == 2)
+		return w->panes == w->active ? w->panes->next : w->panes;
+	return w->last_active;
+}
+
 int window_count_panes(const struct window *w)
 {
 	const struct pane *p;
@@ -207,8 +235,7 @@ void window_destroy(struct window *w)
 		pane_destroy(p);
 	}
 	layout_free(w->layout);
-	if (s->last == w)
-		s->last = NULL;
+	session_last_remove(s, w);
 	if (s->current == w) {
 		s->current = NULL;
 		session_select_window(s, fallback);
@@ -462,7 +489,7 @@ static void fallback_from_slot(struct session *s, struct window *w, int old)
 
 	if (s->last != NULL && s->last != w) {
 		s->current = s->last;
-		s->last = NULL;
+		session_last_remove(s, s->current);
 		return;
 	}
 	for (q = s->windows; q != NULL; q = q->next) {
@@ -472,7 +499,7 @@ static void fallback_from_slot(struct session *s, struct window *w, int old)
 	}
 	s->current = prev != NULL ? prev : max;
 	if (s->current != w)
-		s->last = NULL;
+		session_last_remove(s, w);
 }
 
 void window_move(struct window *w, struct session *dst, int index, int select)
@@ -498,8 +525,7 @@ void window_move(struct window *w, struct session *dst, int index, int select)
 		attach_mark_session(src);
 		return;
 	}
-	if (src->last == w)
-		src->last = NULL;
+	session_last_remove(src, w);
 	if (was_current) {
 		src->current = NULL;
 		session_select_window(src, fallback);

@@ -90,7 +90,7 @@ struct grid {
 	struct pen pen;
 	struct combine comb;
 
-	int altscreen, cursor_visible, cursor_shape, mouse;
+	int altscreen, cursor_visible, cursor_shape, cursor_blink, mouse;
 	char *title;
 	size_t title_len;
 	char *title_next; /* a title being received in fragments */
@@ -693,6 +693,9 @@ static int cb_settermprop(VTermProp prop, VTermValue *val, void *user)
 		break;
 	case VTERM_PROP_CURSORSHAPE:
 		g->cursor_shape = val->number;
+		break;
+	case VTERM_PROP_CURSORBLINK:
+		g->cursor_blink = val->boolean;
 		break;
 	case VTERM_PROP_MOUSE:
 		g->mouse = val->number;
@@ -1366,6 +1369,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->pen = default_pen;
 	g->cursor_visible = 1;
 	g->cursor_shape = VTERM_PROP_CURSORSHAPE_BLOCK;
+	g->cursor_blink = 1;
 	g->history_limit = history_limit < 0 ? 0 : history_limit;
 	g->codec = (struct history_codec){codec_expand, codec_intern, g};
 	g->hist = history_new(g->history_limit);
@@ -1558,6 +1562,11 @@ int grid_cursor_shape(const struct grid *g)
 	return g->cursor_shape;
 }
 
+int grid_cursor_blink(const struct grid *g)
+{
+	return g->cursor_blink;
+}
+
 int grid_alt_screen(const struct grid *g)
 {
 	return g->altscreen;
@@ -1588,6 +1597,17 @@ int grid_bracketed_paste(const struct grid *g)
 	vterm_keyboard_start_paste(g->vt);
 	vterm_output_set_callback(g->vt, g->out, g->ctx);
 	return n > 0;
+}
+
+void grid_set_title(struct grid *g, const char *title)
+{
+	char *p = strdup(title);
+
+	if (p == NULL)
+		return; /* out of memory: the old title stays */
+	free(g->title);
+	g->title = p;
+	g->title_len = strlen(p);
 }
 
 const char *grid_title(const struct grid *g)

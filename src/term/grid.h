@@ -103,10 +103,12 @@ size_t grid_cell_utf8(const struct grid *g, const struct grid_cell *c, char out[
 void grid_cursor(const struct grid *g, int *row, int *col);
 int grid_cursor_visible(const struct grid *g);
 int grid_cursor_shape(const struct grid *g); /* VTERM_PROP_CURSORSHAPE_* */
+int grid_cursor_blink(const struct grid *g);
 int grid_alt_screen(const struct grid *g);
 int grid_mouse_mode(const struct grid *g); /* VTERM_PROP_MOUSE_* */
 int grid_bracketed_paste(const struct grid *g);
 const char *grid_title(const struct grid *g); /* "" when never set */
+void grid_set_title(struct grid *g, const char *title);
 
 /* Shell integration marks seen so far (OSC 133): counters only grow. */
 struct grid_marks {

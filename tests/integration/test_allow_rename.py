@@ -32,6 +32,18 @@ class AllowRename(pmuxtest.PmuxTestCase):
         self.pm.type("r", "; ".join(cmds) + "; echo mark-$((6*7))")
         self.pm.wait_line("r", "mark-42")
 
+    def test_default_title_and_select_pane_T(self):
+        # a new pane's title is the host name (tmux); select-pane -T sets it,
+        # expanding formats, without selecting the pane
+        import socket
+        self.assertEqual(self.pm.display("r", "#{pane_title}"), socket.gethostname())
+        self.pm.run("split-window", "-d", "-t", "r", "sleep", "1000")
+        self.pm.run("select-pane", "-t", "r.1", "-T", "ti-#{pane_index}")
+        self.assertEqual(self.pm.display("r.1", "#T"), "ti-1")
+        self.assertEqual(self.pm.display("r", "#{pane_index}"), "0")
+        self.emit(TITLE_SEQ % "from-osc")
+        self.assertEqual(self.pm.display("r.0", "#T"), "from-osc")
+
     def test_off_by_default(self):
         pm = self.pm
         self.assertEqual(pm.run("show", "-gv", "allow-rename"), "off\n")

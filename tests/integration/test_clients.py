@@ -89,6 +89,35 @@ class Clients(pmuxtest.PmuxTestCase):
         ro.write(b"\x02d")  # detaching is allowed
         self.assertEqual(ro.wait_exit(), 0)
 
+    def test_read_only_client_does_not_size_the_window(self):
+        # attach -r is also tmux's ignore-size: a small read-only viewer
+        # attached last does not shrink the window
+        self.attach(rows=40, cols=120)
+        wait_for(lambda: self.window_size() == "120x39", msg="window sized to the client")
+        ro = self.attach("-r", rows=24, cols=80)
+        ro.write(b"x")  # activity: it would be the latest client
+        self.assertEqual(self.pm.run("list-clients", "-F", "#{client_readonly}").split(),
+                         ["0", "1"])
+        self.assertEqual(self.window_size(), "120x39")
+        # switch-client -r makes it an ordinary client: it sizes the window
+        self.pm.run("switch-client", "-r", "-c", ro.tty, "-t", "a")
+        wait_for(lambda: self.window_size() == "80x23", msg="the window sized to it now",
+                 describe=self.window_size)
+
+    def test_client_formats(self):
+        import time
+        before = int(time.time())
+        c = self.attach()
+        ro = self.attach("-r")
+        fmt = "#{client_tty} #{client_flags} #{client_created} #{client_written}"
+        rows = {l.split()[0]: l.split()[1:] for l in
+                self.pm.run("list-clients", "-F", fmt).splitlines() if l}
+        flags, created, written = rows[c.tty]
+        self.assertEqual(flags, "attached,focused,UTF-8")
+        self.assertEqual(rows[ro.tty][0], "attached,focused,ignore-size,read-only,UTF-8")
+        self.assertTrue(before - 2 <= int(created) <= int(time.time()) + 2, created)
+        self.assertGreater(int(written), 100)  # at least the first frame
+
     def test_attach_d_detaches_others(self):
         first = self.attach()
         second = self.attach("-d")

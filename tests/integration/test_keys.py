@@ -119,6 +119,16 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.run("list-keys", "-N", "-T", "custom"), "x make one\n")
         notes = self.pm.run("list-keys", "-N")
         self.assertRegex(notes, re.compile(r"^C-b c\s+Create a new window$", re.M))
+        # as tmux: root notes first, indented like the prefix ones; with
+        # -T no prefix key in front
+        self.pm.run("bind-key", "-N", "root note", "-n", "F6", "new-window")
+        notes = self.pm.run("list-keys", "-N").splitlines()
+        self.assertEqual(notes[0], "    F6      root note")
+        self.assertEqual(notes[1], "C-b C-b     Send the prefix key")
+        self.assertEqual(self.pm.run("list-keys", "-N", "-T", "prefix").splitlines()[0],
+                         "C-b     Send the prefix key")
+        self.assertEqual(self.pm.run("list-keys", "-N", "-P", "> ", "-T", "prefix",
+                                     "c"), "> c Create a new window\n")
         r = self.pm.cmd("list-keys", "-T", "nosuch")
         self.assertEqual(r.rc, 1, r)
         r = self.pm.cmd("bind-key", "F5", "no-such-command")
@@ -260,6 +270,13 @@ class Keys(pmuxtest.PmuxTestCase):
         ro.write(PREFIX + b":new-window\r")
         self.sync()                  # through the other client
         self.assertEqual(len(self.windows()), 1)
+        # switching sessions is allowed (C-b ), switch-client -n), as in tmux
+        self.pm.shell_session("k2")
+        ro.write(PREFIX + b")")
+        wait_for(lambda: "k2" in self.pm.run("list-clients", "-F",
+                                               "#{client_readonly} #{session_name}"),
+                 msg="the read-only client switched to k2")
+        self.assertEqual(len(self.pm.run("list-windows", "-t", "k2").splitlines()), 1)
         ro.write(PREFIX + b"d")
         self.assertEqual(ro.wait_exit(), 0)
 

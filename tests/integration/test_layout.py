@@ -345,6 +345,153 @@ class Layouts(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", "#{window_index}"),
                          "0\n1\n2\n")
 
+    def test_full_size_split_like_tmux(self):
+        # -f -l N% is a percentage of the window; the full-size pane goes
+        # last (or first with -b) in the pane order (tmux 3.3a figures).
+        self.window(panes=1)
+        for args in (["-h"], ["-v"], ["-fh", "-l", "30%"], ["-bv", "-l", "7"]):
+            self.pm.run("split-window", "-t", "s", *args, "sleep", "1000")
+        self.assertEqual(
+            self.layout(),
+            "50b4,120x40,0,0{41x40,0,0,0,41x40,42,0[41x20,42,0,1,41x19,42,21,2],"
+            "36x40,84,0[36x7,84,0,4,36x32,84,8,3]}")
+        self.pm.run("select-pane", "-t", "%0")
+        self.pm.run("split-window", "-t", "s", "-fvb", "-l", "25%", "sleep", "1000")
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").split(),
+                         ["%5", "%0", "%1", "%2", "%4", "%3"])
+        self.assertEqual(self.pm.display("s:.0", "#{pane_height}"), "10")
+
+    def test_move_window_after_and_before(self):
+        # -a/-b move up only the run of windows up to the first free index
+        self.pm.new_session("s", "sleep", "1000", flags=("-n", "w0"))
+        for name in ("a", "b"):
+            self.pm.run("new-window", "-t", "s:", "-n", name, "sleep", "1000")
+        fmt = "#{window_index}#{window_name}#{window_flags}"
+
+        def windows():
+            return " ".join(self.pm.run("list-windows", "-t", "s", "-F", fmt).split())
+        self.pm.run("move-window", "-s", "s:1", "-t", "s:4")
+        self.pm.run("move-window", "-a", "-s", "s:0", "-t", "s:4")
+        self.assertEqual(windows(), "2b 4a- 5w0*")
+        self.pm.run("move-window", "-a", "-s", "s:2", "-t", "s:4")
+        self.assertEqual(windows(), "4a 5b* 6w0-")
+        self.pm.run("move-window", "-b", "-s", "s:4", "-t", "s:5")
+        self.assertEqual(windows(), "5a* 6b- 7w0")
+        self.pm.run("new-window", "-b", "-t", "s:0", "-n", "bb", "sleep", "1000")
+        self.pm.run("new-window", "-a", "-t", "s:", "-n", "aa", "sleep", "1000")
+        self.pm.run("new-window", "-a", "-t", "s:1", "-n", "ab", "sleep", "1000")
+        self.assertEqual(windows(), "0bb 1aa- 2ab* 5a 6b 7w0")
+
+    def test_last_window_is_a_stack(self):
+        # killing the last window makes the one before it the last (tmux)
+        self.pm.new_session("s", "sleep", "1000")
+        for _ in range(3):
+            self.pm.run("new-window", "-t", "s:", "sleep", "1000")
+        fmt = "#{window_index}#{window_flags}"
+
+        def windows():
+            return " ".join(self.pm.run("list-windows", "-t", "s", "-F", fmt).split())
+        self.assertEqual(windows(), "0 1 2- 3*")
+        self.pm.run("kill-window", "-t", "s:2")
+        self.assertEqual(windows(), "0 1- 3*")
+        self.pm.run("last-window", "-t", "s")
+        self.assertEqual(windows(), "0 1* 3-")
+        self.pm.run("kill-window", "-t", "s:3")
+        self.assertEqual(windows(), "0- 1*")
+
+    def test_break_pane_after_and_before(self):
+        self.window(panes=3)
+        self.pm.run("new-window", "-d", "-t", "s:1", "sleep", "1000")
+        self.pm.run("break-pane", "-b", "-s", "%0", "-t", "s:0")
+        fmt = "#{window_index}:#{window_panes}#{window_flags}"
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
+                         ["0:1*", "1:2-", "2:1"])
+        # the index of the pane's own window is in use unless it is alone
+        r = self.pm.cmd("break-pane", "-s", "%1", "-t", "s:1")
+        self.assertEqual((r.rc, r.err.strip()), (1, "index in use: 1"))
+        self.pm.run("break-pane", "-a", "-d", "-s", "%1", "-t", "s:0")
+        self.assertEqual(self.pm.run("list-windows", "-t", "s", "-F", fmt).split(),
+                         ["0:1*", "1:1", "2:1-", "3:1"])
+
+    def test_select_pane_l_after_kill(self):
+        # the last pane killed: with two panes left, the other is the last
+        self.window(panes=3)
+        self.pm.run("select-pane", "-t", "%0")
+        self.pm.run("kill-pane", "-t", "%2")
+        self.pm.run("select-pane", "-l", "-t", "s")
+        self.assertEqual(self.pm.display("s", "#{pane_id}"), "%1")
+
+    def test_rotate_window(self):
+        # the panes move round the cells, the active cell keeps the focus
+        self.window(panes=1)
+        self.pm.run("split-window", "-h", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-v", "-t", "s", "sleep", "1000")
+        self.pm.run("select-pane", "-t", "%0")
+        fmt = "#{pane_id}:#{pane_left},#{pane_top}:#{pane_active}"
+
+        def panes():
+            return self.pm.run("list-panes", "-t", "s", "-F", fmt).split()
+        self.assertEqual(panes(), ["%0:0,0:1", "%1:61,0:0", "%2:61,21:0"])
+        self.pm.run("rotate-window", "-t", "s")
+        self.assertEqual(panes(), ["%1:0,0:1", "%2:61,0:0", "%0:61,21:0"])
+        self.pm.run("rotatew", "-D", "-t", "s")
+        self.pm.run("rotatew", "-D", "-t", "s")
+        self.assertEqual(panes(), ["%2:0,0:1", "%0:61,0:0", "%1:61,21:0"])
+        self.pm.run("resize-pane", "-Z", "-t", "s")
+        self.pm.run("rotatew", "-Z", "-t", "s")
+        self.assertEqual(self.pm.display("s", "#{pane_id} #{window_zoomed_flag}"), "%0 1")
+
+    def test_split_window_Z(self):
+        # -Z: the window is zoomed on the active pane after the split
+        self.window(panes=1)
+        self.pm.run("split-window", "-Z", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "1 1")
+        self.pm.run("split-window", "-dZ", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "1 1")
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.assertEqual(self.pm.display("s", "#{window_zoomed_flag} #P"), "0 2")
+
+    def test_marked_pane(self):
+        # select-pane -m/-M, the ~ target, the M flag, and the marked pane
+        # as swap-pane's and join-pane's default source (tmux 3.3a)
+        self.window(panes=1)
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-t", "s", "sleep", "1000")
+        self.pm.run("select-pane", "-m", "-t", "%0")
+        self.assertEqual(self.pm.display("s", "#{pane_marked}#{pane_marked_set} #{window_flags} "
+                                              "#{window_marked_flag}"), "01 *M 1")
+        self.assertEqual(self.pm.display("~", "#{pane_id} #{pane_marked}"), "%0 1")
+        self.pm.run("swap-pane", "-t", "s")
+        self.assertEqual(self.pm.run("list-panes", "-t", "s", "-F", "#{pane_id}").split(),
+                         ["%2", "%1", "%0"])
+        self.pm.run("select-pane", "-m", "-t", "%0")   # toggles it off
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+        r = self.pm.cmd("select-pane", "-t", "{marked}")
+        self.assertEqual((r.rc, r.err.strip()), (1, "no marked target"))
+        self.pm.run("select-pane", "-m", "-t", "%1")
+        self.pm.run("new-window", "-t", "s:", "sleep", "1000")
+        self.pm.run("join-pane", "-h", "-t", "s:1")
+        self.assertIn("%1", self.pm.run("list-panes", "-t", "s:1", "-F", "#{pane_id}"))
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+        self.pm.run("select-pane", "-m", "-t", "%0")
+        self.pm.run("select-pane", "-M")
+        self.assertEqual(self.pm.display("s", "#{pane_marked_set}"), "0")
+
+    def test_zoom_kept_with_Z(self):
+        # swap-pane -Z and select-pane -Z keep a zoomed window zoomed; a
+        # direction is taken in the window as laid out (tmux 3.3a)
+        self.window(panes=1)
+        self.pm.run("split-window", "-h", "-t", "s", "sleep", "1000")
+        self.pm.run("split-window", "-v", "-t", "s", "sleep", "1000")
+        fmt = "#{pane_id} #{window_zoomed_flag}"
+        self.pm.run("resize-pane", "-Z", "-t", "s")
+        self.pm.run("swap-pane", "-Z", "-U", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%2 1")
+        self.pm.run("select-pane", "-Z", "-L", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%0 1")
+        self.pm.run("select-pane", "-R", "-t", "s")
+        self.assertEqual(self.pm.display("s", fmt), "%2 0")
+
     def test_last_pane(self):
         self.window(panes=2)
         self.pm.run("select-pane", "-t", "%0")

@@ -267,6 +267,29 @@ class Mouse(pmuxtest.PmuxTestCase):
         wait_for(lambda: pm.display("S", "#{window_index}") == "1",
                  msg="a click on window 1 to select it")
 
+    def test_wheel_on_status_line_changes_window(self):
+        # tmux's WheelUpStatus / WheelDownStatus: previous and next window
+        pm = self.pm
+        pm.run("new-window", "-d", "-t", "S:1")
+        c = self.mouse_attach()
+        c.write(sgr(65, 50, 29))     # wheel down on the status line, off the list
+        c.write(sgr(65, 5, 29))      # ... and over the window list
+        wait_for(lambda: pm.display("S", "#{window_index}") == "1", msg="the next window")
+        c.write(sgr(64, 5, 29))      # wheel up
+        wait_for(lambda: pm.display("S", "#{window_index}") == "0", msg="the previous window")
+
+    def test_middle_click_pastes_and_selects(self):
+        # tmux's MouseDown2Pane: select the pane, paste the top buffer
+        pm = self.pm
+        pm.run("set-buffer", "echo pasted-$((40+2))")
+        c = self.mouse_attach()
+        pm.run("select-pane", "-t", self.right)
+        c.write(click(5, 5, button=1))
+        self.wait_active(self.left, "the middle click to select the left pane")
+        pm.wait_text(self.left, "echo pasted-$((40+2))")
+        pm.send(self.left, "Enter")
+        pm.wait_line(self.left, "pasted-42")
+
     def test_mouse_off_ignores_reports(self):
         c = self.attach()
         out = self.start_recorder(self.right, "1000", "1006")

@@ -38,6 +38,12 @@ class Respawn(pmuxtest.PmuxTestCase):
         r = pm.cmd("respawn-pane", "-t", pane)
         self.assertEqual(r.rc, 1)
         self.assertIn("still active", r.err)
+        # tmux's messages, with the pane and window as targets
+        where = pm.display(pane, "#{session_name}:#{window_index}")
+        self.assertEqual(r.err.strip(), "respawn pane failed: pane %s.%s still active"
+                         % (where, pm.display(pane, "#{pane_index}")))
+        r = pm.cmd("respawn-window", "-t", pane)
+        self.assertEqual(r.err.strip(), "respawn window failed: window %s still active" % where)
         pm.run("respawn-pane", "-k", "-t", pane, "sleep", "1002")
         pm.wait_gone(pid, "the killed program")
         pm.wait_proc(pane, ["sleep", "1002"])

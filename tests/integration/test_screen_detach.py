@@ -4,7 +4,9 @@ with what was there before attaching, cursor visible, no mouse reporting,
 and the detach message printed after it."""
 
 import os
+import re
 import shlex
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -55,6 +57,105 @@ class Detach(screen.ScreenTestCase):
         c = self.start()
         self.pm.run("detach-client", "-t", c.tty)
         self.check_restored(c, "[detached (from session S)]")
+
+    def modes_left_on(self, c):
+        """Private modes the client's output turned on and never off again
+        (VTScreen does not show focus reporting or bracketed paste)."""
+        last = {}
+        for m in re.finditer(rb"\x1b\[\?([0-9;]+)([hl])", c.tail):
+            for mode in m.group(1).split(b";"):
+                last[int(mode)] = m.group(2)
+        on_by_default = (7, 25)      # autowrap, a visible cursor
+        return sorted(mode for mode, hl in last.items()
+                      if hl == b"h" and mode not in on_by_default)
+
+    def start_with_modes(self):
+        # focus events and the mouse turned on in the outer terminal
+        c = self.start()
+        self.pm.run("set-option", "-g", "focus-events", "on")
+        self.pm.run("set-option", "-g", "mouse", "on")
+        wait_for(lambda: b"\x1b[?1004h" in c.tail, msg="focus reporting on",
+                 describe=c.describe)
+        return c
+
+    def test_sigterm_to_the_client(self):
+        c = self.start_with_modes()
+        os.kill(c.pid, signal.SIGTERM)
+        self.check_restored(c, "[terminated]")
+        self.assertEqual(c.proc.returncode, 1)
+        self.assertEqual(self.modes_left_on(c), [])
+
+    def test_sighup_to_the_client(self):
+        # kill -HUP with the terminal still there: it is restored too
+        c = self.start_with_modes()
+        os.kill(c.pid, signal.SIGHUP)
+        self.check_restored(c, "[lost tty]")
+        self.assertEqual(c.proc.returncode, 1)
+        self.assertEqual(self.modes_left_on(c), [])
+
+    def test_modes_reset_on_detach(self):
+        c = self.start_with_modes()
+        c.keys(b"\x02d")
+        self.check_restored(c, "[detached (from session S)]")
+        self.assertEqual(self.modes_left_on(c), [])
+
+    def bash_client(self, session):
+        """An interactive bash in a pty that runs attach-session."""
+        pm = self.pm
+        c = screen.ScreenClient(pm, rows=24, cols=80,
+                                argv=["bash", "--norc", "--noprofile", "-i"],
+                                env={"PS1": "outer$ "})
+        c.wait_text("outer$")
+        c.write((" ".join(shlex.quote(a) for a in pm.argv("attach", "-t", session)) +
+                 "\r").encode())
+        return c
+
+    def test_detach_P_hangs_up_the_shell(self):
+        # detach-client -P: the client's parent (its shell) gets SIGHUP
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        c = self.bash_client("S")
+        screen.wait_attached(pm, "S", 1)
+        c.wait_text("in-pane")
+        pm.run("detach-client", "-P", "-t", c.tty)
+        c.wait_text("[detached and SIGHUP (from session S)]")
+        self.assertEqual(c.wait_exit(), -signal.SIGHUP)
+
+    def test_attach_x_hangs_up_the_other_shells(self):
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        first = self.bash_client("S")
+        screen.wait_attached(pm, "S", 1)
+        first.wait_text("in-pane")
+        second = screen.ScreenClient(pm, "attach-session", "-x", "-t", "S", rows=24, cols=80)
+        first.wait_text("[detached and SIGHUP (from session S)]")
+        self.assertEqual(first.wait_exit(), -signal.SIGHUP)
+        second.wait_text("in-pane")
+
+    def test_suspend_client(self):
+        # suspend-client (C-b C-z in tmux): the terminal is given back and
+        # the client stops like any job; fg brings the session back
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo in-pane; exec sleep 1000", x=80, y=23)
+        c = screen.ScreenClient(pm, rows=24, cols=80,
+                                argv=["bash", "--norc", "--noprofile", "-i"],
+                                env={"PS1": "outer$ "})
+        c.wait_text("outer$")
+        c.write((" ".join(shlex.quote(a) for a in pm.argv("attach", "-t", "S")) +
+                 "\r").encode())
+        screen.wait_attached(pm, "S", 1)
+        c.wait_text("in-pane")
+        pm.run("suspend-client", "-t", c.tty)
+        c.wait_text("Stopped")
+        cur = c.cursor()
+        self.assertEqual((cur["altscreen"], cur["visible"]), (0, 1), c.describe())
+        self.assertFalse(any("in-pane" in l for l in c.lines()), c.describe())
+        c.write(b"fg\r")
+        c.wait_text("in-pane")
+        c.wait_panes_match("S")
+        self.assertEqual(c.cursor()["altscreen"], 1)
+        c.write(b"\x02d")
+        c.wait_text("[detached (from session S)]")
 
     def test_server_exits(self):
         c = self.start()

@@ -59,6 +59,22 @@ class Frames(screen.ScreenTestCase):
     def test_first_keystroke_echo_is_small(self):
         self.echo_costs(b"ab")
 
+    def test_refresh_client_redraws_everything(self):
+        # refresh-client (and C-b r) sends the whole screen again, borders
+        # and status line included, where normally only changes go
+        c = self.c
+        for how in ("command", "key"):
+            start = self.settle()
+            if how == "command":
+                self.pm.run("refresh-client", "-t", c.tty)
+            else:
+                c.write(b"\x02r")
+            wait_for(lambda: c.nbytes - start > 29 * 3, msg="a full redraw (%s)" % how,
+                     describe=lambda: "%d bytes" % (c.nbytes - start))
+            self.settle()
+            c.wait_panes_match("S")
+            self.assertIn("[S]", c.lines()[29])
+
     def test_idle_client_gets_nothing(self):
         start = self.settle()
         time.sleep(1)

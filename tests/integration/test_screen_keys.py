@@ -145,5 +145,64 @@ class Keys(screen.ScreenTestCase):
         c.wait_panes_match("S")
 
 
+# Prints the bytes it reads, in hex, one read per line; q ends it.
+HEXDUMP = r"""import os, sys, tty
+tty.setraw(0)
+sys.stdout.write(sys.argv[1])
+sys.stdout.flush()
+while True:
+    b = os.read(0, 64)
+    if b == b"q":
+        break
+    sys.stdout.write(" ".join("%02x" % c for c in b) + "\r\n")
+    sys.stdout.flush()
+"""
+
+
+class KeyEncoding(screen.ScreenTestCase):
+    """Keys typed on the client reach a pane encoded for its modes, as
+    tmux 3.3a sends them (measured with the same program)."""
+
+    def test_keypad_enter_without_keypad_mode(self):
+        pm = self.pm
+        prog = os.path.join(pm.tmp, "hexdump.py")
+        with open(prog, "w") as f:
+            f.write(HEXDUMP)
+        pm.new_session("S", "python3", prog, "READY\r\n", x=100, y=29)
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_text("READY")
+        c.write(b"\x1bOM")
+        pm.wait_line("S", "0a")   # as tmux: a line feed
+
+    def test_modified_function_and_cursor_keys(self):
+        pm = self.pm
+        prog = os.path.join(pm.tmp, "hexdump.py")
+        with open(prog, "w") as f:
+            f.write(HEXDUMP)
+        # the pane asks for application cursor keys and keypad
+        pm.new_session("S", "python3", prog, "\x1b[?1h\x1b=READY\r\n", x=100, y=29)
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_text("READY")
+        sent = [(b"\x1b[A", "1b 4f 41"),                 # Up, DECCKM on
+                (b"\x1b[1;5D", "1b 5b 31 3b 35 44"),     # C-Left
+                (b"\x1b[15;2~", "1b 5b 31 35 3b 32 7e"),  # S-F5 (terminfo's F17)
+                (b"\x1b[1;2P", "1b 5b 31 3b 32 50"),     # S-F1 (F13)
+                (b"\x1b[24;5~", "1b 5b 32 34 3b 35 7e"),  # C-F12 (F36)
+                (b"\x1b[Z", "1b 5b 5a"),                 # BTab
+                (b"\x1bOM", "1b 4f 4d")]                 # KPEnter, keypad mode
+
+        def received():
+            # one read may hold several keys: compare the byte stream
+            lines = [l.strip() for l in pm.capture("S").splitlines() if l.strip()]
+            return " ".join(lines[1:])
+        want = ""
+        for key, hexes in sent:
+            c.write(key)
+            want = (want + " " + hexes).strip()
+            wait_for(lambda w=want: received().startswith(w) or len(received()) >= len(w),
+                     msg="the pane's reply to %r" % key, describe=received)
+            self.assertEqual(received(), want)
+
+
 if __name__ == "__main__":
     pmuxtest.main()

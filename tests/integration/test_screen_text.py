@@ -72,6 +72,22 @@ class ScreenText(screen.ScreenTestCase):
             self.assertTrue(cell[key].startswith("idx:") and int(cell[key][4:]) >= 16,
                             "%s of %r: %r, expected a 256-colour index" % (key, cell["ch"], cell))
 
+    def test_cursor_style(self):
+        # DECSCUSR from the pane reaches the terminal with its blink: a
+        # steady underline is 4 (as tmux sends it), not a blinking 3
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.type("S", r"printf '\033[4 q'; echo st$((1+1)); read x")
+        pm.wait_line("S", "st2")
+        wait_for(lambda: b"\x1b[4 q" in c.tail, msg="a steady underline cursor",
+                 describe=lambda: repr(c.tail[-300:]))
+        pm.send("S", "Enter")
+        pm.wait_prompt("S")
+        pm.type("S", r"printf '\033[5 q'; echo bl$((1+1)); read x")
+        pm.wait_line("S", "bl2")
+        wait_for(lambda: c.tail.rfind(b"\x1b[5 q") > c.tail.rfind(b"\x1b[4 q"),
+                 msg="a blinking bar cursor", describe=lambda: repr(c.tail[-300:]))
+
     def test_cursor_at_pane_cursor(self):
         pm = self.pm
         c = self.attach("S", rows=30, cols=100)

@@ -34,13 +34,32 @@ class WindowFlags(pmuxtest.PmuxTestCase):
         self.assertEqual(self.windows("b"), ["0:replaced"])
         pm.note_panes()
 
+    def test_new_window_S_and_select_window_T(self):
+        pm = self.pm
+        pm.new_session("a", "sleep", "1000", flags=["-n", "w0"])
+        pm.run("new-window", "-t", "a:", "-n", "foo", "sleep", "1001")
+        pm.run("select-window", "-t", "a:0")
+        # -S: the window named foo is selected, none is made
+        pm.run("new-window", "-S", "-t", "a", "-n", "foo", "sleep", "1002")
+        self.assertEqual(pm.display("a", "#{session_windows} #I"), "2 1")
+        pm.run("new-window", "-d", "-t", "a:", "-n", "foo", "sleep", "1003")
+        r = pm.cmd("new-window", "-S", "-t", "a", "-n", "foo", "sleep", "1004")
+        self.assertEqual((r.rc, r.err.strip()), (1, "multiple windows named foo"))
+        # select-window -T on the current window goes to the last one
+        pm.run("select-window", "-t", "a:0")
+        pm.run("select-window", "-T", "-t", "a:0")
+        self.assertEqual(pm.display("a", "#I"), "1")
+        pm.run("select-window", "-T", "-t", "a:2")
+        self.assertEqual(pm.display("a", "#I"), "2")
+        pm.note_panes()
+
     def test_split_percentage_and_errors(self):
         pm = self.pm
         pm.new_session("a", "sleep", "1000", y=41)
         pm.run("split-window", "-d", "-p", "25", "-t", "a", "sleep", "1001")
         self.assertEqual(pm.run("list-panes", "-t", "a", "-F", "#{pane_height}").split(),
                          ["30", "10"])
-        for args in (("detach-client", "-P"),
+        for args in (("detach-client", "-E", "true"),
                      ("set-buffer", "-w", "x"), ("show-messages", "-J"),
                      ("copy-mode", "-M")):
             r = pm.cmd(*args)

@@ -152,7 +152,7 @@ static void test_keys(void)
 	KEYS(t, &c, "\033x", "M-x");
 	KEYS(t, &c, "\033\x03", "C-M-c");
 	KEYS(t, &c, "\033\x7f", "M-BSpace");
-	KEYS(t, &c, "\033Op\033Ok\033OM", "KP0", "KP+", "Enter");
+	KEYS(t, &c, "\033Op\033Ok\033OM", "KP0", "KP+", "KPEnter");
 	KEYS(t, &c, "\xc3\xa9\xe4\xb8\xad", "\xc3\xa9", "\xe4\xb8\xad");
 	/* mouse reports are parsed, not typed as text */
 	KEYS(t, &c, "\033[<0;5;6M\033[<0;5;6mz", "z");
