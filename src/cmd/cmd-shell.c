@@ -92,6 +92,18 @@ static int queue_text(struct cmd_ctx *ctx, const char *text, int now)
 	return rc;
 }
 
+/* As tmux: a failed command is reported where its output goes, the client
+ * exits with the command's status, and the rest of the list still runs. */
+static void report_status(struct cmd_ctx *ctx, const char *command, int status)
+{
+	if (WIFSIGNALED(status))
+		buf_printf(&ctx->out, "'%s' terminated by signal %d\n", command, WTERMSIG(status));
+	else if (exit_code(status) != 0)
+		buf_printf(&ctx->out, "'%s' returned %d\n", command, exit_code(status));
+	if (exit_code(status) != 0)
+		ctx->status = exit_code(status);
+}
+
 static void run_shell_done(struct job *j, int status, const struct buf *out, void *arg)
 {
 	struct shell_run *r = arg;
@@ -107,8 +119,7 @@ static void run_shell_done(struct job *j, int status, const struct buf *out, voi
 		}
 	} else {
 		buf_add(&ctx->out, out->data, out->len);
-		if (exit_code(status) != 0)
-			cmd_error(ctx, "'%s' returned %d", r->command, exit_code(status));
+		report_status(ctx, r->command, status);
 		cmd_resume(ctx);
 	}
 	shell_run_free(r);

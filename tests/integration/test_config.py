@@ -396,8 +396,8 @@ class BlockingShell(pmuxtest.PmuxTestCase):
                           "set -g @next-line yes\n")
         self.pm.new_session("s", "sleep", "1000")
         r = self.pm.cmd("source-file", conf)
-        self.assertEqual(r.rc, 1, r)
-        self.assertIn("returned 3", r.err)
+        self.assertEqual(r.rc, 3, r)
+        self.assertIn("'exit 3' returned 3", r.out)
         # as in tmux, the commands after it run, on its line and the next
         self.assertEqual(self.show("@same-line"), "yes")
         self.assertEqual(self.show("@next-line"), "yes")
