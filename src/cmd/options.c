@@ -524,21 +524,46 @@ static void json_one(const struct options *o, size_t i, int *first, struct buf *
 	buf_printf(out, ",\"inherited\":%s}", o->set[i] ? "false" : "true");
 }
 
+/* User options (@name) as show_user picks them; their values are strings. */
+static void json_user(const struct options *o, const char *name, int inherited, int *first,
+		      struct buf *out, void (*quote)(struct buf *, const char *))
+{
+	const struct options *at;
+	struct user_option *u;
+
+	for (at = o; at != NULL; at = inherited ? at->parent : NULL) {
+		for (u = at->user; u != NULL; u = u->next) {
+			if ((name != NULL && strcmp(u->name, name) != 0) ||
+			    options_user(o, u->name) != u->value)
+				continue;
+			buf_adds(out, *first ? "\n{\"name\":" : ",\n{\"name\":");
+			*first = 0;
+			quote(out, u->name);
+			buf_adds(out, ",\"value\":");
+			quote(out, u->value);
+			buf_printf(out, ",\"inherited\":%s}", at != o ? "true" : "false");
+		}
+	}
+}
+
 int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
 		      struct buf *out, void (*quote)(struct buf *, const char *))
 {
-	int first = 1, idx = name != NULL ? option_index(name) : -1;
+	int first = 1, user = name != NULL && *name == '@';
+	int idx = name != NULL && !user ? option_index(name) : -1;
 	size_t i;
 
-	if (name != NULL && idx < 0)
+	if (name != NULL && !user && idx < 0)
 		return -1;
 	buf_addc(out, '[');
-	for (i = 0; i < OPTION_COUNT; i++) {
+	for (i = 0; i < OPTION_COUNT && !user; i++) {
 		if (idx >= 0 ? (int)i != idx : !(mask & (1u << options_scope(&option_table[i]))))
 			continue;
 		if (o->set[i] || inherited)
 			json_one(o, i, &first, out, quote);
 	}
+	if (idx < 0)
+		json_user(o, name, inherited, &first, out, quote);
 	buf_adds(out, first ? "]\n" : "\n]\n");
 	return 0;
 }
