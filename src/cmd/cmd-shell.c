@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/parse.h"
 #include "server/job.h"
 
@@ -21,6 +22,10 @@ struct shell_run {
 	char **envp;
 	job_done_fn *done;
 	uv_timer_t delay; /* run-shell -d */
+	/* For a background if-shell's choice: the pane it was about (id plus
+	 * one, 0: none) and the hook it was started from, if any. */
+	uint32_t pane;
+	struct hooks_kept *hook;
 };
 
 static int exit_code(int status)
@@ -42,6 +47,7 @@ static void shell_run_free(struct shell_run *r)
 	free(r->otherwise);
 	free(r->cwd);
 	free_envp(r->envp);
+	hooks_kept_free(r->hook);
 	free(r);
 }
 
@@ -138,7 +144,10 @@ static void if_shell_done(struct job *j, int status, const struct buf *out, void
 		struct cmd_ctx bg;
 
 		cmd_ctx_init(&bg, r->srv, NULL);
+		bg.current = r->pane != 0 ? pane_find_id(r->srv, r->pane - 1) : NULL;
+		hooks_enter(r->srv, r->hook, bg.current);
 		queue_text(&bg, choice, 1);
+		hooks_leave(r->srv, r->hook);
 		if (bg.err.len > 0)
 			show_in_background(r->srv, buf_cstr(&bg.err));
 		cmd_ctx_free(&bg);
@@ -203,6 +212,9 @@ static int start(struct cmd_ctx *ctx, struct args *a, struct target *t, struct s
 
 	r->srv = ctx->srv;
 	r->ctx = wait ? ctx : NULL;
+	r->pane = t->p != NULL ? t->p->id + 1 : 0;
+	if (!wait)
+		r->hook = hooks_keep(ctx->srv);
 	r->done = done;
 	shell_place(ctx, t, r);
 	if (delay > 0) {

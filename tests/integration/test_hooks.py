@@ -160,6 +160,33 @@ class Hooks(pmuxtest.PmuxTestCase):
         self.assertEqual(r.rc, 1)
         self.assertTrue(r.err.strip())
 
+    def test_background_if_shell_keeps_hook_variables(self):
+        pm = self.pm
+        # a hook's if-shell runs in the background: its choice still sees the
+        # hook's variables and has the hook's object as its current target
+        pm.run("set-hook", "-g", "after-new-window",
+               "if-shell -b 'sleep 0.2' "
+               "{ set -gF @bg '#{hook}:#{hook_window}:#{window_id}:#{window_index}' }")
+        wid, index = pm.run("new-window", "-d", "-t", "h", "-P", "-F",
+                            "#{window_id} #{window_index}", "sleep", "1000").split()
+        wait_for(lambda: pm.cmd("show", "-gv", "@bg").out
+                 == "after-new-window:%s:%s:%s\n" % (wid, wid, index),
+                 msg="the hook's variables in the background choice",
+                 describe=lambda: repr(pm.cmd("show", "-gv", "@bg")))
+        # also when the hook's pane is gone (pane-exited)
+        pane, win = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id} #{window_id}",
+                           "sh", "-c", "read x; exit 3").split()
+        pm.run("set-hook", "-p", "-t", pane, "pane-exited",
+               "if-shell -b true \"run-shell 'echo bg-exited #{hook} #{hook_pane} #{pane_id} "
+               "#{window_id} >> %s'\"" % self.log)
+        pm.send(pane, "Enter")
+        self.wait_logged("bg-exited pane-exited %s %s %s" % (pane, pane, win))
+        # outside hooks, a background choice has no hook variables
+        pm.run("set-hook", "-gu", "after-new-window")
+        pm.run("if-shell", "-b", "true", "set -gF @nohook 'x#{hook}'")
+        wait_for(lambda: pm.cmd("show", "-gv", "@nohook").out == "x\n",
+                 msg="no hook variables", describe=lambda: repr(pm.cmd("show", "-gv", "@nohook")))
+
 
 if __name__ == "__main__":
     pmuxtest.main()
