@@ -577,16 +577,43 @@ void pane_keys_sent(struct pane *p)
 	pane_sample_foreground(p);
 }
 
-char *pane_current_command(const struct pane *p)
+/* What a pane whose program is gone was last seen running; if it never was
+ * looked at, what tmux shows: its command's first word, else its shell. */
+static char *pane_last_command(const struct pane *p)
 {
-	pid_t pgrp = pane_foreground(p);
+	const char *cmd, *base;
+	char *word, *name;
+
+	if (p->last_command != NULL)
+		return xstrdup(p->last_command);
+	cmd = p->cmd_argc > 0 ? p->cmd_argv[0] : default_shell(session_options(p->window->session));
+	cmd += strspn(cmd, " \t");
+	if (strncmp(cmd, "exec ", 5) == 0)
+		cmd += 5 + strspn(cmd + 5, " \t");
+	word = xstrndup(cmd, strcspn(cmd, " \t"));
+	base = strrchr(word, '/');
+	name = xstrdup(base != NULL && base[1] != '\0' ? base + 1 : word);
+	free(word);
+	return name;
+}
+
+char *pane_current_command(struct pane *p)
+{
+	pid_t pgrp;
 	char *name = NULL;
 
+	if (p->exited || p->pid <= 0)
+		return p->empty ? xstrdup("") : pane_last_command(p);
+	pgrp = pane_foreground(p);
 	if (pgrp > 0)
 		name = proc_command_name(pgrp);
-	if (name == NULL && p->pid > 0)
+	if (name == NULL)
 		name = proc_command_name(p->pid);
-	return name != NULL ? name : xstrdup("");
+	if (name == NULL)
+		return xstrdup("");
+	free(p->last_command);
+	p->last_command = xstrdup(name);
+	return name;
 }
 
 char *pane_current_path(const struct pane *p)
@@ -608,6 +635,7 @@ static void pane_close_cb(uv_handle_t *h)
 	if (--p->open_handles > 0)
 		return;
 	free_vector(p->cmd_argv);
+	free(p->last_command);
 	options_free(p->options);
 
 	copy_free(p->copy);

@@ -61,6 +61,7 @@ struct pane {
 	struct copy_mode *copy;	 /* copy mode (server/copy.h), or NULL */
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
+	char *last_command; /* pane_current_command when last looked at */
 	time_t created;
 	uint64_t last_output; /* loop time of the last read, ms */
 
@@ -315,7 +316,7 @@ void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);
 void pane_sample_foreground(struct pane *p);
 void pane_keys_sent(struct pane *p);
-char *pane_current_command(const struct pane *p);
+char *pane_current_command(struct pane *p);
 char *pane_current_path(const struct pane *p);
 void pane_hangup_session(pid_t sid);
 

@@ -4,6 +4,7 @@ session-created, session-closed, window-linked, window-renamed, pane-exited,
 client-attached, client-detached; the hook's object is its current target."""
 
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -186,6 +187,29 @@ class Hooks(pmuxtest.PmuxTestCase):
         pm.run("if-shell", "-b", "true", "set -gF @nohook 'x#{hook}'")
         wait_for(lambda: pm.cmd("show", "-gv", "@nohook").out == "x\n",
                  msg="no hook variables", describe=lambda: repr(pm.cmd("show", "-gv", "@nohook")))
+
+    def test_dead_pane_keeps_its_command(self):
+        pm = self.pm
+        self.hook_logs("pane-exited", "#{hook_pane}=#{pane_current_command}")
+        # looked at while it ran: the name it had then (not the shell that
+        # started it)
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}", "sh", "-c",
+                      "exec sleep 1000").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_current_command}") == "sleep",
+                 msg="the pane to run sleep")
+        pid = int(pm.display(pane, "#{pane_pid}"))
+        pmuxtest.kill_quietly(pid, signal.SIGTERM)
+        self.wait_logged("pane-exited %s=sleep" % pane)
+        # never looked at: as tmux, the command's first word
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}",
+                      "sleep 0.1 && exit 0").strip()
+        self.wait_logged("pane-exited %s=sleep" % pane)
+        # a dead pane that remains shows it too
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}",
+                      "exit 3").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to die")
+        self.assertEqual(pm.display(pane, "#{pane_current_command}"), "exit")
 
 
 if __name__ == "__main__":
