@@ -151,7 +151,9 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		format_each(&fc, add_variable, &ctx->out);
 		return 0;
 	}
-	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
+	/* -v: the trace goes to the caller first, wherever the message goes. */
+	msg = format_expand_trace(fmt != NULL ? fmt : DISPLAY_FMT, &fc, 1,
+				  args_has(a, 'v') ? &ctx->out : NULL);
 	if (args_get(a, 'c') != NULL && !args_has(a, 'p')) {
 		c = cmd_find_client(ctx, args_get(a, 'c'));
 		if (c == NULL) {
@@ -424,8 +426,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "aIjpc:d:F:t:", 0, 1,
-	 "[-aIjp] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "aIjpc:d:F:t:v", 0, 1,
+	 "[-aIjpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <pwd.h>
 #include <regex.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -997,7 +998,24 @@ struct fstate {
 	int depth; /* nesting, bounded so a self-referencing option ends */
 	time_t now;
 	struct tm tm;
+	struct buf *trace; /* display-message -v: what expansion does, or NULL */
 };
+
+/* One line of the -v trace, indented by nesting as tmux's: "# …". */
+static void trace(const struct fstate *es, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void trace(const struct fstate *es, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (es->trace == NULL)
+		return;
+	buf_printf(es->trace, "#%*s", es->depth > 0 ? es->depth : 1, "");
+	va_start(ap, fmt);
+	buf_vprintf(es->trace, fmt, ap);
+	va_end(ap);
+	buf_addc(es->trace, '\n');
+}
 
 enum {
 	M_LITERAL = 1 << 0,
@@ -1352,11 +1370,15 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
 		 (options_def(key) != NULL || key[0] == '@'))
 		found = option_for(fc, key);
-	if (found == NULL)
+	if (found == NULL) {
+		trace(es, "format '%s' not found", key);
 		return NULL;
+	}
+	trace(es, "format '%s' found: %s", key, found);
 	if (mods & M_TIME) {
 		r = time_string(found, mods, time_format);
 		free(found);
+		trace(es, "applied time: %s", r != NULL ? r : "");
 		return r;
 	}
 	if (mods & M_BASENAME)
@@ -1368,6 +1390,12 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 		free(found);
 		found = r;
 	}
+	if (mods & (M_BASENAME | M_DIRNAME | M_QUOTE | M_QUOTE_STYLE))
+		trace(es, "applied %s: %s",
+		      (mods & M_BASENAME)  ? "basename"
+		      : (mods & M_DIRNAME) ? "dirname"
+					   : "quoting",
+		      found);
 	return found;
 }
 
@@ -1459,6 +1487,7 @@ static char *substitute(struct fstate *es, const struct fmod *m, char *value)
 	if (m->argc >= 3 && strchr(m->argv[2], 'i') != NULL)
 		flags |= REG_ICASE;
 	r = regsub(pattern, with, value, flags);
+	trace(es, "substitute '%s' to '%s': %s", pattern, with, r != NULL ? r : value);
 	free(pattern);
 	free(with);
 	if (r == NULL)
@@ -1543,6 +1572,8 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 	}
 	if (choose(es, copy, &left, &right, 1) != 0)
 		return NULL;
+	trace(es, "expression left side is: %s", left);
+	trace(es, "expression right side is: %s", right);
 	if (number(left, &a) == 0 && number(right, &b) == 0) {
 		if (!fp) {
 			a = to_int(a);
@@ -1554,6 +1585,7 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 			value = xasprintf("%.*f", prec, r);
 		}
 	}
+	trace(es, "expression result is %s", value != NULL ? value : "invalid");
 	free(left);
 	free(right);
 	return value;
@@ -1657,7 +1689,9 @@ static char *conditional(struct fstate *es, const char *copy, int mods, const ch
 	if (cp == NULL)
 		return NULL;
 	cond = xstrndup(copy + 1, (size_t)(cp - copy - 1));
-	found = format_find(es, cond, mods, time_format);
+	trace(es, "condition is: %s", cond);
+	/* a format (not a variable name) is expanded without a lookup */
+	found = strchr(cond, '#') == NULL ? format_find(es, cond, mods, time_format) : NULL;
 	if (found == NULL) {
 		found = expand1(es, cond);
 		if (strcmp(found, cond) == 0) {
@@ -1665,6 +1699,7 @@ static char *conditional(struct fstate *es, const char *copy, int mods, const ch
 			found = xstrdup("");
 		}
 	}
+	trace(es, "condition '%s' is %s", cond, is_true(found) ? "true" : "false");
 	value = NULL;
 	if (choose(es, cp + 1, &left, &right, 0) == 0) {
 		value = expand1(es, is_true(found) ? left : right);
@@ -1733,12 +1768,20 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 	if (r->mods & M_LITERAL)
 		return xstrdup(copy);
 	for (i = 0; i < sizeof loops / sizeof loops[0]; i++) {
-		if (r->mods & loops[i])
+		static const char *const names[] = {"session", "window", "pane", "client"};
+
+		if (r->mods & loops[i]) {
+			trace(es, "%s loop: %s", names[i], copy);
 			return loop(es, loops[i], copy);
+		}
 	}
 	if (r->cmp != NULL) {
 		if (choose(es, copy, &left, &right, 1) != 0)
 			return NULL;
+		trace(es, "%s %s left is: %s", r->cmp->name[0] == 'm' ? "match" : "compare",
+		      r->cmp->name, left);
+		trace(es, "%s %s right is: %s", r->cmp->name[0] == 'm' ? "match" : "compare",
+		      r->cmp->name, right);
 		if (r->cmp->name[0] == 'm' && r->cmp->name[1] == '\0')
 			v = match(r->cmp, left, right);
 		else
@@ -1788,21 +1831,25 @@ static char *replace_post(struct fstate *es, struct replace *r, char *value)
 			free(value);
 			value = n;
 		}
+		trace(es, "applied length limit %ld: %s", r->limit, value);
 	}
 	if (r->width != 0) {
 		n = pad(value, r->width);
 		free(value);
 		value = n;
+		trace(es, "applied padding width %ld: %s", r->width, value);
 	}
 	if (r->mods & M_LENGTH) {
 		n = xasprintf("%zu", strlen(value));
 		free(value);
 		value = n;
+		trace(es, "replacing with length: %s", value);
 	}
 	if (r->mods & M_WIDTH) {
 		n = xasprintf("%zu", text_width(value));
 		free(value);
 		value = n;
+		trace(es, "replacing with width: %s", value);
 	}
 	return value;
 }
@@ -1818,13 +1865,20 @@ static int replace(struct fstate *es, const char *key, size_t keylen, struct buf
 
 	memset(&r, 0, sizeof r);
 	n = mods_parse(es, &copy, list);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		trace(es, "modifier %d is %s", i, list[i].name);
+		for (int j = 0; j < list[i].argc; j++)
+			trace(es, "modifier %d argument %d: %s", i, j, list[i].argv[j]);
 		replace_note(&r, &list[i]);
+	}
 	value = replace_value(es, &r, copy);
 	if (value != NULL) {
 		value = replace_post(es, &r, value);
+		trace(es, "replaced '%s' with '%s'", copy0, value);
 		buf_adds(out, value);
 		free(value);
+	} else {
+		trace(es, "invalid #{%s}: expansion stops here", copy0);
 	}
 	mods_free(list, n);
 	free(copy0);
@@ -1884,7 +1938,12 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 	switch (ch) {
 	case '{':
 		end = format_skip(fmt - 2, "}");
-		if (end == NULL || replace(es, fmt, (size_t)(end - fmt), out) != 0)
+		if (end == NULL) {
+			trace(es, "no terminating } at: %s", fmt - 2);
+			return NULL;
+		}
+		trace(es, "found #{}: %.*s", (int)(end - fmt), fmt);
+		if (replace(es, fmt, (size_t)(end - fmt), out) != 0)
 			return NULL;
 		return end + 1;
 	case '#':
@@ -1898,10 +1957,13 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 		/* FALLTHROUGH */
 	case '}':
 	case ',':
+		trace(es, "found #%c", ch);
 		buf_addc(out, ch);
 		return fmt;
 	}
 	name = shorthand(ch);
+	if (name != NULL)
+		trace(es, "found #%c: %s", ch, name);
 	if (name == NULL) {
 		buf_addc(out, '#');
 		if (ch != '\0')
@@ -1920,8 +1982,13 @@ static char *expand1(struct fstate *es, const char *fmt)
 	if (fmt == NULL || *fmt == '\0' || es->depth >= FORMAT_LOOP_LIMIT)
 		return xstrdup("");
 	es->depth++;
-	if (es->time)
-		fmt = timed = expand_strftime(es, fmt);
+	trace(es, "expanding format: %s", fmt);
+	if (es->time) {
+		timed = expand_strftime(es, fmt);
+		if (strcmp(timed, fmt) != 0)
+			trace(es, "after time expanded: %s", timed);
+		fmt = timed;
+	}
 	buf_init(&out);
 	while (fmt != NULL && *fmt != '\0') {
 		const char *hash = strchr(fmt, '#');
@@ -1934,6 +2001,7 @@ static char *expand1(struct fstate *es, const char *fmt)
 		fmt = expand_hash(es, hash + 1, &out);
 	}
 	free(timed);
+	trace(es, "result is: %.*s", (int)out.len, out.len > 0 ? out.data : "");
 	es->depth--;
 	return buf_detach(&out);
 }
@@ -1942,24 +2010,32 @@ static char *expand1(struct fstate *es, const char *fmt)
  * Public interface
  */
 
-static char *expand_top(const char *fmt, const struct format_ctx *fc, int with_time)
+static char *expand_top(const char *fmt, const struct format_ctx *fc, int with_time,
+			struct buf *log)
 {
 	struct fstate es;
 
 	memset(&es, 0, sizeof es);
 	es.fc = fc;
 	es.time = with_time;
+	es.trace = log;
 	return expand1(&es, fmt);
+}
+
+char *format_expand_trace(const char *fmt, const struct format_ctx *fc, int with_time,
+			  struct buf *log)
+{
+	return expand_top(fmt, fc, with_time, log);
 }
 
 char *format_expand(const char *fmt, const struct format_ctx *fc)
 {
-	return expand_top(fmt, fc, 0);
+	return expand_top(fmt, fc, 0, NULL);
 }
 
 char *format_expand_time(const char *fmt, const struct format_ctx *fc)
 {
-	return expand_top(fmt, fc, 1);
+	return expand_top(fmt, fc, 1, NULL);
 }
 
 int format_true(const char *fmt, const struct format_ctx *fc)

@@ -90,6 +90,32 @@ class Errors(pmuxtest.PmuxTestCase):
         r = self.pm.cmd("display-message", "-p", "-t", "s", "[#{no_such_variable}]")
         self.assertEqual((r.rc, r.out, r.err), (0, "[]\n", ""))
 
+    def test_display_verbose_trace(self):
+        # display-message -v: a trace of the expansion, tmux's style, then the result
+        self.pm.run("set-option", "-g", "@who", "me")
+        lines = self.pm.run("display-message", "-p", "-v", "-t", "s",
+                            "[#S] #{?#{==:#{@who},me},yes,no} #{=2:session_name}").splitlines()
+        self.assertEqual(lines[-1], "[s] yes s")
+        trace = lines[:-1]
+        self.assertTrue(all(l.startswith("# ") or l.startswith("#  ") for l in trace), trace)
+        for want in ("# expanding format: [#S] #{?#{==:#{@who},me},yes,no} #{=2:session_name}",
+                     "# found #S: session_name",
+                     "# format 'session_name' found: s",
+                     "# found #{}: ?#{==:#{@who},me},yes,no",
+                     "# condition is: #{==:#{@who},me}",
+                     "#   format '@who' found: me",
+                     "#  compare == left is: me",
+                     "#  compare == right is: me",
+                     "# condition '#{==:#{@who},me}' is true",
+                     "# modifier 0 is =",
+                     "# modifier 0 argument 0: 2",
+                     "# replaced '=2:session_name' with 's'",
+                     "# result is: [s] yes s"):
+            self.assertIn(want, trace)
+        self.assertEqual(trace[-1], "# result is: [s] yes s")
+        # without -v, only the result
+        self.assertEqual(self.pm.run("display-message", "-p", "-t", "s", "#S"), "s\n")
+
     def test_has_session_status(self):
         self.assertEqual(self.pm.cmd("has-session", "-t", "s").rc, 0)
         r = self.pm.cmd("has-session", "-t", "t")
