@@ -361,6 +361,29 @@ void options_free(struct options *o)
 	free(o);
 }
 
+/* Options tmux keeps as arrays: here one string, the items separated as
+ * tmux splits them. */
+static char list_separator(const char *name)
+{
+	if (strcmp(name, "update-environment") == 0)
+		return ' ';
+	if (strcmp(name, "terminal-overrides") == 0 || strcmp(name, "terminal-features") == 0)
+		return ',';
+	return '\0';
+}
+
+/* set -a: a list gets a new item (tmux appends to the array), a string the
+ * text as it is. */
+static char *appended(const char *name, const char *old, const char *value)
+{
+	char sep = list_separator(name);
+	size_t n = strlen(old);
+
+	if (sep == '\0' || n == 0 || old[n - 1] == sep || *value == sep || *value == '\0')
+		return xasprintf("%s%s", old, value);
+	return xasprintf("%s%c%s", old, sep, value);
+}
+
 int options_set(struct options *o, const char *name, const char *value, int append, char **err)
 {
 	int i = option_index(name);
@@ -378,8 +401,8 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	}
 	d = &option_table[i];
 	if (append && d->type == OPTION_STRING)
-		text = xasprintf("%s%s", holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
-				 value);
+		text = appended(name, holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
+				value);
 	else
 		text = xstrdup(value);
 	if (option_parse(d, text, &num, err) != 0) {

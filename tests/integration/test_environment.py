@@ -75,6 +75,27 @@ class Environment(pmuxtest.PmuxTestCase):
         c.write(b"\x02d")
         c.wait_exit()
 
+    def test_update_environment_append(self):
+        # set -ga adds an item to the list (tmux's array), as configs do
+        pm = self.pm
+        pm.new_session("e", "sleep", "1000")
+        pm.run("set-option", "-ga", "update-environment", "EXTRA_ONE")
+        pm.run("set-option", "-ga", "update-environment", " EXTRA_TWO")
+        items = pm.run("show-options", "-gv", "update-environment").split()
+        self.assertEqual(items[-3:], ["XAUTHORITY", "EXTRA_ONE", "EXTRA_TWO"])
+        saved = pm.env
+        pm.env = dict(saved, XAUTHORITY="/tmp/xa", EXTRA_ONE="one", EXTRA_TWO="two")
+        try:
+            c = AttachedClient(pm, "attach-session", "-t", "e")
+            c.wait_output(b"[e]")
+        finally:
+            pm.env = saved
+        env = self.new_window_env()
+        self.assertEqual((env.get("XAUTHORITY"), env.get("EXTRA_ONE"), env.get("EXTRA_TWO")),
+                         ("/tmp/xa", "one", "two"))
+        c.write(b"\x02d")
+        c.wait_exit()
+
 
 if __name__ == "__main__":
     pmuxtest.main()
