@@ -394,6 +394,18 @@ static int cmd_set_environment(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* show-environment -s: a line for sh to eval, the value safe inside "". */
+static void shell_export(struct buf *out, const char *name, const char *value)
+{
+	buf_printf(out, "%s=\"", name);
+	for (; *value != '\0'; value++) {
+		if (strchr("\"$`\\", *value) != NULL)
+			buf_addc(out, '\\');
+		buf_addc(out, *value);
+	}
+	buf_printf(out, "\"; export %s;\n", name);
+}
+
 static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *name = a->argc > 0 ? a->argv[0] : NULL;
@@ -402,8 +414,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 
 	if (env == NULL)
 		return -1;
-	if (name != NULL &&
-	    ((x = environ_find(env, name)) == NULL || x->hidden != args_has(a, 'h')))
+	/* as tmux: a variable of the other kind (hidden or not) prints nothing */
+	if (name != NULL && environ_find(env, name) == NULL)
 		return cmd_error(ctx, "unknown variable: %s", name);
 	if (args_has(a, 's')) {
 		/* As shell commands to evaluate. */
@@ -414,8 +426,7 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 			if (x->value == NULL)
 				buf_printf(&ctx->out, "unset %s;\n", x->name);
 			else
-				buf_printf(&ctx->out, "%s=\"%s\"; export %s;\n", x->name, x->value,
-					   x->name);
+				shell_export(&ctx->out, x->name, x->value);
 		}
 		return 0;
 	}

@@ -5,6 +5,7 @@ and DISPLAY are current in new panes after re-attaching from a new ssh
 connection."""
 
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -37,6 +38,17 @@ class Environment(pmuxtest.PmuxTestCase):
         self.assertEqual((env.get("GLOBAL_ONE"), env.get("SESSION_ONE"), env.get("HIDDEN_ONE")),
                          ("g1", "s1", None))
         self.assertEqual(pm.run("show-environment", "-h", "-t", "e"), "HIDDEN_ONE=h1\n")
+        # as tmux: by name, a variable of the other kind prints nothing
+        self.assertEqual(pm.cmd("show-environment", "-t", "e", "HIDDEN_ONE").out, "")
+        self.assertEqual(pm.cmd("show-environment", "-t", "e", "HIDDEN_ONE").rc, 0)
+        # -s: lines sh can eval, whatever the value holds
+        tricky = 'a "b" $HOME `echo x` \\ \'q\''
+        pm.run("set-environment", "-t", "e", "TRICKY", tricky)
+        script = pm.run("show-environment", "-s", "-t", "e", "TRICKY")
+        self.assertEqual(script, 'TRICKY="a \\"b\\" \\$HOME \\`echo x\\` \\\\ \'q\'"; export TRICKY;\n')
+        out = subprocess.run(["sh", "-c", script + 'printf %s "$TRICKY"'],
+                             capture_output=True, text=True, timeout=30).stdout
+        self.assertEqual(out, tricky)
         # -r hides the global value from the session; -u forgets
         pm.run("set-environment", "-t", "e", "-r", "GLOBAL_ONE")
         self.assertIn("-GLOBAL_ONE\n", pm.run("show-environment", "-t", "e"))
