@@ -439,13 +439,23 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
-		    const char *default_cwd)
+		    const char *default_cwd, struct target *t)
 {
 	const char *cwd = args_get(a, 'c');
 
 	memset(sa, 0, sizeof *sa);
 	sa->argv = a->argv;
 	sa->argc = a->argc;
+	if (cwd != NULL && strchr(cwd, '#') != NULL) {
+		/* -c '#{pane_current_path}': a format, about the target */
+		struct format_ctx fc;
+
+		format_ctx_pane(&fc, ctx->srv, t != NULL ? t->p : NULL);
+		if (t != NULL && t->p == NULL)
+			format_ctx_session(&fc, ctx->srv, t->s);
+		fc.c = ctx->peer;
+		cwd = sa->cwd_expanded = format_expand(cwd, &fc);
+	}
 	if (cwd == NULL)
 		cwd = default_cwd;
 	if (cwd == NULL && ctx->peer != NULL)
@@ -459,6 +469,8 @@ void cmd_spawn_free(struct spawn_args *sa)
 {
 	free(sa->env);
 	sa->env = NULL;
+	free(sa->cwd_expanded);
+	sa->cwd_expanded = NULL;
 }
 
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def)

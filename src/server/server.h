@@ -300,7 +300,8 @@ struct spawn_args {
 	char **argv; /* NULL: the default command */
 	int argc;
 	const char *cwd;
-	char **env; /* extra VAR=value */
+	char *cwd_expanded; /* -c after format expansion (owned), or NULL */
+	char **env;	    /* extra VAR=value */
 	int nenv;
 	struct peer *peer; /* whose environment to start from, or NULL */
 };
