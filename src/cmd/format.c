@@ -449,6 +449,61 @@ P_FN(pane_dead, num(fc->p->exited))
 P_FN(pane_current_command, pane_current_command(fc->p))
 P_FN(pane_current_path, pane_current_path(fc->p))
 P_FN(pane_start_path, strdup0(fc->p->start_cwd))
+
+/* One word as tmux writes a command (pane_start_command): quoted when the
+ * parser would split or expand it, C-style escapes for what is not visible. */
+static void command_word(struct buf *out, const char *s)
+{
+	char quote = 0;
+
+	if (*s == '\0') {
+		buf_adds(out, "''");
+		return;
+	}
+	if (s[strcspn(s, " #';${}%")] != '\0')
+		quote = '"';
+	else if (s[strcspn(s, " \"")] != '\0')
+		quote = '\'';
+	if (s[0] != ' ' && s[1] == '\0' && (quote != 0 || s[0] == '~')) {
+		buf_printf(out, "\\%c", s[0]);
+		return;
+	}
+	if (quote != 0)
+		buf_addc(out, quote);
+	if (*s == '~')
+		buf_addc(out, '\\');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\' || (quote == '"' && (c == '"' || c == '$')))
+			buf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(out, "\\n");
+		else if (c == '\t')
+			buf_adds(out, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(out, "\\%03o", c);
+		else
+			buf_addc(out, (char)c);
+	}
+	if (quote != 0)
+		buf_addc(out, quote);
+}
+
+static char *fv_pane_start_command(const struct format_ctx *fc)
+{
+	struct buf out;
+
+	if (fc->p == NULL)
+		return NULL;
+	buf_init(&out);
+	for (int i = 0; i < fc->p->cmd_argc; i++) {
+		if (i > 0)
+			buf_addc(&out, ' ');
+		command_word(&out, fc->p->cmd_argv[i]);
+	}
+	return buf_detach(&out);
+}
 P_FN(history_size, num(fc->p->grid == NULL ? 0 : grid_history_size(fc->p->grid)))
 P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
 P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
@@ -696,6 +751,7 @@ static const struct format_var format_vars[] = {
 	V(pane_current_command, FT_STR, FS_PANE),
 	V(pane_current_path, FT_STR, FS_PANE),
 	V(pane_start_path, FT_STR, FS_PANE),
+	V(pane_start_command, FT_STR, FS_PANE),
 	V(pane_title, FT_STR, FS_PANE),
 	V(pane_in_mode, FT_FLAG, FS_PANE),
 	V(pane_mode, FT_STR, FS_PANE),

@@ -116,6 +116,19 @@ class Errors(pmuxtest.PmuxTestCase):
         # without -v, only the result
         self.assertEqual(self.pm.run("display-message", "-p", "-t", "s", "#S"), "s\n")
 
+    def test_pane_start_command(self):
+        # tmux's quoting of the words the pane was created with
+        pm = self.pm
+        self.assertEqual(pm.display("s", "#{pane_start_command}"), "sleep 1000")
+        words = ["sh", "-c", "sleep 1000", "a\\b", 'say "x"', "~/bin", "'", "tab\tx", "",
+                 "a$b", "plain"]
+        pane = pm.run("new-window", "-d", "-t", "s:", "-P", "-F", "#{pane_id}", *words).strip()
+        self.assertEqual(pm.display(pane, "#{pane_start_command}"),
+                         'sh -c "sleep 1000" a\\\\b "say \\"x\\"" \\~/bin \\\' tab\\tx \'\' '
+                         '"a\\$b" plain')
+        shell = pm.run("new-window", "-d", "-t", "s:", "-P", "-F", "#{pane_id}").strip()
+        self.assertEqual(pm.display(shell, "[#{pane_start_command}]"), "[]")
+
     def test_has_session_status(self):
         self.assertEqual(self.pm.cmd("has-session", "-t", "s").rc, 0)
         r = self.pm.cmd("has-session", "-t", "t")
