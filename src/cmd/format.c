@@ -27,6 +27,7 @@
 #include "server/alerts.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "server/pipe.h"
 #include "term/grid.h"
 
 /* ------------------------------------------------------------------------
@@ -578,7 +579,7 @@ static char *fv_copy_cursor_y(const struct format_ctx *fc)
 }
 K_FN(pane_synchronized, p, "0")
 K_FN(pane_input_off, p, "0")
-K_FN(pane_pipe, p, "0")
+P_FN(pane_pipe, num(pipe_active(fc->p)))
 K_FN(pane_marked, p, "0")
 K_FN(pane_marked_set, p, "0")
 
