@@ -157,7 +157,8 @@ static void free_vector(char **v)
 }
 
 /* argv for the pane's program: several words are run as they are, one is
- * given to sh -c, none means the default command or a login shell. */
+ * given to default-shell -c (as tmux), none means the default command or a
+ * login shell. */
 static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv0)
 {
 	const char *cmd = options_string(session_options(p->window->session), "default-command");
@@ -172,11 +173,14 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 		return argv;
 	}
 	if (sa->argc == 1 || *cmd != '\0') {
+		const char *shell = default_shell(session_options(p->window->session));
+		const char *base = strrchr(shell, '/');
+
 		argv = xcalloc(4, sizeof *argv);
-		argv[0] = xstrdup("/bin/sh");
+		argv[0] = xstrdup(shell);
 		argv[1] = xstrdup("-c");
 		argv[2] = xstrdup(sa->argc == 1 ? sa->argv[0] : cmd);
-		*argv0 = xstrdup("sh");
+		*argv0 = xstrdup(base != NULL ? base + 1 : shell);
 		return argv;
 	}
 	{

@@ -278,6 +278,28 @@ class PaneEnvironment(pmuxtest.PmuxTestCase):
         self.pm.new_session("e", "sleep", "1000")
         self.assertEqual(environ_of(self.pm.pane_pid("e")).get("TERM"), "screen-256color")
 
+    def test_default_shell_and_command(self):
+        pm = self.pm
+        pm.new_session("e", "sleep", "1000")
+        # a shell script standing in for the user's shell: it says it ran
+        shell = os.path.join(pm.tmp, "myshell")
+        with open(shell, "w") as f:
+            f.write('#!/bin/sh\necho "myshell:$*"\nexec /bin/sh "$@"\n')
+        os.chmod(shell, 0o755)
+        pm.run("set-option", "-g", "default-shell", shell)
+        # as tmux: a one-word command runs with default-shell -c
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}",
+                      "echo one-$((2+3)); sleep 1000").strip()
+        pm.wait_line(pane, "myshell:-c echo one-$((2+3)); sleep 1000")
+        pm.wait_line(pane, "one-5")
+        # no command: default-command, with the shell too; else a login shell
+        pm.run("set-option", "-g", "default-command", "echo dc-$((3+4)); sleep 1000")
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}").strip()
+        pm.wait_line(pane, "dc-7")
+        pm.run("set-option", "-gu", "default-command")
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}").strip()
+        pm.wait_line(pane, "myshell:")
+
     def test_command_forms(self):
         pm = self.pm
         out = os.path.join(pm.tmp, "sh-c.out")
