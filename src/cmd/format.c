@@ -510,7 +510,8 @@ P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
 P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
 P_FN(mouse_any_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
 P_FN(mouse_all_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
-G_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
+/* A pane's title starts as the host name, as in tmux, until its program sets one. */
+G_FN(pane_title, *grid_title(fc->p->grid) != '\0' ? xstrdup(grid_title(fc->p->grid)) : fv_host(fc))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
 G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
 

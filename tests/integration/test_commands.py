@@ -116,6 +116,11 @@ class Errors(pmuxtest.PmuxTestCase):
         # without -v, only the result
         self.assertEqual(self.pm.run("display-message", "-p", "-t", "s", "#S"), "s\n")
 
+    def test_pane_title_starts_as_host_name(self):
+        import socket
+        self.assertEqual(self.pm.display("s", "#T|#{pane_title}"),
+                         "%s|%s" % (socket.gethostname(), socket.gethostname()))
+
     def test_pane_start_command(self):
         # tmux's quoting of the words the pane was created with
         pm = self.pm
