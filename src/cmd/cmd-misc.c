@@ -457,23 +457,43 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
+#define LIST_COMMANDS_FMT                                                       \
+	"#{command_list_name}#{?command_list_alias, (#{command_list_alias}),} " \
+	"#{command_list_usage}"
+
+struct list_commands {
+	struct cmd_ctx *ctx;
+	const char *fmt;
+};
+
+/* One command, through -F: its name, alias and usage are the variables. */
 static void list_one(const struct cmd_entry *e, void *arg)
 {
-	struct cmd_ctx *ctx = arg;
+	struct list_commands *lc = arg;
+	const char *vars[] = {"command_list_name",  e->name,
+			      "command_list_alias", e->alias != NULL ? e->alias : "",
+			      "command_list_usage", e->usage};
+	struct format_ctx fc;
+	char *line;
 
-	if (e->alias != NULL)
-		buf_printf(&ctx->out, "%s (%s) %s\n", e->name, e->alias, e->usage);
-	else
-		buf_printf(&ctx->out, "%s %s\n", e->name, e->usage);
+	memset(&fc, 0, sizeof fc);
+	fc.srv = lc->ctx->srv;
+	fc.extra = vars;
+	fc.nextra = 3;
+	line = format_expand(lc->fmt, &fc);
+	buf_printf(&lc->ctx->out, "%s\n", line);
+	free(line);
 }
 
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 {
+	struct list_commands lc = {ctx,
+				   args_get(a, 'F') != NULL ? args_get(a, 'F') : LIST_COMMANDS_FMT};
 	const struct cmd_entry *e;
 	char *err = NULL;
 
 	if (a->argc == 0) {
-		cmd_each(list_one, ctx);
+		cmd_each(list_one, &lc);
 		return 0;
 	}
 	if ((e = cmd_find(a->argv[0], &err)) == NULL) {
@@ -481,6 +501,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 		free(err);
 		return -1;
 	}
-	list_one(e, ctx);
+	list_one(e, &lc);
 	return 0;
 }

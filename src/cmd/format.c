@@ -1413,6 +1413,15 @@ static char *option_for(const struct format_ctx *fc, const char *name)
 	return option_value(o, name);
 }
 
+static const char *extra_var(const struct format_ctx *fc, const char *key)
+{
+	for (int i = 0; i < fc->nextra; i++) {
+		if (strcmp(fc->extra[2 * i], key) == 0)
+			return fc->extra[2 * i + 1];
+	}
+	return NULL;
+}
+
 /* The value of a variable or option key, with b: d: q: t: applied. */
 static char *format_find(struct fstate *es, const char *key, int mods, const char *time_format)
 {
@@ -1421,7 +1430,9 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 	char *found = NULL, *r;
 	const char *hv;
 
-	if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
+	if ((hv = extra_var(fc, key)) != NULL)
+		found = xstrdup(hv);
+	else if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
 		found = xstrdup(hv);
 	else if (v != NULL)
 		found = v->fn(fc);

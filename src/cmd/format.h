@@ -47,6 +47,9 @@ struct format_ctx {
 	struct pane *p;
 	struct peer *c; /* the client, for client_ variables; may be NULL */
 	const struct format_buffer *b;
+	/* More variables, name then value (list-commands' command_list_*), or NULL */
+	const char *const *extra;
+	int nextra;
 };
 
 /* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An
