@@ -3,9 +3,12 @@
 session-created, session-closed, window-linked, window-renamed, pane-exited,
 client-attached, client-detached; the hook's object is its current target."""
 
+import fcntl
 import os
 import signal
+import struct
 import sys
+import termios
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -160,6 +163,23 @@ class Hooks(pmuxtest.PmuxTestCase):
         r = pm.cmd("show-hooks", "-t", "nosuch")
         self.assertEqual(r.rc, 1)
         self.assertTrue(r.err.strip())
+
+    def test_after_new_session_pane_died_client_resized(self):
+        pm = self.pm
+        self.hook_logs("after-new-session", "#{hook_session_name}")
+        self.hook_logs("pane-died", "#{hook_pane}")
+        self.hook_logs("client-resized", "#{hook_session_name}-#{client_width}x#{client_height}")
+        pm.new_session("third", "sleep", "1000")
+        self.wait_logged("after-new-session third")
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}", "exit 2").strip()
+        self.wait_logged("pane-died %s" % pane)
+        c = AttachedClient(pm, "attach-session", "-t", "h", rows=30, cols=90)
+        c.wait_output(b"[h]")
+        fcntl.ioctl(c.master, termios.TIOCSWINSZ, struct.pack("HHHH", 25, 70, 0, 0))
+        pmuxtest.kill_quietly(c.pid, signal.SIGWINCH)
+        self.wait_logged("client-resized h-70x25")
+        c.close()
 
     def test_background_if_shell_keeps_hook_variables(self):
         pm = self.pm
