@@ -42,6 +42,13 @@ class Errors(pmuxtest.PmuxTestCase):
         self.assertIn("no-such-command", r.err)
         self.assertError("no-such-command", "-t", "s")
 
+    def test_ambiguous_command(self):
+        # as tmux: the candidates, sorted; a unique prefix runs
+        r = self.assertError("lis")
+        self.assertEqual(r.err, "ambiguous command: lis, could be: list-buffers, list-clients, "
+                         "list-commands, list-keys, list-panes, list-sessions, list-windows\n")
+        self.assertEqual(self.pm.run("list-se", "-F", "#S"), "s\n")
+
     def test_unknown_flag(self):
         self.assertError("list-sessions", "-Z")
         self.assertError("new-session", "-d", "-Q", "-s", "x")
