@@ -250,7 +250,7 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 
 	if (value == NULL) {
 		if (d == NULL || d->type != OPTION_FLAG)
-			return cmd_error(ctx, "no value for option: %s", name);
+			return cmd_error(ctx, "empty value"); /* tmux's words */
 		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
@@ -291,7 +291,11 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 		return -1;
 	if (args_has(a, 'u')) {
 		options_unset(o, name);
-	} else if (args_has(a, 'o') && options_is_set(o, name) && o != ctx->srv->options) {
+	} else if (args_has(a, 'o') && options_is_set(o, name)) {
+		/* as tmux: a global option always has a value, so -go refuses
+		 * it; -q makes that no error */
+		if (args_has(a, 'q'))
+			return 0;
 		return cmd_error(ctx, "already set: %s", name);
 	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;

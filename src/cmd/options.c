@@ -212,7 +212,13 @@ static int option_parse(const struct option_def *d, const char *v, long *num, ch
 	switch (d->type) {
 	case OPTION_NUMBER:
 		*num = strtol(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || *num < d->min || *num > d->max) {
+		if (*v != '\0' && *end == '\0' && (*num < d->min || *num > d->max)) {
+			/* tmux's words for a number out of range */
+			*err = xasprintf("value is too %s: %s", *num < d->min ? "small" : "large",
+					 v);
+			return -1;
+		}
+		if (*v == '\0' || *end != '\0') {
 			*err = xasprintf("value is invalid: %s", v);
 			return -1;
 		}
