@@ -203,6 +203,7 @@ S_FN(session_attached, num(fc->s->attached))
 S_FN(session_many_attached, num(fc->s->attached > 1))
 S_FN(session_attached_list, attached_list(fc, 0))
 S_FN(session_created, num((long)fc->s->created))
+S_FN(session_last_attached, fc->s->last_attached != 0 ? num((long)fc->s->last_attached) : NULL)
 S_FN(session_activity, num(wall_time(fc->srv, fc->s->activity, fc->s->created)))
 S_FN(session_width, num(fc->s->sx))
 S_FN(session_height, num(fc->s->sy))
@@ -418,6 +419,12 @@ static char *fv_pane_dead_status(const struct format_ctx *fc)
 		return fc->p == NULL ? NULL : xstrdup("");
 	return num(WEXITSTATUS(fc->p->exit_status));
 }
+static char *fv_pane_dead_time(const struct format_ctx *fc)
+{
+	if (fc->p == NULL || fc->p->dead_time == 0)
+		return fc->p == NULL ? NULL : xstrdup("");
+	return num((long)fc->p->dead_time);
+}
 static char *fv_pane_dead_signal(const struct format_ctx *fc)
 {
 	if (fc->p == NULL || !fc->p->exited || !WIFSIGNALED(fc->p->exit_status))
@@ -614,6 +621,7 @@ static const char *key_table(const struct peer *c)
 C_FN(client_prefix, num(strcmp(key_table(fc->c), "prefix") == 0))
 C_FN(client_key_table, xstrdup(key_table(fc->c)))
 C_FN(client_activity, num(wall_time(fc->srv, fc->c->activity, time(NULL))))
+C_FN(client_created, num((long)fc->c->created))
 C_FN(client_last_session,
      fc->c->last_session != NULL ? strdup0(fc->c->last_session->name) : xstrdup(""))
 C_FN(client_cwd, strdup0(fc->c->cwd))
@@ -685,6 +693,7 @@ static const struct format_var format_vars[] = {
 	V(session_many_attached, FT_FLAG, FS_SESSION),
 	V(session_attached_list, FT_STR, FS_SESSION),
 	V(session_created, FT_TIME, FS_SESSION),
+	V(session_last_attached, FT_TIME, FS_SESSION),
 	V(session_activity, FT_TIME, FS_SESSION),
 	V(session_width, FT_NUM, FS_SESSION),
 	V(session_height, FT_NUM, FS_SESSION),
@@ -748,6 +757,7 @@ static const struct format_var format_vars[] = {
 	V(pane_at_bottom, FT_FLAG, FS_PANE),
 	V(pane_dead, FT_FLAG, FS_PANE),
 	V(pane_dead_status, FT_NUM, FS_PANE),
+	V(pane_dead_time, FT_TIME, FS_PANE),
 	V(pane_dead_signal, FT_NUM, FS_PANE),
 	V(pane_last_exit_status, FT_NUM, FS_PANE),
 	V(pane_current_command, FT_STR, FS_PANE),
@@ -787,6 +797,7 @@ static const struct format_var format_vars[] = {
 	V(client_prefix, FT_FLAG, FS_CLIENT),
 	V(client_key_table, FT_STR, FS_CLIENT),
 	V(client_activity, FT_TIME, FS_CLIENT),
+	V(client_created, FT_TIME, FS_CLIENT),
 	V(client_last_session, FT_STR, FS_CLIENT),
 	V(client_cwd, FT_STR, FS_CLIENT),
 	V(client_uid, FT_NUM, FS_CLIENT),

@@ -339,6 +339,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, cha
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
 	p->exited = 0;
+	p->dead_time = 0;
 	p->exit_status = 0;
 	p->writeq.len = 0;
 	p->fg_last = 0;
@@ -723,6 +724,7 @@ void pane_reaped(struct pane *p, int status)
 {
 	p->exited = 1;
 	p->exit_status = status;
+	p->dead_time = time(NULL);
 	wait_pane_exited(p, status);
 	if (pane_read(p, SIZE_MAX) < 0) {
 		pane_finish(p);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -457,6 +458,7 @@ void peer_accept(struct server *srv)
 
 	c->srv = srv;
 	c->id = srv->next_peer_id++;
+	c->created = time(NULL);
 	proto_reader_init(&c->reader);
 	buf_init(&c->frame);
 	uv_pipe_init(srv->loop, &c->pipe, 0);

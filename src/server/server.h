@@ -63,6 +63,7 @@ struct pane {
 	int cmd_argc;
 	char *last_command; /* pane_current_command when last looked at */
 	time_t created;
+	time_t dead_time;     /* when its program exited, or 0 */
 	uint64_t last_output; /* loop time of the last read, ms */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
@@ -114,7 +115,8 @@ struct session {
 	struct window *last;
 	int sx, sy; /* size given to new windows */
 	time_t created;
-	uint64_t activity; /* ms: most recent use, picks the default session */
+	uint64_t activity;    /* ms: most recent use, picks the default session */
+	time_t last_attached; /* a client last attached or switched to it, or 0 */
 	int attached;
 	char *cwd;
 	struct environ env;	 /* over the global one: update-environment, -e */
@@ -141,7 +143,8 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued; /* bytes handed to libuv, not yet written */
+	time_t created; /* when it connected */
+	size_t queued;	/* bytes handed to libuv, not yet written */
 
 	/* from MSG_IDENTIFY */
 	char *term;
