@@ -96,9 +96,10 @@ struct window {
 	struct pane *last_active;
 	struct layout *layout;
 	time_t created;
-	int zoomed;	  /* the active pane fills the window; layout kept */
-	int lastlayout;	  /* preset last applied (next-layout), -1 none */
-	char *old_layout; /* before the last select-layout, for -o */
+	int zoomed;	   /* the active pane fills the window; layout kept */
+	int lastlayout;	   /* preset last applied (next-layout), -1 none */
+	char *old_layout;  /* before the last select-layout, for -o */
+	char *layout_seen; /* the layout when last laid out (window-layout-changed) */
 
 	int alerts;	     /* ALERT_* flags in the window list (alerts.c) */
 	int alerts_queued;   /* ALERT_* raised, not yet acted on */

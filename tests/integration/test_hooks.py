@@ -181,6 +181,33 @@ class Hooks(pmuxtest.PmuxTestCase):
         self.wait_logged("client-resized h-70x25")
         c.close()
 
+    def test_window_and_layout_change_hooks(self):
+        pm = self.pm
+        win = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{window_id}",
+                     "sleep", "1000").strip()
+        self.hook_logs("session-window-changed", "#{hook_session_name}-#{window_id}")
+        self.hook_logs("window-pane-changed", "#{hook_window}-#{pane_index}")
+        self.hook_logs("window-layout-changed", "#{hook_window}")
+        self.hook_logs("window-resized", "#{hook_window}-#{window_width}")
+        pm.run("select-window", "-t", win)
+        self.wait_logged("session-window-changed h-%s" % win)
+        pm.run("split-window", "-d", "-t", win, "sleep", "1000")
+        self.wait_logged("window-layout-changed %s" % win)
+        pm.run("select-pane", "-t", "%s.1" % win)
+        self.wait_logged("window-pane-changed %s-1" % win)
+        pm.run("set-option", "-w", "-t", win, "window-size", "manual")
+        pm.run("resize-window", "-t", win, "-x", "60", "-y", "20")
+        self.wait_logged("window-resized %s-60" % win)
+        self.assertEqual(self.logged().count("window-layout-changed %s" % win), 2,
+                         "the resize changed the layout too: %r" % self.logged())
+        if pmuxtest.flavor() == "tmux":
+            return  # tmux tells of a layout change even when nothing changed
+        # the same layout again is no change (the next event's line comes after)
+        pm.run("resize-window", "-t", win, "-x", "60", "-y", "20")
+        pm.run("select-pane", "-t", "%s.0" % win)
+        self.wait_logged("window-pane-changed %s-0" % win)
+        self.assertEqual(self.logged().count("window-layout-changed %s" % win), 2)
+
     def test_background_if_shell_keeps_hook_variables(self):
         pm = self.pm
         # a hook's if-shell runs in the background: its choice still sees the
