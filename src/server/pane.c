@@ -616,8 +616,10 @@ char *pane_current_command(struct pane *p)
 		name = proc_command_name(p->pid);
 	if (name == NULL)
 		return xstrdup("");
-	free(p->last_command);
-	p->last_command = xstrdup(name);
+	if (p->last_command == NULL || strcmp(p->last_command, name) != 0) {
+		free(p->last_command);
+		p->last_command = xstrdup(name);
+	}
 	return name;
 }
 
