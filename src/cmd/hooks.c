@@ -74,6 +74,10 @@ static const char *const known_hooks[] = {
 	"window-pane-changed",
 	"window-layout-changed",
 	"window-resized",
+	"pane-focus-in",
+	"pane-focus-out",
+	"client-focus-in",
+	"client-focus-out",
 };
 
 static void vars_unref(struct hook_vars *v)

@@ -72,7 +72,8 @@ struct pane {
 	pid_t fg_last;		  /* foreground group when last looked at */
 	int fg_away;		  /* a job had the foreground since the keys */
 
-	int focused; /* told it has the focus (passthru.c) */
+	int focused;	  /* told it has the focus (passthru.c) */
+	int focus_hooked; /* has the focus as pane-focus-in/out last said */
 	/* synchronized output (passthru.c): while sync, clients keep showing
 	 * the pane as it was, until the program resets mode 2026 or a second
 	 * has passed */

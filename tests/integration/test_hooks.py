@@ -210,6 +210,34 @@ class Hooks(pmuxtest.PmuxTestCase):
         self.wait_logged("window-pane-changed %s-0" % win)
         self.assertEqual(self.logged().count("window-layout-changed %s" % win), 2)
 
+    def test_focus_hooks(self):
+        pm = self.pm
+        self.hook_logs("pane-focus-in", "#{hook_pane}")
+        self.hook_logs("pane-focus-out", "#{hook_pane}")
+        self.hook_logs("client-focus-in", "c")
+        self.hook_logs("client-focus-out", "c")
+        first = pm.display("h", "#{pane_id}")
+        # focus-events on: the client asks its terminal for focus reports
+        # (pmux fires the pane hooks without it too; tmux 3.3a not on a split)
+        pm.run("set-option", "-s", "focus-events", "on")
+        c = AttachedClient(pm, "attach-session", "-t", "h")
+        c.wait_output(b"[h]")
+        # the attached client's active pane has the focus
+        self.wait_logged("pane-focus-in %s" % first)
+        second = pm.run("split-window", "-t", "h", "-P", "-F", "#{pane_id}",
+                        "sleep", "1000").strip()
+        self.wait_logged("pane-focus-out %s" % first)
+        self.wait_logged("pane-focus-in %s" % second)
+        # the terminal's own focus
+        c.write(b"\033[O")
+        self.wait_logged("client-focus-out c")
+        self.wait_logged("pane-focus-out %s" % second)
+        c.write(b"\033[I")
+        self.wait_logged("client-focus-in c")
+        wait_for(lambda: self.logged().count("pane-focus-in %s" % second) == 2,
+                 msg="the pane's focus back", describe=lambda: repr(self.logged()))
+        c.close()
+
     def test_background_if_shell_keeps_hook_variables(self):
         pm = self.pm
         # a hook's if-shell runs in the background: its choice still sees the
