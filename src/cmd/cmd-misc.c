@@ -250,7 +250,7 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 
 	if (value == NULL) {
 		if (d == NULL || d->type != OPTION_FLAG)
-			return cmd_error(ctx, "empty value"); /* tmux's words */
+			return cmd_error(ctx, "empty value");	/* tmux's words */
 		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
