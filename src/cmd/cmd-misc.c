@@ -151,7 +151,9 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		format_each(&fc, add_variable, &ctx->out);
 		return 0;
 	}
-	msg = format_expand_time(fmt != NULL ? fmt : DISPLAY_FMT, &fc);
+	/* -v: the trace goes to the caller first, wherever the message goes. */
+	msg = format_expand_trace(fmt != NULL ? fmt : DISPLAY_FMT, &fc, 1,
+				  args_has(a, 'v') ? &ctx->out : NULL);
 	if (args_get(a, 'c') != NULL && !args_has(a, 'p')) {
 		c = cmd_find_client(ctx, args_get(a, 'c'));
 		if (c == NULL) {
@@ -248,7 +250,7 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 
 	if (value == NULL) {
 		if (d == NULL || d->type != OPTION_FLAG)
-			return cmd_error(ctx, "no value for option: %s", name);
+			return cmd_error(ctx, "empty value");	/* tmux's words */
 		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
 	}
 	if (args_has(a, 'F')) {
@@ -289,7 +291,11 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 		return -1;
 	if (args_has(a, 'u')) {
 		options_unset(o, name);
-	} else if (args_has(a, 'o') && options_is_set(o, name) && o != ctx->srv->options) {
+	} else if (args_has(a, 'o') && options_is_set(o, name)) {
+		/* as tmux: a global option always has a value, so -go refuses
+		 * it; -q makes that no error */
+		if (args_has(a, 'q'))
+			return 0;
 		return cmd_error(ctx, "already set: %s", name);
 	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
@@ -392,6 +398,18 @@ static int cmd_set_environment(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* show-environment -s: a line for sh to eval, the value safe inside "". */
+static void shell_export(struct buf *out, const char *name, const char *value)
+{
+	buf_printf(out, "%s=\"", name);
+	for (; *value != '\0'; value++) {
+		if (strchr("\"$`\\", *value) != NULL)
+			buf_addc(out, '\\');
+		buf_addc(out, *value);
+	}
+	buf_printf(out, "\"; export %s;\n", name);
+}
+
 static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *name = a->argc > 0 ? a->argv[0] : NULL;
@@ -400,8 +418,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 
 	if (env == NULL)
 		return -1;
-	if (name != NULL &&
-	    ((x = environ_find(env, name)) == NULL || x->hidden != args_has(a, 'h')))
+	/* as tmux: a variable of the other kind (hidden or not) prints nothing */
+	if (name != NULL && environ_find(env, name) == NULL)
 		return cmd_error(ctx, "unknown variable: %s", name);
 	if (args_has(a, 's')) {
 		/* As shell commands to evaluate. */
@@ -412,8 +430,7 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 			if (x->value == NULL)
 				buf_printf(&ctx->out, "unset %s;\n", x->name);
 			else
-				buf_printf(&ctx->out, "%s=\"%s\"; export %s;\n", x->name, x->value,
-					   x->name);
+				shell_export(&ctx->out, x->name, x->value);
 		}
 		return 0;
 	}
@@ -424,8 +441,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "aIjpc:d:F:t:", 0, 1,
-	 "[-aIjp] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "aIjpc:d:F:t:v", 0, 1,
+	 "[-aIjpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},
@@ -444,23 +461,43 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
+#define LIST_COMMANDS_FMT                                                       \
+	"#{command_list_name}#{?command_list_alias, (#{command_list_alias}),} " \
+	"#{command_list_usage}"
+
+struct list_commands {
+	struct cmd_ctx *ctx;
+	const char *fmt;
+};
+
+/* One command, through -F: its name, alias and usage are the variables. */
 static void list_one(const struct cmd_entry *e, void *arg)
 {
-	struct cmd_ctx *ctx = arg;
+	struct list_commands *lc = arg;
+	const char *vars[] = {"command_list_name",  e->name,
+			      "command_list_alias", e->alias != NULL ? e->alias : "",
+			      "command_list_usage", e->usage};
+	struct format_ctx fc;
+	char *line;
 
-	if (e->alias != NULL)
-		buf_printf(&ctx->out, "%s (%s) %s\n", e->name, e->alias, e->usage);
-	else
-		buf_printf(&ctx->out, "%s %s\n", e->name, e->usage);
+	memset(&fc, 0, sizeof fc);
+	fc.srv = lc->ctx->srv;
+	fc.extra = vars;
+	fc.nextra = 3;
+	line = format_expand(lc->fmt, &fc);
+	buf_printf(&lc->ctx->out, "%s\n", line);
+	free(line);
 }
 
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 {
+	struct list_commands lc = {ctx,
+				   args_get(a, 'F') != NULL ? args_get(a, 'F') : LIST_COMMANDS_FMT};
 	const struct cmd_entry *e;
 	char *err = NULL;
 
 	if (a->argc == 0) {
-		cmd_each(list_one, ctx);
+		cmd_each(list_one, &lc);
 		return 0;
 	}
 	if ((e = cmd_find(a->argv[0], &err)) == NULL) {
@@ -468,6 +505,6 @@ static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a)
 		free(err);
 		return -1;
 	}
-	list_one(e, ctx);
+	list_one(e, &lc);
 	return 0;
 }

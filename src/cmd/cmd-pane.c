@@ -82,7 +82,7 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	if (leaf == NULL)
 		return cmd_error(ctx, "no space for new pane");
 	layout_fix_offsets(t.w->layout);
-	cmd_spawn_args(ctx, a, &sa, NULL);
+	cmd_spawn_args(ctx, a, &sa, NULL, &t);
 	p = pane_create(t.w, &sa, leaf->sx, leaf->sy, &err);
 	cmd_spawn_free(&sa);
 	if (p == NULL) {
@@ -397,17 +397,29 @@ static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-static int respawn(struct cmd_ctx *ctx, struct args *a, struct pane *p)
+static int respawn(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *what)
 {
 	struct spawn_args sa;
+	struct target t = {p->window->session, p->window, p};
 	char *err = NULL;
 	int rc;
 
-	cmd_spawn_args(ctx, a, &sa, args_get(a, 'c') != NULL ? NULL : p->start_cwd);
+	if (!p->exited && !args_has(a, 'k'))
+		return cmd_error(
+			ctx, "respawn pane failed: pane %s:%d.%ld still active",
+			p->window->session->name, p->window->index,
+			window_pane_index(p->window, p) +
+				options_number(window_options(p->window), "pane-base-index"));
+	cmd_spawn_args(ctx, a, &sa, args_get(a, 'c') != NULL ? NULL : p->start_cwd, &t);
 	rc = pane_respawn(p, &sa, args_has(a, 'k'), &err);
+	if (rc == 0 && args_get(a, 'c') != NULL) {
+		/* as tmux: the next respawn starts there too */
+		free(p->start_cwd);
+		p->start_cwd = xstrdup(sa.cwd);
+	}
 	cmd_spawn_free(&sa);
 	if (rc != 0) {
-		cmd_error(ctx, "respawn failed: %s", err);
+		cmd_error(ctx, "respawn %s failed: %s", what, err);
 		free(err);
 	}
 	return rc;
@@ -419,13 +431,7 @@ static int cmd_respawn_pane(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	if (!t.p->exited && !args_has(a, 'k'))
-		return cmd_error(
-			ctx, "respawn pane failed: pane %s:%d.%d still active", t.s->name,
-			t.w->index,
-			window_pane_index(t.w, t.p) +
-				(int)options_number(window_options(t.w), "pane-base-index"));
-	return respawn(ctx, a, t.p);
+	return respawn(ctx, a, t.p, "pane");
 }
 
 /* The window's first pane is respawned; the others go, as in tmux. */
@@ -448,7 +454,7 @@ static int cmd_respawn_window(struct cmd_ctx *ctx, struct args *a)
 	while (keep->next != NULL)
 		pane_kill(keep->next);
 	window_set_active(t.w, keep);
-	return respawn(ctx, a, keep);
+	return respawn(ctx, a, keep, "window");
 }
 
 /* pipe-pane: no command stops piping; -o only starts one if none runs. */

@@ -90,7 +90,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 	if (parse_size(ctx, args_get(a, 'x'), &sx) != 0 ||
 	    parse_size(ctx, args_get(a, 'y'), &sy) != 0)
 		return -1;
-	cmd_spawn_args(ctx, a, &sa, NULL);
+	cmd_spawn_args(ctx, a, &sa, NULL, NULL);
 	s = session_create(srv, name, sa.cwd, sx, sy);
 	if (ctx->peer != NULL)
 		session_update_environment(s, ctx->peer);

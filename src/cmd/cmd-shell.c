@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/format.h"
+#include "cmd/hooks.h"
 #include "cmd/parse.h"
 #include "server/job.h"
 
@@ -21,6 +22,10 @@ struct shell_run {
 	char **envp;
 	job_done_fn *done;
 	uv_timer_t delay; /* run-shell -d */
+	/* For a background if-shell's choice: the pane it was about (id plus
+	 * one, 0: none) and the hook it was started from, if any. */
+	uint32_t pane;
+	struct hooks_kept *hook;
 };
 
 static int exit_code(int status)
@@ -42,6 +47,7 @@ static void shell_run_free(struct shell_run *r)
 	free(r->otherwise);
 	free(r->cwd);
 	free_envp(r->envp);
+	hooks_kept_free(r->hook);
 	free(r);
 }
 
@@ -92,6 +98,18 @@ static int queue_text(struct cmd_ctx *ctx, const char *text, int now)
 	return rc;
 }
 
+/* As tmux: a failed command is reported where its output goes, the client
+ * exits with the command's status, and the rest of the list still runs. */
+static void report_status(struct cmd_ctx *ctx, const char *command, int status)
+{
+	if (WIFSIGNALED(status))
+		buf_printf(&ctx->out, "'%s' terminated by signal %d\n", command, WTERMSIG(status));
+	else if (exit_code(status) != 0)
+		buf_printf(&ctx->out, "'%s' returned %d\n", command, exit_code(status));
+	if (exit_code(status) != 0)
+		ctx->status = exit_code(status);
+}
+
 static void run_shell_done(struct job *j, int status, const struct buf *out, void *arg)
 {
 	struct shell_run *r = arg;
@@ -107,8 +125,7 @@ static void run_shell_done(struct job *j, int status, const struct buf *out, voi
 		}
 	} else {
 		buf_add(&ctx->out, out->data, out->len);
-		if (exit_code(status) != 0)
-			cmd_error(ctx, "'%s' returned %d", r->command, exit_code(status));
+		report_status(ctx, r->command, status);
 		cmd_resume(ctx);
 	}
 	shell_run_free(r);
@@ -127,7 +144,10 @@ static void if_shell_done(struct job *j, int status, const struct buf *out, void
 		struct cmd_ctx bg;
 
 		cmd_ctx_init(&bg, r->srv, NULL);
+		bg.current = r->pane != 0 ? pane_find_id(r->srv, r->pane - 1) : NULL;
+		hooks_enter(r->srv, r->hook, bg.current);
 		queue_text(&bg, choice, 1);
+		hooks_leave(r->srv, r->hook);
 		if (bg.err.len > 0)
 			show_in_background(r->srv, buf_cstr(&bg.err));
 		cmd_ctx_free(&bg);
@@ -192,6 +212,9 @@ static int start(struct cmd_ctx *ctx, struct args *a, struct target *t, struct s
 
 	r->srv = ctx->srv;
 	r->ctx = wait ? ctx : NULL;
+	r->pane = t->p != NULL ? t->p->id + 1 : 0;
+	if (!wait)
+		r->hook = hooks_keep(ctx->srv);
 	r->done = done;
 	shell_place(ctx, t, r);
 	if (delay > 0) {

@@ -47,7 +47,7 @@ static int select_existing(struct cmd_ctx *ctx, struct args *a, struct session *
 
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 {
-	struct target t;
+	struct target t, ft;
 	struct spawn_args sa;
 	struct window *w, *old = NULL;
 	int index, later = 0, want;
@@ -80,7 +80,11 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct args *a)
 	if (index < 0)
 		index = window_next_index(t.s,
 					  (int)options_number(session_options(t.s), "base-index"));
-	cmd_spawn_args(ctx, a, &sa, t.s->cwd);
+	/* -c formats are about the session's current pane */
+	ft.s = t.s;
+	ft.w = t.s->current;
+	ft.p = ft.w != NULL ? ft.w->active : NULL;
+	cmd_spawn_args(ctx, a, &sa, t.s->cwd, &ft);
 	if (args_get(a, 'c') == NULL && ctx->peer != NULL && ctx->peer->cwd != NULL)
 		sa.cwd = ctx->peer->cwd;
 	w = cmd_new_window(ctx, t.s, index, args_get(a, 'n'), &sa);

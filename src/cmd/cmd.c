@@ -200,6 +200,33 @@ int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 
 /* Exact name or alias first; otherwise a unique prefix of a name, as tmux
  * accepts "new-w" for new-window. */
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* As tmux: "ambiguous command: x, could be: a, b" (sorted). */
+static char *ambiguous_message(const char *name)
+{
+	const char *names[256];
+	const struct cmd_entry *e;
+	size_t i, n = 0, len = strlen(name);
+	struct buf b;
+
+	for (i = 0; i < NTABLES; i++) {
+		for (e = cmd_tables[i]; e->name != NULL; e++) {
+			if (strncmp(e->name, name, len) == 0 && n < sizeof names / sizeof names[0])
+				names[n++] = e->name;
+		}
+	}
+	qsort(names, n, sizeof names[0], compare_names);
+	buf_init(&b);
+	buf_printf(&b, "ambiguous command: %s, could be: ", name);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", names[i]);
+	return buf_detach(&b);
+}
+
 const struct cmd_entry *cmd_find(const char *name, char **err)
 {
 	const struct cmd_entry *found = NULL, *e;
@@ -219,7 +246,7 @@ const struct cmd_entry *cmd_find(const char *name, char **err)
 		}
 	}
 	if (ambiguous) {
-		*err = xasprintf("ambiguous command: %s", name);
+		*err = ambiguous_message(name);
 		return NULL;
 	}
 	if (found == NULL || len == 0) {
@@ -439,13 +466,23 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
-		    const char *default_cwd)
+		    const char *default_cwd, struct target *t)
 {
 	const char *cwd = args_get(a, 'c');
 
 	memset(sa, 0, sizeof *sa);
 	sa->argv = a->argv;
 	sa->argc = a->argc;
+	if (cwd != NULL && strchr(cwd, '#') != NULL) {
+		/* -c '#{pane_current_path}': a format, about the target */
+		struct format_ctx fc;
+
+		format_ctx_pane(&fc, ctx->srv, t != NULL ? t->p : NULL);
+		if (t != NULL && t->p == NULL)
+			format_ctx_session(&fc, ctx->srv, t->s);
+		fc.c = ctx->peer;
+		cwd = sa->cwd_expanded = format_expand(cwd, &fc);
+	}
 	if (cwd == NULL)
 		cwd = default_cwd;
 	if (cwd == NULL && ctx->peer != NULL)
@@ -459,6 +496,8 @@ void cmd_spawn_free(struct spawn_args *sa)
 {
 	free(sa->env);
 	sa->env = NULL;
+	free(sa->cwd_expanded);
+	sa->cwd_expanded = NULL;
 }
 
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def)

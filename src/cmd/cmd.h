@@ -127,9 +127,10 @@ struct key;
 int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k);
 
 /* Shared by the commands that start a program (new-session, new-window,
- * split-window): -c, -e and the command words. Free with cmd_spawn_free. */
+ * split-window): -c (a format about t, which may be NULL), -e and the
+ * command words. Free with cmd_spawn_free. */
 void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
-		    const char *default_cwd);
+		    const char *default_cwd, struct target *t);
 void cmd_spawn_free(struct spawn_args *sa);
 /* -P: print the new object with -F (or the default format). */
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);

@@ -252,6 +252,7 @@ static void config_load_done(struct cmd_ctx *ctx)
 {
 	struct server *srv = ctx->srv;
 
+	buf_add(&srv->config_errors, ctx->out.data, ctx->out.len);
 	buf_add(&srv->config_errors, ctx->err.data, ctx->err.len);
 	if (ctx->err.len > 0)
 		log_debug("config: %s", buf_cstr(&ctx->err));

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <pwd.h>
 #include <regex.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +27,7 @@
 #include "server/alerts.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "server/pipe.h"
 #include "term/grid.h"
 
 /* ------------------------------------------------------------------------
@@ -207,6 +209,7 @@ S_FN(session_attached, num(fc->s->attached))
 S_FN(session_many_attached, num(fc->s->attached > 1))
 S_FN(session_attached_list, attached_list(fc, 0))
 S_FN(session_created, num((long)fc->s->created))
+S_FN(session_last_attached, fc->s->last_attached != 0 ? num((long)fc->s->last_attached) : NULL)
 S_FN(session_activity, num(wall_time(fc->srv, fc->s->activity, fc->s->created)))
 S_FN(session_width, num(fc->s->sx))
 S_FN(session_height, num(fc->s->sy))
@@ -423,6 +426,12 @@ static char *fv_pane_dead_status(const struct format_ctx *fc)
 		return fc->p == NULL ? NULL : xstrdup("");
 	return num(WEXITSTATUS(fc->p->exit_status));
 }
+static char *fv_pane_dead_time(const struct format_ctx *fc)
+{
+	if (fc->p == NULL || fc->p->dead_time == 0)
+		return fc->p == NULL ? NULL : xstrdup("");
+	return num((long)fc->p->dead_time);
+}
 static char *fv_pane_dead_signal(const struct format_ctx *fc)
 {
 	if (fc->p == NULL || !fc->p->exited || !WIFSIGNALED(fc->p->exit_status))
@@ -455,12 +464,68 @@ P_FN(pane_dead, num(fc->p->exited))
 P_FN(pane_current_command, pane_current_command(fc->p))
 P_FN(pane_current_path, pane_current_path(fc->p))
 P_FN(pane_start_path, strdup0(fc->p->start_cwd))
+
+/* One word as tmux writes a command (pane_start_command): quoted when the
+ * parser would split or expand it, C-style escapes for what is not visible. */
+static void command_word(struct buf *out, const char *s)
+{
+	char quote = 0;
+
+	if (*s == '\0') {
+		buf_adds(out, "''");
+		return;
+	}
+	if (s[strcspn(s, " #';${}%")] != '\0')
+		quote = '"';
+	else if (s[strcspn(s, " \"")] != '\0')
+		quote = '\'';
+	if (s[0] != ' ' && s[1] == '\0' && (quote != 0 || s[0] == '~')) {
+		buf_printf(out, "\\%c", s[0]);
+		return;
+	}
+	if (quote != 0)
+		buf_addc(out, quote);
+	if (*s == '~')
+		buf_addc(out, '\\');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\' || (quote == '"' && (c == '"' || c == '$')))
+			buf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(out, "\\n");
+		else if (c == '\t')
+			buf_adds(out, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(out, "\\%03o", c);
+		else
+			buf_addc(out, (char)c);
+	}
+	if (quote != 0)
+		buf_addc(out, quote);
+}
+
+static char *fv_pane_start_command(const struct format_ctx *fc)
+{
+	struct buf out;
+
+	if (fc->p == NULL)
+		return NULL;
+	buf_init(&out);
+	for (int i = 0; i < fc->p->cmd_argc; i++) {
+		if (i > 0)
+			buf_addc(&out, ' ');
+		command_word(&out, fc->p->cmd_argv[i]);
+	}
+	return buf_detach(&out);
+}
 P_FN(history_size, num(fc->p->grid == NULL ? 0 : grid_history_size(fc->p->grid)))
 P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
 P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
 P_FN(mouse_any_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
 P_FN(mouse_all_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
-G_FN(pane_title, xstrdup(grid_title(fc->p->grid)))
+/* A pane's title starts as the host name, as in tmux, until its program sets one. */
+G_FN(pane_title, *grid_title(fc->p->grid) != '\0' ? xstrdup(grid_title(fc->p->grid)) : fv_host(fc))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
 G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
 
@@ -540,7 +605,7 @@ static char *fv_copy_cursor_y(const struct format_ctx *fc)
 }
 K_FN(pane_synchronized, p, "0")
 K_FN(pane_input_off, p, "0")
-K_FN(pane_pipe, p, "0")
+P_FN(pane_pipe, num(pipe_active(fc->p)))
 P_FN(pane_marked, num(marked(fc) == fc->p))
 P_FN(pane_marked_set, num(marked(fc) != NULL))
 
@@ -651,6 +716,7 @@ static const struct format_var format_vars[] = {
 	V(session_many_attached, FT_FLAG, FS_SESSION),
 	V(session_attached_list, FT_STR, FS_SESSION),
 	V(session_created, FT_TIME, FS_SESSION),
+	V(session_last_attached, FT_TIME, FS_SESSION),
 	V(session_activity, FT_TIME, FS_SESSION),
 	V(session_width, FT_NUM, FS_SESSION),
 	V(session_height, FT_NUM, FS_SESSION),
@@ -715,11 +781,13 @@ static const struct format_var format_vars[] = {
 	V(pane_at_bottom, FT_FLAG, FS_PANE),
 	V(pane_dead, FT_FLAG, FS_PANE),
 	V(pane_dead_status, FT_NUM, FS_PANE),
+	V(pane_dead_time, FT_TIME, FS_PANE),
 	V(pane_dead_signal, FT_NUM, FS_PANE),
 	V(pane_last_exit_status, FT_NUM, FS_PANE),
 	V(pane_current_command, FT_STR, FS_PANE),
 	V(pane_current_path, FT_STR, FS_PANE),
 	V(pane_start_path, FT_STR, FS_PANE),
+	V(pane_start_command, FT_STR, FS_PANE),
 	V(pane_title, FT_STR, FS_PANE),
 	V(pane_in_mode, FT_FLAG, FS_PANE),
 	V(pane_mode, FT_STR, FS_PANE),
@@ -1025,7 +1093,24 @@ struct fstate {
 	int depth; /* nesting, bounded so a self-referencing option ends */
 	time_t now;
 	struct tm tm;
+	struct buf *trace; /* display-message -v: what expansion does, or NULL */
 };
+
+/* One line of the -v trace, indented by nesting as tmux's: "# …". */
+static void trace(const struct fstate *es, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void trace(const struct fstate *es, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (es->trace == NULL)
+		return;
+	buf_printf(es->trace, "#%*s", es->depth > 0 ? es->depth : 1, "");
+	va_start(ap, fmt);
+	buf_vprintf(es->trace, fmt, ap);
+	va_end(ap);
+	buf_addc(es->trace, '\n');
+}
 
 enum {
 	M_LITERAL = 1 << 0,
@@ -1365,6 +1450,15 @@ static char *option_for(const struct format_ctx *fc, const char *name)
 	return option_value(o, name);
 }
 
+static const char *extra_var(const struct format_ctx *fc, const char *key)
+{
+	for (int i = 0; i < fc->nextra; i++) {
+		if (strcmp(fc->extra[2 * i], key) == 0)
+			return fc->extra[2 * i + 1];
+	}
+	return NULL;
+}
+
 /* The value of a variable or option key, with b: d: q: t: applied. */
 static char *format_find(struct fstate *es, const char *key, int mods, const char *time_format)
 {
@@ -1373,18 +1467,24 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 	char *found = NULL, *r;
 	const char *hv;
 
-	if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
+	if ((hv = extra_var(fc, key)) != NULL)
+		found = xstrdup(hv);
+	else if (fc->srv != NULL && (hv = hooks_var(fc->srv, key, fc->p)) != NULL)
 		found = xstrdup(hv);
 	else if (v != NULL)
 		found = v->fn(fc);
 	else if (!(mods & M_TIME) && fc->srv != NULL && fc->srv->options != NULL &&
 		 (options_def(key) != NULL || key[0] == '@'))
 		found = option_for(fc, key);
-	if (found == NULL)
+	if (found == NULL) {
+		trace(es, "format '%s' not found", key);
 		return NULL;
+	}
+	trace(es, "format '%s' found: %s", key, found);
 	if (mods & M_TIME) {
 		r = time_string(found, mods, time_format);
 		free(found);
+		trace(es, "applied time: %s", r != NULL ? r : "");
 		return r;
 	}
 	if (mods & M_BASENAME)
@@ -1396,6 +1496,12 @@ static char *format_find(struct fstate *es, const char *key, int mods, const cha
 		free(found);
 		found = r;
 	}
+	if (mods & (M_BASENAME | M_DIRNAME | M_QUOTE | M_QUOTE_STYLE))
+		trace(es, "applied %s: %s",
+		      (mods & M_BASENAME)  ? "basename"
+		      : (mods & M_DIRNAME) ? "dirname"
+					   : "quoting",
+		      found);
 	return found;
 }
 
@@ -1487,6 +1593,7 @@ static char *substitute(struct fstate *es, const struct fmod *m, char *value)
 	if (m->argc >= 3 && strchr(m->argv[2], 'i') != NULL)
 		flags |= REG_ICASE;
 	r = regsub(pattern, with, value, flags);
+	trace(es, "substitute '%s' to '%s': %s", pattern, with, r != NULL ? r : value);
 	free(pattern);
 	free(with);
 	if (r == NULL)
@@ -1571,6 +1678,8 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 	}
 	if (choose(es, copy, &left, &right, 1) != 0)
 		return NULL;
+	trace(es, "expression left side is: %s", left);
+	trace(es, "expression right side is: %s", right);
 	if (number(left, &a) == 0 && number(right, &b) == 0) {
 		if (!fp) {
 			a = to_int(a);
@@ -1582,6 +1691,7 @@ static char *expression(struct fstate *es, const struct fmod *m, const char *cop
 			value = xasprintf("%.*f", prec, r);
 		}
 	}
+	trace(es, "expression result is %s", value != NULL ? value : "invalid");
 	free(left);
 	free(right);
 	return value;
@@ -1685,7 +1795,9 @@ static char *conditional(struct fstate *es, const char *copy, int mods, const ch
 	if (cp == NULL)
 		return NULL;
 	cond = xstrndup(copy + 1, (size_t)(cp - copy - 1));
-	found = format_find(es, cond, mods, time_format);
+	trace(es, "condition is: %s", cond);
+	/* a format (not a variable name) is expanded without a lookup */
+	found = strchr(cond, '#') == NULL ? format_find(es, cond, mods, time_format) : NULL;
 	if (found == NULL) {
 		found = expand1(es, cond);
 		if (strcmp(found, cond) == 0) {
@@ -1693,6 +1805,7 @@ static char *conditional(struct fstate *es, const char *copy, int mods, const ch
 			found = xstrdup("");
 		}
 	}
+	trace(es, "condition '%s' is %s", cond, is_true(found) ? "true" : "false");
 	value = NULL;
 	if (choose(es, cp + 1, &left, &right, 0) == 0) {
 		value = expand1(es, is_true(found) ? left : right);
@@ -1761,12 +1874,20 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 	if (r->mods & M_LITERAL)
 		return xstrdup(copy);
 	for (i = 0; i < sizeof loops / sizeof loops[0]; i++) {
-		if (r->mods & loops[i])
+		static const char *const names[] = {"session", "window", "pane", "client"};
+
+		if (r->mods & loops[i]) {
+			trace(es, "%s loop: %s", names[i], copy);
 			return loop(es, loops[i], copy);
+		}
 	}
 	if (r->cmp != NULL) {
 		if (choose(es, copy, &left, &right, 1) != 0)
 			return NULL;
+		trace(es, "%s %s left is: %s", r->cmp->name[0] == 'm' ? "match" : "compare",
+		      r->cmp->name, left);
+		trace(es, "%s %s right is: %s", r->cmp->name[0] == 'm' ? "match" : "compare",
+		      r->cmp->name, right);
 		if (r->cmp->name[0] == 'm' && r->cmp->name[1] == '\0')
 			v = match(r->cmp, left, right);
 		else
@@ -1816,21 +1937,25 @@ static char *replace_post(struct fstate *es, struct replace *r, char *value)
 			free(value);
 			value = n;
 		}
+		trace(es, "applied length limit %ld: %s", r->limit, value);
 	}
 	if (r->width != 0) {
 		n = pad(value, r->width);
 		free(value);
 		value = n;
+		trace(es, "applied padding width %ld: %s", r->width, value);
 	}
 	if (r->mods & M_LENGTH) {
 		n = xasprintf("%zu", strlen(value));
 		free(value);
 		value = n;
+		trace(es, "replacing with length: %s", value);
 	}
 	if (r->mods & M_WIDTH) {
 		n = xasprintf("%zu", text_width(value));
 		free(value);
 		value = n;
+		trace(es, "replacing with width: %s", value);
 	}
 	return value;
 }
@@ -1846,13 +1971,20 @@ static int replace(struct fstate *es, const char *key, size_t keylen, struct buf
 
 	memset(&r, 0, sizeof r);
 	n = mods_parse(es, &copy, list);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		trace(es, "modifier %d is %s", i, list[i].name);
+		for (int j = 0; j < list[i].argc; j++)
+			trace(es, "modifier %d argument %d: %s", i, j, list[i].argv[j]);
 		replace_note(&r, &list[i]);
+	}
 	value = replace_value(es, &r, copy);
 	if (value != NULL) {
 		value = replace_post(es, &r, value);
+		trace(es, "replaced '%s' with '%s'", copy0, value);
 		buf_adds(out, value);
 		free(value);
+	} else {
+		trace(es, "invalid #{%s}: expansion stops here", copy0);
 	}
 	mods_free(list, n);
 	free(copy0);
@@ -1912,7 +2044,12 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 	switch (ch) {
 	case '{':
 		end = format_skip(fmt - 2, "}");
-		if (end == NULL || replace(es, fmt, (size_t)(end - fmt), out) != 0)
+		if (end == NULL) {
+			trace(es, "no terminating } at: %s", fmt - 2);
+			return NULL;
+		}
+		trace(es, "found #{}: %.*s", (int)(end - fmt), fmt);
+		if (replace(es, fmt, (size_t)(end - fmt), out) != 0)
 			return NULL;
 		return end + 1;
 	case '#':
@@ -1926,10 +2063,13 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 		/* FALLTHROUGH */
 	case '}':
 	case ',':
+		trace(es, "found #%c", ch);
 		buf_addc(out, ch);
 		return fmt;
 	}
 	name = shorthand(ch);
+	if (name != NULL)
+		trace(es, "found #%c: %s", ch, name);
 	if (name == NULL) {
 		buf_addc(out, '#');
 		if (ch != '\0')
@@ -1948,8 +2088,13 @@ static char *expand1(struct fstate *es, const char *fmt)
 	if (fmt == NULL || *fmt == '\0' || es->depth >= FORMAT_LOOP_LIMIT)
 		return xstrdup("");
 	es->depth++;
-	if (es->time)
-		fmt = timed = expand_strftime(es, fmt);
+	trace(es, "expanding format: %s", fmt);
+	if (es->time) {
+		timed = expand_strftime(es, fmt);
+		if (strcmp(timed, fmt) != 0)
+			trace(es, "after time expanded: %s", timed);
+		fmt = timed;
+	}
 	buf_init(&out);
 	while (fmt != NULL && *fmt != '\0') {
 		const char *hash = strchr(fmt, '#');
@@ -1962,6 +2107,7 @@ static char *expand1(struct fstate *es, const char *fmt)
 		fmt = expand_hash(es, hash + 1, &out);
 	}
 	free(timed);
+	trace(es, "result is: %.*s", (int)out.len, out.len > 0 ? out.data : "");
 	es->depth--;
 	return buf_detach(&out);
 }
@@ -1970,24 +2116,32 @@ static char *expand1(struct fstate *es, const char *fmt)
  * Public interface
  */
 
-static char *expand_top(const char *fmt, const struct format_ctx *fc, int with_time)
+static char *expand_top(const char *fmt, const struct format_ctx *fc, int with_time,
+			struct buf *log)
 {
 	struct fstate es;
 
 	memset(&es, 0, sizeof es);
 	es.fc = fc;
 	es.time = with_time;
+	es.trace = log;
 	return expand1(&es, fmt);
+}
+
+char *format_expand_trace(const char *fmt, const struct format_ctx *fc, int with_time,
+			  struct buf *log)
+{
+	return expand_top(fmt, fc, with_time, log);
 }
 
 char *format_expand(const char *fmt, const struct format_ctx *fc)
 {
-	return expand_top(fmt, fc, 0);
+	return expand_top(fmt, fc, 0, NULL);
 }
 
 char *format_expand_time(const char *fmt, const struct format_ctx *fc)
 {
-	return expand_top(fmt, fc, 1);
+	return expand_top(fmt, fc, 1, NULL);
 }
 
 int format_true(const char *fmt, const struct format_ctx *fc)

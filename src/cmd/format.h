@@ -14,8 +14,9 @@
  * arithmetic (+ - * / m % == != < > <= >=), #{n:v} length in bytes, #{w:v}
  * display width, loops #{S:…} #{W:all,current} #{P:all,current}
  * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
+ * #{@name} user options.
  * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
- * #{N:} and @user options (expand to nothing). Variables for state pmux
+ * #{N:} (expand to nothing). Variables for state pmux
  * does not keep expand to nothing too: history_bytes, pane_tabs, the
  * terminal mode flags other than cursor/alternate/mouse (insert_flag,
  * keypad_flag, wrap_flag…), scroll_region_*, pane_fg/bg, window_cell_*,
@@ -46,6 +47,9 @@ struct format_ctx {
 	struct pane *p;
 	struct peer *c; /* the client, for client_ variables; may be NULL */
 	const struct format_buffer *b;
+	/* More variables, name then value (list-commands' command_list_*), or NULL */
+	const char *const *extra;
+	int nextra;
 };
 
 /* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An
@@ -56,6 +60,11 @@ char *format_expand(const char *fmt, const struct format_ctx *fc);
 /* Expand fmt after passing it through strftime(3), as tmux does for the
  * status line and display-message ("%%" for a literal '%'). */
 char *format_expand_time(const char *fmt, const struct format_ctx *fc);
+/* The same, with (with_time) strftime first, appending to log a trace of
+ * the expansion as display-message -v shows it: lines "# …", indented by
+ * nesting, of what was found, looked up, compared and replaced. */
+char *format_expand_trace(const char *fmt, const struct format_ctx *fc, int with_time,
+			  struct buf *log);
 /* Non-zero if fmt expands to something other than "" or "0" (-f filters). */
 int format_true(const char *fmt, const struct format_ctx *fc);
 /*

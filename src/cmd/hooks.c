@@ -44,13 +44,40 @@ struct hooks {
 };
 
 static const char *const known_hooks[] = {
-	"after-new-session", "after-new-window",    "after-split-window",     "after-kill-pane",
-	"after-select-pane", "after-select-window", "after-rename-session",   "after-rename-window",
-	"after-send-keys",   "after-resize-pane",   "after-select-layout",    "client-attached",
-	"client-detached",   "client-resized",	    "client-session-changed", "pane-exited",
-	"pane-died",	     "session-created",	    "session-closed",	      "session-renamed",
-	"window-linked",     "window-unlinked",	    "window-renamed",	      "alert-bell",
-	"alert-activity",    "alert-silence",
+	"after-new-session",
+	"after-new-window",
+	"after-split-window",
+	"after-kill-pane",
+	"after-select-pane",
+	"after-select-window",
+	"after-rename-session",
+	"after-rename-window",
+	"after-send-keys",
+	"after-resize-pane",
+	"after-select-layout",
+	"client-attached",
+	"client-detached",
+	"client-resized",
+	"client-session-changed",
+	"pane-exited",
+	"pane-died",
+	"session-created",
+	"session-closed",
+	"session-renamed",
+	"window-linked",
+	"window-unlinked",
+	"window-renamed",
+	"alert-bell",
+	"alert-activity",
+	"alert-silence",
+	"session-window-changed",
+	"window-pane-changed",
+	"window-layout-changed",
+	"window-resized",
+	"pane-focus-in",
+	"pane-focus-out",
+	"client-focus-in",
+	"client-focus-out",
 };
 
 static void vars_unref(struct hook_vars *v)
@@ -382,6 +409,54 @@ const char *hooks_var(struct server *srv, const char *name, const struct pane *c
 			return f->vars->values[i];
 	}
 	return NULL;
+}
+
+struct hooks_kept {
+	struct fired f;		   /* no command: the ids and variables */
+	struct fired *was_running; /* what hooks_leave restores */
+	const struct pane *was_standin;
+};
+
+struct hooks_kept *hooks_keep(struct server *srv)
+{
+	const struct fired *f = srv->hooks != NULL ? srv->hooks->running : NULL;
+	struct hooks_kept *k;
+
+	if (f == NULL)
+		return NULL;
+	k = xcalloc(1, sizeof *k);
+	k->f = *f;
+	k->f.command = NULL;
+	k->f.next = NULL;
+	if (k->f.vars != NULL)
+		k->f.vars->refs++;
+	return k;
+}
+
+void hooks_enter(struct server *srv, struct hooks_kept *k, const struct pane *current)
+{
+	if (k == NULL || srv->hooks == NULL)
+		return;
+	k->was_running = srv->hooks->running;
+	k->was_standin = srv->hooks->standin;
+	srv->hooks->running = &k->f;
+	srv->hooks->standin = current;
+}
+
+void hooks_leave(struct server *srv, struct hooks_kept *k)
+{
+	if (k == NULL || srv->hooks == NULL)
+		return;
+	srv->hooks->running = k->was_running;
+	srv->hooks->standin = k->was_standin;
+}
+
+void hooks_kept_free(struct hooks_kept *k)
+{
+	if (k == NULL)
+		return;
+	vars_unref(k->f.vars);
+	free(k);
 }
 
 /* The object a hook is about becomes the current one for its commands. */

@@ -52,6 +52,15 @@ void hooks_fire_client(struct server *srv, const char *name, struct peer *c, str
  * is about the hook's current pane (current: the format's pane). NULL
  * otherwise. */
 const char *hooks_var(struct server *srv, const char *name, const struct pane *current);
+/* A command a hook's commands start in the background (if-shell) runs its
+ * choice later: hooks_keep takes the running hook's variables (NULL when no
+ * hook runs), and between hooks_enter and hooks_leave they are visible
+ * again, current standing for the hook's current pane. */
+struct hooks_kept;
+struct hooks_kept *hooks_keep(struct server *srv);
+void hooks_enter(struct server *srv, struct hooks_kept *k, const struct pane *current);
+void hooks_leave(struct server *srv, struct hooks_kept *k);
+void hooks_kept_free(struct hooks_kept *k);
 /* Run what is queued (from the loop). */
 void hooks_drain(struct server *srv);
 

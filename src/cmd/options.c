@@ -216,7 +216,13 @@ static int option_parse(const struct option_def *d, const char *v, long *num, ch
 	switch (d->type) {
 	case OPTION_NUMBER:
 		*num = strtol(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || *num < d->min || *num > d->max) {
+		if (*v != '\0' && *end == '\0' && (*num < d->min || *num > d->max)) {
+			/* tmux's words for a number out of range */
+			*err = xasprintf("value is too %s: %s", *num < d->min ? "small" : "large",
+					 v);
+			return -1;
+		}
+		if (*v == '\0' || *end != '\0') {
 			*err = xasprintf("value is invalid: %s", v);
 			return -1;
 		}
@@ -365,6 +371,29 @@ void options_free(struct options *o)
 	free(o);
 }
 
+/* Options tmux keeps as arrays: here one string, the items separated as
+ * tmux splits them. */
+static char list_separator(const char *name)
+{
+	if (strcmp(name, "update-environment") == 0)
+		return ' ';
+	if (strcmp(name, "terminal-overrides") == 0 || strcmp(name, "terminal-features") == 0)
+		return ',';
+	return '\0';
+}
+
+/* set -a: a list gets a new item (tmux appends to the array), a string the
+ * text as it is. */
+static char *appended(const char *name, const char *old, const char *value)
+{
+	char sep = list_separator(name);
+	size_t n = strlen(old);
+
+	if (sep == '\0' || n == 0 || old[n - 1] == sep || *value == sep || *value == '\0')
+		return xasprintf("%s%s", old, value);
+	return xasprintf("%s%c%s", old, sep, value);
+}
+
 int options_set(struct options *o, const char *name, const char *value, int append, char **err)
 {
 	int i = option_index(name);
@@ -382,8 +411,8 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	}
 	d = &option_table[i];
 	if (append && d->type == OPTION_STRING)
-		text = xasprintf("%s%s", holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
-				 value);
+		text = appended(name, holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
+				value);
 	else
 		text = xstrdup(value);
 	if (option_parse(d, text, &num, err) != 0) {
@@ -528,21 +557,46 @@ static void json_one(const struct options *o, size_t i, int *first, struct buf *
 	buf_printf(out, ",\"inherited\":%s}", o->set[i] ? "false" : "true");
 }
 
+/* User options (@name) as show_user picks them; their values are strings. */
+static void json_user(const struct options *o, const char *name, int inherited, int *first,
+		      struct buf *out, void (*quote)(struct buf *, const char *))
+{
+	const struct options *at;
+	struct user_option *u;
+
+	for (at = o; at != NULL; at = inherited ? at->parent : NULL) {
+		for (u = at->user; u != NULL; u = u->next) {
+			if ((name != NULL && strcmp(u->name, name) != 0) ||
+			    options_user(o, u->name) != u->value)
+				continue;
+			buf_adds(out, *first ? "\n{\"name\":" : ",\n{\"name\":");
+			*first = 0;
+			quote(out, u->name);
+			buf_adds(out, ",\"value\":");
+			quote(out, u->value);
+			buf_printf(out, ",\"inherited\":%s}", at != o ? "true" : "false");
+		}
+	}
+}
+
 int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
 		      struct buf *out, void (*quote)(struct buf *, const char *))
 {
-	int first = 1, idx = name != NULL ? option_index(name) : -1;
+	int first = 1, user = name != NULL && *name == '@';
+	int idx = name != NULL && !user ? option_index(name) : -1;
 	size_t i;
 
-	if (name != NULL && idx < 0)
+	if (name != NULL && !user && idx < 0)
 		return -1;
 	buf_addc(out, '[');
-	for (i = 0; i < OPTION_COUNT; i++) {
+	for (i = 0; i < OPTION_COUNT && !user; i++) {
 		if (idx >= 0 ? (int)i != idx : !(mask & (1u << options_scope(&option_table[i]))))
 			continue;
 		if (o->set[i] || inherited)
 			json_one(o, i, &first, out, quote);
 	}
+	if (idx < 0)
+		json_user(o, name, inherited, &first, out, quote);
 	buf_adds(out, first ? "]\n" : "\n]\n");
 	return 0;
 }

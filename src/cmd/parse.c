@@ -282,8 +282,9 @@ static int word_end(int c)
 	return c == '\0' || strchr(" \t\r\n;}", c) != NULL;
 }
 
-/* ~ or ~user at the start of a bare word, followed by '/' or the end. */
-static void read_tilde(struct parser *ps, struct buf *w)
+/* ~ or ~user at the start of a bare word or of a double-quoted part (as
+ * tmux), followed by '/' or the end of the word or quote. */
+static void read_tilde(struct parser *ps, struct buf *w, int quoted)
 {
 	const char *end = ps->p + 1, *home = NULL;
 	struct passwd *pw;
@@ -291,7 +292,7 @@ static void read_tilde(struct parser *ps, struct buf *w)
 
 	while (isalnum((unsigned char)*end) || (*end != '\0' && strchr("._-", *end) != NULL))
 		end++;
-	if (*end != '/' && !word_end((unsigned char)*end)) {
+	if (*end != '/' && !word_end((unsigned char)*end) && !(quoted && *end == '"')) {
 		buf_addc(w, '~');
 		ps->p++;
 		return;
@@ -362,6 +363,8 @@ static int read_double(struct parser *ps, struct buf *w)
 	int line = ps->line, c, rc = 0;
 
 	adv(ps);
+	if (cur(ps) == '~')
+		read_tilde(ps, w, 1);
 	while (rc == 0 && (c = cur(ps)) != '"') {
 		if (c == '\0') {
 			parse_error(ps, line, "unterminated quote");
@@ -398,7 +401,7 @@ static int read_word(struct parser *ps, struct buf *w)
 		} else if (c == '$') {
 			rc = read_var(ps, w);
 		} else if (c == '~' && first) {
-			read_tilde(ps, w);
+			read_tilde(ps, w, 0);
 		} else if (c == '#' && ps->p[1] == '{') {
 			rc = read_format(ps, w);
 		} else {
@@ -796,7 +799,7 @@ void parse_quote(struct buf *out, const char *word)
 	}
 	buf_addc(out, '"');
 	for (p = word; *p != '\0'; p++) {
-		if (*p == '\\' || *p == '"' || *p == '$')
+		if (*p == '\\' || *p == '"' || *p == '$' || (*p == '~' && p == word))
 			buf_printf(out, "\\%c", *p);
 		else if (*p == '\n')
 			buf_adds(out, "\\n");

@@ -1275,6 +1275,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->session = s;
 	c->readonly = readonly;
 	s->attached++;
+	s->last_attached = time(NULL);
 	session_touch(s);
 	peer_send(c, MSG_ATTACH, NULL, 0);
 	tty_set_mouse(c->tty, mouse_on(c));
@@ -1525,6 +1526,7 @@ void attach_switch(struct peer *c, struct session *s)
 	attach_size_session(c->session);
 	c->session = s;
 	s->attached++;
+	s->last_attached = time(NULL);
 	session_touch(s);
 	session_update_environment(s, c);
 	tty_set_mouse(c->tty, mouse_on(c));

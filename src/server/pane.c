@@ -165,7 +165,8 @@ static void free_vector(char **v)
 }
 
 /* argv for the pane's program: several words are run as they are, one is
- * given to sh -c, none means the default command or a login shell. */
+ * given to default-shell -c (as tmux), none means the default command or a
+ * login shell. */
 static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv0)
 {
 	const char *cmd = options_string(session_options(p->window->session), "default-command");
@@ -180,11 +181,14 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 		return argv;
 	}
 	if (sa->argc == 1 || *cmd != '\0') {
+		const char *shell = default_shell(session_options(p->window->session));
+		const char *base = strrchr(shell, '/');
+
 		argv = xcalloc(4, sizeof *argv);
-		argv[0] = xstrdup("/bin/sh");
+		argv[0] = xstrdup(shell);
 		argv[1] = xstrdup("-c");
 		argv[2] = xstrdup(sa->argc == 1 ? sa->argv[0] : cmd);
-		*argv0 = xstrdup("sh");
+		*argv0 = xstrdup(base != NULL ? base + 1 : shell);
 		return argv;
 	}
 	{
@@ -356,6 +360,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, cha
 	p->pid = res.pid;
 	memcpy(p->tty, res.tty, sizeof p->tty);
 	p->exited = 0;
+	p->dead_time = 0;
 	p->exit_status = 0;
 	p->writeq.len = 0;
 	p->fg_last = 0;
@@ -637,29 +642,53 @@ void pane_keys_sent(struct pane *p)
 	pane_sample_foreground(p);
 }
 
-/* The status line asks on every frame (automatic-rename); /proc is read at
- * most every PANE_NAME_MS for the same foreground group, as tmux does. */
+/* What a pane whose program is gone was last seen running; if it never was
+ * looked at, what tmux shows: its command's first word, else its shell. */
+static char *pane_last_command(const struct pane *p)
+{
+	const char *cmd, *base;
+	char *word, *name;
+
+	if (p->last_command != NULL)
+		return xstrdup(p->last_command);
+	cmd = p->cmd_argc > 0 ? p->cmd_argv[0] : default_shell(session_options(p->window->session));
+	cmd += strspn(cmd, " \t");
+	if (strncmp(cmd, "exec ", 5) == 0)
+		cmd += 5 + strspn(cmd + 5, " \t");
+	word = xstrndup(cmd, strcspn(cmd, " \t"));
+	base = strrchr(word, '/');
+	name = xstrdup(base != NULL && base[1] != '\0' ? base + 1 : word);
+	free(word);
+	return name;
+}
+
+/* The status line asks on every frame (automatic-rename): /proc is read at
+ * most every PANE_NAME_MS for the same foreground group, as tmux does. The
+ * name read last is also what the pane reports once its program is gone. */
 #define PANE_NAME_MS 500
 
-char *pane_current_command(const struct pane *cp)
+char *pane_current_command(struct pane *p)
 {
-	struct pane *p = (struct pane *)cp; /* only the cache changes */
-	pid_t pgrp = pane_foreground(p);
 	uint64_t now = uv_hrtime() / 1000000; /* ms */
+	pid_t pgrp;
 	char *name = NULL;
 
-	if (p->fg_name[0] != '\0' && pgrp == p->fg_name_pgrp &&
+	if (p->exited || p->pid <= 0)
+		return p->empty ? xstrdup("") : pane_last_command(p);
+	pgrp = pane_foreground(p);
+	if (p->last_command != NULL && pgrp == p->fg_name_pgrp &&
 	    now - p->fg_name_time < PANE_NAME_MS)
-		return xstrdup(p->fg_name);
+		return xstrdup(p->last_command);
 	if (pgrp > 0)
 		name = proc_command_name(pgrp);
-	if (name == NULL && p->pid > 0)
+	if (name == NULL)
 		name = proc_command_name(p->pid);
 	if (name == NULL)
-		name = xstrdup("");
-	p->fg_name[0] = '\0';
-	if (strlen(name) < sizeof p->fg_name)
-		memcpy(p->fg_name, name, strlen(name) + 1);
+		return xstrdup("");
+	if (p->last_command == NULL || strcmp(p->last_command, name) != 0) {
+		free(p->last_command);
+		p->last_command = xstrdup(name);
+	}
 	p->fg_name_pgrp = pgrp;
 	p->fg_name_time = now;
 	return name;
@@ -684,6 +713,7 @@ static void pane_close_cb(uv_handle_t *h)
 	if (--p->open_handles > 0)
 		return;
 	free_vector(p->cmd_argv);
+	free(p->last_command);
 	options_free(p->options);
 
 	copy_free(p->copy);
@@ -768,6 +798,7 @@ void pane_reaped(struct pane *p, int status)
 {
 	p->exited = 1;
 	p->exit_status = status;
+	p->dead_time = time(NULL);
 	wait_pane_exited(p, status);
 	if (pane_read(p, SIZE_MAX) < 0) {
 		pane_finish(p);

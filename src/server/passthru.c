@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "render/tty.h"
 #include "server/server.h"
@@ -52,6 +53,9 @@ void passthru_client_focus(struct peer *c, int in)
 		return;
 	c->focused = in;
 	c->srv->focus_check = 1;
+	if (c->state == PEER_ATTACHED)
+		hooks_fire_client(c->srv, in ? "client-focus-in" : "client-focus-out", c,
+				  c->session);
 	/* now, not at the check step: keys typed after it come after it */
 	passthru_focus_check(c->srv);
 }
@@ -97,20 +101,27 @@ void passthru_focus_check(struct server *srv)
 	struct window *w;
 	struct pane *p;
 	struct peer *c;
-	int want;
+	int want, events;
 
 	if (!srv->focus_check && !clients_moved(srv))
 		return;
 	srv->focus_check = 0;
 	for (c = srv->peers; c != NULL; c = c->next)
 		c->focus_seen = c->state == PEER_ATTACHED ? pane_key(client_pane(c)) : 0;
-	if (!options_number(srv->options, "focus-events"))
-		return;
+	events = options_number(srv->options, "focus-events");
 	for (s = srv->sessions; s != NULL; s = s->next) {
 		for (w = s->windows; w != NULL; w = w->next) {
 			for (p = w->panes; p != NULL; p = p->next) {
 				want = pane_has_focus(srv, p);
-				if (want == p->focused || p->exited)
+				if (p->exited)
+					continue;
+				/* the hooks whether or not the program is told */
+				if (want != p->focus_hooked) {
+					p->focus_hooked = want;
+					hooks_fire_pane(
+						srv, want ? "pane-focus-in" : "pane-focus-out", p);
+				}
+				if (!events || want == p->focused)
 					continue;
 				p->focused = want;
 				grid_focus(p->grid, want);

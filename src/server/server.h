@@ -62,15 +62,14 @@ struct pane {
 	struct choose *choose;	 /* buffer mode (server/choose.h), or NULL */
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
+	char *last_command; /* pane_current_command when last looked at */
 	time_t created;
+	time_t dead_time;     /* when its program exited, or 0 */
 	uint64_t last_output; /* loop time of the last read, ms */
 	uint64_t last_frame;  /* loop time its output last asked for a frame */
 	int frame_due;	      /* output not yet asked for: frame_timer will */
-	/* pane_current_command's last answer, for its foreground group ("" for
-	 * none; a longer name is not kept) */
-	char fg_name[32];
-	pid_t fg_name_pgrp;
-	uint64_t fg_name_time;
+	pid_t fg_name_pgrp;	 /* last_command's foreground group */
+	uint64_t fg_name_time; /* ... and when it was read, ms */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
 	uint64_t last_keys;	  /* loop time of the last send-keys, ms */
@@ -78,7 +77,8 @@ struct pane {
 	pid_t fg_last;		  /* foreground group when last looked at */
 	int fg_away;		  /* a job had the foreground since the keys */
 
-	int focused; /* told it has the focus (passthru.c) */
+	int focused;	  /* told it has the focus (passthru.c) */
+	int focus_hooked; /* has the focus as pane-focus-in/out last said */
 	/* synchronized output (passthru.c): while sync, clients keep showing
 	 * the pane as it was, until the program resets mode 2026 or a second
 	 * has passed */
@@ -102,9 +102,10 @@ struct window {
 	struct pane *last_active;
 	struct layout *layout;
 	time_t created;
-	int zoomed;	  /* the active pane fills the window; layout kept */
-	int lastlayout;	  /* preset last applied (next-layout), -1 none */
-	char *old_layout; /* before the last select-layout, for -o */
+	int zoomed;	   /* the active pane fills the window; layout kept */
+	int lastlayout;	   /* preset last applied (next-layout), -1 none */
+	char *old_layout;  /* before the last select-layout, for -o */
+	char *layout_seen; /* the layout when last laid out (window-layout-changed) */
 
 	int alerts;	     /* ALERT_* flags in the window list (alerts.c) */
 	int alerts_queued;   /* ALERT_* raised, not yet acted on */
@@ -123,7 +124,8 @@ struct session {
 	int nolder;
 	int sx, sy; /* size given to new windows */
 	time_t created;
-	uint64_t activity; /* ms: most recent use, picks the default session */
+	uint64_t activity;    /* ms: most recent use, picks the default session */
+	time_t last_attached; /* a client last attached or switched to it, or 0 */
 	int attached;
 	char *cwd;
 	struct environ env;	 /* over the global one: update-environment, -e */
@@ -327,7 +329,8 @@ struct spawn_args {
 	char **argv; /* NULL: the default command */
 	int argc;
 	const char *cwd;
-	char **env; /* extra VAR=value */
+	char *cwd_expanded; /* -c after format expansion (owned), or NULL */
+	char **env;	    /* extra VAR=value */
 	int nenv;
 	struct peer *peer; /* whose environment to start from, or NULL */
 };
@@ -343,7 +346,7 @@ void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);
 void pane_sample_foreground(struct pane *p);
 void pane_keys_sent(struct pane *p);
-char *pane_current_command(const struct pane *p);
+char *pane_current_command(struct pane *p);
 char *pane_current_path(const struct pane *p);
 void pane_hangup_session(pid_t sid);
 

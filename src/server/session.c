@@ -159,6 +159,8 @@ void session_select_window(struct session *s, struct window *w)
 		session_last_push(s, s->current);
 	s->current = w;
 	alerts_selected(w);
+	if (w != NULL)
+		hooks_fire_session(s->srv, "session-window-changed", s);
 	/* aggressive-resize: the window takes its clients' size now */
 	if (w != NULL && options_number(window_options(w), "aggressive-resize"))
 		attach_resize_windows(s);

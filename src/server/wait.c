@@ -85,6 +85,16 @@ static int match_screen(struct waiter *w, struct pane *p)
 	return rc;
 }
 
+/* -x: the program's exit status, or 128 plus the signal that ended it. */
+static void exited_reply(struct waiter *w, int status)
+{
+	char out[32];
+	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+
+	snprintf(out, sizeof out, "%d\n", code);
+	waiter_reply(w, 0, out, NULL);
+}
+
 /* The pane's foreground job is over: the shell has the terminal again, and
  * either the shell said so (OSC 133;D), or a job was seen in the foreground
  * since the keys were sent, or the pane has been quiet long enough for a
@@ -93,6 +103,8 @@ static int foreground_done(struct waiter *w, struct pane *p, uint64_t now)
 {
 	uint64_t last;
 
+	if (p->exited)
+		return 1; /* no program, so no job in the foreground either */
 	pane_sample_foreground(p);
 	if (pane_foreground(p) != p->pid)
 		return 0;
@@ -120,8 +132,16 @@ static void waiter_check(struct waiter *w)
 	struct pane *p = pane_find_id(w->srv, w->pane);
 	uint64_t now = uv_now(w->srv->loop);
 
-	if (p == NULL || w->spec.exited)
-		return; /* exits and closes are reported by their hooks */
+	if (p == NULL)
+		return; /* a close is reported by wait_pane_closed */
+	if (w->spec.exited) {
+		/* an exit is reported as it happens; one before the wait now */
+		if (p->exited) {
+			exited_reply(w, p->exit_status);
+			return;
+		}
+		goto not_yet;
+	}
 	if (w->have_re && !match_screen(w, p))
 		goto not_yet;
 	if (w->spec.idle_ms >= 0 && !idle_done(w, p, now))
@@ -223,16 +243,11 @@ void wait_pane_output(struct pane *p, const char *buf, size_t len)
 void wait_pane_exited(struct pane *p, int status)
 {
 	struct waiter *w, *next;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 
 	for (w = waiters; w != NULL; w = next) {
-		char out[32];
-
 		next = w->next;
-		if (w->pane != p->id || !w->spec.exited)
-			continue;
-		snprintf(out, sizeof out, "%d\n", code);
-		waiter_reply(w, 0, out, NULL);
+		if (w->pane == p->id && w->spec.exited)
+			exited_reply(w, status);
 	}
 }
 

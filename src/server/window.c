@@ -125,6 +125,7 @@ void window_set_active(struct window *w, struct pane *p)
 	w->last_active = w->active;
 	w->active = p;
 	attach_mark_session(w->session);
+	hooks_fire_window(w->srv, "window-pane-changed", w);
 }
 
 static void apply_leaf(struct layout *leaf, void *ctx)
@@ -140,6 +141,20 @@ static void apply_leaf(struct layout *leaf, void *ctx)
 
 /* Give every pane the place its layout cell says; a zoomed window's active
  * pane covers the whole window instead. */
+/* window-layout-changed: when the layout differs from the one last laid
+ * out; a first one counts when it has several panes (a new window has one). */
+static void layout_note(struct window *w)
+{
+	char *now = layout_dump(w->layout);
+	int changed = w->layout_seen != NULL ? strcmp(now, w->layout_seen) != 0
+					     : w->panes != NULL && w->panes->next != NULL;
+
+	if (changed)
+		hooks_fire_window(w->srv, "window-layout-changed", w);
+	free(w->layout_seen);
+	w->layout_seen = now;
+}
+
 void window_relayout(struct window *w)
 {
 	if (w->layout == NULL)
@@ -151,6 +166,7 @@ void window_relayout(struct window *w)
 		w->active->xoff = w->active->yoff = 0;
 		pane_resize(w->active, w->sx, w->sy);
 	}
+	layout_note(w);
 	attach_mark_session(w->session);
 }
 
@@ -167,6 +183,7 @@ void window_resize(struct window *w, int sx, int sy)
 	if (w->layout != NULL)
 		layout_resize(w->layout, sx, sy);
 	window_relayout(w);
+	hooks_fire_window(w->srv, "window-resized", w);
 }
 
 void window_detach_pane(struct window *w, struct pane *p)
@@ -187,6 +204,8 @@ void window_detach_pane(struct window *w, struct pane *p)
 	if (w->active == p) {
 		w->active = w->last_active != NULL ? w->last_active : w->panes;
 		w->last_active = NULL;
+		if (w->active != NULL)
+			hooks_fire_window(w->srv, "window-pane-changed", w);
 	}
 }
 
@@ -245,6 +264,7 @@ void window_destroy(struct window *w)
 	options_free(w->options);
 	free(w->name);
 	free(w->old_layout);
+	free(w->layout_seen);
 	free(w);
 	if (s->windows == NULL) {
 		session_destroy(s);

@@ -4,6 +4,7 @@ clients (attach -r) and attach -d."""
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -76,6 +77,26 @@ class Clients(pmuxtest.PmuxTestCase):
         pm.run("kill-session", "-t", "b")
         c.wait_exit()
         self.assertIn(b"[exited]", pmuxtest.strip_escapes(c.output))
+
+    def test_times(self):
+        # client_created, session_last_attached and pane_dead_time: seconds
+        # since the epoch, as tmux
+        pm = self.pm
+        before = int(time.time())
+        self.assertEqual(pm.display("a", "[#{session_last_attached}]"), "[]")
+        c = self.attach()
+        after = int(time.time()) + 1
+        created = int(pm.run("list-clients", "-F", "#{client_created}").strip())
+        self.assertTrue(before <= created <= after, (before, created, after))
+        attached = int(pm.display("a", "#{session_last_attached}"))
+        self.assertTrue(before <= attached <= after, (before, attached, after))
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "a", "-P", "-F", "#{pane_id}", "exit 1").strip()
+        self.assertIn(pm.display(pane, "[#{pane_dead_time}]"), ("[]", "[%d]" % int(time.time())))
+        wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to die")
+        dead = int(pm.display(pane, "#{pane_dead_time}"))
+        self.assertTrue(before <= dead <= int(time.time()) + 1, (before, dead))
+        c.close()
 
     def test_read_only_client(self):
         pm = self.pm

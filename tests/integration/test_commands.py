@@ -42,6 +42,13 @@ class Errors(pmuxtest.PmuxTestCase):
         self.assertIn("no-such-command", r.err)
         self.assertError("no-such-command", "-t", "s")
 
+    def test_ambiguous_command(self):
+        # as tmux: the candidates, sorted; a unique prefix runs
+        r = self.assertError("lis")
+        self.assertEqual(r.err, "ambiguous command: lis, could be: list-buffers, list-clients, "
+                         "list-commands, list-keys, list-panes, list-sessions, list-windows\n")
+        self.assertEqual(self.pm.run("list-se", "-F", "#S"), "s\n")
+
     def test_unknown_flag(self):
         self.assertError("list-sessions", "-Z")
         self.assertError("new-session", "-d", "-Q", "-s", "x")
@@ -89,6 +96,50 @@ class Errors(pmuxtest.PmuxTestCase):
         # As in tmux, so that scripts written for newer versions keep working.
         r = self.pm.cmd("display-message", "-p", "-t", "s", "[#{no_such_variable}]")
         self.assertEqual((r.rc, r.out, r.err), (0, "[]\n", ""))
+
+    def test_display_verbose_trace(self):
+        # display-message -v: a trace of the expansion, tmux's style, then the result
+        self.pm.run("set-option", "-g", "@who", "me")
+        lines = self.pm.run("display-message", "-p", "-v", "-t", "s",
+                            "[#S] #{?#{==:#{@who},me},yes,no} #{=2:session_name}").splitlines()
+        self.assertEqual(lines[-1], "[s] yes s")
+        trace = lines[:-1]
+        self.assertTrue(all(l.startswith("# ") or l.startswith("#  ") for l in trace), trace)
+        for want in ("# expanding format: [#S] #{?#{==:#{@who},me},yes,no} #{=2:session_name}",
+                     "# found #S: session_name",
+                     "# format 'session_name' found: s",
+                     "# found #{}: ?#{==:#{@who},me},yes,no",
+                     "# condition is: #{==:#{@who},me}",
+                     "#   format '@who' found: me",
+                     "#  compare == left is: me",
+                     "#  compare == right is: me",
+                     "# condition '#{==:#{@who},me}' is true",
+                     "# modifier 0 is =",
+                     "# modifier 0 argument 0: 2",
+                     "# replaced '=2:session_name' with 's'",
+                     "# result is: [s] yes s"):
+            self.assertIn(want, trace)
+        self.assertEqual(trace[-1], "# result is: [s] yes s")
+        # without -v, only the result
+        self.assertEqual(self.pm.run("display-message", "-p", "-t", "s", "#S"), "s\n")
+
+    def test_pane_title_starts_as_host_name(self):
+        import socket
+        self.assertEqual(self.pm.display("s", "#T|#{pane_title}"),
+                         "%s|%s" % (socket.gethostname(), socket.gethostname()))
+
+    def test_pane_start_command(self):
+        # tmux's quoting of the words the pane was created with
+        pm = self.pm
+        self.assertEqual(pm.display("s", "#{pane_start_command}"), "sleep 1000")
+        words = ["sh", "-c", "sleep 1000", "a\\b", 'say "x"', "~/bin", "'", "tab\tx", "",
+                 "a$b", "plain"]
+        pane = pm.run("new-window", "-d", "-t", "s:", "-P", "-F", "#{pane_id}", *words).strip()
+        self.assertEqual(pm.display(pane, "#{pane_start_command}"),
+                         'sh -c "sleep 1000" a\\\\b "say \\"x\\"" \\~/bin \\\' tab\\tx \'\' '
+                         '"a\\$b" plain')
+        shell = pm.run("new-window", "-d", "-t", "s:", "-P", "-F", "#{pane_id}").strip()
+        self.assertEqual(pm.display(shell, "[#{pane_start_command}]"), "[]")
 
     def test_has_session_status(self):
         self.assertEqual(self.pm.cmd("has-session", "-t", "s").rc, 0)
@@ -238,6 +289,28 @@ class PaneEnvironment(pmuxtest.PmuxTestCase):
         self.pm.config = conf
         self.pm.new_session("e", "sleep", "1000")
         self.assertEqual(environ_of(self.pm.pane_pid("e")).get("TERM"), "screen-256color")
+
+    def test_default_shell_and_command(self):
+        pm = self.pm
+        pm.new_session("e", "sleep", "1000")
+        # a shell script standing in for the user's shell: it says it ran
+        shell = os.path.join(pm.tmp, "myshell")
+        with open(shell, "w") as f:
+            f.write('#!/bin/sh\necho "myshell:$*"\nexec /bin/sh "$@"\n')
+        os.chmod(shell, 0o755)
+        pm.run("set-option", "-g", "default-shell", shell)
+        # as tmux: a one-word command runs with default-shell -c
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}",
+                      "echo one-$((2+3)); sleep 1000").strip()
+        pm.wait_line(pane, "myshell:-c echo one-$((2+3)); sleep 1000")
+        pm.wait_line(pane, "one-5")
+        # no command: default-command, with the shell too; else a login shell
+        pm.run("set-option", "-g", "default-command", "echo dc-$((3+4)); sleep 1000")
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}").strip()
+        pm.wait_line(pane, "dc-7")
+        pm.run("set-option", "-gu", "default-command")
+        pane = pm.run("new-window", "-d", "-t", "e:", "-P", "-F", "#{pane_id}").strip()
+        pm.wait_line(pane, "myshell:")
 
     def test_command_forms(self):
         pm = self.pm

@@ -396,11 +396,22 @@ class BlockingShell(pmuxtest.PmuxTestCase):
                           "set -g @next-line yes\n")
         self.pm.new_session("s", "sleep", "1000")
         r = self.pm.cmd("source-file", conf)
-        self.assertEqual(r.rc, 1, r)
-        self.assertIn("returned 3", r.err)
+        self.assertEqual(r.rc, 3, r)
+        self.assertIn("'exit 3' returned 3", r.out)
         # as in tmux, the commands after it run, on its line and the next
         self.assertEqual(self.show("@same-line"), "yes")
         self.assertEqual(self.show("@next-line"), "yes")
+
+    def test_config_at_start_output_in_messages(self):
+        # no client to print to: run-shell's output and failure are kept for
+        # show-messages with the config errors
+        conf = self.write("start.conf", "run-shell 'echo start-out; exit 4'\nset -g @x y\n")
+        self.pm.config = conf
+        self.pm.new_session("s", "sleep", "1000")
+        msgs = self.pm.run("show-messages")
+        self.assertIn("start-out\n", msgs)
+        self.assertIn("'echo start-out; exit 4' returned 4\n", msgs)
+        self.assertEqual(self.show("@x"), "y")
 
     def test_server_serves_while_a_file_waits(self):
         go = os.path.join(self.pm.tmp, "go")

@@ -5,6 +5,7 @@ and DISPLAY are current in new panes after re-attaching from a new ssh
 connection."""
 
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -37,6 +38,17 @@ class Environment(pmuxtest.PmuxTestCase):
         self.assertEqual((env.get("GLOBAL_ONE"), env.get("SESSION_ONE"), env.get("HIDDEN_ONE")),
                          ("g1", "s1", None))
         self.assertEqual(pm.run("show-environment", "-h", "-t", "e"), "HIDDEN_ONE=h1\n")
+        # as tmux: by name, a variable of the other kind prints nothing
+        self.assertEqual(pm.cmd("show-environment", "-t", "e", "HIDDEN_ONE").out, "")
+        self.assertEqual(pm.cmd("show-environment", "-t", "e", "HIDDEN_ONE").rc, 0)
+        # -s: lines sh can eval, whatever the value holds
+        tricky = 'a "b" $HOME `echo x` \\ \'q\''
+        pm.run("set-environment", "-t", "e", "TRICKY", tricky)
+        script = pm.run("show-environment", "-s", "-t", "e", "TRICKY")
+        self.assertEqual(script, 'TRICKY="a \\"b\\" \\$HOME \\`echo x\\` \\\\ \'q\'"; export TRICKY;\n')
+        out = subprocess.run(["sh", "-c", script + 'printf %s "$TRICKY"'],
+                             capture_output=True, text=True, timeout=30).stdout
+        self.assertEqual(out, tricky)
         # -r hides the global value from the session; -u forgets
         pm.run("set-environment", "-t", "e", "-r", "GLOBAL_ONE")
         self.assertIn("-GLOBAL_ONE\n", pm.run("show-environment", "-t", "e"))
@@ -72,6 +84,27 @@ class Environment(pmuxtest.PmuxTestCase):
         self.assertNotIn("DISPLAY", env)
         # the pane started before keeps what it had
         self.assertEqual(self.pane_env("e:0").get("SSH_AUTH_SOCK"), "/tmp/agent-first")
+        c.write(b"\x02d")
+        c.wait_exit()
+
+    def test_update_environment_append(self):
+        # set -ga adds an item to the list (tmux's array), as configs do
+        pm = self.pm
+        pm.new_session("e", "sleep", "1000")
+        pm.run("set-option", "-ga", "update-environment", "EXTRA_ONE")
+        pm.run("set-option", "-ga", "update-environment", " EXTRA_TWO")
+        items = pm.run("show-options", "-gv", "update-environment").split()
+        self.assertEqual(items[-3:], ["XAUTHORITY", "EXTRA_ONE", "EXTRA_TWO"])
+        saved = pm.env
+        pm.env = dict(saved, XAUTHORITY="/tmp/xa", EXTRA_ONE="one", EXTRA_TWO="two")
+        try:
+            c = AttachedClient(pm, "attach-session", "-t", "e")
+            c.wait_output(b"[e]")
+        finally:
+            pm.env = saved
+        env = self.new_window_env()
+        self.assertEqual((env.get("XAUTHORITY"), env.get("EXTRA_ONE"), env.get("EXTRA_TWO")),
+                         ("/tmp/xa", "one", "two"))
         c.write(b"\x02d")
         c.wait_exit()
 

@@ -3,8 +3,12 @@
 session-created, session-closed, window-linked, window-renamed, pane-exited,
 client-attached, client-detached; the hook's object is its current target."""
 
+import fcntl
 import os
+import signal
+import struct
 import sys
+import termios
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -159,6 +163,130 @@ class Hooks(pmuxtest.PmuxTestCase):
         r = pm.cmd("show-hooks", "-t", "nosuch")
         self.assertEqual(r.rc, 1)
         self.assertTrue(r.err.strip())
+
+    def test_after_new_session_pane_died_client_resized(self):
+        pm = self.pm
+        self.hook_logs("after-new-session", "#{hook_session_name}")
+        self.hook_logs("pane-died", "#{hook_pane}")
+        self.hook_logs("client-resized", "#{hook_session_name}-#{client_width}x#{client_height}")
+        pm.new_session("third", "sleep", "1000")
+        self.wait_logged("after-new-session third")
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}", "exit 2").strip()
+        self.wait_logged("pane-died %s" % pane)
+        c = AttachedClient(pm, "attach-session", "-t", "h", rows=30, cols=90)
+        c.wait_output(b"[h]")
+        fcntl.ioctl(c.master, termios.TIOCSWINSZ, struct.pack("HHHH", 25, 70, 0, 0))
+        pmuxtest.kill_quietly(c.pid, signal.SIGWINCH)
+        self.wait_logged("client-resized h-70x25")
+        c.close()
+
+    def test_window_and_layout_change_hooks(self):
+        pm = self.pm
+        win = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{window_id}",
+                     "sleep", "1000").strip()
+        self.hook_logs("session-window-changed", "#{hook_session_name}-#{window_id}")
+        self.hook_logs("window-pane-changed", "#{hook_window}-#{pane_index}")
+        self.hook_logs("window-layout-changed", "#{hook_window}")
+        self.hook_logs("window-resized", "#{hook_window}-#{window_width}")
+        pm.run("select-window", "-t", win)
+        self.wait_logged("session-window-changed h-%s" % win)
+        pm.run("split-window", "-d", "-t", win, "sleep", "1000")
+        self.wait_logged("window-layout-changed %s" % win)
+        pm.run("select-pane", "-t", "%s.1" % win)
+        self.wait_logged("window-pane-changed %s-1" % win)
+        pm.run("set-option", "-w", "-t", win, "window-size", "manual")
+        pm.run("resize-window", "-t", win, "-x", "60", "-y", "20")
+        self.wait_logged("window-resized %s-60" % win)
+        # the resize changed the layout too (each hook's line comes when its
+        # run-shell ends: in any order)
+        wait_for(lambda: self.logged().count("window-layout-changed %s" % win) == 2,
+                 msg="a second window-layout-changed", describe=lambda: repr(self.logged()))
+        if pmuxtest.flavor() == "tmux":
+            return  # tmux tells of a layout change even when nothing changed
+        # the same layout again is no change (the next event's line comes after)
+        pm.run("resize-window", "-t", win, "-x", "60", "-y", "20")
+        pm.run("select-pane", "-t", "%s.0" % win)
+        self.wait_logged("window-pane-changed %s-0" % win)
+        self.assertEqual(self.logged().count("window-layout-changed %s" % win), 2)
+
+    def test_focus_hooks(self):
+        pm = self.pm
+        self.hook_logs("pane-focus-in", "#{hook_pane}")
+        self.hook_logs("pane-focus-out", "#{hook_pane}")
+        self.hook_logs("client-focus-in", "c")
+        self.hook_logs("client-focus-out", "c")
+        first = pm.display("h", "#{pane_id}")
+        # focus-events on: the client asks its terminal for focus reports
+        # (pmux fires the pane hooks without it too; tmux 3.3a not on a split)
+        pm.run("set-option", "-s", "focus-events", "on")
+        c = AttachedClient(pm, "attach-session", "-t", "h")
+        c.wait_output(b"[h]")
+        # the attached client's active pane has the focus
+        self.wait_logged("pane-focus-in %s" % first)
+        second = pm.run("split-window", "-t", "h", "-P", "-F", "#{pane_id}",
+                        "sleep", "1000").strip()
+        self.wait_logged("pane-focus-out %s" % first)
+        self.wait_logged("pane-focus-in %s" % second)
+        # the terminal's own focus
+        c.write(b"\033[O")
+        self.wait_logged("client-focus-out c")
+        self.wait_logged("pane-focus-out %s" % second)
+        c.write(b"\033[I")
+        self.wait_logged("client-focus-in c")
+        wait_for(lambda: self.logged().count("pane-focus-in %s" % second) == 2,
+                 msg="the pane's focus back", describe=lambda: repr(self.logged()))
+        c.close()
+
+    def test_background_if_shell_keeps_hook_variables(self):
+        pm = self.pm
+        # a hook's if-shell runs in the background: its choice still sees the
+        # hook's variables and has the hook's object as its current target
+        pm.run("set-hook", "-g", "after-new-window",
+               "if-shell -b 'sleep 0.2' "
+               "{ set -gF @bg '#{hook}:#{hook_window}:#{window_id}:#{window_index}' }")
+        wid, index = pm.run("new-window", "-d", "-t", "h", "-P", "-F",
+                            "#{window_id} #{window_index}", "sleep", "1000").split()
+        wait_for(lambda: pm.cmd("show", "-gv", "@bg").out
+                 == "after-new-window:%s:%s:%s\n" % (wid, wid, index),
+                 msg="the hook's variables in the background choice",
+                 describe=lambda: repr(pm.cmd("show", "-gv", "@bg")))
+        # also when the hook's pane is gone (pane-exited)
+        pane, win = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id} #{window_id}",
+                           "sh", "-c", "read x; exit 3").split()
+        pm.run("set-hook", "-p", "-t", pane, "pane-exited",
+               "if-shell -b true \"run-shell 'echo bg-exited #{hook} #{hook_pane} #{pane_id} "
+               "#{window_id} >> %s'\"" % self.log)
+        pm.send(pane, "Enter")
+        self.wait_logged("bg-exited pane-exited %s %s %s" % (pane, pane, win))
+        # outside hooks, a background choice has no hook variables
+        pm.run("set-hook", "-gu", "after-new-window")
+        pm.run("if-shell", "-b", "true", "set -gF @nohook 'x#{hook}'")
+        wait_for(lambda: pm.cmd("show", "-gv", "@nohook").out == "x\n",
+                 msg="no hook variables", describe=lambda: repr(pm.cmd("show", "-gv", "@nohook")))
+
+    def test_dead_pane_keeps_its_command(self):
+        pm = self.pm
+        self.hook_logs("pane-exited", "#{hook_pane}=#{pane_current_command}")
+        # looked at while it ran: the name it had then (not the shell that
+        # started it)
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}", "sh", "-c",
+                      "exec sleep 1000").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_current_command}") == "sleep",
+                 msg="the pane to run sleep")
+        pid = int(pm.display(pane, "#{pane_pid}"))
+        pmuxtest.kill_quietly(pid, signal.SIGTERM)
+        self.wait_logged("pane-exited %s=sleep" % pane)
+        # never looked at: as tmux, the command's first word
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}",
+                      "sleep 0.1 && exit 0").strip()
+        self.wait_logged("pane-exited %s=sleep" % pane)
+        # a dead pane that remains shows it too
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "h", "-P", "-F", "#{pane_id}",
+                      "exit 3").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to die")
+        self.assertEqual(pm.display(pane, "#{pane_current_command}"), "exit")
 
 
 if __name__ == "__main__":

@@ -91,6 +91,19 @@ class Json(pmuxtest.PmuxTestCase):
         self.assertEqual(status[0]["name"], "status")
         flags = self.json("show-options", "-gwj", "automatic-rename")
         self.assertIs(flags[0]["value"], True)
+        # user options, as show-options lists them: strings, inherited with -A
+        self.pm.run("set-option", "-g", "@glob", 'say "hi"')
+        self.pm.run("set-option", "-t", "one", "@mine", "7")
+        opts = self.json("show-options", "-j", "-t", "one")
+        self.assertIn({"name": "@mine", "value": "7", "inherited": False}, opts)
+        self.assertNotIn("@glob", [o["name"] for o in opts])
+        opts = self.json("show-options", "-j", "-A", "-t", "one")
+        self.assertIn({"name": "@glob", "value": 'say "hi"', "inherited": True}, opts)
+        self.assertIn({"name": "@glob", "value": 'say "hi"', "inherited": False},
+                      self.json("show-options", "-gj"))
+        self.assertEqual(self.json("show-options", "-j", "-t", "one", "@mine"),
+                         [{"name": "@mine", "value": "7", "inherited": False}])
+        self.assertEqual(self.json("show-options", "-j", "-t", "one", "@glob"), [])
         self.pm.run("set-buffer", "-b", "b1", 'quote " and \\ backslash')
         bufs = self.json("list-buffers", "-j")
         self.assertEqual(bufs[0]["buffer_name"], "b1")

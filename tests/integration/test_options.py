@@ -76,6 +76,24 @@ class Options(pmuxtest.PmuxTestCase):
         pm.run("set-option", "-t", "a", "mouse")  # a flag without a value toggles
         self.assertEqual(pm.run("show-options", "-v", "-t", "a", "mouse"), "on\n")
 
+    def test_messages_and_only_if_unset(self):
+        # tmux's words and exit statuses
+        pm = self.pm
+        for args, err in ((("status-left-length", "-1"), "value is too small: -1"),
+                          (("status-left-length", "99999999"), "value is too large: 99999999"),
+                          (("status-left-length", "1x"), "value is invalid: 1x"),
+                          (("base-index",), "empty value")):
+            r = pm.cmd("set-option", "-g", *args)
+            self.assertEqual((r.rc, r.err), (1, err + "\n"), args)
+        # -o: a user option once; a global option always has a value
+        pm.run("set-option", "-go", "@only", "1")
+        r = pm.cmd("set-option", "-go", "@only", "2")
+        self.assertEqual((r.rc, r.err), (1, "already set: @only\n"))
+        self.assertEqual(pm.cmd("set-option", "-goq", "@only", "3").rc, 0)
+        self.assertEqual(pm.run("show-options", "-gv", "@only"), "1\n")
+        r = pm.cmd("set-option", "-go", "status-interval", "3")
+        self.assertEqual((r.rc, r.err), (1, "already set: status-interval\n"))
+
 
 if __name__ == "__main__":
     pmuxtest.main()

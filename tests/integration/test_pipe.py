@@ -43,6 +43,20 @@ class PipePane(pmuxtest.PmuxTestCase):
         pm.run("run-shell", "sleep 0.3")
         self.assertNotIn(b"toggled-4", self.piped())
 
+    def test_both_ways_and_pane_pipe(self):
+        pm = self.pm
+        self.assertEqual(pm.display("p", "#{pane_pipe}"), "0")
+        # -I -O: the command types into the pane and reads its output; the
+        # command is a format
+        pm.run("pipe-pane", "-I", "-O", "-t", "p",
+               "printf 'echo both-$((5*5))\\r'; cat >> %s.#{session_name}" % self.out)
+        self.assertEqual(pm.display("p", "#{pane_pipe}"), "1")
+        pm.wait_line("p", "both-25")
+        self.out += ".p"
+        wait_for(lambda: b"both-25" in self.piped(), msg="the output in the pipe")
+        pm.run("pipe-pane", "-t", "p")
+        self.assertEqual(pm.display("p", "#{pane_pipe}"), "0")
+
     def test_input_from_command(self):
         self.pm.run("pipe-pane", "-I", "-t", "p", "printf 'echo typed-by-$((3*3))\\r'")
         self.pm.wait_line("p", "typed-by-9")

@@ -68,6 +68,45 @@ class Respawn(pmuxtest.PmuxTestCase):
         pm.wait_proc("r:0.0", ["sleep", "1004"])
         self.assertTrue(alive(pm.pane_pid("r:0.0")))
 
+    def test_respawn_cwd_env_and_errors(self):
+        pm = self.pm
+        d1 = os.path.realpath(pm.tmp)
+        d2 = os.path.join(d1, "sub")
+        os.mkdir(d2)
+        r = pm.cmd("respawn-pane", "-t", "r:0.0")
+        self.assertEqual((r.rc, r.err), (1, "respawn pane failed: pane r:0.0 still active\n"))
+        r = pm.cmd("respawn-window", "-t", "r:0")
+        self.assertEqual((r.rc, r.err), (1, "respawn window failed: window r:0 still active\n"))
+        pm.run("respawn-window", "-k", "-t", "r:0", "-c", d2, "-e", "RESPAWN_E=yes",
+               "sh", "-c", 'echo "at=$PWD e=$RESPAWN_E"; exec sleep 1005')
+        pm.wait_line("r:0.0", "at=%s e=yes" % d2)
+        # again with no -c or -e: the same command, where -c said, -e not kept (as tmux)
+        pm.run("respawn-pane", "-k", "-t", "r:0.0")
+        pm.wait_line("r:0.0", "at=%s e=" % d2)
+        self.assertEqual(pm.display("r:0.0", "#{pane_start_path}"), d2)
+        # -c is a format about the target
+        pm.run("respawn-pane", "-k", "-t", "r:0.0", "-c", "#{pane_current_path}/..",
+               "sh", "-c", 'echo "up=$(pwd -P)"; exec sleep 1006')
+        pm.wait_line("r:0.0", "up=%s" % d1)
+
+    def test_start_directory_is_a_format(self):
+        # the most common tmux idiom: split-window -c '#{pane_current_path}'
+        pm = self.pm
+        d1 = os.path.realpath(pm.tmp)
+        pane = pm.run("new-window", "-t", "r", "-c", d1, "-P", "-F", "#{pane_id}",
+                      "sleep", "1000").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_current_path}") == d1, msg="the first cwd")
+        new = pm.run("split-window", "-t", pane, "-c", "#{pane_current_path}", "-P", "-F",
+                     "#{pane_id}", "sleep", "1000").strip()
+        wait_for(lambda: pm.display(new, "#{pane_current_path}") == d1,
+                 msg="the split pane in the same directory",
+                 describe=lambda: pm.display(new, "#{pane_current_path}"))
+        win = pm.run("new-window", "-t", "r", "-c", "#{pane_current_path}", "-P", "-F",
+                     "#{pane_id}", "sleep", "1000").strip()
+        wait_for(lambda: pm.display(win, "#{pane_current_path}") == d1,
+                 msg="the new window in the current pane's directory",
+                 describe=lambda: pm.display(win, "#{pane_current_path}"))
+
 
 if __name__ == "__main__":
     pmuxtest.main()

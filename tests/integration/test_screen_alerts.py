@@ -142,6 +142,17 @@ class Alerts(screen.ScreenTestCase):
         c.wait_screen(lambda ls: "1:other*" in ls[STATUS] and "#" not in ls[STATUS],
                       "'1:other*' without the activity flag")
 
+    def test_visual_activity_and_silence(self):
+        pm, c = self.pm, self.c
+        pm.run("set-option", "-g", "visual-activity", "on")
+        pm.run("set-window-option", "-g", "monitor-activity", "on")
+        pm.type(self.other, "echo busy")
+        c.wait_screen(lambda ls: "Activity in window 1" in ls[STATUS], "the activity message")
+        pm.run("set-window-option", "-g", "monitor-activity", "off")
+        pm.run("set-option", "-g", "visual-silence", "on")
+        pm.run("set-window-option", "-t", "S:1", "monitor-silence", "1")
+        c.wait_screen(lambda ls: "Silence in window 1" in ls[STATUS], "the silence message")
+
     def test_silence(self):
         pm, c = self.pm, self.c
         ran = self.hook("alert-silence")

@@ -5,6 +5,7 @@ position, messages (display-message without -p) and window titles
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -30,6 +31,27 @@ class Status(screen.ScreenTestCase):
         # status-style bg=green,fg=black across the whole row
         self.assertEqual({cl["bg"] for cl in cells}, {"idx:2"}, cells[:3])
         c.wait_panes_match("S")
+
+    def test_status_interval(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.run("set-option", "-g", "status-right", "CLK%S")
+        pm.run("set-option", "-g", "status-interval", "1")
+        seen = set()
+
+        def clock(ls):
+            tail = ls[29].rstrip()
+            if "CLK" in tail:
+                seen.add(tail[tail.index("CLK"):])
+            return len(seen) >= 3
+        # redrawn by itself every second: three different seconds shown
+        c.wait_screen(clock, "the clock in status-right to tick")
+        # 0: never redrawn for the clock
+        pm.run("set-option", "-g", "status-interval", "0")
+        pm.run("set-option", "-g", "status-right", "OFF%S")
+        shown = c.wait_screen(lambda ls: "OFF" in ls[29], "the new status-right")[29]
+        time.sleep(2.5)
+        self.assertEqual(c.lines()[29], shown, "status-interval 0 still ticks")
 
     def test_status_top_and_off(self):
         pm = self.pm

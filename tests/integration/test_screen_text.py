@@ -88,6 +88,24 @@ class ScreenText(screen.ScreenTestCase):
         wait_for(lambda: c.tail.rfind(b"\x1b[5 q") > c.tail.rfind(b"\x1b[4 q"),
                  msg="a blinking bar cursor", describe=lambda: repr(c.tail[-300:]))
 
+    def test_rgb_from_terminal_overrides(self):
+        # the configs' way to say the terminal has 24-bit colour: Tc appended
+        # to terminal-overrides (or RGB to terminal-features)
+        pm = self.pm
+        for option, value in (("terminal-overrides", ",xterm-256color:Tc"),
+                              ("terminal-features", "xterm-256color:RGB")):
+            with self.subTest(option=option):
+                pm.run("set-option", "-su", "terminal-overrides")
+                pm.run("set-option", "-su", "terminal-features")
+                pm.run("set-option", "-sa", option, value)
+                c = self.attach("S", rows=30, cols=100, colorterm=None)
+                pm.type("S", "clear; printf '\\033[38;2;10;200;30mrgbfg\\033[0m E''ND\\n'")
+                pm.wait_line("S", "rgbfg END")
+                c.wait_text("rgbfg END")
+                row = next(i for i, l in enumerate(c.lines()) if l.startswith("rgbfg"))
+                self.assertEqual(c.screen.cells(row)[0]["fg"], "#0ac81e", option)
+                c.close()
+
     def test_cursor_at_pane_cursor(self):
         pm = self.pm
         c = self.attach("S", rows=30, cols=100)

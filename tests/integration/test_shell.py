@@ -21,9 +21,17 @@ class Shell(pmuxtest.PmuxTestCase):
     def test_run_shell_output_and_status(self):
         pm = self.pm
         self.assertEqual(pm.run("run-shell", "echo out-$((6*7)); echo err >&2"), "out-42\nerr\n")
-        r = pm.cmd("run-shell", "exit 3")
-        self.assertEqual(r.rc, 1)
-        self.assertIn("returned 3", r.err)
+        # as tmux 3.3a: the command's status, reported with the output, and
+        # the rest of the list still runs
+        r = pm.cmd("run-shell", "echo before; exit 3", ";", "display-message", "-p", "after")
+        self.assertEqual(r.rc, 3, r)
+        self.assertEqual(r.out, "before\n'echo before; exit 3' returned 3\nafter\n")
+        r = pm.cmd("run-shell", "kill -9 $$")
+        self.assertEqual(r.rc, 128 + 9, r)
+        self.assertEqual(r.out, "'kill -9 $$' terminated by signal 9\n")
+        # a later error still makes the status 1
+        r = pm.cmd("run-shell", "exit 3", ";", "display-message", "-t", "nosuch", "-p", "x")
+        self.assertEqual(r.rc, 1, r)
         # formats, the pane's directory, the session's environment
         self.assertEqual(pm.run("run-shell", "-t", "s", "echo #{session_name} $PWD $FROM_SESSION"),
                          "s /tmp x1\n")

@@ -95,6 +95,27 @@ class WaitPane(pmuxtest.PmuxTestCase):
         r = self.pm.cmd("wait-pane", "-t", "x", "-x", "-T", "30", timeout=60)
         self.assertEqual((r.rc, r.out), (0, "7\n"), r)
 
+    def test_exit_before_waiting(self):
+        # a dead pane (remain-on-exit): -x answers at once with its status
+        pm = self.pm
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-t", "w", "-P", "-F", "#{pane_id}", "exit 7").strip()
+        wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to die")
+        r = pm.cmd("wait-pane", "-t", pane, "-x", "-T", "30", timeout=60)
+        self.assertEqual((r.rc, r.out), (0, "7\n"), r)
+        sig = pm.run("new-window", "-d", "-t", "w", "-P", "-F", "#{pane_id}",
+                     "kill -TERM $$").strip()
+        wait_for(lambda: pm.display(sig, "#{pane_dead}") == "1", msg="the pane to die")
+        r = pm.cmd("wait-pane", "-t", sig, "-x", "-T", "30", timeout=60)
+        self.assertEqual((r.rc, r.out), (0, "%d\n" % (128 + signal.SIGTERM)), r)
+        # and its foreground job is over
+        self.assertEqual(pm.cmd("wait-pane", "-t", pane, "-f", "-T", "30", timeout=60).rc, 0)
+
+    def test_exit_timeout(self):
+        r = self.wait("-x", "-T", "0.5")
+        self.assertEqual(r.rc, 1, r)
+        self.assertIn("timed out", r.err)
+
     def test_timeout(self):
         r = self.wait("-m", "NEVER-SEEN-XYZ", "-T", "0.5")
         self.assertEqual(r.rc, 1)

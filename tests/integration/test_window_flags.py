@@ -72,6 +72,14 @@ class WindowFlags(pmuxtest.PmuxTestCase):
                          pm.run("list-commands").split("\n")[
                              [l.split()[0] for l in pm.run("list-commands").splitlines()]
                              .index("new-window")] + "\n")
+        # -F with tmux's command_list_ variables
+        self.assertEqual(pm.run("list-commands", "-F",
+                                "#{command_list_name}|#{command_list_alias}|#{command_list_usage}",
+                                "has-session"),
+                         "has-session|has|[-t target-session]\n")
+        names = pm.run("list-commands", "-F", "#{command_list_name}").split()
+        self.assertIn("display-message", names)
+        self.assertEqual(len(names), len(pm.run("list-commands").splitlines()))
 
     def test_attach_working_directory_and_client_message(self):
         pm = self.pm

@@ -90,6 +90,14 @@ static void test_expansion(void)
 	CHECK_STR(word(0, 4), "~");
 	CHECK_STR(word(0, 5), "/root/b");
 	CHECK_STR(word(0, 6), "~nosuchuserxyz/c");
+	/* as tmux: also at the start of a double-quoted part */
+	CHECK_INT(parse("x \"~/a\" \"~\" a\"~/b\" \"a~\" '~/c' \"\\~/d\""), 0);
+	CHECK_STR(word(0, 1), "/home/t/a");
+	CHECK_STR(word(0, 2), "/home/t");
+	CHECK_STR(word(0, 3), "a/home/t/b");
+	CHECK_STR(word(0, 4), "a~");
+	CHECK_STR(word(0, 5), "~/c");
+	CHECK_STR(word(0, 6), "~/d");
 	CHECK_INT(parse("x ${PARSE_T"), -1);
 }
 
@@ -391,8 +399,9 @@ static void test_parse_words(void)
 
 static void test_quote(void)
 {
-	static const char *const words[] = {"plain", "a b", "it's", "$HOME", "~",   "#x",
-					    ";",     "",    "\n\t", "{",     "%if", "a\"b\\c"};
+	static const char *const words[] = {"plain", "a b",	"it's",	 "$HOME", "~",
+					    "#x",    ";",	"",	 "\n\t",  "{",
+					    "%if",   "a\"b\\c", "~it's", "~\n"};
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {

@@ -340,8 +340,10 @@ static void test_cost(void)
 		us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
 		     (N / 10) / 1e3;
 		printf("status line, 10 automatic-rename windows: %.1f us\n", us);
-		for (int i = 0; i < 10; i++)
+		for (int i = 0; i < 10; i++) {
 			win[i].active = win[i].panes = NULL;
+			free(panes[i].last_command);
+		}
 		grid_free(g);
 	}
 }
