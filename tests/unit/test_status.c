@@ -37,7 +37,7 @@ static void set(const char *name, const char *value)
 /* n windows named w0.. with indexes 0..n-1; current and last given. */
 static void model(int n, int current, int last)
 {
-	static char names[12][8];
+	static char names[12][16]; /* room for any int: no truncation warning */
 
 	memset(&sess, 0, sizeof sess);
 	memset(win, 0, sizeof win);
