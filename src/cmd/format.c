@@ -24,6 +24,7 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
+#include "server/choose.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "term/grid.h"
@@ -495,7 +496,7 @@ static char *fv_pane_in_mode(const struct format_ctx *fc)
 static char *fv_pane_mode(const struct format_ctx *fc)
 {
 	if (fc->p != NULL && fc->p->choose != NULL)
-		return xstrdup("buffer-mode");
+		return xstrdup(choose_mode_name(fc->p));
 	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
 }
 

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""choose-tree through an attached client: C-b s lists the sessions, C-b w
+the windows (tmux's tree mode: one line per session, window or pane, with
+tree lines, the current one in mode-style, a preview box below); Enter
+switches the client to the chosen item, x kills it once confirmed, q
+leaves the pane as it was."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+MODE_BG = "idx:3"  # mode-style bg=yellow
+ROWS = 21  # 20 for the window, 1 for the status line
+
+
+class ChooseTree(screen.ScreenTestCase):
+
+    def setUp(self):
+        super().setUp()
+        pm = self.pm
+        pm.shell_session("A", x=60, y=20)
+        pm.run("rename-window", "-t", "A:0", "one")
+        self.p = pm.display("A", "#{pane_id}")
+        self.second = pm.shell_window("A:", name="two")
+        pm.type(self.second, "echo PREVIEW-$((40+2))\n")
+        pm.wait_line(self.second, "PREVIEW-42")
+        pm.shell_session("B", x=60, y=20)
+        pm.run("rename-window", "-t", "B:0", "bee")
+
+    def in_mode(self):
+        return self.pm.display(self.p, "#{pane_in_mode}") == "1"
+
+    def client(self, fmt):
+        return self.pm.run("list-clients", "-F", fmt).strip()
+
+    def current_line(self, c):
+        """The text of the row drawn in mode-style."""
+        for row, cells in enumerate(c.screen.cells()[:ROWS - 1]):
+            if cells and cells[0]["bg"] == MODE_BG and cells[-1]["bg"] == MODE_BG:
+                return c.lines()[row]
+        return None
+
+    def wait_current(self, c, prefix):
+        c.wait_screen(lambda ls: (self.current_line(c) or "").startswith(prefix),
+                      "%r current" % prefix)
+
+    def test_sessions_and_switch(self):
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02s")
+        c.wait_text("(1) + B: 1 windows")
+        lines = c.lines()
+        self.assertEqual(lines[0].rstrip(), "(0) + A: 2 windows (attached)", c.describe())
+        self.assertEqual(lines[1].rstrip(), "(1) + B: 1 windows", c.describe())
+        self.assertEqual(pm.display(self.p, "#{pane_mode}"), "tree-mode")
+        self.wait_current(c, "(0) + A")
+        # the preview: the session's windows side by side, with labels
+        self.assertTrue(lines[10].startswith("┌ A (sort: index) ─"), c.describe())
+        self.assertIn("│ 0:one │", "".join(lines[11:19]), c.describe())
+        self.assertIn("│ 1:two │", "".join(lines[11:19]), c.describe())
+        self.assertIn("PREVIEW-42", "".join(lines[11:19]), c.describe())
+        self.assertEqual(c.cursor()["visible"], 0, "no cursor in the mode")
+        c.write(b"\x1b[B")  # Down
+        self.wait_current(c, "(1) + B")
+        c.wait_screen(lambda ls: ls[10].startswith("┌ B (sort: index)"), "B's preview")
+        c.keys(b"\r")
+        wait_for(lambda: self.client("#{client_session}") == "B",
+                 msg="the client switched to B", describe=c.describe)
+        self.assertFalse(self.in_mode())
+        self.assertEqual(pm.display(self.p, "#{window_zoomed_flag}"), "0")
+
+    def test_windows_choose(self):
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02w")
+        c.wait_text("(4) └─> 0: bee*")
+        self.assertEqual([l.rstrip() for l in c.lines()[:5]],
+                         ["(0) - A: 2 windows (attached)",
+                          "(1) ├─> 0: one*",
+                          "(2) └─> 1: two",
+                          "(3) - B: 1 windows",
+                          "(4) └─> 0: bee*"], c.describe())
+        self.wait_current(c, "(1) ├─> 0: one")
+        # the preview of a window: its pane with a label
+        c.keys(b"j")
+        self.wait_current(c, "(2) └─> 1: two")
+        c.wait_screen(lambda ls: ls[10].startswith("┌ 1 (sort: index)") and
+                      "PREVIEW-42" in "".join(ls[11:19]), "window 1's preview")
+        c.keys(b"\r")
+        wait_for(lambda: self.client("#{client_session}:#{window_index}") == "A:1",
+                 msg="window 1 chosen", describe=c.describe)
+        self.assertFalse(self.in_mode())
+        # a shortcut key chooses at once, in another session
+        c.keys(b"\x02w")
+        c.wait_text("(4) └─> 0: bee*")
+        c.keys(b"4")
+        wait_for(lambda: self.client("#{client_session}:#{window_index}") == "B:0",
+                 msg="B:0 chosen with 4", describe=c.describe)
+
+    def test_kill_window_asks(self):
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02w")
+        c.wait_text("(2) └─> 1: two")
+        c.keys(b"j")
+        self.wait_current(c, "(2) └─> 1: two")
+        c.keys(b"x")
+        c.wait_screen(lambda ls: ls[ROWS - 1].startswith("Kill window 1?"), "the question")
+        self.assertEqual(pm.display("A", "#{session_windows}"), "2")
+        c.keys(b"y")
+        wait_for(lambda: pm.display("A", "#{session_windows}") == "1",
+                 msg="window 1 killed", describe=c.describe)
+        # the tree follows, still in the mode
+        c.wait_screen(lambda ls: ls[0].rstrip() == "(0) - A: 1 windows (attached)" and
+                      ls[1].rstrip() == "(1) └─> 0: one*", "the list without it")
+        self.assertTrue(self.in_mode())
+        # the current line stays where it was; n at the question kills nothing
+        self.wait_current(c, "(2) - B")
+        c.keys(b"x")
+        c.wait_screen(lambda ls: ls[ROWS - 1].startswith("Kill session B?"), "the question")
+        c.keys(b"n")
+        c.wait_screen(lambda ls: not ls[ROWS - 1].startswith("Kill"), "no question")
+        self.assertIn("B", pm.run("list-sessions", "-F", "#{session_name}").split())
+
+    def test_q_leaves_pane_unchanged_and_zoom(self):
+        pm = self.pm
+        pm.run("split-window", "-t", self.p, "-d")
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.wait_panes_match("A")
+        before = pm.capture(self.p)
+        c.keys(b"\x02s")
+        c.wait_text("(1) + B: 1 windows")
+        self.assertTrue(self.in_mode())
+        self.assertEqual(pm.display(self.p, "#{window_zoomed_flag}"), "1", "-Z zooms")
+        c.keys(b"q")
+        wait_for(lambda: not self.in_mode(), msg="q leaves tree mode", describe=c.describe)
+        wait_for(lambda: pm.display(self.p, "#{window_zoomed_flag}") == "0",
+                 msg="unzoomed after q", describe=c.describe)
+        c.wait_panes_match("A")
+        self.assertEqual(pm.capture(self.p), before)
+        self.assertEqual(self.client("#{client_session}"), "A")
+        # Escape too; and keys then go to the shell again
+        c.keys(b"\x02w")
+        c.wait_text("(0) - A: ")
+        c.keys(b"\x1b")
+        wait_for(lambda: not self.in_mode(), msg="Escape leaves tree mode",
+                 describe=c.describe)
+        c.keys(b"echo A")
+        pm.wait_text(self.p, "pmt$ echo A")
+
+    def test_expand_collapse_and_live(self):
+        pm = self.pm
+        pm.run("split-window", "-t", self.p, "-d")
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02s")
+        c.wait_text("(1) + B: 1 windows")
+        c.write(b"\x1b[C")  # Right expands
+        c.wait_screen(lambda ls: ls[0].startswith("(0) - A:") and
+                      ls[1].rstrip() == "(1) ├─> + 0: one*Z" and
+                      ls[2].rstrip() == "(2) └─>   1: two", "A expanded")
+        self.wait_current(c, "(0) - A")
+        c.keys(b"j+")  # the window's panes
+        c.wait_screen(lambda ls: ls[2].startswith("(2) │   ├─> 0: bash*") and
+                      ls[3].startswith("(3) │   └─> 1: bash"), "window 0 expanded")
+        c.write(b"\x1b[D")  # Left collapses
+        c.wait_screen(lambda ls: ls[1].startswith("(1) ├─> + 0: one"), "window 0 collapsed")
+        c.keys(b"h")  # on a collapsed item: to its parent
+        self.wait_current(c, "(0) - A")
+        c.write(b"\x1b-")  # M--, as one write: everything collapsed
+        c.wait_screen(lambda ls: ls[1].startswith("(1) + B"), "all collapsed")
+        # a new session shows up, a killed one goes
+        pm.run("new-session", "-d", "-s", "C", "-x", "60", "-y", "20")
+        c.wait_text("(2) + C: 1 windows")
+        pm.run("kill-session", "-t", "C")
+        c.wait_screen(lambda ls: not ls[2].startswith("(2)"), "C gone")
+        # O sorts by name then by time; r reverses
+        c.keys(b"r")
+        c.wait_screen(lambda ls: ls[0].startswith("(0) + B") and
+                      ls[10].startswith("┌ A (sort: index, reversed)"), "reversed")
+        c.keys(b"O")
+        c.wait_text("(sort: name, reversed)")
+
+    def test_options(self):
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        # -N: no preview; -F: the text after the name; -f: a filter on panes
+        pm.run("choose-tree", "-N", "-F", "<#{session_name}>", "-f",
+               "#{==:#{session_name},B}", "-t", self.p, "new-window -d -t '%%' -n got")
+        c.wait_screen(lambda ls: ls[0].rstrip() == "(0) - B: <B>" and
+                      ls[1].rstrip() == "(1) └─> 0: <B>" and not ls[2].strip(),
+                      "filtered with -F")
+        self.assertFalse(any("┌" in l for l in c.lines()), "no preview with -N")
+        c.keys(b"\r")  # the template with the current item, B's window 0
+        wait_for(lambda: "got" in pm.run("list-windows", "-t", "B", "-F",
+                                         "#{window_name}").split(),
+                 msg="the template run for B:0", describe=c.describe)
+        self.assertFalse(self.in_mode())
+        r = pm.cmd("choose-tree", "-O", "size", "-t", self.p)
+        self.assertNotEqual(r.rc, 0)
+        self.assertIn("invalid sort order", r.err)
+
+    def test_send_keys_to_tree_mode(self):
+        pm = self.pm
+        self.attach("A", rows=ROWS, cols=60)
+        pm.run("choose-tree", "-s", "-t", self.p)
+        pm.run("send-keys", "-t", self.p, "Down", "Enter")
+        wait_for(lambda: self.client("#{client_session}") == "B",
+                 msg="the client switched to B")
+        self.assertFalse(self.in_mode())
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
