@@ -46,6 +46,10 @@ struct format_ctx {
 	struct pane *p;
 	struct peer *c; /* the client, for client_ variables; may be NULL */
 	const struct format_buffer *b;
+	/* What the context is about, set by format_ctx_session, _window and
+	 * _pane: #{session_format}, #{window_format}, #{pane_format} (as tmux,
+	 * for choose-tree -F); 0 for none. */
+	enum format_type { FORMAT_NONE, FORMAT_SESSION, FORMAT_WINDOW, FORMAT_PANE } type;
 };
 
 /* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An

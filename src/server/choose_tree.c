@@ -20,10 +20,17 @@
 
 enum { SORT_INDEX, SORT_NAME, SORT_TIME };
 
-/* tmux's default formats, one per level */
-#define SESSION_FORMAT "#{session_windows} windows#{?session_attached, (attached),}"
-#define WINDOW_FORMAT "#{window_name}#{window_flags}"
-#define PANE_FORMAT "#{pane_current_command}#{?pane_active,*,}"
+/* tmux's default format: a pane, a window or a session line (a pane's title
+ * shows when it is set and is not the host name) */
+#define TITLE_SET "#{&&:#{pane_title},#{!=:#{pane_title},#{host_short}}}"
+#define TREE_FORMAT                                                             \
+	"#{?pane_format,"                                                       \
+	"#{pane_current_command}#{?pane_active,*,}#{?pane_marked,M,}"           \
+	"#{?" TITLE_SET ",: \"#{pane_title}\",},"                               \
+	"#{?window_format,"                                                     \
+	"#{window_name}#{window_flags}"                                         \
+	"#{?#{&&:#{==:#{window_panes},1}," TITLE_SET "},: \"#{pane_title}\",}," \
+	"#{session_windows} windows#{?session_attached, (attached),}}}"
 
 /* ---- sorting ---- */
 
@@ -93,13 +100,6 @@ static int window_kept(struct pane *mode, struct window *w)
 	return 0;
 }
 
-static char *expand(struct pane *mode, const char *fallback, struct format_ctx *fc)
-{
-	const char *fmt = choose_format(mode);
-
-	return format_expand(fmt != NULL ? fmt : fallback, fc);
-}
-
 static void add_panes(struct pane *mode, struct window *w)
 {
 	struct format_ctx fc;
@@ -111,7 +111,7 @@ static void add_panes(struct pane *mode, struct window *w)
 		format_ctx_pane(&fc, p->srv, p);
 		name = format_expand("#{pane_index}", &fc);
 		target = xasprintf("=%s:%d.%%%u", w->session->name, w->index, p->id);
-		text = expand(mode, PANE_FORMAT, &fc);
+		text = format_expand(choose_format(mode), &fc);
 		snprintf(id, sizeof id, "%%%u", p->id);
 		choose_add(mode, 2, id, name, target, text, p);
 		free(name);
@@ -129,7 +129,7 @@ static void add_window(struct pane *mode, struct window *w)
 	snprintf(id, sizeof id, "@%u", w->id);
 	snprintf(name, sizeof name, "%d", w->index);
 	target = xasprintf("=%s:%d.", w->session->name, w->index);
-	text = expand(mode, WINDOW_FORMAT, &fc);
+	text = format_expand(choose_format(mode), &fc);
 	choose_add(mode, 1, id, name, target, text, w);
 	free(target);
 	free(text);
@@ -154,7 +154,7 @@ static void add_session(struct pane *mode, struct session *s)
 		format_ctx_session(&fc, s->srv, s);
 		snprintf(id, sizeof id, "$%u", s->id);
 		target = xasprintf("=%s:", s->name);
-		text = expand(mode, SESSION_FORMAT, &fc);
+		text = format_expand(choose_format(mode), &fc);
 		choose_add(mode, 0, id, s->name, target, text, s);
 		free(target);
 		free(text);
@@ -404,7 +404,7 @@ static const char *const sorts[] = {"index", "name", "time"};
 
 const struct choose_mode choose_tree_mode = {
 	.name = "tree-mode",
-	.format = NULL, /* one per level */
+	.format = TREE_FORMAT,
 	.tmpl = "switch-client -t '%%'",
 	.sorts = sorts,
 	.nsorts = 3,

@@ -75,6 +75,9 @@ class ChooseTree(screen.ScreenTestCase):
 
     def test_windows_choose(self):
         pm = self.pm
+        # a pane title is shown as tmux does
+        pm.type("B:0", "printf '\\033]2;btitle\\033\\\\'\n")
+        wait_for(lambda: pm.display("B:0", "#{pane_title}") == "btitle", msg="the title set")
         c = self.attach("A", rows=ROWS, cols=60)
         c.keys(b"\x02w")
         c.wait_text("(4) └─> 0: bee*")
@@ -83,7 +86,7 @@ class ChooseTree(screen.ScreenTestCase):
                           "(1) ├─> 0: one*",
                           "(2) └─> 1: two",
                           "(3) - B: 1 windows",
-                          "(4) └─> 0: bee*"], c.describe())
+                          '(4) └─> 0: bee*: "btitle"'], c.describe())
         self.wait_current(c, "(1) ├─> 0: one")
         # the preview of a window: its pane with a label
         c.keys(b"j")
