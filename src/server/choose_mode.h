@@ -9,7 +9,6 @@
 #include "server/choose.h"
 
 struct format_ctx;
-struct grid;
 
 /* One line of the list. Items are added in tree order: an item's children
  * follow it with a greater depth. */

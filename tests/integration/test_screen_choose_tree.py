@@ -129,6 +129,34 @@ class ChooseTree(screen.ScreenTestCase):
         c.wait_screen(lambda ls: not ls[ROWS - 1].startswith("Kill"), "no question")
         self.assertIn("B", pm.run("list-sessions", "-F", "#{session_name}").split())
 
+    def test_kill_tagged_and_own_session(self):
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02w")
+        c.wait_text("(4) └─> 0: bee*")
+        c.keys(b"j")
+        self.wait_current(c, "(2) └─> 1: two")
+        c.keys(b"t")  # tags window two and moves on to B
+        c.wait_text("(2) └─> 1*: two")
+        self.wait_current(c, "(3) - B")
+        c.keys(b"t")
+        c.wait_text("(3) - B*: 1 windows")
+        c.keys(b"X")
+        c.wait_screen(lambda ls: ls[ROWS - 1].startswith("Kill 2 tagged?"), "the question")
+        c.keys(b"y")
+        wait_for(lambda: pm.run("list-sessions", "-F", "#{session_name}").split() == ["A"]
+                 and pm.display("A", "#{session_windows}") == "1",
+                 msg="window two and session B killed", describe=c.describe)
+        c.wait_screen(lambda ls: ls[0].rstrip() == "(0) - A: 1 windows (attached)" and
+                      not ls[2].strip(), "the list without them")
+        # the session the mode is in
+        c.keys(b"gx")
+        c.wait_screen(lambda ls: ls[ROWS - 1].startswith("Kill session A?"), "the question")
+        c.keys(b"y")
+        wait_for(lambda: pm.cmd("has-session", "-t", "A").rc != 0, msg="A killed",
+                 describe=c.describe)
+        c.wait_exit()
+
     def test_q_leaves_pane_unchanged_and_zoom(self):
         pm = self.pm
         pm.run("split-window", "-t", self.p, "-d")
