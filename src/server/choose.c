@@ -49,6 +49,7 @@ struct choose {
 	char *current; /* id of the current item */
 	int last_line; /* its line when last seen: kept when it goes away */
 	int offset;    /* first line shown */
+	int shift;     /* of the preview, by < and > */
 	struct idset tags;
 	struct idset toggled; /* expanded or collapsed against the default */
 };
@@ -122,6 +123,16 @@ const char *choose_mode_name(struct pane *p)
 int choose_shows_all(struct pane *p)
 {
 	return p->choose != NULL && p->choose->mode == &choose_tree_mode;
+}
+
+int choose_preview_shift(struct pane *p)
+{
+	return p->choose->shift;
+}
+
+void choose_set_preview_shift(struct pane *p, int shift)
+{
+	p->choose->shift = shift;
 }
 
 int choose_sort(struct pane *p)
@@ -285,6 +296,8 @@ static void set_current_id(struct choose *ch, const char *id)
 {
 	char *copy = xstrdup(id);
 
+	if (ch->current == NULL || strcmp(ch->current, id) != 0)
+		ch->shift = 0;
 	free(ch->current);
 	ch->current = copy;
 }
@@ -544,6 +557,8 @@ static int view_key(struct pane *p, const struct key *k)
 		idset_clear(&ch->tags);
 	} else if (k->cp == 'v') {
 		ch->preview = !ch->preview;
+	} else if (k->cp == '<' || k->cp == '>') {
+		ch->shift += k->cp == '<' ? -1 : 1;
 	} else if (k->cp == 'O') {
 		ch->sort = (ch->sort + 1) % ch->mode->nsorts;
 	} else if (k->cp == 'r') {

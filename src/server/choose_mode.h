@@ -65,7 +65,10 @@ struct choose_item *choose_current(struct pane *p);
 void choose_rebuild(struct pane *p);
 void choose_run_text(struct peer *c, struct pane *p, const char *text);
 
-/* For previews. */
+/* For previews: how far < and > moved the preview (reset when the current
+ * item changes). */
+int choose_preview_shift(struct pane *p);
+void choose_set_preview_shift(struct pane *p, int shift);
 void choose_put(struct choose_area *a, int y, int x, uint32_t cp, int width,
 		const struct grid_cell *pen);
 int choose_put_text(struct choose_area *a, int y, int x, int x1, const char *s,

@@ -264,23 +264,41 @@ struct column {
 	int active;
 };
 
-/* Columns side by side in the box, split by lines; as many as fit (at
- * least 4 cells each) from the first, moved on to show the active one. */
+/* The first of n columns shown when fit fit: the active one shown, moved by
+ * < and > (the preview's shift). */
+static int first_column(struct pane *mode, struct column *cols, int n, int fit)
+{
+	int start = 0, first;
+
+	for (int i = 0; i < n; i++) {
+		if (cols[i].active && i >= fit)
+			start = i - fit + 1;
+	}
+	first = start + choose_preview_shift(mode);
+	if (first > n - fit)
+		first = n - fit;
+	if (first < 0)
+		first = 0;
+	choose_set_preview_shift(mode, first - start); /* no further than the ends */
+	return first;
+}
+
+/* Columns side by side in the box, split by lines; as many as fit (at least
+ * 4 cells each), with < or > at the sides when there are more. */
 static void draw_columns(struct pane *mode, struct choose_area *a, int top, int bottom,
 			 struct column *cols, int n)
 {
 	struct grid_cell pen = {.ch = ' ', .width = 1};
 	int inner = a->w - 2, h = bottom - top - 1, fit = (inner + 1) / 5, first = 0, x = 1;
+	int more = 0;
 
 	if (n == 0 || inner < 1 || h < 1)
 		return;
 	if (fit < 1)
 		fit = 1;
 	if (n > fit) {
-		for (int i = 0; i < n; i++) {
-			if (cols[i].active && i >= fit)
-				first = i - fit + 1;
-		}
+		first = first_column(mode, cols, n, fit);
+		more = n - first - fit;
 		n = fit;
 	}
 	for (int i = 0; i < n; i++) {
@@ -296,6 +314,10 @@ static void draw_columns(struct pane *mode, struct choose_area *a, int top, int 
 			x++;
 		}
 	}
+	if (first > 0)
+		choose_put(a, top + 1 + h / 2, 1, '<', 1, &pen);
+	if (more > 0)
+		choose_put(a, top + 1 + h / 2, inner, '>', 1, &pen);
 }
 
 static void preview_window(struct pane *mode, struct choose_area *a, int top, int bottom,

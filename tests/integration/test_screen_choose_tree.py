@@ -215,6 +215,24 @@ class ChooseTree(screen.ScreenTestCase):
         c.keys(b"O")
         c.wait_text("(sort: name, reversed)")
 
+    def test_preview_scrolls(self):
+        pm = self.pm
+        for _ in range(13):  # 14 windows: 11 columns fit in 60 cells
+            pm.run("new-window", "-d", "-t", "B:", "cat")
+        c = self.attach("A", rows=ROWS, cols=60)
+        c.keys(b"\x02s")
+        c.wait_text("(1) + B: 14 windows")
+        c.keys(b"j")
+        c.wait_screen(lambda ls: ls[10].startswith("┌ B (sort: index)"), "B's preview")
+
+        def arrows(ls):
+            return ls[15][1], ls[15][58]
+        c.wait_screen(lambda ls: arrows(ls) == (" ", ">"), "more on the right")
+        c.keys(b">>>>")  # no further than the last window
+        c.wait_screen(lambda ls: arrows(ls) == ("<", " "), "more on the left")
+        c.keys(b"<")
+        c.wait_screen(lambda ls: arrows(ls) == ("<", ">"), "more on both sides")
+
     def test_options(self):
         pm = self.pm
         c = self.attach("A", rows=ROWS, cols=60)
