@@ -187,6 +187,25 @@ static void clear_items(struct choose *ch)
 	ch->nlines = 0;
 }
 
+/* An item without children gets "  " for the symbol when a sibling has
+ * some, so that the names line up. */
+static void pad_items(struct choose *ch)
+{
+	/* whether the children of item i (of the top level: index n) have any */
+	char *nested = xcalloc((size_t)ch->n + 1, 1);
+
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].children)
+			nested[ch->items[i].parent >= 0 ? ch->items[i].parent : ch->n] = 1;
+	}
+	for (int i = 0; i < ch->n; i++) {
+		struct choose_item *it = &ch->items[i];
+
+		it->pad = !it->children && nested[it->parent >= 0 ? it->parent : ch->n];
+	}
+	free(nested);
+}
+
 /* Parents, children, last siblings and padding from the depths. */
 static void link_items(struct choose *ch)
 {
@@ -210,12 +229,7 @@ static void link_items(struct choose *ch)
 		it->expanded = (it->depth < ch->collapse_from) != idset_has(&ch->toggled, it->id);
 		it->tagged = idset_has(&ch->tags, it->id);
 	}
-	for (int i = 0; i < ch->n; i++) {
-		struct choose_item *it = &ch->items[i];
-
-		for (int j = 0; j < ch->n && !it->children && !it->pad; j++)
-			it->pad = ch->items[j].parent == it->parent && ch->items[j].children;
-	}
+	pad_items(ch);
 }
 
 /* The lines: items whose ancestors are all expanded. */

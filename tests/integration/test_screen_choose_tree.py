@@ -67,6 +67,8 @@ class ChooseTree(screen.ScreenTestCase):
         c.write(b"\x1b[B")  # Down
         self.wait_current(c, "(1) + B")
         c.wait_screen(lambda ls: ls[10].startswith("┌ B (sort: index)"), "B's preview")
+        pm.type("B:0", "echo LIVE-$((1+1))\n")  # the preview follows the pane
+        c.wait_screen(lambda ls: "│LIVE-2 " in "".join(ls[11:19]), "the output previewed")
         c.keys(b"\r")
         wait_for(lambda: self.client("#{client_session}") == "B",
                  msg="the client switched to B", describe=c.describe)
