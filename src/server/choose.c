@@ -47,7 +47,6 @@ struct choose {
 	int *lines; /* the items shown, in order */
 	int nlines;
 	char *current; /* id of the current item */
-	int last_line; /* its line when last seen: kept when it goes away */
 	int offset;    /* first line shown */
 	int shift;     /* of the preview, by < and > */
 	struct idset tags;
@@ -287,14 +286,12 @@ static int current_line(struct choose *ch)
 			break;
 	}
 	if (i == ch->n)
-		return ch->last_line < ch->nlines ? ch->last_line
-		       : ch->nlines > 0		  ? ch->nlines - 1
-						  : 0;
+		return 0; /* it went away: the top, as tmux */
 	while (!ch->items[i].shown && ch->items[i].parent >= 0)
 		i = ch->items[i].parent;
 	for (int l = 0; l < ch->nlines; l++) {
 		if (ch->lines[l] == i)
-			return ch->last_line = l;
+			return l;
 	}
 	return 0;
 }
@@ -322,6 +319,15 @@ static void set_current(struct choose *ch, int line)
 		return;
 	line = ((line % ch->nlines) + ch->nlines) % ch->nlines; /* Up at the top wraps, as tmux */
 	set_current_id(ch, ch->items[ch->lines[line]].id);
+}
+
+void choose_move_down(struct pane *p)
+{
+	struct choose *ch = p->choose;
+	int cur = current_line(ch);
+
+	if (cur + 1 < ch->nlines)
+		set_current(ch, cur + 1);
 }
 
 /* ---- lifetime ---- */

@@ -111,7 +111,8 @@ static void preview(struct pane *p, struct choose_item *it, struct choose_area *
 	buf_free(&line);
 }
 
-/* d and D: delete the current or the tagged buffers at once, as tmux. */
+/* d and D: delete the current or the tagged buffers at once; as tmux, d
+ * moves to the next line first. */
 static void delete_buffers(struct peer *c, struct pane *p, int tagged)
 {
 	struct choose_item *cur = choose_current(p);
@@ -125,6 +126,8 @@ static void delete_buffers(struct peer *c, struct pane *p, int tagged)
 		if (tagged ? it->tagged : it == cur)
 			names[i] = xstrdup(it->id);
 	}
+	if (!tagged)
+		choose_move_down(p);
 	for (int i = 0; i < n; i++) {
 		if (names[i] != NULL)
 			buffers_delete(&p->srv->buffers, names[i]);

@@ -63,6 +63,8 @@ int choose_count(struct pane *p);
 struct choose_item *choose_item(struct pane *p, int i);
 struct choose_item *choose_current(struct pane *p);
 void choose_rebuild(struct pane *p);
+/* The next line becomes the current one, if there is one. */
+void choose_move_down(struct pane *p);
 void choose_run_text(struct peer *c, struct pane *p, const char *text);
 
 /* For previews: how far < and > moved the preview (reset when the current

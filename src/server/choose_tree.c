@@ -194,16 +194,31 @@ static char *start(struct pane *mode)
 
 /* ---- the preview ---- */
 
-/* Pane p's screen from its top left corner, cropped to w x h at x, y. */
+/* Where a w-cell slice of size cells starts to show the cursor at c: from
+ * 0, or with the cursor a third of the way in (as tmux's previews). */
+static int preview_origin(int c, int w, int size)
+{
+	int o = c < w / 3 ? 0 : c - w / 3;
+
+	if (o + w > size)
+		o = size - w;
+	return o < 0 ? 0 : o;
+}
+
+/* Pane p's screen cropped to w x h at x, y, around its cursor. */
 static void draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h)
 {
-	int rows = grid_rows(p->grid), cols = grid_cols(p->grid);
+	int rows = grid_rows(p->grid), cols = grid_cols(p->grid), cy = 0, cx = 0, px, py;
 
-	for (int r = 0; r < h && r < rows; r++) {
-		const struct grid_cell *line = grid_line(p->grid, r);
+	if (grid_cursor_visible(p->grid))
+		grid_cursor(p->grid, &cy, &cx);
+	px = preview_origin(cx, w, cols);
+	py = preview_origin(cy, h, rows);
+	for (int r = 0; r < h && py + r < rows; r++) {
+		const struct grid_cell *line = grid_line(p->grid, py + r);
 
-		for (int col = 0; col < w && col < cols; col++) {
-			struct grid_cell cell = line[col];
+		for (int col = 0; col < w && px + col < cols; col++) {
+			struct grid_cell cell = line[px + col];
 
 			if (cell.width == 0 || (cell.width == 2 && col + 1 >= w))
 				continue;
@@ -212,7 +227,7 @@ static void draw_screen(struct choose_area *a, struct pane *p, int x, int y, int
 
 				if (cell.ch == 0)
 					cell.ch = ' ';
-				else if (grid_cell_utf8(p->grid, &line[col], text) > 0)
+				else if (grid_cell_utf8(p->grid, &line[px + col], text) > 0)
 					cell.ch = (unsigned char)text[0] < 0x80 ? (uint32_t)text[0]
 										: '?';
 			}
@@ -283,41 +298,62 @@ static int first_column(struct pane *mode, struct column *cols, int n, int fit)
 	return first;
 }
 
-/* Columns side by side in the box, split by lines; as many as fit (at least
- * 4 cells each), with < or > at the sides when there are more. */
+/* A vertical line at column x, from row y for h rows. */
+static void draw_rule(struct choose_area *a, int x, int y, int h)
+{
+	struct grid_cell pen = {.ch = ' ', .width = 1};
+
+	for (int r = 0; r < h; r++)
+		choose_put(a, y + r, x, 0x2502, 1, &pen);
+}
+
+/* " < " or " > " in a 3-cell area at x, for the columns left out. */
+static void draw_arrow(struct choose_area *a, int x, int y, int h, uint32_t arrow)
+{
+	struct grid_cell pen = {.ch = ' ', .width = 1};
+
+	choose_put(a, y + h / 2, x + 1, arrow, 1, &pen);
+}
+
+/* Columns side by side in the box (as tmux: at least 24 cells each, or
+ * fewer columns with < and > at the sides), split by lines. */
 static void draw_columns(struct pane *mode, struct choose_area *a, int top, int bottom,
 			 struct column *cols, int n)
 {
-	struct grid_cell pen = {.ch = ' ', .width = 1};
-	int inner = a->w - 2, h = bottom - top - 1, fit = (inner + 1) / 5, first = 0, x = 1;
-	int more = 0;
+	int x = 2, w = a->w - 3, y = top + 1, h = bottom - top - 1, fit = n, first = 0;
+	int left, right, each;
 
-	if (n == 0 || inner < 1 || h < 1)
+	if (n == 0 || w < 1 || h < 1)
 		return;
-	if (fit < 1)
-		fit = 1;
-	if (n > fit) {
+	if (w / n < 24)
+		fit = w / 24 > 0 ? w / 24 : 1;
+	if (fit < n)
 		first = first_column(mode, cols, n, fit);
-		more = n - first - fit;
-		n = fit;
+	left = first > 0 && w > 4 * fit + 8;
+	right = first + fit < n && w > 4 * fit + 8;
+	if (left) {
+		draw_arrow(a, x, y, h, '<');
+		draw_rule(a, x + 3, y, h);
+		x += 4;
+		w -= 4;
 	}
-	for (int i = 0; i < n; i++) {
+	if (right) {
+		draw_rule(a, x + w - 4, y, h);
+		draw_arrow(a, x + w - 3, y, h, '>');
+		w -= 4;
+	}
+	each = (w - (fit - 1)) / fit;
+	for (int i = 0; i < fit; i++) {
 		struct column *c = &cols[first + i];
-		int w = i == n - 1 ? inner - (x - 1) : (inner - (n - 1)) / n;
+		int cw = i == fit - 1 ? w : each;
 
-		draw_screen(a, c->p, x, top + 1, w, h);
-		draw_label(mode, a, x, top + 1, w, h, c->label, c->active);
-		x += w;
-		if (i < n - 1) {
-			for (int y = top + 1; y < bottom; y++)
-				choose_put(a, y, x, 0x2502, 1, &pen);
-			x++;
-		}
+		draw_screen(a, c->p, x, y, cw, h);
+		draw_label(mode, a, x, y, cw, h, c->label, c->active);
+		if (i < fit - 1)
+			draw_rule(a, x + cw, y, h);
+		x += cw + 1;
+		w -= cw + 1;
 	}
-	if (first > 0)
-		choose_put(a, top + 1 + h / 2, 1, '<', 1, &pen);
-	if (more > 0)
-		choose_put(a, top + 1 + h / 2, inner, '>', 1, &pen);
 }
 
 static void preview_window(struct pane *mode, struct choose_area *a, int top, int bottom,
@@ -369,7 +405,7 @@ static void preview(struct pane *mode, struct choose_item *it, struct choose_are
 	else if (it->depth == 1)
 		preview_window(mode, a, top, bottom, it->obj);
 	else
-		draw_screen(a, it->obj, 1, top + 1, a->w - 2, bottom - top - 1);
+		draw_screen(a, it->obj, 2, top + 1, a->w - 3, bottom - top - 1);
 }
 
 /* ---- killing ---- */
