@@ -40,8 +40,7 @@ struct choose {
 	const struct choose_mode *mode;
 	char *tmpl, *format, *filter;
 	int sort, reverse, preview, zoomed;
-	int collapse_from; /* items this deep or deeper start collapsed */
-	int filtering;	   /* the filter applies to this build */
+	int filtering; /* the filter applies to this build */
 	struct choose_item *items;
 	int n, cap;
 	int *lines; /* the items shown, in order */
@@ -50,7 +49,7 @@ struct choose {
 	int offset;    /* first line shown */
 	int shift;     /* of the preview, by < and > */
 	struct idset tags;
-	struct idset toggled; /* expanded or collapsed against the default */
+	struct idset collapsed; /* items are expanded unless here */
 };
 
 /* ---- id sets ---- */
@@ -225,7 +224,7 @@ static void link_items(struct choose *ch)
 				break;
 			}
 		}
-		it->expanded = (it->depth < ch->collapse_from) != idset_has(&ch->toggled, it->id);
+		it->expanded = !idset_has(&ch->collapsed, it->id);
 		it->tagged = idset_has(&ch->tags, it->id);
 	}
 	pad_items(ch);
@@ -344,9 +343,23 @@ static void set_settings(struct choose *ch, const struct choose_options *o)
 	ch->sort = o->sort;
 	ch->reverse = o->reverse;
 	ch->preview = !o->no_preview;
-	ch->collapse_from = o->collapse == CHOOSE_COLLAPSE_SESSIONS  ? 0
-			    : o->collapse == CHOOSE_COLLAPSE_WINDOWS ? 1
-								     : 8;
+}
+
+/* -s and -w: the items there are at the start collapsed (those added later
+ * come expanded, as in tmux). */
+static void collapse_start(struct pane *p, enum choose_collapse collapse)
+{
+	struct choose *ch = p->choose;
+	int from = collapse == CHOOSE_COLLAPSE_SESSIONS ? 0 : 1;
+
+	idset_clear(&ch->collapsed);
+	if (collapse == CHOOSE_EXPANDED)
+		return;
+	build(p);
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].depth >= from && ch->items[i].children)
+			idset_set(&ch->collapsed, ch->items[i].id, 1);
+	}
 }
 
 void choose_enter(struct pane *p, const struct choose_options *o)
@@ -362,9 +375,9 @@ void choose_enter(struct pane *p, const struct choose_options *o)
 		p->choose = xcalloc(1, sizeof *p->choose);
 	ch = p->choose;
 	set_settings(ch, o);
-	idset_clear(&ch->toggled);
 	if (o->zoom && !ch->zoomed && p->window != NULL && window_zoom(p->window, p) == 0)
 		ch->zoomed = 1;
+	collapse_start(p, o->collapse);
 	build(p);
 	start = ch->mode->start(p);
 	if (start != NULL)
@@ -384,7 +397,7 @@ void choose_free(struct pane *p)
 		return;
 	clear_items(ch);
 	idset_free(&ch->tags);
-	idset_free(&ch->toggled);
+	idset_free(&ch->collapsed);
 	free(ch->items);
 	free(ch->lines);
 	free(ch->current);
@@ -515,14 +528,42 @@ static int move_key(struct pane *p, const struct key *k)
 static void set_expanded(struct choose *ch, struct choose_item *it, int on)
 {
 	if (it->children && it->expanded != on)
-		idset_set(&ch->toggled, it->id, !idset_has(&ch->toggled, it->id));
+		idset_set(&ch->collapsed, it->id, !on);
 }
 
-/* Every item at once (M-+, M--): all expanded, or only the top level. */
-static void set_all(struct choose *ch, int on)
+/* M-+ and M--: every top-level item, as tmux. */
+static void set_top(struct choose *ch, int on)
 {
-	for (int i = 0; i < ch->n; i++)
-		set_expanded(ch, &ch->items[i], on);
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].depth == 0)
+			set_expanded(ch, &ch->items[i], on);
+	}
+}
+
+/* Left, h, -: collapse the current item, or (when it is not expanded) go to
+ * its parent and collapse that; at the top, up a line. */
+static void collapse_key(struct pane *p, struct choose_item *it)
+{
+	struct choose *ch = p->choose;
+	int cur = current_line(ch);
+
+	if (it->children && it->expanded) {
+		set_expanded(ch, it, 0);
+	} else if (it->parent >= 0) {
+		set_current_id(ch, ch->items[it->parent].id);
+		set_expanded(ch, &ch->items[it->parent], 0);
+	} else if (cur > 0) {
+		set_current(ch, cur - 1);
+	}
+}
+
+/* Right, l, +: expand the current item, or (when it is) down a line. */
+static void expand_key(struct pane *p, struct choose_item *it)
+{
+	if (it->children && !it->expanded)
+		set_expanded(p->choose, it, 1);
+	else
+		choose_move_down(p);
 }
 
 /* Keys that expand or collapse; 0 if k is not one. */
@@ -530,31 +571,18 @@ static int tree_key(struct pane *p, const struct key *k)
 {
 	struct choose *ch = p->choose;
 	struct choose_item *it = choose_current(p);
-	struct choose_item *up = it->parent >= 0 ? &ch->items[it->parent] : NULL;
 	int plain = k->kind == KEY_CHAR && k->mod == 0;
 	int alt = k->kind == KEY_CHAR && k->mod == VTERM_MOD_ALT;
 	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
 
-	if (sym == VTERM_KEY_LEFT || (plain && (k->cp == 'h' || k->cp == '-'))) {
-		if (it->children && it->expanded)
-			set_expanded(ch, it, 0);
-		else if (up != NULL) {
-			set_current_id(ch, up->id);
-			if (plain && k->cp == '-')
-				set_expanded(ch, up, 0);
-		}
-	} else if (sym == VTERM_KEY_RIGHT || (plain && (k->cp == 'l' || k->cp == '+'))) {
-		set_expanded(ch, it, 1);
-	} else if (alt && (k->cp == '+' || k->cp == '-')) {
-		set_all(ch, k->cp == '+');
-		if (k->cp == '-') {
-			while (it->parent >= 0)
-				it = &ch->items[it->parent];
-			set_current_id(ch, it->id);
-		}
-	} else {
+	if (sym == VTERM_KEY_LEFT || (plain && (k->cp == 'h' || k->cp == '-')))
+		collapse_key(p, it);
+	else if (sym == VTERM_KEY_RIGHT || (plain && (k->cp == 'l' || k->cp == '+')))
+		expand_key(p, it);
+	else if (alt && (k->cp == '+' || k->cp == '-'))
+		set_top(ch, k->cp == '+');
+	else
 		return 0;
-	}
 	return 1;
 }
 

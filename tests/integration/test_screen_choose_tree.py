@@ -202,13 +202,19 @@ class ChooseTree(screen.ScreenTestCase):
                       ls[3].startswith("(3) │   └─> 1: bash"), "window 0 expanded")
         c.write(b"\x1b[D")  # Left collapses
         c.wait_screen(lambda ls: ls[1].startswith("(1) ├─> + 0: one"), "window 0 collapsed")
-        c.keys(b"h")  # on a collapsed item: to its parent
-        self.wait_current(c, "(0) - A")
-        c.write(b"\x1b-")  # M--, as one write: everything collapsed
+        c.keys(b"h")  # on a collapsed item: to its parent, collapsed
+        self.wait_current(c, "(0) + A")
+        c.write(b"\x1b+")  # M-+, as one write: the sessions expanded
+        c.wait_screen(lambda ls: ls[1].startswith("(1) ├─> + 0: one") and
+                      ls[4].startswith("(4) └─> 0: bee"), "sessions expanded")
+        c.keys(b"l")  # on an expanded item: down a line
+        self.wait_current(c, "(1) ├─> + 0: one")
+        c.write(b"\x1b-")  # M--: the sessions collapsed
         c.wait_screen(lambda ls: ls[1].startswith("(1) + B"), "all collapsed")
+        self.wait_current(c, "(0) + A")
         # a new session shows up, a killed one goes
         pm.run("new-session", "-d", "-s", "C", "-x", "60", "-y", "20")
-        c.wait_text("(2) + C: 1 windows")
+        c.wait_text("(2) - C: 1 windows")  # a new item comes expanded, as tmux
         pm.run("kill-session", "-t", "C")
         c.wait_screen(lambda ls: not ls[2].startswith("(2)"), "C gone")
         # O sorts by name then by time; r reverses
