@@ -208,8 +208,12 @@ static int preview_origin(int c, int w, int size)
 /* Pane p's screen cropped to w x h at x, y, around its cursor. */
 static void draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h)
 {
-	int rows = grid_rows(p->grid), cols = grid_cols(p->grid), cy = 0, cx = 0, px, py;
+	int rows, cols, cy = 0, cx = 0, px, py;
 
+	if (p->grid == NULL)
+		return;
+	rows = grid_rows(p->grid);
+	cols = grid_cols(p->grid);
 	if (grid_cursor_visible(p->grid))
 		grid_cursor(p->grid, &cy, &cx);
 	px = preview_origin(cx, w, cols);
