@@ -53,16 +53,17 @@ class ChooseTree(screen.ScreenTestCase):
         c = self.attach("A", rows=ROWS, cols=60)
         c.keys(b"\x02s")
         c.wait_text("(1) + B: 1 windows")
-        lines = c.lines()
-        self.assertEqual(lines[0].rstrip(), "(0) + A: 2 windows (attached)", c.describe())
-        self.assertEqual(lines[1].rstrip(), "(1) + B: 1 windows", c.describe())
         self.assertEqual(pm.display(self.p, "#{pane_mode}"), "tree-mode")
         self.wait_current(c, "(0) + A")
-        # the preview: the session's windows side by side, with labels
-        self.assertTrue(lines[10].startswith("┌ A (sort: index) ─"), c.describe())
-        self.assertIn("│ 0:one │", "".join(lines[11:19]), c.describe())
-        self.assertIn("│ 1:two │", "".join(lines[11:19]), c.describe())
-        self.assertIn("PREVIEW-42", "".join(lines[11:19]), c.describe())
+
+        def listed(ls):
+            box = "".join(ls[11:19])
+            return (ls[0].rstrip() == "(0) + A: 2 windows (attached)" and
+                    ls[1].rstrip() == "(1) + B: 1 windows" and
+                    # the preview: the session's windows side by side
+                    ls[10].startswith("┌ A (sort: index) ─") and
+                    "│ 0:one │" in box and "│ 1:two │" in box and "PREVIEW-42" in box)
+        c.wait_screen(listed, "the sessions and A's preview")
         self.assertEqual(c.cursor()["visible"], 0, "no cursor in the mode")
         c.write(b"\x1b[B")  # Down
         self.wait_current(c, "(1) + B")
@@ -83,12 +84,12 @@ class ChooseTree(screen.ScreenTestCase):
         c = self.attach("A", rows=ROWS, cols=60)
         c.keys(b"\x02w")
         c.wait_text("(4) └─> 0: bee*")
-        self.assertEqual([l.rstrip() for l in c.lines()[:5]],
-                         ["(0) - A: 2 windows (attached)",
-                          "(1) ├─> 0: one*",
-                          "(2) └─> 1: two",
-                          "(3) - B: 1 windows",
-                          '(4) └─> 0: bee*: "btitle"'], c.describe())
+        c.wait_screen(lambda ls: [l.rstrip() for l in ls[:5]] ==
+                      ["(0) - A: 2 windows (attached)",
+                       "(1) ├─> 0: one*",
+                       "(2) └─> 1: two",
+                       "(3) - B: 1 windows",
+                       '(4) └─> 0: bee*: "btitle"'], "the windows")
         self.wait_current(c, "(1) ├─> 0: one")
         # the preview of a window: its pane with a label
         c.keys(b"j")
