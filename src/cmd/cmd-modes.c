@@ -1,5 +1,5 @@
-/* display-panes and choose-buffer (server/display_panes.c and
- * server/choose.c draw them and take their keys). */
+/* display-panes, choose-buffer and choose-tree (server/display_panes.c and
+ * server/choose*.c draw them and take their keys). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,32 +45,53 @@ static int bad_format(struct cmd_ctx *ctx, const char *fmt)
 	return 1;
 }
 
-static int cmd_choose_buffer(struct cmd_ctx *ctx, struct args *a)
+/* What choose-buffer and choose-tree share: -F, -f, -N, -O, -r, -Z, -t and
+ * the template. */
+static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_options *o,
+		       struct target *t)
 {
-	struct choose_options o = {0};
 	const char *sort = args_get(a, 'O');
-	struct target t;
 
-	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+	if (target_pane(ctx, args_get(a, 't'), t) != 0)
 		return -1;
-	if (sort == NULL || strcmp(sort, "time") == 0)
-		o.sort = CHOOSE_SORT_TIME;
-	else if (strcmp(sort, "name") == 0)
-		o.sort = CHOOSE_SORT_NAME;
-	else if (strcmp(sort, "size") == 0)
-		o.sort = CHOOSE_SORT_SIZE;
-	else
+	if ((o->sort = choose_sort_parse(o->kind, sort)) < 0)
 		return cmd_error(ctx, "invalid sort order: %s", sort);
 	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
 		return -1;
+	o->tmpl = a->argc > 0 ? a->argv[0] : NULL;
+	o->format = args_get(a, 'F');
+	o->filter = args_get(a, 'f');
+	o->reverse = args_has(a, 'r');
+	o->no_preview = args_has(a, 'N');
+	o->zoom = args_has(a, 'Z');
+	return 0;
+}
+
+static int cmd_choose_buffer(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {.kind = CHOOSE_BUFFER};
+	struct target t;
+
+	if (choose_args(ctx, a, &o, &t) != 0)
+		return -1;
 	if (ctx->srv->buffers.first == NULL)
 		return 0; /* tmux: nothing to choose, no mode */
-	o.tmpl = a->argc > 0 ? a->argv[0] : NULL;
-	o.format = args_get(a, 'F');
-	o.filter = args_get(a, 'f');
-	o.reverse = args_has(a, 'r');
-	o.no_preview = args_has(a, 'N');
-	o.zoom = args_has(a, 'Z');
+	choose_enter(t.p, &o);
+	return 0;
+}
+
+/* -G (grouped sessions) changes nothing: pmux has no session groups. */
+static int cmd_choose_tree(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {.kind = CHOOSE_TREE};
+	struct target t;
+
+	if (choose_args(ctx, a, &o, &t) != 0)
+		return -1;
+	if (args_has(a, 's'))
+		o.collapse = CHOOSE_COLLAPSE_SESSIONS;
+	else if (args_has(a, 'w'))
+		o.collapse = CHOOSE_COLLAPSE_WINDOWS;
 	choose_enter(t.p, &o);
 	return 0;
 }
@@ -79,6 +100,9 @@ const struct cmd_entry cmd_modes_entries[] = {
 	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
 	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
 	 cmd_choose_buffer},
+	{"choose-tree", NULL, "F:f:GNO:rst:wZ", 0, 1,
+	 "[-GNrswZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	 cmd_choose_tree},
 	{"display-panes", "displayp", "bd:Nt:", 0, 1,
 	 "[-bN] [-d duration] [-t target-client] [template]", cmd_display_panes},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -25,6 +25,7 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
+#include "server/choose.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/pipe.h"
@@ -35,7 +36,8 @@
  */
 
 enum fv_type { FT_STR, FT_NUM, FT_FLAG, FT_TIME };
-enum fv_scope { FS_SERVER, FS_SESSION, FS_WINDOW, FS_PANE, FS_CLIENT, FS_BUFFER };
+/* FS_TYPE: the context's type (format_ctx_*), left out of JSON objects */
+enum fv_scope { FS_SERVER, FS_SESSION, FS_WINDOW, FS_PANE, FS_CLIENT, FS_BUFFER, FS_TYPE };
 
 typedef char *format_fn(const struct format_ctx *fc);
 
@@ -127,6 +129,18 @@ static char *fv_host_short(const struct format_ctx *fc)
 
 	h[strcspn(h, ".")] = '\0';
 	return h;
+}
+static char *fv_session_format(const struct format_ctx *fc)
+{
+	return num(fc->type == FORMAT_SESSION);
+}
+static char *fv_window_format(const struct format_ctx *fc)
+{
+	return num(fc->type == FORMAT_WINDOW);
+}
+static char *fv_pane_format(const struct format_ctx *fc)
+{
+	return num(fc->type == FORMAT_PANE);
 }
 static char *fv_start_time(const struct format_ctx *fc)
 {
@@ -567,7 +581,7 @@ static char *fv_pane_in_mode(const struct format_ctx *fc)
 static char *fv_pane_mode(const struct format_ctx *fc)
 {
 	if (fc->p != NULL && fc->p->choose != NULL)
-		return xstrdup("buffer-mode");
+		return xstrdup(choose_mode_name(fc->p));
 	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
 }
 
@@ -709,6 +723,9 @@ static const struct format_var format_vars[] = {
 	V(user, FT_STR, FS_SERVER),
 	V(next_session_id, FT_STR, FS_SERVER),
 	V(server_sessions, FT_NUM, FS_SERVER),
+	V(session_format, FT_FLAG, FS_TYPE),
+	V(window_format, FT_FLAG, FS_TYPE),
+	V(pane_format, FT_FLAG, FS_TYPE),
 	V(session_name, FT_STR, FS_SESSION),
 	V(session_id, FT_STR, FS_SESSION),
 	V(session_windows, FT_NUM, FS_SESSION),
@@ -895,6 +912,8 @@ static int scope_present(const struct format_ctx *fc, enum fv_scope sc)
 		return HAS_CLIENT(fc);
 	case FS_BUFFER:
 		return fc->b != NULL;
+	case FS_TYPE:
+		return fc->type != FORMAT_NONE;
 	}
 	return 0;
 }
@@ -2177,6 +2196,7 @@ void format_ctx_pane(struct format_ctx *fc, struct server *srv, struct pane *p)
 	fc->p = p;
 	fc->w = p != NULL ? p->window : NULL;
 	fc->s = fc->w != NULL ? fc->w->session : NULL;
+	fc->type = FORMAT_PANE;
 }
 
 void format_ctx_window(struct format_ctx *fc, struct server *srv, struct window *w)
@@ -2184,12 +2204,14 @@ void format_ctx_window(struct format_ctx *fc, struct server *srv, struct window 
 	format_ctx_pane(fc, srv, w != NULL ? w->active : NULL);
 	fc->w = w;
 	fc->s = w != NULL ? w->session : NULL;
+	fc->type = FORMAT_WINDOW;
 }
 
 void format_ctx_session(struct format_ctx *fc, struct server *srv, struct session *s)
 {
 	format_ctx_window(fc, srv, s != NULL ? s->current : NULL);
 	fc->s = s;
+	fc->type = FORMAT_SESSION;
 }
 
 /* ------------------------------------------------------------------------
@@ -2347,7 +2369,8 @@ void format_json(struct buf *out, const struct format_ctx *fc, const char *const
 		}
 	} else {
 		for (j = 0; j < NVARS; j++) {
-			if (scope_present(fc, format_vars[j].scope))
+			if (format_vars[j].scope != FS_TYPE &&
+			    scope_present(fc, format_vars[j].scope))
 				json_member(out, fc, format_vars[j].name, &first);
 		}
 	}

@@ -50,6 +50,10 @@ struct format_ctx {
 	/* More variables, name then value (list-commands' command_list_*), or NULL */
 	const char *const *extra;
 	int nextra;
+	/* What the context is about, set by format_ctx_session, _window and
+	 * _pane: #{session_format}, #{window_format}, #{pane_format} (as tmux,
+	 * for choose-tree -F); 0 for none. */
+	enum format_type { FORMAT_NONE, FORMAT_SESSION, FORMAT_WINDOW, FORMAT_PANE } type;
 };
 
 /* 0 if fmt is well formed, else -1 and a message in *err (malloc'd). An

@@ -1489,12 +1489,25 @@ void attach_message(struct peer *c, const char *msg)
 	attach_message_for(c, msg, options_number(session_options(c->session), "display-time"));
 }
 
+/* Whether c shows a pane in a mode that shows every session (tree mode):
+ * it is redrawn whenever any session is. */
+static int shows_all(struct peer *c)
+{
+	struct window *w = c->session->current;
+
+	for (struct pane *p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
+		if (choose_shows_all(p))
+			return 1;
+	}
+	return 0;
+}
+
 void attach_mark_session(struct session *s)
 {
 	struct peer *c;
 
 	for (c = s->srv->peers; c != NULL; c = c->next) {
-		if (c->state == PEER_ATTACHED && c->session == s)
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
 			c->dirty = 1;
 	}
 	server_schedule(s->srv);

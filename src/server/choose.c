@@ -1,7 +1,9 @@
 /*
- * choose: buffer mode (see choose.h). The list is rebuilt from the server's
- * buffers whenever it is drawn or a key is handled, so it follows buffers
- * added or deleted meanwhile; tags and the current line are kept by name.
+ * choose: the mode tree shared by buffer mode and tree mode (see choose.h;
+ * choose_mode.h is what each mode gives it). The list is rebuilt by the
+ * mode whenever it is drawn or a key is handled, so it follows the objects
+ * added or deleted meanwhile; the current line, tags and expansion are kept
+ * by item id.
  */
 #include "server/choose.h"
 
@@ -17,6 +19,7 @@
 #include "cmd/options.h"
 #include "cmd/parse.h"
 #include "render/style.h"
+#include "server/choose_mode.h"
 #include "server/copy.h"
 #include "server/server.h"
 #include "term/key.h"
@@ -24,175 +27,363 @@
 #include "util/log.h"
 #include "util/utf8.h"
 
-#define CHOOSE_FORMAT "#{t/p:buffer_created}: #{buffer_sample}"
-#define CHOOSE_TEMPLATE "paste-buffer -b '%%'"
 /* Shortcut keys: 0-9, then M-a to M-z. */
 #define CHOOSE_SHORTCUTS 36
 
-struct choose_item {
-	struct paste_buffer *pb;
-	int pos; /* in the server's list (newest first) */
-	int tagged;
+/* A set of item ids. */
+struct idset {
+	char **ids;
+	int n;
 };
 
 struct choose {
+	const struct choose_mode *mode;
 	char *tmpl, *format, *filter;
-	enum choose_sort sort;
-	int reverse, preview, zoomed;
+	int sort, reverse, preview, zoomed;
+	int filtering; /* the filter applies to this build */
 	struct choose_item *items;
-	int n;
-	char *current; /* name of the current buffer */
-	int offset;    /* first item shown */
-	char **tags;   /* names of the tagged buffers */
-	int ntags;
+	int n, cap;
+	int *lines; /* the items shown, in order */
+	int nlines;
+	char *current; /* id of the current item */
+	int offset;    /* first line shown */
+	int shift;     /* of the preview, by < and > */
+	struct idset tags;
+	struct idset collapsed; /* items are expanded unless here */
 };
 
-/* ---- the list ---- */
+/* ---- id sets ---- */
 
-static int is_tagged(struct choose *ch, const char *name)
+static int idset_has(const struct idset *s, const char *id)
 {
-	for (int i = 0; i < ch->ntags; i++) {
-		if (strcmp(ch->tags[i], name) == 0)
+	for (int i = 0; i < s->n; i++) {
+		if (strcmp(s->ids[i], id) == 0)
 			return 1;
 	}
 	return 0;
 }
 
-static void set_tag(struct choose *ch, const char *name, int on)
+static void idset_set(struct idset *s, const char *id, int on)
 {
-	for (int i = 0; i < ch->ntags; i++) {
-		if (strcmp(ch->tags[i], name) == 0) {
+	for (int i = 0; i < s->n; i++) {
+		if (strcmp(s->ids[i], id) == 0) {
 			if (!on) {
-				free(ch->tags[i]);
-				ch->tags[i] = ch->tags[--ch->ntags];
+				free(s->ids[i]);
+				s->ids[i] = s->ids[--s->n];
 			}
 			return;
 		}
 	}
 	if (on) {
-		ch->tags = xrealloc(ch->tags, sizeof *ch->tags * (size_t)(ch->ntags + 1));
-		ch->tags[ch->ntags++] = xstrdup(name);
+		s->ids = xrealloc(s->ids, sizeof *s->ids * (size_t)(s->n + 1));
+		s->ids[s->n++] = xstrdup(id);
 	}
 }
 
-static void buffer_format(struct pane *p, struct paste_buffer *pb, struct format_ctx *fc,
-			  struct format_buffer *fb)
+static void idset_clear(struct idset *s)
 {
-	fb->name = pb->name;
-	fb->data = pb->data;
-	fb->size = pb->size;
-	fb->created = pb->created;
-	format_ctx_pane(fc, p->srv, p);
-	fc->b = fb;
+	while (s->n > 0)
+		free(s->ids[--s->n]);
 }
 
-static int shown(struct pane *p, struct paste_buffer *pb)
+static void idset_free(struct idset *s)
 {
-	struct format_ctx fc;
-	struct format_buffer fb;
-
-	buffer_format(p, pb, &fc, &fb);
-	return format_true(p->choose->filter, &fc);
+	idset_clear(s);
+	free(s->ids);
+	s->ids = NULL;
 }
 
-/* qsort's comparison has no argument for them */
-static enum choose_sort sort_by;
-static int sort_reverse;
+/* ---- the list ---- */
 
-/* Buffers are kept newest first: time order is their order, which also
- * breaks ties. */
-static int compare(const void *a, const void *b)
+static const struct choose_mode *mode_for(enum choose_kind kind)
 {
-	const struct choose_item *x = a, *y = b;
-	int r = 0;
-
-	if (sort_by == CHOOSE_SORT_NAME)
-		r = strcmp(x->pb->name, y->pb->name);
-	else if (sort_by == CHOOSE_SORT_SIZE)
-		r = x->pb->size < y->pb->size ? -1 : x->pb->size > y->pb->size;
-	if (r == 0)
-		r = x->pos - y->pos;
-	return sort_reverse ? -r : r;
+	return kind == CHOOSE_TREE ? &choose_tree_mode : &choose_buffer_mode;
 }
 
-/* The buffers shown (with the filter, or all), in the server's order. */
-static void fill(struct pane *p, int filtered)
+int choose_sort_parse(enum choose_kind kind, const char *name)
+{
+	const struct choose_mode *m = mode_for(kind);
+
+	if (name == NULL)
+		return 0;
+	for (int i = 0; i < m->nsorts; i++) {
+		if (strcmp(m->sorts[i], name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+const char *choose_mode_name(struct pane *p)
+{
+	return p->choose != NULL ? p->choose->mode->name : "";
+}
+
+int choose_shows_all(struct pane *p)
+{
+	return p->choose != NULL && p->choose->mode == &choose_tree_mode;
+}
+
+int choose_preview_shift(struct pane *p)
+{
+	return p->choose->shift;
+}
+
+void choose_set_preview_shift(struct pane *p, int shift)
+{
+	p->choose->shift = shift;
+}
+
+int choose_sort(struct pane *p)
+{
+	return p->choose->sort;
+}
+
+int choose_reversed(struct pane *p)
+{
+	return p->choose->reverse;
+}
+
+const char *choose_format(struct pane *p)
+{
+	return p->choose->format != NULL ? p->choose->format : p->choose->mode->format;
+}
+
+int choose_kept(struct pane *p, const struct format_ctx *fc)
+{
+	return !p->choose->filtering || format_true(p->choose->filter, fc);
+}
+
+void choose_add(struct pane *p, int depth, const char *id, const char *name, const char *target,
+		const char *text, void *obj)
 {
 	struct choose *ch = p->choose;
-	struct paste_buffer *pb;
+	struct choose_item *it;
 
+	if (ch->n == ch->cap) {
+		ch->cap = ch->cap == 0 ? 16 : ch->cap * 2;
+		ch->items = xrealloc(ch->items, sizeof *ch->items * (size_t)ch->cap);
+	}
+	it = &ch->items[ch->n++];
+	memset(it, 0, sizeof *it);
+	it->id = xstrdup(id);
+	it->name = xstrdup(name);
+	it->target = xstrdup(target);
+	it->text = xstrdup(text);
+	it->obj = obj;
+	it->depth = depth;
+}
+
+static void clear_items(struct choose *ch)
+{
+	for (int i = 0; i < ch->n; i++) {
+		free(ch->items[i].id);
+		free(ch->items[i].name);
+		free(ch->items[i].target);
+		free(ch->items[i].text);
+	}
 	ch->n = 0;
-	for (pb = p->srv->buffers.first; pb != NULL; pb = pb->next) {
-		if (filtered && !shown(p, pb))
-			continue;
-		ch->items[ch->n].pb = pb;
-		ch->items[ch->n].pos = ch->n;
-		ch->n++;
+	ch->nlines = 0;
+}
+
+/* An item without children gets "  " for the symbol when a sibling has
+ * some, so that the names line up. */
+static void pad_items(struct choose *ch)
+{
+	/* whether the children of item i (of the top level: index n) have any */
+	char *nested = xcalloc((size_t)ch->n + 1, 1);
+
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].children)
+			nested[ch->items[i].parent >= 0 ? ch->items[i].parent : ch->n] = 1;
+	}
+	for (int i = 0; i < ch->n; i++) {
+		struct choose_item *it = &ch->items[i];
+
+		it->pad = !it->children && nested[it->parent >= 0 ? it->parent : ch->n];
+	}
+	free(nested);
+}
+
+/* Parents, children, last siblings and padding from the depths. */
+static void link_items(struct choose *ch)
+{
+	int parents[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+
+	for (int i = 0; i < ch->n; i++) {
+		struct choose_item *it = &ch->items[i];
+		int j;
+
+		it->parent = it->depth > 0 && it->depth < 8 ? parents[it->depth - 1] : -1;
+		if (it->depth < 8)
+			parents[it->depth] = i;
+		it->children = i + 1 < ch->n && ch->items[i + 1].depth > it->depth;
+		it->last = 1;
+		for (j = i + 1; j < ch->n && ch->items[j].depth >= it->depth; j++) {
+			if (ch->items[j].depth == it->depth) {
+				it->last = 0;
+				break;
+			}
+		}
+		it->expanded = !idset_has(&ch->collapsed, it->id);
+		it->tagged = idset_has(&ch->tags, it->id);
+	}
+	pad_items(ch);
+}
+
+/* The lines: items whose ancestors are all expanded. */
+static void find_lines(struct choose *ch)
+{
+	ch->lines = xrealloc(ch->lines, sizeof *ch->lines * (size_t)(ch->n + 1));
+	ch->nlines = 0;
+	for (int i = 0; i < ch->n; i++) {
+		struct choose_item *it = &ch->items[i];
+		struct choose_item *up = it->parent >= 0 ? &ch->items[it->parent] : NULL;
+
+		it->shown = up == NULL || (up->shown && up->expanded);
+		if (it->shown)
+			ch->lines[ch->nlines++] = i;
 	}
 }
 
 static void build(struct pane *p)
 {
 	struct choose *ch = p->choose;
-	struct paste_buffer *pb;
-	int n = 0;
 
-	free(ch->items);
-	for (pb = p->srv->buffers.first; pb != NULL; pb = pb->next)
-		n++;
-	ch->items = xcalloc((size_t)n + 1, sizeof *ch->items);
-	fill(p, ch->filter != NULL);
-	if (ch->n == 0 && ch->filter != NULL)
-		fill(p, 0); /* as tmux: a filter that hides everything is ignored */
-	sort_by = ch->sort;
-	sort_reverse = ch->reverse;
-	qsort(ch->items, (size_t)ch->n, sizeof *ch->items, compare);
-	for (int i = 0; i < ch->n; i++)
-		ch->items[i].tagged = is_tagged(ch, ch->items[i].pb->name);
+	clear_items(ch);
+	ch->filtering = ch->filter != NULL;
+	ch->mode->build(p);
+	if (ch->n == 0 && ch->filter != NULL) {
+		ch->filtering = 0; /* as tmux: a filter that hides everything is ignored */
+		ch->mode->build(p);
+	}
+	link_items(ch);
+	find_lines(ch);
 }
 
-static int current_index(struct choose *ch)
+void choose_rebuild(struct pane *p)
 {
-	for (int i = 0; ch->current != NULL && i < ch->n; i++) {
-		if (strcmp(ch->items[i].pb->name, ch->current) == 0)
-			return i;
+	build(p);
+}
+
+int choose_count(struct pane *p)
+{
+	return p->choose->n;
+}
+
+struct choose_item *choose_item(struct pane *p, int i)
+{
+	return &p->choose->items[i];
+}
+
+/* The line of the current item (or of its nearest shown ancestor). */
+static int current_line(struct choose *ch)
+{
+	int i;
+
+	for (i = 0; ch->current != NULL && i < ch->n; i++) {
+		if (strcmp(ch->items[i].id, ch->current) == 0)
+			break;
+	}
+	if (i == ch->n)
+		return 0; /* it went away: the top, as tmux */
+	while (!ch->items[i].shown && ch->items[i].parent >= 0)
+		i = ch->items[i].parent;
+	for (int l = 0; l < ch->nlines; l++) {
+		if (ch->lines[l] == i)
+			return l;
 	}
 	return 0;
 }
 
-static void set_current(struct choose *ch, int i)
+struct choose_item *choose_current(struct pane *p)
 {
-	if (ch->n == 0)
-		return;
-	i = ((i % ch->n) + ch->n) % ch->n; /* Up at the top wraps, as tmux */
+	struct choose *ch = p->choose;
+
+	return ch->nlines == 0 ? NULL : &ch->items[ch->lines[current_line(ch)]];
+}
+
+static void set_current_id(struct choose *ch, const char *id)
+{
+	char *copy = xstrdup(id);
+
+	if (ch->current == NULL || strcmp(ch->current, id) != 0)
+		ch->shift = 0;
 	free(ch->current);
-	ch->current = xstrdup(ch->items[i].pb->name);
+	ch->current = copy;
+}
+
+static void set_current(struct choose *ch, int line)
+{
+	if (ch->nlines == 0)
+		return;
+	line = ((line % ch->nlines) + ch->nlines) % ch->nlines; /* Up at the top wraps, as tmux */
+	set_current_id(ch, ch->items[ch->lines[line]].id);
+}
+
+void choose_move_down(struct pane *p)
+{
+	struct choose *ch = p->choose;
+	int cur = current_line(ch);
+
+	if (cur + 1 < ch->nlines)
+		set_current(ch, cur + 1);
 }
 
 /* ---- lifetime ---- */
 
-void choose_enter(struct pane *p, const struct choose_options *o)
+static void set_settings(struct choose *ch, const struct choose_options *o)
 {
-	struct choose *ch;
-
-	if (p->copy != NULL)
-		copy_exit(p);
-	if (p->choose == NULL)
-		p->choose = xcalloc(1, sizeof *p->choose);
-	ch = p->choose;
 	free(ch->tmpl);
 	free(ch->format);
 	free(ch->filter);
-	ch->tmpl = xstrdup(o->tmpl != NULL ? o->tmpl : CHOOSE_TEMPLATE);
-	ch->format = xstrdup(o->format != NULL ? o->format : CHOOSE_FORMAT);
+	ch->mode = mode_for(o->kind);
+	ch->tmpl = xstrdup(o->tmpl != NULL ? o->tmpl : ch->mode->tmpl);
+	ch->format = o->format != NULL ? xstrdup(o->format) : NULL;
 	ch->filter = o->filter != NULL ? xstrdup(o->filter) : NULL;
 	ch->sort = o->sort;
 	ch->reverse = o->reverse;
 	ch->preview = !o->no_preview;
-	if (o->zoom && p->window != NULL && window_zoom(p->window, p) == 0)
-		ch->zoomed = 1;
+}
+
+/* -s and -w: the items there are at the start collapsed (those added later
+ * come expanded, as in tmux). */
+static void collapse_start(struct pane *p, enum choose_collapse collapse)
+{
+	struct choose *ch = p->choose;
+	int from = collapse == CHOOSE_COLLAPSE_SESSIONS ? 0 : 1;
+
+	idset_clear(&ch->collapsed);
+	if (collapse == CHOOSE_EXPANDED)
+		return;
 	build(p);
-	set_current(ch, 0);
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].depth >= from && ch->items[i].children)
+			idset_set(&ch->collapsed, ch->items[i].id, 1);
+	}
+}
+
+void choose_enter(struct pane *p, const struct choose_options *o)
+{
+	struct choose *ch;
+	char *start;
+
+	if (p->copy != NULL)
+		copy_exit(p);
+	if (p->choose != NULL && p->choose->mode != mode_for(o->kind))
+		choose_exit(p);
+	if (p->choose == NULL)
+		p->choose = xcalloc(1, sizeof *p->choose);
+	ch = p->choose;
+	set_settings(ch, o);
+	if (o->zoom && !ch->zoomed && p->window != NULL && window_zoom(p->window, p) == 0)
+		ch->zoomed = 1;
+	collapse_start(p, o->collapse);
+	build(p);
+	start = ch->mode->start(p);
+	if (start != NULL)
+		set_current_id(ch, start);
+	free(start);
+	set_current(ch, current_line(ch)); /* the start, or its shown ancestor */
 	ch->offset = 0;
 	if (p->window != NULL && p->window->session != NULL)
 		attach_mark_session(p->window->session);
@@ -204,10 +395,11 @@ void choose_free(struct pane *p)
 
 	if (ch == NULL)
 		return;
-	for (int i = 0; i < ch->ntags; i++)
-		free(ch->tags[i]);
-	free(ch->tags);
+	clear_items(ch);
+	idset_free(&ch->tags);
+	idset_free(&ch->collapsed);
 	free(ch->items);
+	free(ch->lines);
 	free(ch->current);
 	free(ch->tmpl);
 	free(ch->format);
@@ -241,17 +433,9 @@ void choose_buffers_changed(struct server *srv)
 
 /* ---- keys ---- */
 
-/* The template for one buffer, as command text. */
-static char *command_for(struct choose *ch, const char *name)
-{
-	char *resp[1] = {(char *)name};
-
-	return keys_template(ch->tmpl, resp, 1);
-}
-
 /* Command text for client c, or (keys sent by send-keys with no attached
  * client) with the pane as the current one. */
-static void run_text(struct peer *c, struct pane *p, const char *text)
+void choose_run_text(struct peer *c, struct pane *p, const char *text)
 {
 	struct cmd_ctx ctx;
 	char **argv = NULL, *err = NULL;
@@ -273,21 +457,22 @@ static void run_text(struct peer *c, struct pane *p, const char *text)
 	cmd_ctx_free(&ctx);
 }
 
-/* Leave the mode and run the template for the buffers chosen: the current
+/* Leave the mode and run the template for the items chosen: the current
  * one, or (tagged) every tagged one. */
 static void choose_run(struct peer *c, struct pane *p, int tagged)
 {
 	struct choose *ch = p->choose;
+	struct choose_item *cur = choose_current(p);
 	struct buf cmds;
 	int any = 0;
 
 	buf_init(&cmds);
 	for (int i = 0; i < ch->n; i++) {
-		char *cmd;
+		char *resp[1] = {ch->items[i].target}, *cmd;
 
-		if (tagged ? !ch->items[i].tagged : i != current_index(ch))
+		if (tagged ? !ch->items[i].tagged : &ch->items[i] != cur)
 			continue;
-		cmd = command_for(ch, ch->items[i].pb->name);
+		cmd = keys_template(ch->tmpl, resp, 1);
 		if (any)
 			buf_adds(&cmds, " ; ");
 		buf_adds(&cmds, cmd);
@@ -296,30 +481,11 @@ static void choose_run(struct peer *c, struct pane *p, int tagged)
 	}
 	choose_exit(p);
 	if (any)
-		run_text(c, p, buf_cstr(&cmds));
+		choose_run_text(c, p, buf_cstr(&cmds));
 	buf_free(&cmds);
 }
 
-static void delete_buffers(struct pane *p, int tagged)
-{
-	struct choose *ch = p->choose;
-	int cur = current_index(ch);
-
-	for (int i = 0; i < ch->n; i++) {
-		if (tagged ? ch->items[i].tagged : i == cur) {
-			set_tag(ch, ch->items[i].pb->name, 0);
-			buffers_delete(&p->srv->buffers, ch->items[i].pb->name);
-		}
-	}
-	build(p);
-	if (ch->n == 0) {
-		choose_exit(p); /* nothing left to choose from, as tmux */
-		return;
-	}
-	set_current(ch, cur < ch->n ? cur : ch->n - 1);
-}
-
-/* A shortcut key: 0-9, M-a..M-z; its item index or -1. */
+/* A shortcut key: 0-9, M-a..M-z; its line or -1. */
 static int shortcut(const struct key *k)
 {
 	if (k->kind != KEY_CHAR)
@@ -337,7 +503,7 @@ static int list_height(struct pane *p);
 static int move_key(struct pane *p, const struct key *k)
 {
 	struct choose *ch = p->choose;
-	int cur = current_index(ch), page = list_height(p);
+	int cur = current_line(ch), page = list_height(p), last = ch->nlines - 1;
 	int ctrl = k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL;
 	int plain = k->kind == KEY_CHAR && k->mod == 0;
 	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
@@ -349,11 +515,72 @@ static int move_key(struct pane *p, const struct key *k)
 	else if (sym == VTERM_KEY_PAGEUP || (ctrl && k->cp == 'b'))
 		set_current(ch, cur - page < 0 ? 0 : cur - page);
 	else if (sym == VTERM_KEY_PAGEDOWN || (ctrl && k->cp == 'f'))
-		set_current(ch, cur + page >= ch->n ? ch->n - 1 : cur + page);
+		set_current(ch, cur + page > last ? last : cur + page);
 	else if (sym == VTERM_KEY_HOME || (plain && k->cp == 'g'))
 		set_current(ch, 0);
 	else if (sym == VTERM_KEY_END || (plain && k->cp == 'G'))
-		set_current(ch, ch->n - 1);
+		set_current(ch, last);
+	else
+		return 0;
+	return 1;
+}
+
+static void set_expanded(struct choose *ch, struct choose_item *it, int on)
+{
+	if (it->children && it->expanded != on)
+		idset_set(&ch->collapsed, it->id, !on);
+}
+
+/* M-+ and M--: every top-level item, as tmux. */
+static void set_top(struct choose *ch, int on)
+{
+	for (int i = 0; i < ch->n; i++) {
+		if (ch->items[i].depth == 0)
+			set_expanded(ch, &ch->items[i], on);
+	}
+}
+
+/* Left, h, -: collapse the current item, or (when it is not expanded) go to
+ * its parent and collapse that; at the top, up a line. */
+static void collapse_key(struct pane *p, struct choose_item *it)
+{
+	struct choose *ch = p->choose;
+	int cur = current_line(ch);
+
+	if (it->children && it->expanded) {
+		set_expanded(ch, it, 0);
+	} else if (it->parent >= 0) {
+		set_current_id(ch, ch->items[it->parent].id);
+		set_expanded(ch, &ch->items[it->parent], 0);
+	} else if (cur > 0) {
+		set_current(ch, cur - 1);
+	}
+}
+
+/* Right, l, +: expand the current item, or (when it is) down a line. */
+static void expand_key(struct pane *p, struct choose_item *it)
+{
+	if (it->children && !it->expanded)
+		set_expanded(p->choose, it, 1);
+	else
+		choose_move_down(p);
+}
+
+/* Keys that expand or collapse; 0 if k is not one. */
+static int tree_key(struct pane *p, const struct key *k)
+{
+	struct choose *ch = p->choose;
+	struct choose_item *it = choose_current(p);
+	int plain = k->kind == KEY_CHAR && k->mod == 0;
+	int alt = k->kind == KEY_CHAR && k->mod == VTERM_MOD_ALT;
+	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
+
+	if (sym == VTERM_KEY_LEFT || (plain && (k->cp == 'h' || k->cp == '-')))
+		collapse_key(p, it);
+	else if (sym == VTERM_KEY_RIGHT || (plain && (k->cp == 'l' || k->cp == '+')))
+		expand_key(p, it);
+	else if (alt && (k->cp == '+' || k->cp == '-'))
+		set_top(ch, k->cp == '+');
 	else
 		return 0;
 	return 1;
@@ -363,25 +590,53 @@ static int move_key(struct pane *p, const struct key *k)
 static int view_key(struct pane *p, const struct key *k)
 {
 	struct choose *ch = p->choose;
-	int cur = current_index(ch);
+	int cur = current_line(ch);
+	struct choose_item *it = &ch->items[ch->lines[cur]];
 
 	if (k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL && k->cp == 't') {
 		for (int i = 0; i < ch->n; i++)
-			set_tag(ch, ch->items[i].pb->name, 1);
+			idset_set(&ch->tags, ch->items[i].id, 1);
 	} else if (k->kind != KEY_CHAR || k->mod != 0) {
 		return 0;
 	} else if (k->cp == 't') {
-		set_tag(ch, ch->items[cur].pb->name, !ch->items[cur].tagged);
-		set_current(ch, cur + 1 < ch->n ? cur + 1 : cur);
+		idset_set(&ch->tags, it->id, !it->tagged);
+		set_current(ch, cur + 1 < ch->nlines ? cur + 1 : cur);
 	} else if (k->cp == 'T') {
-		while (ch->ntags > 0)
-			free(ch->tags[--ch->ntags]);
+		idset_clear(&ch->tags);
 	} else if (k->cp == 'v') {
 		ch->preview = !ch->preview;
+	} else if (k->cp == '<' || k->cp == '>') {
+		ch->shift += k->cp == '<' ? -1 : 1;
 	} else if (k->cp == 'O') {
-		ch->sort = ch->sort == CHOOSE_SORT_SIZE ? CHOOSE_SORT_TIME : ch->sort + 1;
+		ch->sort = (ch->sort + 1) % ch->mode->nsorts;
 	} else if (k->cp == 'r') {
 		ch->reverse = !ch->reverse;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* Keys that end the mode; 0 if k is not one. */
+static int action_key(struct peer *c, struct pane *p, const struct key *k)
+{
+	const struct choose_mode *m = p->choose->mode;
+	int plain = k->kind == KEY_CHAR && k->mod == 0, i;
+	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
+
+	if ((i = shortcut(k)) >= 0) {
+		if (i < p->choose->nlines) {
+			set_current(p->choose, i);
+			choose_run(c, p, 0);
+		}
+	} else if (sym == VTERM_KEY_ENTER || (plain && m->run_tagged_key != 0 && k->cp == 'p')) {
+		choose_run(c, p, 0);
+	} else if (plain && m->run_tagged_key != 0 && k->cp == (uint32_t)m->run_tagged_key) {
+		choose_run(c, p, 1);
+	} else if (plain && k->cp == (uint32_t)m->kill_key) {
+		m->kill(c, p, 0);
+	} else if (plain && k->cp == (uint32_t)m->kill_key - 'a' + 'A') {
+		m->kill(c, p, 1);
 	} else {
 		return 0;
 	}
@@ -391,29 +646,16 @@ static int view_key(struct pane *p, const struct key *k)
 void choose_key(struct peer *c, struct pane *p, const struct key *k)
 {
 	struct choose *ch = p->choose;
-	int plain = k->kind == KEY_CHAR && k->mod == 0, i;
+	int plain = k->kind == KEY_CHAR && k->mod == 0;
 	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
 
 	build(p);
-	if (ch->n == 0 || sym == VTERM_KEY_ESCAPE || (plain && k->cp == 'q') ||
+	if (ch->nlines == 0 || sym == VTERM_KEY_ESCAPE || (plain && k->cp == 'q') ||
 	    (k->kind == KEY_CHAR && k->mod == VTERM_MOD_CTRL && (k->cp == 'c' || k->cp == 'g'))) {
 		choose_exit(p);
 		return;
 	}
-	if ((i = shortcut(k)) >= 0) {
-		if (i < ch->n) {
-			set_current(ch, i);
-			choose_run(c, p, 0);
-		}
-		return;
-	}
-	if (sym == VTERM_KEY_ENTER || (plain && k->cp == 'p'))
-		choose_run(c, p, 0);
-	else if (plain && k->cp == 'P')
-		choose_run(c, p, 1);
-	else if (plain && (k->cp == 'd' || k->cp == 'D'))
-		delete_buffers(p, k->cp == 'D');
-	else if (!move_key(p, k) && !view_key(p, k))
+	if (!action_key(c, p, k) && !move_key(p, k) && !tree_key(p, k) && !view_key(p, k))
 		return;
 	if (p->choose != NULL && p->window != NULL && p->window->session != NULL)
 		attach_mark_session(p->window->session);
@@ -430,20 +672,15 @@ static int list_height(struct pane *p)
 	if (!ch->preview)
 		return sy;
 	h = sy / 3 * 2;
-	if (h > ch->n)
+	if (h > ch->nlines)
 		h = sy / 2;
 	if (h < 10 || sy - h < 2)
 		h = sy;
 	return h;
 }
 
-struct area {
-	struct grid_cell *cells;
-	int rows, cols;
-	int x0, y0, w, h; /* the pane on the screen */
-};
-
-static void put(struct area *a, int y, int x, uint32_t cp, int width, const struct grid_cell *pen)
+void choose_put(struct choose_area *a, int y, int x, uint32_t cp, int width,
+		const struct grid_cell *pen)
 {
 	struct grid_cell *d;
 
@@ -454,10 +691,12 @@ static void put(struct area *a, int y, int x, uint32_t cp, int width, const stru
 	*d = *pen;
 	d->ch = cp;
 	d->width = (uint8_t)width;
+	d->flags = 0;
 	if (width == 2) {
 		d[1] = *pen;
 		d[1].ch = GRID_CH_WIDE_CONT;
 		d[1].width = 0;
+		d[1].flags = 0;
 	}
 }
 
@@ -470,8 +709,7 @@ static int cp_width(uint32_t cp)
 	return tickit_utf8_mbswidth(tmp);
 }
 
-/* UTF-8 text from column x up to column x1; returns the column after it. */
-static int put_text(struct area *a, int y, int x, int x1, const char *s,
+int choose_put_text(struct choose_area *a, int y, int x, int x1, const char *s,
 		    const struct grid_cell *pen)
 {
 	uint32_t cp;
@@ -484,118 +722,110 @@ static int put_text(struct area *a, int y, int x, int x1, const char *s,
 			continue;
 		if (x + w > x1)
 			break;
-		put(a, y, x, cp, w, pen);
+		choose_put(a, y, x, cp, w, pen);
 		x += w;
 	}
 	return x;
 }
 
-static void draw_line(struct pane *p, struct area *a, int y, int i, int keylen)
+/* The tree lines before an item's name: "│   " or "    " for each
+ * ancestor below the top, "├─> " or "└─> ", then "+ ", "- " or "  ". */
+static void line_start(struct choose *ch, struct choose_item *it, struct buf *b)
+{
+	const char *ancestors[8];
+	int n = 0;
+
+	for (int up = it->parent; up >= 0 && ch->items[up].parent >= 0 && n < 8;
+	     up = ch->items[up].parent)
+		ancestors[n++] = ch->items[up].last ? "    " : "\u2502   ";
+	while (n > 0)
+		buf_adds(b, ancestors[--n]);
+	if (it->depth > 0)
+		buf_adds(b, it->last ? "\u2514\u2500> " : "\u251c\u2500> ");
+	if (it->children)
+		buf_adds(b, it->expanded ? "- " : "+ ");
+	else if (it->pad)
+		buf_adds(b, "  ");
+}
+
+static void draw_line(struct pane *p, struct choose_area *a, int y, int line, int keylen)
 {
 	struct choose *ch = p->choose;
-	struct choose_item *it = &ch->items[i];
+	struct choose_item *it = &ch->items[ch->lines[line]];
 	struct grid_cell base = {.ch = ' ', .width = 1}, pen = base;
-	struct format_ctx fc;
-	struct format_buffer fb;
-	char key[16] = "", *text, *line;
+	char key[16] = "";
+	struct buf b;
 	int x;
 
-	if (i == current_index(ch))
+	if (line == current_line(ch))
 		pen = style_pen(options_string(window_options(p->window), "mode-style"), &base);
 	if (it->tagged)
 		pen.attr ^= GRID_ATTR_BOLD;
-	if (i < 10)
-		snprintf(key, sizeof key, "(%d)", i);
-	else if (i < CHOOSE_SHORTCUTS)
-		snprintf(key, sizeof key, "(M-%c)", 'a' + i - 10);
-	buffer_format(p, it->pb, &fc, &fb);
-	text = format_expand(ch->format, &fc);
-	line = xasprintf("%-*s%s%s: %s", keylen, key, it->pb->name, it->tagged ? "*" : "", text);
-	x = put_text(a, y, 0, a->w, line, &pen);
+	if (line < 10)
+		snprintf(key, sizeof key, "(%d)", line);
+	else if (line < CHOOSE_SHORTCUTS)
+		snprintf(key, sizeof key, "(M-%c)", 'a' + line - 10);
+	buf_init(&b);
+	buf_printf(&b, "%-*s", keylen, key);
+	line_start(ch, it, &b);
+	buf_printf(&b, "%s%s: %s", it->name, it->tagged ? "*" : "", it->text);
+	x = choose_put_text(a, y, 0, a->w, buf_cstr(&b), &pen);
 	while (x < a->w)
-		put(a, y, x++, ' ', 1, &pen);
-	free(line);
-	free(text);
+		choose_put(a, y, x++, ' ', 1, &pen);
+	buf_free(&b);
 }
 
-/* A buffer's text for the preview: one line per line, C-style escapes. */
-static void draw_preview_text(struct area *a, struct paste_buffer *pb, int y0, int y1)
+static void draw_preview(struct pane *p, struct choose_area *a, int top)
 {
-	struct grid_cell pen = {.ch = ' ', .width = 1};
-	struct buf line;
-	size_t i = 0;
-
-	buf_init(&line);
-	for (int y = y0; y < y1 && i < pb->size; y++) {
-		line.len = 0;
-		for (; i < pb->size && pb->data[i] != '\n'; i++) {
-			unsigned char c = (unsigned char)pb->data[i];
-
-			if (c == '\t')
-				buf_adds(&line, "\\t");
-			else if (c < 0x20 || c == 0x7f)
-				buf_printf(&line, "\\%03o", c);
-			else
-				buf_addc(&line, (char)c);
-		}
-		i++; /* the line feed */
-		put_text(a, y, 2, a->w - 2, buf_cstr(&line), &pen);
-	}
-	buf_free(&line);
-}
-
-static void draw_preview(struct pane *p, struct area *a, int top)
-{
-	static const char *const sorts[] = {"time", "name", "size"};
 	struct choose *ch = p->choose;
 	struct grid_cell pen = {.ch = ' ', .width = 1};
-	struct paste_buffer *pb = ch->items[current_index(ch)].pb;
+	struct choose_item *it = choose_current(p);
 	char *title;
 	int bottom = a->h - 1;
 
 	for (int x = 1; x < a->w - 1; x++) {
-		put(a, top, x, 0x2500, 1, &pen);
-		put(a, bottom, x, 0x2500, 1, &pen);
+		choose_put(a, top, x, 0x2500, 1, &pen);
+		choose_put(a, bottom, x, 0x2500, 1, &pen);
 	}
 	for (int y = top + 1; y < bottom; y++) {
-		put(a, y, 0, 0x2502, 1, &pen);
-		put(a, y, a->w - 1, 0x2502, 1, &pen);
+		choose_put(a, y, 0, 0x2502, 1, &pen);
+		choose_put(a, y, a->w - 1, 0x2502, 1, &pen);
 	}
-	put(a, top, 0, 0x250c, 1, &pen);
-	put(a, top, a->w - 1, 0x2510, 1, &pen);
-	put(a, bottom, 0, 0x2514, 1, &pen);
-	put(a, bottom, a->w - 1, 0x2518, 1, &pen);
-	title = xasprintf(" %s (sort: %s%s) ", pb->name, sorts[ch->sort],
+	choose_put(a, top, 0, 0x250c, 1, &pen);
+	choose_put(a, top, a->w - 1, 0x2510, 1, &pen);
+	choose_put(a, bottom, 0, 0x2514, 1, &pen);
+	choose_put(a, bottom, a->w - 1, 0x2518, 1, &pen);
+	title = xasprintf(" %s (sort: %s%s) ", it->name, ch->mode->sorts[ch->sort],
 			  ch->reverse ? ", reversed" : "");
-	put_text(a, top, 1, a->w - 1, title, &pen);
+	choose_put_text(a, top, 1, a->w - 1, title, &pen);
 	free(title);
-	draw_preview_text(a, pb, top + 1, bottom);
+	ch->mode->preview(p, it, a, top, bottom);
 }
 
 void choose_draw(struct pane *p, struct grid_cell *cells, int rows, int cols, int top)
 {
 	struct choose *ch = p->choose;
 	struct grid_cell blank = {.ch = ' ', .width = 1};
-	struct area a = {cells, rows, cols, p->xoff, p->yoff + top, p->sx, p->sy};
-	int h, cur, keylen = 0;
+	struct choose_area a = {cells, rows, cols, p->xoff, p->yoff + top, p->sx, p->sy};
+	int h, cur, keylen;
 
 	if (ch == NULL)
 		return;
 	build(p);
 	for (int y = 0; y < a.h; y++) {
 		for (int x = 0; x < a.w; x++)
-			put(&a, y, x, ' ', 1, &blank);
+			choose_put(&a, y, x, ' ', 1, &blank);
 	}
-	if (ch->n == 0)
+	if (ch->nlines == 0)
 		return;
 	h = list_height(p);
-	cur = current_index(ch);
+	cur = current_line(ch);
 	if (cur < ch->offset)
 		ch->offset = cur;
 	if (cur >= ch->offset + h)
 		ch->offset = cur - h + 1;
-	keylen = ch->n > 10 ? 6 : 4; /* "(M-a) " once there are such keys */
-	for (int y = 0; y < h && ch->offset + y < ch->n; y++)
+	keylen = ch->nlines > 10 ? 6 : 4; /* "(M-a) " once there are such keys */
+	for (int y = 0; y < h && ch->offset + y < ch->nlines; y++)
 		draw_line(p, &a, y, ch->offset + y, keylen);
 	if (h < a.h)
 		draw_preview(p, &a, h);

@@ -1,9 +1,10 @@
 /*
- * choose: a pane's buffer mode (choose-buffer), tmux's mode tree for paste
- * buffers. The pane's program goes on running under it; the mode draws a
- * list of the buffers over the pane (one line each, the current one in
- * mode-style) with a preview of the current buffer in a box below, and
- * takes the keys typed to the pane.
+ * choose: tmux's mode tree over a pane, for buffer mode (choose-buffer,
+ * server/choose_buffer.c) and tree mode (choose-tree, server/choose_tree.c).
+ * The pane's program goes on running under it; the mode draws a list over
+ * the pane (one line per item, the current one in mode-style, children
+ * indented under their parent) with a preview of the current item in a box
+ * below, and takes the keys typed to the pane.
  */
 #ifndef PMUX_SERVER_CHOOSE_H
 #define PMUX_SERVER_CHOOSE_H
@@ -14,26 +15,39 @@ struct pane;
 struct peer;
 struct key;
 
-enum choose_sort { CHOOSE_SORT_TIME, CHOOSE_SORT_NAME, CHOOSE_SORT_SIZE };
+enum choose_kind { CHOOSE_BUFFER, CHOOSE_TREE };
+
+/* Tree mode's -s and -w: the levels collapsed at first. */
+enum choose_collapse { CHOOSE_EXPANDED, CHOOSE_COLLAPSE_SESSIONS, CHOOSE_COLLAPSE_WINDOWS };
 
 struct choose_options {
-	const char *tmpl;   /* %% is the buffer's name; NULL: paste-buffer */
+	enum choose_kind kind;
+	const char *tmpl;   /* %% is the item's target; NULL: the mode's */
 	const char *format; /* each line after the name; NULL: tmux's */
 	const char *filter; /* items for which it is false are hidden; or NULL */
-	enum choose_sort sort;
+	int sort;	    /* from choose_sort_parse */
 	int reverse;
 	int no_preview;
 	int zoom;
+	enum choose_collapse collapse;
 };
 
-/* Put the pane in buffer mode (leaving copy mode), or replace its
- * settings if it is in it already. */
+/* The sort order named (-O) for a mode, NULL for its default; -1 if the
+ * mode has no such order. */
+int choose_sort_parse(enum choose_kind kind, const char *name);
+/* Put the pane in the mode (leaving copy mode), or replace its settings if
+ * it is in it already. */
 void choose_enter(struct pane *p, const struct choose_options *o);
+/* #{pane_mode} of a pane in one of these modes. */
+const char *choose_mode_name(struct pane *p);
+/* Whether the pane is in a mode that shows every session (tree mode): it
+ * is drawn again whenever any session changes. */
+int choose_shows_all(struct pane *p);
 void choose_exit(struct pane *p);
 void choose_free(struct pane *p);
 /* A key typed by client c to the pane (NULL: send-keys without one). */
 void choose_key(struct peer *c, struct pane *p, const struct key *k);
-/* The buffers changed: redraw the panes in buffer mode. */
+/* The buffers changed: redraw the panes in the modes. */
 struct server;
 void choose_buffers_changed(struct server *srv);
 /* Draw the mode over the pane: cells are rows x cols of the client's

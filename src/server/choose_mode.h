@@ -1,0 +1,79 @@
+/*
+ * choose_mode: what the modes over a pane (buffer mode, tree mode) give the
+ * shared mode tree in choose.c: their items, their preview and how their
+ * items are killed. Private to server/choose*.c.
+ */
+#ifndef PMUX_SERVER_CHOOSE_MODE_H
+#define PMUX_SERVER_CHOOSE_MODE_H
+
+#include "server/choose.h"
+
+struct format_ctx;
+
+/* One line of the list. Items are added in tree order: an item's children
+ * follow it with a greater depth. */
+struct choose_item {
+	char *id;     /* identity across rebuilds: current line, tags, expansion */
+	char *name;   /* before ": " */
+	char *text;   /* after it */
+	char *target; /* %% in the template */
+	void *obj;    /* the mode's object, valid until the next rebuild */
+	int depth, parent;
+	int children, expanded, shown, last, tagged;
+	int pad; /* no children but a sibling has: "  " for the symbol */
+};
+
+/* The pane's cells on the client's screen, for drawing the mode. */
+struct choose_area {
+	struct grid_cell *cells;
+	int rows, cols;
+	int x0, y0, w, h;
+};
+
+struct choose_mode {
+	const char *name; /* #{pane_mode} */
+	const char *format, *tmpl;
+	const char *const *sorts; /* -O names, the default first */
+	int nsorts;
+	int kill_key;	    /* kills the current item; its upper case the tagged */
+	int run_tagged_key; /* runs the template for the tagged items, or 0 */
+	void (*build)(struct pane *p);
+	/* The preview of item it between rows top and bottom (the box's). */
+	void (*preview)(struct pane *p, struct choose_item *it, struct choose_area *a, int top,
+			int bottom);
+	void (*kill)(struct peer *c, struct pane *p, int tagged);
+	/* The id of the first current item. */
+	char *(*start)(struct pane *p);
+};
+
+extern const struct choose_mode choose_buffer_mode;
+extern const struct choose_mode choose_tree_mode;
+
+/* For build: the settings, and adding an item (strings are copied). */
+int choose_sort(struct pane *p);
+int choose_reversed(struct pane *p);
+const char *choose_format(struct pane *p);
+/* Whether the filter keeps the object fc describes. */
+int choose_kept(struct pane *p, const struct format_ctx *fc);
+void choose_add(struct pane *p, int depth, const char *id, const char *name, const char *target,
+		const char *text, void *obj);
+
+/* For the actions. */
+int choose_count(struct pane *p);
+struct choose_item *choose_item(struct pane *p, int i);
+struct choose_item *choose_current(struct pane *p);
+void choose_rebuild(struct pane *p);
+/* The next line becomes the current one, if there is one. */
+void choose_move_down(struct pane *p);
+void choose_run_text(struct peer *c, struct pane *p, const char *text);
+
+/* For previews: how far < and > moved the preview (reset when the current
+ * item changes). */
+int choose_preview_shift(struct pane *p);
+void choose_set_preview_shift(struct pane *p, int shift);
+void choose_put(struct choose_area *a, int y, int x, uint32_t cp, int width,
+		const struct grid_cell *pen);
+int choose_put_text(struct choose_area *a, int y, int x, int x1, const char *s,
+		    const struct grid_cell *pen);
+
+#endif
