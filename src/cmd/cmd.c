@@ -16,15 +16,26 @@ static const struct cmd_entry *const cmd_tables[] = {
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct cmd_entry *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/* Every command in name order, as tmux lists them. */
 void cmd_each(void (*fn)(const struct cmd_entry *e, void *arg), void *arg)
 {
-	const struct cmd_entry *e;
-	size_t i;
+	const struct cmd_entry *all[256], *e;
+	size_t i, n = 0;
 
 	for (i = 0; i < NTABLES; i++) {
-		for (e = cmd_tables[i]; e->name != NULL; e++)
-			fn(e, arg);
+		for (e = cmd_tables[i]; e->name != NULL && n < sizeof all / sizeof all[0]; e++)
+			all[n++] = e;
 	}
+	qsort(all, n, sizeof all[0], entry_cmp);
+	for (i = 0; i < n; i++)
+		fn(all[i], arg);
 }
 
 /* What is left of a suspended list, in order: words of a list (the commands
