@@ -114,12 +114,14 @@ struct grid {
 	/* events for the owner (grid_set_events) */
 	const struct grid_events *ev;
 	void *ev_ctx;
-	char selbuf[1024];		/* libvterm decodes OSC 52 into it, piece by piece */
-	char *links[GRID_LINK_MAX + 1]; /* OSC 8 "params;URI" by id, [0] unused */
-	char *osc8;			/* an OSC 8 being received */
+	/* libvterm decodes OSC 52 into it, piece by piece: a small one, as
+	 * every pane has one and few programs set the clipboard */
+	char selbuf[256];
+	char **links; /* OSC 8 "params;URI" by id, [0] unused; on first use */
+	char *osc8;   /* an OSC 8 being received */
 	size_t osc8_len;
 	char *clip; /* OSC 52 text being received */
-	size_t clip_len;
+	size_t clip_len, clip_cap;
 	int clip_bad; /* too long: dropped at its end */
 };
 
@@ -1278,6 +1280,8 @@ static unsigned link_intern(struct grid *g, const char *text)
 	uint8_t used[GRID_LINK_MAX + 1] = {0};
 	unsigned id, free_id = 0;
 
+	if (g->links == NULL && (g->links = calloc(GRID_LINK_MAX + 1, sizeof *g->links)) == NULL)
+		return 0;
 	for (id = 1; id <= GRID_LINK_MAX; id++) {
 		if (g->links[id] != NULL && strcmp(g->links[id], text) == 0)
 			return id;
@@ -1331,7 +1335,7 @@ static void osc8_fragment(struct grid *g, const VTermStringFragment *f)
 
 const char *grid_link(const struct grid *g, unsigned id)
 {
-	return id >= 1 && id <= GRID_LINK_MAX ? g->links[id] : NULL;
+	return id >= 1 && id <= GRID_LINK_MAX && g->links != NULL ? g->links[id] : NULL;
 }
 
 static int grid_osc(int command, VTermStringFragment frag, void *user)
@@ -1378,22 +1382,30 @@ static int sel_set(VTermSelectionMask mask, VTermStringFragment frag, void *user
 	}
 	if (g->clip_len + frag.len > GRID_CLIPBOARD_MAX)
 		g->clip_bad = 1;
-	if (!g->clip_bad && frag.len > 0) {
-		p = realloc(g->clip, g->clip_len + frag.len);
+	if (!g->clip_bad && frag.len > 0 && g->clip_len + frag.len > g->clip_cap) {
+		/* doubling: the pieces are small (selbuf) */
+		size_t cap = g->clip_cap * 2 > 1024 ? g->clip_cap * 2 : 1024;
+
+		if (cap < g->clip_len + frag.len)
+			cap = g->clip_len + frag.len;
+		p = realloc(g->clip, cap);
 		if (p == NULL) {
 			g->clip_bad = 1;
 		} else {
 			g->clip = p;
-			memcpy(g->clip + g->clip_len, frag.str, frag.len);
-			g->clip_len += frag.len;
+			g->clip_cap = cap;
 		}
+	}
+	if (!g->clip_bad && frag.len > 0) {
+		memcpy(g->clip + g->clip_len, frag.str, frag.len);
+		g->clip_len += frag.len;
 	}
 	if (frag.final) {
 		if (!g->clip_bad && g->ev != NULL && g->ev->clipboard != NULL)
 			g->ev->clipboard(g->clip != NULL ? g->clip : "", g->clip_len, g->ev_ctx);
 		free(g->clip);
 		g->clip = NULL;
-		g->clip_len = 0;
+		g->clip_len = g->clip_cap = 0;
 	}
 	return 1;
 }
@@ -1464,8 +1476,9 @@ void grid_free(struct grid *g)
 	free(g->title_next);
 	free(g->clip);
 	free(g->osc8);
-	for (int i = 0; i <= GRID_LINK_MAX; i++)
+	for (int i = 0; g->links != NULL && i <= GRID_LINK_MAX; i++)
 		free(g->links[i]);
+	free(g->links);
 	free(g);
 }
 
