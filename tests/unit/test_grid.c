@@ -850,6 +850,20 @@ static void test_history_codec(void)
 			ok = 0;
 	}
 	CHECK(ok);
+	/* A pen change at every cell: the runs take more than 255 bytes (their
+	 * long length form), with rgb colours and attributes over one byte. */
+	for (int x = 0; x < 120; x++)
+		in[x] = (struct grid_cell){'a' + (uint32_t)x % 26,
+					   GRID_COLOR_RGB(x, 255 - x, 7),
+					   GRID_COLOR_RGB(1, x, 2),
+					   (uint16_t)(x & 1 ? 0x401 : 3),
+					   1,
+					   0};
+	history_push(h, in, 120, 1, &fake_codec);
+	history_get(h, 49, out, 120, &fake_codec);
+	CHECK(memcmp(out, in, sizeof out) == 0);
+	CHECK_INT(history_cont(h, 49), 1);
+	CHECK_INT(history_pop(h, NULL, 0, NULL, NULL), 120);
 	/* Clipped to a narrower width, padded to a wider one. */
 	rnd_row(in, 120);
 	history_push(h, in, 60, 0, &fake_codec);
