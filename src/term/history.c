@@ -81,6 +81,8 @@ struct history {
 	int size, limit;
 	uint8_t *runs; /* scratch for a line's runs while its text is encoded */
 	size_t runscap;
+	uint8_t *text; /* scratch for its text: the chunk takes the exact length */
+	size_t textcap;
 };
 
 struct hpen {
@@ -118,6 +120,7 @@ void history_free(struct history *h)
 	history_clear(h);
 	free(h->chunk);
 	free(h->runs);
+	free(h->text);
 	free(h);
 }
 
@@ -204,7 +207,7 @@ int history_ncells(const struct history *h, int idx)
 
 size_t history_bytes(const struct history *h)
 {
-	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap;
+	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap + h->textcap;
 
 	for (int i = 0; i < h->nchunk; i++)
 		n += sizeof *h->chunk[i] + h->chunk[i]->cap;
@@ -213,15 +216,18 @@ size_t history_bytes(const struct history *h)
 
 /* ---- chunk storage ---- */
 
+/* Room for more bytes. A chunk grows by an eighth (it starts at about what
+ * the one before needed), so that the slack trimmed when it is full stays
+ * small: a large one leaves a hole in the heap no later chunk fits. */
 static int reserve_bytes(struct hchunk *c, size_t more)
 {
-	size_t cap = c->cap ? c->cap : 4096;
+	size_t cap = c->cap + (c->cap / 8 > more ? c->cap / 8 : more);
 	uint8_t *buf;
 
 	if (c->cap - c->used >= more)
 		return 0;
-	while (cap - c->used < more)
-		cap *= 2;
+	if (cap < 4096)
+		cap = 4096;
 	buf = realloc(c->buf, cap);
 	if (buf == NULL)
 		return -1;
@@ -267,8 +273,10 @@ static struct hchunk *writable_chunk(struct history *h, size_t more)
 		 * one trim per chunk, rather than a doubling series whose freed
 		 * steps fragment the heap. */
 		if (h->nchunk > 0) {
-			size_t want = h->chunk[h->nchunk - 1]->used + more;
+			size_t want = h->chunk[h->nchunk - 1]->used;
 
+			if (want < more)
+				want = more;
 			if ((c->buf = malloc(want)) != NULL)
 				c->cap = want;
 		}
@@ -412,17 +420,18 @@ static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
 	return p;
 }
 
-static int reserve_runs(struct history *h, size_t need)
+/* A scratch buffer of at least need bytes. */
+static int reserve_scratch(uint8_t **buf, size_t *cap, size_t need)
 {
 	uint8_t *p;
 
-	if (h->runscap >= need)
+	if (*cap >= need)
 		return 0;
-	p = realloc(h->runs, need);
+	p = realloc(*buf, need);
 	if (p == NULL)
 		return -1;
-	h->runs = p;
-	h->runscap = need;
+	*buf = p;
+	*cap = need;
 	return 0;
 }
 
@@ -485,15 +494,18 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 	if (ncells > MAX_CELLS)
 		ncells = MAX_CELLS;
 	n = (size_t)ncells;
-	if (reserve_runs(h, n * RUN_MAX_PER_CELL + 1) != 0)
+	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0 ||
+	    reserve_scratch(&h->text, &h->textcap, n * TEXT_MAX_PER_CELL + 1) != 0)
 		return -1;
-	c = writable_chunk(h, n * (TEXT_MAX_PER_CELL + RUN_MAX_PER_CELL) + RUNLEN_MAX);
+	encode(h, cells, ncells, h->text, codec, &tl, &rl);
+	rl += put_runlen(h->runs + rl, rl);
+	c = writable_chunk(h, tl + rl);
 	if (c == NULL)
 		return -1;
 	p = c->buf + c->used;
-	encode(h, cells, ncells, p, codec, &tl, &rl);
+	memcpy(p, h->text, tl);
 	memcpy(p + tl, h->runs, rl);
-	commit_line(h, c, tl + rl + put_runlen(p + tl + rl, rl), ncells, cont);
+	commit_line(h, c, tl + rl, ncells, cont);
 	return 0;
 }
 
@@ -509,7 +521,7 @@ int history_copy_line(struct history *dst, const struct history *src, int idx)
 	if (dst->limit <= 0)
 		return 0;
 	l = line_at(src, idx, &sc, &len);
-	c = writable_chunk(dst, len + 1);
+	c = writable_chunk(dst, len);
 	if (c == NULL)
 		return -1;
 	memcpy(c->buf + c->used, sc->buf + l->off, len);
