@@ -97,12 +97,24 @@ struct user_option {
 	struct user_option *next;
 };
 
+/* An option's value in a set: its text and, for all but strings, its
+ * number. */
+struct option_value {
+	int idx; /* in option_table */
+	long number;
+	char *text;
+};
+
+/*
+ * The global set holds every option, v[i] for option i. A child set (there
+ * is one per session, window and pane) holds only the few set on it, in no
+ * order: most hold none, so they cost no more than this struct.
+ */
 struct options {
 	struct options *parent; /* NULL for the global set */
 	struct user_option *user;
-	char *values[OPTION_COUNT];
-	long numbers[OPTION_COUNT];
-	char set[OPTION_COUNT];
+	struct option_value *v;
+	int n;
 };
 
 /* The options tmux keeps per server, and per window or pane; the rest are
@@ -273,8 +285,12 @@ struct options *options_new(void)
 	struct options *o = xcalloc(1, sizeof *o);
 	size_t i;
 
-	for (i = 0; i < OPTION_COUNT; i++)
+	o->v = xcalloc(OPTION_COUNT, sizeof *o->v);
+	o->n = (int)OPTION_COUNT;
+	for (i = 0; i < OPTION_COUNT; i++) {
+		o->v[i].idx = (int)i;
 		options_unset(o, option_table[i].name);
+	}
 	return o;
 }
 
@@ -341,31 +357,57 @@ static void user_unset(struct options *o, const char *name)
 	free(gone);
 }
 
+/* Option i's value in this very set, or NULL. */
+static struct option_value *own(const struct options *o, int i)
+{
+	if (o->parent == NULL)
+		return &o->v[i];
+	for (int k = 0; k < o->n; k++) {
+		if (o->v[k].idx == i)
+			return &o->v[k];
+	}
+	return NULL;
+}
+
 int options_is_set(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
 	if (*name == '@')
 		return *user_find((struct options *)o, name) != NULL;
-	return i >= 0 && o->set[i];
+	return i >= 0 && own(o, i) != NULL;
 }
 
-/* The set in the chain that holds the option's value. */
-static const struct options *holder(const struct options *o, int i)
+/* Option i's value from the nearest set in the chain that holds it. */
+static const struct option_value *holder(const struct options *o, int i)
 {
-	while (!o->set[i] && o->parent != NULL)
+	const struct option_value *v;
+
+	while ((v = own(o, i)) == NULL)
 		o = o->parent;
-	return o;
+	return v;
+}
+
+/* Option i's value in this set, added if it has none. */
+static struct option_value *own_add(struct options *o, int i)
+{
+	struct option_value *v = own(o, i);
+
+	if (v != NULL)
+		return v;
+	o->v = xrealloc(o->v, (size_t)(o->n + 1) * sizeof *o->v);
+	v = &o->v[o->n++];
+	*v = (struct option_value){.idx = i};
+	return v;
 }
 
 void options_free(struct options *o)
 {
-	size_t i;
-
 	if (o == NULL)
 		return;
-	for (i = 0; i < OPTION_COUNT; i++)
-		free(o->values[i]);
+	for (int k = 0; k < o->n; k++)
+		free(o->v[k].text);
+	free(o->v);
 	while (o->user != NULL)
 		user_unset(o, o->user->name);
 	free(o);
@@ -398,6 +440,7 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 {
 	int i = option_index(name);
 	const struct option_def *d;
+	struct option_value *v;
 	char *text;
 	long num;
 
@@ -411,18 +454,17 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	}
 	d = &option_table[i];
 	if (append && d->type == OPTION_STRING)
-		text = appended(name, holder(o, i)->values[i] ? holder(o, i)->values[i] : "",
-				value);
+		text = appended(name, holder(o, i)->text, value);
 	else
 		text = xstrdup(value);
 	if (option_parse(d, text, &num, err) != 0) {
 		free(text);
 		return -1;
 	}
-	free(o->values[i]);
-	o->values[i] = xstrdup(option_text(d, num, text));
-	o->numbers[i] = num;
-	o->set[i] = 1;
+	v = own_add(o, i);
+	free(v->text);
+	v->text = xstrdup(option_text(d, num, text));
+	v->number = num;
 	free(text);
 	return 0;
 }
@@ -430,31 +472,30 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 void options_unset(struct options *o, const char *name)
 {
 	int i = option_index(name);
+	struct option_value *v;
 	char *err = NULL;
 	long num = 0;
 
 	if (*name == '@')
 		user_unset(o, name);
-	if (i < 0)
+	if (i < 0 || (v = own(o, i)) == NULL)
 		return;
-	free(o->values[i]);
-	o->values[i] = NULL;
+	free(v->text);
 	if (o->parent != NULL) {
-		o->set[i] = 0; /* inherit again */
+		*v = o->v[--o->n]; /* inherit again */
 		return;
 	}
 	option_parse(&option_table[i], option_table[i].def, &num, &err);
 	free(err);
-	o->values[i] = xstrdup(option_table[i].def);
-	o->numbers[i] = num;
-	o->set[i] = 1;
+	v->text = xstrdup(option_table[i].def);
+	v->number = num;
 }
 
 long options_number(const struct options *o, const char *name)
 {
 	int i = option_index(name);
 
-	return i < 0 ? 0 : holder(o, i)->numbers[i];
+	return i < 0 ? 0 : holder(o, i)->number;
 }
 
 const char *options_string(const struct options *o, const char *name)
@@ -463,7 +504,7 @@ const char *options_string(const struct options *o, const char *name)
 
 	if (*name == '@')
 		return options_user(o, name) != NULL ? options_user(o, name) : "";
-	return i < 0 ? "" : holder(o, i)->values[i];
+	return i < 0 ? "" : holder(o, i)->text;
 }
 
 static void show_value(const char *name, const char *v, int string, int value_only, int mark,
@@ -489,7 +530,7 @@ static void show_value(const char *name, const char *v, int string, int value_on
 
 static void show_one(const struct options *o, size_t i, int value_only, int mark, struct buf *out)
 {
-	show_value(option_table[i].name, holder(o, (int)i)->values[i],
+	show_value(option_table[i].name, holder(o, (int)i)->text,
 		   option_table[i].type == OPTION_STRING, value_only, mark, out);
 }
 
@@ -524,15 +565,15 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 
 		if (idx < 0)
 			return -1;
-		if (o->set[idx] || inherited)
-			show_one(o, (size_t)idx, value_only, !o->set[idx], out);
+		if (own(o, idx) != NULL || inherited)
+			show_one(o, (size_t)idx, value_only, own(o, idx) == NULL, out);
 		return 0;
 	}
 	for (i = 0; i < OPTION_COUNT; i++) {
 		if (!(mask & (1u << options_scope(&option_table[i]))))
 			continue;
-		if (o->set[i] || inherited)
-			show_one(o, i, value_only, !o->set[i], out);
+		if (own(o, (int)i) != NULL || inherited)
+			show_one(o, i, value_only, own(o, (int)i) == NULL, out);
 	}
 	show_user(o, NULL, value_only, inherited, out);
 	return 0;
@@ -542,19 +583,19 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 static void json_one(const struct options *o, size_t i, int *first, struct buf *out,
 		     void (*quote)(struct buf *, const char *))
 {
-	const struct options *h = holder(o, (int)i);
+	const struct option_value *h = holder(o, (int)i);
 
 	buf_adds(out, *first ? "\n{\"name\":" : ",\n{\"name\":");
 	*first = 0;
 	quote(out, option_table[i].name);
 	buf_adds(out, ",\"value\":");
 	if (option_table[i].type == OPTION_NUMBER)
-		buf_printf(out, "%ld", h->numbers[i]);
+		buf_printf(out, "%ld", h->number);
 	else if (option_table[i].type == OPTION_FLAG)
-		buf_adds(out, h->numbers[i] ? "true" : "false");
+		buf_adds(out, h->number ? "true" : "false");
 	else
-		quote(out, h->values[i]);
-	buf_printf(out, ",\"inherited\":%s}", o->set[i] ? "false" : "true");
+		quote(out, h->text);
+	buf_printf(out, ",\"inherited\":%s}", own(o, (int)i) != NULL ? "false" : "true");
 }
 
 /* User options (@name) as show_user picks them; their values are strings. */
@@ -592,7 +633,7 @@ int options_show_json(const struct options *o, const char *name, unsigned mask, 
 	for (i = 0; i < OPTION_COUNT && !user; i++) {
 		if (idx >= 0 ? (int)i != idx : !(mask & (1u << options_scope(&option_table[i]))))
 			continue;
-		if (o->set[i] || inherited)
+		if (own(o, (int)i) != NULL || inherited)
 			json_one(o, i, &first, out, quote);
 	}
 	if (idx < 0)

@@ -7,7 +7,8 @@
  * row is encoded into the history, blanked and becomes the bottom row. A
  * scroll region moves row records, never cells. A row that was never written
  * points to one shared read-only blank row and gets its own cells on its
- * first write (row_cells), so an idle pane costs little memory.
+ * first write (row_cells_to), only as many as written so far (rounded up), so
+ * an idle pane or a short prompt costs little memory.
  *
  * Wrapping: libvterm marks a row that text wrapped into as a continuation in
  * its line info, but 0.3.3 does not report that through setlineinfo. The
@@ -47,8 +48,11 @@
 #define COMBINE_LIMIT (1 << 16) /* distinct combined cells per grid */
 #define TITLE_MAX 2048
 
+/* A row holds only the cells up to the last one written (ncells, rounded
+ * up); the cells past them are blanks of the default colour. */
 struct row {
 	struct grid_cell *cells;
+	int ncells;   /* cells allocated; 0 while it shares blank_row */
 	uint8_t cont; /* this row continues the one above: text wrapped into it */
 };
 
@@ -85,7 +89,8 @@ struct grid {
 	int history_limit;
 	unsigned long hist_dropped; /* oldest lines dropped at the limit, ever */
 	struct history_codec codec;
-	struct grid_cell *scratch; /* a decoded history row, cols cells; on first use */
+	struct grid_cell *scratch; /* a decoded history row or a short screen row
+				      padded, cols cells; on first use */
 
 	struct pen pen;
 	struct combine comb;
@@ -109,12 +114,14 @@ struct grid {
 	/* events for the owner (grid_set_events) */
 	const struct grid_events *ev;
 	void *ev_ctx;
-	char selbuf[1024];		/* libvterm decodes OSC 52 into it, piece by piece */
-	char *links[GRID_LINK_MAX + 1]; /* OSC 8 "params;URI" by id, [0] unused */
-	char *osc8;			/* an OSC 8 being received */
+	/* libvterm decodes OSC 52 into it, piece by piece: a small one, as
+	 * every pane has one and few programs set the clipboard */
+	char selbuf[256];
+	char **links; /* OSC 8 "params;URI" by id, [0] unused; on first use */
+	char *osc8;   /* an OSC 8 being received */
 	size_t osc8_len;
 	char *clip; /* OSC 52 text being received */
-	size_t clip_len;
+	size_t clip_len, clip_cap;
 	int clip_bad; /* too long: dropped at its end */
 };
 
@@ -156,7 +163,7 @@ static void grid_oom(void)
 
 static inline int row_shared(const struct row *r)
 {
-	return r->cells == blank_row;
+	return r->ncells == 0;
 }
 
 /* A whole row of blanks; a copy of blank_row is faster than a store per
@@ -169,31 +176,53 @@ static void row_fill_blank(struct grid_cell *c, int cols, grid_color bg)
 		cells_blank(c, 0, cols, bg);
 }
 
-__attribute__((noinline, cold)) static void row_alloc(struct row *r, int cols, grid_color bg)
+/* Rows grow in steps of this many cells (a shell prompt fits the first). */
+#define ROW_STEP 32
+
+/* Give row r at least n cells (n <= cols), the new ones blank. */
+__attribute__((noinline, cold)) static void row_grow(struct row *r, int n, int cols)
 {
-	r->cells = malloc((size_t)cols * sizeof *r->cells);
-	if (r->cells == NULL)
+	struct grid_cell *c;
+
+	n = (n + ROW_STEP - 1) / ROW_STEP * ROW_STEP;
+	if (n > cols || cols - n < ROW_STEP / 2)
+		n = cols;
+	c = malloc((size_t)n * sizeof *c);
+	if (c == NULL)
 		grid_oom();
-	row_fill_blank(r->cells, cols, bg);
+	if (r->ncells > 0)
+		memcpy(c, r->cells, (size_t)r->ncells * sizeof *c);
+	row_fill_blank(c + r->ncells, n - r->ncells, GRID_COLOR_DEFAULT);
+	if (!row_shared(r))
+		free(r->cells);
+	r->cells = c;
+	r->ncells = n;
 }
 
-/* The cells of row r for writing: its own, allocated on the first write. */
-static inline struct grid_cell *row_cells(const struct screen *s, struct row *r)
+/* The cells of row r for writing, at least the first n of them: its own,
+ * allocated (or grown) on the write that needs them. */
+static inline struct grid_cell *row_cells_to(const struct screen *s, struct row *r, int n)
 {
-	if (__builtin_expect(row_shared(r), 0))
-		row_alloc(r, s->ncols, GRID_COLOR_DEFAULT);
+	if (n > s->ncols)
+		n = s->ncols;
+	if (__builtin_expect(r->ncells < n, 0))
+		row_grow(r, n, s->ncols);
 	return r->cells;
 }
 
-/* Blank a row in bg: a shared row stays shared for the default colour. */
+/* Cell x of row r for reading. */
+static inline const struct grid_cell *row_cell(const struct row *r, int x)
+{
+	return x < r->ncells ? &r->cells[x] : &blank_row[0];
+}
+
+/* Blank a row in bg: a row keeps its width for the default colour. */
 static void row_blank(const struct screen *s, struct row *r, grid_color bg)
 {
-	if (row_shared(r)) {
-		if (bg != GRID_COLOR_DEFAULT)
-			row_alloc(r, s->ncols, bg);
-	} else {
-		row_fill_blank(r->cells, s->ncols, bg);
-	}
+	if (bg != GRID_COLOR_DEFAULT)
+		row_cells_to(s, r, s->ncols);
+	if (r->ncells > 0)
+		row_fill_blank(r->cells, r->ncells, bg);
 }
 
 static int screen_init(struct screen *s, int rows, int cols)
@@ -204,18 +233,15 @@ static int screen_init(struct screen *s, int rows, int cols)
 	s->top = 0;
 	s->nrows = rows;
 	s->ncols = cols;
-	for (int y = 0; y < rows; y++) {
+	for (int y = 0; y < rows; y++)
 		s->row[y].cells = (struct grid_cell *)blank_row;
-		if (cols > BLANK_COLS)
-			row_alloc(&s->row[y], cols, GRID_COLOR_DEFAULT);
-	}
 	return 0;
 }
 
 static void screen_free(struct screen *s)
 {
 	for (int y = 0; s->row != NULL && y < s->nrows; y++) {
-		if (!row_shared(&s->row[y]))
+		if (s->row[y].ncells > 0)
 			free(s->row[y].cells);
 	}
 	free(s->row);
@@ -351,21 +377,37 @@ static int64_t codec_intern(void *ctx, const uint32_t *cps, size_t n)
  */
 static int row_keep_len(const struct row *r, const struct row *next, int ncols)
 {
-	const struct grid_cell *last = &r->cells[ncols - 1];
+	const struct grid_cell *last = row_cell(r, ncols - 1);
 
 	if (next == NULL || !next->cont)
-		return history_content_len(r->cells, ncols);
+		return history_content_len(r->cells, r->ncells < ncols ? r->ncells : ncols);
 	if (last->ch == 0 && last->bg == GRID_COLOR_DEFAULT && last->attr == 0 &&
-	    next->cells[0].width == 2)
+	    row_cell(next, 0)->width == 2)
 		return ncols - 1;
 	return ncols;
+}
+
+/* The first n cells of row r (n <= the main screen's width) in one piece:
+ * its own, or padded with blanks into the scratch row. */
+static const struct grid_cell *row_padded(struct grid *g, const struct row *r, int n)
+{
+	if (n <= r->ncells || (row_shared(r) && n <= BLANK_COLS))
+		return r->cells;
+	if (g->scratch == NULL &&
+	    (g->scratch = malloc((size_t)g->main.ncols * sizeof *g->scratch)) == NULL)
+		grid_oom();
+	if (r->ncells > 0)
+		memcpy(g->scratch, r->cells, (size_t)r->ncells * sizeof *r->cells);
+	row_fill_blank(g->scratch + r->ncells, n - r->ncells, GRID_COLOR_DEFAULT);
+	return g->scratch;
 }
 
 static void push_row(struct grid *g, const struct row *r, const struct row *next, int ncols)
 {
 	int before = history_size(g->hist);
+	int n = row_keep_len(r, next, ncols);
 
-	history_push(g->hist, r->cells, row_keep_len(r, next, ncols), r->cont, &g->codec);
+	history_push(g->hist, row_padded(g, r, n), n, r->cont, &g->codec);
 	if (history_size(g->hist) < before + 1 && g->history_limit > 0)
 		g->hist_dropped += (unsigned long)(before + 1 - history_size(g->hist));
 }
@@ -380,8 +422,9 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 {
 	struct screen *s = g->scr;
 	struct row *r = screen_row(s, pos.row);
-	struct grid_cell *c = row_cells(s, r);
 	int x = pos.col, width = info->width == 2 && x + 1 < s->ncols ? 2 : 1;
+	/* the cell after the glyph too: it may be the right half it breaks */
+	struct grid_cell *c = row_cells_to(s, r, x + width + 1);
 	uint32_t ch = info->chars[0];
 	uint8_t flags = info->protected_cell ? CELL_PROTECTED : 0;
 
@@ -421,12 +464,16 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 {
 	struct grid *g = user;
-	struct grid_cell *c = row_cells(g->scr, screen_row(g->scr, pos.row)) + pos.col;
+	struct row *r = screen_row(g->scr, pos.row);
+	struct grid_cell *c;
 	/* Read width alone: libvterm has just stored it and the bit-fields
 	 * after it separately, and one wide load over both stalls the CPU (a
 	 * failed store-to-load forward) on every character. */
 	int width = *(volatile const int *)&info->width;
 
+	if (__builtin_expect(pos.col + 1 >= r->ncells, 0))
+		return putglyph_slow(g, info, pos);
+	c = r->cells + pos.col;
 	if (width != 1 || info->chars[1] != 0 || pos.col == 0 || c->ch == GRID_CH_WIDE_CONT ||
 	    c->width == 2 || info->protected_cell)
 		return putglyph_slow(g, info, pos);
@@ -539,11 +586,24 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 	for (int i = 0; i < h; i++) {
 		int k = down ? h - 1 - i : i; /* copy away from the overlap */
-		struct grid_cell *d = row_cells(s, screen_row(s, dest.start_row + k));
-		const struct grid_cell *sc = screen_row(s, src.start_row + k)->cells;
+		struct row *dr = screen_row(s, dest.start_row + k);
+		struct row *sr = screen_row(s, src.start_row + k);
+		/* the source's cells past its own are blanks */
+		int n = sr->ncells - src.start_col < w ? sr->ncells - src.start_col : w;
+		int end;
+		struct grid_cell *d;
 
-		memmove(d + dest.start_col, sc + src.start_col, (size_t)w * sizeof *d);
-		fix_wide_edges(d, s->ncols, dest.start_col, dest.end_col);
+		if (n < 0)
+			n = 0;
+		if (n == 0 && dest.start_col >= dr->ncells)
+			continue; /* blanks onto blanks */
+		d = row_cells_to(s, dr, dest.start_col + n);
+		end = dest.end_col < dr->ncells ? dest.end_col : dr->ncells;
+		memmove(d + dest.start_col, sr->cells + src.start_col, (size_t)n * sizeof *d);
+		if (dest.start_col + n < end)
+			row_fill_blank(d + dest.start_col + n, end - dest.start_col - n,
+				       GRID_COLOR_DEFAULT);
+		fix_wide_edges(d, dr->ncells, dest.start_col, end);
 	}
 	g->gen++;
 	return 1;
@@ -559,14 +619,20 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 		struct row *r = screen_row(s, y);
 		struct grid_cell *c;
 
-		if (row_shared(r) && b.bg == GRID_COLOR_DEFAULT)
-			continue; /* blank already */
-		c = row_cells(s, r);
-		for (int x = rect.start_col; x < rect.end_col; x++) {
+		int end = rect.end_col;
+
+		if (b.bg == GRID_COLOR_DEFAULT) {
+			if (rect.start_col >= r->ncells)
+				continue; /* blank already */
+			if (end > r->ncells)
+				end = r->ncells;
+		}
+		c = row_cells_to(s, r, end);
+		for (int x = rect.start_col; x < end; x++) {
 			if (!selective || !(c[x].flags & CELL_PROTECTED))
 				c[x] = b;
 		}
-		fix_wide_edges(c, s->ncols, rect.start_col, rect.end_col);
+		fix_wide_edges(c, r->ncells, rect.start_col, end);
 	}
 	/* libvterm may have ended a wrap here (see the top of the file). */
 	for (int y = rect.start_row; y <= rect.end_row && y < s->nrows; y++)
@@ -945,7 +1011,8 @@ static void reflow_screen(struct reflow *rf, const struct screen *s, VTermPos cu
 		const struct row *next = y + 1 < s->nrows ? screen_row(s, y + 1) : NULL;
 		int n = row_keep_len(r, next, s->ncols);
 
-		reflow_add(rf, r->cells, (size_t)n, r->cont, y == cursor.row ? cursor.col : -1);
+		reflow_add(rf, row_padded(rf->g, r, n), (size_t)n, r->cont,
+			   y == cursor.row ? cursor.col : -1);
 	}
 	reflow_flush(rf);
 }
@@ -1003,12 +1070,15 @@ static void reflow_main(struct grid *g, struct screen *dst, VTermPos *cursor)
 	n = history_size(rf.out);
 	for (int y = n - top - 1; y >= 0; y--) {
 		struct row *r = screen_row(dst, y);
-		int cont;
+		int cont, len = history_ncells(rf.out, history_size(rf.out) - 1);
 
-		if (history_ncells(rf.out, history_size(rf.out) - 1) > 0)
-			history_pop(rf.out, row_cells(dst, r), dst->ncols, &cont, &g->codec);
-		else
+		if (len > 0) {
+			struct grid_cell *c = row_cells_to(dst, r, len);
+
+			history_pop(rf.out, c, r->ncells, &cont, &g->codec);
+		} else {
 			history_pop(rf.out, NULL, 0, &cont, NULL);
+		}
 		r->cont = (uint8_t)cont;
 	}
 	history_set_limit(rf.out, g->history_limit);
@@ -1027,13 +1097,14 @@ static void copy_alt(const struct screen *src, struct screen *dst)
 
 	for (int y = 0; y < rows; y++) {
 		struct row *d = screen_row(dst, y);
+		const struct row *sr = screen_row(src, y);
+		int n = sr->ncells < cols ? sr->ncells : cols;
 
-		d->cont = screen_row(src, y)->cont;
-		if (row_shared(screen_row(src, y)))
+		d->cont = sr->cont;
+		if (n == 0)
 			continue;
-		memcpy(row_cells(dst, d), screen_row(src, y)->cells,
-		       (size_t)cols * sizeof *d->cells);
-		fix_wide_edges(d->cells, dst->ncols, cols, cols);
+		memcpy(row_cells_to(dst, d, n), sr->cells, (size_t)n * sizeof *d->cells);
+		fix_wide_edges(d->cells, d->ncells, n, n);
 	}
 }
 
@@ -1198,7 +1269,7 @@ static void links_in_use(const struct grid *g, uint8_t *used)
 		for (int y = 0; y < scr[i]->nrows; y++) {
 			const struct grid_cell *c = scr[i]->row[y].cells;
 
-			for (int x = 0; x < scr[i]->ncols; x++)
+			for (int x = 0; x < scr[i]->row[y].ncells; x++)
 				used[GRID_CELL_LINK(&c[x])] = 1;
 		}
 	}
@@ -1212,6 +1283,8 @@ static unsigned link_intern(struct grid *g, const char *text)
 	uint8_t used[GRID_LINK_MAX + 1] = {0};
 	unsigned id, free_id = 0;
 
+	if (g->links == NULL && (g->links = calloc(GRID_LINK_MAX + 1, sizeof *g->links)) == NULL)
+		return 0;
 	for (id = 1; id <= GRID_LINK_MAX; id++) {
 		if (g->links[id] != NULL && strcmp(g->links[id], text) == 0)
 			return id;
@@ -1265,7 +1338,7 @@ static void osc8_fragment(struct grid *g, const VTermStringFragment *f)
 
 const char *grid_link(const struct grid *g, unsigned id)
 {
-	return id >= 1 && id <= GRID_LINK_MAX ? g->links[id] : NULL;
+	return id >= 1 && id <= GRID_LINK_MAX && g->links != NULL ? g->links[id] : NULL;
 }
 
 static int grid_osc(int command, VTermStringFragment frag, void *user)
@@ -1312,22 +1385,30 @@ static int sel_set(VTermSelectionMask mask, VTermStringFragment frag, void *user
 	}
 	if (g->clip_len + frag.len > GRID_CLIPBOARD_MAX)
 		g->clip_bad = 1;
-	if (!g->clip_bad && frag.len > 0) {
-		p = realloc(g->clip, g->clip_len + frag.len);
+	if (!g->clip_bad && frag.len > 0 && g->clip_len + frag.len > g->clip_cap) {
+		/* doubling: the pieces are small (selbuf) */
+		size_t cap = g->clip_cap * 2 > 1024 ? g->clip_cap * 2 : 1024;
+
+		if (cap < g->clip_len + frag.len)
+			cap = g->clip_len + frag.len;
+		p = realloc(g->clip, cap);
 		if (p == NULL) {
 			g->clip_bad = 1;
 		} else {
 			g->clip = p;
-			memcpy(g->clip + g->clip_len, frag.str, frag.len);
-			g->clip_len += frag.len;
+			g->clip_cap = cap;
 		}
+	}
+	if (!g->clip_bad && frag.len > 0) {
+		memcpy(g->clip + g->clip_len, frag.str, frag.len);
+		g->clip_len += frag.len;
 	}
 	if (frag.final) {
 		if (!g->clip_bad && g->ev != NULL && g->ev->clipboard != NULL)
 			g->ev->clipboard(g->clip != NULL ? g->clip : "", g->clip_len, g->ev_ctx);
 		free(g->clip);
 		g->clip = NULL;
-		g->clip_len = 0;
+		g->clip_len = g->clip_cap = 0;
 	}
 	return 1;
 }
@@ -1399,8 +1480,9 @@ void grid_free(struct grid *g)
 	free(g->title_next);
 	free(g->clip);
 	free(g->osc8);
-	for (int i = 0; i <= GRID_LINK_MAX; i++)
+	for (int i = 0; g->links != NULL && i <= GRID_LINK_MAX; i++)
 		free(g->links[i]);
+	free(g->links);
 	free(g);
 }
 
@@ -1470,7 +1552,7 @@ const struct grid_cell *grid_line(struct grid *g, int y)
 	int hsize = history_size(g->hist);
 
 	if (y >= 0 && y < g->scr->nrows)
-		return screen_row(g->scr, y)->cells;
+		return row_padded(g, screen_row(g->scr, y), g->scr->ncols);
 	/* History rows (and rows that do not exist, as blanks) decode into
 	 * the scratch row. */
 	if (g->scratch == NULL &&

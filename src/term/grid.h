@@ -90,8 +90,9 @@ unsigned long grid_history_dropped(const struct grid *g);
 
 /*
  * The cells of row y (see above). Always grid_cols() cells. History rows are
- * decoded into a buffer of the grid's: the pointer stays valid until the next
- * grid_line() of a history row or any change to the grid.
+ * decoded, and screen rows narrower than the screen padded, into a buffer of
+ * the grid's: the pointer stays valid until the next grid_line() or any
+ * change to the grid.
  */
 const struct grid_cell *grid_line(struct grid *g, int y);
 /* Non-zero if row y continues on row y+1 (it wrapped). */

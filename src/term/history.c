@@ -1,7 +1,10 @@
 /*
  * history: compact storage of scrolled-off lines. See history.h.
  *
- * A line's bytes are its text followed by its attribute runs.
+ * A line's bytes are its text, its attribute runs and the length of the
+ * runs: one byte below 255, else 255 after the length in four bytes (little
+ * endian). Keeping it at the end lets the text be encoded in place before
+ * the runs' length is known.
  *
  * Text: one entry per cell, in order. A plain cell is its code point in
  * UTF-8. Bytes 0xf8..0xff never occur in UTF-8, so four of them say what
@@ -16,11 +19,13 @@
  * Runs: a record per column where the pen (fg, bg, attributes) changes from
  * the previous cell's (the line starts with the default pen): the column as
  * a LEB128 delta from the previous record's, a mask byte saying which of fg,
- * bg and attributes follow, then only those. A colour is a type byte (0
- * default, 1 indexed, else rgb) and one or three value bytes.
+ * bg and attributes follow and the types of the colours, then only those. A
+ * colour's type (0 default, 1 indexed, else rgb) is in the mask, its value
+ * takes no, one or three bytes; attributes take one byte, or two
+ * (RUN_ATTR16) when a link id is among them.
  *
- * A line of plain 80-column text thus costs its 80 bytes plus the 12 bytes
- * of its struct hline.
+ * A line of plain 80-column text thus costs its 80 bytes, one for its runs'
+ * length and the 8 bytes of its struct hline.
  */
 #include "term/history.h"
 
@@ -39,17 +44,24 @@
 #define RUN_FG 0x01
 #define RUN_BG 0x02
 #define RUN_ATTR 0x04
+#define RUN_ATTR16 0x08
+#define RUN_FG_TYPE(m) (((m) >> 4) & 3)
+#define RUN_BG_TYPE(m) (((m) >> 6) & 3)
+
+/* The runs' length at the end of a line: one byte, or RUNLEN_LONG after four. */
+#define RUNLEN_LONG 0xff
+#define RUNLEN_MAX 5
 
 /* Most code points a cell keeps (the grid's combining table holds fewer). */
 #define CELL_CPS 8
 /* Worst case bytes per cell: text (wide mark, base, marked combining code
  * points) and run record (delta, mask, two colours, attributes). */
 #define TEXT_MAX_PER_CELL (1 + 4 + (CELL_CPS - 1) * 5)
-#define RUN_MAX_PER_CELL (3 + 1 + 4 + 4 + 2)
+#define RUN_MAX_PER_CELL (3 + 1 + 3 + 3 + 2)
 
 struct hline {
-	uint32_t off;	  /* start of the text in the chunk's buffer */
-	uint32_t textlen; /* the runs follow, up to the next line's off */
+	uint32_t off; /* start of the text in the chunk's buffer; the runs and
+			 their length follow, up to the next line's off */
 	uint16_t ncells;
 	uint8_t cont;
 	uint8_t unused;
@@ -69,6 +81,8 @@ struct history {
 	int size, limit;
 	uint8_t *runs; /* scratch for a line's runs while its text is encoded */
 	size_t runscap;
+	uint8_t *text; /* scratch for its text: the chunk takes the exact length */
+	size_t textcap;
 };
 
 struct hpen {
@@ -106,6 +120,7 @@ void history_free(struct history *h)
 	history_clear(h);
 	free(h->chunk);
 	free(h->runs);
+	free(h->text);
 	free(h);
 }
 
@@ -192,7 +207,7 @@ int history_ncells(const struct history *h, int idx)
 
 size_t history_bytes(const struct history *h)
 {
-	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap;
+	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap + h->textcap;
 
 	for (int i = 0; i < h->nchunk; i++)
 		n += sizeof *h->chunk[i] + h->chunk[i]->cap;
@@ -201,15 +216,18 @@ size_t history_bytes(const struct history *h)
 
 /* ---- chunk storage ---- */
 
+/* Room for more bytes. A chunk grows by an eighth (it starts at about what
+ * the one before needed), so that the slack trimmed when it is full stays
+ * small: a large one leaves a hole in the heap no later chunk fits. */
 static int reserve_bytes(struct hchunk *c, size_t more)
 {
-	size_t cap = c->cap ? c->cap : 4096;
+	size_t cap = c->cap + (c->cap / 8 > more ? c->cap / 8 : more);
 	uint8_t *buf;
 
 	if (c->cap - c->used >= more)
 		return 0;
-	while (cap - c->used < more)
-		cap *= 2;
+	if (cap < 4096)
+		cap = 4096;
 	buf = realloc(c->buf, cap);
 	if (buf == NULL)
 		return -1;
@@ -255,8 +273,10 @@ static struct hchunk *writable_chunk(struct history *h, size_t more)
 		 * one trim per chunk, rather than a doubling series whose freed
 		 * steps fragment the heap. */
 		if (h->nchunk > 0) {
-			size_t want = h->chunk[h->nchunk - 1]->used + more;
+			size_t want = h->chunk[h->nchunk - 1]->used;
 
+			if (want < more)
+				want = more;
 			if ((c->buf = malloc(want)) != NULL)
 				c->cap = want;
 		}
@@ -268,13 +288,11 @@ static struct hchunk *writable_chunk(struct history *h, size_t more)
 }
 
 /* Record the line whose bytes were just written at c->buf + c->used. */
-static void commit_line(struct history *h, struct hchunk *c, size_t textlen, size_t total,
-			int ncells, int cont)
+static void commit_line(struct history *h, struct hchunk *c, size_t total, int ncells, int cont)
 {
 	struct hline *l = &c->line[c->n++];
 
 	l->off = (uint32_t)c->used;
-	l->textlen = (uint32_t)textlen;
 	l->ncells = (uint16_t)ncells;
 	l->cont = cont ? 1 : 0;
 	c->used += total;
@@ -319,11 +337,11 @@ static uint8_t *put_varint(uint8_t *p, unsigned v)
 	return p;
 }
 
+/* A colour's value; its type is in the mask. */
 static uint8_t *put_color(uint8_t *p, grid_color c)
 {
 	unsigned type = GRID_COLOR_TYPE(c), v = GRID_COLOR_VALUE(c);
 
-	*p++ = (uint8_t)type;
 	if (type == 0)
 		return p;
 	if (type == 1) {
@@ -347,17 +365,20 @@ static uint8_t *put_run(uint8_t *p, int col, int *lastcol, struct hpen *pen,
 	mask = p++;
 	*mask = 0;
 	if (c->fg != pen->fg) {
-		*mask |= RUN_FG;
+		*mask |= RUN_FG | (uint8_t)((GRID_COLOR_TYPE(c->fg) & 3) << 4);
 		p = put_color(p, c->fg);
 	}
 	if (c->bg != pen->bg) {
-		*mask |= RUN_BG;
+		*mask |= RUN_BG | (uint8_t)((GRID_COLOR_TYPE(c->bg) & 3) << 6);
 		p = put_color(p, c->bg);
 	}
 	if (c->attr != pen->attr) {
 		*mask |= RUN_ATTR;
 		*p++ = (uint8_t)c->attr;
-		*p++ = (uint8_t)(c->attr >> 8);
+		if (c->attr > 0xff) {
+			*mask |= RUN_ATTR16;
+			*p++ = (uint8_t)(c->attr >> 8);
+		}
 	}
 	pen->fg = c->fg;
 	pen->bg = c->bg;
@@ -399,18 +420,32 @@ static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
 	return p;
 }
 
-static int reserve_runs(struct history *h, size_t need)
+/* A scratch buffer of at least need bytes. */
+static int reserve_scratch(uint8_t **buf, size_t *cap, size_t need)
 {
 	uint8_t *p;
 
-	if (h->runscap >= need)
+	if (*cap >= need)
 		return 0;
-	p = realloc(h->runs, need);
+	p = realloc(*buf, need);
 	if (p == NULL)
 		return -1;
-	h->runs = p;
-	h->runscap = need;
+	*buf = p;
+	*cap = need;
 	return 0;
+}
+
+/* The runs' length after them; returns the bytes it took. */
+static size_t put_runlen(uint8_t *p, size_t rl)
+{
+	if (rl < RUNLEN_LONG) {
+		*p = (uint8_t)rl;
+		return 1;
+	}
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(rl >> (8 * i));
+	p[4] = RUNLEN_LONG;
+	return RUNLEN_MAX;
 }
 
 /* Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl. */
@@ -450,6 +485,7 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 {
 	struct hchunk *c;
 	size_t tl, rl, n;
+	uint8_t *p;
 
 	if (h->limit <= 0)
 		return 0;
@@ -458,14 +494,18 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 	if (ncells > MAX_CELLS)
 		ncells = MAX_CELLS;
 	n = (size_t)ncells;
-	if (reserve_runs(h, n * RUN_MAX_PER_CELL + 1) != 0)
+	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0 ||
+	    reserve_scratch(&h->text, &h->textcap, n * TEXT_MAX_PER_CELL + 1) != 0)
 		return -1;
-	c = writable_chunk(h, n * (TEXT_MAX_PER_CELL + RUN_MAX_PER_CELL) + 1);
+	encode(h, cells, ncells, h->text, codec, &tl, &rl);
+	rl += put_runlen(h->runs + rl, rl);
+	c = writable_chunk(h, tl + rl);
 	if (c == NULL)
 		return -1;
-	encode(h, cells, ncells, c->buf + c->used, codec, &tl, &rl);
-	memcpy(c->buf + c->used + tl, h->runs, rl);
-	commit_line(h, c, tl, tl + rl, ncells, cont);
+	p = c->buf + c->used;
+	memcpy(p, h->text, tl);
+	memcpy(p + tl, h->runs, rl);
+	commit_line(h, c, tl + rl, ncells, cont);
 	return 0;
 }
 
@@ -481,11 +521,11 @@ int history_copy_line(struct history *dst, const struct history *src, int idx)
 	if (dst->limit <= 0)
 		return 0;
 	l = line_at(src, idx, &sc, &len);
-	c = writable_chunk(dst, len + 1);
+	c = writable_chunk(dst, len);
 	if (c == NULL)
 		return -1;
 	memcpy(c->buf + c->used, sc->buf + l->off, len);
-	commit_line(dst, c, l->textlen, len, l->ncells, l->cont);
+	commit_line(dst, c, len, l->ncells, l->cont);
 	return 0;
 }
 
@@ -539,13 +579,10 @@ static unsigned get_varint(struct decoder *d)
 	return v;
 }
 
-static grid_color get_color(struct decoder *d)
+static grid_color get_color(struct decoder *d, unsigned type)
 {
-	unsigned type, v = 0;
+	unsigned v = 0;
 
-	if (d->r >= d->rend)
-		return GRID_COLOR_DEFAULT;
-	type = *d->r++;
 	if (type == 0)
 		return GRID_COLOR_DEFAULT;
 	if (type == 1) {
@@ -570,12 +607,13 @@ static void apply_run(struct decoder *d)
 	uint8_t mask = d->r < d->rend ? *d->r++ : 0;
 
 	if (mask & RUN_FG)
-		d->pen.fg = get_color(d);
+		d->pen.fg = get_color(d, RUN_FG_TYPE(mask));
 	if (mask & RUN_BG)
-		d->pen.bg = get_color(d);
-	if ((mask & RUN_ATTR) && d->rend - d->r >= 2) {
-		d->pen.attr = (uint16_t)(d->r[0] | (d->r[1] << 8));
-		d->r += 2;
+		d->pen.bg = get_color(d, RUN_BG_TYPE(mask));
+	if ((mask & RUN_ATTR) && d->r < d->rend) {
+		d->pen.attr = *d->r++;
+		if ((mask & RUN_ATTR16) && d->r < d->rend)
+			d->pen.attr |= (uint16_t)(*d->r++ << 8);
 	}
 	next_run(d);
 }
@@ -663,13 +701,33 @@ static void decode(struct decoder *d)
 			(struct grid_cell){0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
 }
 
+/* The runs' length from the end of a line's len bytes at p (into *rl);
+ * returns the bytes that took. */
+static size_t runs_len(const uint8_t *p, size_t len, size_t *rl)
+{
+	size_t n = 0;
+
+	if (len == 0) {
+		*rl = 0;
+		return 0;
+	}
+	if (p[len - 1] != RUNLEN_LONG || len < RUNLEN_MAX) {
+		*rl = p[len - 1] < len ? p[len - 1] : len - 1;
+		return 1;
+	}
+	for (int i = 3; i >= 0; i--)
+		n = (n << 8) | p[len - RUNLEN_MAX + (size_t)i];
+	*rl = n <= len - RUNLEN_MAX ? n : len - RUNLEN_MAX;
+	return RUNLEN_MAX;
+}
+
 int history_get(const struct history *h, int idx, struct grid_cell *out, int cols,
 		const struct history_codec *codec)
 {
 	const struct hchunk *c;
 	const struct hline *l;
 	struct decoder d;
-	size_t len;
+	size_t len, rl;
 
 	if (idx < 0 || idx >= h->size) {
 		for (int x = 0; x < cols; x++)
@@ -679,9 +737,9 @@ int history_get(const struct history *h, int idx, struct grid_cell *out, int col
 	}
 	l = line_at(h, idx, &c, &len);
 	d.t = c->buf + l->off;
-	d.tend = d.t + l->textlen;
-	d.r = d.tend;
-	d.rend = d.t + len;
+	d.rend = d.t + len - runs_len(d.t, len, &rl);
+	d.r = d.rend - rl;
+	d.tend = d.r;
 	d.out = out;
 	d.cols = cols;
 	d.x = 0;

@@ -850,6 +850,20 @@ static void test_history_codec(void)
 			ok = 0;
 	}
 	CHECK(ok);
+	/* A pen change at every cell: the runs take more than 255 bytes (their
+	 * long length form), with rgb colours and attributes over one byte. */
+	for (int x = 0; x < 120; x++)
+		in[x] = (struct grid_cell){'a' + (uint32_t)x % 26,
+					   GRID_COLOR_RGB(x, 255 - x, 7),
+					   GRID_COLOR_RGB(1, x, 2),
+					   (uint16_t)(x & 1 ? 0x401 : 3),
+					   1,
+					   0};
+	history_push(h, in, 120, 1, &fake_codec);
+	history_get(h, 49, out, 120, &fake_codec);
+	CHECK(memcmp(out, in, sizeof out) == 0);
+	CHECK_INT(history_cont(h, 49), 1);
+	CHECK_INT(history_pop(h, NULL, 0, NULL, NULL), 120);
 	/* Clipped to a narrower width, padded to a wider one. */
 	rnd_row(in, 120);
 	history_push(h, in, 60, 0, &fake_codec);
@@ -1050,6 +1064,55 @@ static void bench(double mb)
 	free(log);
 }
 
+/*
+ * Rows hold only the cells written so far (in steps of 32): on a wide
+ * screen, writes, inserts, deletes, erases, wide characters and scrolls past
+ * a row's cells must read as if every row were whole.
+ */
+static void test_short_rows(void)
+{
+	struct grid *g = grid_new(4, 100, 100, NULL, NULL);
+	const struct grid_cell *c;
+
+	feed(g, "abc");
+	c = grid_line(g, 0);
+	CHECK_INT(c[2].ch, 'c');
+	CHECK_INT(c[99].ch, 0);
+	CHECK_INT(c[99].width, 1);
+	feed(g, "\033[1;40Hx");
+	CHECK_STR(row(g, 0), "abc                                    x");
+	feed(g, "\033[1;2H\033[5@");
+	CHECK_STR(row(g, 0), "a     bc                                    x");
+	feed(g, "\033[1;2H\033[5P");
+	CHECK_STR(row(g, 0), "abc                                    x");
+	feed(g, "\033[1;3H\033[70P");
+	CHECK_STR(row(g, 0), "ab");
+	/* an erase in a colour reaches the end of the row */
+	feed(g, "\033[2;1H\033[41m\033[K\033[m");
+	CHECK_INT(grid_line(g, 1)[99].bg, GRID_COLOR_INDEXED(1));
+	CHECK_INT(grid_line(g, 1)[0].bg, GRID_COLOR_INDEXED(1));
+	/* a wide character across a step edge, then its right half overwritten */
+	feed(g, "\033[3;32H\346\227\245");
+	c = grid_line(g, 2);
+	CHECK_INT(c[31].width, 2);
+	CHECK_INT(c[32].ch, GRID_CH_WIDE_CONT);
+	feed(g, "\033[3;33Hz");
+	c = grid_line(g, 2);
+	CHECK_INT(c[31].ch, 0);
+	CHECK_INT(c[32].ch, 'z');
+	/* insert characters into a row never written */
+	feed(g, "\033[4;50H\033[3@");
+	CHECK_STR(row(g, 3), "");
+	/* short rows into the history, then a reflow both ways */
+	feed(g, "\033[4;1Hlast\r\nmore\r\nend");
+	CHECK_STR(cap(g, -3, 3, 0), "ab\n\n                                z\nlast\nmore\nend\n");
+	grid_resize(g, 4, 20);
+	grid_resize(g, 4, 100);
+	CHECK_STR(cap(g, -3, 3, 0), "ab\n\n                                z\nlast\nmore\nend\n");
+	CHECK_INT(grid_line(g, 0)[32].ch, 'z');
+	grid_free(g);
+}
+
 int main(int argc, char **argv)
 {
 	test_text_and_cursor();
@@ -1069,6 +1132,7 @@ int main(int argc, char **argv)
 	test_reflow_history();
 	test_resize_alt();
 	test_misc_edges();
+	test_short_rows();
 	test_history_codec();
 	test_history_memory();
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)

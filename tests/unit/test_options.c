@@ -55,9 +55,38 @@ static void test_user_options(void)
 	options_free(g);
 }
 
+/* A child set holds only what is set on it: several values, one unset
+ * from the middle, the others kept; a three-level chain falls through. */
+static void test_sparse_child(void)
+{
+	struct options *g = options_new(), *w = options_new_child(g), *p = options_new_child(w);
+	char *err = NULL;
+
+	CHECK_INT(options_set(w, "status-left", "L", 0, &err), 0);
+	CHECK_INT(options_set(w, "status-right", "R", 0, &err), 0);
+	CHECK_INT(options_set(w, "history-limit", "77", 0, &err), 0);
+	CHECK_INT(options_set(w, "status-left", "L2", 0, &err), 0);
+	options_unset(w, "status-right");
+	CHECK(!options_is_set(w, "status-right"));
+	CHECK(options_is_set(w, "status-left"));
+	CHECK_STR(options_string(p, "status-left"), "L2");
+	CHECK_INT(options_number(p, "history-limit"), 77);
+	CHECK_STR(options_string(p, "status-right"), options_string(g, "status-right"));
+	CHECK_INT(options_set(p, "history-limit", "5", 0, &err), 0);
+	CHECK_INT(options_number(p, "history-limit"), 5);
+	CHECK_INT(options_number(w, "history-limit"), 77);
+	options_unset(p, "history-limit");
+	options_unset(p, "history-limit");
+	CHECK_INT(options_number(p, "history-limit"), 77);
+	options_free(p);
+	options_free(w);
+	options_free(g);
+}
+
 int main(void)
 {
 	test_inheritance();
+	test_sparse_child();
 	test_user_options();
 	CHECK_DONE();
 }
