@@ -258,8 +258,10 @@ class Passthrough(screen.ScreenTestCase):
     def test_hover_reaches_programs_that_asked(self):
         pm = self.pm
         pm.run("set-option", "-g", "mouse", "on")
-        right = pm.run("split-window", "-h", "-t", self.pane, "-P", "-F", "#{pane_id}").strip()
+        right = pm.run("split-window", "-h", "-t", self.pane, "-P", "-F", "#{pane_id}",
+                       "-e", "PS1=" + pmuxtest.PROMPT, *pmuxtest.SHELL_CMD).strip()
         pm.note_panes()
+        pm.wait_prompt(right)
         c = self.attach("S")
         self.assertNotIn(b"\x1b[?1003h", c.tail)
         out = self.start_recorder(right, "1003", "1006", name="hover")
@@ -278,6 +280,7 @@ class Passthrough(screen.ScreenTestCase):
         for p in pmuxtest.all_procs():
             if out in p.cmdline:
                 pmuxtest.kill_quietly(p.pid)
+        pm.wait_prompt(right)  # typed earlier, the keys could reach the dying recorder
         pm.type(right, "printf '\\033[?1003l\\033[?1006l'")
         wait_for(lambda: c.tail.rfind(b"\x1b[?1002h") > c.tail.rfind(b"\x1b[?1003h"),
                  msg="drag tracking again", describe=lambda: repr(c.tail[-300:]))
