@@ -15,29 +15,9 @@
 #include <unistd.h>
 
 #include "server/environ.h"
+#include "server/child.h"
 #include "server/server.h"
 #include "util/log.h"
-
-static void copy_pipe_child(const char *command, const char *cwd, char **envp, int in)
-{
-	struct sigaction sa;
-	int null = open("/dev/null", O_WRONLY);
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	for (int sig = 1; sig < NSIG; sig++)
-		sigaction(sig, &sa, NULL);
-	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
-	setsid(); /* its own session: no terminal */
-	if (null < 0 || dup2(in, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
-		_exit(127);
-	if (cwd == NULL || chdir(cwd) != 0) {
-		if (chdir("/") != 0)
-			_exit(127);
-	}
-	execle("/bin/sh", "sh", "-c", command, (char *)NULL, envp);
-	_exit(127);
-}
 
 /* The text in a memory file, read from its start; -1 on failure. */
 static int text_file(const char *data, size_t len)
@@ -81,7 +61,7 @@ int copy_pipe_start(struct pane *p, const char *command, const char *data, size_
 	cwd = pane_current_path(p);
 	pid = fork();
 	if (pid == 0)
-		copy_pipe_child(command, *cwd != '\0' ? cwd : NULL, envp, fd);
+		child_shell(command, *cwd != '\0' ? cwd : "/", envp, fd, -1, -1);
 	if (pid < 0)
 		log_debug("copy-pipe: fork: %s", strerror(errno));
 	close(fd);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "server/job.h"
+#include "server/child.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -71,27 +72,6 @@ static void job_read_cb(uv_poll_t *h, int status, int events)
 	job_finish_if_done(j);
 }
 
-static void job_child(const char *command, const char *cwd, char **envp, int out)
-{
-	struct sigaction sa;
-	int null = open("/dev/null", O_RDONLY);
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	for (int sig = 1; sig < NSIG; sig++)
-		sigaction(sig, &sa, NULL);
-	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
-	setsid(); /* its own session: no terminal, killable as a group */
-	if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
-		_exit(127);
-	if (cwd == NULL || chdir(cwd) != 0) {
-		if (chdir("/") != 0)
-			_exit(127);
-	}
-	execle("/bin/sh", "sh", "-c", command, (char *)NULL, envp);
-	_exit(127);
-}
-
 int job_start(struct server *srv, const char *command, const char *cwd, char **envp,
 	      job_done_fn *done, void *arg, char **err)
 {
@@ -111,7 +91,7 @@ int job_start(struct server *srv, const char *command, const char *cwd, char **e
 		return -1;
 	}
 	if (pid == 0)
-		job_child(command, cwd, envp, fds[1]);
+		child_shell(command, cwd != NULL ? cwd : "/", envp, -1, fds[1], fds[1]);
 	close(fds[1]);
 	if (fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0)
 		log_debug("job: fcntl: %s", strerror(errno));

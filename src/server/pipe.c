@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "server/pipe.h"
+#include "server/child.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -101,24 +102,6 @@ static void read_cb(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
 		pipe_close(pp->pane);
 }
 
-static void child(const char *command, char **envp, int in, int out)
-{
-	int null = open("/dev/null", O_RDWR);
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	for (int sig = 1; sig < NSIG; sig++)
-		sigaction(sig, &sa, NULL);
-	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
-	setsid();
-	if (null < 0 || dup2(in >= 0 ? in : null, 0) < 0 || dup2(out >= 0 ? out : null, 1) < 0 ||
-	    dup2(null, 2) < 0)
-		_exit(127);
-	execle("/bin/sh", "sh", "-c", command, (char *)NULL, envp);
-	_exit(127);
-}
-
 static int make_pipe(int fds[2], char **err)
 {
 	if (pipe2(fds, O_CLOEXEC) == 0)
@@ -142,7 +125,7 @@ int pipe_open(struct pane *p, const char *command, int from_pane, int to_pane, c
 		goto fail;
 	}
 	if (pid == 0)
-		child(command, envp, in[0], out[1]);
+		child_shell(command, NULL, envp, in[0], out[1], -1);
 	pipe_close(p);
 	pp = xcalloc(1, sizeof *pp);
 	pp->pane = p;
