@@ -13,6 +13,7 @@
 #include "render/render.h"
 #include "render/style.h"
 #include "server/copy_pipe.h"
+#include "server/passthru.h"
 #include "server/server.h"
 #include "term/key.h"
 #include "util/utf8.h"
@@ -244,39 +245,6 @@ static char *selection_text(struct pane *p, size_t *len)
 	return b.data;
 }
 
-/* The copied text to every attached client's terminal clipboard (OSC 52),
- * unless set-clipboard is off. Sent as its own output message: the next
- * frame is unaffected (OSC 52 moves no cursor and changes no cell). */
-static void set_clipboard(struct server *srv, const char *data, size_t len)
-{
-	static const char b64[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	struct buf b;
-	struct peer *c;
-
-	if (strcmp(options_string(srv->options, "set-clipboard"), "off") == 0)
-		return;
-	buf_init(&b);
-	buf_add(&b, "\033]52;c;", 7);
-	for (size_t i = 0; i < len; i += 3) {
-		uint32_t v = (uint32_t)(unsigned char)data[i] << 16;
-		size_t n = len - i < 3 ? len - i : 3;
-
-		if (n > 1)
-			v |= (uint32_t)(unsigned char)data[i + 1] << 8;
-		if (n > 2)
-			v |= (unsigned char)data[i + 2];
-		for (size_t k = 0; k < 4; k++)
-			buf_addc(&b, k <= n ? b64[(v >> (18 - 6 * k)) & 63] : '=');
-	}
-	buf_addc(&b, '\a');
-	for (c = srv->peers; c != NULL; c = c->next) {
-		if (c->state == PEER_ATTACHED)
-			peer_send(c, MSG_OUTPUT, b.data, b.len);
-	}
-	buf_free(&b);
-}
-
 /* The selection into a new paste buffer, or (append) onto the end of the
  * newest one, as tmux's append-selection does; and into the standard input
  * of command, if not NULL or empty (copy-pipe). */
@@ -297,7 +265,9 @@ static void copy_to_buffer(struct pane *p, int append, const char *command)
 		len += top->size;
 	}
 	buffers_set(&p->srv->buffers, top != NULL ? top->name : NULL, text, len);
-	set_clipboard(p->srv, text, len);
+	/* the terminals showing the pane, unless set-clipboard is off */
+	if (strcmp(options_string(p->srv->options, "set-clipboard"), "off") != 0)
+		passthru_set_selection(p, text, len);
 	if (command != NULL && *command != '\0')
 		copy_pipe_start(p, command, text, len);
 	free(text);

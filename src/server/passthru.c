@@ -185,21 +185,27 @@ static int shows(const struct peer *c, const struct pane *p)
 	return c->state == PEER_ATTACHED && c->session != NULL && c->session->current == p->window;
 }
 
-void passthru_clipboard(struct pane *p, const char *data, size_t len)
+void passthru_set_selection(struct pane *p, const char *data, size_t len)
 {
-	struct server *srv = p->srv;
 	struct buf b;
 	struct peer *c;
 
-	if (strcmp(options_string(srv->options, "set-clipboard"), "on") != 0)
-		return;
-	buffers_set(&srv->buffers, NULL, data, len);
 	buf_init(&b);
 	osc52(&b, data, len);
 	/* its own message: it moves no cursor and changes no cell */
-	for (c = srv->peers; c != NULL; c = c->next) {
+	for (c = p->srv->peers; c != NULL; c = c->next) {
 		if (shows(c, p) && passthru_client_has(c, "clipboard", "Ms"))
 			peer_send(c, MSG_OUTPUT, b.data, b.len);
 	}
 	buf_free(&b);
+}
+
+void passthru_clipboard(struct pane *p, const char *data, size_t len)
+{
+	struct server *srv = p->srv;
+
+	if (strcmp(options_string(srv->options, "set-clipboard"), "on") != 0)
+		return;
+	buffers_set(&srv->buffers, NULL, data, len);
+	passthru_set_selection(p, data, len);
 }
