@@ -8,6 +8,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "server/layout.h"
+#include "server/choose.h"
 #include "server/copy.h"
 #include "server/pipe.h"
 #include "term/grid.h"
@@ -370,6 +371,23 @@ static int capture_line(struct cmd_ctx *ctx, const char *v, int dash, int def, i
 	return 0;
 }
 
+/* As tmux, the pane leaves copy mode or buffer/tree mode first: their
+ * views point into the history. */
+static int cmd_clear_history(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (t.p->copy != NULL)
+		copy_exit(t.p);
+	if (t.p->choose != NULL)
+		choose_exit(t.p);
+	grid_clear_history(t.p->grid);
+	attach_mark_session(t.s);
+	return 0;
+}
+
 static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -498,6 +516,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
+	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
 	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
 	 cmd_capture_pane},

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """History: 100,000 lines of output are all kept, in order, with
-history-limit 200000; the limit trims the oldest lines; the default limit."""
+history-limit 200000; the limit trims the oldest lines; the default limit; clear-history."""
 
 import os
 import sys
@@ -104,6 +104,26 @@ class DefaultHistory(pmuxtest.PmuxTestCase):
         one = pm.capture("h", "-S", "0", "-E", "0").rstrip("\n").split("\n")
         self.assertEqual(len(one), 1, one)
         self.assertEqual(one[0].rstrip(), vis[0])
+
+    def test_clear_history(self):
+        pm = self.pm
+        pm.shell_session("h", y=20)
+        pm.type("h", "seq 1 100; echo EN''D")
+        pm.wait_line("h", "END")
+        pm.wait_prompt("h")
+        vis = pm.capture("h")
+        self.assertGreater(int(pm.display("h", "#{history_size}")), 80)
+        pm.run("copy-mode", "-t", "h")
+        self.assertEqual(pm.display("h", "#{pane_in_mode}"), "1")
+        pm.run("clearhist", "-t", "h")
+        # the history is gone, the screen is not; copy mode was left, as tmux
+        self.assertEqual(pm.display("h", "#{history_size}"), "0")
+        self.assertEqual(pm.display("h", "#{pane_in_mode}"), "0")
+        self.assertEqual(pm.capture("h"), vis)
+        self.assertNotIn("50", pm.capture("h", "-S", "-100").split())
+        r = pm.cmd("clear-history", "-t", "nosuch")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("nosuch", r.err)
 
 
 if __name__ == "__main__":
