@@ -128,9 +128,10 @@ static int cmd_kill_pane(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-#define LSP_FMT                                                                           \
-	"#{pane_index}: [#{pane_width}x#{pane_height}] "                                  \
-	"[history #{history_size}/#{history_limit}] #{pane_id}#{?pane_active, (active),}" \
+#define LSP_FMT                                                                         \
+	"#{pane_index}: [#{pane_width}x#{pane_height}] "                                \
+	"[history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}" \
+	"#{?pane_active, (active),}"                                                    \
 	"#{?pane_dead, (dead),}"
 
 static void list_window_panes(struct cmd_ctx *ctx, struct window *w, struct cmd_list *l)

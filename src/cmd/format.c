@@ -534,6 +534,7 @@ static char *fv_pane_start_command(const struct format_ctx *fc)
 	return buf_detach(&out);
 }
 P_FN(history_size, num(fc->p->grid == NULL ? 0 : grid_history_size(fc->p->grid)))
+P_FN(history_bytes, xasprintf("%zu", fc->p->grid == NULL ? 0 : grid_history_bytes(fc->p->grid)))
 P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
 P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
 P_FN(mouse_any_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
@@ -817,6 +818,7 @@ static const struct format_var format_vars[] = {
 	V(pane_marked, FT_FLAG, FS_PANE),
 	V(pane_marked_set, FT_FLAG, FS_PANE),
 	V(history_size, FT_NUM, FS_PANE),
+	V(history_bytes, FT_NUM, FS_PANE),
 	V(history_limit, FT_NUM, FS_PANE),
 	V(alternate_on, FT_FLAG, FS_PANE),
 	V(cursor_x, FT_NUM, FS_PANE),

@@ -17,7 +17,7 @@
  * #{@name} user options.
  * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
  * #{N:} (expand to nothing). Variables for state pmux
- * does not keep expand to nothing too: history_bytes, pane_tabs, the
+ * does not keep expand to nothing too: pane_tabs, the
  * terminal mode flags other than cursor/alternate/mouse (insert_flag,
  * keypad_flag, wrap_flag…), scroll_region_*, pane_fg/bg, window_cell_*,
  * window_stack_index, config_files, line. Alerts, groups, marks, linked

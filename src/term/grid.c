@@ -1537,6 +1537,11 @@ int grid_history_size(const struct grid *g)
 	return history_size(g->hist);
 }
 
+size_t grid_history_bytes(const struct grid *g)
+{
+	return history_bytes(g->hist);
+}
+
 int grid_history_limit(const struct grid *g)
 {
 	return g->history_limit;

@@ -83,6 +83,8 @@ void grid_clear_history(struct grid *g);
 int grid_rows(const struct grid *g);
 int grid_cols(const struct grid *g);
 int grid_history_size(const struct grid *g);
+/* Bytes of memory its history holds (#{history_bytes}). */
+size_t grid_history_bytes(const struct grid *g);
 int grid_history_limit(const struct grid *g);
 /* How many oldest lines the history limit has dropped so far: copy mode
  * keeps its view on the same text with it. */

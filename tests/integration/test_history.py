@@ -92,6 +92,11 @@ class DefaultHistory(pmuxtest.PmuxTestCase):
         pm.wait_prompt("h")
         hs = int(pm.display("h", "#{history_size}"))
         self.assertGreater(hs, 80)
+        # list-panes' default line, as tmux's: size, history and its bytes
+        hb = int(pm.display("h", "#{history_bytes}"))
+        self.assertGreater(hb, hs * 3)  # at least "NN\n"-sized lines
+        self.assertIn("[history %d/%d, %d bytes]" % (hs, pmuxtest.DEFAULT_HISTORY_LIMIT, hb),
+                      pm.run("list-panes", "-t", "h"))
         # the visible screen: the last 20 lines
         vis = [l.rstrip() for l in pm.capture("h").split("\n")]
         self.assertIn("END", vis)
