@@ -7,6 +7,7 @@
 #include "cmd/options.h"
 #include "server/choose.h"
 #include "server/display_panes.h"
+#include "util/buf.h"
 
 static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
 {
@@ -96,6 +97,86 @@ static int cmd_choose_tree(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* The match string as literal text inside a format argument. */
+static void add_escaped(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (strchr("#,}", *s) != NULL)
+			buf_addc(b, '#');
+		buf_addc(b, *s);
+	}
+}
+
+/* One #{m:} test of the name or title: a glob anywhere in it, or a regex. */
+static void add_match(struct buf *b, const char *flags, int regex, const char *s, const char *what)
+{
+	buf_adds(b, "#{m");
+	buf_adds(b, flags);
+	buf_adds(b, regex ? ":" : ":*");
+	add_escaped(b, s);
+	buf_adds(b, regex ? "," : "*,");
+	buf_adds(b, what);
+	buf_adds(b, "}");
+}
+
+/* find-window's filter for choose-tree, as tmux builds it: the panes whose
+ * content (C), window name (N) or title (T) holds the string. */
+static char *find_filter(struct args *a, const char *s)
+{
+	int c = args_has(a, 'C'), n = args_has(a, 'N'), t = args_has(a, 'T');
+	int regex = args_has(a, 'r');
+	const char *flags =
+		regex ? (args_has(a, 'i') ? "/ri" : "/r") : (args_has(a, 'i') ? "/i" : "");
+	int tests, i = 0;
+	struct buf b;
+
+	if (!c && !n && !t)
+		c = n = t = 1;
+	tests = c + n + t;
+	buf_init(&b);
+	if (tests > 1)
+		buf_adds(&b, "#{||:");
+	if (c) {
+		buf_adds(&b, "#{C");
+		buf_adds(&b, flags);
+		buf_addc(&b, ':');
+		add_escaped(&b, s);
+		buf_addc(&b, '}');
+		i++;
+	}
+	if (tests == 3)
+		buf_adds(&b, ",#{||:");
+	else if (i > 0 && tests > 1)
+		buf_addc(&b, ',');
+	if (n)
+		add_match(&b, flags, regex, s, "#{window_name}");
+	if (n && t)
+		buf_addc(&b, ',');
+	if (t)
+		add_match(&b, flags, regex, s, "#{pane_title}");
+	if (tests == 3)
+		buf_addc(&b, '}');
+	if (tests > 1)
+		buf_addc(&b, '}');
+	return buf_detach(&b);
+}
+
+static int cmd_find_window(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {.kind = CHOOSE_TREE};
+	struct target t;
+	char *filter;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	filter = find_filter(a, a->argv[0]);
+	o.filter = filter;
+	o.zoom = args_has(a, 'Z');
+	choose_enter(t.p, &o);
+	free(filter);
+	return 0;
+}
+
 const struct cmd_entry cmd_modes_entries[] = {
 	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
 	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
@@ -103,6 +184,8 @@ const struct cmd_entry cmd_modes_entries[] = {
 	{"choose-tree", NULL, "F:f:GNO:rst:wZ", 0, 1,
 	 "[-GNrswZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
 	 cmd_choose_tree},
+	{"find-window", "findw", "CiNrt:TZ", 1, 1, "[-CiNrTZ] [-t target-pane] match-string",
+	 cmd_find_window},
 	{"display-panes", "displayp", "bd:Nt:", 0, 1,
 	 "[-bN] [-d duration] [-t target-client] [template]", cmd_display_panes},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -1544,6 +1544,48 @@ static char *match(const struct fmod *m, const char *pattern, const char *text)
 	return xstrdup(ok ? "1" : "0");
 }
 
+/* Whether one line matches: a glob searched anywhere, or a regex. */
+static int line_matches(const char *line, const char *glob, const regex_t *re, int fold)
+{
+	if (re != NULL)
+		return regexec(re, line, 0, NULL, 0) == 0;
+	return fnmatch(glob, line, fold ? FNM_CASEFOLD : 0) == 0;
+}
+
+/* #{C:pattern}: the number (from 1) of the first visible line of the pane
+ * holding the pattern, 0 if none does (tmux's window_pane_search). */
+static char *search(const struct fmod *m, struct pane *p, const char *pattern)
+{
+	const char *flags = m->argc >= 1 ? m->argv[0] : "";
+	int fold = strchr(flags, 'i') != NULL, regex = strchr(flags, 'r') != NULL;
+	char *text, *line, *next, *glob = NULL;
+	regex_t r;
+	size_t len;
+	int n = 0, found = 0;
+
+	if (p == NULL || p->grid == NULL)
+		return xstrdup("0");
+	if (regex && regcomp(&r, pattern, REG_EXTENDED | REG_NOSUB | (fold ? REG_ICASE : 0)) != 0)
+		return xstrdup("0");
+	if (!regex)
+		glob = xasprintf("*%s*", pattern);
+	text = grid_capture(p->grid, 0, grid_rows(p->grid) - 1, 0, &len);
+	for (line = text; !found && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		n++;
+		found = line_matches(line, glob, regex ? &r : NULL, fold);
+	}
+	free(text);
+	free(glob);
+	if (regex)
+		regfree(&r);
+	return found ? xasprintf("%d", n) : xstrdup("0");
+}
+
 /* Append the replacement, with \0..\9 standing for the match's groups. */
 static void sub_expand(struct buf *out, const char *with, const char *text, const regmatch_t *m,
 		       int n)
@@ -1842,7 +1884,7 @@ struct replace {
 	int mods;
 	long limit, width;
 	const char *marker, *time_format;
-	const struct fmod *cmp, *expr;
+	const struct fmod *cmp, *expr, *search;
 	const struct fmod *subs[MAX_MODS];
 	int nsub;
 };
@@ -1864,6 +1906,8 @@ static void replace_note(struct replace *r, const struct fmod *m)
 		r->mods |= bits[f - flags];
 	} else if (c == 's' && m->argc >= 2) {
 		r->subs[r->nsub++] = m;
+	} else if (c == 'C') {
+		r->search = m;
 	} else if (c == '=' && m->argc >= 1) {
 		r->limit = strtol(m->argv[0], NULL, 10);
 		r->marker = m->argc >= 2 ? m->argv[1] : NULL;
@@ -1915,6 +1959,13 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 			v = compare(r->cmp->name, left, right);
 		free(left);
 		free(right);
+		return v;
+	}
+	if (r->search != NULL) {
+		left = expand1(es, copy);
+		trace(es, "search '%s' in pane", left);
+		v = search(r->search, es->fc->p, left);
+		free(left);
 		return v;
 	}
 	if (*copy == '?')

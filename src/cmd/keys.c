@@ -52,6 +52,7 @@ static const struct {
 	{"]", 0, "paste-buffer -p", "Paste the most recent paste buffer"},
 	{"c", 0, "new-window", "Create a new window"},
 	{"d", 0, "detach-client", "Detach the current client"},
+	{"f", 0, "command-prompt \"find-window -Z '%%'\"", "Search for a pane"},
 	{"i", 0, "display-message", "Display window information"},
 	{"l", 0, "last-window", "Select the previously current window"},
 	{"m", 0, "select-pane -m", "Toggle the marked pane"},

@@ -13,6 +13,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "server/layout.h"
+#include "term/grid.h"
 
 /* session_created of "alpha" in the tmux run the table was made from. */
 #define ALPHA_CREATED 1795324058
@@ -751,6 +752,24 @@ static void test_many_panes(void)
 	free(panes);
 }
 
+/* #{C:}: the first visible line holding a glob (searched anywhere in the
+ * line) or, with /r, a regex; /i ignores case; 0 when none does. */
+static void test_search(void)
+{
+	static const char text[] = "first line\r\nsecond Kumquat line\r\nthird";
+	struct format_ctx fc;
+
+	p1.grid = grid_new(5, 40, 100, NULL, NULL);
+	grid_input(p1.grid, text, sizeof text - 1);
+	format_ctx_pane(&fc, &srv, &p1);
+	expect(&fc, "#{C:Kumquat}|#{C:kumquat}|#{C/i:kumquat}|#{C:nowhere}", "2|0|2|0");
+	expect(&fc, "#{C:th*rd}|#{C:line}|#{C/r:^s.*t l}|#{C/ri:^THIRD$}", "3|1|2|3");
+	expect(&fc, "#{C/r:(}|#{C:#{window_name}}", "0|0");
+	expect(&fc, "#{?#{C:Kumquat},yes,no}", "yes");
+	grid_free(p1.grid);
+	p1.grid = NULL;
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -767,6 +786,7 @@ int main(void)
 	test_options();
 	test_json();
 	test_many_panes();
+	test_search();
 	printf("%zu formats checked against tmux\n", sizeof tmux_rows / sizeof tmux_rows[0]);
 	CHECK_DONE();
 }
