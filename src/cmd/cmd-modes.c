@@ -1,4 +1,4 @@
-/* display-panes, choose-buffer and choose-tree (server/display_panes.c and
+/* display-panes, choose-buffer, choose-client and choose-tree (server/display_panes.c and
  * server/choose*.c draw them and take their keys). */
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +46,7 @@ static int bad_format(struct cmd_ctx *ctx, const char *fmt)
 	return 1;
 }
 
-/* What choose-buffer and choose-tree share: -F, -f, -N, -O, -r, -Z, -t and
+/* What choose-buffer, choose-client and choose-tree share: -F, -f, -N, -O, -r, -Z, -t and
  * the template. */
 static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_options *o,
 		       struct target *t)
@@ -76,6 +76,22 @@ static int cmd_choose_buffer(struct cmd_ctx *ctx, struct args *a)
 	if (choose_args(ctx, a, &o, &t) != 0)
 		return -1;
 	if (ctx->srv->buffers.first == NULL)
+		return 0; /* tmux: nothing to choose, no mode */
+	choose_enter(t.p, &o);
+	return 0;
+}
+
+static int cmd_choose_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {.kind = CHOOSE_CLIENT};
+	struct target t;
+	int any = 0;
+
+	if (choose_args(ctx, a, &o, &t) != 0)
+		return -1;
+	for (struct peer *c = ctx->srv->peers; c != NULL; c = c->next)
+		any |= c->state == PEER_ATTACHED;
+	if (!any)
 		return 0; /* tmux: nothing to choose, no mode */
 	choose_enter(t.p, &o);
 	return 0;
@@ -181,6 +197,9 @@ const struct cmd_entry cmd_modes_entries[] = {
 	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
 	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
 	 cmd_choose_buffer},
+	{"choose-client", NULL, "F:f:NO:rt:Z", 0, 1,
+	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	 cmd_choose_client},
 	{"choose-tree", NULL, "F:f:GNO:rst:wZ", 0, 1,
 	 "[-GNrswZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
 	 cmd_choose_tree},

@@ -45,6 +45,7 @@ static const struct {
 	{"?", 0, "list-keys -N", "List key bindings"},
 	{"C-o", 0, "rotate-window", "Rotate through the panes"},
 	{"C-z", 0, "suspend-client", "Suspend the current client"},
+	{"D", 0, "choose-client -Z", "Choose a client from a list"},
 	{"E", 0, "select-layout -E", "Spread panes out evenly"},
 	{"L", 0, "switch-client -l", "Switch to the last client"},
 	{"M", 0, "select-pane -M", "Clear the marked pane"},

@@ -1,5 +1,5 @@
 /*
- * choose: the mode tree shared by buffer mode and tree mode (see choose.h;
+ * choose: the mode tree shared by buffer, tree and client mode (see choose.h;
  * choose_mode.h is what each mode gives it). The list is rebuilt by the
  * mode whenever it is drawn or a key is handled, so it follows the objects
  * added or deleted meanwhile; the current line, tags and expansion are kept
@@ -97,6 +97,8 @@ static void idset_free(struct idset *s)
 
 static const struct choose_mode *mode_for(enum choose_kind kind)
 {
+	if (kind == CHOOSE_CLIENT)
+		return &choose_client_mode;
 	return kind == CHOOSE_TREE ? &choose_tree_mode : &choose_buffer_mode;
 }
 
@@ -120,7 +122,7 @@ const char *choose_mode_name(struct pane *p)
 
 int choose_shows_all(struct pane *p)
 {
-	return p->choose != NULL && p->choose->mode == &choose_tree_mode;
+	return p->choose != NULL && p->choose->mode != &choose_buffer_mode;
 }
 
 int choose_preview_shift(struct pane *p)
@@ -637,7 +639,7 @@ static int action_key(struct peer *c, struct pane *p, const struct key *k)
 		m->kill(c, p, 0);
 	} else if (plain && k->cp == (uint32_t)m->kill_key - 'a' + 'A') {
 		m->kill(c, p, 1);
-	} else {
+	} else if (m->key == NULL || !m->key(c, p, k)) {
 		return 0;
 	}
 	return 1;

@@ -1,6 +1,7 @@
 /*
  * choose: tmux's mode tree over a pane, for buffer mode (choose-buffer,
- * server/choose_buffer.c) and tree mode (choose-tree, server/choose_tree.c).
+ * server/choose_buffer.c), tree mode (choose-tree, server/choose_tree.c) and
+ * client mode (choose-client, server/choose_client.c).
  * The pane's program goes on running under it; the mode draws a list over
  * the pane (one line per item, the current one in mode-style, children
  * indented under their parent) with a preview of the current item in a box
@@ -15,7 +16,7 @@ struct pane;
 struct peer;
 struct key;
 
-enum choose_kind { CHOOSE_BUFFER, CHOOSE_TREE };
+enum choose_kind { CHOOSE_BUFFER, CHOOSE_TREE, CHOOSE_CLIENT };
 
 /* Tree mode's -s and -w: the levels collapsed at first. */
 enum choose_collapse { CHOOSE_EXPANDED, CHOOSE_COLLAPSE_SESSIONS, CHOOSE_COLLAPSE_WINDOWS };
@@ -40,7 +41,8 @@ int choose_sort_parse(enum choose_kind kind, const char *name);
 void choose_enter(struct pane *p, const struct choose_options *o);
 /* #{pane_mode} of a pane in one of these modes. */
 const char *choose_mode_name(struct pane *p);
-/* Whether the pane is in a mode that shows every session (tree mode): it
+/* Whether the pane is in a mode that shows every session (tree and client
+ * mode): it
  * is drawn again whenever any session changes. */
 int choose_shows_all(struct pane *p);
 void choose_exit(struct pane *p);

@@ -42,12 +42,15 @@ struct choose_mode {
 	void (*preview)(struct pane *p, struct choose_item *it, struct choose_area *a, int top,
 			int bottom);
 	void (*kill)(struct peer *c, struct pane *p, int tagged);
+	/* More keys that act (client mode's); 0 if k is not one. May be NULL. */
+	int (*key)(struct peer *c, struct pane *p, const struct key *k);
 	/* The id of the first current item. */
 	char *(*start)(struct pane *p);
 };
 
 extern const struct choose_mode choose_buffer_mode;
 extern const struct choose_mode choose_tree_mode;
+extern const struct choose_mode choose_client_mode;
 
 /* For build: the settings, and adding an item (strings are copied). */
 int choose_sort(struct pane *p);
@@ -73,6 +76,9 @@ int choose_preview_shift(struct pane *p);
 void choose_set_preview_shift(struct pane *p, int shift);
 void choose_put(struct choose_area *a, int y, int x, uint32_t cp, int width,
 		const struct grid_cell *pen);
+/* Pane p's screen cropped to w x h at x, y, around its cursor (tree mode's,
+ * also client mode's preview). */
+void choose_draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h);
 int choose_put_text(struct choose_area *a, int y, int x, int x1, const char *s,
 		    const struct grid_cell *pen);
 

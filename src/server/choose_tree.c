@@ -205,8 +205,7 @@ static int preview_origin(int c, int w, int size)
 	return o < 0 ? 0 : o;
 }
 
-/* Pane p's screen cropped to w x h at x, y, around its cursor. */
-static void draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h)
+void choose_draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h)
 {
 	int rows, cols, cy = 0, cx = 0, px, py;
 
@@ -351,7 +350,7 @@ static void draw_columns(struct pane *mode, struct choose_area *a, int top, int 
 		struct column *c = &cols[first + i];
 		int cw = i == fit - 1 ? w : each;
 
-		draw_screen(a, c->p, x, y, cw, h);
+		choose_draw_screen(a, c->p, x, y, cw, h);
 		draw_label(mode, a, x, y, cw, h, c->label, c->active);
 		if (i < fit - 1)
 			draw_rule(a, x + cw, y, h);
@@ -409,7 +408,7 @@ static void preview(struct pane *mode, struct choose_item *it, struct choose_are
 	else if (it->depth == 1)
 		preview_window(mode, a, top, bottom, it->obj);
 	else
-		draw_screen(a, it->obj, 2, top + 1, a->w - 3, bottom - top - 1);
+		choose_draw_screen(a, it->obj, 2, top + 1, a->w - 3, bottom - top - 1);
 }
 
 /* ---- killing ---- */
