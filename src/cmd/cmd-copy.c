@@ -8,6 +8,7 @@
 #include "cmd/options.h"
 #include "cmd/parse.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "term/key.h"
 
@@ -50,6 +51,10 @@ int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
 	char **argv = NULL, *err = NULL, *text;
 	int argc = 0, rc;
 
+	if (p->clock != NULL) {
+		clock_exit(p); /* any key leaves clock mode */
+		return 0;
+	}
 	if (p->choose != NULL) {
 		choose_key(ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED ? ctx->peer
 										  : NULL,

@@ -1,13 +1,24 @@
-/* display-panes, choose-buffer, choose-client and choose-tree (server/display_panes.c and
- * server/choose*.c draw them and take their keys). */
+/* display-panes, clock-mode, choose-buffer, choose-client and choose-tree (server/display_panes.c
+ * and server/choose*.c draw them and take their keys). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/display_panes.h"
 #include "util/buf.h"
+
+static int cmd_clock_mode(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	clock_enter(t.p);
+	return 0;
+}
 
 static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
 {
@@ -205,6 +216,7 @@ const struct cmd_entry cmd_modes_entries[] = {
 	 cmd_choose_tree},
 	{"find-window", "findw", "CiNrt:TZ", 1, 1, "[-CiNrTZ] [-t target-pane] match-string",
 	 cmd_find_window},
+	{"clock-mode", NULL, "t:", 0, 0, "[-t target-pane]", cmd_clock_mode},
 	{"display-panes", "displayp", "bd:Nt:", 0, 1,
 	 "[-bN] [-d duration] [-t target-client] [template]", cmd_display_panes},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -9,6 +9,7 @@
 #include "cmd/options.h"
 #include "server/layout.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "server/pipe.h"
 #include "term/grid.h"
@@ -335,13 +336,13 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "client is read-only");
 	if (args_has(a, 'X'))
 		return send_copy_command(ctx, t.p, a, repeat);
-	if (t.p->copy == NULL && t.p->choose == NULL)
+	if (t.p->copy == NULL && t.p->choose == NULL && t.p->clock == NULL)
 		pane_keys_sent(t.p);
 	/* keys to a pane in copy mode go to copy mode, not to the program,
 	 * until one leaves it (the rest then goes to the program, as tmux) */
 	for (r = 0; r < repeat; r++) {
 		for (i = 0; i < a->argc; i++) {
-			int copy = t.p->copy != NULL || t.p->choose != NULL;
+			int copy = t.p->copy != NULL || t.p->choose != NULL || t.p->clock != NULL;
 
 			if ((copy ? copy_mode_word : program_word)(ctx, t.p, a, a->argv[i]) != 0)
 				return -1;
@@ -384,6 +385,7 @@ static int cmd_clear_history(struct cmd_ctx *ctx, struct args *a)
 		copy_exit(t.p);
 	if (t.p->choose != NULL)
 		choose_exit(t.p);
+	clock_exit(t.p);
 	grid_clear_history(t.p->grid);
 	attach_mark_session(t.s);
 	return 0;

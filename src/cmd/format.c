@@ -26,6 +26,7 @@
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/pipe.h"
@@ -576,13 +577,18 @@ static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 static char *fv_pane_in_mode(const struct format_ctx *fc)
 {
 	return fc->p == NULL ? NULL
-			     : xstrdup(fc->p->copy != NULL || fc->p->choose != NULL ? "1" : "0");
+			     : xstrdup(fc->p->copy != NULL || fc->p->choose != NULL ||
+						       fc->p->clock != NULL
+					       ? "1"
+					       : "0");
 }
 
 static char *fv_pane_mode(const struct format_ctx *fc)
 {
 	if (fc->p != NULL && fc->p->choose != NULL)
 		return xstrdup(choose_mode_name(fc->p));
+	if (fc->p != NULL && fc->p->clock != NULL)
+		return xstrdup("clock-mode");
 	return fc->p == NULL ? NULL : xstrdup(fc->p->copy != NULL ? "copy-mode" : "");
 }
 

@@ -63,6 +63,7 @@ static const struct {
 	{"q", 0, "display-panes", "Display pane numbers"},
 	{"r", 0, "refresh-client", "Redraw the current client"},
 	{"s", 0, "choose-tree -Zs", "Choose a session from a list"},
+	{"t", 0, "clock-mode", "Show a clock"},
 	{"w", 0, "choose-tree -Zw", "Choose a window from a list"},
 	{"x", 0, "confirm-before -p \"kill-pane #P? (y/n)\" kill-pane", "Kill the active pane"},
 	{"z", 0, "resize-pane -Z", "Zoom the active pane"},

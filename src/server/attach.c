@@ -22,6 +22,7 @@
 #include "server/passthru.h"
 #include "render/tty.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
 #include "server/layout.h"
@@ -352,6 +353,10 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	p = active_pane(c);
 	if (c->key_table == NULL && p != NULL && p->choose != NULL) {
 		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
+		return;
+	}
+	if (c->key_table == NULL && p != NULL && p->clock != NULL) {
+		clock_exit(p); /* any key leaves clock mode, and goes no further */
 		return;
 	}
 	/* a pane in copy mode takes root's place: its table first, then root;
@@ -1641,15 +1646,18 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	int modes = 0;
 
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next)
-		modes |= p->choose != NULL && (!w->zoomed || p == w->active);
+		modes |= (p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active);
 	if ((c->display_panes == NULL && !modes) || c->rows < 1 || c->cols < 1)
 		return NULL;
 	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
 		if (p->choose != NULL && (!w->zoomed || p == w->active))
 			choose_draw(p, cells, c->rows, c->cols, top);
+		if (p->clock != NULL && (!w->zoomed || p == w->active))
+			clock_draw(p, cells, c->rows, c->cols, top);
 	}
-	f->cursor_hidden = w != NULL && w->active != NULL && w->active->choose != NULL;
+	f->cursor_hidden = w != NULL && w->active != NULL &&
+			   (w->active->choose != NULL || w->active->clock != NULL);
 	display_panes_draw(c, cells, c->rows, c->cols, top);
 	f->overlay = cells;
 	f->overlay_rows = c->rows;

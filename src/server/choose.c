@@ -20,6 +20,7 @@
 #include "cmd/parse.h"
 #include "render/style.h"
 #include "server/choose_mode.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "server/server.h"
 #include "term/key.h"
@@ -371,6 +372,7 @@ void choose_enter(struct pane *p, const struct choose_options *o)
 
 	if (p->copy != NULL)
 		copy_exit(p);
+	clock_exit(p);
 	if (p->choose != NULL && p->choose->mode != mode_for(o->kind))
 		choose_exit(p);
 	if (p->choose == NULL)

@@ -12,6 +12,7 @@
 #include "cmd/options.h"
 #include "render/render.h"
 #include "render/style.h"
+#include "server/clock.h"
 #include "server/copy_pipe.h"
 #include "server/passthru.h"
 #include "server/server.h"
@@ -122,6 +123,7 @@ void copy_enter(struct pane *p, int flags)
 	struct copy_mode *cm = p->copy;
 	int row, col;
 
+	clock_exit(p);
 	if (cm == NULL) {
 		cm = p->copy = xcalloc(1, sizeof *cm);
 		grid_cursor(p->grid, &row, &col);

@@ -13,6 +13,7 @@
 #include "cmd/cmd.h"
 #include "cmd/keys.h"
 #include "cmd/options.h"
+#include "render/big.h"
 #include "render/style.h"
 #include "server/server.h"
 #include "term/key.h"
@@ -23,20 +24,6 @@ struct display_panes {
 	char *tmpl;
 	int nokeys;
 	struct cmd_ctx *wait;
-};
-
-/* The digits, one row per string, '#' for a filled cell. */
-static const char *const digits[10][5] = {
-	{"#####", "#   #", "#   #", "#   #", "#####"},
-	{"    #", "    #", "    #", "    #", "    #"},
-	{"#####", "    #", "#####", "#    ", "#####"},
-	{"#####", "    #", "#####", "    #", "#####"},
-	{"#   #", "#   #", "#####", "    #", "    #"},
-	{"#####", "#    ", "#####", "    #", "#####"},
-	{"#####", "#    ", "#####", "#   #", "#####"},
-	{"#####", "    #", "    #", "    #", "    #"},
-	{"#####", "#   #", "#####", "#   #", "#####"},
-	{"#####", "#   #", "#####", "    #", "#####"},
 };
 
 static void free_cb(uv_handle_t *h)
@@ -148,9 +135,9 @@ static void draw_big(struct grid_cell *cells, int rows, int cols, struct pane *p
 	char size[32];
 
 	for (const char *s = num; *s != '\0'; s++, px += 6) {
-		for (int j = 0; j < 5; j++) {
-			for (int i = 0; i < 5; i++) {
-				if (digits[*s - '0'][j][i] == '#')
+		for (int j = 0; j < BIG_SIZE; j++) {
+			for (int i = 0; i < BIG_SIZE; i++) {
+				if (big_filled(*s, j, i))
 					put_text(cells, rows, cols, py + j, px + i, p->xoff + p->sx,
 						 " ", bg);
 			}

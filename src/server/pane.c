@@ -15,6 +15,7 @@
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/choose.h"
+#include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/passthru.h"
@@ -730,6 +731,7 @@ void pane_destroy(struct pane *p)
 	wait_pane_closed(p);
 	hooks_forget(p->srv->hooks, HOOKS_PANE, p->id);
 	pipe_close(p);
+	clock_free(p);
 	passthru_pane_free(p);
 	pane_hangup_session(p->pid);
 	/* uv_close stops the poll at once, so the descriptor can go now. */

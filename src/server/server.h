@@ -60,6 +60,7 @@ struct pane {
 	struct pane_pipe *pipe;	 /* pipe-pane, or NULL */
 	struct copy_mode *copy;	 /* copy mode (server/copy.h), or NULL */
 	struct choose *choose;	 /* buffer mode (server/choose.h), or NULL */
+	struct clock *clock;	 /* clock mode (server/clock.h), or NULL */
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
 	char *last_command; /* pane_current_command when last looked at */
