@@ -54,6 +54,7 @@ struct row {
 	struct grid_cell *cells;
 	int ncells;   /* cells allocated; 0 while it shares blank_row */
 	uint8_t cont; /* this row continues the one above: text wrapped into it */
+	uint64_t gen; /* change stamp of its cells (grid_row_generation) */
 };
 
 struct screen {
@@ -104,6 +105,7 @@ struct grid {
 	int name_set;
 
 	uint64_t gen;
+	uint64_t all_gen; /* stamp of the last change that moved or replaced every row */
 	struct resize_plan *plan;
 
 	/* OSC 133 shell integration marks, for wait-pane and formats */
@@ -126,6 +128,21 @@ struct grid {
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+
+/* Change stamps shared by every grid, so that a stamp is never seen twice
+ * (a new grid at a freed one's address included): the renderer skips a row
+ * whose stamp it has drawn. */
+static uint64_t stamp_counter = 1;
+
+static inline void row_touch(struct row *r)
+{
+	r->gen = ++stamp_counter;
+}
+
+static void grid_touch_all(struct grid *g)
+{
+	g->all_gen = ++stamp_counter;
+}
 
 /* ---- cells and screens ---- */
 
@@ -455,6 +472,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 	}
 	if (x == 0)
 		r->cont = vterm_state_get_lineinfo(g->state, pos.row)->continuation;
+	row_touch(r);
 	g->gen++;
 	return 1;
 }
@@ -478,6 +496,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	    c->width == 2 || info->protected_cell)
 		return putglyph_slow(g, info, pos);
 	*c = (struct grid_cell){info->chars[0], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
+	row_touch(r);
 	g->gen++;
 	return 1;
 }
@@ -573,6 +592,7 @@ static int cb_scrollrect(VTermRect rect, int downward, int rightward, void *user
 	} else {
 		region_scroll_down(g, s, rect.start_row, rect.end_row, n);
 	}
+	grid_touch_all(g);
 	g->gen++;
 	return 1;
 }
@@ -595,6 +615,7 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 		if (n < 0)
 			n = 0;
+		row_touch(dr);
 		if (n == 0 && dest.start_col >= dr->ncells)
 			continue; /* blanks onto blanks */
 		d = row_cells_to(s, dr, dest.start_col + n);
@@ -633,6 +654,7 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 				c[x] = b;
 		}
 		fix_wide_edges(c, r->ncells, rect.start_col, end);
+		row_touch(r);
 	}
 	/* libvterm may have ended a wrap here (see the top of the file). */
 	for (int y = rect.start_row; y <= rect.end_row && y < s->nrows; y++)
@@ -772,6 +794,7 @@ static int cb_settermprop(VTermProp prop, VTermValue *val, void *user)
 	case VTERM_PROP_ALTSCREEN:
 		if (!set_altscreen(g, val->boolean))
 			return 0;
+		grid_touch_all(g);
 		break;
 	default:
 		break; /* blink, icon name, reverse screen, focus: not shown */
@@ -796,6 +819,7 @@ static int cb_sb_clear(void *user)
 	struct grid *g = user;
 
 	history_clear(g->hist);
+	grid_touch_all(g);
 	g->gen++;
 	return 1;
 }
@@ -1146,6 +1170,7 @@ static void plan_commit(struct grid *g, struct resize_plan *p, VTermStateFields 
 	p->tmprows = NULL;
 	install_lineinfo(fields, p, 0, &g->main);
 	install_lineinfo(fields, p, 1, &g->alt);
+	grid_touch_all(g);
 	g->gen++;
 }
 
@@ -1448,6 +1473,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->ctx = ctx;
 	g->scr = &g->main;
 	g->pen = default_pen;
+	grid_touch_all(g);
 	g->cursor_visible = 1;
 	g->cursor_shape = VTERM_PROP_CURSORSHAPE_BLOCK;
 	g->cursor_blink = 1;
@@ -1513,12 +1539,14 @@ void grid_set_history_limit(struct grid *g, int limit)
 {
 	g->history_limit = limit < 0 ? 0 : limit;
 	history_set_limit(g->hist, g->history_limit);
+	grid_touch_all(g);
 	g->gen++;
 }
 
 void grid_clear_history(struct grid *g)
 {
 	history_clear(g->hist);
+	grid_touch_all(g);
 	g->gen++;
 }
 
@@ -1700,6 +1728,16 @@ const char *grid_title(const struct grid *g)
 uint64_t grid_generation(const struct grid *g)
 {
 	return g->gen;
+}
+
+uint64_t grid_row_generation(const struct grid *g, int y)
+{
+	uint64_t r;
+
+	if (y < 0 || y >= g->scr->nrows)
+		return ++stamp_counter; /* history or nothing: never the same */
+	r = screen_row(g->scr, y)->gen;
+	return r > g->all_gen ? r : g->all_gen;
 }
 
 void grid_key(struct grid *g, VTermKey key, VTermModifier mod)
