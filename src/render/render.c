@@ -31,6 +31,7 @@ _Static_assert(sizeof(struct grid_cell) == 16, "grid_cell must have no padding (
 /* One view as the last frame placed it. */
 struct view_memo {
 	const struct grid *grid;
+	uint64_t serial;
 	int x, y, width, height;
 };
 
@@ -955,8 +956,8 @@ static int frame_same(const struct render *r, const struct render_frame *f)
 		const struct view_memo *a = &m->views[i];
 		const struct render_view *b = &f->views[i];
 
-		if (a->grid != b->grid || a->x != b->x || a->y != b->y || a->width != b->width ||
-		    a->height != b->height)
+		if (a->grid != b->grid || (b->grid != NULL && a->serial != grid_serial(b->grid)) ||
+		    a->x != b->x || a->y != b->y || a->width != b->width || a->height != b->height)
 			return 0;
 	}
 	return 1;
@@ -995,7 +996,9 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	for (int i = 0; i < f->nviews; i++) {
 		const struct render_view *v = &f->views[i];
 
-		m->views[i] = (struct view_memo){v->grid, v->x, v->y, v->width, v->height};
+		m->views[i] = (struct view_memo){v->grid,  v->grid ? grid_serial(v->grid) : 0,
+						 v->x,	   v->y,
+						 v->width, v->height};
 	}
 	m->nviews = f->nviews;
 	m->active = f->active;
@@ -1008,11 +1011,11 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	m->plain = plain;
 }
 
-/* The stamp of row y's content: the newest of its views' row stamps (a
- * stamp is unique and only grows, so any change makes it differ). */
+/* The stamp of row y's content: the sum of its views' row stamps (each
+ * only grows, so any change makes the sum differ). */
 static uint64_t row_stamp(const struct render_frame *f, int y)
 {
-	uint64_t stamp = 1, s;
+	uint64_t stamp = 0;
 
 	for (int i = 0; i < f->nviews; i++) {
 		const struct render_view *v = &f->views[i];
@@ -1020,9 +1023,7 @@ static uint64_t row_stamp(const struct render_frame *f, int y)
 
 		if (v->grid == NULL || gy < 0 || gy >= v->height || gy >= grid_rows(v->grid))
 			continue;
-		s = grid_row_generation(v->grid, gy);
-		if (s > stamp)
-			stamp = s;
+		stamp += grid_row_generation(v->grid, gy);
 	}
 	return stamp;
 }

@@ -105,7 +105,8 @@ struct grid {
 	int name_set;
 
 	uint64_t gen;
-	uint64_t all_gen; /* stamp of the last change that moved or replaced every row */
+	uint64_t all_gen; /* gen of the last change that moved or replaced every row */
+	uint64_t serial;
 	struct resize_plan *plan;
 
 	/* OSC 133 shell integration marks, for wait-pane and formats */
@@ -129,19 +130,20 @@ struct grid {
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
 
-/* Change stamps shared by every grid, so that a stamp is never seen twice
- * (a new grid at a freed one's address included): the renderer skips a row
- * whose stamp it has drawn. */
-static uint64_t stamp_counter = 1;
+/* Grid serial numbers: a new grid at a freed one's address is another. */
+static uint64_t serial_counter;
 
-static inline void row_touch(struct row *r)
+/* A row's stamp is the grid's generation when it last changed: the
+ * renderer skips a row whose stamp it has drawn. */
+static inline void row_touch(struct grid *g, struct row *r)
 {
-	r->gen = ++stamp_counter;
+	r->gen = ++g->gen;
 }
 
+/* Every row moved or replaced (scroll, resize, the other screen). */
 static void grid_touch_all(struct grid *g)
 {
-	g->all_gen = ++stamp_counter;
+	g->all_gen = ++g->gen;
 }
 
 /* ---- cells and screens ---- */
@@ -472,8 +474,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 	}
 	if (x == 0)
 		r->cont = vterm_state_get_lineinfo(g->state, pos.row)->continuation;
-	row_touch(r);
-	g->gen++;
+	row_touch(g, r);
 	return 1;
 }
 
@@ -496,8 +497,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	    c->width == 2 || info->protected_cell)
 		return putglyph_slow(g, info, pos);
 	*c = (struct grid_cell){info->chars[0], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
-	row_touch(r);
-	g->gen++;
+	row_touch(g, r);
 	return 1;
 }
 
@@ -593,7 +593,6 @@ static int cb_scrollrect(VTermRect rect, int downward, int rightward, void *user
 		region_scroll_down(g, s, rect.start_row, rect.end_row, n);
 	}
 	grid_touch_all(g);
-	g->gen++;
 	return 1;
 }
 
@@ -615,7 +614,7 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 		if (n < 0)
 			n = 0;
-		row_touch(dr);
+		row_touch(g, dr);
 		if (n == 0 && dest.start_col >= dr->ncells)
 			continue; /* blanks onto blanks */
 		d = row_cells_to(s, dr, dest.start_col + n);
@@ -654,7 +653,7 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 				c[x] = b;
 		}
 		fix_wide_edges(c, r->ncells, rect.start_col, end);
-		row_touch(r);
+		row_touch(g, r);
 	}
 	/* libvterm may have ended a wrap here (see the top of the file). */
 	for (int y = rect.start_row; y <= rect.end_row && y < s->nrows; y++)
@@ -820,7 +819,6 @@ static int cb_sb_clear(void *user)
 
 	history_clear(g->hist);
 	grid_touch_all(g);
-	g->gen++;
 	return 1;
 }
 
@@ -1171,7 +1169,6 @@ static void plan_commit(struct grid *g, struct resize_plan *p, VTermStateFields 
 	install_lineinfo(fields, p, 0, &g->main);
 	install_lineinfo(fields, p, 1, &g->alt);
 	grid_touch_all(g);
-	g->gen++;
 }
 
 static int cb_resize(int rows, int cols, VTermStateFields *fields, void *user)
@@ -1473,7 +1470,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->ctx = ctx;
 	g->scr = &g->main;
 	g->pen = default_pen;
-	grid_touch_all(g);
+	g->serial = ++serial_counter;
 	g->cursor_visible = 1;
 	g->cursor_shape = VTERM_PROP_CURSORSHAPE_BLOCK;
 	g->cursor_blink = 1;
@@ -1540,14 +1537,12 @@ void grid_set_history_limit(struct grid *g, int limit)
 	g->history_limit = limit < 0 ? 0 : limit;
 	history_set_limit(g->hist, g->history_limit);
 	grid_touch_all(g);
-	g->gen++;
 }
 
 void grid_clear_history(struct grid *g)
 {
 	history_clear(g->hist);
 	grid_touch_all(g);
-	g->gen++;
 }
 
 int grid_rows(const struct grid *g)
@@ -1735,9 +1730,14 @@ uint64_t grid_row_generation(const struct grid *g, int y)
 	uint64_t r;
 
 	if (y < 0 || y >= g->scr->nrows)
-		return ++stamp_counter; /* history or nothing: never the same */
+		return 0;
 	r = screen_row(g->scr, y)->gen;
 	return r > g->all_gen ? r : g->all_gen;
+}
+
+uint64_t grid_serial(const struct grid *g)
+{
+	return g->serial;
 }
 
 void grid_key(struct grid *g, VTermKey key, VTermModifier mod)
