@@ -28,6 +28,30 @@ _Static_assert(sizeof(struct grid_cell) == 16, "grid_cell must have no padding (
 #define STATUS_BG GRID_COLOR_INDEXED(2)
 #define RENDER_ATTRS 0x3ff /* every enum grid_attr bit */
 
+/* One view as the last frame placed it. */
+struct view_memo {
+	const struct grid *grid;
+	uint64_t serial;
+	int x, y, width, height;
+};
+
+/*
+ * The last frame's layout. A frame laid out the same way, with nothing but
+ * plain views (no copy mode, held output, overlay or hyperlinks), composes a
+ * row exactly as before if its views' rows have the same stamps
+ * (grid_row_generation): such a row is skipped.
+ */
+struct frame_memo {
+	int plain; /* the last frame was such a frame and drew every row */
+	struct view_memo *views;
+	int nviews, views_cap;
+	int active, status_row, area_x, area_y, area_w, area_h;
+	struct grid_cell border_pen, active_border_pen;
+	char *status; /* its text, or NULL */
+	struct grid_cell *status_cells;
+	int status_ncells;
+};
+
 struct render {
 	struct tty *tty;
 	TickitTerm *tt;
@@ -57,6 +81,10 @@ struct render {
 	int ctl_colon;		  /* "xterm.cap_csi_sub_colon" */
 	int truecolor;		  /* for this frame */
 	int colon;		  /* for this frame: SGR sub-parameters with ':' work */
+
+	struct frame_memo memo; /* what the last frame drew, to skip unchanged rows */
+	uint64_t *row_stamp;	/* per row: its views' row stamps when it was drawn */
+	int rows_composed;	/* by the last frame */
 };
 
 static const struct grid_cell blank_cell = {.ch = ' ', .width = 1};
@@ -106,6 +134,10 @@ void render_free(struct render *r)
 		tickit_pen_unref(r->pen_reset);
 	buf_free(&r->text);
 	hyperlinks_free(r->links);
+	free(r->memo.views);
+	free(r->memo.status);
+	free(r->memo.status_cells);
+	free(r->row_stamp);
 	free(r->shadow);
 	free(r->line);
 	free(r->comb);
@@ -125,6 +157,8 @@ static void render_resize(struct render *r, int rows, int cols)
 	free(r->shadow);
 	free(r->line);
 	free(r->comb);
+	free(r->row_stamp);
+	r->row_stamp = xcalloc((size_t)rows, sizeof *r->row_stamp);
 	r->shadow = xmalloc(n * sizeof *r->shadow);
 	r->line = xmalloc((size_t)cols * sizeof *r->line);
 	r->comb = xmalloc((size_t)cols * sizeof *r->comb);
@@ -864,9 +898,9 @@ static void shadow_forget(struct render *r, int rgb, int underline)
  * drawn again, and only those, so the answers arriving after attach do not
  * cost a full redraw on the next keystroke.
  */
-static void frame_caps(struct render *r)
+static int frame_caps(struct render *r)
 {
-	int v = 0, truecolor, colon;
+	int v = 0, truecolor, colon, forgot = 0;
 
 	truecolor = tty_truecolor(r->tty);
 	colon = r->ctl_colon != -1 &&
@@ -874,19 +908,140 @@ static void frame_caps(struct render *r)
 	if (r->valid && (truecolor != r->truecolor || colon != r->colon)) {
 		shadow_forget(r, truecolor != r->truecolor, colon != r->colon);
 		r->pen_known = 0;
+		forgot = 1;
 	}
 	r->truecolor = truecolor;
 	r->colon = colon;
+	return forgot;
+}
+
+/* ---- skipping unchanged rows ---- */
+
+/* Can this frame's rows be composed from its views' rows alone? */
+static int frame_plain(const struct render *r, const struct render_frame *f)
+{
+	if (r->links != NULL || f->overlay != NULL)
+		return 0;
+	for (int i = 0; i < f->nviews; i++) {
+		if (f->views[i].copy || f->views[i].hold)
+			return 0;
+	}
+	return 1;
+}
+
+static int status_same(const struct frame_memo *m, const struct render_frame *f)
+{
+	if (f->status_cells != NULL)
+		return m->status_cells != NULL && m->status_ncells == f->status_ncells &&
+		       memcmp(m->status_cells, f->status_cells,
+			      (size_t)f->status_ncells * sizeof *f->status_cells) == 0;
+	if (f->status != NULL)
+		return m->status_cells == NULL && m->status != NULL &&
+		       strcmp(m->status, f->status) == 0;
+	return m->status == NULL && m->status_cells == NULL;
+}
+
+/* Is this frame laid out as the last one (everything but the views' cells)? */
+static int frame_same(const struct render *r, const struct render_frame *f)
+{
+	const struct frame_memo *m = &r->memo;
+
+	if (!m->plain || m->nviews != f->nviews || m->active != f->active ||
+	    m->status_row != r->status_row || m->area_x != f->area_x || m->area_y != f->area_y ||
+	    m->area_w != f->area_w || m->area_h != f->area_h ||
+	    !cell_eq(&m->border_pen, &f->border_pen) ||
+	    !cell_eq(&m->active_border_pen, &f->active_border_pen))
+		return 0;
+	for (int i = 0; i < f->nviews; i++) {
+		const struct view_memo *a = &m->views[i];
+		const struct render_view *b = &f->views[i];
+
+		if (a->grid != b->grid || (b->grid != NULL && a->serial != grid_serial(b->grid)) ||
+		    a->x != b->x || a->y != b->y || a->width != b->width || a->height != b->height)
+			return 0;
+	}
+	return 1;
+}
+
+static void memo_status(struct frame_memo *m, const struct render_frame *f)
+{
+	size_t n;
+
+	if (status_same(m, f))
+		return;
+	free(m->status);
+	free(m->status_cells);
+	m->status = NULL;
+	m->status_cells = NULL;
+	m->status_ncells = 0;
+	if (f->status_cells != NULL) {
+		n = (size_t)f->status_ncells * sizeof *f->status_cells;
+		m->status_cells = xmalloc(n > 0 ? n : 1);
+		memcpy(m->status_cells, f->status_cells, n);
+		m->status_ncells = f->status_ncells;
+	} else if (f->status != NULL) {
+		m->status = xstrdup(f->status);
+	}
+}
+
+static void memo_save(struct render *r, const struct render_frame *f, int plain)
+{
+	struct frame_memo *m = &r->memo;
+
+	if (f->nviews > m->views_cap) {
+		m->views_cap = f->nviews;
+		free(m->views);
+		m->views = xmalloc((size_t)m->views_cap * sizeof *m->views);
+	}
+	for (int i = 0; i < f->nviews; i++) {
+		const struct render_view *v = &f->views[i];
+
+		m->views[i] = (struct view_memo){v->grid,  v->grid ? grid_serial(v->grid) : 0,
+						 v->x,	   v->y,
+						 v->width, v->height};
+	}
+	m->nviews = f->nviews;
+	m->active = f->active;
+	m->status_row = r->status_row;
+	m->area_x = f->area_x, m->area_y = f->area_y;
+	m->area_w = f->area_w, m->area_h = f->area_h;
+	m->border_pen = f->border_pen;
+	m->active_border_pen = f->active_border_pen;
+	memo_status(m, f);
+	m->plain = plain;
+}
+
+/* The stamp of row y's content: the sum of its views' row stamps (each
+ * only grows, so any change makes the sum differ). */
+static uint64_t row_stamp(const struct render_frame *f, int y)
+{
+	uint64_t stamp = 0;
+
+	for (int i = 0; i < f->nviews; i++) {
+		const struct render_view *v = &f->views[i];
+		int gy = y - v->y;
+
+		if (v->grid == NULL || gy < 0 || gy >= v->height || gy >= grid_rows(v->grid))
+			continue;
+		stamp += grid_row_generation(v->grid, gy);
+	}
+	return stamp;
+}
+
+int render_rows_composed(const struct render *r)
+{
+	return r->rows_composed;
 }
 
 void render_draw(struct render *r, const struct render_frame *f)
 {
 	int rows = tty_rows(r->tty), cols = tty_cols(r->tty);
-	int rows_drawn = 0;
+	int rows_drawn = 0, forgot, plain, skip, status_kept;
+	uint64_t stamp;
 
 	if (rows != r->rows || cols != r->cols)
 		render_resize(r, rows, cols);
-	frame_caps(r);
+	forgot = frame_caps(r);
 	if (r->links != NULL && hyperlinks_full(r->links)) {
 		/* links no longer shown hold ids: start again */
 		hyperlinks_clear(r->links);
@@ -899,7 +1054,21 @@ void render_draw(struct render *r, const struct render_frame *f)
 	if (f->status != NULL || f->status_cells != NULL)
 		r->status_row = f->status_top ? 0 : rows - 1;
 	borders_prepare(r, f);
+	plain = frame_plain(r, f);
+	skip = plain && !r->fresh && !forgot && frame_same(r, f);
+	status_kept = skip && status_same(&r->memo, f);
+	r->rows_composed = 0;
 	for (int y = 0; y < rows; y++) {
+		if (y == r->status_row) {
+			if (status_kept)
+				continue;
+		} else {
+			stamp = row_stamp(f, y);
+			if (skip && stamp == r->row_stamp[y])
+				continue;
+			r->row_stamp[y] = stamp;
+		}
+		r->rows_composed++;
 		compose_row(r, y, f);
 		/* hide the cursor while it jumps around a bigger update */
 		if (rows_drawn == 1 && memcmp(r->line, &r->shadow[(size_t)y * (size_t)cols],
@@ -907,6 +1076,7 @@ void render_draw(struct render *r, const struct render_frame *f)
 			tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, 0);
 		rows_drawn += draw_row(r, y);
 	}
+	memo_save(r, f, plain);
 	render_link(r, 0);
 	draw_cursor(r, f);
 	tickit_term_flush(r->tt);

@@ -76,5 +76,8 @@ void render_invalidate(struct render *r);
 void render_set_hyperlinks(struct render *r, int on);
 /* Draw the frame: only the cells that differ from the shadow. */
 void render_draw(struct render *r, const struct render_frame *f);
+/* How many rows the last frame composed and compared (the others were
+ * unchanged and skipped), for tests. */
+int render_rows_composed(const struct render *r);
 
 #endif

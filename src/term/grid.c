@@ -54,6 +54,7 @@ struct row {
 	struct grid_cell *cells;
 	int ncells;   /* cells allocated; 0 while it shares blank_row */
 	uint8_t cont; /* this row continues the one above: text wrapped into it */
+	uint64_t gen; /* change stamp of its cells (grid_row_generation) */
 };
 
 struct screen {
@@ -104,6 +105,8 @@ struct grid {
 	int name_set;
 
 	uint64_t gen;
+	uint64_t all_gen; /* gen of the last change that moved or replaced every row */
+	uint64_t serial;
 	struct resize_plan *plan;
 
 	/* OSC 133 shell integration marks, for wait-pane and formats */
@@ -126,6 +129,22 @@ struct grid {
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+
+/* Grid serial numbers: a new grid at a freed one's address is another. */
+static uint64_t serial_counter;
+
+/* A row's stamp is the grid's generation when it last changed: the
+ * renderer skips a row whose stamp it has drawn. */
+static inline void row_touch(struct grid *g, struct row *r)
+{
+	r->gen = ++g->gen;
+}
+
+/* Every row moved or replaced (scroll, resize, the other screen). */
+static void grid_touch_all(struct grid *g)
+{
+	g->all_gen = ++g->gen;
+}
 
 /* ---- cells and screens ---- */
 
@@ -455,7 +474,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 	}
 	if (x == 0)
 		r->cont = vterm_state_get_lineinfo(g->state, pos.row)->continuation;
-	g->gen++;
+	row_touch(g, r);
 	return 1;
 }
 
@@ -478,7 +497,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	    c->width == 2 || info->protected_cell)
 		return putglyph_slow(g, info, pos);
 	*c = (struct grid_cell){info->chars[0], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
-	g->gen++;
+	row_touch(g, r);
 	return 1;
 }
 
@@ -573,7 +592,7 @@ static int cb_scrollrect(VTermRect rect, int downward, int rightward, void *user
 	} else {
 		region_scroll_down(g, s, rect.start_row, rect.end_row, n);
 	}
-	g->gen++;
+	grid_touch_all(g);
 	return 1;
 }
 
@@ -595,6 +614,7 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 		if (n < 0)
 			n = 0;
+		row_touch(g, dr);
 		if (n == 0 && dest.start_col >= dr->ncells)
 			continue; /* blanks onto blanks */
 		d = row_cells_to(s, dr, dest.start_col + n);
@@ -633,6 +653,7 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 				c[x] = b;
 		}
 		fix_wide_edges(c, r->ncells, rect.start_col, end);
+		row_touch(g, r);
 	}
 	/* libvterm may have ended a wrap here (see the top of the file). */
 	for (int y = rect.start_row; y <= rect.end_row && y < s->nrows; y++)
@@ -772,6 +793,7 @@ static int cb_settermprop(VTermProp prop, VTermValue *val, void *user)
 	case VTERM_PROP_ALTSCREEN:
 		if (!set_altscreen(g, val->boolean))
 			return 0;
+		grid_touch_all(g);
 		break;
 	default:
 		break; /* blink, icon name, reverse screen, focus: not shown */
@@ -796,7 +818,7 @@ static int cb_sb_clear(void *user)
 	struct grid *g = user;
 
 	history_clear(g->hist);
-	g->gen++;
+	grid_touch_all(g);
 	return 1;
 }
 
@@ -1146,7 +1168,7 @@ static void plan_commit(struct grid *g, struct resize_plan *p, VTermStateFields 
 	p->tmprows = NULL;
 	install_lineinfo(fields, p, 0, &g->main);
 	install_lineinfo(fields, p, 1, &g->alt);
-	g->gen++;
+	grid_touch_all(g);
 }
 
 static int cb_resize(int rows, int cols, VTermStateFields *fields, void *user)
@@ -1448,6 +1470,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->ctx = ctx;
 	g->scr = &g->main;
 	g->pen = default_pen;
+	g->serial = ++serial_counter;
 	g->cursor_visible = 1;
 	g->cursor_shape = VTERM_PROP_CURSORSHAPE_BLOCK;
 	g->cursor_blink = 1;
@@ -1513,13 +1536,13 @@ void grid_set_history_limit(struct grid *g, int limit)
 {
 	g->history_limit = limit < 0 ? 0 : limit;
 	history_set_limit(g->hist, g->history_limit);
-	g->gen++;
+	grid_touch_all(g);
 }
 
 void grid_clear_history(struct grid *g)
 {
 	history_clear(g->hist);
-	g->gen++;
+	grid_touch_all(g);
 }
 
 int grid_rows(const struct grid *g)
@@ -1705,6 +1728,21 @@ const char *grid_title(const struct grid *g)
 uint64_t grid_generation(const struct grid *g)
 {
 	return g->gen;
+}
+
+uint64_t grid_row_generation(const struct grid *g, int y)
+{
+	uint64_t r;
+
+	if (y < 0 || y >= g->scr->nrows)
+		return 0;
+	r = screen_row(g->scr, y)->gen;
+	return r > g->all_gen ? r : g->all_gen;
+}
+
+uint64_t grid_serial(const struct grid *g)
+{
+	return g->serial;
 }
 
 void grid_key(struct grid *g, VTermKey key, VTermModifier mod)

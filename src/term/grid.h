@@ -148,6 +148,12 @@ void grid_focus(struct grid *g, int in);
 
 /* Incremented on every visible change: the renderer compares it. */
 uint64_t grid_generation(const struct grid *g);
+/* A stamp of screen row y's cells (0 <= y < rows; 0 for others): it grows
+ * whenever they may have changed. */
+uint64_t grid_row_generation(const struct grid *g, int y);
+/* Unique to this grid among all grids ever made (a new grid may get a freed
+ * one's address). */
+uint64_t grid_serial(const struct grid *g);
 
 /* Encode a key for the pane's current modes; bytes go to the output callback. */
 void grid_key(struct grid *g, VTermKey key, VTermModifier mod);

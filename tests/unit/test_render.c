@@ -496,6 +496,109 @@ static void test_status(void)
 	client_free(&c);
 }
 
+/* ---- skipping unchanged rows ---- */
+
+/* Draw f and check the client's screen against it; returns the rows the
+ * frame composed. */
+static int draw_checked(struct client *c, struct render *r, const struct render_frame *f)
+{
+	render_draw(r, f);
+	CHECK(compare_screen(c, f, f->status, 0, 0) == 0);
+	return render_rows_composed(r);
+}
+
+static uint32_t client_char(struct client *c, int y, int x)
+{
+	VTermScreenCell sc;
+
+	vterm_screen_get_cell(c->vs, (VTermPos){.row = y, .col = x}, &sc);
+	return sc.chars[0];
+}
+
+/* A frame after a small change composes only the rows that changed; a
+ * scroll, copy mode, an overlay or a new layout still redraw everything. */
+static void test_skip_rows(void)
+{
+	enum { ROWS = 20, COLS = 60 };
+	struct client c;
+	struct grid *g = grid_new(ROWS - 1, COLS, 100, pane_output, NULL);
+	struct render *r;
+	struct render_view view = {.grid = g, .width = COLS, .height = ROWS - 1};
+	struct render_frame f = {.views = &view, .nviews = 1, .status = "[0] 0:sh*"};
+	struct grid_cell overlay[COLS];
+
+	CHECK(g != NULL);
+	if (g == NULL)
+		return;
+	client_init(&c, ROWS, COLS, 0, 0);
+	r = render_new(c.tty);
+	fill_pane(g, 1);
+	CHECK(draw_checked(&c, r, &f) == ROWS);
+	CHECK(draw_checked(&c, r, &f) == 0);
+
+	/* one cell, then an erase of one row's end */
+	FEED(g, "\033[6;10HZ");
+	CHECK(draw_checked(&c, r, &f) == 1);
+	CHECK(client_char(&c, 5, 9) == 'Z');
+	FEED(g, "\033[3;5H\033[K");
+	CHECK(draw_checked(&c, r, &f) == 1);
+	f.status = "[0] 0:cat*";
+	CHECK(draw_checked(&c, r, &f) == 1);
+	/* inserted and deleted characters move part of one row */
+	FEED(g, "\033[8;3H\033[3@\033[9;2H\033[2P");
+	CHECK(draw_checked(&c, r, &f) == 2);
+
+	/* a scroll moves every row */
+	FEED(g, "\033[19;1H\r\nnew last line");
+	CHECK(draw_checked(&c, r, &f) == ROWS - 1);
+	/* a scroll region's */
+	FEED(g, "\033[5;10r\033[10;1H\nin region\033[r");
+	CHECK(draw_checked(&c, r, &f) == ROWS - 1);
+
+	/* the alternate screen and back */
+	FEED(g, "\033[?1049h\033[2;2Halt");
+	CHECK(draw_checked(&c, r, &f) == ROWS - 1);
+	FEED(g, "\033[?1049l");
+	CHECK(draw_checked(&c, r, &f) == ROWS - 1);
+
+	/* copy mode shows history: every row, and every row again after it */
+	view.copy = 1;
+	view.offset = 3;
+	render_draw(r, &f);
+	CHECK(render_rows_composed(r) == ROWS);
+	CHECK(client_char(&c, 3, 0) == grid_line(g, 0)[0].ch);
+	view.copy = 0;
+	view.offset = 0;
+	CHECK(draw_checked(&c, r, &f) == ROWS);
+	CHECK(draw_checked(&c, r, &f) == 0);
+
+	/* an overlay over the top row, then without it */
+	for (int x = 0; x < COLS; x++)
+		overlay[x] = (struct grid_cell){.ch = x < 3 ? 'X' : 0, .width = 1};
+	f.overlay = overlay;
+	f.overlay_rows = 1;
+	f.overlay_cols = COLS;
+	render_draw(r, &f);
+	CHECK(render_rows_composed(r) == ROWS);
+	CHECK(client_char(&c, 0, 1) == 'X');
+	f.overlay = NULL;
+	CHECK(draw_checked(&c, r, &f) == ROWS);
+
+	/* a smaller view: the layout changed */
+	view.height = ROWS - 5;
+	CHECK(draw_checked(&c, r, &f) == ROWS);
+	FEED(g, "\033[2;2HQ");
+	CHECK(draw_checked(&c, r, &f) == 1);
+
+	/* a grid resize */
+	grid_resize(g, ROWS - 5, COLS - 10);
+	view.height = ROWS - 5;
+	CHECK(draw_checked(&c, r, &f) >= ROWS - 5);
+	render_free(r);
+	client_free(&c);
+	grid_free(g);
+}
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -851,6 +954,7 @@ int main(void)
 	test_compose(0, 1); /* COLORTERM=truecolor */
 	test_late_answers();
 	test_status();
+	test_skip_rows();
 	test_cost();
 	test_borders();
 	test_cost_borders();
