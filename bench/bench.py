@@ -24,7 +24,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchlib import COLS, ROWS, Client, Mux, make_data, make_history  # noqa: E402
 
-FIGURES = ["attached", "detached", "four", "latency", "memory", "scale", "spawn"]
+FIGURES = ["attached", "detached", "four", "onefour", "latency", "memory", "scale", "spawn"]
 
 # Markers are capitals the data never holds. Typed into a shell as
 # ZQXJ""KWVY, they are printed as ZQXJKWVY: only the output matches, never
@@ -113,12 +113,15 @@ class Bench:
         m.stop()
 
     # 3. Four panes of one window flood at once, a client attached to the window.
-    def four(self, m):
+    def four_panes(self, m):
         m.start("b")
         for args in (("split-window", "-h", "-t", "b"), ("split-window", "-v", "-t", "b:0.0"),
                      ("split-window", "-v", "-t", "b:0.2"), ("select-layout", "-t", "b", "tiled")):
             m.run(*args)
-        c = self.attach(m, "b")
+        return self.attach(m, "b")
+
+    def four(self, m):
+        c = self.four_panes(m)
         marks = [MARK + x for x in "QJXK"]
         argv = []
         for i, mk in enumerate(marks):
@@ -129,6 +132,18 @@ class Bench:
         t = c.wait_for(marks) - start
         self.add("four", "time", m.kind, t)
         self.add("four", "client bytes", m.kind, c.received)
+        self.detach(c)
+        m.stop()
+
+    # The interactive-client issue's figure: one pane of a four-pane window
+    # cats a quarter of the data (8 MB by default) while a client is attached:
+    # time until the client shows the end, and the bytes it received.
+    def onefour(self, m):
+        c = self.four_panes(m)
+        start = time.monotonic()
+        m.run("send-keys", "-t", "b:0.0", "cat %s; echo %s" % (self.quarter, typed(MARK)), "Enter")
+        self.add("onefour", "time", m.kind, c.wait_for([MARK]) - start)
+        self.add("onefour", "client bytes", m.kind, c.received)
         self.detach(c)
         m.stop()
 
@@ -251,6 +266,15 @@ def summarise(b):
         row("3 four panes", "time s (MB/s)", "%.3f (%.1f)" % (tp, mb / tp),
             "%.3f (%.1f)" % (tt, mb / tt), "throughput %.2fx tmux" % (tt / tp),
             ">= 2x tmux", tt / tp >= 2)
+    if get("onefour", "time", "pmux"):
+        tp, tt = med(get("onefour", "time", "pmux")), med(get("onefour", "time", "tmux"))
+        mb = b.quarter_mb
+        row("3a one of four", "time s (MB/s)", "%.3f (%.1f)" % (tp, mb / tp),
+            "%.3f (%.1f)" % (tt, mb / tt), "throughput %.2fx tmux" % (tt / tp), "", None)
+        bp = med(get("onefour", "client bytes", "pmux"))
+        bt = med(get("onefour", "client bytes", "tmux"))
+        row("3a one of four", "bytes to client", "%d" % bp, "%d" % bt, "%.3f" % (bp / bt), "",
+            None)
     for cond in ("idle", "load"):
         lp, lt = get("latency", cond, "pmux"), get("latency", cond, "tmux")
         if lp:
