@@ -246,6 +246,40 @@ for _sig in (signal.SIGTERM, signal.SIGHUP):
         pass
 
 
+# A program for a pane that turns on the DEC modes given as arguments (and
+# off again when it ends on a "q"), then appends every byte it reads, in raw
+# mode, to the file given first: what a program is sent.
+RECORDER = """\
+import os, sys, termios, tty
+out = sys.argv[1]
+fd = sys.stdin.fileno()
+old = termios.tcgetattr(fd)
+tty.setraw(fd)
+modes = "".join("\\x1b[?%sh" % m for m in sys.argv[2:])
+os.write(1, (modes + "recording").encode())
+try:
+    while True:
+        data = os.read(fd, 1024)
+        with open(out, "ab") as f:
+            f.write(data)
+        if not data or b"q" in data:
+            break
+finally:
+    os.write(1, "".join("\\x1b[?%sl" % m for m in reversed(sys.argv[2:])).encode())
+    termios.tcsetattr(fd, termios.TCSADRAIN, old)
+"""
+
+
+def recorded(path):
+    """What a RECORDER has received so far."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return b""
+
+
+
 class Pmux:
     """One private pmux server and the processes around it."""
 
@@ -394,6 +428,17 @@ class Pmux:
         return self.wait_screen(
             target, lambda s: line in [l.rstrip() for l in s.split("\n")],
             "a screen line equal to %r in pane %s" % (line, target), timeout)
+
+    def start_recorder(self, pane, *modes, name="rec"):
+        """Run RECORDER in the pane (its shell at a prompt) with the DEC modes
+        given; returns the path of the file it appends its input to."""
+        out = os.path.join(self.tmp, "%s-%s.bin" % (name, pane.strip("%")))
+        script = os.path.join(self.tmp, "recorder.py")
+        with open(script, "w") as f:
+            f.write(RECORDER)
+        self.type(pane, "clear; python3 %s %s %s" % (script, out, " ".join(modes)))
+        self.wait_text(pane, "recording")
+        return out
 
     def wait_text(self, target, text, timeout=None):
         return self.wait_screen(target, lambda s: text in s,

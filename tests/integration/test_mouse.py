@@ -9,7 +9,6 @@ reports in SGR form: ESC [ < button ; column ; row M (press) or m (release),
 
 import os
 import sys
-import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -20,27 +19,6 @@ MOUSE_OFF = (b"\x1b[?1002l", b"\x1b[?1006l")
 
 # A program that turns on mouse reporting (the modes are its argv), puts its
 # terminal in raw mode and appends every byte it reads to a file; "q" ends it.
-RECORDER = textwrap.dedent("""\
-    import os, sys, termios, tty
-    out = sys.argv[1]
-    fd = sys.stdin.fileno()
-    old = termios.tcgetattr(fd)
-    tty.setraw(fd)
-    modes = "".join("\\x1b[?%sh" % m for m in sys.argv[2:])
-    os.write(1, (modes + "recording").encode())
-    try:
-        while True:
-            data = os.read(fd, 1024)
-            with open(out, "ab") as f:
-                f.write(data)
-            if not data or b"q" in data:
-                break
-    finally:
-        os.write(1, "".join("\\x1b[?%sl" % m for m in reversed(sys.argv[2:])).encode())
-        termios.tcsetattr(fd, termios.TCSADRAIN, old)
-    """)
-
-
 def sgr(button, col, row, release=False):
     """A report at 0-based (col, row) on the client's terminal."""
     return b"\x1b[<%d;%d;%d%s" % (button, col + 1, row + 1, b"m" if release else b"M")
@@ -153,31 +131,14 @@ class Mouse(pmuxtest.PmuxTestCase):
         self.wait_active(self.left, "the press in the left pane selected it")
         self.assertEqual(self.geometry(self.left)[2], width + 7)
 
-    def start_recorder(self, pane, *modes):
-        out = os.path.join(self.pm.tmp, "mouse-%s.bin" % pane.strip("%"))
-        script = os.path.join(self.pm.tmp, "recorder.py")
-        with open(script, "w") as f:
-            f.write(RECORDER)
-        self.pm.type(pane, "clear; python3 %s %s %s" % (script, out, " ".join(modes)))
-        self.pm.wait_text(pane, "recording")
-        return out
-
-    @staticmethod
-    def recorded(path):
-        try:
-            with open(path, "rb") as f:
-                return f.read()
-        except FileNotFoundError:
-            return b""
-
     def wait_recorded(self, path, want):
-        wait_for(lambda: want in self.recorded(path),
+        wait_for(lambda: want in pmuxtest.recorded(path),
                  msg="the program to receive %r" % want,
-                 describe=lambda: "it received %r" % self.recorded(path))
+                 describe=lambda: "it received %r" % pmuxtest.recorded(path))
 
     def test_program_gets_sgr_reports_relative_to_its_pane(self):
         c = self.mouse_attach()
-        out = self.start_recorder(self.right, "1000", "1006")
+        out = self.pm.start_recorder(self.right, "1000", "1006")
         left, top, _, _ = self.geometry(self.right)
         c.write(click(left + 3, top + 2))
         self.wait_recorded(out, b"\x1b[<0;4;3M\x1b[<0;4;3m")
@@ -188,18 +149,18 @@ class Mouse(pmuxtest.PmuxTestCase):
         c.write(click(left, top, button=2 + 16))
         self.wait_recorded(out, b"\x1b[<18;1;1M\x1b[<18;1;1m")
         # a click in the other pane is not its business
-        before = self.recorded(out)
+        before = pmuxtest.recorded(out)
         c.write(click(2, 2))
         self.wait_active(self.left, "the click in the left pane")
         c.write(b"echo done-$((2*21))\r")
         self.pm.wait_line(self.left, "done-42")
-        self.assertEqual(self.recorded(out), before)
+        self.assertEqual(pmuxtest.recorded(out), before)
 
     def test_program_gets_normal_reports(self):
         """Without 1006 the program gets X10-style bytes (button, column,
         row, each + 32); with 1002 drags are reported too."""
         c = self.mouse_attach()
-        out = self.start_recorder(self.right, "1002")
+        out = self.pm.start_recorder(self.right, "1002")
         left, top, _, _ = self.geometry(self.right)
         c.write(sgr(0, left + 1, top + 1) + sgr(32, left + 4, top + 1)
                 + sgr(0, left + 4, top + 1, release=True))
@@ -208,7 +169,7 @@ class Mouse(pmuxtest.PmuxTestCase):
 
     def test_wheel_on_alternate_screen_sends_arrows(self):
         c = self.mouse_attach()
-        out = self.start_recorder(self.right, "1049")
+        out = self.pm.start_recorder(self.right, "1049")
         left, top, _, _ = self.geometry(self.right)
         c.write(sgr(64, left + 2, top + 2))
         self.wait_recorded(out, b"\x1b[A\x1b[A\x1b[A")
@@ -292,14 +253,14 @@ class Mouse(pmuxtest.PmuxTestCase):
 
     def test_mouse_off_ignores_reports(self):
         c = self.attach()
-        out = self.start_recorder(self.right, "1000", "1006")
+        out = self.pm.start_recorder(self.right, "1000", "1006")
         left, top, width, height = self.geometry(self.left)
         c.write(click(left + 2, top + 2))
         rl, rt, _, _ = self.geometry(self.right)
         c.write(click(rl + 2, rt + 2))
         c.write(b"xyz")
         self.wait_recorded(out, b"xyz")
-        self.assertEqual(self.recorded(out), b"xyz",
+        self.assertEqual(pmuxtest.recorded(out), b"xyz",
                          "with mouse off, the reports reached the program")
         self.assertEqual(self.active(), self.right)
 

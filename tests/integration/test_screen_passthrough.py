@@ -5,7 +5,6 @@ clipboard, synchronized output, OSC 8 hyperlinks and mouse hover."""
 
 import os
 import sys
-import textwrap
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -15,26 +14,6 @@ from pmuxtest import wait_for  # noqa: E402
 
 # A program that turns on the DEC private modes given as its arguments, puts
 # its terminal in raw mode and appends every byte it reads to a file.
-RECORDER = textwrap.dedent("""\
-    import os, sys, termios, tty
-    out = sys.argv[1]
-    fd = sys.stdin.fileno()
-    old = termios.tcgetattr(fd)
-    tty.setraw(fd)
-    modes = "".join("\\x1b[?%sh" % m for m in sys.argv[2:])
-    os.write(1, (modes + "recording").encode())
-    try:
-        while True:
-            data = os.read(fd, 1024)
-            with open(out, "ab") as f:
-                f.write(data)
-            if not data:
-                break
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, old)
-    """)
-
-
 class Passthrough(screen.ScreenTestCase):
 
     def setUp(self):
@@ -42,27 +21,10 @@ class Passthrough(screen.ScreenTestCase):
         self.pm.shell_session("S", x=100, y=29)
         self.pane = self.pm.display("S", "#{pane_id}")
 
-    def start_recorder(self, pane, *modes, name="rec"):
-        out = os.path.join(self.pm.tmp, "%s-%s.bin" % (name, pane.strip("%")))
-        script = os.path.join(self.pm.tmp, "recorder.py")
-        with open(script, "w") as f:
-            f.write(RECORDER)
-        self.pm.type(pane, "clear; python3 %s %s %s" % (script, out, " ".join(modes)))
-        self.pm.wait_text(pane, "recording")
-        return out
-
-    @staticmethod
-    def recorded(path):
-        try:
-            with open(path, "rb") as f:
-                return f.read()
-        except FileNotFoundError:
-            return b""
-
     def wait_recorded(self, path, want):
-        return wait_for(lambda: self.recorded(path) if self.recorded(path) == want else None,
+        return wait_for(lambda: pmuxtest.recorded(path) if pmuxtest.recorded(path) == want else None,
                         msg="the program to have received exactly %r" % want,
-                        describe=lambda: "it received %r" % self.recorded(path))
+                        describe=lambda: "it received %r" % pmuxtest.recorded(path))
 
     def counter(self, name):
         path = os.path.join(self.pm.tmp, name)
@@ -81,7 +43,7 @@ class Passthrough(screen.ScreenTestCase):
         pm = self.pm
         path, hits = self.counter("meta-x")
         pm.run("bind-key", "-n", "M-x", "run-shell", "echo x >> %s" % path)
-        out = self.start_recorder(self.pane)
+        out = self.pm.start_recorder(self.pane)
         c = self.attach("S")
         # escape-time 0: a lone Escape is a key at once, x another one
         pm.run("set-option", "-s", "escape-time", "0")
@@ -145,7 +107,7 @@ class Passthrough(screen.ScreenTestCase):
 
     def test_focus_events(self):
         pm = self.pm
-        out = self.start_recorder(self.pane, "1004")
+        out = self.pm.start_recorder(self.pane, "1004")
         plain = self.attach("S")
         self.assertNotIn(b"\x1b[?1004h", plain.tail)
         plain.write(b"\x1b[O\x1b[Iy")    # not keys: never reach the pane
@@ -157,15 +119,15 @@ class Passthrough(screen.ScreenTestCase):
         c = self.attach("S")
         self.assertIn(b"\x1b[?1004h", c.tail)
         # the pane was told of each client coming and going, nothing else
-        wait_for(lambda: self.recorded(out) == b"y\x1b[I\x1b[O\x1b[I",
+        wait_for(lambda: pmuxtest.recorded(out) == b"y\x1b[I\x1b[O\x1b[I",
                  msg="focus in, out (detached) and in (attached)",
-                 describe=lambda: repr(self.recorded(out)))
-        base = self.recorded(out)
+                 describe=lambda: repr(pmuxtest.recorded(out)))
+        base = pmuxtest.recorded(out)
         c.write(b"\x1b[O")
         self.wait_recorded(out, base + b"\x1b[O")
         c.write(b"\x1b[Ix")
         self.wait_recorded(out, base + b"\x1b[O\x1b[Ix")
-        base = self.recorded(out)
+        base = pmuxtest.recorded(out)
         # another pane or window becoming active takes the focus away
         other = pm.run("split-window", "-t", self.pane, "-P", "-F", "#{pane_id}", "cat").strip()
         self.wait_recorded(out, base + b"\x1b[O")
@@ -264,7 +226,7 @@ class Passthrough(screen.ScreenTestCase):
         pm.wait_prompt(right)
         c = self.attach("S")
         self.assertNotIn(b"\x1b[?1003h", c.tail)
-        out = self.start_recorder(right, "1003", "1006", name="hover")
+        out = self.pm.start_recorder(right, "1003", "1006", name="hover")
         wait_for(lambda: b"\x1b[?1003h" in c.tail, msg="all motion asked of the terminal")
         left, top = (int(v) for v in pm.display(right, "#{pane_left} #{pane_top}").split())
 
