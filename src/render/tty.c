@@ -562,15 +562,22 @@ void tty_set_mouse_callback(struct tty *t, tty_mouse_fn *fn)
 	t->mouse = fn;
 }
 
-void tty_set_mouse(struct tty *t, int on)
+/* Record what is wanted of a terminal mode; true when the terminal must be
+ * told now (it changed, and the terminal is ours). */
+static int tty_want(const struct tty *t, int *want, int on)
 {
 	on = on != 0;
-	if (on == t->mouse_want)
+	if (on == *want)
+		return 0;
+	*want = on;
+	return t->state == TTY_STARTED;
+}
+
+void tty_set_mouse(struct tty *t, int on)
+{
+	if (!tty_want(t, &t->mouse_want, on))
 		return;
-	t->mouse_want = on;
-	if (t->state != TTY_STARTED)
-		return;
-	tty_apply_mouse(t, on);
+	tty_apply_mouse(t, t->mouse_want);
 	tickit_term_flush(t->tt);
 }
 
@@ -581,23 +588,15 @@ void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn)
 
 void tty_set_focus(struct tty *t, int on)
 {
-	on = on != 0;
-	if (on == t->focus_want)
+	if (!tty_want(t, &t->focus_want, on))
 		return;
-	t->focus_want = on;
-	if (t->state != TTY_STARTED)
-		return;
-	tickit_term_print(t->tt, on ? "\033[?1004h" : "\033[?1004l");
+	tickit_term_print(t->tt, t->focus_want ? "\033[?1004h" : "\033[?1004l");
 	tickit_term_flush(t->tt);
 }
 
 void tty_set_mouse_motion(struct tty *t, int on)
 {
-	on = on != 0;
-	if (on == t->motion_want)
-		return;
-	t->motion_want = on;
-	if (t->state != TTY_STARTED || !t->mouse_want)
+	if (!tty_want(t, &t->motion_want, on) || !t->mouse_want)
 		return;
 	tty_apply_mouse(t, 1);
 	tickit_term_flush(t->tt);
