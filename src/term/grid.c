@@ -126,6 +126,7 @@ struct grid {
 	char *clip; /* OSC 52 text being received */
 	size_t clip_len, clip_cap;
 	int clip_bad; /* too long: dropped at its end */
+	int fast_off; /* grid_set_fast(0): every byte through libvterm */
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
@@ -1522,6 +1523,11 @@ void grid_input(struct grid *g, const char *buf, size_t len)
 {
 	if (namefilter_input(&g->names, buf, len, grid_feed, g))
 		g->name_set = 1;
+}
+
+void grid_set_fast(struct grid *g, int on)
+{
+	g->fast_off = !on;
 }
 
 const char *grid_take_name(struct grid *g)

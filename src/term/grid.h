@@ -71,6 +71,10 @@ void grid_free(struct grid *g);
 
 /* Feed pane output. */
 void grid_input(struct grid *g, const char *buf, size_t len);
+/* Plain text (printable characters, CR, LF, TAB) normally bypasses
+ * libvterm's per-glyph path (see grid_fast.c); off, every byte goes through
+ * libvterm. The two give the same grid: the tests compare them. */
+void grid_set_fast(struct grid *g, int on);
 /* The window name the program set (ESC k name ESC \) since the last call,
  * or NULL. The sequence never reaches the screen. */
 const char *grid_take_name(struct grid *g);
