@@ -39,6 +39,8 @@
 #include <string.h>
 
 #include "term/history.h"
+#include "term/vtscan.h"
+#include "util/utf8.h"
 
 /* A cell written under DECSCA protection (kept from selective erase). Not
  * part of the public flags; the history does not keep it. */
@@ -73,6 +75,20 @@ struct combine {
 	uint32_t n, cap;
 	uint32_t *slot; /* open addressing: entry + 1, 0 for free */
 	uint32_t nslot; /* power of two */
+};
+
+/* Plain text written without libvterm (grid_feed). */
+struct plain {
+	struct vtscan scan;
+	VTermPos pos;	   /* the cursor; libvterm's lags while dirty */
+	uint8_t phantom;   /* a wrap is pending (libvterm's at_phantom) */
+	uint8_t valid;	   /* pos and phantom are known */
+	uint8_t dirty;	   /* libvterm has not been told */
+	uint8_t have_last; /* last_* hold the last character put here */
+	VTermPos last_pos;
+	uint32_t last_ch;
+	unsigned char hold[4]; /* a character cut off by the end of a read */
+	uint8_t hold_len;
 };
 
 struct grid {
@@ -127,6 +143,8 @@ struct grid {
 	size_t clip_len, clip_cap;
 	int clip_bad; /* too long: dropped at its end */
 	int fast_off; /* grid_set_fast(0): every byte through libvterm */
+	int replay;   /* libvterm is only being told a character we put */
+	struct plain plain;
 };
 
 static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
@@ -491,6 +509,8 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	 * failed store-to-load forward) on every character. */
 	int width = *(volatile const int *)&info->width;
 
+	if (__builtin_expect(g->replay, 0))
+		return 1;
 	if (__builtin_expect(pos.col + 1 >= r->ncells, 0))
 		return putglyph_slow(g, info, pos);
 	c = r->cells + pos.col;
@@ -849,6 +869,273 @@ static const VTermStateCallbacks state_callbacks = {
 	.sb_clear = cb_sb_clear,
 };
 
+/* ---- plain text without libvterm ----
+ *
+ * Most output is printable characters, CR, LF and TAB in the modes every
+ * shell leaves. libvterm spends most of a pane's parsing time on them, one
+ * callback per character, so grid_feed writes them here itself and keeps
+ * libvterm's state as it would have been: vtscan follows the parser to know
+ * when text is plain; the line info libvterm reads is updated as libvterm
+ * would (wraps, scrolls); and before libvterm takes anything that could
+ * depend on the cursor ("sync"), it is given the last character put again,
+ * with putglyph muted, at the place it was put (which also sets libvterm's
+ * pending wrap and the glyph a combining mark joins), and then the cursor.
+ * SGR and OSC sequences cannot depend on it and go straight through.
+ *
+ * The characters taken here are those whose width libvterm is known to
+ * give: ASCII, U+00A0-U+02FF (1) and CJK ideographs U+4E00-U+9FFF (2).
+ * libvterm's pending wrap cannot be read, so after libvterm has moved the
+ * cursor near the right edge, text goes to libvterm until it is clear.
+ */
+
+static int plain_char(uint32_t cp)
+{
+	return (cp >= 0xa0 && cp <= 0x2ff) || (cp >= 0x4e00 && cp <= 0x9fff);
+}
+
+static VTermLineInfo *plain_lineinfo(struct grid *g)
+{
+	/* libvterm's own array for the screen shown; it reads it back on
+	 * erase and at the start of a row, so it must match */
+	return (VTermLineInfo *)vterm_state_get_lineinfo(g->state, 0);
+}
+
+/* libvterm's linefeed with the whole screen as scroll region. */
+static void plain_linefeed(struct grid *g)
+{
+	struct plain *f = &g->plain;
+	struct screen *s = g->scr;
+
+	if (f->pos.row == s->nrows - 1) {
+		VTermLineInfo *li = plain_lineinfo(g);
+		VTermRect rect = {
+			.start_row = 0, .end_row = s->nrows, .start_col = 0, .end_col = s->ncols};
+
+		memmove(li, li + 1, (size_t)(s->nrows - 1) * sizeof *li);
+		li[s->nrows - 1] = (VTermLineInfo){0};
+		cb_scrollrect(rect, 1, 0, g);
+		return; /* the cursor stays: a pending wrap stays too */
+	}
+	f->pos.row++;
+	f->phantom = 0;
+}
+
+static void plain_wrap(struct grid *g)
+{
+	struct plain *f = &g->plain;
+
+	plain_linefeed(g);
+	f->pos.col = 0;
+	f->phantom = 0;
+	plain_lineinfo(g)[f->pos.row].continuation = 1;
+}
+
+static void plain_tab(struct grid *g)
+{
+	struct plain *f = &g->plain;
+	int last = g->scr->ncols - 1;
+
+	if (f->pos.col >= last)
+		return;
+	f->pos.col = (f->pos.col / 8 + 1) * 8;
+	if (f->pos.col > last)
+		f->pos.col = last;
+	f->phantom = 0;
+}
+
+/* After putting a glyph of width w at the cursor. */
+static void plain_advance(struct grid *g, uint32_t ch, int w)
+{
+	struct plain *f = &g->plain;
+
+	f->last_pos = f->pos;
+	f->last_ch = ch;
+	f->have_last = 1;
+	if (f->pos.col + w >= g->scr->ncols)
+		f->phantom = 1;
+	else
+		f->pos.col += w;
+}
+
+static void plain_put(struct grid *g, uint32_t ch, int w)
+{
+	struct plain *f = &g->plain;
+	uint32_t chars[2] = {ch, 0};
+	VTermGlyphInfo info = {.chars = chars, .width = w};
+
+	if (f->phantom || f->pos.col + w > g->scr->ncols)
+		plain_wrap(g);
+	cb_putglyph(&info, f->pos, g);
+	plain_advance(g, ch, w);
+}
+
+/* A run of printable ASCII on the cursor's row; returns the bytes taken. */
+static size_t plain_ascii(struct grid *g, const unsigned char *p, size_t len)
+{
+	struct plain *f = &g->plain;
+	struct screen *s = g->scr;
+	size_t n = 0, room;
+	struct row *r;
+	struct grid_cell *c;
+	int x;
+
+	if (f->phantom)
+		plain_wrap(g);
+	room = (size_t)(s->ncols - f->pos.col);
+	while (n < len && n < room && p[n] >= 0x20 && p[n] < 0x7f)
+		n++;
+	r = screen_row(s, f->pos.row);
+	c = row_cells_to(s, r, f->pos.col + (int)n + 1);
+	for (size_t i = 0; i < n; i++) {
+		x = f->pos.col + (int)i;
+		if (x == 0 || x + 1 >= r->ncells || c[x].ch == GRID_CH_WIDE_CONT ||
+		    c[x].width == 2) {
+			uint32_t chars[2] = {p[i], 0};
+			VTermGlyphInfo info = {.chars = chars, .width = 1};
+
+			putglyph_slow(g, &info, (VTermPos){f->pos.row, x});
+			c = r->cells;
+			continue;
+		}
+		c[x] = (struct grid_cell){p[i], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
+	}
+	row_touch(g, r);
+	f->pos.col += (int)n - 1;
+	plain_advance(g, p[n - 1], 1);
+	return n;
+}
+
+/* Take plain text from p; returns the bytes taken (0: none is plain). */
+static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
+{
+	struct plain *f = &g->plain;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		uint32_t cp;
+		int n;
+
+		if (c >= 0x20 && c < 0x7f) {
+			i += plain_ascii(g, p + i, len - i);
+			continue;
+		}
+		if (c == '\r') {
+			if (f->pos.col != 0)
+				f->phantom = 0;
+			f->pos.col = 0;
+		} else if (c == '\n') {
+			plain_linefeed(g);
+		} else if (c == '\t') {
+			plain_tab(g);
+		} else {
+			if (c < 0x80 || (n = utf8_take(p + i, len - i, &cp)) <= 0 ||
+			    !plain_char(cp))
+				break;
+			plain_put(g, cp, cp >= 0x4e00 ? 2 : 1);
+			i += (size_t)n;
+			continue;
+		}
+		i++;
+	}
+	if (i > 0) {
+		f->dirty = 1;
+		g->gen++; /* the cursor moved */
+	}
+	return i;
+}
+
+/* Bring libvterm up to date (see the top of this section). */
+static void plain_sync(struct grid *g)
+{
+	struct plain *f = &g->plain;
+	char seq[48];
+	VTermPos at;
+	int n;
+
+	if (!f->dirty)
+		return;
+	f->dirty = 0;
+	if (f->have_last) {
+		n = snprintf(seq, sizeof seq - 4, "\033[%d;%dH", f->last_pos.row + 1,
+			     f->last_pos.col + 1);
+		n += (int)utf8_put(f->last_ch, seq + n);
+		g->replay = 1;
+		vterm_input_write(g->vt, seq, (size_t)n);
+		g->replay = 0;
+		f->have_last = 0;
+	}
+	vterm_state_get_cursorpos(g->state, &at);
+	if (at.row != f->pos.row || at.col != f->pos.col) {
+		n = snprintf(seq, sizeof seq, "\033[%d;%dH", f->pos.row + 1, f->pos.col + 1);
+		vterm_input_write(g->vt, seq, (size_t)n);
+	}
+}
+
+/* libvterm has moved the cursor: take it, if no wrap can be pending. */
+static void plain_reload(struct grid *g)
+{
+	struct plain *f = &g->plain;
+
+	vterm_state_get_cursorpos(g->state, &f->pos);
+	f->phantom = 0;
+	f->valid = f->pos.col < g->scr->ncols - 2;
+}
+
+/* Give libvterm the next unit that is not plain text; returns its length. */
+static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
+{
+	struct plain *f = &g->plain;
+	enum vtscan_kind kind;
+	size_t n = vtscan_unit(&f->scan, p, len, g->fast_off || vtscan_modal(&f->scan), &kind);
+
+	switch (kind) {
+	case VTSCAN_NEUTRAL:
+		vterm_input_write(g->vt, (const char *)p, n);
+		break;
+	case VTSCAN_PARTIAL:
+		memcpy(f->hold, p, n);
+		f->hold_len = (uint8_t)n;
+		break;
+	case VTSCAN_INVALID:
+	case VTSCAN_MOVES:
+		plain_sync(g);
+		if (kind == VTSCAN_INVALID)
+			vterm_input_write(g->vt, "\xef\xbf\xbd", 3);
+		else
+			vterm_input_write(g->vt, (const char *)p, n);
+		plain_reload(g);
+		break;
+	}
+	return n;
+}
+
+static size_t plain_step(struct grid *g, const unsigned char *p, size_t len)
+{
+	struct plain *f = &g->plain;
+	size_t n = 0;
+
+	if (f->valid && !g->fast_off && vtscan_plain(&f->scan))
+		n = plain_text(g, p, len);
+	return n > 0 ? n : plain_unit(g, p, len);
+}
+
+/* A character held from the last read, completed (or found invalid) with
+ * the first bytes of this one; returns the bytes of p used. */
+static size_t plain_held(struct grid *g, const unsigned char *p, size_t len)
+{
+	struct plain *f = &g->plain;
+	unsigned char t[8];
+	size_t k = f->hold_len, take = len < 4 ? len : 4, pos = 0;
+
+	memcpy(t, f->hold, k);
+	memcpy(t + k, p, take);
+	f->hold_len = 0;
+	while (pos < k)
+		pos += plain_step(g, t + pos, k + take - pos);
+	return pos - k;
+}
+
 /* ---- resize and reflow ---- */
 
 /* What a resize needs, allocated before libvterm is told. */
@@ -1203,6 +1490,8 @@ void grid_resize(struct grid *g, int rows, int cols)
 	g->plan = &plan;
 	vterm_set_size(g->vt, rows, cols);
 	g->plan = NULL;
+	vtscan_resize(&g->plain.scan, rows);
+	g->plain.valid = 0;
 	plan_free(&plan);
 }
 
@@ -1477,6 +1766,8 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->cursor_blink = 1;
 	g->history_limit = history_limit < 0 ? 0 : history_limit;
 	g->codec = (struct history_codec){codec_expand, codec_intern, g};
+	vtscan_init(&g->plain.scan, rows);
+	g->plain.valid = cols > 2;
 	g->hist = history_new(g->history_limit);
 	g->tmprows = malloc((size_t)rows * sizeof *g->tmprows);
 	if (g->hist == NULL || g->tmprows == NULL || screen_init(&g->main, rows, cols) != 0 ||
@@ -1515,14 +1806,27 @@ void grid_free(struct grid *g)
 static void grid_feed(void *arg, const char *buf, size_t len)
 {
 	struct grid *g = arg;
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t n;
 
-	vterm_input_write(g->vt, buf, len);
+	if (g->plain.hold_len > 0 && len > 0) {
+		n = plain_held(g, p, len);
+		p += n;
+		len -= n;
+	}
+	while (len > 0) {
+		n = plain_step(g, p, len);
+		p += n;
+		len -= n;
+	}
 }
 
 void grid_input(struct grid *g, const char *buf, size_t len)
 {
 	if (namefilter_input(&g->names, buf, len, grid_feed, g))
 		g->name_set = 1;
+	/* Outside grid_input libvterm is always up to date. */
+	plain_sync(g);
 }
 
 void grid_set_fast(struct grid *g, int on)
@@ -1607,32 +1911,6 @@ int grid_line_wrapped(struct grid *g, int y)
 	if (y < -1 && y >= -hsize)
 		return history_cont(g->hist, y + 1 + hsize);
 	return 0;
-}
-
-static size_t utf8_put(uint32_t cp, char *out)
-{
-	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		cp = 0xfffd;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
 }
 
 size_t grid_cell_utf8(const struct grid *g, const struct grid_cell *c, char out[32])

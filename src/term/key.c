@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "term/grid.h"
+#include "util/utf8.h"
 
 struct key_name_entry {
 	const char *name;
@@ -100,28 +101,6 @@ static size_t utf8_decode(const char *s, uint32_t *cp)
 		return 0;
 	*cp = c;
 	return len;
-}
-
-static size_t utf8_encode(uint32_t c, char out[4])
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	} else if (c < 0x800) {
-		out[0] = (char)(0xc0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	} else if (c < 0x10000) {
-		out[0] = (char)(0xe0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
 }
 
 /* A literal control character is the key a terminal sends it for. */
@@ -302,7 +281,7 @@ char *key_name(const struct key *k, char *buf, size_t size)
 	} else if (n.kind == KEY_CHAR && n.cp == ' ') {
 		base = "Space";
 	} else if (n.kind == KEY_CHAR) {
-		len = utf8_encode(n.cp, tmp);
+		len = utf8_put(n.cp, tmp);
 		tmp[len] = '\0';
 		base = tmp;
 	} else {

@@ -1,0 +1,396 @@
+/*
+ * vtscan: libvterm's parser, followed. See vtscan.h.
+ *
+ * The states and their edges mirror libvterm 0.3.3's parser.c: an ESC
+ * followed by 0x40-0x5f (no intermediates) stands for the C1 control
+ * 0x80-0x9f, the only C1 form in UTF-8 mode; inside a string only ESC \
+ * does, and an ESC followed by anything else abandons the string and starts
+ * an escape sequence. C0 controls are executed inside sequences (ignored in
+ * SOS), CAN and SUB abandon them, NUL and DEL are ignored everywhere, BEL
+ * ends any string. A byte a CSI cannot hold ends it unexecuted.
+ */
+#include "term/vtscan.h"
+
+#include <string.h>
+
+#include "util/utf8.h"
+
+enum {
+	S_GROUND,
+	S_CSI_LEADER,
+	S_CSI_ARGS,
+	S_CSI_INTER,
+	S_OSC_CMD, /* the strings from here on */
+	S_OSC,
+	S_DCS_CMD,
+	S_STR, /* DCS body, APC, PM */
+	S_SOS,
+};
+#define IS_STRING(st) ((st) >= S_OSC_CMD)
+
+#define PARAM_MISSING (-1)
+#define PARAM_CAP 65535
+
+static void reset_modes(struct vtscan *s)
+{
+	s->unsafe = 0;
+	s->gl = 0;
+	memset(s->gset, 1, sizeof s->gset);
+	s->single = 0;
+}
+
+void vtscan_init(struct vtscan *s, int rows)
+{
+	memset(s, 0, sizeof *s);
+	reset_modes(s);
+	s->rows = rows;
+}
+
+void vtscan_resize(struct vtscan *s, int rows)
+{
+	s->rows = rows;
+}
+
+static void set_flag(struct vtscan *s, unsigned flag, int on)
+{
+	if (on)
+		s->unsafe |= flag;
+	else
+		s->unsafe &= ~flag;
+}
+
+/* SM/RM and DECSET/DECRST (leader '?'). */
+static void modes(struct vtscan *s, int dec, int on)
+{
+	for (int i = 0; i < s->nparam; i++) {
+		int m = s->param[i];
+
+		if (!dec && m == 4)
+			set_flag(s, VTSCAN_INSERT, on);
+		else if (!dec && m == 20)
+			set_flag(s, VTSCAN_NEWLINE, on);
+		else if (dec && m == 6)
+			set_flag(s, VTSCAN_ORIGIN, on);
+		else if (dec && m == 7)
+			set_flag(s, VTSCAN_NOWRAP, !on);
+		else if (dec && m == 69)
+			set_flag(s, VTSCAN_MARGINS, on);
+	}
+}
+
+/* DECSTBM, with libvterm's clamping: is the region the whole screen? */
+static void region(struct vtscan *s)
+{
+	int top = s->nparam > 0 && s->param[0] != PARAM_MISSING ? s->param[0] : 1;
+	int bottom = s->nparam > 1 && s->param[1] != PARAM_MISSING ? s->param[1] : -1;
+
+	top = top < 1 ? 0 : top - 1;
+	if (top > s->rows)
+		top = s->rows;
+	if (top == 0 && bottom == s->rows)
+		bottom = -1;
+	else if (bottom > s->rows)
+		bottom = s->rows;
+	if ((bottom > -1 ? bottom : s->rows) <= top) {
+		top = 0;
+		bottom = -1; /* invalid: libvterm resets it */
+	}
+	set_flag(s, VTSCAN_REGION, top != 0 || bottom != -1);
+}
+
+/* A CSI's final byte: libvterm ignores leaders other than one '?' or '>'
+ * and more than one intermediate. */
+static void csi_done(struct vtscan *s, unsigned char final)
+{
+	int p0 = s->nparam > 0 ? s->param[0] : PARAM_MISSING;
+
+	if (s->leader == 0xff || s->ninter > 1)
+		return;
+	if (s->leader == 0 && s->ninter == 0 && final == 'm')
+		return; /* SGR: the one CSI that leaves the cursor alone */
+	s->touched = 1;
+	if (s->ninter == 0 && (final == 'h' || final == 'l') && s->leader != '>')
+		modes(s, s->leader == '?', final == 'h');
+	else if (s->leader == 0 && s->ninter == 0 && final == 'r')
+		region(s);
+	else if (s->leader == 0 && s->ninter == 0 && final == 'g')
+		s->unsafe |= VTSCAN_TABS;
+	else if (s->leader == 0 && s->ninter == 1 && s->inter == '"' && final == 'q') {
+		if (p0 == PARAM_MISSING || p0 == 0 || p0 == 2)
+			s->unsafe &= ~VTSCAN_PROTECT;
+		else if (p0 == 1)
+			s->unsafe |= VTSCAN_PROTECT;
+	} else if (s->leader == 0 && s->ninter == 1 && s->inter == '!' && final == 'p')
+		reset_modes(s); /* DECSTR */
+}
+
+/* ESC with intermediates or a final byte outside 0x40-0x5f. */
+static void esc_done(struct vtscan *s, unsigned char final)
+{
+	s->touched = 1;
+	if (s->ninter == 0) {
+		if (final == 'c')
+			reset_modes(s); /* RIS */
+		else if (final == 'n' || final == 'o')
+			s->gl = (uint8_t)(final == 'n' ? 2 : 3);
+		return;
+	}
+	if (s->ninter != 1)
+		return;
+	if (s->inter >= '(' && s->inter <= '+' && (final == '0' || final == 'A' || final == 'B'))
+		s->gset[s->inter - '('] = final == 'B';
+	else if (s->inter == '#' && final >= '3' && final <= '6' && final != '5')
+		s->unsafe |= VTSCAN_DWL;
+}
+
+/* A C0 control, or the C1 one an ESC letter stands for. */
+static void control(struct vtscan *s, unsigned c)
+{
+	switch (c) {
+	case 0x07:
+		return; /* BEL draws nothing */
+	case 0x0e:
+		s->gl = 1;
+		break;
+	case 0x0f:
+		s->gl = 0;
+		break;
+	case 0x88: /* HTS */
+		s->unsafe |= VTSCAN_TABS;
+		break;
+	case 0x8e: /* SS2 */
+	case 0x8f: /* SS3 */
+		s->single = 1;
+		break;
+	case 0x9c: /* ST outside a string: nothing */
+		return;
+	}
+	s->touched = 1;
+}
+
+static void csi_start(struct vtscan *s)
+{
+	s->state = S_CSI_LEADER;
+	s->leader = 0;
+	s->nparam = 0;
+	s->ninter = 0;
+}
+
+/* ESC + 0x40-0x5f, as a C1 control outside strings. */
+static void c1(struct vtscan *s, unsigned c)
+{
+	switch (c) {
+	case 0x90:
+		s->state = S_DCS_CMD;
+		break;
+	case 0x9b:
+		csi_start(s);
+		break;
+	case 0x9d:
+		s->state = S_OSC_CMD;
+		break;
+	case 0x98:
+		s->state = S_SOS;
+		break;
+	case 0x9e:
+	case 0x9f:
+		s->state = S_STR;
+		break;
+	default:
+		control(s, c);
+	}
+}
+
+static void csi_param_byte(struct vtscan *s, unsigned c)
+{
+	int32_t *p;
+
+	if (s->nparam == 0)
+		s->param[s->nparam++] = PARAM_MISSING;
+	if (c == ';' || c == ':') {
+		if (s->nparam < VTSCAN_PARAMS)
+			s->param[s->nparam++] = PARAM_MISSING;
+		return;
+	}
+	p = &s->param[s->nparam - 1];
+	*p = *p == PARAM_MISSING ? 0 : *p;
+	if (*p < PARAM_CAP)
+		*p = *p * 10 + (int32_t)(c - '0');
+}
+
+/* One byte of a CSI. */
+static void csi_byte(struct vtscan *s, unsigned c)
+{
+	if (s->state == S_CSI_LEADER) {
+		if (c >= 0x3c && c <= 0x3f) {
+			s->leader = s->leader == 0 && (c == '?' || c == '>') ? (uint8_t)c : 0xff;
+			return;
+		}
+		s->state = S_CSI_ARGS;
+	}
+	if (s->state == S_CSI_ARGS) {
+		if ((c >= '0' && c <= '9') || c == ';' || c == ':') {
+			csi_param_byte(s, c);
+			return;
+		}
+		s->state = S_CSI_INTER;
+	}
+	if (c >= 0x20 && c <= 0x2f) {
+		if (s->ninter++ == 0)
+			s->inter = (uint8_t)c;
+		return;
+	}
+	if (c >= 0x40 && c <= 0x7e)
+		csi_done(s, (unsigned char)c);
+	else
+		s->touched = 1; /* an invalid CSI ends here, unexecuted */
+	s->state = S_GROUND;
+}
+
+/* One byte while an ESC is pending outside strings. */
+static void esc_byte(struct vtscan *s, unsigned c)
+{
+	if (c >= 0x20 && c <= 0x2f) {
+		if (s->ninter++ == 0)
+			s->inter = (uint8_t)c;
+	} else if (c >= 0x30 && c < 0x7f) {
+		s->in_esc = 0;
+		esc_done(s, (unsigned char)c);
+	}
+	/* anything else: libvterm stays in the escape */
+}
+
+static void string_byte(struct vtscan *s, unsigned c, int st)
+{
+	if (c == 0x07 || st) {
+		s->state = S_GROUND;
+		return;
+	}
+	if (s->state == S_OSC_CMD && !(c >= '0' && c <= '9'))
+		s->state = S_OSC;
+	else if (s->state == S_DCS_CMD && c >= 0x40 && c <= 0x7e)
+		s->state = S_STR;
+}
+
+/* Follow one byte that is not ground-state text. */
+static void step(struct vtscan *s, unsigned c)
+{
+	int st = 0;
+
+	if (c == 0x00 || c == 0x7f)
+		return;
+	if (c == 0x18 || c == 0x1a) {
+		s->in_esc = 0;
+		s->state = S_GROUND;
+		return;
+	}
+	if (c == 0x1b) {
+		s->ninter = 0;
+		if (!IS_STRING(s->state))
+			s->state = S_GROUND;
+		s->in_esc = 1;
+		return;
+	}
+	if (c < 0x20 && !(c == 0x07 && IS_STRING(s->state))) {
+		if (s->state != S_SOS)
+			control(s, c);
+		return;
+	}
+	if (s->in_esc) {
+		if (s->ninter == 0 && c >= 0x40 && c < 0x60 &&
+		    (!IS_STRING(s->state) || c == 0x5c)) {
+			c += 0x40;
+			s->in_esc = 0;
+			st = c == 0x9c;
+		} else {
+			s->state = S_GROUND;
+		}
+	}
+	if (s->state >= S_CSI_LEADER && s->state <= S_CSI_INTER)
+		csi_byte(s, c);
+	else if (IS_STRING(s->state))
+		string_byte(s, c, st);
+	else if (s->in_esc)
+		esc_byte(s, c);
+	else if (c >= 0x80 && c < 0xa0)
+		c1(s, c);
+	/* else ground-state text: the callers deal with it */
+}
+
+static int in_ground(const struct vtscan *s)
+{
+	return s->state == S_GROUND && !s->in_esc;
+}
+
+/* Ground-state text at buf: one character for libvterm, or the reason it
+ * must not have it as it is. */
+static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
+			enum vtscan_kind *kind)
+{
+	uint32_t cp;
+	int n = utf8_take(buf, len, &cp);
+
+	if (n != 0)
+		s->single = 0; /* libvterm's single shift covers one character */
+	if (n > 0) {
+		*kind = VTSCAN_MOVES;
+		return (size_t)n;
+	}
+	*kind = n == 0 ? VTSCAN_PARTIAL : VTSCAN_INVALID;
+	return n == 0 ? len : 1;
+}
+
+/* Everything up to the next text libvterm must not see as it is. */
+static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = buf[i];
+		uint32_t cp;
+		int n;
+
+		if (!in_ground(s) || c < 0x20 || c == 0x7f) {
+			step(s, c);
+			i++;
+			continue;
+		}
+		n = utf8_take(buf + i, len - i, &cp);
+		if (n <= 0)
+			break;
+		s->single = 0;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int whole,
+		   enum vtscan_kind *kind)
+{
+	size_t i = 0;
+	int started_ground = in_ground(s);
+
+	if (started_ground && buf[0] >= 0x20 && buf[0] != 0x7f) {
+		size_t n;
+
+		if (!whole)
+			return text_unit(s, buf, len, kind);
+		n = whole_unit(s, buf, len);
+		if (n > 0) {
+			*kind = VTSCAN_MOVES;
+			return n;
+		}
+		return text_unit(s, buf, len, kind);
+	}
+	if (whole) {
+		*kind = VTSCAN_MOVES;
+		return whole_unit(s, buf, len);
+	}
+	/* One control or sequence (or the rest of one). */
+	s->touched = 0;
+	do
+		step(s, buf[i++]);
+	while (i < len && !in_ground(s));
+	*kind = started_ground && in_ground(s) && !s->touched ? VTSCAN_NEUTRAL : VTSCAN_MOVES;
+	return i;
+}

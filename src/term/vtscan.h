@@ -1,0 +1,87 @@
+/*
+ * vtscan: follows a pane's output byte by byte the way libvterm's parser
+ * does, to tell the grid when plain text may bypass libvterm (see
+ * "plain text" in grid.c): the parser is between sequences, the character
+ * set is the plain one, and no mode that
+ * changes how text is placed is on (insert, origin, no autowrap, margins,
+ * a scroll region, LNM, protection, double-width lines, moved tab stops).
+ *
+ * It errs one way only: when unsure it says "not plain", which costs speed,
+ * never correctness.
+ */
+#ifndef PMUX_TERM_VTSCAN_H
+#define PMUX_TERM_VTSCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define VTSCAN_PARAMS 16 /* as libvterm */
+
+/* Modes that change where or how text lands. */
+enum vtscan_unsafe {
+	VTSCAN_INSERT = 1 << 0,	 /* IRM */
+	VTSCAN_NEWLINE = 1 << 1, /* LNM: LF also returns */
+	VTSCAN_ORIGIN = 1 << 2,	 /* DECOM */
+	VTSCAN_NOWRAP = 1 << 3,	 /* DECAWM off */
+	VTSCAN_MARGINS = 1 << 4, /* DECLRMM */
+	VTSCAN_REGION = 1 << 5,	 /* DECSTBM other than the whole screen */
+	VTSCAN_PROTECT = 1 << 6, /* DECSCA */
+	VTSCAN_TABS = 1 << 7,	 /* HTS or TBC: tab stops other than every 8 */
+	VTSCAN_DWL = 1 << 8,	 /* DECDWL/DECDHL: rows of half the width */
+};
+
+struct vtscan {
+	uint8_t state;	/* where libvterm's parser is (vtscan.c) */
+	uint8_t in_esc; /* an ESC was seen (also inside a string) */
+	uint8_t ninter; /* intermediates after ESC or in a CSI */
+	uint8_t inter;	/* the first of them */
+	uint8_t leader; /* CSI private marker (?, >, =, <) */
+	uint8_t nparam;
+	uint8_t touched; /* the current unit did more than SGR or OSC */
+	uint8_t gl;	 /* the set in GL (SO, SI, LS2, LS3) */
+	uint8_t gset[4]; /* each set is plain text (1) or not (0) */
+	uint8_t single;	 /* SS2/SS3: the next character from G2/G3 */
+	uint16_t unsafe; /* enum vtscan_unsafe */
+	int rows;
+	int32_t param[VTSCAN_PARAMS]; /* -1: missing */
+};
+
+void vtscan_init(struct vtscan *s, int rows);
+void vtscan_resize(struct vtscan *s, int rows);
+
+/* Plain text here lands as plain text: parser between sequences, plain
+ * character set, no unsafe mode. */
+static inline int vtscan_plain(const struct vtscan *s)
+{
+	return s->state == 0 && !s->in_esc && !s->single && !s->unsafe && s->gset[s->gl];
+}
+
+/* Only the modes and character sets stand in the way: nothing short of a
+ * mode change will make text plain, so whole reads can go to libvterm. */
+static inline int vtscan_modal(const struct vtscan *s)
+{
+	return s->unsafe != 0 || !s->gset[s->gl];
+}
+
+enum vtscan_kind {
+	VTSCAN_NEUTRAL, /* for libvterm; cannot move the cursor or draw (a
+			   complete SGR, OSC or DCS, BEL, NUL) */
+	VTSCAN_MOVES,	/* for libvterm; may move the cursor or draw */
+	VTSCAN_INVALID, /* one byte of text that is not UTF-8: libvterm gets
+			   U+FFFD in its place */
+	VTSCAN_PARTIAL, /* a character cut short by the end of the buffer: hold
+			   it until the rest arrives */
+};
+
+/*
+ * The next bytes of buf to deal with (at least one, at most len), and what
+ * they are: the rest of a sequence, one sequence or control, one character
+ * of text, or with whole set everything up to the next text that is not
+ * valid UTF-8. Feeding libvterm only whole, valid characters keeps its
+ * decoders (one per character set, one for UTF-8) from holding half of one,
+ * which would otherwise turn up later as U+FFFD.
+ */
+size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int whole,
+		   enum vtscan_kind *kind);
+
+#endif
