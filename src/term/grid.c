@@ -452,6 +452,20 @@ static void push_row(struct grid *g, const struct row *r, const struct row *next
 
 /* ---- libvterm state callbacks ---- */
 
+/* libvterm can give places off the screen: a double-width row on a screen
+ * one column wide has no room at all, and it puts text at column -1. Nothing
+ * is drawn there. */
+static inline int on_screen(const struct screen *s, VTermPos pos)
+{
+	return (unsigned)pos.row < (unsigned)s->nrows && (unsigned)pos.col < (unsigned)s->ncols;
+}
+
+static int rect_on_screen(const struct screen *s, VTermRect r)
+{
+	return r.start_row >= 0 && r.start_col >= 0 && r.start_row <= r.end_row &&
+	       r.start_col <= r.end_col && r.end_row <= s->nrows && r.end_col <= s->ncols;
+}
+
 /* The general case: combining marks, wide characters, protection, column 0
  * (where the row's continuation flag is copied), half of a wide character
  * overwritten. */
@@ -509,7 +523,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	 * failed store-to-load forward) on every character. */
 	int width = *(volatile const int *)&info->width;
 
-	if (__builtin_expect(g->replay, 0))
+	if (__builtin_expect(g->replay || !on_screen(g->scr, pos), 0))
 		return 1;
 	if (__builtin_expect(pos.col + 1 >= r->ncells, 0))
 		return putglyph_slow(g, info, pos);
@@ -599,6 +613,8 @@ static int cb_scrollrect(VTermRect rect, int downward, int rightward, void *user
 	int height = rect.end_row - rect.start_row;
 	int n = downward < 0 ? -downward : downward;
 
+	if (!rect_on_screen(s, rect))
+		return 1;
 	if (rightward != 0 || downward == 0 || rect.start_col != 0 || rect.end_col != s->ncols)
 		return 0;
 	if (n > height)
@@ -624,6 +640,8 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 	int h = src.end_row - src.start_row, w = src.end_col - src.start_col;
 	int down = dest.start_row > src.start_row;
 
+	if (!rect_on_screen(s, src) || !rect_on_screen(s, dest))
+		return 1;
 	for (int i = 0; i < h; i++) {
 		int k = down ? h - 1 - i : i; /* copy away from the overlap */
 		struct row *dr = screen_row(s, dest.start_row + k);
@@ -656,6 +674,8 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 	struct screen *s = g->scr;
 	struct grid_cell b = blank_cell(g->pen.bg);
 
+	if (!rect_on_screen(s, rect))
+		return 1;
 	for (int y = rect.start_row; y < rect.end_row && y < s->nrows; y++) {
 		struct row *r = screen_row(s, y);
 		struct grid_cell *c;
@@ -888,11 +908,6 @@ static const VTermStateCallbacks state_callbacks = {
  * cursor near the right edge, text goes to libvterm until it is clear.
  */
 
-static int plain_char(uint32_t cp)
-{
-	return (cp >= 0xa0 && cp <= 0x2ff) || (cp >= 0x4e00 && cp <= 0x9fff);
-}
-
 static VTermLineInfo *plain_lineinfo(struct grid *g)
 {
 	/* libvterm's own array for the screen shown; it reads it back on
@@ -969,38 +984,76 @@ static void plain_put(struct grid *g, uint32_t ch, int w)
 	plain_advance(g, ch, w);
 }
 
+/* How many of the first len bytes are printable ASCII, eight at a time. */
+static size_t printable_run(const unsigned char *p, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t n = 0;
+
+	for (; n + 8 <= len; n += 8) {
+		uint64_t v;
+
+		memcpy(&v, p + n, 8);
+		/* a byte below 0x20 borrows, one of 0x7f or more carries or
+		 * has its top bit: either sets a top bit (false alarms only
+		 * above a true one) */
+		if (((v - 0x20 * ones) | (v + ones) | v) & highs)
+			break;
+	}
+	while (n < len && p[n] - 0x20u < 0x5fu)
+		n++;
+	return n;
+}
+
+static void plain_ascii_slow(struct grid *g, unsigned char ch, int x)
+{
+	uint32_t chars[2] = {ch, 0};
+	VTermGlyphInfo info = {.chars = chars, .width = 1};
+
+	putglyph_slow(g, &info, (VTermPos){g->plain.pos.row, x});
+}
+
 /* A run of printable ASCII on the cursor's row; returns the bytes taken. */
 static size_t plain_ascii(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
 	struct screen *s = g->scr;
-	size_t n = 0, room;
+	size_t n = 0, i = 0, room = (size_t)(f->phantom ? s->ncols : s->ncols - f->pos.col);
+	size_t lim = len < room ? len : room;
+	struct grid_cell *c, cell;
 	struct row *r;
-	struct grid_cell *c;
-	int x;
+	int x, end, stop;
 
+	n = printable_run(p, lim);
+	/* a character with marks after it goes to libvterm with them */
+	if (n < len && vtscan_joins(p + n, len - n) && --n == 0)
+		return 0;
 	if (f->phantom)
 		plain_wrap(g);
-	room = (size_t)(s->ncols - f->pos.col);
-	while (n < len && n < room && p[n] >= 0x20 && p[n] < 0x7f)
-		n++;
+	x = f->pos.col;
+	end = x + (int)n;
 	r = screen_row(s, f->pos.row);
-	c = row_cells_to(s, r, f->pos.col + (int)n + 1);
-	for (size_t i = 0; i < n; i++) {
-		x = f->pos.col + (int)i;
-		if (x == 0 || x + 1 >= r->ncells || c[x].ch == GRID_CH_WIDE_CONT ||
-		    c[x].width == 2) {
-			uint32_t chars[2] = {p[i], 0};
-			VTermGlyphInfo info = {.chars = chars, .width = 1};
-
-			putglyph_slow(g, &info, (VTermPos){f->pos.row, x});
+	c = row_cells_to(s, r, end + 1);
+	cell = (struct grid_cell){0, g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
+	/* as cb_putglyph: column 0 takes the row's wrap flag, the last cell
+	 * has no neighbour, a wide character's other half must be mended
+	 * (width 2, or 0 for its right half) */
+	if (x == 0)
+		plain_ascii_slow(g, p[i++], x++);
+	stop = end < r->ncells - 1 ? end : r->ncells - 1;
+	for (; x < stop; x++, i++) {
+		if (__builtin_expect(c[x].width != 1, 0)) {
+			plain_ascii_slow(g, p[i], x);
 			c = r->cells;
 			continue;
 		}
-		c[x] = (struct grid_cell){p[i], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
+		cell.ch = p[i];
+		c[x] = cell;
 	}
+	for (; x < end; x++, i++)
+		plain_ascii_slow(g, p[i], x);
 	row_touch(g, r);
-	f->pos.col += (int)n - 1;
+	f->pos.col = end - 1;
 	plain_advance(g, p[n - 1], 1);
 	return n;
 }
@@ -1017,7 +1070,10 @@ static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 		int n;
 
 		if (c >= 0x20 && c < 0x7f) {
-			i += plain_ascii(g, p + i, len - i);
+			n = (int)plain_ascii(g, p + i, len - i);
+			if (n == 0)
+				break;
+			i += (size_t)n;
 			continue;
 		}
 		if (c == '\r') {
@@ -1030,7 +1086,7 @@ static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 			plain_tab(g);
 		} else {
 			if (c < 0x80 || (n = utf8_take(p + i, len - i, &cp)) <= 0 ||
-			    !plain_char(cp))
+			    !vtscan_plain_char(cp) || vtscan_joins(p + i + n, len - i - (size_t)n))
 				break;
 			plain_put(g, cp, cp >= 0x4e00 ? 2 : 1);
 			i += (size_t)n;
@@ -1053,6 +1109,8 @@ static void plain_sync(struct grid *g)
 	VTermPos at;
 	int n;
 
+	int moved = 0;
+
 	if (!f->dirty)
 		return;
 	f->dirty = 0;
@@ -1064,9 +1122,12 @@ static void plain_sync(struct grid *g)
 		vterm_input_write(g->vt, seq, (size_t)n);
 		g->replay = 0;
 		f->have_last = 0;
+		/* the replay may have left a wrap pending that a move since
+		 * (CR then TAB to the same place) has cancelled */
+		moved = !f->phantom;
 	}
 	vterm_state_get_cursorpos(g->state, &at);
-	if (at.row != f->pos.row || at.col != f->pos.col) {
+	if (moved || at.row != f->pos.row || at.col != f->pos.col) {
 		n = snprintf(seq, sizeof seq, "\033[%d;%dH", f->pos.row + 1, f->pos.col + 1);
 		vterm_input_write(g->vt, seq, (size_t)n);
 	}
@@ -1079,7 +1140,27 @@ static void plain_reload(struct grid *g)
 
 	vterm_state_get_cursorpos(g->state, &f->pos);
 	f->phantom = 0;
-	f->valid = f->pos.col < g->scr->ncols - 2;
+	/* (libvterm can also leave it off the screen: DECRC of a cursor
+	 * saved before the screen shrank) */
+	f->valid = on_screen(g->scr, f->pos) && f->pos.col < g->scr->ncols - 2;
+}
+
+/* After a saved cursor was restored: libvterm may have put it off a screen
+ * that shrank since (see vtscan_unit). */
+static void plain_restored(struct grid *g)
+{
+	VTermPos at;
+	char seq[32];
+	int n;
+
+	g->plain.scan.restored = 0;
+	vterm_state_get_cursorpos(g->state, &at);
+	if (on_screen(g->scr, at))
+		return;
+	at.row = at.row < 0 ? 0 : at.row >= g->scr->nrows ? g->scr->nrows - 1 : at.row;
+	at.col = at.col < 0 ? 0 : at.col >= g->scr->ncols ? g->scr->ncols - 1 : at.col;
+	n = snprintf(seq, sizeof seq, "\033[%d;%dH", at.row + 1, at.col + 1);
+	vterm_input_write(g->vt, seq, (size_t)n);
 }
 
 /* Give libvterm the next unit that is not plain text; returns its length. */
@@ -1087,7 +1168,7 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
 	enum vtscan_kind kind;
-	size_t n = vtscan_unit(&f->scan, p, len, g->fast_off || vtscan_modal(&f->scan), &kind);
+	size_t n = vtscan_unit(&f->scan, p, len, vtscan_modal(&f->scan), &kind);
 
 	switch (kind) {
 	case VTSCAN_NEUTRAL:
@@ -1097,6 +1178,9 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 		memcpy(f->hold, p, n);
 		f->hold_len = (uint8_t)n;
 		break;
+	case VTSCAN_CANCEL:
+		vterm_input_write(g->vt, "\x18", 1);
+		break;
 	case VTSCAN_INVALID:
 	case VTSCAN_MOVES:
 		plain_sync(g);
@@ -1104,6 +1188,8 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 			vterm_input_write(g->vt, "\xef\xbf\xbd", 3);
 		else
 			vterm_input_write(g->vt, (const char *)p, n);
+		if (f->scan.restored)
+			plain_restored(g);
 		plain_reload(g);
 		break;
 	}

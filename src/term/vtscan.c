@@ -8,6 +8,10 @@
  * an escape sequence. C0 controls are executed inside sequences (ignored in
  * SOS), CAN and SUB abandon them, NUL and DEL are ignored everywhere, BEL
  * ends any string. A byte a CSI cannot hold ends it unexecuted.
+ *
+ * One difference: libvterm 0.3.3 writes past its array on a CSI of more
+ * than 16 parameters (and crashes), so such a CSI never reaches it: what
+ * came before the 17th parameter is abandoned with CAN, the rest dropped.
  */
 #include "term/vtscan.h"
 
@@ -20,7 +24,8 @@ enum {
 	S_CSI_LEADER,
 	S_CSI_ARGS,
 	S_CSI_INTER,
-	S_OSC_CMD, /* the strings from here on */
+	S_CSI_DROP, /* a CSI with too many parameters, kept from libvterm */
+	S_OSC_CMD,  /* the strings from here on */
 	S_OSC,
 	S_DCS_CMD,
 	S_STR, /* DCS body, APC, PM */
@@ -31,9 +36,11 @@ enum {
 #define PARAM_MISSING (-1)
 #define PARAM_CAP 65535
 
+/* RIS and DECSTR. Double-width rows stay: the reset clears those of the
+ * screen shown only. */
 static void reset_modes(struct vtscan *s)
 {
-	s->unsafe = 0;
+	s->unsafe &= VTSCAN_DWL;
 	s->gl = 0;
 	memset(s->gset, 1, sizeof s->gset);
 	s->single = 0;
@@ -75,6 +82,8 @@ static void modes(struct vtscan *s, int dec, int on)
 			set_flag(s, VTSCAN_NOWRAP, !on);
 		else if (dec && m == 69)
 			set_flag(s, VTSCAN_MARGINS, on);
+		else if (dec && !on && (m == 1048 || m == 1049))
+			s->restored = 1;
 	}
 }
 
@@ -115,6 +124,8 @@ static void csi_done(struct vtscan *s, unsigned char final)
 		region(s);
 	else if (s->leader == 0 && s->ninter == 0 && final == 'g')
 		s->unsafe |= VTSCAN_TABS;
+	else if (s->leader == 0 && s->ninter == 0 && final == 'u')
+		s->restored = 1; /* SCORC */
 	else if (s->leader == 0 && s->ninter == 1 && s->inter == '"' && final == 'q') {
 		if (p0 == PARAM_MISSING || p0 == 0 || p0 == 2)
 			s->unsafe &= ~VTSCAN_PROTECT;
@@ -131,6 +142,8 @@ static void esc_done(struct vtscan *s, unsigned char final)
 	if (s->ninter == 0) {
 		if (final == 'c')
 			reset_modes(s); /* RIS */
+		else if (final == '8')
+			s->restored = 1; /* DECRC */
 		else if (final == 'n' || final == 'o')
 			s->gl = (uint8_t)(final == 'n' ? 2 : 3);
 		return;
@@ -272,6 +285,20 @@ static void string_byte(struct vtscan *s, unsigned c, int st)
 		s->state = S_STR;
 }
 
+/* Where libvterm would overrun its parameters. */
+static int overflows(const struct vtscan *s, unsigned c)
+{
+	return s->state == S_CSI_ARGS && s->nparam >= VTSCAN_PARAMS && (c == ';' || c == ':');
+}
+
+/* The rest of a CSI being dropped: up to its final byte, or a byte no CSI
+ * holds. */
+static void drop_byte(struct vtscan *s, unsigned c)
+{
+	if (c == 0x18 || c == 0x1a || c >= 0x40)
+		s->state = S_GROUND;
+}
+
 /* Follow one byte that is not ground-state text. */
 static void step(struct vtscan *s, unsigned c)
 {
@@ -292,7 +319,7 @@ static void step(struct vtscan *s, unsigned c)
 		return;
 	}
 	if (c < 0x20 && !(c == 0x07 && IS_STRING(s->state))) {
-		if (s->state != S_SOS)
+		if (s->state != S_SOS && s->state != S_CSI_DROP)
 			control(s, c);
 		return;
 	}
@@ -306,7 +333,9 @@ static void step(struct vtscan *s, unsigned c)
 			s->state = S_GROUND;
 		}
 	}
-	if (s->state >= S_CSI_LEADER && s->state <= S_CSI_INTER)
+	if (s->state == S_CSI_DROP)
+		drop_byte(s, c);
+	else if (s->state >= S_CSI_LEADER && s->state <= S_CSI_INTER)
 		csi_byte(s, c);
 	else if (IS_STRING(s->state))
 		string_byte(s, c, st);
@@ -324,6 +353,32 @@ static int in_ground(const struct vtscan *s)
 
 /* Ground-state text at buf: one character for libvterm, or the reason it
  * must not have it as it is. */
+int vtscan_plain_char(uint32_t cp)
+{
+	return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0x2ff) ||
+	       (cp >= 0x4e00 && cp <= 0x9fff);
+}
+
+int vtscan_joins(const unsigned char *p, size_t len)
+{
+	uint32_t cp;
+
+	return len > 0 && p[0] >= 0x80 && !(utf8_take(p, len, &cp) > 0 && vtscan_plain_char(cp));
+}
+
+/* Valid characters at p that may join the one before; their length. */
+static size_t joining(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < len && p[i] >= 0x80 && (n = utf8_take(p + i, len - i, &cp)) > 0 &&
+	       !vtscan_plain_char(cp))
+		i += (size_t)n;
+	return i;
+}
+
 static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 			enum vtscan_kind *kind)
 {
@@ -333,34 +388,61 @@ static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 	if (n != 0)
 		s->single = 0; /* libvterm's single shift covers one character */
 	if (n > 0) {
+		/* libvterm joins combining marks to a character only within
+		 * one call: at the last column, one call later it puts them
+		 * on the next row */
 		*kind = VTSCAN_MOVES;
-		return (size_t)n;
+		return (size_t)n + joining(buf + n, len - (size_t)n);
 	}
 	*kind = n == 0 ? VTSCAN_PARTIAL : VTSCAN_INVALID;
 	return n == 0 ? len : 1;
 }
 
+/* libvterm decodes text in calls of 64 code points; a run ends before this
+ * many, where a character cannot join the one before (see text_unit). */
+#define RUN_MAX 48
+
 /* Everything up to the next text libvterm must not see as it is. */
 static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 {
 	size_t i = 0;
+	int run = 0;
 
 	while (i < len) {
 		unsigned c = buf[i];
 		uint32_t cp;
 		int n;
 
+		if (overflows(s, c))
+			break;
 		if (!in_ground(s) || c < 0x20 || c == 0x7f) {
 			step(s, c);
 			i++;
+			run = 0;
+			if (s->restored)
+				break;
 			continue;
 		}
 		n = utf8_take(buf + i, len - i, &cp);
-		if (n <= 0)
+		if (n <= 0 || (run >= RUN_MAX && i > 0 && vtscan_plain_char(cp)))
 			break;
 		s->single = 0;
 		i += (size_t)n;
+		run++;
 	}
+	return i;
+}
+
+/* A CSI being dropped, from its 17th parameter on. */
+static size_t drop_unit(struct vtscan *s, const unsigned char *buf, size_t len,
+			enum vtscan_kind *kind)
+{
+	size_t i = 0;
+
+	s->state = S_CSI_DROP;
+	while (i < len && s->state == S_CSI_DROP && buf[i] != 0x1b)
+		drop_byte(s, buf[i++]);
+	*kind = VTSCAN_CANCEL;
 	return i;
 }
 
@@ -368,8 +450,13 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 		   enum vtscan_kind *kind)
 {
 	size_t i = 0;
-	int started_ground = in_ground(s);
+	int started_ground;
 
+	if (s->state == S_CSI_DROP && buf[0] == 0x1b)
+		s->state = S_GROUND; /* ESC ends it as it ends any CSI */
+	if (s->state == S_CSI_DROP || overflows(s, buf[0]))
+		return drop_unit(s, buf, len, kind);
+	started_ground = in_ground(s);
 	if (started_ground && buf[0] >= 0x20 && buf[0] != 0x7f) {
 		size_t n;
 
@@ -390,7 +477,7 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 	s->touched = 0;
 	do
 		step(s, buf[i++]);
-	while (i < len && !in_ground(s));
+	while (i < len && !in_ground(s) && !overflows(s, buf[i]));
 	*kind = started_ground && in_ground(s) && !s->touched ? VTSCAN_NEUTRAL : VTSCAN_MOVES;
 	return i;
 }

@@ -37,11 +37,12 @@ struct vtscan {
 	uint8_t inter;	/* the first of them */
 	uint8_t leader; /* CSI private marker (?, >, =, <) */
 	uint8_t nparam;
-	uint8_t touched; /* the current unit did more than SGR or OSC */
-	uint8_t gl;	 /* the set in GL (SO, SI, LS2, LS3) */
-	uint8_t gset[4]; /* each set is plain text (1) or not (0) */
-	uint8_t single;	 /* SS2/SS3: the next character from G2/G3 */
-	uint16_t unsafe; /* enum vtscan_unsafe */
+	uint8_t touched;  /* the current unit did more than SGR or OSC */
+	uint8_t gl;	  /* the set in GL (SO, SI, LS2, LS3) */
+	uint8_t gset[4];  /* each set is plain text (1) or not (0) */
+	uint8_t single;	  /* SS2/SS3: the next character from G2/G3 */
+	uint8_t restored; /* a saved cursor was restored (see vtscan_unit) */
+	uint16_t unsafe;  /* enum vtscan_unsafe */
 	int rows;
 	int32_t param[VTSCAN_PARAMS]; /* -1: missing */
 };
@@ -63,6 +64,14 @@ static inline int vtscan_modal(const struct vtscan *s)
 	return s->unsafe != 0 || !s->gset[s->gl];
 }
 
+/* Characters whose width libvterm is known to give (1, or 2 from U+4E00)
+ * and that never join the one before: ASCII, U+00A0-U+02FF, CJK ideographs
+ * U+4E00-U+9FFF. */
+int vtscan_plain_char(uint32_t cp);
+/* The text at p may join the character before it (a combining mark, or
+ * anything not known to stand alone). */
+int vtscan_joins(const unsigned char *p, size_t len);
+
 enum vtscan_kind {
 	VTSCAN_NEUTRAL, /* for libvterm; cannot move the cursor or draw (a
 			   complete SGR, OSC or DCS, BEL, NUL) */
@@ -71,6 +80,8 @@ enum vtscan_kind {
 			   U+FFFD in its place */
 	VTSCAN_PARTIAL, /* a character cut short by the end of the buffer: hold
 			   it until the rest arrives */
+	VTSCAN_CANCEL,	/* the rest of a CSI libvterm cannot take: it gets CAN
+			   in their place */
 };
 
 /*
@@ -80,6 +91,12 @@ enum vtscan_kind {
  * valid UTF-8. Feeding libvterm only whole, valid characters keeps its
  * decoders (one per character set, one for UTF-8) from holding half of one,
  * which would otherwise turn up later as U+FFFD.
+ *
+ * A unit ends after a sequence that restores a saved cursor (DECRC, SCORC,
+ * DECRST 1048 or 1049) and sets restored: libvterm does not keep a saved
+ * cursor inside the screen when it shrinks, and writes past its arrays
+ * when text follows at such a place, so the caller must bring the cursor
+ * back before anything else.
  */
 size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int whole,
 		   enum vtscan_kind *kind);

@@ -302,5 +302,36 @@ class GarbagePeers(pmuxtest.PmuxTestCase):
         self.still_works("many")
 
 
+class HostileOutput(pmuxtest.PmuxTestCase):
+    """What a program prints never takes the server down: sequences that
+    crash or overrun libvterm 0.3.3 are kept from it."""
+
+    def setUp(self):
+        super().setUp()
+        self.pm.shell_session("h", x=40, y=10)
+        self.server = self.pm.server_pid()
+
+    def still_works(self, tag):
+        pm = self.pm
+        self.assertTrue(alive(self.server), "server died (%s)" % tag)
+        pm.type("h", "echo %s-$((6*7))" % tag)
+        pm.wait_line("h", "%s-42" % tag)
+
+    def test_csi_with_too_many_parameters(self):
+        params = ";".join(str(i) for i in range(1, 41))
+        self.pm.type("h", "printf '\\033[%sm\\033[%s:1h'; echo" % (params, params))
+        self.still_works("params")
+
+    def test_cursor_restored_off_a_smaller_screen(self):
+        pm = self.pm
+        # save the cursor on the last row of the alternate screen, shrink
+        # the window, restore it and write: libvterm would write past its
+        # arrays
+        pm.type("h", "printf '\\033[?1049h\\033[10;30H\\0337'; sleep 1; "
+                     "printf '\\0338%s\\033[?1049l'" % ("x" * 50))
+        pm.run("resize-window", "-t", "h", "-x", "20", "-y", "4")
+        self.still_works("restore")
+
+
 if __name__ == "__main__":
     pmuxtest.main()

@@ -1,0 +1,153 @@
+/*
+ * Unit tests for vtscan (following libvterm's parser to know when text is
+ * plain) and for the grid's defences against what libvterm 0.3.3 does with
+ * hostile input: a CSI of more than 16 parameters, a saved cursor restored
+ * off a screen that shrank, a double-width row one column wide, and a UTF-8
+ * character cut by the end of a read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "term/grid.h"
+#include "term/vtscan.h"
+
+/* Feed s unit by unit; the kinds of the units, as letters. */
+static const char *units(struct vtscan *s, const char *text)
+{
+	static char kinds[64];
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), k = 0;
+
+	while (len > 0 && k + 1 < sizeof kinds) {
+		enum vtscan_kind kind;
+		size_t n = vtscan_unit(s, p, len, 0, &kind);
+
+		kinds[k++] = "NMIPC"[kind];
+		p += n;
+		len -= n;
+	}
+	kinds[k] = '\0';
+	return kinds;
+}
+
+static void test_plain_modes(void)
+{
+	struct vtscan s;
+
+	vtscan_init(&s, 24);
+	CHECK(vtscan_plain(&s));
+	CHECK_STR(units(&s, "\033[4h"), "M");
+	CHECK(!vtscan_plain(&s) && vtscan_modal(&s));
+	units(&s, "\033[4l");
+	CHECK(vtscan_plain(&s));
+	units(&s, "\033[?7l");
+	CHECK(!vtscan_plain(&s));
+	units(&s, "\033[?7h\033[2;4r");
+	CHECK(!vtscan_plain(&s));
+	units(&s, "\033[1;24r"); /* the whole screen again */
+	CHECK(vtscan_plain(&s));
+	units(&s, "\033(0");
+	CHECK(!vtscan_plain(&s));
+	units(&s, "\033(B\033)0");
+	CHECK(vtscan_plain(&s));
+	units(&s, "\016"); /* SO: G1, DEC graphics */
+	CHECK(!vtscan_plain(&s));
+	units(&s, "\017\033H"); /* SI, then HTS moves the tab stops */
+	CHECK(!vtscan_plain(&s));
+	units(&s, "\033c");
+	CHECK(vtscan_plain(&s));
+	/* libvterm ignores a CSI with two leaders: so must we */
+	units(&s, "\033[??7l");
+	CHECK(vtscan_plain(&s));
+}
+
+static void test_unit_kinds(void)
+{
+	struct vtscan s;
+
+	vtscan_init(&s, 24);
+	/* SGR, OSC and BEL are neutral; a cursor move is not */
+	CHECK_STR(units(&s, "\033[1;31m\033]2;title\007\007\033[H"), "NNNM");
+	/* a control inside an OSC is executed: not neutral */
+	CHECK_STR(units(&s, "\033]2;a\nb\007"), "M");
+	/* text: one character each, with the marks that may join it */
+	CHECK_STR(units(&s, "a\xc3\xa9"), "MM");
+	CHECK_STR(units(&s, "e\xcc\x81x"), "MM");
+	CHECK_STR(units(&s, "\xff"), "I");
+	CHECK_STR(units(&s, "\xe6\x97"), "P");
+	/* a sequence cut by the end of the buffer is not neutral */
+	CHECK_STR(units(&s, "\033[3"), "M");
+	CHECK_STR(units(&s, "1m"), "M");
+	CHECK(vtscan_plain(&s));
+	/* more than 16 parameters: the rest is cancelled */
+	CHECK_STR(units(&s, "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18mx"), "MCM");
+	CHECK(vtscan_plain(&s));
+	/* a restore of the saved cursor ends a whole unit */
+	{
+		enum vtscan_kind kind;
+		const char *t = "\0338abc";
+
+		CHECK_INT(vtscan_unit(&s, (const unsigned char *)t, strlen(t), 1, &kind), 2);
+		CHECK(s.restored);
+	}
+}
+
+static void feed(struct grid *g, const char *s)
+{
+	grid_input(g, s, strlen(s));
+}
+
+static void cell_text(struct grid *g, int y, int x, char *out)
+{
+	size_t n = grid_cell_utf8(g, &grid_line(g, y)[x], out);
+
+	out[n] = '\0';
+}
+
+/* Each defence, with the fast path and without. */
+static void test_hostile(int fast)
+{
+	struct grid *g = grid_new(5, 11, 100, NULL, NULL);
+	char text[32];
+	int row, col;
+
+	grid_set_fast(g, fast);
+	feed(g, "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20mok");
+	cell_text(g, 0, 0, text);
+	CHECK_STR(text, "o");
+	CHECK_INT(grid_line(g, 0)[0].attr, 0);
+
+	/* a cursor saved at row 4, restored after the screen became 3 rows */
+	feed(g, "\r\033[5e\033[?1049h");
+	grid_resize(g, 3, 8);
+	feed(g, "\0338rstuvwxyz");
+	grid_cursor(g, &row, &col);
+	CHECK(row >= 0 && row < 3 && col >= 0 && col < 8);
+
+	/* a character cut by the end of a read, after ASCII */
+	feed(g, "\033[2J\033[Ha\xc3");
+	feed(g, "\xa9"
+		"b");
+	cell_text(g, 0, 1, text);
+	CHECK_STR(text, "\xc3\xa9");
+	cell_text(g, 0, 2, text);
+	CHECK_STR(text, "b");
+	grid_free(g);
+
+	/* a double-width row on a screen one column wide has no room:
+	 * libvterm puts text at column -1 */
+	g = grid_new(2, 1, 10, NULL, NULL);
+	grid_set_fast(g, fast);
+	feed(g, "\033#6\xc3\xa9xyz");
+	grid_free(g);
+}
+
+int main(void)
+{
+	test_plain_modes();
+	test_unit_kinds();
+	test_hostile(1);
+	test_hostile(0);
+	CHECK_DONE();
+}
