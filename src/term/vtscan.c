@@ -446,10 +446,26 @@ static size_t drop_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 	return i;
 }
 
+/* The length of a whole SGR at buf in the ground state (ESC [ digits and
+ * separators m, libvterm's limit of parameters kept), or 0: most
+ * sequences are these, and step() would take them a byte at a time to the
+ * same end. */
+static size_t sgr_len(const struct vtscan *s, const unsigned char *buf, size_t len)
+{
+	size_t i = 2;
+	int seps = 0;
+
+	if (!in_ground(s) || len < 3 || buf[0] != 0x1b || buf[1] != '[')
+		return 0;
+	for (; i < len && ((buf[i] >= '0' && buf[i] <= '9') || buf[i] == ';' || buf[i] == ':'); i++)
+		seps += buf[i] == ';' || buf[i] == ':';
+	return i < len && buf[i] == 'm' && seps < VTSCAN_PARAMS ? i + 1 : 0;
+}
+
 size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int whole,
 		   enum vtscan_kind *kind)
 {
-	size_t i = 0;
+	size_t i = 0, n;
 	int started_ground;
 
 	if (s->state == S_CSI_DROP && buf[0] == 0x1b)
@@ -458,8 +474,6 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 		return drop_unit(s, buf, len, kind);
 	started_ground = in_ground(s);
 	if (started_ground && buf[0] >= 0x20 && buf[0] != 0x7f) {
-		size_t n;
-
 		if (!whole)
 			return text_unit(s, buf, len, kind);
 		n = whole_unit(s, buf, len);
@@ -472,6 +486,11 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 	if (whole) {
 		*kind = VTSCAN_MOVES;
 		return whole_unit(s, buf, len);
+	}
+	n = sgr_len(s, buf, len);
+	if (n > 0) {
+		*kind = VTSCAN_NEUTRAL;
+		return n;
 	}
 	/* One control or sequence (or the rest of one). */
 	s->touched = 0;
