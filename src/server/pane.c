@@ -511,8 +511,8 @@ static int pane_read(struct pane *p, size_t budget)
 	}
 	if (total > 0) {
 		p->last_output = uv_now(p->srv->loop);
-		if (p->last_keys != 0)
-			pane_sample_foreground(p);
+		if (p->last_keys != 0 && !p->fg_away)
+			pane_sample_foreground(p); /* once away, it stays so until the next keys */
 		alerts_output(p);
 		pane_program_name(p);
 		pane_want_frame(p, p->last_output);
