@@ -351,8 +351,6 @@ static int in_ground(const struct vtscan *s)
 	return s->state == S_GROUND && !s->in_esc;
 }
 
-/* Ground-state text at buf: one character for libvterm, or the reason it
- * must not have it as it is. */
 int vtscan_plain_char(uint32_t cp)
 {
 	return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0x2ff) ||
@@ -379,6 +377,8 @@ static size_t joining(const unsigned char *p, size_t len)
 	return i;
 }
 
+/* Ground-state text at buf: one character for libvterm, or the reason it
+ * must not have it as it is. */
 static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 			enum vtscan_kind *kind)
 {
@@ -398,8 +398,9 @@ static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 	return n == 0 ? len : 1;
 }
 
-/* libvterm decodes text in calls of 64 code points; a run ends before this
- * many, where a character cannot join the one before (see text_unit). */
+/* libvterm decodes text in calls of 64 code points (the grid gives it a
+ * 256-byte scratch buffer); a run ends before this many, where a character
+ * cannot join the one before (see text_unit). */
 #define RUN_MAX 48
 
 /* Everything up to the next text libvterm must not see as it is. */
