@@ -1038,6 +1038,106 @@ static double bench_floor(const char *log, size_t len, size_t chunk)
 	return len / 1048576.0 / s;
 }
 
+/* Rows as the grid pushes them into its history: screens of the log above
+ * (200 columns), each cut like the grid cuts it (trailing blanks dropped
+ * unless the row wraps). */
+#define HB_ROWS 1000
+
+struct hb_rows {
+	struct grid_cell cells[HB_ROWS][200];
+	int wraps[HB_ROWS], cont[HB_ROWS], n, cols;
+};
+
+static void sample_rows(struct hb_rows *s, const char *log, size_t len)
+{
+	struct grid *g = grid_new(50, 200, 0, NULL, NULL);
+	size_t off = 0;
+
+	s->n = 0;
+	s->cols = 200;
+	while (s->n < HB_ROWS && off < len) {
+		size_t step = len - off < 10000 ? len - off : 10000;
+
+		grid_input(g, log + off, step);
+		off += step;
+		for (int y = 0; y < 50 && s->n < HB_ROWS; y++, s->n++) {
+			memcpy(s->cells[s->n], grid_line(g, y), sizeof s->cells[0]);
+			s->cont[s->n] = y > 0 && grid_line_wrapped(g, y - 1);
+			s->wraps[s->n] = grid_line_wrapped(g, y);
+		}
+	}
+	grid_free(g);
+}
+
+/* The 80-column rows of test_history_memory: plain, or with a coloured
+ * prompt. */
+static void make_rows80(struct hb_rows *s, int coloured)
+{
+	s->n = HB_ROWS;
+	s->cols = 80;
+	for (int i = 0; i < HB_ROWS; i++) {
+		for (int x = 0; x < 80; x++) {
+			grid_color fg = !coloured	   ? GRID_COLOR_DEFAULT
+					: x < 9		   ? GRID_COLOR_INDEXED(2)
+					: x > 10 && x < 16 ? GRID_COLOR_INDEXED(4)
+							   : GRID_COLOR_DEFAULT;
+
+			s->cells[i][x] = (struct grid_cell){
+				(uint32_t)(' ' + (i * 7 + x * 13) % 94 + 1), fg, GRID_COLOR_DEFAULT,
+				coloured && x < 9 ? GRID_ATTR_BOLD : 0,	     1,	 0};
+		}
+		s->wraps[i] = 0;
+		s->cont[i] = 0;
+	}
+}
+
+/* Push the rows reps times into a history of 2000 lines, as the grid does
+ * (cut, then pushed): nanoseconds per row. Run under callgrind, the
+ * instructions per row are history_push's inclusive cost over its calls
+ * from here. */
+static double bench_push(const struct hb_rows *s, int reps)
+{
+	struct history *h = history_new(2000);
+	struct timespec t0;
+	double sec;
+	int sink = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < s->n; i++) {
+			int n = s->wraps[i] ? s->cols : history_content_len(s->cells[i], s->cols);
+
+			sink += history_push(h, s->cells[i], n, s->cont[i], NULL);
+		}
+	sec = seconds_since(&t0);
+	history_free(h);
+	return sink == 0 ? sec * 1e9 / ((double)reps * s->n) : -1;
+}
+
+static void bench_history(const char *log, size_t len, double mb)
+{
+	struct hb_rows *s = malloc(sizeof *s);
+	int reps = (int)(mb * 8) > 1 ? (int)(mb * 8) : 1;
+	long cells = 0;
+
+	if (s == NULL) {
+		fprintf(stderr, "bench: out of memory\n");
+		failures++;
+		return;
+	}
+	sample_rows(s, log, len);
+	for (int i = 0; i < s->n; i++)
+		cells += s->wraps[i] ? 200 : history_content_len(s->cells[i], 200);
+	printf("bench: history_push, %d log rows of 200 columns (%.0f cells kept): %.0f ns/row\n",
+	       s->n, (double)cells / s->n, bench_push(s, reps));
+	make_rows80(s, 0);
+	printf("bench: history_push, plain rows of 80 columns: %.0f ns/row\n", bench_push(s, reps));
+	make_rows80(s, 1);
+	printf("bench: history_push, coloured rows of 80 columns: %.0f ns/row\n",
+	       bench_push(s, reps));
+	free(s);
+}
+
 static void bench(double mb)
 {
 	size_t len, chunk = 64 * 1024;
@@ -1060,6 +1160,7 @@ static void bench(double mb)
 	       len / 1048576.0, s, len / 1048576.0 / s, grid_history_size(g));
 	printf("bench: libvterm state alone, no-op callbacks: %.1f MB/s\n",
 	       bench_floor(log, len, chunk));
+	bench_history(log, len, mb);
 	grid_free(g);
 	free(log);
 }
