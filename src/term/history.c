@@ -30,6 +30,7 @@
 #include "term/history.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -386,28 +387,25 @@ static uint8_t *put_run(uint8_t *p, int col, int *lastcol, struct hpen *pen,
 	return p;
 }
 
+/* The text of a cell that is not a plain character: a blank, a right half
+ * alone or combined characters. */
 static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
 			 const struct history_codec *codec)
 {
 	uint32_t cps[CELL_CPS];
-	size_t n;
+	size_t n = 0;
 
 	if (c->ch == GRID_CH_WIDE_CONT) {
 		*p++ = MARK_CONT;
 		return p;
 	}
-	if (!(c->flags & GRID_CELL_COMBINED)) {
-		if (c->ch == 0) {
-			*p++ = MARK_BLANK;
-			return p;
-		}
-		if (wide)
-			*p++ = MARK_WIDE;
-		return put_utf8(p, c->ch);
-	}
-	n = codec ? codec->expand(codec->ctx, c->ch, cps, CELL_CPS) : 0;
+	if ((c->flags & GRID_CELL_COMBINED) && codec != NULL)
+		n = codec->expand(codec->ctx, c->ch, cps, CELL_CPS);
 	if (n == 0) {
+		/* a blank; both halves of a wide character that cannot be told */
 		*p++ = MARK_BLANK;
+		if (wide)
+			*p++ = MARK_BLANK;
 		return p;
 	}
 	if (wide)
@@ -448,33 +446,135 @@ static size_t put_runlen(uint8_t *p, size_t rl)
 	return RUNLEN_MAX;
 }
 
-/* Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl. */
+/*
+ * A cell's 8 bytes from bg to flags as one word, to compare a cell's pen
+ * (and that it is a single-width, uncombined cell) in one step. Both sides of
+ * a comparison come from the same layout, so byte order does not matter.
+ */
+_Static_assert(sizeof(struct grid_cell) == 16 && offsetof(struct grid_cell, bg) == 8,
+	       "struct grid_cell: bg, attr, width and flags are its last 8 bytes");
+
+static uint64_t cell_tail(const struct grid_cell *c)
+{
+	uint64_t v;
+
+	memcpy(&v, (const unsigned char *)c + offsetof(struct grid_cell, bg), sizeof v);
+	return v;
+}
+
+/* The tail of a plain cell in pen p. */
+static uint64_t pen_tail(const struct hpen *p)
+{
+	struct grid_cell c = {0, p->fg, p->bg, p->attr, 1, 0};
+
+	return cell_tail(&c);
+}
+
+/* A cell's code point and fg as one word, the code point in the low half
+ * (compilers make this one load on a little-endian machine). */
+static uint64_t cell_head(const struct grid_cell *c)
+{
+	return (uint64_t)c->fg << 32 | c->ch;
+}
+
+/* Its bits past the seventh are zero only if head (a cell's head xor the
+ * pen's fg in the high half) is ASCII 1..0x7f in that fg: above 0x7f, or in
+ * another fg, head has such a bit; at 0, head - 1 has them all. */
+static uint64_t not_ascii(uint64_t head)
+{
+	return (head - 1) | head;
+}
+
+/*
+ * What a cell's head and tail are compared with: a plain cell in the pen in
+ * force (fg in the head's high half), and the bits of the tail that are pen
+ * (bg and attributes, not width or flags).
+ */
+struct hkey {
+	uint64_t fg, tail, pen_bits;
+};
+
+static void set_key(struct hkey *k, const struct hpen *p)
+{
+	static const struct grid_cell pen_bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, 0};
+
+	k->fg = (uint64_t)p->fg << 32;
+	k->tail = pen_tail(p);
+	k->pen_bits = cell_tail(&pen_bits);
+}
+
+/* Record the cell's pen, which differs from the one in force. */
+static uint8_t *new_pen(uint8_t *r, int col, int *lastcol, struct hpen *pen, struct hkey *key,
+			const struct grid_cell *c)
+{
+	r = put_run(r, col, lastcol, pen, c);
+	set_key(key, pen);
+	return r;
+}
+
+/* Does the cell's pen differ from the one in force? */
+static int pen_differs(const struct grid_cell *c, const struct hkey *key)
+{
+	return ((cell_head(c) ^ key->fg) >> 32 | ((cell_tail(c) ^ key->tail) & key->pen_bits)) != 0;
+}
+
+/* Is the cell a character of its own (not a blank, a right half or
+ * combined)? */
+static int is_char(const struct grid_cell *c)
+{
+	return c->ch - 1u < GRID_CH_WIDE_CONT - 1u && !(c->flags & GRID_CELL_COMBINED);
+}
+
+/* Is the cell the left half of a wide character whose right half follows? */
+static int is_wide(const struct grid_cell *c, const struct grid_cell *end)
+{
+	return c->width == 2 && c->ch != GRID_CH_WIDE_CONT &&
+	       (c->ch != 0 || (c->flags & GRID_CELL_COMBINED)) && c + 1 < end &&
+	       c[1].ch == GRID_CH_WIDE_CONT;
+}
+
+/*
+ * Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl.
+ * Most of any history is plain ASCII cells in the pen of the cell before:
+ * one test of the cell's two words tells them from the rest. Then come
+ * other characters (wide ones take their right half along), and the rarer
+ * changes of pen.
+ */
 static void encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
 		   const struct history_codec *codec, size_t *tl, size_t *rl)
 {
+	const struct grid_cell *c, *end = cells + n;
 	struct hpen pen = default_pen;
+	struct hkey key;
 	uint8_t *t = out, *r = h->runs;
-	int lastcol = 0, skip_cont = 0;
+	int lastcol = 0;
 
-	for (int i = 0; i < n; i++) {
-		const struct grid_cell *c = &cells[i];
+	set_key(&key, &pen);
+	for (c = cells; c < end; c++) {
+		uint64_t head = cell_head(c) ^ key.fg, tail = cell_tail(c) ^ key.tail;
 		int wide;
 
-		if (c->fg != pen.fg || c->bg != pen.bg || c->attr != pen.attr)
-			r = put_run(r, i, &lastcol, &pen, c);
-		if (c->ch - 1u < 0x7fu && !(c->flags & GRID_CELL_COMBINED)) {
-			*t++ = (uint8_t)c->ch; /* plain ASCII: most of any history */
-			skip_cont = 0;
+		if ((not_ascii(head) >> 7 | tail) == 0) {
+			*t++ = (uint8_t)head;
 			continue;
 		}
-		if (skip_cont && c->ch == GRID_CH_WIDE_CONT) {
-			skip_cont = 0; /* implied by the MARK_WIDE before it */
-			continue;
+		if ((head >> 32 | (tail & key.pen_bits)) != 0)
+			r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
+		wide = is_wide(c, end);
+		if (is_char(c)) {
+			if (wide)
+				*t++ = MARK_WIDE;
+			t = put_utf8(t, c->ch);
+		} else {
+			t = put_text(t, c, wide, codec);
 		}
-		wide = c->width == 2 && c->ch != 0 && i + 1 < n &&
-		       cells[i + 1].ch == GRID_CH_WIDE_CONT;
-		t = put_text(t, c, wide, codec);
-		skip_cont = wide;
+		if (wide) {
+			/* The right half is implied: only a change of pen there
+			 * is recorded. */
+			c++;
+			if (pen_differs(c, &key))
+				r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
+		}
 	}
 	*tl = (size_t)(t - out);
 	*rl = (size_t)(r - h->runs);
