@@ -58,6 +58,9 @@
 /* Worst case bytes per cell: text (wide mark, base, marked combining code
  * points) and run record (delta, mask, two colours, attributes). */
 #define TEXT_MAX_PER_CELL (1 + 4 + (CELL_CPS - 1) * 5)
+/* ... and without combined characters: a character, or a wide mark and a
+ * character for two cells. */
+#define TEXT_PER_CELL 4
 #define RUN_MAX_PER_CELL (3 + 1 + 3 + 3 + 2)
 
 struct hline {
@@ -80,10 +83,9 @@ struct history {
 	int nchunk, capchunk;
 	int first; /* slot of the oldest line kept in chunk[0] */
 	int size, limit;
-	uint8_t *runs; /* scratch for a line's runs while its text is encoded */
+	uint8_t *runs; /* scratch for a line's runs while its text is encoded
+			  in place */
 	size_t runscap;
-	uint8_t *text; /* scratch for its text: the chunk takes the exact length */
-	size_t textcap;
 };
 
 struct hpen {
@@ -121,7 +123,6 @@ void history_free(struct history *h)
 	history_clear(h);
 	free(h->chunk);
 	free(h->runs);
-	free(h->text);
 	free(h);
 }
 
@@ -159,16 +160,26 @@ void history_set_limit(struct history *h, int limit)
 		drop_oldest(h);
 }
 
+/* The 8 bytes of a cell from bg on (see cell_tail): its pen bits that make
+ * a blank show, and the combined flag. */
+static uint64_t cell_tail(const struct grid_cell *c);
+static const struct grid_cell shows_bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, GRID_CELL_COMBINED};
+
 int history_content_len(const struct grid_cell *cells, int n)
 {
-	while (n > 0) {
-		const struct grid_cell *c = &cells[n - 1];
+	uint64_t shows = cell_tail(&shows_bits);
 
-		if (c->ch != 0 || (c->flags & GRID_CELL_COMBINED) || c->bg != GRID_COLOR_DEFAULT ||
-		    c->attr != 0)
+	/* Four at a time: most rows end in many blanks. */
+	for (; n >= 4; n -= 4) {
+		const struct grid_cell *c = cells + n - 4;
+
+		if ((c[0].ch | c[1].ch | c[2].ch | c[3].ch) != 0 ||
+		    ((cell_tail(c) | cell_tail(c + 1) | cell_tail(c + 2) | cell_tail(c + 3)) &
+		     shows) != 0)
 			break;
-		n--;
 	}
+	while (n > 0 && cells[n - 1].ch == 0 && (cell_tail(&cells[n - 1]) & shows) == 0)
+		n--;
 	return n;
 }
 
@@ -208,7 +219,7 @@ int history_ncells(const struct history *h, int idx)
 
 size_t history_bytes(const struct history *h)
 {
-	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap + h->textcap;
+	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap;
 
 	for (int i = 0; i < h->nchunk; i++)
 		n += sizeof *h->chunk[i] + h->chunk[i]->cap;
@@ -270,11 +281,14 @@ static struct hchunk *writable_chunk(struct history *h, size_t more)
 		c = calloc(1, sizeof *c);
 		if (c == NULL)
 			return NULL;
-		/* Start at about what the last chunk needed: one allocation and
-		 * one trim per chunk, rather than a doubling series whose freed
-		 * steps fragment the heap. */
+		/* Start a little past what the last chunk needed: one
+		 * allocation and one trim (in place) per chunk, rather than a
+		 * doubling series whose freed steps fragment the heap, or a
+		 * growth that copies the chunk. */
 		if (h->nchunk > 0) {
 			size_t want = h->chunk[h->nchunk - 1]->used;
+
+			want += want / 8;
 
 			if (want < more)
 				want = more;
@@ -477,14 +491,6 @@ static uint64_t cell_head(const struct grid_cell *c)
 	return (uint64_t)c->fg << 32 | c->ch;
 }
 
-/* Its bits past the seventh are zero only if head (a cell's head xor the
- * pen's fg in the high half) is ASCII 1..0x7f in that fg: above 0x7f, or in
- * another fg, head has such a bit; at 0, head - 1 has them all. */
-static uint64_t not_ascii(uint64_t head)
-{
-	return (head - 1) | head;
-}
-
 /*
  * What a cell's head and tail are compared with: a plain cell in the pen in
  * force (fg in the head's high half), and the bits of the tail that are pen
@@ -533,32 +539,50 @@ static int is_wide(const struct grid_cell *c, const struct grid_cell *end)
 	       c[1].ch == GRID_CH_WIDE_CONT;
 }
 
+/* Copy the text of the plain ASCII cells in the pen from c on to *tp;
+ * returns the first cell that is not one. */
+static const struct grid_cell *plain_run(const struct grid_cell *c, const struct grid_cell *end,
+					 const struct hkey *key, uint8_t **tp)
+{
+	uint8_t *t = *tp;
+
+	for (; c < end; c++) {
+		/* a code point in 1..0x7f, in the pen's fg (else the high half
+		 * is not 0) */
+		uint64_t head = cell_head(c) ^ key->fg;
+
+		if (head - 1 >= 0x7f || cell_tail(c) != key->tail)
+			break;
+		*t++ = (uint8_t)head;
+	}
+	*tp = t;
+	return c;
+}
+
 /*
- * Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl.
+ * Encode cells: text to out (room bytes), runs to h->runs; their lengths to
+ * *tl, *rl. Returns -1 if combined characters need more room than that:
+ * other cells take at most TEXT_PER_CELL bytes each.
  * Most of any history is plain ASCII cells in the pen of the cell before:
  * one test of the cell's two words tells them from the rest. Then come
  * other characters (wide ones take their right half along), and the rarer
  * changes of pen.
  */
-static void encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
-		   const struct history_codec *codec, size_t *tl, size_t *rl)
+static int encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
+		  size_t room, const struct history_codec *codec, size_t *tl, size_t *rl)
 {
 	const struct grid_cell *c, *end = cells + n;
+	const uint8_t *limit = out + room;
 	struct hpen pen = default_pen;
 	struct hkey key;
 	uint8_t *t = out, *r = h->runs;
 	int lastcol = 0;
 
 	set_key(&key, &pen);
-	for (c = cells; c < end; c++) {
-		uint64_t head = cell_head(c) ^ key.fg, tail = cell_tail(c) ^ key.tail;
+	for (c = cells; (c = plain_run(c, end, &key, &t)) < end; c++) {
 		int wide;
 
-		if ((not_ascii(head) >> 7 | tail) == 0) {
-			*t++ = (uint8_t)head;
-			continue;
-		}
-		if ((head >> 32 | (tail & key.pen_bits)) != 0)
+		if (pen_differs(c, &key))
 			r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
 		wide = is_wide(c, end);
 		if (is_char(c)) {
@@ -566,6 +590,10 @@ static void encode(struct history *h, const struct grid_cell *cells, int n, uint
 				*t++ = MARK_WIDE;
 			t = put_utf8(t, c->ch);
 		} else {
+			if ((c->flags & GRID_CELL_COMBINED) &&
+			    (size_t)(limit - t) <
+				    TEXT_MAX_PER_CELL + TEXT_PER_CELL * (size_t)(end - c))
+				return -1;
 			t = put_text(t, c, wide, codec);
 		}
 		if (wide) {
@@ -578,6 +606,7 @@ static void encode(struct history *h, const struct grid_cell *cells, int n, uint
 	}
 	*tl = (size_t)(t - out);
 	*rl = (size_t)(r - h->runs);
+	return 0;
 }
 
 int history_push(struct history *h, const struct grid_cell *cells, int ncells, int cont,
@@ -585,7 +614,6 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 {
 	struct hchunk *c;
 	size_t tl, rl, n;
-	uint8_t *p;
 
 	if (h->limit <= 0)
 		return 0;
@@ -594,17 +622,22 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 	if (ncells > MAX_CELLS)
 		ncells = MAX_CELLS;
 	n = (size_t)ncells;
-	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0 ||
-	    reserve_scratch(&h->text, &h->textcap, n * TEXT_MAX_PER_CELL + 1) != 0)
+	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0)
 		return -1;
-	encode(h, cells, ncells, h->text, codec, &tl, &rl);
-	rl += put_runlen(h->runs + rl, rl);
-	c = writable_chunk(h, tl + rl);
+	/* The text goes straight into the chunk; a line of many combined
+	 * characters is encoded again with room for the worst case. */
+	c = writable_chunk(h, n * TEXT_PER_CELL + 1);
 	if (c == NULL)
 		return -1;
-	p = c->buf + c->used;
-	memcpy(p, h->text, tl);
-	memcpy(p + tl, h->runs, rl);
+	if (encode(h, cells, ncells, c->buf + c->used, c->cap - c->used, codec, &tl, &rl) != 0) {
+		if (reserve_bytes(c, n * TEXT_MAX_PER_CELL + 1) != 0)
+			return -1;
+		encode(h, cells, ncells, c->buf + c->used, c->cap - c->used, codec, &tl, &rl);
+	}
+	if (reserve_bytes(c, tl + rl + RUNLEN_MAX) != 0)
+		return -1;
+	memcpy(c->buf + c->used + tl, h->runs, rl);
+	rl += put_runlen(c->buf + c->used + tl + rl, rl);
 	commit_line(h, c, tl + rl, ncells, cont);
 	return 0;
 }
