@@ -7,9 +7,9 @@
  * the runs' length is known.
  *
  * Text: one entry per cell, in order. A plain cell is its code point in
- * UTF-8. Bytes 0xf8..0xff never occur in UTF-8, so four of them say what
- * plain text cannot:
- *   MARK_BLANK  a cell never written (ch 0), distinct from a written space
+ * UTF-8; a cell never written (ch 0) is thus the byte 0, distinct from a
+ * written space. Bytes 0xf8..0xff never occur in UTF-8, so three of them
+ * say what plain text cannot:
  *   MARK_WIDE   the next character is two cells wide; its right half is
  *               implied and takes no bytes
  *   MARK_COMB   the next code point combines with the cell before
@@ -38,7 +38,6 @@
 #define MAX_CELLS 65535
 
 #define MARK_CONT 0xfb
-#define MARK_BLANK 0xfc
 #define MARK_COMB 0xfd
 #define MARK_WIDE 0xfe
 
@@ -94,6 +93,29 @@ struct hpen {
 };
 
 static const struct hpen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+
+/*
+ * A cell's 8 bytes from bg to flags as one word, to compare a cell's pen
+ * (and that it is a single-width, uncombined cell) in one step. Both sides of
+ * a comparison come from the same layout, so byte order does not matter.
+ */
+_Static_assert(sizeof(struct grid_cell) == 16 && offsetof(struct grid_cell, bg) == 8,
+	       "struct grid_cell: bg, attr, width and flags are its last 8 bytes");
+
+static uint64_t cell_tail(const struct grid_cell *c)
+{
+	uint64_t v;
+
+	memcpy(&v, (const unsigned char *)c + offsetof(struct grid_cell, bg), sizeof v);
+	return v;
+}
+
+/* A cell's code point and fg as one word, the code point in the low half
+ * (compilers make this one load on a little-endian machine). */
+static uint64_t cell_head(const struct grid_cell *c)
+{
+	return (uint64_t)c->fg << 32 | c->ch;
+}
 
 struct history *history_new(int limit)
 {
@@ -160,14 +182,12 @@ void history_set_limit(struct history *h, int limit)
 		drop_oldest(h);
 }
 
-/* The 8 bytes of a cell from bg on (see cell_tail): its pen bits that make
- * a blank show, and the combined flag. */
-static uint64_t cell_tail(const struct grid_cell *c);
-static const struct grid_cell shows_bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, GRID_CELL_COMBINED};
-
 int history_content_len(const struct grid_cell *cells, int n)
 {
-	uint64_t shows = cell_tail(&shows_bits);
+	/* the bits of a tail that make a blank show (bg, attributes) or not a
+	 * blank (combined) */
+	static const struct grid_cell bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, GRID_CELL_COMBINED};
+	uint64_t shows = cell_tail(&bits);
 
 	/* Four at a time: most rows end in many blanks. */
 	for (; n >= 4; n -= 4) {
@@ -342,6 +362,24 @@ static uint8_t *put_utf8(uint8_t *p, uint32_t cp)
 	return p;
 }
 
+/* put_utf8 with the two and three byte forms (most text that is not ASCII)
+ * first and in line. */
+static uint8_t *put_char(uint8_t *p, uint32_t cp)
+{
+	if (cp - 0x80 < 0x800 - 0x80) {
+		p[0] = (uint8_t)(0xc0 | (cp >> 6));
+		p[1] = (uint8_t)(0x80 | (cp & 0x3f));
+		return p + 2;
+	}
+	if (cp - 0x800 < 0xd800 - 0x800) {
+		p[0] = (uint8_t)(0xe0 | (cp >> 12));
+		p[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+		p[2] = (uint8_t)(0x80 | (cp & 0x3f));
+		return p + 3;
+	}
+	return put_utf8(p, cp);
+}
+
 static uint8_t *put_varint(uint8_t *p, unsigned v)
 {
 	while (v >= 0x80) {
@@ -417,9 +455,9 @@ static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
 		n = codec->expand(codec->ctx, c->ch, cps, CELL_CPS);
 	if (n == 0) {
 		/* a blank; both halves of a wide character that cannot be told */
-		*p++ = MARK_BLANK;
+		*p++ = 0;
 		if (wide)
-			*p++ = MARK_BLANK;
+			*p++ = 0;
 		return p;
 	}
 	if (wide)
@@ -460,35 +498,12 @@ static size_t put_runlen(uint8_t *p, size_t rl)
 	return RUNLEN_MAX;
 }
 
-/*
- * A cell's 8 bytes from bg to flags as one word, to compare a cell's pen
- * (and that it is a single-width, uncombined cell) in one step. Both sides of
- * a comparison come from the same layout, so byte order does not matter.
- */
-_Static_assert(sizeof(struct grid_cell) == 16 && offsetof(struct grid_cell, bg) == 8,
-	       "struct grid_cell: bg, attr, width and flags are its last 8 bytes");
-
-static uint64_t cell_tail(const struct grid_cell *c)
-{
-	uint64_t v;
-
-	memcpy(&v, (const unsigned char *)c + offsetof(struct grid_cell, bg), sizeof v);
-	return v;
-}
-
 /* The tail of a plain cell in pen p. */
 static uint64_t pen_tail(const struct hpen *p)
 {
 	struct grid_cell c = {0, p->fg, p->bg, p->attr, 1, 0};
 
 	return cell_tail(&c);
-}
-
-/* A cell's code point and fg as one word, the code point in the low half
- * (compilers make this one load on a little-endian machine). */
-static uint64_t cell_head(const struct grid_cell *c)
-{
-	return (uint64_t)c->fg << 32 | c->ch;
 }
 
 /*
@@ -539,19 +554,22 @@ static int is_wide(const struct grid_cell *c, const struct grid_cell *end)
 	       c[1].ch == GRID_CH_WIDE_CONT;
 }
 
-/* Copy the text of the plain ASCII cells in the pen from c on to *tp;
- * returns the first cell that is not one. */
+/*
+ * Copy the text of the plain cells from c on to *tp (a byte each); returns
+ * the first cell that is not one. A cell is plain if its code point is below
+ * 0x80 (0 a blank) and it is a single-width cell in the pen: its head xor the
+ * pen's fg is then its code point (another fg sets bits past the low 32),
+ * its tail the pen's.
+ */
 static const struct grid_cell *plain_run(const struct grid_cell *c, const struct grid_cell *end,
 					 const struct hkey *key, uint8_t **tp)
 {
 	uint8_t *t = *tp;
 
 	for (; c < end; c++) {
-		/* a code point in 1..0x7f, in the pen's fg (else the high half
-		 * is not 0) */
 		uint64_t head = cell_head(c) ^ key->fg;
 
-		if (head - 1 >= 0x7f || cell_tail(c) != key->tail)
+		if (head >= 0x80 || cell_tail(c) != key->tail)
 			break;
 		*t++ = (uint8_t)head;
 	}
@@ -579,16 +597,19 @@ static int encode(struct history *h, const struct grid_cell *cells, int n, uint8
 	int lastcol = 0;
 
 	set_key(&key, &pen);
-	for (c = cells; (c = plain_run(c, end, &key, &t)) < end; c++) {
+	for (c = cells; (c = plain_run(c, end, &key, &t)) < end;) {
 		int wide;
 
-		if (pen_differs(c, &key))
+		if (pen_differs(c, &key)) {
+			/* c is tried again as plain in its pen */
 			r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
+			continue;
+		}
 		wide = is_wide(c, end);
 		if (is_char(c)) {
 			if (wide)
 				*t++ = MARK_WIDE;
-			t = put_utf8(t, c->ch);
+			t = put_char(t, c->ch);
 		} else {
 			if ((c->flags & GRID_CELL_COMBINED) &&
 			    (size_t)(limit - t) <
@@ -603,6 +624,7 @@ static int encode(struct history *h, const struct grid_cell *cells, int n, uint8
 			if (pen_differs(c, &key))
 				r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
 		}
+		c++;
 	}
 	*tl = (size_t)(t - out);
 	*rl = (size_t)(r - h->runs);
@@ -814,9 +836,12 @@ static void decode(struct decoder *d)
 	while (d->t < d->tend) {
 		uint8_t b = *d->t;
 
-		if (b == MARK_BLANK || b == MARK_CONT) {
+		if (b < 0x80 && (d->t + 1 == d->tend || d->t[1] != MARK_COMB)) {
+			d->t++; /* plain ASCII or a blank: most of any history */
+			put_cell(d, b, 1, 0);
+		} else if (b == MARK_CONT) {
 			d->t++;
-			put_cell(d, b == MARK_BLANK ? 0 : GRID_CH_WIDE_CONT, b == MARK_BLANK, 0);
+			put_cell(d, GRID_CH_WIDE_CONT, 0, 0);
 		} else if (b == MARK_WIDE) {
 			d->t++;
 			if (d->t < d->tend)

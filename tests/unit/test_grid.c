@@ -885,6 +885,158 @@ static void test_history_codec(void)
 	history_free(h);
 }
 
+/* A codec whose combined cells are long: an emoji and six marks (22 bytes),
+ * more than the four a cell the encoder first makes room for. */
+static size_t long_expand(void *ctx, uint32_t idx, uint32_t *cps, size_t max)
+{
+	(void)ctx;
+	if (max < 7)
+		return 0;
+	cps[0] = 0x1f600 + idx;
+	for (int i = 1; i < 7; i++)
+		cps[i] = 0x300 + (uint32_t)i;
+	return 7;
+}
+
+static int64_t long_intern(void *ctx, const uint32_t *cps, size_t n)
+{
+	(void)ctx;
+	if (n != 7 || cps[0] < 0x1f600 || cps[0] >= 0x1f600 + 50)
+		return -1;
+	for (size_t i = 1; i < n; i++)
+		if (cps[i] != 0x300 + i)
+			return -1;
+	return (int64_t)cps[0] - 0x1f600;
+}
+
+static const struct history_codec long_codec = {long_expand, long_intern, NULL};
+
+/* Push n cells and read them back as they were. */
+static int round_trip(struct history *h, const struct grid_cell *in, int n,
+		      const struct history_codec *codec)
+{
+	struct grid_cell out[300];
+
+	if (history_push(h, in, n, 0, codec) != 0 ||
+	    history_get(h, history_size(h) - 1, out, n, codec) != n)
+		return 0;
+	return memcmp(out, in, (size_t)n * sizeof in[0]) == 0;
+}
+
+static struct grid_cell cell(uint32_t ch, grid_color fg, grid_color bg, uint16_t attr)
+{
+	return (struct grid_cell){ch, fg, bg, attr, 1, 0};
+}
+
+/* Make in[x] a wide character, in[x + 1] its right half in the same pen. */
+static void make_wide(struct grid_cell *in, int x, uint32_t ch)
+{
+	in[x].ch = ch;
+	in[x].width = 2;
+	in[x + 1] = in[x];
+	in[x + 1].ch = GRID_CH_WIDE_CONT;
+	in[x + 1].width = 0;
+	in[x + 1].flags = 0;
+}
+
+/* The encoder's cases one by one: plain runs and what breaks them. */
+static void test_history_edges(void)
+{
+	struct history *h = history_new(100);
+	struct grid_cell in[300], out[300];
+	const grid_color red = GRID_COLOR_INDEXED(1), rgb = GRID_COLOR_RGB(1, 2, 3);
+
+	/* an empty line keeps its continuation flag */
+	CHECK_INT(history_push(h, in, 0, 1, NULL), 0);
+	CHECK_INT(history_ncells(h, 0), 0);
+	CHECK_INT(history_cont(h, 0), 1);
+	history_get(h, 0, out, 3, NULL);
+	CHECK_INT(out[2].ch, 0);
+	CHECK_INT(out[2].width, 1);
+	/* pens changing mid-row, in and out of runs of ASCII: fg, bg, bold, a
+	 * link id (attributes past one byte), back to the default */
+	for (int x = 0; x < 40; x++)
+		in[x] = cell('a' + (uint32_t)x % 26, x >= 5 && x < 9 ? red : 0, x >= 7 ? rgb : 0,
+			     x >= 12 && x < 30 ? (x >= 20 ? 0x0401 : GRID_ATTR_BOLD) : 0);
+	CHECK(round_trip(h, in, 40, NULL));
+	/* ASCII's edges (DEL, 0x80), blanks (written as the byte 0) in and out
+	 * of the pen, then two to four byte characters */
+	for (int x = 0; x < 20; x++)
+		in[x] = cell(x % 2 ? 0 : 0x7f + (uint32_t)x / 2, x >= 10 ? red : 0, 0, 0);
+	in[3].fg = rgb;
+	in[14].ch = 0x4e2d;
+	in[16].ch = 0x1f600;
+	CHECK(round_trip(h, in, 20, NULL));
+	/* invalid code points are kept as U+FFFD */
+	in[0] = cell(0xd800, 0, 0, 0);
+	in[1] = cell(0x110000, 0, 0, 0);
+	CHECK_INT(history_push(h, in, 2, 0, NULL), 0);
+	history_get(h, history_size(h) - 1, out, 2, NULL);
+	CHECK_INT(out[0].ch, 0xfffd);
+	CHECK_INT(out[1].ch, 0xfffd);
+	/* wide characters: a pen that changes on the right half, ASCII in a
+	 * new pen right after, and one in the last two cells */
+	for (int x = 0; x < 10; x++)
+		in[x] = cell('x', 0, 0, 0);
+	make_wide(in, 0, 0x65e5);
+	in[1].bg = red;
+	make_wide(in, 2, 0x672c);
+	in[4].fg = rgb;
+	make_wide(in, 8, 0x8a9e);
+	CHECK(round_trip(h, in, 10, NULL));
+	/* a right half alone, and an ASCII character of width 2 */
+	in[0] = cell('a', 0, 0, 0);
+	in[1] = cell(GRID_CH_WIDE_CONT, 0, 0, 0);
+	in[1].width = 0;
+	make_wide(in, 2, 'w');
+	CHECK(round_trip(h, in, 4, NULL));
+	/* trailing blanks: dropped unless they show (a bg or attributes) or
+	 * are combined; four at a time and one by one */
+	for (int x = 0; x < 11; x++)
+		in[x] = cell(x < 2 ? 'a' : 0, red, 0, 0);
+	CHECK_INT(history_content_len(in, 11), 2);
+	in[9].bg = red;
+	CHECK_INT(history_content_len(in, 11), 10);
+	in[9].bg = 0;
+	in[6].attr = GRID_ATTR_REVERSE;
+	CHECK_INT(history_content_len(in, 11), 7);
+	in[6].attr = 0;
+	in[4].flags = GRID_CELL_COMBINED;
+	CHECK_INT(history_content_len(in, 11), 5);
+	in[0].ch = in[1].ch = 0;
+	in[4].flags = 0;
+	CHECK_INT(history_content_len(in, 11), 0);
+	/* blanks with a background colour at the end are kept as they are */
+	for (int x = 0; x < 30; x++)
+		in[x] = cell(x < 10 ? 'a' : 0, 0, x < 10 ? 0 : rgb, 0);
+	CHECK(round_trip(h, in, 30, NULL));
+	/* a row of combined characters only, one of them wide with index 0 */
+	for (int x = 0; x < 12; x++) {
+		in[x] = cell((uint32_t)x % 10, 0, 0, 0);
+		in[x].flags = GRID_CELL_COMBINED;
+	}
+	make_wide(in, 4, 0);
+	CHECK(round_trip(h, in, 12, &fake_codec));
+	/* combined cells longer than the room first made for the line */
+	for (int x = 0; x < 300; x++) {
+		in[x] = cell(x % 3 ? 'q' : (uint32_t)x % 50, 0, x % 7 ? 0 : red, 0);
+		in[x].flags = x % 3 ? 0 : GRID_CELL_COMBINED;
+	}
+	CHECK(round_trip(h, in, 300, &long_codec));
+	/* a wide combined cell that cannot be expanded: two blanks, and the
+	 * cells after it stay in their columns */
+	in[0] = cell(3, 0, 0, 0);
+	in[0].flags = GRID_CELL_COMBINED;
+	make_wide(in, 0, 3);
+	in[2] = cell('z', 0, 0, 0);
+	CHECK_INT(history_push(h, in, 3, 0, NULL), 0);
+	history_get(h, history_size(h) - 1, out, 3, NULL);
+	CHECK_INT(out[0].ch, 0);
+	CHECK_INT(out[1].ch, 0);
+	CHECK_INT(out[2].ch, 'z');
+	history_free(h);
+}
+
 /* Plain 80-column text: the budget is well under 1.5 MB per 10,000 lines. */
 static void test_history_memory(void)
 {
@@ -1235,6 +1387,7 @@ int main(int argc, char **argv)
 	test_misc_edges();
 	test_short_rows();
 	test_history_codec();
+	test_history_edges();
 	test_history_memory();
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
 		bench(argc > 2 ? atof(argv[2]) : 32);
