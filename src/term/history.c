@@ -696,13 +696,25 @@ struct decoder {
 	const struct history_codec *codec;
 };
 
+static const struct grid_cell blank_cell = {0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
+
 /* UTF-8 written by put_utf8; anything malformed becomes U+FFFD. */
 static uint32_t get_utf8(const uint8_t **pp, const uint8_t *end)
 {
 	const uint8_t *p = *pp;
 	uint32_t cp = *p++;
-	int more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
+	int more;
 
+	/* two and three bytes first: most text that is not ASCII */
+	if (cp - 0xc0 < 0x20 && p < end && (p[0] & 0xc0) == 0x80) {
+		*pp = p + 1;
+		return (cp & 0x1f) << 6 | (p[0] & 0x3fu);
+	}
+	if (cp - 0xe0 < 0x10 && end - p >= 2 && (p[0] & 0xc0) == 0x80 && (p[1] & 0xc0) == 0x80) {
+		*pp = p + 2;
+		return (cp & 0x0f) << 12 | (p[0] & 0x3fu) << 6 | (p[1] & 0x3fu);
+	}
+	more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
 	if (cp >= 0xf8 || (cp >= 0x80 && cp < 0xc0)) {
 		*pp = p;
 		return 0xfffd;
@@ -792,14 +804,15 @@ static void put_cell(struct decoder *d, uint32_t ch, uint8_t width, uint8_t flag
 }
 
 /* One cell's code points: the base, then any marked combining ones. */
-static void decode_glyph(struct decoder *d, int wide)
+/* The cell of base and the combining code points marked after it: a
+ * combined cell if the codec can keep it, else base alone. */
+static uint32_t decode_combined(struct decoder *d, uint32_t base, uint8_t *flags)
 {
 	uint32_t cps[CELL_CPS];
 	size_t n = 0;
 	uint32_t ch;
-	uint8_t flags = 0;
 
-	cps[n++] = get_utf8(&d->t, d->tend);
+	cps[n++] = base;
 	while (d->t < d->tend && *d->t == MARK_COMB) {
 		d->t++;
 		if (d->t == d->tend)
@@ -808,15 +821,25 @@ static void decode_glyph(struct decoder *d, int wide)
 		if (n < CELL_CPS - 1)
 			cps[n++] = ch;
 	}
-	ch = cps[0];
 	if (n > 1 && d->codec != NULL) {
 		int64_t idx = d->codec->intern(d->codec->ctx, cps, n);
 
 		if (idx >= 0) {
-			ch = (uint32_t)idx;
-			flags = GRID_CELL_COMBINED;
+			*flags = GRID_CELL_COMBINED;
+			return (uint32_t)idx;
 		}
 	}
+	return base;
+}
+
+/* One cell's code points: the base, then any marked combining ones. */
+static void decode_glyph(struct decoder *d, int wide)
+{
+	uint32_t ch = get_utf8(&d->t, d->tend);
+	uint8_t flags = 0;
+
+	if (d->t < d->tend && *d->t == MARK_COMB)
+		ch = decode_combined(d, ch, &flags);
 	if (wide && d->x + 1 >= d->cols) {
 		/* Clipped: half a wide character cannot be shown. */
 		put_cell(d, 0, 1, 0);
@@ -828,16 +851,56 @@ static void decode_glyph(struct decoder *d, int wide)
 		put_cell(d, GRID_CH_WIDE_CONT, 0, 0);
 }
 
+/*
+ * Plain ASCII bytes (or blanks) from the text into cells in the pen in
+ * force, up to the next run record or the last column wanted: most of any
+ * history. A byte followed by a combining mark is left to decode_glyph, as
+ * is the text's last byte.
+ */
+static void plain_cells(struct decoder *d)
+{
+	unsigned stop = d->next_col < (unsigned)d->cols ? d->next_col : (unsigned)d->cols;
+	const uint8_t *t = d->t;
+	struct grid_cell *o, pen = blank_cell;
+	size_t n, i;
+	uint64_t words[2];
+
+	if ((unsigned)d->x >= stop)
+		return; /* (out may be NULL when cols is 0) */
+	o = d->out + d->x;
+	n = stop - (unsigned)d->x;
+	if (n > (size_t)(d->tend - t) - 1)
+		n = (size_t)(d->tend - t) - 1;
+	pen.fg = d->pen.fg;
+	pen.bg = d->pen.bg;
+	pen.attr = d->pen.attr;
+	/* the cell in two words, then its code point: three stores */
+	memcpy(words, &pen, sizeof words);
+	for (i = 0; i < n && t[i] < 0x80 && t[i + 1] != MARK_COMB; i++) {
+		memcpy(&o[i], words, sizeof words);
+		o[i].ch = t[i];
+	}
+	d->x += (int)i;
+	d->t = t + i;
+}
+
 static void decode(struct decoder *d)
 {
 	d->pen = default_pen;
 	d->next_col = 0;
 	next_run(d);
 	while (d->t < d->tend) {
-		uint8_t b = *d->t;
+		uint8_t b;
 
+		while ((unsigned)d->x == d->next_col)
+			apply_run(d);
+		plain_cells(d);
+		if (d->t == d->tend)
+			break;
+		b = *d->t;
 		if (b < 0x80 && (d->t + 1 == d->tend || d->t[1] != MARK_COMB)) {
-			d->t++; /* plain ASCII or a blank: most of any history */
+			d->t++; /* plain, at a run record, past the columns wanted
+				   or last */
 			put_cell(d, b, 1, 0);
 		} else if (b == MARK_CONT) {
 			d->t++;
@@ -854,9 +917,8 @@ static void decode(struct decoder *d)
 			decode_glyph(d, 0);
 		}
 	}
-	for (; d->x < d->cols; d->x++)
-		d->out[d->x] =
-			(struct grid_cell){0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
+	for (int x = d->x; x < d->cols; x++)
+		d->out[x] = blank_cell;
 }
 
 /* The runs' length from the end of a line's len bytes at p (into *rl);

@@ -1266,6 +1266,29 @@ static double bench_push(const struct hb_rows *s, int reps)
 	return sink == 0 ? sec * 1e9 / ((double)reps * s->n) : -1;
 }
 
+/* Read every line of a history of the rows back, reps times (copy mode,
+ * capture-pane): nanoseconds per row. */
+static double bench_get(const struct hb_rows *s, int reps)
+{
+	struct history *h = history_new(s->n);
+	static struct grid_cell out[200];
+	struct timespec t0;
+	double sec;
+	long sink = 0;
+
+	for (int i = 0; i < s->n; i++)
+		history_push(h, s->cells[i],
+			     s->wraps[i] ? s->cols : history_content_len(s->cells[i], s->cols),
+			     s->cont[i], NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < s->n; i++)
+			sink += history_get(h, i, out, s->cols, NULL);
+	sec = seconds_since(&t0);
+	history_free(h);
+	return sink > 0 ? sec * 1e9 / ((double)reps * s->n) : -1;
+}
+
 static void bench_history(const char *log, size_t len, double mb)
 {
 	struct hb_rows *s = malloc(sizeof *s);
@@ -1282,6 +1305,7 @@ static void bench_history(const char *log, size_t len, double mb)
 		cells += s->wraps[i] ? 200 : history_content_len(s->cells[i], 200);
 	printf("bench: history_push, %d log rows of 200 columns (%.0f cells kept): %.0f ns/row\n",
 	       s->n, (double)cells / s->n, bench_push(s, reps));
+	printf("bench: history_get, the same rows: %.0f ns/row\n", bench_get(s, reps));
 	make_rows80(s, 0);
 	printf("bench: history_push, plain rows of 80 columns: %.0f ns/row\n", bench_push(s, reps));
 	make_rows80(s, 1);
