@@ -283,40 +283,48 @@ static void shrink_chunk(struct hchunk *c)
 	}
 }
 
+/* A new chunk for the next lines, with room for more bytes. */
+static struct hchunk *new_chunk(struct history *h, size_t more)
+{
+	struct hchunk *c;
+
+	if (h->nchunk == h->capchunk) {
+		int cap = h->capchunk ? h->capchunk * 2 : 8;
+		struct hchunk **p = realloc(h->chunk, (size_t)cap * sizeof *p);
+
+		if (p == NULL)
+			return NULL;
+		h->chunk = p;
+		h->capchunk = cap;
+	}
+	c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	/* Start a little past what the last chunk needed: one allocation and
+	 * one trim (in place) per chunk, rather than a doubling series whose
+	 * freed steps fragment the heap, or a growth that copies the chunk. */
+	if (h->nchunk > 0) {
+		size_t want = h->chunk[h->nchunk - 1]->used;
+
+		want += want / 8;
+		if (want < more)
+			want = more;
+		if ((c->buf = malloc(want)) != NULL)
+			c->cap = want;
+	}
+	h->chunk[h->nchunk++] = c;
+	return c;
+}
+
 /* The chunk the next line goes in, with room for more bytes. */
 static struct hchunk *writable_chunk(struct history *h, size_t more)
 {
 	struct hchunk *c = h->nchunk ? h->chunk[h->nchunk - 1] : NULL;
 
-	if (c == NULL || c->n == CHUNK_LINES) {
-		if (h->nchunk == h->capchunk) {
-			int cap = h->capchunk ? h->capchunk * 2 : 8;
-			struct hchunk **p = realloc(h->chunk, (size_t)cap * sizeof *p);
-
-			if (p == NULL)
-				return NULL;
-			h->chunk = p;
-			h->capchunk = cap;
-		}
-		c = calloc(1, sizeof *c);
-		if (c == NULL)
-			return NULL;
-		/* Start a little past what the last chunk needed: one
-		 * allocation and one trim (in place) per chunk, rather than a
-		 * doubling series whose freed steps fragment the heap, or a
-		 * growth that copies the chunk. */
-		if (h->nchunk > 0) {
-			size_t want = h->chunk[h->nchunk - 1]->used;
-
-			want += want / 8;
-
-			if (want < more)
-				want = more;
-			if ((c->buf = malloc(want)) != NULL)
-				c->cap = want;
-		}
-		h->chunk[h->nchunk++] = c;
-	}
+	if (c != NULL && c->n < CHUNK_LINES && c->cap - c->used >= more)
+		return c; /* most lines */
+	if ((c == NULL || c->n == CHUNK_LINES) && (c = new_chunk(h, more)) == NULL)
+		return NULL;
 	if (reserve_bytes(c, more) != 0)
 		return NULL;
 	return c;
@@ -566,13 +574,21 @@ static const struct grid_cell *plain_run(const struct grid_cell *c, const struct
 {
 	uint8_t *t = *tp;
 
-	for (; c < end; c++) {
-		uint64_t head = cell_head(c) ^ key->fg;
+	/* two cells a round: half the loop's own cost */
+	for (; c + 1 < end; c += 2, t += 2) {
+		uint64_t h0 = cell_head(c) ^ key->fg, h1 = cell_head(c + 1) ^ key->fg;
 
-		if (head >= 0x80 || cell_tail(c) != key->tail)
+		if (h0 >= 0x80 || cell_tail(c) != key->tail)
 			break;
-		*t++ = (uint8_t)head;
+		t[0] = (uint8_t)h0;
+		if (h1 >= 0x80 || cell_tail(c + 1) != key->tail) {
+			*tp = t + 1;
+			return c + 1;
+		}
+		t[1] = (uint8_t)h1;
 	}
+	if (c < end && (cell_head(c) ^ key->fg) < 0x80 && cell_tail(c) == key->tail)
+		*t++ = (uint8_t)(c++)->ch;
 	*tp = t;
 	return c;
 }
@@ -658,7 +674,8 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 	}
 	if (reserve_bytes(c, tl + rl + RUNLEN_MAX) != 0)
 		return -1;
-	memcpy(c->buf + c->used + tl, h->runs, rl);
+	if (rl > 0)
+		memcpy(c->buf + c->used + tl, h->runs, rl);
 	rl += put_runlen(c->buf + c->used + tl + rl, rl);
 	commit_line(h, c, tl + rl, ncells, cont);
 	return 0;
