@@ -906,7 +906,8 @@ static void decode(struct decoder *d)
 	d->pen = default_pen;
 	d->next_col = 0;
 	next_run(d);
-	while (d->t < d->tend) {
+	/* (cells past cols are clipped: they need no decoding) */
+	while (d->t < d->tend && d->x < d->cols) {
 		uint8_t b;
 
 		while ((unsigned)d->x == d->next_col)

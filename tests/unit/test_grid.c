@@ -959,6 +959,15 @@ static void test_history_edges(void)
 		in[x] = cell('a' + (uint32_t)x % 26, x >= 5 && x < 9 ? red : 0, x >= 7 ? rgb : 0,
 			     x >= 12 && x < 30 ? (x >= 20 ? 0x0401 : GRID_ATTR_BOLD) : 0);
 	CHECK(round_trip(h, in, 40, NULL));
+	/* read back narrower: clipped, a wide character across the edge as
+	 * two blanks */
+	make_wide(in, 9, 0x4e2d);
+	CHECK_INT(history_push(h, in, 40, 0, NULL), 0);
+	CHECK_INT(history_get(h, history_size(h) - 1, out, 10, NULL), 40);
+	CHECK(memcmp(out, in, 9 * sizeof in[0]) == 0);
+	CHECK_INT(out[9].ch, 0);
+	CHECK_INT(history_get(h, history_size(h) - 1, out, 11, NULL), 40);
+	CHECK(memcmp(out, in, 11 * sizeof in[0]) == 0);
 	/* ASCII's edges (DEL, 0x80), blanks (written as the byte 0) in and out
 	 * of the pen, then two to four byte characters */
 	for (int x = 0; x < 20; x++)
