@@ -57,10 +57,10 @@
 /* Worst case bytes per cell: text (wide mark, base, marked combining code
  * points) and run record (delta, mask, two colours, attributes). */
 #define TEXT_MAX_PER_CELL (1 + 4 + (CELL_CPS - 1) * 5)
-/* ... and without combined characters: a character, or a wide mark and a
- * character for two cells. */
-#define TEXT_PER_CELL 4
 #define RUN_MAX_PER_CELL (3 + 1 + 3 + 3 + 2)
+/* Most text bytes per cell without combined characters: a character, or a
+ * wide mark and a character for two cells. */
+#define TEXT_PER_CELL 4
 
 struct hline {
 	uint32_t off; /* start of the text in the chunk's buffer; the runs and
@@ -893,7 +893,20 @@ static void plain_cells(struct decoder *d)
 	pen.attr = d->pen.attr;
 	/* the cell in two words, then its code point: three stores */
 	memcpy(words, &pen, sizeof words);
-	for (i = 0; i < n && t[i] < 0x80 && t[i + 1] != MARK_COMB; i++) {
+	/* eight bytes at a time while none has its top bit (which every mark
+	 * has), nor is the last one followed by a combining mark */
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, t + i, sizeof w);
+		if ((w & 0x8080808080808080u) != 0 || t[i + 8] == MARK_COMB)
+			break;
+		for (size_t k = i; k < i + 8; k++) {
+			memcpy(&o[k], words, sizeof words);
+			o[k].ch = t[k];
+		}
+	}
+	for (; i < n && t[i] < 0x80 && t[i + 1] != MARK_COMB; i++) {
 		memcpy(&o[i], words, sizeof words);
 		o[i].ch = t[i];
 	}
