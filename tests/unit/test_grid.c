@@ -1026,6 +1026,15 @@ static void test_history_edges(void)
 	}
 	make_wide(in, 4, 0);
 	CHECK(round_trip(h, in, 12, &fake_codec));
+	/* combined cells whose base is ASCII, each the eighth of a group of
+	 * plain bytes (decoding takes eight bytes at a time) */
+	for (int x = 0; x < 40; x++)
+		in[x] = cell('a' + (uint32_t)x % 26, x >= 30 ? red : 0, 0, 0);
+	for (int x = 7; x < 40; x += 9) {
+		in[x].ch = (uint32_t)x % 10;
+		in[x].flags = GRID_CELL_COMBINED;
+	}
+	CHECK(round_trip(h, in, 40, &fake_codec));
 	/* combined cells longer than the room first made for the line */
 	for (int x = 0; x < 300; x++) {
 		in[x] = cell(x % 3 ? 'q' : (uint32_t)x % 50, 0, x % 7 ? 0 : red, 0);
