@@ -1333,6 +1333,30 @@ static void bench_history(const char *log, size_t len, double mb)
 	free(s);
 }
 
+/* A 50x200 grid with a full history of 10000 lines of the log, resized
+ * to 120 columns and back (reflow decodes every history line and encodes
+ * it again): milliseconds for both. */
+static double bench_reflow(const char *log, size_t len)
+{
+	struct grid *g = grid_new(50, 200, 10000, NULL, NULL);
+	struct timespec t0;
+	size_t off = 0;
+	double sec;
+
+	while (grid_history_size(g) < 10000 && off < len) {
+		size_t step = len - off < 65536 ? len - off : 65536;
+
+		grid_input(g, log + off, step);
+		off += step;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	grid_resize(g, 50, 120);
+	grid_resize(g, 50, 200);
+	sec = seconds_since(&t0);
+	grid_free(g);
+	return sec * 1e3;
+}
+
 static void bench(double mb)
 {
 	size_t len, chunk = 64 * 1024;
@@ -1356,6 +1380,8 @@ static void bench(double mb)
 	printf("bench: libvterm state alone, no-op callbacks: %.1f MB/s\n",
 	       bench_floor(log, len, chunk));
 	bench_history(log, len, mb);
+	printf("bench: reflow of 10000 history lines, 200 -> 120 -> 200 columns: %.1f ms\n",
+	       bench_reflow(log, len));
 	grid_free(g);
 	free(log);
 }
