@@ -7,9 +7,9 @@
  * the runs' length is known.
  *
  * Text: one entry per cell, in order. A plain cell is its code point in
- * UTF-8. Bytes 0xf8..0xff never occur in UTF-8, so four of them say what
- * plain text cannot:
- *   MARK_BLANK  a cell never written (ch 0), distinct from a written space
+ * UTF-8; a cell never written (ch 0) is thus the byte 0, distinct from a
+ * written space. Bytes 0xf8..0xff never occur in UTF-8, so three of them
+ * say what plain text cannot:
  *   MARK_WIDE   the next character is two cells wide; its right half is
  *               implied and takes no bytes
  *   MARK_COMB   the next code point combines with the cell before
@@ -30,6 +30,7 @@
 #include "term/history.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,6 @@
 #define MAX_CELLS 65535
 
 #define MARK_CONT 0xfb
-#define MARK_BLANK 0xfc
 #define MARK_COMB 0xfd
 #define MARK_WIDE 0xfe
 
@@ -58,6 +58,9 @@
  * points) and run record (delta, mask, two colours, attributes). */
 #define TEXT_MAX_PER_CELL (1 + 4 + (CELL_CPS - 1) * 5)
 #define RUN_MAX_PER_CELL (3 + 1 + 3 + 3 + 2)
+/* Most text bytes per cell without combined characters: a character, or a
+ * wide mark and a character for two cells. */
+#define TEXT_PER_CELL 4
 
 struct hline {
 	uint32_t off; /* start of the text in the chunk's buffer; the runs and
@@ -79,10 +82,9 @@ struct history {
 	int nchunk, capchunk;
 	int first; /* slot of the oldest line kept in chunk[0] */
 	int size, limit;
-	uint8_t *runs; /* scratch for a line's runs while its text is encoded */
+	uint8_t *runs; /* scratch for a line's runs while its text is encoded
+			  in place */
 	size_t runscap;
-	uint8_t *text; /* scratch for its text: the chunk takes the exact length */
-	size_t textcap;
 };
 
 struct hpen {
@@ -91,6 +93,29 @@ struct hpen {
 };
 
 static const struct hpen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+
+/*
+ * A cell's 8 bytes from bg to flags as one word, to compare a cell's pen
+ * (and that it is a single-width, uncombined cell) in one step. Both sides of
+ * a comparison come from the same layout, so byte order does not matter.
+ */
+_Static_assert(sizeof(struct grid_cell) == 16 && offsetof(struct grid_cell, bg) == 8,
+	       "struct grid_cell: bg, attr, width and flags are its last 8 bytes");
+
+static uint64_t cell_tail(const struct grid_cell *c)
+{
+	uint64_t v;
+
+	memcpy(&v, (const unsigned char *)c + offsetof(struct grid_cell, bg), sizeof v);
+	return v;
+}
+
+/* A cell's code point and fg as one word, the code point in the low half
+ * (compilers make this one load on a little-endian machine). */
+static uint64_t cell_head(const struct grid_cell *c)
+{
+	return (uint64_t)c->fg << 32 | c->ch;
+}
 
 struct history *history_new(int limit)
 {
@@ -120,7 +145,6 @@ void history_free(struct history *h)
 	history_clear(h);
 	free(h->chunk);
 	free(h->runs);
-	free(h->text);
 	free(h);
 }
 
@@ -160,14 +184,22 @@ void history_set_limit(struct history *h, int limit)
 
 int history_content_len(const struct grid_cell *cells, int n)
 {
-	while (n > 0) {
-		const struct grid_cell *c = &cells[n - 1];
+	/* the bits of a tail that make a blank show (bg, attributes) or not a
+	 * blank (combined) */
+	static const struct grid_cell bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, GRID_CELL_COMBINED};
+	uint64_t shows = cell_tail(&bits);
 
-		if (c->ch != 0 || (c->flags & GRID_CELL_COMBINED) || c->bg != GRID_COLOR_DEFAULT ||
-		    c->attr != 0)
+	/* Four at a time: most rows end in many blanks. */
+	for (; n >= 4; n -= 4) {
+		const struct grid_cell *c = cells + n - 4;
+
+		if ((c[0].ch | c[1].ch | c[2].ch | c[3].ch) != 0 ||
+		    ((cell_tail(c) | cell_tail(c + 1) | cell_tail(c + 2) | cell_tail(c + 3)) &
+		     shows) != 0)
 			break;
-		n--;
 	}
+	while (n > 0 && cells[n - 1].ch == 0 && (cell_tail(&cells[n - 1]) & shows) == 0)
+		n--;
 	return n;
 }
 
@@ -207,7 +239,7 @@ int history_ncells(const struct history *h, int idx)
 
 size_t history_bytes(const struct history *h)
 {
-	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap + h->textcap;
+	size_t n = sizeof *h + (size_t)h->capchunk * sizeof h->chunk[0] + h->runscap;
 
 	for (int i = 0; i < h->nchunk; i++)
 		n += sizeof *h->chunk[i] + h->chunk[i]->cap;
@@ -251,37 +283,48 @@ static void shrink_chunk(struct hchunk *c)
 	}
 }
 
+/* A new chunk for the next lines, with room for more bytes. */
+static struct hchunk *new_chunk(struct history *h, size_t more)
+{
+	struct hchunk *c;
+
+	if (h->nchunk == h->capchunk) {
+		int cap = h->capchunk ? h->capchunk * 2 : 8;
+		struct hchunk **p = realloc(h->chunk, (size_t)cap * sizeof *p);
+
+		if (p == NULL)
+			return NULL;
+		h->chunk = p;
+		h->capchunk = cap;
+	}
+	c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	/* Start a little past what the last chunk needed: one allocation and
+	 * one trim (in place) per chunk, rather than a doubling series whose
+	 * freed steps fragment the heap, or a growth that copies the chunk. */
+	if (h->nchunk > 0) {
+		size_t want = h->chunk[h->nchunk - 1]->used;
+
+		want += want / 8;
+		if (want < more)
+			want = more;
+		if ((c->buf = malloc(want)) != NULL)
+			c->cap = want;
+	}
+	h->chunk[h->nchunk++] = c;
+	return c;
+}
+
 /* The chunk the next line goes in, with room for more bytes. */
 static struct hchunk *writable_chunk(struct history *h, size_t more)
 {
 	struct hchunk *c = h->nchunk ? h->chunk[h->nchunk - 1] : NULL;
 
-	if (c == NULL || c->n == CHUNK_LINES) {
-		if (h->nchunk == h->capchunk) {
-			int cap = h->capchunk ? h->capchunk * 2 : 8;
-			struct hchunk **p = realloc(h->chunk, (size_t)cap * sizeof *p);
-
-			if (p == NULL)
-				return NULL;
-			h->chunk = p;
-			h->capchunk = cap;
-		}
-		c = calloc(1, sizeof *c);
-		if (c == NULL)
-			return NULL;
-		/* Start at about what the last chunk needed: one allocation and
-		 * one trim per chunk, rather than a doubling series whose freed
-		 * steps fragment the heap. */
-		if (h->nchunk > 0) {
-			size_t want = h->chunk[h->nchunk - 1]->used;
-
-			if (want < more)
-				want = more;
-			if ((c->buf = malloc(want)) != NULL)
-				c->cap = want;
-		}
-		h->chunk[h->nchunk++] = c;
-	}
+	if (c != NULL && c->n < CHUNK_LINES && c->cap - c->used >= more)
+		return c; /* most lines */
+	if ((c == NULL || c->n == CHUNK_LINES) && (c = new_chunk(h, more)) == NULL)
+		return NULL;
 	if (reserve_bytes(c, more) != 0)
 		return NULL;
 	return c;
@@ -325,6 +368,24 @@ static uint8_t *put_utf8(uint8_t *p, uint32_t cp)
 		*p++ = (uint8_t)(0x80 | (cp & 0x3f));
 	}
 	return p;
+}
+
+/* put_utf8 with the two and three byte forms (most text that is not ASCII)
+ * first and in line. */
+static uint8_t *put_char(uint8_t *p, uint32_t cp)
+{
+	if (cp - 0x80 < 0x800 - 0x80) {
+		p[0] = (uint8_t)(0xc0 | (cp >> 6));
+		p[1] = (uint8_t)(0x80 | (cp & 0x3f));
+		return p + 2;
+	}
+	if (cp - 0x800 < 0xd800 - 0x800) {
+		p[0] = (uint8_t)(0xe0 | (cp >> 12));
+		p[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+		p[2] = (uint8_t)(0x80 | (cp & 0x3f));
+		return p + 3;
+	}
+	return put_utf8(p, cp);
 }
 
 static uint8_t *put_varint(uint8_t *p, unsigned v)
@@ -386,28 +447,25 @@ static uint8_t *put_run(uint8_t *p, int col, int *lastcol, struct hpen *pen,
 	return p;
 }
 
+/* The text of a cell that is not a plain character: a blank, a right half
+ * alone or combined characters. */
 static uint8_t *put_text(uint8_t *p, const struct grid_cell *c, int wide,
 			 const struct history_codec *codec)
 {
 	uint32_t cps[CELL_CPS];
-	size_t n;
+	size_t n = 0;
 
 	if (c->ch == GRID_CH_WIDE_CONT) {
 		*p++ = MARK_CONT;
 		return p;
 	}
-	if (!(c->flags & GRID_CELL_COMBINED)) {
-		if (c->ch == 0) {
-			*p++ = MARK_BLANK;
-			return p;
-		}
-		if (wide)
-			*p++ = MARK_WIDE;
-		return put_utf8(p, c->ch);
-	}
-	n = codec ? codec->expand(codec->ctx, c->ch, cps, CELL_CPS) : 0;
+	if ((c->flags & GRID_CELL_COMBINED) && codec != NULL)
+		n = codec->expand(codec->ctx, c->ch, cps, CELL_CPS);
 	if (n == 0) {
-		*p++ = MARK_BLANK;
+		/* a blank; both halves of a wide character that cannot be told */
+		*p++ = 0;
+		if (wide)
+			*p++ = 0;
 		return p;
 	}
 	if (wide)
@@ -448,36 +506,145 @@ static size_t put_runlen(uint8_t *p, size_t rl)
 	return RUNLEN_MAX;
 }
 
-/* Encode cells: text to out, runs to h->runs; their lengths to *tl, *rl. */
-static void encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
-		   const struct history_codec *codec, size_t *tl, size_t *rl)
+/* The tail of a plain cell in pen p. */
+static uint64_t pen_tail(const struct hpen *p)
 {
-	struct hpen pen = default_pen;
-	uint8_t *t = out, *r = h->runs;
-	int lastcol = 0, skip_cont = 0;
+	struct grid_cell c = {0, p->fg, p->bg, p->attr, 1, 0};
 
-	for (int i = 0; i < n; i++) {
-		const struct grid_cell *c = &cells[i];
+	return cell_tail(&c);
+}
+
+/*
+ * What a cell's head and tail are compared with: a plain cell in the pen in
+ * force (fg in the head's high half), and the bits of the tail that are pen
+ * (bg and attributes, not width or flags).
+ */
+struct hkey {
+	uint64_t fg, tail, pen_bits;
+};
+
+static void set_key(struct hkey *k, const struct hpen *p)
+{
+	static const struct grid_cell pen_bits = {0, 0, UINT32_MAX, UINT16_MAX, 0, 0};
+
+	k->fg = (uint64_t)p->fg << 32;
+	k->tail = pen_tail(p);
+	k->pen_bits = cell_tail(&pen_bits);
+}
+
+/* Record the cell's pen, which differs from the one in force. */
+static uint8_t *new_pen(uint8_t *r, int col, int *lastcol, struct hpen *pen, struct hkey *key,
+			const struct grid_cell *c)
+{
+	r = put_run(r, col, lastcol, pen, c);
+	set_key(key, pen);
+	return r;
+}
+
+/* Does the cell's pen differ from the one in force? */
+static int pen_differs(const struct grid_cell *c, const struct hkey *key)
+{
+	return ((cell_head(c) ^ key->fg) >> 32 | ((cell_tail(c) ^ key->tail) & key->pen_bits)) != 0;
+}
+
+/* Is the cell a character of its own (not a blank, a right half or
+ * combined)? */
+static int is_char(const struct grid_cell *c)
+{
+	return c->ch - 1u < GRID_CH_WIDE_CONT - 1u && !(c->flags & GRID_CELL_COMBINED);
+}
+
+/* Is the cell the left half of a wide character whose right half follows? */
+static int is_wide(const struct grid_cell *c, const struct grid_cell *end)
+{
+	return c->width == 2 && c->ch != GRID_CH_WIDE_CONT &&
+	       (c->ch != 0 || (c->flags & GRID_CELL_COMBINED)) && c + 1 < end &&
+	       c[1].ch == GRID_CH_WIDE_CONT;
+}
+
+/*
+ * Copy the text of the plain cells from c on to *tp (a byte each); returns
+ * the first cell that is not one. A cell is plain if its code point is below
+ * 0x80 (0 a blank) and it is a single-width cell in the pen: its head xor the
+ * pen's fg is then its code point (another fg sets bits past the low 32),
+ * its tail the pen's.
+ */
+static const struct grid_cell *plain_run(const struct grid_cell *c, const struct grid_cell *end,
+					 const struct hkey *key, uint8_t **tp)
+{
+	uint8_t *t = *tp;
+
+	/* two cells a round: half the loop's own cost */
+	for (; c + 1 < end; c += 2, t += 2) {
+		uint64_t h0 = cell_head(c) ^ key->fg, h1 = cell_head(c + 1) ^ key->fg;
+
+		if (h0 >= 0x80 || cell_tail(c) != key->tail)
+			break;
+		t[0] = (uint8_t)h0;
+		if (h1 >= 0x80 || cell_tail(c + 1) != key->tail) {
+			*tp = t + 1;
+			return c + 1;
+		}
+		t[1] = (uint8_t)h1;
+	}
+	if (c < end && (cell_head(c) ^ key->fg) < 0x80 && cell_tail(c) == key->tail)
+		*t++ = (uint8_t)(c++)->ch;
+	*tp = t;
+	return c;
+}
+
+/*
+ * Encode cells: text to out (room bytes), runs to h->runs; their lengths to
+ * *tl, *rl. Returns -1 if combined characters need more room than that:
+ * other cells take at most TEXT_PER_CELL bytes each.
+ * Most of any history is plain ASCII cells in the pen of the cell before:
+ * one test of the cell's two words tells them from the rest. Then come
+ * other characters (wide ones take their right half along), and the rarer
+ * changes of pen.
+ */
+static int encode(struct history *h, const struct grid_cell *cells, int n, uint8_t *out,
+		  size_t room, const struct history_codec *codec, size_t *tl, size_t *rl)
+{
+	const struct grid_cell *c, *end = cells + n;
+	const uint8_t *limit = out + room;
+	struct hpen pen = default_pen;
+	struct hkey key;
+	uint8_t *t = out, *r = h->runs;
+	int lastcol = 0;
+
+	set_key(&key, &pen);
+	for (c = cells; (c = plain_run(c, end, &key, &t)) < end;) {
 		int wide;
 
-		if (c->fg != pen.fg || c->bg != pen.bg || c->attr != pen.attr)
-			r = put_run(r, i, &lastcol, &pen, c);
-		if (c->ch - 1u < 0x7fu && !(c->flags & GRID_CELL_COMBINED)) {
-			*t++ = (uint8_t)c->ch; /* plain ASCII: most of any history */
-			skip_cont = 0;
+		if (pen_differs(c, &key)) {
+			/* c is tried again as plain in its pen */
+			r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
 			continue;
 		}
-		if (skip_cont && c->ch == GRID_CH_WIDE_CONT) {
-			skip_cont = 0; /* implied by the MARK_WIDE before it */
-			continue;
+		wide = is_wide(c, end);
+		if (is_char(c)) {
+			if (wide)
+				*t++ = MARK_WIDE;
+			t = put_char(t, c->ch);
+		} else {
+			if ((c->flags & GRID_CELL_COMBINED) &&
+			    (size_t)(limit - t) <
+				    TEXT_MAX_PER_CELL + TEXT_PER_CELL * (size_t)(end - c))
+				return -1;
+			t = put_text(t, c, wide, codec);
 		}
-		wide = c->width == 2 && c->ch != 0 && i + 1 < n &&
-		       cells[i + 1].ch == GRID_CH_WIDE_CONT;
-		t = put_text(t, c, wide, codec);
-		skip_cont = wide;
+		if (wide) {
+			/* The right half is implied: only a change of pen there
+			 * is recorded. */
+			c++;
+			if (pen_differs(c, &key))
+				r = new_pen(r, (int)(c - cells), &lastcol, &pen, &key, c);
+		}
+		c++;
 	}
 	*tl = (size_t)(t - out);
 	*rl = (size_t)(r - h->runs);
+	return 0;
 }
 
 int history_push(struct history *h, const struct grid_cell *cells, int ncells, int cont,
@@ -485,7 +652,6 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 {
 	struct hchunk *c;
 	size_t tl, rl, n;
-	uint8_t *p;
 
 	if (h->limit <= 0)
 		return 0;
@@ -494,17 +660,23 @@ int history_push(struct history *h, const struct grid_cell *cells, int ncells, i
 	if (ncells > MAX_CELLS)
 		ncells = MAX_CELLS;
 	n = (size_t)ncells;
-	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0 ||
-	    reserve_scratch(&h->text, &h->textcap, n * TEXT_MAX_PER_CELL + 1) != 0)
+	if (reserve_scratch(&h->runs, &h->runscap, n * RUN_MAX_PER_CELL + RUNLEN_MAX) != 0)
 		return -1;
-	encode(h, cells, ncells, h->text, codec, &tl, &rl);
-	rl += put_runlen(h->runs + rl, rl);
-	c = writable_chunk(h, tl + rl);
+	/* The text goes straight into the chunk; a line of many combined
+	 * characters is encoded again with room for the worst case. */
+	c = writable_chunk(h, n * TEXT_PER_CELL + 1);
 	if (c == NULL)
 		return -1;
-	p = c->buf + c->used;
-	memcpy(p, h->text, tl);
-	memcpy(p + tl, h->runs, rl);
+	if (encode(h, cells, ncells, c->buf + c->used, c->cap - c->used, codec, &tl, &rl) != 0) {
+		if (reserve_bytes(c, n * TEXT_MAX_PER_CELL + 1) != 0)
+			return -1;
+		encode(h, cells, ncells, c->buf + c->used, c->cap - c->used, codec, &tl, &rl);
+	}
+	if (reserve_bytes(c, tl + rl + RUNLEN_MAX) != 0)
+		return -1;
+	if (rl > 0)
+		memcpy(c->buf + c->used + tl, h->runs, rl);
+	rl += put_runlen(c->buf + c->used + tl + rl, rl);
 	commit_line(h, c, tl + rl, ncells, cont);
 	return 0;
 }
@@ -541,13 +713,25 @@ struct decoder {
 	const struct history_codec *codec;
 };
 
+static const struct grid_cell blank_cell = {0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
+
 /* UTF-8 written by put_utf8; anything malformed becomes U+FFFD. */
 static uint32_t get_utf8(const uint8_t **pp, const uint8_t *end)
 {
 	const uint8_t *p = *pp;
 	uint32_t cp = *p++;
-	int more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
+	int more;
 
+	/* two and three bytes first: most text that is not ASCII */
+	if (cp - 0xc0 < 0x20 && p < end && (p[0] & 0xc0) == 0x80) {
+		*pp = p + 1;
+		return (cp & 0x1f) << 6 | (p[0] & 0x3fu);
+	}
+	if (cp - 0xe0 < 0x10 && end - p >= 2 && (p[0] & 0xc0) == 0x80 && (p[1] & 0xc0) == 0x80) {
+		*pp = p + 2;
+		return (cp & 0x0f) << 12 | (p[0] & 0x3fu) << 6 | (p[1] & 0x3fu);
+	}
+	more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
 	if (cp >= 0xf8 || (cp >= 0x80 && cp < 0xc0)) {
 		*pp = p;
 		return 0xfffd;
@@ -637,14 +821,15 @@ static void put_cell(struct decoder *d, uint32_t ch, uint8_t width, uint8_t flag
 }
 
 /* One cell's code points: the base, then any marked combining ones. */
-static void decode_glyph(struct decoder *d, int wide)
+/* The cell of base and the combining code points marked after it: a
+ * combined cell if the codec can keep it, else base alone. */
+static uint32_t decode_combined(struct decoder *d, uint32_t base, uint8_t *flags)
 {
 	uint32_t cps[CELL_CPS];
 	size_t n = 0;
 	uint32_t ch;
-	uint8_t flags = 0;
 
-	cps[n++] = get_utf8(&d->t, d->tend);
+	cps[n++] = base;
 	while (d->t < d->tend && *d->t == MARK_COMB) {
 		d->t++;
 		if (d->t == d->tend)
@@ -653,15 +838,25 @@ static void decode_glyph(struct decoder *d, int wide)
 		if (n < CELL_CPS - 1)
 			cps[n++] = ch;
 	}
-	ch = cps[0];
 	if (n > 1 && d->codec != NULL) {
 		int64_t idx = d->codec->intern(d->codec->ctx, cps, n);
 
 		if (idx >= 0) {
-			ch = (uint32_t)idx;
-			flags = GRID_CELL_COMBINED;
+			*flags = GRID_CELL_COMBINED;
+			return (uint32_t)idx;
 		}
 	}
+	return base;
+}
+
+/* One cell's code points: the base, then any marked combining ones. */
+static void decode_glyph(struct decoder *d, int wide)
+{
+	uint32_t ch = get_utf8(&d->t, d->tend);
+	uint8_t flags = 0;
+
+	if (d->t < d->tend && *d->t == MARK_COMB)
+		ch = decode_combined(d, ch, &flags);
 	if (wide && d->x + 1 >= d->cols) {
 		/* Clipped: half a wide character cannot be shown. */
 		put_cell(d, 0, 1, 0);
@@ -673,17 +868,74 @@ static void decode_glyph(struct decoder *d, int wide)
 		put_cell(d, GRID_CH_WIDE_CONT, 0, 0);
 }
 
+/*
+ * Plain ASCII bytes (or blanks) from the text into cells in the pen in
+ * force, up to the next run record or the last column wanted: most of any
+ * history. A byte followed by a combining mark is left to decode_glyph, as
+ * is the text's last byte.
+ */
+static void plain_cells(struct decoder *d)
+{
+	unsigned stop = d->next_col < (unsigned)d->cols ? d->next_col : (unsigned)d->cols;
+	const uint8_t *t = d->t;
+	struct grid_cell *o, pen = blank_cell;
+	size_t n, i;
+	uint64_t words[2];
+
+	if ((unsigned)d->x >= stop)
+		return; /* (out may be NULL when cols is 0) */
+	o = d->out + d->x;
+	n = stop - (unsigned)d->x;
+	if (n > (size_t)(d->tend - t) - 1)
+		n = (size_t)(d->tend - t) - 1;
+	pen.fg = d->pen.fg;
+	pen.bg = d->pen.bg;
+	pen.attr = d->pen.attr;
+	/* the cell in two words, then its code point: three stores */
+	memcpy(words, &pen, sizeof words);
+	/* eight bytes at a time while none has its top bit (which every mark
+	 * has), nor is the last one followed by a combining mark */
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, t + i, sizeof w);
+		if ((w & 0x8080808080808080u) != 0 || t[i + 8] == MARK_COMB)
+			break;
+		for (size_t k = i; k < i + 8; k++) {
+			memcpy(&o[k], words, sizeof words);
+			o[k].ch = t[k];
+		}
+	}
+	for (; i < n && t[i] < 0x80 && t[i + 1] != MARK_COMB; i++) {
+		memcpy(&o[i], words, sizeof words);
+		o[i].ch = t[i];
+	}
+	d->x += (int)i;
+	d->t = t + i;
+}
+
 static void decode(struct decoder *d)
 {
 	d->pen = default_pen;
 	d->next_col = 0;
 	next_run(d);
-	while (d->t < d->tend) {
-		uint8_t b = *d->t;
+	/* (cells past cols are clipped: they need no decoding) */
+	while (d->t < d->tend && d->x < d->cols) {
+		uint8_t b;
 
-		if (b == MARK_BLANK || b == MARK_CONT) {
+		while ((unsigned)d->x == d->next_col)
+			apply_run(d);
+		plain_cells(d);
+		if (d->t == d->tend)
+			break;
+		b = *d->t;
+		if (b < 0x80 && (d->t + 1 == d->tend || d->t[1] != MARK_COMB)) {
+			d->t++; /* plain, at a run record, past the columns wanted
+				   or last */
+			put_cell(d, b, 1, 0);
+		} else if (b == MARK_CONT) {
 			d->t++;
-			put_cell(d, b == MARK_BLANK ? 0 : GRID_CH_WIDE_CONT, b == MARK_BLANK, 0);
+			put_cell(d, GRID_CH_WIDE_CONT, 0, 0);
 		} else if (b == MARK_WIDE) {
 			d->t++;
 			if (d->t < d->tend)
@@ -696,9 +948,8 @@ static void decode(struct decoder *d)
 			decode_glyph(d, 0);
 		}
 	}
-	for (; d->x < d->cols; d->x++)
-		d->out[d->x] =
-			(struct grid_cell){0, GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0, 1, 0};
+	for (int x = d->x; x < d->cols; x++)
+		d->out[x] = blank_cell;
 }
 
 /* The runs' length from the end of a line's len bytes at p (into *rl);

@@ -1,9 +1,9 @@
 /*
  * history: the compact store of the lines scrolled off a pane's screen.
  *
- * A line is kept as its cells' text (UTF-8, with a few marker bytes that can
- * never occur in UTF-8 for what text cannot say: never-written cells, wide
- * characters, combining marks) followed by the runs of attribute changes,
+ * A line is kept as its cells' text (UTF-8, never-written cells as the byte
+ * 0, and a few marker bytes that can never occur in UTF-8 for what text
+ * cannot say: wide characters, combining marks) followed by the runs of attribute changes,
  * both in a byte buffer shared by a chunk of lines. Trailing cells that were
  * never written and show nothing are dropped. Lines live in chunks of a fixed
  * number of lines, so dropping the oldest lines past the limit is O(1) per

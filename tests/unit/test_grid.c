@@ -3,7 +3,15 @@
  * (term/history). Prints each failed check; exits non-zero if any failed.
  *
  *   test_grid            run the tests
- *   test_grid --bench N  also time N MB of log-like output into a 50x200 grid
+ *   test_grid --bench N  also time N MB of log-like output into a 50x200 grid,
+ *                        history_push and history_get per row, and a reflow
+ *
+ * Instructions per pushed row, repeatably (a RelWithDebInfo build): each call
+ * of bench_push (log rows, plain rows, coloured rows) is a part of its own,
+ *   valgrind --tool=callgrind --dump-before=bench_push --dump-after=bench_push \
+ *       --callgrind-out-file=cg.out build-rel/tests/test_grid --bench 4
+ *   callgrind_annotate --inclusive=yes cg.out.2   (.4, .6)
+ * and history_push's inclusive cost there over the rows it pushed (32000).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -885,6 +893,177 @@ static void test_history_codec(void)
 	history_free(h);
 }
 
+/* A codec whose combined cells are long: an emoji and six marks (22 bytes),
+ * more than the four a cell the encoder first makes room for. */
+static size_t long_expand(void *ctx, uint32_t idx, uint32_t *cps, size_t max)
+{
+	(void)ctx;
+	if (max < 7)
+		return 0;
+	cps[0] = 0x1f600 + idx;
+	for (int i = 1; i < 7; i++)
+		cps[i] = 0x300 + (uint32_t)i;
+	return 7;
+}
+
+static int64_t long_intern(void *ctx, const uint32_t *cps, size_t n)
+{
+	(void)ctx;
+	if (n != 7 || cps[0] < 0x1f600 || cps[0] >= 0x1f600 + 50)
+		return -1;
+	for (size_t i = 1; i < n; i++)
+		if (cps[i] != 0x300 + i)
+			return -1;
+	return (int64_t)cps[0] - 0x1f600;
+}
+
+static const struct history_codec long_codec = {long_expand, long_intern, NULL};
+
+/* Push n cells and read them back as they were. */
+static int round_trip(struct history *h, const struct grid_cell *in, int n,
+		      const struct history_codec *codec)
+{
+	struct grid_cell out[300];
+
+	if (history_push(h, in, n, 0, codec) != 0 ||
+	    history_get(h, history_size(h) - 1, out, n, codec) != n)
+		return 0;
+	return memcmp(out, in, (size_t)n * sizeof in[0]) == 0;
+}
+
+static struct grid_cell cell(uint32_t ch, grid_color fg, grid_color bg, uint16_t attr)
+{
+	return (struct grid_cell){ch, fg, bg, attr, 1, 0};
+}
+
+/* Make in[x] a wide character, in[x + 1] its right half in the same pen. */
+static void make_wide(struct grid_cell *in, int x, uint32_t ch)
+{
+	in[x].ch = ch;
+	in[x].width = 2;
+	in[x + 1] = in[x];
+	in[x + 1].ch = GRID_CH_WIDE_CONT;
+	in[x + 1].width = 0;
+	in[x + 1].flags = 0;
+}
+
+/* The encoder's cases one by one: plain runs and what breaks them. */
+static void test_history_edges(void)
+{
+	struct history *h = history_new(100);
+	struct grid_cell in[300], out[300];
+	const grid_color red = GRID_COLOR_INDEXED(1), rgb = GRID_COLOR_RGB(1, 2, 3);
+
+	/* an empty line keeps its continuation flag */
+	CHECK_INT(history_push(h, in, 0, 1, NULL), 0);
+	CHECK_INT(history_ncells(h, 0), 0);
+	CHECK_INT(history_cont(h, 0), 1);
+	history_get(h, 0, out, 3, NULL);
+	CHECK_INT(out[2].ch, 0);
+	CHECK_INT(out[2].width, 1);
+	/* pens changing mid-row, in and out of runs of ASCII: fg, bg, bold, a
+	 * link id (attributes past one byte), back to the default */
+	for (int x = 0; x < 40; x++)
+		in[x] = cell('a' + (uint32_t)x % 26, x >= 5 && x < 9 ? red : 0, x >= 7 ? rgb : 0,
+			     x >= 12 && x < 30 ? (x >= 20 ? 0x0401 : GRID_ATTR_BOLD) : 0);
+	CHECK(round_trip(h, in, 40, NULL));
+	/* read back narrower: clipped, a wide character across the edge as
+	 * two blanks */
+	make_wide(in, 9, 0x4e2d);
+	CHECK_INT(history_push(h, in, 40, 0, NULL), 0);
+	CHECK_INT(history_get(h, history_size(h) - 1, out, 10, NULL), 40);
+	CHECK(memcmp(out, in, 9 * sizeof in[0]) == 0);
+	CHECK_INT(out[9].ch, 0);
+	CHECK_INT(history_get(h, history_size(h) - 1, out, 11, NULL), 40);
+	CHECK(memcmp(out, in, 11 * sizeof in[0]) == 0);
+	/* ASCII's edges (DEL, 0x80), blanks (written as the byte 0) in and out
+	 * of the pen, then two to four byte characters */
+	for (int x = 0; x < 20; x++)
+		in[x] = cell(x % 2 ? 0 : 0x7f + (uint32_t)x / 2, x >= 10 ? red : 0, 0, 0);
+	in[3].fg = rgb;
+	in[14].ch = 0x4e2d;
+	in[16].ch = 0x1f600;
+	CHECK(round_trip(h, in, 20, NULL));
+	/* invalid code points are kept as U+FFFD */
+	in[0] = cell(0xd800, 0, 0, 0);
+	in[1] = cell(0x110000, 0, 0, 0);
+	CHECK_INT(history_push(h, in, 2, 0, NULL), 0);
+	history_get(h, history_size(h) - 1, out, 2, NULL);
+	CHECK_INT(out[0].ch, 0xfffd);
+	CHECK_INT(out[1].ch, 0xfffd);
+	/* wide characters: a pen that changes on the right half, ASCII in a
+	 * new pen right after, and one in the last two cells */
+	for (int x = 0; x < 10; x++)
+		in[x] = cell('x', 0, 0, 0);
+	make_wide(in, 0, 0x65e5);
+	in[1].bg = red;
+	make_wide(in, 2, 0x672c);
+	in[4].fg = rgb;
+	make_wide(in, 8, 0x8a9e);
+	CHECK(round_trip(h, in, 10, NULL));
+	/* a right half alone, and an ASCII character of width 2 */
+	in[0] = cell('a', 0, 0, 0);
+	in[1] = cell(GRID_CH_WIDE_CONT, 0, 0, 0);
+	in[1].width = 0;
+	make_wide(in, 2, 'w');
+	CHECK(round_trip(h, in, 4, NULL));
+	/* trailing blanks: dropped unless they show (a bg or attributes) or
+	 * are combined; four at a time and one by one */
+	for (int x = 0; x < 11; x++)
+		in[x] = cell(x < 2 ? 'a' : 0, red, 0, 0);
+	CHECK_INT(history_content_len(in, 11), 2);
+	in[9].bg = red;
+	CHECK_INT(history_content_len(in, 11), 10);
+	in[9].bg = 0;
+	in[6].attr = GRID_ATTR_REVERSE;
+	CHECK_INT(history_content_len(in, 11), 7);
+	in[6].attr = 0;
+	in[4].flags = GRID_CELL_COMBINED;
+	CHECK_INT(history_content_len(in, 11), 5);
+	in[0].ch = in[1].ch = 0;
+	in[4].flags = 0;
+	CHECK_INT(history_content_len(in, 11), 0);
+	/* blanks with a background colour at the end are kept as they are */
+	for (int x = 0; x < 30; x++)
+		in[x] = cell(x < 10 ? 'a' : 0, 0, x < 10 ? 0 : rgb, 0);
+	CHECK(round_trip(h, in, 30, NULL));
+	/* a row of combined characters only, one of them wide with index 0 */
+	for (int x = 0; x < 12; x++) {
+		in[x] = cell((uint32_t)x % 10, 0, 0, 0);
+		in[x].flags = GRID_CELL_COMBINED;
+	}
+	make_wide(in, 4, 0);
+	CHECK(round_trip(h, in, 12, &fake_codec));
+	/* combined cells whose base is ASCII, each the eighth of a group of
+	 * plain bytes (decoding takes eight bytes at a time) */
+	for (int x = 0; x < 40; x++)
+		in[x] = cell('a' + (uint32_t)x % 26, x >= 30 ? red : 0, 0, 0);
+	for (int x = 7; x < 40; x += 9) {
+		in[x].ch = (uint32_t)x % 10;
+		in[x].flags = GRID_CELL_COMBINED;
+	}
+	CHECK(round_trip(h, in, 40, &fake_codec));
+	/* combined cells longer than the room in the chunk (4 KB at first):
+	 * the line is encoded again with room for the worst case */
+	for (int x = 0; x < 300; x++) {
+		in[x] = cell(x % 10 ? (uint32_t)x % 50 : 'q', 0, x % 7 ? 0 : red, 0);
+		in[x].flags = x % 10 ? GRID_CELL_COMBINED : 0;
+	}
+	CHECK(round_trip(h, in, 300, &long_codec));
+	/* a wide combined cell that cannot be expanded: two blanks, and the
+	 * cells after it stay in their columns */
+	in[0] = cell(3, 0, 0, 0);
+	in[0].flags = GRID_CELL_COMBINED;
+	make_wide(in, 0, 3);
+	in[2] = cell('z', 0, 0, 0);
+	CHECK_INT(history_push(h, in, 3, 0, NULL), 0);
+	history_get(h, history_size(h) - 1, out, 3, NULL);
+	CHECK_INT(out[0].ch, 0);
+	CHECK_INT(out[1].ch, 0);
+	CHECK_INT(out[2].ch, 'z');
+	history_free(h);
+}
+
 /* Plain 80-column text: the budget is well under 1.5 MB per 10,000 lines. */
 static void test_history_memory(void)
 {
@@ -1038,6 +1217,154 @@ static double bench_floor(const char *log, size_t len, size_t chunk)
 	return len / 1048576.0 / s;
 }
 
+/* Rows as the grid pushes them into its history: screens of the log above
+ * (200 columns), each cut like the grid cuts it (trailing blanks dropped
+ * unless the row wraps). */
+#define HB_ROWS 1000
+
+struct hb_rows {
+	struct grid_cell cells[HB_ROWS][200];
+	int wraps[HB_ROWS], cont[HB_ROWS], n, cols;
+};
+
+static void sample_rows(struct hb_rows *s, const char *log, size_t len)
+{
+	struct grid *g = grid_new(50, 200, 0, NULL, NULL);
+	size_t off = 0;
+
+	s->n = 0;
+	s->cols = 200;
+	while (s->n < HB_ROWS && off < len) {
+		size_t step = len - off < 10000 ? len - off : 10000;
+
+		grid_input(g, log + off, step);
+		off += step;
+		for (int y = 0; y < 50 && s->n < HB_ROWS; y++, s->n++) {
+			memcpy(s->cells[s->n], grid_line(g, y), sizeof s->cells[0]);
+			s->cont[s->n] = y > 0 && grid_line_wrapped(g, y - 1);
+			s->wraps[s->n] = grid_line_wrapped(g, y);
+		}
+	}
+	grid_free(g);
+}
+
+/* The 80-column rows of test_history_memory: plain, or with a coloured
+ * prompt. */
+static void make_rows80(struct hb_rows *s, int coloured)
+{
+	s->n = HB_ROWS;
+	s->cols = 80;
+	for (int i = 0; i < HB_ROWS; i++) {
+		for (int x = 0; x < 80; x++) {
+			grid_color fg = !coloured	   ? GRID_COLOR_DEFAULT
+					: x < 9		   ? GRID_COLOR_INDEXED(2)
+					: x > 10 && x < 16 ? GRID_COLOR_INDEXED(4)
+							   : GRID_COLOR_DEFAULT;
+
+			s->cells[i][x] = (struct grid_cell){
+				(uint32_t)(' ' + (i * 7 + x * 13) % 94 + 1), fg, GRID_COLOR_DEFAULT,
+				coloured && x < 9 ? GRID_ATTR_BOLD : 0,	     1,	 0};
+		}
+		s->wraps[i] = 0;
+		s->cont[i] = 0;
+	}
+}
+
+/* Push the rows reps times into a history of 2000 lines, as the grid does
+ * (cut, then pushed): nanoseconds per row. Run under callgrind, the
+ * instructions per row are history_push's inclusive cost over its calls
+ * from here. */
+static double bench_push(const struct hb_rows *s, int reps)
+{
+	struct history *h = history_new(2000);
+	struct timespec t0;
+	double sec;
+	int sink = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < s->n; i++) {
+			int n = s->wraps[i] ? s->cols : history_content_len(s->cells[i], s->cols);
+
+			sink += history_push(h, s->cells[i], n, s->cont[i], NULL);
+		}
+	sec = seconds_since(&t0);
+	history_free(h);
+	return sink == 0 ? sec * 1e9 / ((double)reps * s->n) : -1;
+}
+
+/* Read every line of a history of the rows back, reps times (copy mode,
+ * capture-pane): nanoseconds per row. */
+static double bench_get(const struct hb_rows *s, int reps)
+{
+	struct history *h = history_new(s->n);
+	static struct grid_cell out[200];
+	struct timespec t0;
+	double sec;
+	long sink = 0;
+
+	for (int i = 0; i < s->n; i++)
+		history_push(h, s->cells[i],
+			     s->wraps[i] ? s->cols : history_content_len(s->cells[i], s->cols),
+			     s->cont[i], NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < s->n; i++)
+			sink += history_get(h, i, out, s->cols, NULL);
+	sec = seconds_since(&t0);
+	history_free(h);
+	return sink > 0 ? sec * 1e9 / ((double)reps * s->n) : -1;
+}
+
+static void bench_history(const char *log, size_t len, double mb)
+{
+	struct hb_rows *s = malloc(sizeof *s);
+	int reps = (int)(mb * 8) > 1 ? (int)(mb * 8) : 1;
+	long cells = 0;
+
+	if (s == NULL) {
+		fprintf(stderr, "bench: out of memory\n");
+		failures++;
+		return;
+	}
+	sample_rows(s, log, len);
+	for (int i = 0; i < s->n; i++)
+		cells += s->wraps[i] ? 200 : history_content_len(s->cells[i], 200);
+	printf("bench: history_push, %d log rows of 200 columns (%.0f cells kept): %.0f ns/row\n",
+	       s->n, (double)cells / s->n, bench_push(s, reps));
+	printf("bench: history_get, the same rows: %.0f ns/row\n", bench_get(s, reps));
+	make_rows80(s, 0);
+	printf("bench: history_push, plain rows of 80 columns: %.0f ns/row\n", bench_push(s, reps));
+	make_rows80(s, 1);
+	printf("bench: history_push, coloured rows of 80 columns: %.0f ns/row\n",
+	       bench_push(s, reps));
+	free(s);
+}
+
+/* A 50x200 grid with a full history of 10000 lines of the log, resized
+ * to 120 columns and back (reflow decodes every history line and encodes
+ * it again): milliseconds for both. */
+static double bench_reflow(const char *log, size_t len)
+{
+	struct grid *g = grid_new(50, 200, 10000, NULL, NULL);
+	struct timespec t0;
+	size_t off = 0;
+	double sec;
+
+	while (grid_history_size(g) < 10000 && off < len) {
+		size_t step = len - off < 65536 ? len - off : 65536;
+
+		grid_input(g, log + off, step);
+		off += step;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	grid_resize(g, 50, 120);
+	grid_resize(g, 50, 200);
+	sec = seconds_since(&t0);
+	grid_free(g);
+	return sec * 1e3;
+}
+
 static void bench(double mb)
 {
 	size_t len, chunk = 64 * 1024;
@@ -1060,6 +1387,9 @@ static void bench(double mb)
 	       len / 1048576.0, s, len / 1048576.0 / s, grid_history_size(g));
 	printf("bench: libvterm state alone, no-op callbacks: %.1f MB/s\n",
 	       bench_floor(log, len, chunk));
+	bench_history(log, len, mb);
+	printf("bench: reflow of 10000 history lines, 200 -> 120 -> 200 columns: %.1f ms\n",
+	       bench_reflow(log, len));
 	grid_free(g);
 	free(log);
 }
@@ -1134,6 +1464,7 @@ int main(int argc, char **argv)
 	test_misc_edges();
 	test_short_rows();
 	test_history_codec();
+	test_history_edges();
 	test_history_memory();
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
 		bench(argc > 2 ? atof(argv[2]) : 32);
