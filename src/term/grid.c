@@ -978,9 +978,25 @@ static void plain_put(struct grid *g, uint32_t ch, int w)
 	uint32_t chars[2] = {ch, 0};
 	VTermGlyphInfo info = {.chars = chars, .width = w};
 
-	if (f->phantom || f->pos.col + w > g->scr->ncols)
+	struct screen *s = g->scr;
+	struct row *r;
+	struct grid_cell *c;
+
+	if (f->phantom || f->pos.col + w > s->ncols)
 		plain_wrap(g);
-	cb_putglyph(&info, f->pos, g);
+	r = screen_row(s, f->pos.row);
+	c = r->cells + f->pos.col;
+	/* narrow cells under it and after it: nothing to mend (else as
+	 * cb_putglyph) */
+	if (f->pos.col > 0 && f->pos.col + w < r->ncells && c[0].width == 1 && c[w - 1].width == 1 &&
+	    c[w].width != 0) {
+		c[0] = (struct grid_cell){ch, g->pen.fg, g->pen.bg, g->pen.attr, (uint8_t)w, 0};
+		if (w == 2)
+			c[1] = (struct grid_cell){GRID_CH_WIDE_CONT, g->pen.fg, g->pen.bg, g->pen.attr, 0, 0};
+		row_touch(g, r);
+	} else {
+		putglyph_slow(g, &info, f->pos);
+	}
 	plain_advance(g, ch, w);
 }
 
