@@ -1074,6 +1074,33 @@ static size_t plain_ascii(struct grid *g, const unsigned char *p, size_t len)
 	return n;
 }
 
+/* A run of plain characters beyond ASCII; returns the bytes taken. Each is
+ * decoded once: as the one after the last, whether it may join it. */
+static size_t plain_utf8(struct grid *g, const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp, next;
+	int n = utf8_take(p, len, &cp), m;
+
+	if (n <= 0 || !vtscan_plain_char(cp))
+		return 0;
+	for (;;) {
+		m = 0;
+		if ((size_t)n < len - i && p[i + n] >= 0x80) {
+			m = utf8_take(p + i + n, len - i - (size_t)n, &next);
+			if (m <= 0 || !vtscan_plain_char(next))
+				break; /* it may join cp: both go to libvterm */
+		}
+		plain_put(g, cp, cp >= 0x4e00 ? 2 : 1);
+		i += (size_t)n;
+		if (m == 0)
+			return i;
+		cp = next;
+		n = m;
+	}
+	return i;
+}
+
 /* Take plain text from p; returns the bytes taken (0: none is plain). */
 static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 {
@@ -1082,7 +1109,6 @@ static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 
 	while (i < len) {
 		unsigned c = p[i];
-		uint32_t cp;
 		int n;
 
 		if (c >= 0x20 && c < 0x7f) {
@@ -1101,10 +1127,9 @@ static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 		} else if (c == '\t') {
 			plain_tab(g);
 		} else {
-			if (c < 0x80 || (n = utf8_take(p + i, len - i, &cp)) <= 0 ||
-			    !vtscan_plain_char(cp) || vtscan_joins(p + i + n, len - i - (size_t)n))
+			n = c < 0x80 ? 0 : (int)plain_utf8(g, p + i, len - i);
+			if (n == 0)
 				break;
-			plain_put(g, cp, cp >= 0x4e00 ? 2 : 1);
 			i += (size_t)n;
 			continue;
 		}
