@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "term/history.h"
+#include "term/sgr.h"
 #include "term/vtscan.h"
 #include "util/utf8.h"
 
@@ -64,11 +65,6 @@ struct screen {
 	int top, nrows, ncols;
 };
 
-struct pen {
-	grid_color fg, bg;
-	uint16_t attr;
-};
-
 /* Combined cells (base + marks), interned so repeats share an entry. */
 struct combine {
 	uint32_t *cps; /* n entries of COMBINE_CPS + 1 code points, 0 padded */
@@ -89,6 +85,8 @@ struct plain {
 	uint32_t last_ch;
 	unsigned char hold[4]; /* a character cut off by the end of a read */
 	uint8_t hold_len;
+	uint8_t pen_stale; /* libvterm has not been told the pen (SGRs we took) */
+	uint8_t exotic;	   /* libvterm's pen has a font, small or baseline */
 };
 
 struct grid {
@@ -109,7 +107,7 @@ struct grid {
 	struct grid_cell *scratch; /* a decoded history row or a short screen row
 				      padded, cols cells; on first use */
 
-	struct pen pen;
+	struct sgr_pen pen;
 	struct combine comb;
 
 	int altscreen, cursor_visible, cursor_shape, cursor_blink, mouse;
@@ -147,7 +145,7 @@ struct grid {
 	struct plain plain;
 };
 
-static const struct pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
+static const struct sgr_pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0};
 
 /* Grid serial numbers: a new grid at a freed one's address is another. */
 static uint64_t serial_counter;
@@ -718,7 +716,7 @@ static grid_color color_from_vterm(const VTermColor *c)
 	return GRID_COLOR_RGB(c->rgb.red, c->rgb.green, c->rgb.blue);
 }
 
-static void pen_flag(struct pen *p, uint16_t attr, int on)
+static void pen_flag(struct sgr_pen *p, uint16_t attr, int on)
 {
 	if (on)
 		p->attr |= attr;
@@ -726,9 +724,20 @@ static void pen_flag(struct pen *p, uint16_t attr, int on)
 		p->attr &= (uint16_t)~attr;
 }
 
+/* Fonts, small and baseline are not drawn, but while libvterm's pen has
+ * any, its pen cannot be told in an SGR of ours (see plain_pen). */
+static void pen_exotic(struct grid *g, uint8_t bit, int on)
+{
+	if (on)
+		g->plain.exotic |= bit;
+	else
+		g->plain.exotic &= (uint8_t)~bit;
+}
+
 static int cb_setpenattr(VTermAttr attr, VTermValue *val, void *user)
 {
-	struct pen *p = &((struct grid *)user)->pen;
+	struct grid *g = user;
+	struct sgr_pen *p = &g->pen;
 
 	switch (attr) {
 	case VTERM_ATTR_BOLD:
@@ -761,8 +770,17 @@ static int cb_setpenattr(VTermAttr attr, VTermValue *val, void *user)
 	case VTERM_ATTR_BACKGROUND:
 		p->bg = color_from_vterm(&val->color);
 		break;
+	case VTERM_ATTR_FONT:
+		pen_exotic(g, 1, val->number != 0);
+		break;
+	case VTERM_ATTR_SMALL:
+		pen_exotic(g, 2, val->boolean);
+		break;
+	case VTERM_ATTR_BASELINE:
+		pen_exotic(g, 4, val->number != VTERM_BASELINE_NORMAL);
+		break;
 	default:
-		break; /* fonts, small, baseline: not drawn */
+		break;
 	}
 	return 1;
 }
@@ -988,11 +1006,12 @@ static void plain_put(struct grid *g, uint32_t ch, int w)
 	c = r->cells + f->pos.col;
 	/* narrow cells under it and after it: nothing to mend (else as
 	 * cb_putglyph) */
-	if (f->pos.col > 0 && f->pos.col + w < r->ncells && c[0].width == 1 && c[w - 1].width == 1 &&
-	    c[w].width != 0) {
+	if (f->pos.col > 0 && f->pos.col + w < r->ncells && c[0].width == 1 &&
+	    c[w - 1].width == 1 && c[w].width != 0) {
 		c[0] = (struct grid_cell){ch, g->pen.fg, g->pen.bg, g->pen.attr, (uint8_t)w, 0};
 		if (w == 2)
-			c[1] = (struct grid_cell){GRID_CH_WIDE_CONT, g->pen.fg, g->pen.bg, g->pen.attr, 0, 0};
+			c[1] = (struct grid_cell){GRID_CH_WIDE_CONT, g->pen.fg, g->pen.bg,
+						  g->pen.attr,	     0,		0};
 		row_touch(g, r);
 	} else {
 		putglyph_slow(g, &info, f->pos);
@@ -1204,6 +1223,29 @@ static void plain_restored(struct grid *g)
 	vterm_input_write(g->vt, seq, (size_t)n);
 }
 
+/* The common SGRs we apply to the pen ourselves, as libvterm would (sgr.c),
+ * unless libvterm's pen holds what an SGR of ours cannot tell it. */
+static int plain_sgr(struct grid *g, const unsigned char *p, size_t n)
+{
+	if (g->fast_off || g->plain.exotic || n < 3 || p[0] != 0x1b || p[1] != '[' ||
+	    p[n - 1] != 'm' || !sgr_apply(&g->pen, p, n))
+		return 0;
+	g->plain.pen_stale = 1;
+	return 1;
+}
+
+/* Tell libvterm the pen before it takes anything that could use or change
+ * it (DECSC saves it, an SGR builds on it). */
+static void plain_pen(struct grid *g)
+{
+	char seq[SGR_MAX];
+
+	if (!g->plain.pen_stale)
+		return;
+	g->plain.pen_stale = 0;
+	vterm_input_write(g->vt, seq, sgr_absolute(seq, &g->pen));
+}
+
 /* Give libvterm the next unit that is not plain text; returns its length. */
 static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
@@ -1213,6 +1255,9 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 
 	switch (kind) {
 	case VTSCAN_NEUTRAL:
+		if (plain_sgr(g, p, n))
+			break;
+		plain_pen(g);
 		vterm_input_write(g->vt, (const char *)p, n);
 		break;
 	case VTSCAN_PARTIAL:
@@ -1225,6 +1270,7 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 	case VTSCAN_INVALID:
 	case VTSCAN_MOVES:
 		plain_sync(g);
+		plain_pen(g);
 		if (kind == VTSCAN_INVALID)
 			vterm_input_write(g->vt, "\xef\xbf\xbd", 3);
 		else
@@ -2217,71 +2263,6 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-static void sb_adds(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-/* The SGR parameters of a colour: 30-37/90-97 for the 16 colours (as
- * typed), 38;5;n, 38;2;r;g;b, or 39 for the default. base is 30 or 40. */
-static void sgr_color(struct sbuf *b, grid_color c, int base)
-{
-	unsigned v = GRID_COLOR_VALUE(c);
-	char tmp[32];
-
-	if (GRID_COLOR_TYPE(c) == 0)
-		snprintf(tmp, sizeof tmp, "\033[%dm", base + 9);
-	else if (GRID_COLOR_TYPE(c) == 1 && v < 8)
-		snprintf(tmp, sizeof tmp, "\033[%um", base + v);
-	else if (GRID_COLOR_TYPE(c) == 1 && v < 16)
-		snprintf(tmp, sizeof tmp, "\033[%um", base + 60 + v - 8);
-	else if (GRID_COLOR_TYPE(c) == 1)
-		snprintf(tmp, sizeof tmp, "\033[%d;5;%um", base + 8, v);
-	else
-		snprintf(tmp, sizeof tmp, "\033[%d;2;%u;%u;%um", base + 8, (v >> 16) & 0xff,
-			 (v >> 8) & 0xff, v & 0xff);
-	sb_adds(b, tmp);
-}
-
-static const struct {
-	uint16_t attr;
-	const char *code;
-} sgr_attrs[] = {
-	{GRID_ATTR_BOLD, "1"},	    {GRID_ATTR_DIM, "2"},	  {GRID_ATTR_ITALIC, "3"},
-	{GRID_ATTR_UNDERLINE, "4"}, {GRID_ATTR_UNDERLINE2, "21"}, {GRID_ATTR_UNDERCURL, "4:3"},
-	{GRID_ATTR_BLINK, "5"},	    {GRID_ATTR_REVERSE, "7"},	  {GRID_ATTR_CONCEAL, "8"},
-	{GRID_ATTR_STRIKE, "9"},
-};
-
-/* Switch the SGR state from *cur to *to: a reset if an attribute goes (or
- * all is default), then the attributes that come, then changed colours. */
-static void sgr_switch(struct sbuf *b, struct pen *cur, const struct pen *to)
-{
-	int first = 1;
-
-	if (cur->fg == to->fg && cur->bg == to->bg && cur->attr == to->attr)
-		return;
-	if ((cur->attr & ~to->attr) != 0 ||
-	    (to->attr == 0 && to->fg == GRID_COLOR_DEFAULT && to->bg == GRID_COLOR_DEFAULT)) {
-		sb_adds(b, "\033[0m");
-		*cur = default_pen;
-	}
-	for (size_t i = 0; i < sizeof sgr_attrs / sizeof sgr_attrs[0]; i++) {
-		if ((to->attr & sgr_attrs[i].attr) && !(cur->attr & sgr_attrs[i].attr)) {
-			sb_adds(b, first ? "\033[" : ";");
-			sb_adds(b, sgr_attrs[i].code);
-			first = 0;
-		}
-	}
-	if (!first)
-		sb_adds(b, "m");
-	if (to->fg != cur->fg)
-		sgr_color(b, to->fg, 30);
-	if (to->bg != cur->bg)
-		sgr_color(b, to->bg, 40);
-	*cur = *to;
-}
-
 static int cell_is_space(const struct grid_cell *c)
 {
 	return (c->ch == 0 || c->ch == ' ') && !(c->flags & GRID_CELL_COMBINED);
@@ -2314,7 +2295,7 @@ static int capture_len(struct grid *g, int y, const struct grid_cell *c, int fla
 }
 
 static void capture_row(struct grid *g, struct sbuf *b, const struct grid_cell *c, int n, int flags,
-			struct pen *pen)
+			struct sgr_pen *pen)
 {
 	char u[32];
 
@@ -2322,9 +2303,11 @@ static void capture_row(struct grid *g, struct sbuf *b, const struct grid_cell *
 		if (c[x].ch == GRID_CH_WIDE_CONT)
 			continue;
 		if (flags & GRID_CAPTURE_ESCAPES) {
-			struct pen to = {c[x].fg, c[x].bg, (uint16_t)(c[x].attr & ~GRID_ATTR_LINK)};
+			struct sgr_pen to = {c[x].fg, c[x].bg,
+					     (uint16_t)(c[x].attr & ~GRID_ATTR_LINK)};
+			char seq[SGR_MAX];
 
-			sgr_switch(b, pen, &to);
+			sb_add(b, seq, sgr_switch(seq, pen, &to));
 		}
 		sb_add(b, u, grid_cell_utf8(g, &c[x], u));
 	}
@@ -2333,7 +2316,7 @@ static void capture_row(struct grid *g, struct sbuf *b, const struct grid_cell *
 char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len)
 {
 	struct sbuf b = {0};
-	struct pen pen = default_pen;
+	struct sgr_pen pen = default_pen;
 	int hsize = history_size(g->hist);
 
 	start = start < -hsize ? -hsize : start;
@@ -2345,9 +2328,10 @@ char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len)
 
 		capture_row(g, &b, c, capture_len(g, y, c, flags, wrapped), flags, &pen);
 		if (y == end && (flags & GRID_CAPTURE_ESCAPES)) {
-			struct pen def = default_pen;
+			struct sgr_pen def = default_pen;
+			char seq[SGR_MAX];
 
-			sgr_switch(&b, &pen, &def);
+			sb_add(&b, seq, sgr_switch(seq, &pen, &def));
 		}
 		if (!wrapped || y == end)
 			sb_add(&b, "\n", 1);
