@@ -178,13 +178,37 @@ enum option_scope options_scope(const struct option_def *d)
 #undef IN
 }
 
+/* option_table's indexes in name order: the render step looks options up
+ * on every frame, and a binary search takes a few comparisons where a scan
+ * of the table takes dozens. Built on the first lookup. */
+static int option_order[OPTION_COUNT];
+static int option_order_built;
+
+static int order_cmp(const void *a, const void *b)
+{
+	return strcmp(option_table[*(const int *)a].name, option_table[*(const int *)b].name);
+}
+
 static int option_index(const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi = OPTION_COUNT;
 
-	for (i = 0; i < OPTION_COUNT; i++) {
-		if (strcmp(option_table[i].name, name) == 0)
-			return (int)i;
+	if (!option_order_built) {
+		for (size_t i = 0; i < OPTION_COUNT; i++)
+			option_order[i] = (int)i;
+		qsort(option_order, OPTION_COUNT, sizeof option_order[0], order_cmp);
+		option_order_built = 1;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(option_table[option_order[mid]].name, name);
+
+		if (cmp == 0)
+			return option_order[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return -1;
 }

@@ -1,5 +1,6 @@
 /* Option sets: inheritance of table options and of user options (@name). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "cmd/options.h"
@@ -83,8 +84,25 @@ static void test_sparse_child(void)
 	options_free(g);
 }
 
+/* Every name of the table is found (by binary search), and names beside
+ * them are not. */
+static void test_lookup(void)
+{
+	static const char *const known[] = {"activity-action", "base-index",	  "history-limit",
+					    "status-right",    "word-separators", "wrap-search"};
+	static const char *const unknown[] = {
+		"", "a", "activity-actio", "activity-actionx", "history", "zzz", "wrap-searchz"};
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		CHECK(options_def(known[i]) != NULL &&
+		      strcmp(options_def(known[i])->name, known[i]) == 0);
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		CHECK(options_def(unknown[i]) == NULL);
+}
+
 int main(void)
 {
+	test_lookup();
 	test_inheritance();
 	test_sparse_child();
 	test_user_options();
