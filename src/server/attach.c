@@ -188,8 +188,7 @@ static const char *const readonly_commands[] = {
 
 static void mark_dirty(struct peer *c)
 {
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 static int readonly_allowed(int argc, char **argv)
@@ -1472,8 +1471,7 @@ static void msg_timer_cb(uv_timer_t *t)
 
 	free(c->message);
 	c->message = NULL;
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 /* Show a message on the status line for ms milliseconds; 0 keeps it until
@@ -1485,8 +1483,7 @@ void attach_message_for(struct peer *c, const char *msg, long ms)
 	uv_timer_stop(&c->msg_timer);
 	if (ms > 0)
 		uv_timer_start(&c->msg_timer, msg_timer_cb, (uint64_t)ms, 0);
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 void attach_message(struct peer *c, const char *msg)
@@ -1507,13 +1504,43 @@ static int shows_all(struct peer *c)
 	return 0;
 }
 
+void attach_mark_client(struct peer *c)
+{
+	c->dirty = 1;
+	c->status_keep = 0;
+	server_schedule(c->srv);
+}
+
 void attach_mark_session(struct session *s)
 {
 	struct peer *c;
 
 	for (c = s->srv->peers; c != NULL; c = c->next) {
-		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c))) {
 			c->dirty = 1;
+			c->status_keep = 0;
+		}
+	}
+	server_schedule(s->srv);
+}
+
+void attach_status_stale(struct session *s)
+{
+	struct peer *c;
+
+	for (c = s->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+			c->status_keep = 0;
+	}
+}
+
+void attach_mark_output(struct session *s)
+{
+	struct peer *c;
+
+	for (c = s->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+			c->dirty = 1; /* status_keep as it was */
 	}
 	server_schedule(s->srv);
 }
@@ -1561,12 +1588,53 @@ void attach_drained(struct peer *c)
 		server_schedule(c->srv);
 }
 
-/* The status line's cells (status-left, the window list, status-right; or a
- * message or the prompt) into cells[0..c->cols). Returns the prompt's
- * cursor column or -1. */
-static int status_text(struct peer *c, struct grid_cell *cells)
+/*
+ * A frame drawn for pane output alone keeps the status line of the last
+ * frame, and the status line is built again STATUS_LAG_MS later: expanding
+ * its formats costs more than drawing a keystroke's echo, and output changes
+ * what they show (a title, a window's name) rarely. Anything else that asks
+ * for a frame (attach_mark_session, attach_mark_client) has it built at once.
+ */
+#define STATUS_LAG_MS 100
+
+static void status_lag_cb(uv_timer_t *t)
 {
-	return status_build(c, time(NULL), cells, c->cols);
+	struct server *srv = t->data;
+	struct peer *c;
+
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->status_owed) {
+			c->status_owed = 0;
+			attach_mark_client(c);
+		}
+	}
+}
+
+void attach_status_lag_init(struct server *srv)
+{
+	uv_timer_init(srv->loop, &srv->status_lag);
+	srv->status_lag.data = srv;
+}
+
+/* The status line's cells (status-left, the window list, status-right; or a
+ * message or the prompt) in c->status_cells. Returns the prompt's cursor
+ * column or -1. */
+static int status_text(struct peer *c)
+{
+	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols) {
+		c->status_owed = 1;
+		if (!uv_is_active((uv_handle_t *)&c->srv->status_lag))
+			uv_timer_start(&c->srv->status_lag, status_lag_cb, STATUS_LAG_MS, 0);
+		return c->status_cursor;
+	}
+	if (c->status_width != c->cols) {
+		free(c->status_cells);
+		c->status_cells = xmalloc((size_t)c->cols * sizeof *c->status_cells);
+		c->status_width = c->cols;
+	}
+	c->status_owed = 0;
+	c->status_cursor = status_build(c, time(NULL), c->status_cells, c->cols);
+	return c->status_cursor;
 }
 
 /* The borders are drawn in the window's area: cells there that no pane
@@ -1673,7 +1741,7 @@ static void attach_draw(struct peer *c)
 	struct render_frame f;
 	struct pane *p;
 	int n = 0, status = status_lines(client_options(c)), top, cursor;
-	struct grid_cell *cells = NULL, *overlay;
+	struct grid_cell *overlay;
 	size_t sync_begin;
 	int motion = 0;
 
@@ -1704,9 +1772,8 @@ static void attach_draw(struct peer *c)
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
-		cells = xmalloc((size_t)c->cols * sizeof *cells);
-		cursor = status_text(c, cells);
-		f.status_cells = cells;
+		cursor = status_text(c);
+		f.status_cells = c->status_cells;
 		f.status_ncells = c->cols;
 		f.status_top = top;
 		f.status_cursor = cursor >= 0;
@@ -1719,8 +1786,8 @@ static void attach_draw(struct peer *c)
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
-	free(cells);
 	flush_frame(c);
+	c->status_keep = 1; /* until something other than output asks for a frame */
 }
 
 void attach_render_all(struct server *srv)

@@ -44,6 +44,7 @@ static void peer_close_cb(uv_handle_t *h)
 	free(c->pane_hint);
 	free(c->message);
 	buf_free(&c->frame);
+	free(c->status_cells);
 	attach_prompt_clear(c);
 	for (int i = 0; i < c->prompt_nhistory; i++)
 		free(c->prompt_history[i]);
