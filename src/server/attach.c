@@ -5,6 +5,7 @@
  * that has not yet written its previous frame is marked dirty and skipped,
  * so a slow or stopped terminal never slows a pane or another client.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -263,13 +264,35 @@ void attach_run_command(struct peer *c, const char *text)
 	run_command_text(c, text);
 }
 
+/* The prefix key options as keys. Every key typed is compared with them,
+ * and parsing a name looks through every key name: each is parsed again
+ * only when its text is not what it was last time. */
+struct prefix_memo {
+	char text[32];
+	int parsed; /* key_parse's result for text */
+	struct key key;
+};
+
+static int prefix_key(struct prefix_memo *m, const char *text, struct key *k)
+{
+	if (strlen(text) >= sizeof m->text)
+		return key_parse(text, k);
+	if (strcmp(m->text, text) != 0 || m->text[0] == '\0') {
+		snprintf(m->text, sizeof m->text, "%s", text);
+		m->parsed = key_parse(text, &m->key);
+	}
+	*k = m->key;
+	return m->parsed;
+}
+
 static int key_is_prefix(struct peer *c, const struct key *k)
 {
 	static const char *const names[] = {"prefix", "prefix2"};
+	static struct prefix_memo memo[2];
 	struct key p;
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (key_parse(options_string(client_options(c), names[i]), &p) == 0 &&
+		if (prefix_key(&memo[i], options_string(client_options(c), names[i]), &p) == 0 &&
 		    key_equal(k, &p))
 			return 1;
 	}
