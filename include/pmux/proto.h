@@ -24,12 +24,13 @@ enum proto_type {
 	MSG_INPUT = 3,	  /* bytes typed on the client's terminal */
 	MSG_RESIZE = 4,	  /* u16 rows, u16 cols */
 	MSG_STDIN = 5,	  /* bytes of the client's stdin (after MSG_READIN); empty: EOF */
+	MSG_TTYFD = 6,	  /* empty; carries the terminal's descriptor (SCM_RIGHTS) */
 
 	/* server → client */
 	MSG_STDOUT = 64, /* bytes for the client's stdout */
 	MSG_STDERR = 65, /* bytes for the client's stderr */
 	MSG_EXIT = 66,	 /* u32 exit status, then an optional line to print */
-	MSG_ATTACH = 67, /* the client is now attached: raw mode, relay */
+	MSG_ATTACH = 67, /* attached: raw mode; relay, or u8 1: the server drives the terminal */
 	MSG_OUTPUT = 68, /* bytes for the attached client's terminal */
 	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */
 	MSG_READIN = 70, /* send stdin to its end as MSG_STDIN (load-buffer -) */

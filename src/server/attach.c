@@ -26,6 +26,7 @@
 #include "server/display_panes.h"
 #include "server/layout.h"
 #include "server/server.h"
+#include "server/ttyfd.h"
 #include "term/grid.h"
 #include "term/key.h"
 
@@ -1239,7 +1240,11 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->readonly = readonly;
 	s->attached++;
 	session_touch(s);
-	peer_send(c, MSG_ATTACH, NULL, 0);
+	if (c->tty_fd >= 0) {
+		c->ttyfd = ttyfd_start(c, c->tty_fd);
+		c->tty_fd = -1;
+	}
+	peer_send(c, MSG_ATTACH, "\1", c->ttyfd != NULL ? 1 : 0);
 	tty_set_mouse(c->tty, mouse_on(c));
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
@@ -1325,6 +1330,22 @@ static void attach_gone(struct server *srv, struct session *s)
 	server_shutdown(srv);
 }
 
+/* The server lets go of the client's terminal; what it would not take
+ * without blocking goes to the client to write. */
+static void attach_release_tty(struct peer *c)
+{
+	size_t len;
+	char *rest;
+
+	if (c->ttyfd == NULL)
+		return;
+	rest = ttyfd_release(c->ttyfd, &len);
+	c->ttyfd = NULL;
+	if (rest != NULL)
+		peer_send(c, MSG_OUTPUT, rest, len);
+	free(rest);
+}
+
 void attach_free(struct peer *c)
 {
 	struct session *s = c->session;
@@ -1342,6 +1363,7 @@ void attach_free(struct peer *c)
 	c->render = NULL;
 	tty_free(c->tty);
 	c->tty = NULL;
+	attach_release_tty(c);
 	uv_timer_stop(&c->timer);
 	uv_timer_stop(&c->msg_timer);
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""The attached client hands its terminal to the server (SCM_RIGHTS): the
+server holds the client's tty while it is attached and lets go of it when
+the client detaches or is terminated; PMUX_RELAY=1 keeps the bytes going
+through the client instead, and both work the same for the user."""
+
+import os
+import signal
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+import screen  # noqa: E402
+from pmuxtest import wait_for  # noqa: E402
+
+
+def fd_links(pid):
+    links = []
+    for fd in pmuxtest.fds_of(pid):
+        try:
+            links.append(os.readlink("/proc/%d/fd/%d" % (pid, fd)))
+        except OSError:
+            pass
+    return links
+
+
+class FdPass(screen.ScreenTestCase):
+
+    def start(self, env=None):
+        pm = self.pm
+        pm.shell_session("S", x=100, y=29)
+        self.server = pm.server_pid()
+        c = self.attach("S", rows=30, cols=100, env=env)
+        c.wait_panes_match("S")
+        return c
+
+    def holds(self, c):
+        return c.tty in fd_links(self.server)
+
+    def roundtrip(self, c, n):
+        c.write(b"echo typed-$((%d*3))\r" % n)
+        self.pm.wait_line("S", "typed-%d" % (n * 3))
+        c.wait_text("typed-%d" % (n * 3))
+
+    def check_detached(self, c, message):
+        c.wait_exit()
+        c.wait_screen(lambda ls: any(message in l for l in ls), repr(message))
+        cur = c.cursor()
+        self.assertEqual(cur["altscreen"], 0, "left on the alternate screen: %r" % cur)
+        self.assertEqual(cur["visible"], 1, "cursor left invisible: %r" % cur)
+
+    def test_server_holds_the_tty_while_attached(self):
+        c = self.start()
+        wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty,
+                 describe=lambda: repr(fd_links(self.server)))
+        self.roundtrip(c, 7)
+        c.keys(b"\x02d")
+        self.check_detached(c, "[detached (from session S)]")
+        wait_for(lambda: not self.holds(c), msg="the server to let go of %s" % c.tty,
+                 describe=lambda: repr(fd_links(self.server)))
+
+    def test_relay_forced(self):
+        c = self.start(env={"PMUX_RELAY": "1"})
+        self.roundtrip(c, 11)
+        self.assertFalse(self.holds(c), "the server holds the relayed terminal: %r"
+                         % fd_links(self.server))
+        c.resize(25, 90)
+        c.wait_screen(lambda ls: len(ls) == 25, "25 rows")
+        c.wait_panes_match("S")
+        self.roundtrip(c, 13)
+        c.keys(b"\x02d")
+        self.check_detached(c, "[detached (from session S)]")
+
+    def test_terminated_client_gives_the_tty_back(self):
+        c = self.start()
+        wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty)
+        pmuxtest.kill_quietly(c.pid, signal.SIGTERM)
+        self.check_detached(c, "[terminated]")
+        wait_for(lambda: not self.holds(c), msg="the server to let go of %s" % c.tty)
+        # the server and the session live on
+        self.assertEqual(self.pm.display("S", "#{session_name}"), "S")
+
+    def test_resize_reaches_the_server(self):
+        c = self.start()
+        wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty)
+        c.resize(20, 70)
+        size = lambda: self.pm.run("list-clients", "-F", "#{client_width} #{client_height}")
+        wait_for(lambda: size().strip() == "70 20", msg="the client's new size",
+                 describe=size)
+        c.wait_panes_match("S")
+        self.roundtrip(c, 5)
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
