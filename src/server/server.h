@@ -148,8 +148,8 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued;	     /* bytes handed to libuv, not yet written */
-	int tty_fd;	     /* the client's terminal (MSG_TTYFD) until attached, or -1 */
+	size_t queued; /* bytes handed to libuv, not yet written */
+	int tty_fd;    /* the client's terminal (MSG_TTYFD) until attached, or -1 */
 	struct ttyfd *ttyfd; /* attached: the server drives that terminal */
 
 	/* from MSG_IDENTIFY */
@@ -205,13 +205,13 @@ struct peer {
 	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
 
-	int focused;			     /* its terminal has the focus (focus reports) */
-	uint32_t focus_seen;		     /* %id + 1 of the pane it showed active then */
-	int mouse_dragged;		     /* button 1 dragged in a pane: a copy selection */
-	int mouse_px, mouse_py;		     /* where it was pressed (window cells) */
-	int mouse_clicks;		     /* presses of button 1 in quick succession */
-	uint64_t mouse_click_time;	     /* loop time of the last one, ms */
-	uint32_t mouse_click_pane;	     /* ... and its pane */
+	int focused;	     /* its terminal has the focus (focus reports) */
+	uint32_t focus_seen; /* %id + 1 of the pane it showed active then */
+	int mouse_dragged;	     /* button 1 dragged in a pane: a copy selection */
+	int mouse_px, mouse_py;	     /* where it was pressed (window cells) */
+	int mouse_clicks;	     /* presses of button 1 in quick succession */
+	uint64_t mouse_click_time;   /* loop time of the last one, ms */
+	uint32_t mouse_click_pane;   /* ... and its pane */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 };
 
