@@ -181,6 +181,10 @@ static int relay(int sock, int direct, int *status, char **line)
 			proto_reader_commit(&r, (size_t)n);
 		}
 		while ((rc = proto_reader_next(&r, &m)) == PROTO_OK) {
+			/* the server has let go of the terminal and hands back
+			 * what it did not take: write it blocking */
+			if (direct && m.type == MSG_OUTPUT)
+				fdpass_restore_flags();
 			if (server_message(&m, status, line) == RELAY_DONE) {
 				proto_reader_free(&r);
 				return 0;

@@ -46,8 +46,8 @@ struct ttyfd *ttyfd_start(struct peer *c, int fd)
 
 	/* O_NONBLOCK is on the file description the client shares: it puts
 	 * its own flags back when it is given the terminal back. */
-	if (!isatty(fd) || fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0 ||
-	    ttyfd_raw(fd) != 0) {
+	if (!isatty(fd) || fl < 0 || ttyfd_raw(fd) != 0 ||
+	    fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0) {
 		log_debug("peer %u: terminal descriptor unusable: %s", c->id, strerror(errno));
 		close(fd);
 		return NULL;
@@ -57,6 +57,8 @@ struct ttyfd *ttyfd_start(struct peer *c, int fd)
 	t->fd = fd;
 	buf_init(&t->out);
 	if (uv_poll_init(c->srv->loop, &t->poll, fd) != 0) {
+		if (fcntl(fd, F_SETFL, fl) != 0)
+			log_debug("peer %u: terminal flags: %s", c->id, strerror(errno));
 		close(fd);
 		free(t);
 		return NULL;
