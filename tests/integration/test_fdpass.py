@@ -27,10 +27,12 @@ def fd_links(pid):
 class FdPass(screen.ScreenTestCase):
 
     def start(self, env=None):
+        """env: the client's; by default the terminal is handed over even
+        when the suite runs with PMUX_RELAY=1."""
         pm = self.pm
         pm.shell_session("S", x=100, y=29)
         self.server = pm.server_pid()
-        c = self.attach("S", rows=30, cols=100, env=env)
+        c = self.attach("S", rows=30, cols=100, env=env or {"PMUX_RELAY": ""})
         c.wait_panes_match("S")
         return c
 
