@@ -82,6 +82,15 @@ class FdPass(screen.ScreenTestCase):
         # the server and the session live on
         self.assertEqual(self.pm.display("S", "#{session_name}"), "S")
 
+    def test_killed_client_gives_the_tty_back(self):
+        c = self.start()
+        wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty)
+        pmuxtest.kill_quietly(c.pid, signal.SIGKILL)
+        c.wait_exit()
+        wait_for(lambda: not self.holds(c), msg="the server to let go of %s" % c.tty,
+                 describe=lambda: repr(fd_links(self.server)))
+        screen.wait_attached(self.pm, "S", 0)
+
     def test_resize_reaches_the_server(self):
         c = self.start()
         wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty)
