@@ -28,6 +28,7 @@
 #include "server/display_panes.h"
 #include "server/layout.h"
 #include "server/server.h"
+#include "server/ttyfd.h"
 #include "term/grid.h"
 #include "term/key.h"
 
@@ -1277,6 +1278,31 @@ static void tty_focus(int in, void *ctx)
 		passthru_client_focus(c, in);
 }
 
+/* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
+static void attach_take_tty(struct peer *c)
+{
+	if (c->tty_fd < 0)
+		return;
+	c->ttyfd = ttyfd_start(c, c->tty_fd);
+	c->tty_fd = -1;
+}
+
+/* The server lets go of the client's terminal; what it would not take
+ * without blocking goes to the client to write. */
+static void attach_release_tty(struct peer *c)
+{
+	size_t len;
+	char *rest;
+
+	if (c->ttyfd == NULL)
+		return;
+	rest = ttyfd_release(c->ttyfd, &len);
+	c->ttyfd = NULL;
+	if (rest != NULL)
+		peer_send(c, MSG_OUTPUT, rest, len);
+	free(rest);
+}
+
 void attach_start(struct peer *c, struct session *s, int readonly)
 {
 	struct tty_caps caps = {0};
@@ -1304,7 +1330,8 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);
-	peer_send(c, MSG_ATTACH, NULL, 0);
+	attach_take_tty(c);
+	peer_send(c, MSG_ATTACH, "\1", c->ttyfd != NULL ? 1 : 0);
 	tty_set_mouse(c->tty, mouse_on(c));
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
@@ -1355,6 +1382,8 @@ void attach_suspend(struct peer *c)
 	c->suspended = 1;
 	tty_stop(c->tty);
 	flush_frame(c);
+	/* the stopped client's shell gets the terminal as it was: blocking */
+	attach_release_tty(c);
 	peer_send(c, MSG_STOP, NULL, 0);
 	attach_size_session(c->session);
 }
@@ -1364,6 +1393,7 @@ void attach_wakeup(struct peer *c)
 	if (!c->suspended)
 		return;
 	c->suspended = 0;
+	attach_take_tty(c);
 	tty_start(c->tty);
 	flush_frame(c);
 	render_invalidate(c->render);
@@ -1444,6 +1474,7 @@ void attach_free(struct peer *c)
 	c->render = NULL;
 	tty_free(c->tty);
 	c->tty = NULL;
+	attach_release_tty(c);
 	uv_timer_stop(&c->timer);
 	uv_timer_stop(&c->msg_timer);
 }

@@ -157,6 +157,8 @@ struct peer {
 	size_t queued;	  /* bytes handed to libuv, not yet written */
 	time_t created;	  /* #{client_created} */
 	uint64_t written; /* terminal output sent, #{client_written} */
+	int tty_fd;	  /* the client's terminal (MSG_TTYFD) until attached, or -1 */
+	struct ttyfd *ttyfd; /* attached: the server drives that terminal */
 
 	/* from MSG_IDENTIFY */
 	char *term;
