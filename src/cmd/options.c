@@ -308,6 +308,14 @@ static const char *option_text(const struct option_def *d, long num, const char 
 	return v;
 }
 
+/* Bumped by every change to any set (options_generation). */
+static unsigned long generation;
+
+unsigned long options_generation(void)
+{
+	return generation;
+}
+
 struct options *options_new(void)
 {
 	struct options *o = xcalloc(1, sizeof *o);
@@ -326,12 +334,14 @@ struct options *options_new_child(struct options *parent)
 {
 	struct options *o = xcalloc(1, sizeof *o);
 
+	generation++;
 	o->parent = parent;
 	return o;
 }
 
 void options_reparent(struct options *o, struct options *parent)
 {
+	generation++;
 	o->parent = parent;
 }
 
@@ -433,6 +443,7 @@ void options_free(struct options *o)
 {
 	if (o == NULL)
 		return;
+	generation++;
 	for (int k = 0; k < o->n; k++)
 		free(o->v[k].text);
 	free(o->v);
@@ -472,6 +483,7 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	char *text;
 	long num;
 
+	generation++;
 	if (*name == '@' && name[1] != '\0') {
 		user_set(o, name, value, append);
 		return 0;
@@ -504,6 +516,7 @@ void options_unset(struct options *o, const char *name)
 	char *err = NULL;
 	long num = 0;
 
+	generation++;
 	if (*name == '@')
 		user_unset(o, name);
 	if (i < 0 || (v = own(o, i)) == NULL)

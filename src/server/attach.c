@@ -1719,6 +1719,21 @@ static int attach_rgb(struct peer *c)
 	       tty_features_rgb(options_string(o, "terminal-overrides"), term);
 }
 
+/* What the options say the client's terminal has, worked out again only
+ * when an option changed: every frame asks. */
+static void attach_features(struct peer *c)
+{
+	unsigned long gen = options_generation();
+
+	if (c->features_known && c->features_gen == gen)
+		return;
+	c->features_known = 1;
+	c->features_gen = gen;
+	c->has_rgb = attach_rgb(c);
+	c->has_sync = passthru_client_has(c, "sync", "Sync");
+	c->has_links = passthru_client_has(c, "hyperlinks", "Hls");
+}
+
 /* set-titles: the title of the client's terminal from set-titles-string. */
 static void attach_title(struct peer *c)
 {
@@ -1741,7 +1756,7 @@ static size_t attach_sync_begin(struct peer *c)
 {
 	size_t at = c->frame.len;
 
-	if (!passthru_client_has(c, "sync", "Sync"))
+	if (!c->has_sync)
 		return (size_t)-1;
 	buf_adds(&c->frame, "\033[?2026h");
 	return at;
@@ -1822,7 +1837,8 @@ static void attach_draw(struct peer *c)
 	f.nviews = n;
 	tty_set_mouse_motion(c->tty, motion);
 	attach_borders(c, w, top, &f);
-	tty_set_truecolor_override(c->tty, attach_rgb(c));
+	attach_features(c);
+	tty_set_truecolor_override(c->tty, c->has_rgb);
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
@@ -1833,7 +1849,7 @@ static void attach_draw(struct peer *c)
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
-	render_set_hyperlinks(c->render, passthru_client_has(c, "hyperlinks", "Hls"));
+	render_set_hyperlinks(c->render, c->has_links);
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
 	overlay = attach_overlay(c, top, &f);

@@ -231,6 +231,11 @@ struct peer {
 	int status_cursor; /* the prompt's cursor column in it, or -1 */
 	int status_keep;   /* only pane output asked for the frame due */
 	int status_owed;   /* a frame kept it: build it again soon */
+
+	/* terminal-features for its terminal, as of options_generation() */
+	int features_known;
+	unsigned long features_gen;
+	int has_rgb, has_sync, has_links;
 };
 
 struct server {

@@ -100,9 +100,31 @@ static void test_lookup(void)
 		CHECK(options_def(unknown[i]) == NULL);
 }
 
+/* Every change to any set shows in options_generation. */
+static void test_generation(void)
+{
+	struct options *g = options_new(), *s = options_new_child(g);
+	unsigned long gen = options_generation();
+	char *err = NULL;
+
+	CHECK_INT(options_set(g, "terminal-features", "xterm*:sync", 0, &err), 0);
+	CHECK(options_generation() != gen);
+	gen = options_generation();
+	CHECK_STR(options_string(s, "terminal-features"), "xterm*:sync");
+	CHECK(options_generation() == gen);
+	options_unset(g, "terminal-features");
+	CHECK(options_generation() != gen);
+	gen = options_generation();
+	CHECK_INT(options_set(s, "@x", "1", 0, &err), 0);
+	CHECK(options_generation() != gen);
+	options_free(s);
+	options_free(g);
+}
+
 int main(void)
 {
 	test_lookup();
+	test_generation();
 	test_inheritance();
 	test_sparse_child();
 	test_user_options();
