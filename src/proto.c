@@ -36,6 +36,7 @@ int proto_type_known(uint16_t type)
 	case MSG_INPUT:
 	case MSG_RESIZE:
 	case MSG_STDIN:
+	case MSG_TTYFD:
 	case MSG_READIN:
 	case MSG_WAKEUP:
 	case MSG_STOP:

@@ -25,12 +25,13 @@ enum proto_type {
 	MSG_RESIZE = 4,	  /* u16 rows, u16 cols */
 	MSG_STDIN = 5,	  /* bytes of the client's stdin (after MSG_READIN); empty: EOF */
 	MSG_WAKEUP = 6,	  /* a suspended client was continued: draw again */
+	MSG_TTYFD = 7,	  /* empty; carries the terminal's descriptor (SCM_RIGHTS) */
 
 	/* server → client */
 	MSG_STDOUT = 64, /* bytes for the client's stdout */
 	MSG_STDERR = 65, /* bytes for the client's stderr */
 	MSG_EXIT = 66,	 /* u32 exit status (+256: SIGHUP the parent), optional line */
-	MSG_ATTACH = 67, /* the client is now attached: raw mode, relay */
+	MSG_ATTACH = 67, /* attached: raw mode; relay, or u8 1: the server drives the terminal */
 	MSG_OUTPUT = 68, /* bytes for the attached client's terminal */
 	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */
 	MSG_READIN = 70, /* send stdin to its end as MSG_STDIN (load-buffer -) */

@@ -1,7 +1,8 @@
 /*
  * attach (client side): the terminal in raw mode, keys to the server,
  * output to the terminal, SIGWINCH as resize messages. Leaves the terminal
- * as it found it however it ends.
+ * as it found it however it ends. When the server drives the terminal
+ * itself (fdpass.c), only the signals and the end are left here.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -75,18 +77,24 @@ static int hup_parent;
 static struct termios tio_saved, tio_raw;
 static int have_tio;
 
-/* suspend-client: the server has put the terminal back as it was; stop
- * like any job, and once continued take the terminal again. */
-static void suspend_self(int sock)
+/* suspend-client: the server has put the terminal back as it was (and,
+ * direct, let go of it); stop like any job, and once continued take the
+ * terminal again, handing it to the server again if it had it. Returns
+ * whether the server drives the terminal from now on. */
+static int suspend_self(int sock, int direct)
 {
+	fdpass_restore_flags();
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
 	if (kill(getpid(), SIGTSTP) != 0)
-		return;
+		return direct;
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
+	/* before MSG_WAKEUP: the server starts drawing when it reads that */
+	direct = direct && fdpass_offer(sock);
 	client_send(sock, MSG_WAKEUP, NULL, 0);
 	send_size(sock);
+	return direct;
 }
 
 /* Handle one message from the server. */
@@ -115,12 +123,35 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 	return RELAY_GO_ON;
 }
 
+/* The server holds the terminal: closing our side makes it let go (it
+ * closes the connection once it has), so that nothing it writes comes after
+ * what we write. A server that does not answer is not waited for long. */
+#define LET_GO_TIMEOUT_MS 2000
+
+static void let_go(int sock)
+{
+	struct pollfd pf = {.fd = sock, .events = POLLIN};
+	char buf[4096];
+
+	if (shutdown(sock, SHUT_WR) != 0)
+		return;
+	while (poll(&pf, 1, LET_GO_TIMEOUT_MS) > 0) {
+		ssize_t n = read(sock, buf, sizeof buf);
+
+		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+			break;
+	}
+	fdpass_restore_flags();
+}
+
 /* Returns 1 when the relay must end. */
-static int on_signals(int sock, int *status, char **line)
+static int on_signals(int sock, int direct, int *status, char **line)
 {
 	unsigned char s;
 
 	while (read(sig_pipe[0], &s, 1) == 1) {
+		if ((s == SIGHUP || s == SIGTERM) && direct)
+			let_go(sock);
 		if (s == SIGWINCH || s == SIGCONT) {
 			send_size(sock);
 		} else if (s == SIGHUP) {
@@ -140,14 +171,15 @@ static int on_signals(int sock, int *status, char **line)
 	return 0;
 }
 
-static int relay(int sock, int *status, char **line)
+static int relay(int sock, int direct, int *status, char **line)
 {
 	struct proto_reader r;
 	struct pollfd pf[3];
 	char buf[65536];
 
 	proto_reader_init(&r);
-	pf[0] = (struct pollfd){.fd = STDIN_FILENO, .events = POLLIN};
+	/* a negative fd is skipped by poll: the server reads the terminal */
+	pf[0] = (struct pollfd){.fd = direct ? -1 : STDIN_FILENO, .events = POLLIN};
 	pf[1] = (struct pollfd){.fd = sock, .events = POLLIN};
 	pf[2] = (struct pollfd){.fd = sig_pipe[0], .events = POLLIN};
 	for (;;) {
@@ -160,7 +192,7 @@ static int relay(int sock, int *status, char **line)
 				continue;
 			break;
 		}
-		if (pf[2].revents && on_signals(sock, status, line))
+		if (pf[2].revents && on_signals(sock, direct, status, line))
 			break;
 		if (pf[0].revents) {
 			n = read(STDIN_FILENO, buf, sizeof buf);
@@ -184,14 +216,21 @@ static int relay(int sock, int *status, char **line)
 			proto_reader_commit(&r, (size_t)n);
 		}
 		while ((rc = proto_reader_next(&r, &m)) == PROTO_OK) {
-			enum relay_result rr = server_message(&m, status, line);
+			enum relay_result rr;
 
+			/* the server has let go of the terminal and hands back
+			 * what it did not take: write it blocking */
+			if (direct && m.type == MSG_OUTPUT)
+				fdpass_restore_flags();
+			rr = server_message(&m, status, line);
 			if (rr == RELAY_DONE) {
 				proto_reader_free(&r);
 				return 0;
 			}
-			if (rr == RELAY_SUSPEND)
-				suspend_self(sock);
+			if (rr == RELAY_SUSPEND) {
+				direct = suspend_self(sock, direct);
+				pf[0].fd = direct ? -1 : STDIN_FILENO;
+			}
 		}
 		if (rc != PROTO_MORE)
 			goto lost;
@@ -200,18 +239,20 @@ static int relay(int sock, int *status, char **line)
 	return 0;
 lost:
 	proto_reader_free(&r);
+	fdpass_restore_flags();
 	client_write_all(STDOUT_FILENO, TERMINAL_RESET, sizeof TERMINAL_RESET - 1);
 	*line = xstrdup("[server exited]");
 	*status = 1;
 	return 0;
 }
 
-int client_attached(int sock)
+int client_attached(int sock, int direct)
 {
 	int status = 0;
 	char *line = NULL;
 
-	have_tio = tcgetattr(STDIN_FILENO, &tio_saved) == 0;
+	/* the server may have set raw mode already on a terminal we handed it */
+	have_tio = fdpass_saved_termios(&tio_saved) || tcgetattr(STDIN_FILENO, &tio_saved) == 0;
 	setup_signals();
 	if (have_tio) {
 		tio_raw = tio_saved;
@@ -221,7 +262,8 @@ int client_attached(int sock)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
 	}
 	send_size(sock);
-	relay(sock, &status, &line);
+	relay(sock, direct, &status, &line);
+	fdpass_restore_flags();
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
 	if (line != NULL) {

@@ -288,8 +288,9 @@ static int client_replies(int sock)
 			send_stdin(sock);
 			break;
 		case MSG_ATTACH:
+			status = len > 0 && data[0] == 1;
 			free(data);
-			return client_attached(sock);
+			return client_attached(sock, status);
 		case -2:
 			fprintf(stderr, "pmux: protocol version mismatch with the server\n");
 			return 1;
@@ -304,7 +305,7 @@ static int client_replies(int sock)
 int client_main(const struct client_opts *o)
 {
 	struct sigaction sa;
-	int sock, status;
+	int sock, status, rc;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_IGN;
@@ -312,7 +313,10 @@ int client_main(const struct client_opts *o)
 	sock = connect_or_start(o);
 	if (sock < 0)
 		return 1;
-	if (send_identify(sock) != 0 || send_command(sock, o->argc, o->argv) != 0) {
+	rc = send_identify(sock);
+	if (rc == 0)
+		fdpass_offer(sock); /* if it is not sent, the server relays */
+	if (rc != 0 || send_command(sock, o->argc, o->argv) != 0) {
 		/* The server may have refused us: print why if it said. */
 		status = client_replies(sock);
 		close(sock);

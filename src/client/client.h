@@ -14,9 +14,20 @@ struct client_opts {
 /* Returns the process exit status. */
 int client_main(const struct client_opts *o);
 
-/* attach.c: relay between the terminal and the server until it says goodbye.
- * Returns the exit status. */
-int client_attached(int sock);
+/* attach.c: relay between the terminal and the server until it says goodbye,
+ * or (direct) leave the terminal to the server meanwhile. Returns the exit
+ * status. */
+int client_attached(int sock, int direct);
+
+/* fdpass.c: after identify, hand the terminal to the server (unless
+ * PMUX_RELAY is set or stdin and stdout are not one read-write terminal).
+ * Returns 1 if it was sent. */
+int fdpass_offer(int sock);
+/* The terminal's modes from before it was handed over; 0 if not handed. */
+struct termios;
+int fdpass_saved_termios(struct termios *tio);
+/* Its file status flags back (the server sets O_NONBLOCK on them). */
+int fdpass_restore_flags(void);
 
 /* io.c: whole-message I/O on a blocking socket. */
 /* Write everything (retrying EINTR/EAGAIN); -1 if the descriptor failed. */

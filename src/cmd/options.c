@@ -178,13 +178,37 @@ enum option_scope options_scope(const struct option_def *d)
 #undef IN
 }
 
+/* option_table's indexes in name order: the render step looks options up
+ * on every frame, and a binary search takes a few comparisons where a scan
+ * of the table takes dozens. Built on the first lookup. */
+static int option_order[OPTION_COUNT];
+static int option_order_built;
+
+static int order_cmp(const void *a, const void *b)
+{
+	return strcmp(option_table[*(const int *)a].name, option_table[*(const int *)b].name);
+}
+
 static int option_index(const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi = OPTION_COUNT;
 
-	for (i = 0; i < OPTION_COUNT; i++) {
-		if (strcmp(option_table[i].name, name) == 0)
-			return (int)i;
+	if (!option_order_built) {
+		for (size_t i = 0; i < OPTION_COUNT; i++)
+			option_order[i] = (int)i;
+		qsort(option_order, OPTION_COUNT, sizeof option_order[0], order_cmp);
+		option_order_built = 1;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(option_table[option_order[mid]].name, name);
+
+		if (cmp == 0)
+			return option_order[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return -1;
 }
@@ -284,6 +308,14 @@ static const char *option_text(const struct option_def *d, long num, const char 
 	return v;
 }
 
+/* Bumped by every change to any set (options_generation). */
+static unsigned long generation;
+
+unsigned long options_generation(void)
+{
+	return generation;
+}
+
 struct options *options_new(void)
 {
 	struct options *o = xcalloc(1, sizeof *o);
@@ -302,12 +334,14 @@ struct options *options_new_child(struct options *parent)
 {
 	struct options *o = xcalloc(1, sizeof *o);
 
+	generation++;
 	o->parent = parent;
 	return o;
 }
 
 void options_reparent(struct options *o, struct options *parent)
 {
+	generation++;
 	o->parent = parent;
 }
 
@@ -409,6 +443,7 @@ void options_free(struct options *o)
 {
 	if (o == NULL)
 		return;
+	generation++;
 	for (int k = 0; k < o->n; k++)
 		free(o->v[k].text);
 	free(o->v);
@@ -448,6 +483,7 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	char *text;
 	long num;
 
+	generation++;
 	if (*name == '@' && name[1] != '\0') {
 		user_set(o, name, value, append);
 		return 0;
@@ -480,6 +516,7 @@ void options_unset(struct options *o, const char *name)
 	char *err = NULL;
 	long num = 0;
 
+	generation++;
 	if (*name == '@')
 		user_unset(o, name);
 	if (i < 0 || (v = own(o, i)) == NULL)

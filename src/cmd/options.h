@@ -44,6 +44,9 @@ void options_reparent(struct options *o, struct options *parent);
 /* Is the option set on this very set (not inherited)? */
 int options_is_set(const struct options *o, const char *name);
 void options_free(struct options *o);
+/* Changes whenever any set changes: what was worked out from option values
+ * is still good while this is the same. */
+unsigned long options_generation(void);
 const struct option_def *options_def(const char *name);
 /* Set from text; on error returns -1 with a message in *err (malloc'd). */
 int options_set(struct options *o, const char *name, const char *value, int append, char **err);

@@ -414,17 +414,14 @@ static void status_timer_cb(uv_timer_t *t)
 	time_t now = time(NULL);
 	struct peer *c;
 	long secs;
-	int any = 0;
 
 	for (c = srv->peers; c != NULL && !srv->exiting; c = c->next) {
 		if (c->state != PEER_ATTACHED || c->session == NULL)
 			continue;
 		secs = options_number(status_options(c), "status-interval");
 		if (secs > 0 && now / secs != srv->status_last / secs)
-			c->dirty = any = 1;
+			attach_mark_client(c);
 	}
-	if (any)
-		server_schedule(srv);
 	srv->status_last = now;
 }
 

@@ -5,6 +5,7 @@
  * that has not yet written its previous frame is marked dirty and skipped,
  * so a slow or stopped terminal never slows a pane or another client.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,7 @@
 #include "server/display_panes.h"
 #include "server/layout.h"
 #include "server/server.h"
+#include "server/ttyfd.h"
 #include "term/grid.h"
 #include "term/key.h"
 
@@ -188,8 +190,7 @@ static const char *const readonly_commands[] = {
 
 static void mark_dirty(struct peer *c)
 {
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 static int readonly_allowed(int argc, char **argv)
@@ -264,13 +265,35 @@ void attach_run_command(struct peer *c, const char *text)
 	run_command_text(c, text);
 }
 
+/* The prefix key options as keys. Every key typed is compared with them,
+ * and parsing a name looks through every key name: each is parsed again
+ * only when its text is not what it was last time. */
+struct prefix_memo {
+	char text[32];
+	int parsed; /* key_parse's result for text */
+	struct key key;
+};
+
+static int prefix_key(struct prefix_memo *m, const char *text, struct key *k)
+{
+	if (strlen(text) >= sizeof m->text)
+		return key_parse(text, k);
+	if (strcmp(m->text, text) != 0 || m->text[0] == '\0') {
+		snprintf(m->text, sizeof m->text, "%s", text);
+		m->parsed = key_parse(text, &m->key);
+	}
+	*k = m->key;
+	return m->parsed;
+}
+
 static int key_is_prefix(struct peer *c, const struct key *k)
 {
 	static const char *const names[] = {"prefix", "prefix2"};
+	static struct prefix_memo memo[2];
 	struct key p;
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (key_parse(options_string(client_options(c), names[i]), &p) == 0 &&
+		if (prefix_key(&memo[i], options_string(client_options(c), names[i]), &p) == 0 &&
 		    key_equal(k, &p))
 			return 1;
 	}
@@ -1255,6 +1278,31 @@ static void tty_focus(int in, void *ctx)
 		passthru_client_focus(c, in);
 }
 
+/* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
+static void attach_take_tty(struct peer *c)
+{
+	if (c->tty_fd < 0)
+		return;
+	c->ttyfd = ttyfd_start(c, c->tty_fd);
+	c->tty_fd = -1;
+}
+
+/* The server lets go of the client's terminal; what it would not take
+ * without blocking goes to the client to write. */
+static void attach_release_tty(struct peer *c)
+{
+	size_t len;
+	char *rest;
+
+	if (c->ttyfd == NULL)
+		return;
+	rest = ttyfd_release(c->ttyfd, &len);
+	c->ttyfd = NULL;
+	if (rest != NULL)
+		peer_send(c, MSG_OUTPUT, rest, len);
+	free(rest);
+}
+
 void attach_start(struct peer *c, struct session *s, int readonly)
 {
 	struct tty_caps caps = {0};
@@ -1282,7 +1330,8 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);
-	peer_send(c, MSG_ATTACH, NULL, 0);
+	attach_take_tty(c);
+	peer_send(c, MSG_ATTACH, "\1", c->ttyfd != NULL ? 1 : 0);
 	tty_set_mouse(c->tty, mouse_on(c));
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
@@ -1333,6 +1382,8 @@ void attach_suspend(struct peer *c)
 	c->suspended = 1;
 	tty_stop(c->tty);
 	flush_frame(c);
+	/* the stopped client's shell gets the terminal as it was: blocking */
+	attach_release_tty(c);
 	peer_send(c, MSG_STOP, NULL, 0);
 	attach_size_session(c->session);
 }
@@ -1342,6 +1393,7 @@ void attach_wakeup(struct peer *c)
 	if (!c->suspended)
 		return;
 	c->suspended = 0;
+	attach_take_tty(c);
 	tty_start(c->tty);
 	flush_frame(c);
 	render_invalidate(c->render);
@@ -1422,6 +1474,7 @@ void attach_free(struct peer *c)
 	c->render = NULL;
 	tty_free(c->tty);
 	c->tty = NULL;
+	attach_release_tty(c);
 	uv_timer_stop(&c->timer);
 	uv_timer_stop(&c->msg_timer);
 }
@@ -1472,8 +1525,7 @@ static void msg_timer_cb(uv_timer_t *t)
 
 	free(c->message);
 	c->message = NULL;
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 /* Show a message on the status line for ms milliseconds; 0 keeps it until
@@ -1485,8 +1537,7 @@ void attach_message_for(struct peer *c, const char *msg, long ms)
 	uv_timer_stop(&c->msg_timer);
 	if (ms > 0)
 		uv_timer_start(&c->msg_timer, msg_timer_cb, (uint64_t)ms, 0);
-	c->dirty = 1;
-	server_schedule(c->srv);
+	attach_mark_client(c);
 }
 
 void attach_message(struct peer *c, const char *msg)
@@ -1507,13 +1558,43 @@ static int shows_all(struct peer *c)
 	return 0;
 }
 
+void attach_mark_client(struct peer *c)
+{
+	c->dirty = 1;
+	c->status_keep = 0;
+	server_schedule(c->srv);
+}
+
 void attach_mark_session(struct session *s)
 {
 	struct peer *c;
 
 	for (c = s->srv->peers; c != NULL; c = c->next) {
-		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c))) {
 			c->dirty = 1;
+			c->status_keep = 0;
+		}
+	}
+	server_schedule(s->srv);
+}
+
+void attach_status_stale(struct session *s)
+{
+	struct peer *c;
+
+	for (c = s->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+			c->status_keep = 0;
+	}
+}
+
+void attach_mark_output(struct session *s)
+{
+	struct peer *c;
+
+	for (c = s->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (c->session == s || shows_all(c)))
+			c->dirty = 1; /* status_keep as it was */
 	}
 	server_schedule(s->srv);
 }
@@ -1561,12 +1642,53 @@ void attach_drained(struct peer *c)
 		server_schedule(c->srv);
 }
 
-/* The status line's cells (status-left, the window list, status-right; or a
- * message or the prompt) into cells[0..c->cols). Returns the prompt's
- * cursor column or -1. */
-static int status_text(struct peer *c, struct grid_cell *cells)
+/*
+ * A frame drawn for pane output alone keeps the status line of the last
+ * frame, and the status line is built again STATUS_LAG_MS later: expanding
+ * its formats costs more than drawing a keystroke's echo, and output changes
+ * what they show (a title, a window's name) rarely. Anything else that asks
+ * for a frame (attach_mark_session, attach_mark_client) has it built at once.
+ */
+#define STATUS_LAG_MS 100
+
+static void status_lag_cb(uv_timer_t *t)
 {
-	return status_build(c, time(NULL), cells, c->cols);
+	struct server *srv = t->data;
+	struct peer *c;
+
+	for (c = srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->status_owed) {
+			c->status_owed = 0;
+			attach_mark_client(c);
+		}
+	}
+}
+
+void attach_status_lag_init(struct server *srv)
+{
+	uv_timer_init(srv->loop, &srv->status_lag);
+	srv->status_lag.data = srv;
+}
+
+/* The status line's cells (status-left, the window list, status-right; or a
+ * message or the prompt) in c->status_cells. Returns the prompt's cursor
+ * column or -1. */
+static int status_text(struct peer *c)
+{
+	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols) {
+		c->status_owed = 1;
+		if (!uv_is_active((uv_handle_t *)&c->srv->status_lag))
+			uv_timer_start(&c->srv->status_lag, status_lag_cb, STATUS_LAG_MS, 0);
+		return c->status_cursor;
+	}
+	if (c->status_width != c->cols) {
+		free(c->status_cells);
+		c->status_cells = xmalloc((size_t)c->cols * sizeof *c->status_cells);
+		c->status_width = c->cols;
+	}
+	c->status_owed = 0;
+	c->status_cursor = status_build(c, time(NULL), c->status_cells, c->cols);
+	return c->status_cursor;
 }
 
 /* The borders are drawn in the window's area: cells there that no pane
@@ -1597,6 +1719,21 @@ static int attach_rgb(struct peer *c)
 	       tty_features_rgb(options_string(o, "terminal-overrides"), term);
 }
 
+/* What the options say the client's terminal has, worked out again only
+ * when an option changed: every frame asks. */
+static void attach_features(struct peer *c)
+{
+	unsigned long gen = options_generation();
+
+	if (c->features_known && c->features_gen == gen)
+		return;
+	c->features_known = 1;
+	c->features_gen = gen;
+	c->has_rgb = attach_rgb(c);
+	c->has_sync = passthru_client_has(c, "sync", "Sync");
+	c->has_links = passthru_client_has(c, "hyperlinks", "Hls");
+}
+
 /* set-titles: the title of the client's terminal from set-titles-string. */
 static void attach_title(struct peer *c)
 {
@@ -1619,7 +1756,7 @@ static size_t attach_sync_begin(struct peer *c)
 {
 	size_t at = c->frame.len;
 
-	if (!passthru_client_has(c, "sync", "Sync"))
+	if (!c->has_sync)
 		return (size_t)-1;
 	buf_adds(&c->frame, "\033[?2026h");
 	return at;
@@ -1673,7 +1810,7 @@ static void attach_draw(struct peer *c)
 	struct render_frame f;
 	struct pane *p;
 	int n = 0, status = status_lines(client_options(c)), top, cursor;
-	struct grid_cell *cells = NULL, *overlay;
+	struct grid_cell *overlay;
 	size_t sync_begin;
 	int motion = 0;
 
@@ -1700,27 +1837,27 @@ static void attach_draw(struct peer *c)
 	f.nviews = n;
 	tty_set_mouse_motion(c->tty, motion);
 	attach_borders(c, w, top, &f);
-	tty_set_truecolor_override(c->tty, attach_rgb(c));
+	attach_features(c);
+	tty_set_truecolor_override(c->tty, c->has_rgb);
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
-		cells = xmalloc((size_t)c->cols * sizeof *cells);
-		cursor = status_text(c, cells);
-		f.status_cells = cells;
+		cursor = status_text(c);
+		f.status_cells = c->status_cells;
 		f.status_ncells = c->cols;
 		f.status_top = top;
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
-	render_set_hyperlinks(c->render, passthru_client_has(c, "hyperlinks", "Hls"));
+	render_set_hyperlinks(c->render, c->has_links);
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
 	overlay = attach_overlay(c, top, &f);
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
-	free(cells);
 	flush_frame(c);
+	c->status_keep = 1; /* until something other than output asks for a frame */
 }
 
 void attach_render_all(struct server *srv)

@@ -443,7 +443,21 @@ static void pane_program_name(struct pane *p)
 	w->automatic = 0;
 	if (options_set(window_options(w), "automatic-rename", "off", 0, &err) != 0)
 		free(err);
+	attach_status_stale(w->session); /* the name shows with the output */
 	hooks_fire_window(p->srv, "window-renamed", w);
+}
+
+/* A title the output set shows on the status line in the frame that shows
+ * the output. */
+static void pane_title_changed(struct pane *p)
+{
+	const char *title = grid_title(p->grid);
+
+	if (p->title_shown != NULL && strcmp(p->title_shown, title) == 0)
+		return;
+	free(p->title_shown);
+	p->title_shown = xstrdup(title);
+	attach_status_stale(p->window->session);
 }
 
 static void pane_frame_timer_cb(uv_timer_t *t);
@@ -456,7 +470,7 @@ static void pane_want_frame(struct pane *p, uint64_t now)
 	if (now - p->last_frame >= PANE_FRAME_MS) {
 		p->last_frame = now;
 		p->frame_due = 0;
-		attach_mark_session(p->window->session);
+		attach_mark_output(p->window->session);
 		return;
 	}
 	p->frame_due = 1;
@@ -515,6 +529,7 @@ static int pane_read(struct pane *p, size_t budget)
 			pane_sample_foreground(p); /* once away, it stays so until the next keys */
 		alerts_output(p);
 		pane_program_name(p);
+		pane_title_changed(p);
 		pane_want_frame(p, p->last_output);
 	}
 	return 0;
@@ -715,6 +730,7 @@ static void pane_close_cb(uv_handle_t *h)
 		return;
 	free_vector(p->cmd_argv);
 	free(p->last_command);
+	free(p->title_shown);
 	options_free(p->options);
 
 	copy_free(p->copy);

@@ -5,6 +5,7 @@
  * reach other peers.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -13,6 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "server/server.h"
+#include "server/ttyfd.h"
 #include "server/wait.h"
 #include "util/log.h"
 
@@ -44,6 +46,7 @@ static void peer_close_cb(uv_handle_t *h)
 	free(c->pane_hint);
 	free(c->message);
 	buf_free(&c->frame);
+	free(c->status_cells);
 	attach_prompt_clear(c);
 	for (int i = 0; i < c->prompt_nhistory; i++)
 		free(c->prompt_history[i]);
@@ -56,6 +59,37 @@ static void peer_close_cb(uv_handle_t *h)
 
 static void stdin_finish(struct peer *c, const char *err);
 
+static void peer_drop_tty(struct peer *c)
+{
+	if (c->tty_fd >= 0 && close(c->tty_fd) != 0)
+		log_debug("peer %u: closing the terminal: %s", c->id, strerror(errno));
+	c->tty_fd = -1;
+}
+
+/* MSG_TTYFD: the descriptor came with it and libuv holds it as a pending
+ * handle; taking it through a scratch pipe handle is the way libuv gives
+ * it out. The peer keeps a copy of its own until it attaches. */
+static void peer_scratch_close_cb(uv_handle_t *h)
+{
+	free(h);
+}
+
+static void peer_take_tty(struct peer *c)
+{
+	uv_pipe_t *p;
+	uv_os_fd_t fd;
+
+	peer_drop_tty(c);
+	if (uv_pipe_pending_count(&c->pipe) < 1)
+		return;
+	p = xmalloc(sizeof *p);
+	uv_pipe_init(c->srv->loop, p, 0);
+	if (uv_accept((uv_stream_t *)&c->pipe, (uv_stream_t *)p) == 0 &&
+	    uv_fileno((uv_handle_t *)p, &fd) == 0)
+		c->tty_fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	uv_close((uv_handle_t *)p, peer_scratch_close_cb);
+}
+
 void peer_close(struct peer *c)
 {
 	struct peer **pp;
@@ -64,6 +98,7 @@ void peer_close(struct peer *c)
 		return;
 	if (c->state == PEER_ATTACHED)
 		attach_free(c);
+	peer_drop_tty(c);
 	wait_peer_closed(c);
 	if (c->pending != NULL)
 		c->pending->peer = NULL; /* the list goes on without its client */
@@ -106,6 +141,10 @@ void peer_send(struct peer *c, uint16_t type, const void *data, size_t len)
 		return;
 	if (type == MSG_OUTPUT)
 		c->written += len;
+	if (type == MSG_OUTPUT && c->ttyfd != NULL) {
+		ttyfd_write(c->ttyfd, data, len);
+		return;
+	}
 	while (len > PROTO_MAX_PAYLOAD) {
 		peer_send(c, type, data, PROTO_MAX_PAYLOAD);
 		data = (const char *)data + PROTO_MAX_PAYLOAD;
@@ -352,6 +391,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			stdin_message(c, m);
 			return;
 		}
+		if (m->type == MSG_TTYFD && m->len == 0) {
+			peer_take_tty(c);
+			return;
+		}
 		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL ||
 		    c->deferred != NULL)
 			break;
@@ -373,6 +416,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			const unsigned char *d = (const unsigned char *)m->data;
 
 			attach_resize(c, d[0] | d[1] << 8, d[2] | d[3] << 8);
+			return;
+		}
+		if (m->type == MSG_TTYFD && m->len == 0 && c->suspended) {
+			peer_take_tty(c); /* a continued client hands it back */
 			return;
 		}
 		if (m->type == MSG_WAKEUP) {
@@ -465,9 +512,10 @@ void peer_accept(struct server *srv)
 	c->srv = srv;
 	c->id = srv->next_peer_id++;
 	c->created = time(NULL);
+	c->tty_fd = -1;
 	proto_reader_init(&c->reader);
 	buf_init(&c->frame);
-	uv_pipe_init(srv->loop, &c->pipe, 0);
+	uv_pipe_init(srv->loop, &c->pipe, 1); /* 1: it may pass a descriptor */
 	uv_timer_init(srv->loop, &c->timer);
 	uv_timer_init(srv->loop, &c->msg_timer);
 	uv_timer_init(srv->loop, &c->repeat_timer);

@@ -282,6 +282,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	uv_check_start(&srv.check, on_check);
 	uv_timer_init(&loop, &srv.frame_timer);
 	srv.frame_timer.data = &srv;
+	attach_status_lag_init(&srv);
 	server_signals(&srv);
 	server_config(&srv, config_file);
 	status_timer_start(&srv);

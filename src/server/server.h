@@ -64,6 +64,7 @@ struct pane {
 	char **cmd_argv;	 /* the command given at creation, for respawn */
 	int cmd_argc;
 	char *last_command; /* pane_current_command when last looked at */
+	char *title_shown;  /* its title when output last asked for a frame */
 	time_t created;
 	time_t dead_time;     /* when its program exited, or 0 */
 	uint64_t last_output; /* loop time of the last read, ms */
@@ -156,6 +157,8 @@ struct peer {
 	size_t queued;	  /* bytes handed to libuv, not yet written */
 	time_t created;	  /* #{client_created} */
 	uint64_t written; /* terminal output sent, #{client_written} */
+	int tty_fd;	  /* the client's terminal (MSG_TTYFD) until attached, or -1 */
+	struct ttyfd *ttyfd; /* attached: the server drives that terminal */
 
 	/* from MSG_IDENTIFY */
 	char *term;
@@ -220,6 +223,19 @@ struct peer {
 	uint64_t mouse_click_time;   /* loop time of the last one, ms */
 	uint32_t mouse_click_pane;   /* ... and its pane */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
+
+	/* the status line built last (attach.c): a frame for pane output alone
+	 * keeps it, and it is built again soon after */
+	struct grid_cell *status_cells; /* status_width cells */
+	int status_width;
+	int status_cursor; /* the prompt's cursor column in it, or -1 */
+	int status_keep;   /* only pane output asked for the frame due */
+	int status_owed;   /* a frame kept it: build it again soon */
+
+	/* terminal-features for its terminal, as of options_generation() */
+	int features_known;
+	unsigned long features_gen;
+	int has_rgb, has_sync, has_links;
 };
 
 struct server {
@@ -249,6 +265,8 @@ struct server {
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
 	int focus_check;	 /* which pane has the focus may have changed (passthru.c) */
+
+	uv_timer_t status_lag; /* status lines kept by frames for pane output (attach.c) */
 };
 
 /* server.c */
@@ -376,6 +394,13 @@ void attach_input(struct peer *c, const char *buf, size_t len);
 void attach_resize(struct peer *c, int rows, int cols);
 void attach_render_all(struct server *srv);
 void attach_mark_session(struct session *s);
+/* Pane output changed what s shows: its status line may wait a little. */
+void attach_mark_output(struct session *s);
+/* s's next frame builds its status line (the output changed a title). */
+void attach_status_stale(struct session *s);
+/* Draw c again, status line and all. */
+void attach_mark_client(struct peer *c);
+void attach_status_lag_init(struct server *srv);
 void attach_detach_session(struct session *s, int exited);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);

@@ -6,7 +6,8 @@ does, and feeds every byte the client writes to its terminal into vtscreen
 Replies the emulated terminal produces (device attributes, cursor position
 reports, mode reports ...) are written back into the pty, as a real terminal
 does. A background thread pumps continuously, so the client never blocks on
-its terminal unless the test stops it (SIGSTOP).
+its terminal unless the test stops it (stop(): SIGSTOP, and the pump stops
+reading too, since the server may write to the terminal itself).
 
 The emulated screen is then compared with what the server says each pane
 holds (`capture-pane`), pane by pane at the positions `list-panes` reports.
@@ -190,6 +191,7 @@ class ScreenClient:
         self.hung_up = False
         self.error = None
         self._stop = threading.Event()
+        self._paused = threading.Event()   # the terminal does not read
         self._wlock = threading.Lock()
         self.thread = threading.Thread(target=self._pump_loop, daemon=True)
         self.thread.start()
@@ -200,6 +202,9 @@ class ScreenClient:
         fd = self.master
         try:
             while not self._stop.is_set():
+                if self._paused.is_set():
+                    time.sleep(0.05)
+                    continue
                 try:
                     r, _, _ = select.select([fd], [], [], 0.05)
                 except (OSError, ValueError):
@@ -297,10 +302,14 @@ class ScreenClient:
         pmuxtest.kill_quietly(self.pid, signal.SIGWINCH)
 
     def stop(self):
-        os.kill(self.pid, signal.SIGSTOP)
+        """Stop the client and its terminal: with the terminal handed to
+        the server, a stopped client alone would not stop the output."""
+        self._paused.set()
+        pmuxtest.kill_quietly(self.pid, signal.SIGSTOP)
 
     def cont(self):
-        os.kill(self.pid, signal.SIGCONT)
+        pmuxtest.kill_quietly(self.pid, signal.SIGCONT)
+        self._paused.clear()
 
     # -- the end
 

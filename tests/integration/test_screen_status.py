@@ -106,6 +106,25 @@ class Status(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
         pm.wait_text("S", "pmt$ x")
 
+    def test_output_changes_status(self):
+        """What pane output changes shows on the status line without anything
+        else happening: a title the program sets, and a format (cursor_y)
+        only output moves. status-interval 0: no timer redraws it."""
+        pm = self.pm
+        pm.run("set-option", "-g", "status-interval", "0")
+        pm.run("set-option", "-g", "status-right", "T=#{pane_title} Y=#{cursor_y}.")
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_screen(lambda ls: "Y=" in ls[29], "the new status-right")
+        pm.type("S", "printf '\\033]2;my%s\\007'; echo done-$((2+3))" % "title")
+        c.wait_screen(lambda ls: "T=mytitle " in ls[29], "the title on the status line")
+        for n in (5, 12, 19):
+            # the lines 1..n, then the prompt on row n
+            pm.type("S", "clear; seq %d" % n)
+            wait_for(lambda: pm.display("S", "#{cursor_y}") == str(n),
+                     msg="the prompt on row %d" % n, describe=lambda: pm.capture("S"))
+            c.wait_screen(lambda ls: "Y=%d." % n in ls[29], "Y=%d on the status line" % n)
+        c.wait_panes_match("S")
+
     def test_set_titles(self):
         pm = self.pm
         pm.run("set-option", "-g", "set-titles", "on")

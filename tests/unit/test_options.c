@@ -1,5 +1,6 @@
 /* Option sets: inheritance of table options and of user options (@name). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "cmd/options.h"
@@ -83,8 +84,47 @@ static void test_sparse_child(void)
 	options_free(g);
 }
 
+/* Every name of the table is found (by binary search), and names beside
+ * them are not. */
+static void test_lookup(void)
+{
+	static const char *const known[] = {"activity-action", "base-index",	  "history-limit",
+					    "status-right",    "word-separators", "wrap-search"};
+	static const char *const unknown[] = {
+		"", "a", "activity-actio", "activity-actionx", "history", "zzz", "wrap-searchz"};
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		CHECK(options_def(known[i]) != NULL &&
+		      strcmp(options_def(known[i])->name, known[i]) == 0);
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		CHECK(options_def(unknown[i]) == NULL);
+}
+
+/* Every change to any set shows in options_generation. */
+static void test_generation(void)
+{
+	struct options *g = options_new(), *s = options_new_child(g);
+	unsigned long gen = options_generation();
+	char *err = NULL;
+
+	CHECK_INT(options_set(g, "terminal-features", "xterm*:sync", 0, &err), 0);
+	CHECK(options_generation() != gen);
+	gen = options_generation();
+	CHECK_STR(options_string(s, "terminal-features"), "xterm*:sync");
+	CHECK(options_generation() == gen);
+	options_unset(g, "terminal-features");
+	CHECK(options_generation() != gen);
+	gen = options_generation();
+	CHECK_INT(options_set(s, "@x", "1", 0, &err), 0);
+	CHECK(options_generation() != gen);
+	options_free(s);
+	options_free(g);
+}
+
 int main(void)
 {
+	test_lookup();
+	test_generation();
 	test_inheritance();
 	test_sparse_child();
 	test_user_options();
