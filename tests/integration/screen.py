@@ -422,6 +422,19 @@ class ScreenClient:
                                      % (pid, r, c, cha, k, b[k], a[k]))
         return diffs
 
+    def wait_left(self, message):
+        """Wait for the client to exit with message on its terminal, which
+        it must leave off the alternate screen with the cursor shown;
+        returns the cursor state."""
+        self.wait_exit()
+        self.wait_screen(lambda ls: any(message in l for l in ls), repr(message))
+        cur = self.cursor()
+        if cur["altscreen"] != 0:
+            raise AssertionError("left on the alternate screen: %r" % cur)
+        if cur["visible"] != 1:
+            raise AssertionError("cursor left invisible: %r" % cur)
+        return cur
+
     def wait_panes_match(self, target, attrs=False, timeout=None):
         """Wait until every pane's region of the emulated screen equals its
         capture-pane."""

@@ -45,20 +45,13 @@ class FdPass(screen.ScreenTestCase):
         self.pm.wait_line("S", "typed-%d" % (n * 3))
         c.wait_text("typed-%d" % (n * 3))
 
-    def check_detached(self, c, message):
-        c.wait_exit()
-        c.wait_screen(lambda ls: any(message in l for l in ls), repr(message))
-        cur = c.cursor()
-        self.assertEqual(cur["altscreen"], 0, "left on the alternate screen: %r" % cur)
-        self.assertEqual(cur["visible"], 1, "cursor left invisible: %r" % cur)
-
     def test_server_holds_the_tty_while_attached(self):
         c = self.start()
         wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty,
                  describe=lambda: repr(fd_links(self.server)))
         self.roundtrip(c, 7)
         c.keys(b"\x02d")
-        self.check_detached(c, "[detached (from session S)]")
+        c.wait_left("[detached (from session S)]")
         wait_for(lambda: not self.holds(c), msg="the server to let go of %s" % c.tty,
                  describe=lambda: repr(fd_links(self.server)))
 
@@ -72,13 +65,13 @@ class FdPass(screen.ScreenTestCase):
         c.wait_panes_match("S")
         self.roundtrip(c, 13)
         c.keys(b"\x02d")
-        self.check_detached(c, "[detached (from session S)]")
+        c.wait_left("[detached (from session S)]")
 
     def test_terminated_client_gives_the_tty_back(self):
         c = self.start()
         wait_for(lambda: self.holds(c), msg="the server to hold %s" % c.tty)
         pmuxtest.kill_quietly(c.pid, signal.SIGTERM)
-        self.check_detached(c, "[terminated]")
+        c.wait_left("[terminated]")
         wait_for(lambda: not self.holds(c), msg="the server to let go of %s" % c.tty)
         # the server and the session live on
         self.assertEqual(self.pm.display("S", "#{session_name}"), "S")

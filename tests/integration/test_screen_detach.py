@@ -34,11 +34,7 @@ class Detach(screen.ScreenTestCase):
         return c
 
     def check_restored(self, c, message):
-        c.wait_exit()
-        c.wait_screen(lambda ls: any(message in l for l in ls), repr(message))
-        cur = c.cursor()
-        self.assertEqual(cur["altscreen"], 0, "left on the alternate screen: %r" % cur)
-        self.assertEqual(cur["visible"], 1, "cursor left invisible: %r" % cur)
+        cur = c.wait_left(message)
         self.assertEqual(cur["mouse"], 0, "mouse reporting left on: %r" % cur)
         ls = c.lines()
         self.assertEqual(ls[0].rstrip(), "before-attach-line", c.describe())
