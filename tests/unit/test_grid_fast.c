@@ -200,13 +200,13 @@ struct script {
 	int check_one_in;   /* compare after one call in this many */
 };
 
-/* Read after every case: sets the grids to a known place and asks libvterm
- * for its hidden state, so a difference the screen does not show yet (a
- * pending wrap, the pen, a mode, a half-received character or combining
- * state) still shows. CAN first ends any sequence the case left open. */
+/* Fed at the end of every case: text and questions that show libvterm's
+ * hidden state, so a difference the screen does not show yet still shows: a
+ * pending wrap, the pen, the charset ('q'), modes, margins, a half-received
+ * character or a mark to combine. CAN ends a sequence the case left open. */
 static const char probe[] =
-	"\xcc\x88Z\xcc\x81\033[6n"
-	"\030\xcc\x88Y\033[6n\033P$qm\033\\\033P$qr\033\\\033P$qs\033\\\033P$q\"q\033\\"
+	"\xcc\x88Zq\xcc\x81\033[6n"
+	"\030\xcc\x88Yq\033[6n\033P$qm\033\\\033P$qr\033\\\033P$qs\033\\\033P$q\"q\033\\"
 	"\033[?7$p\033[4$p\033[?6$p\033[20$p\033[?69$p\033[?25$p\033[?1049$p"
 	"\033[?2004$p\033[?1000$p";
 
@@ -717,12 +717,21 @@ static struct op *ops_copy(const struct op *ops, size_t n)
 	return c;
 }
 
+/* Shrinking stops after this many runs or seconds. */
+#define SHRINK_RUNS 4000
+#define SHRINK_SECONDS 30
+
 static int still_fails(const struct script *sc, const struct op *ops, size_t n, int *budget)
 {
+	static clock_t start;
 	struct buf msg = {0};
 	size_t at;
 	int bad;
 
+	if (*budget == SHRINK_RUNS)
+		start = clock();
+	if ((clock() - start) / CLOCKS_PER_SEC > SHRINK_SECONDS)
+		*budget = 0;
 	(*budget)--;
 	bad = run_ops(sc, ops, n, &msg, &at);
 	buf_free(&msg);
@@ -802,7 +811,7 @@ static int try_join(const struct script *sc, struct op *ops, size_t *n, size_t i
 /* Delta debugging, bounded: fewer ops, fewer bytes, fewer calls. */
 static void shrink(const struct script *sc, struct op *ops, size_t *n)
 {
-	int budget = 4000, progress = 1;
+	int budget = SHRINK_RUNS, progress = 1;
 
 	while (progress && budget > 0) {
 		progress = 0;
@@ -1074,8 +1083,8 @@ static int param(struct rng *r, int limit)
 
 static void csi_random(struct script *sc, struct rng *r, int rows, int cols)
 {
-	/* Not REP (CSI b): libvterm 0.3.3 can loop forever on it (see the
-	 * report in the commit); the directed cases have safe ones. */
+	/* Not REP (CSI b) alone: libvterm 0.3.3 loops forever on it after a
+	 * zero-width glyph (see soup_token). */
 	static const char moves[] = "ABCDEFGHIJKLMPSTXZ@`adefr";
 	char f = moves[rnd(r, sizeof moves - 1)];
 
@@ -1109,7 +1118,14 @@ static void mark_context(struct script *sc, struct rng *r, int cols)
 	add_cp(sc, marks[rnd(r, sizeof marks / sizeof marks[0])]);
 }
 
-static void soup_token(struct script *sc, struct rng *r, int rows, int cols)
+/* A double-width or double-height line (ESC # 3 to 6)? */
+static int is_dwl(const char *s)
+{
+	return s[0] == '\033' && s[1] == '#' && s[2] >= '3' && s[2] <= '6';
+}
+
+/* dwl: whether ESC # 3 to 6 may be used (never in 1 column: see gen_soup) */
+static void soup_token(struct script *sc, struct rng *r, int rows, int cols, int dwl)
 {
 	int k = rnd(r, 100);
 
@@ -1125,8 +1141,11 @@ static void soup_token(struct script *sc, struct rng *r, int rows, int cols)
 	} else if (k < 45) {
 		add_cp(sc, others[rnd(r, sizeof others / sizeof others[0])]);
 	} else if (k < 70) {
-		int i = rnd(r, sizeof fixed / sizeof fixed[0]);
+		int i;
 
+		do
+			i = rnd(r, sizeof fixed / sizeof fixed[0]);
+		while (!dwl && is_dwl(fixed[i].s));
 		sc_text(sc, fixed[i].s, fixed[i].n);
 	} else if (k < 78) {
 		sgr_random(sc, r);
@@ -1141,6 +1160,12 @@ static void soup_token(struct script *sc, struct rng *r, int rows, int cols)
 	} else if (k < 96) {
 		/* a tab stop somewhere, then tabs */
 		addf(sc, "\033[%dG\033H\033[%dG\t", 1 + rnd(r, cols), 1 + rnd(r, cols));
+	} else if (k < 98) {
+		/* REP right after a character: libvterm 0.3.3 loops forever
+		 * on a REP after a zero-width glyph (a combining mark after a
+		 * cursor move) or before any character */
+		add_cp(sc, fast_char(r));
+		addf(sc, "\033[%db", param(r, cols));
 	} else {
 		/* to the last column, or just before it, then text */
 		addf(sc, "\033[%dG", cols - rnd(r, 2));
@@ -1148,13 +1173,16 @@ static void soup_token(struct script *sc, struct rng *r, int rows, int cols)
 	}
 }
 
-static void random_size(struct rng *r, int *rows, int *cols)
+/* cols > 1 if no_one_col */
+static void random_size(struct rng *r, int *rows, int *cols, int no_one_col)
 {
 	static const int rs[] = {1, 2, 3, 4, 5, 6, 8, 10, 12, 24};
 	static const int cs[] = {1, 2, 3, 4, 5, 7, 8, 10, 16, 20, 33, 40, 80};
 
 	*rows = rs[rnd(r, sizeof rs / sizeof rs[0])];
-	*cols = cs[rnd(r, sizeof cs / sizeof cs[0])];
+	do
+		*cols = cs[rnd(r, sizeof cs / sizeof cs[0])];
+	while (no_one_col && *cols == 1);
 }
 
 static void gen_soup(uint64_t seed, int n)
@@ -1163,9 +1191,13 @@ static void gen_soup(uint64_t seed, int n)
 	static const int hists[] = {0, 1, 5, 20, 100};
 	struct script sc;
 	int rows, cols, tokens = 100 + rnd(&r, 400);
+	/* In one column, a double-width line makes libvterm 0.3.3 put
+	 * characters outside the row (see the report in the commit): half
+	 * the cases have those lines and never one column. */
+	int dwl = chance(&r, 50);
 	char name[32];
 
-	random_size(&r, &rows, &cols);
+	random_size(&r, &rows, &cols, dwl);
 	snprintf(name, sizeof name, "soup.%d", n);
 	sc_init(&sc, name, seed, rows, cols, hists[rnd(&r, 5)]);
 	sc.cut = rng_for(seed, 200 + (uint64_t)n);
@@ -1177,11 +1209,11 @@ static void gen_soup(uint64_t seed, int n)
 			 * commit): reset the region before, save a cursor that
 			 * fits after */
 			sc_text(&sc, "\0337\033[r\0338", 7);
-			random_size(&r, &rows, &cols);
+			random_size(&r, &rows, &cols, dwl);
 			sc_resize(&sc, rows, cols);
 			sc_text(&sc, "\0337", 2);
 		}
-		soup_token(&sc, &r, rows, cols);
+		soup_token(&sc, &r, rows, cols, dwl);
 	}
 	sc_finish(&sc);
 	run_case(&sc);
@@ -1303,12 +1335,25 @@ static const struct directed {
 	{"last_col_then_sgr", 3, 5, {"abcd\033[31me", "\033[1m", "f"}},
 	{"last_col_then_save_restore", 3, 5, {"abcde\0337", "\r\n\0338", "f"}},
 	{"last_col_then_dsr", 3, 5, {"abcde", "\033[6n", "f"}},
+	{"last_col_then_el", 3, 5, {"abcde", "\033[KX"}},
+	{"last_col_then_decawm_off", 3, 5, {"abcde", "\033[?7lX", "\033[?7h"}},
+	{"last_col_then_cuf", 3, 5, {"abcde", "\033[CX"}},
+	{"last_col_then_taller", 3, 5, {"abcde", "<resize 5x4>", "X"}},
+	{"last_col_then_narrower", 3, 8, {"abcdefgh", "<resize 5x3>", "X"}},
+	{"wide_phantom_then_bs", 3, 5, {"abc\344\270\255", "\bX"}},
+	{"wide_phantom_then_tab", 3, 5, {"abc\344\270\255", "\tX"}},
+	{"wide_phantom_then_el", 3, 5, {"abc\344\270\255", "\033[KX"}},
+	{"one_col_phantom", 3, 1, {"a", "\r", "b", "\b", "c", "\t", "d", "\033[Ce"}},
+	{"two_cols_wide", 3, 2, {"\344\270\255x\344\270\255", "\033[?7la\344\270\255"}},
 	{"exactly_full_screen", 2, 4, {"abcdefgh", "ij"}},
 	/* tabs */
 	{"tab_at_last_col", 2, 8, {"abcdefg\tX", "\r\nabcdefgh\tY"}},
 	{"tab_from_last_col_twice", 2, 8, {"\033[1;8H\t\tX"}},
 	{"tab_stops_cleared", 2, 20, {"\033[3g\tX\r\n\033[5G\033H\r\tY"}},
 	{"tab_narrow", 2, 3, {"\ta\tb\tc"}},
+	{"tab_stops_after_widening", 2, 10, {"ab", "<resize 30x2>", "\t\t\tX"}},
+	{"tab_stops_cleared_then_widening", 2, 10, {"\033[3g", "<resize 30x2>", "\t\tX"}},
+	{"tab_stop_set_then_narrowing", 2, 30, {"\033[5G\033H", "<resize 4x2>", "\r\tX"}},
 	/* combining marks */
 	{"mark_next_call", 3, 10, {"abc", "\314\201", "def"}},
 	{"mark_split_bytes", 3, 10, {"e\314", "\201x"}},
@@ -1321,6 +1366,11 @@ static const struct directed {
 	{"mark_at_row_start", 3, 10, {"\314\201x\r\n\314\210"}},
 	{"mark_on_phantom", 3, 5, {"abcde", "\314\201", "f"}},
 	{"mark_after_cup", 3, 10, {"ab\033[1;2H\314\201"}},
+	{"mark_after_cub", 3, 10, {"ab\033[D\314\201x"}},
+	{"mark_after_cub_cuf", 3, 10, {"ab\033[D\033[C\314\201x"}},
+	{"mark_after_wide_phantom_next_call", 3, 5, {"abc\344\270\255", "\314\201", "x"}},
+	{"mark_after_wrapped_wide_next_call", 3, 5, {"abcd\344\270\255", "\314\201", "x"}},
+	{"mark_after_nul_on_phantom", 3, 5, {"abcde\000\314\201x"}},
 	{"many_marks",
 	 3,
 	 10,
@@ -1358,6 +1408,9 @@ static const struct directed {
 	/* repeat */
 	{"rep_after_text", 2, 10, {"a\033[3b", "\344\270\255\033[2b"}},
 	{"rep_after_mark", 2, 10, {"e\314\201\033[2b"}},
+	{"rep_after_sgr_cr", 2, 10, {"ab", "\033[31m\r\033[2b"}},
+	{"rep_wrapping", 2, 5, {"abc", "\033[9b"}},
+	{"rep_after_latin_next_call", 2, 10, {"\303\251", "\033[3b"}},
 	/* protection */
 	{"protected_selective_erase", 2, 10, {"\033[1\"qab\033[0\"qcd", "\033[?2K", "ef"}},
 	/* line sizes and alignment */
@@ -1377,10 +1430,12 @@ static const struct directed {
 static void add_directed_chunk(struct script *sc, const char *c, int exact)
 {
 	int cols, rows;
-	size_t n = strcmp(c, "<nul>") == 0 ? 1 : strlen(c);
+	size_t n = strlen(c);
 
-	if (n == 1)
-		c = strcmp(c, "<nul>") == 0 ? "" : c;
+	if (strcmp(c, "<nul>") == 0) {
+		c = "";
+		n = 1; /* the string's terminating NUL */
+	}
 	if (sscanf(c, "<resize %dx%d>", &cols, &rows) == 2) {
 		sc_resize(sc, rows, cols);
 	} else if (exact) {
