@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "term/grid.h"
@@ -198,6 +200,8 @@ struct script {
 	struct rng cut;	    /* where to cut */
 	int max_chunk;	    /* bytes in a long grid_input call */
 	int check_one_in;   /* compare after one call in this many */
+	int defuse_rep;	    /* turn stray REPs into HPR (see defuse_reps) */
+	struct buf tail;    /* the last bytes flushed, for defuse_reps */
 };
 
 /* Fed at the end of every case: text and questions that show libvterm's
@@ -268,10 +272,76 @@ static size_t chunk_len(struct script *sc)
 	return 33 + (size_t)rnd(&sc->cut, sc->max_chunk);
 }
 
+/* The token that makes a safe REP: CAN and ST end any sequence left open,
+ * then a character, then CSI n b. */
+#define REP_LEAD "\030\033\\"
+
+/* Is the 'b' at s[j] the final byte of a CSI? Parameters, intermediates and
+ * C0 controls (which a CSI executes on the way) may come between. */
+static size_t csi_start(const char *s, size_t j)
+{
+	size_t k = j;
+
+	while (k > 0 &&
+	       (((unsigned char)s[k - 1] >= 0x20 && (unsigned char)s[k - 1] <= 0x3f) ||
+		(unsigned char)s[k - 1] < 0x18 || s[k - 1] == 0x19 || s[k - 1] == 0x1c ||
+		s[k - 1] == 0x1d || s[k - 1] == 0x1e || s[k - 1] == 0x1f || s[k - 1] == 0x7f))
+		k--;
+	if (k == 0 || s[k - 1] != '[')
+		return (size_t)-1;
+	k--;
+	while (k > 0 && (unsigned char)s[k - 1] < 0x18)
+		k--;
+	return k > 0 && s[k - 1] == '\033' ? k - 1 : (size_t)-1;
+}
+
+/*
+ * libvterm 0.3.3 loops forever on REP (CSI n b) after a zero-width glyph (a
+ * combining mark that came after a cursor move) or before any character.
+ * Random tokens make such REPs by chance ("\033[1" then "b..."): every REP
+ * but the safe token's becomes HPR (CSI n a). s[0, from) was seen before.
+ */
+static void defuse_reps(char *s, size_t from, size_t len)
+{
+	size_t lead = sizeof REP_LEAD - 1;
+
+	for (size_t j = from; j < len; j++) {
+		size_t e;
+		int safe = 0;
+
+		if (s[j] != 'b' || (e = csi_start(s, j)) == (size_t)-1)
+			continue;
+		/* one character (1 to 3 bytes) after REP_LEAD */
+		for (size_t n = 1; n <= 3 && !safe; n++)
+			safe = e >= n + lead && memcmp(s + e - n - lead, REP_LEAD, lead) == 0 &&
+			       j - e <= 6;
+		if (!safe)
+			s[j] = 'a';
+	}
+}
+
+static void sc_defuse(struct script *sc)
+{
+	struct buf all = {0};
+	size_t keep = 256;
+
+	buf_add(&all, sc->tail.p, sc->tail.len);
+	buf_add(&all, sc->pending.p, sc->pending.len);
+	defuse_reps(all.p, sc->tail.len, all.len);
+	memcpy(sc->pending.p, all.p + sc->tail.len, sc->pending.len);
+	sc->tail.len = 0;
+	buf_add(&sc->tail, all.p + (all.len > keep ? all.len - keep : 0),
+		all.len > keep ? keep : all.len);
+	buf_free(&all);
+}
+
 /* Cut the pending bytes into grid_input calls, comparing every few. */
 static void sc_flush(struct script *sc)
 {
 	size_t off = 0;
+
+	if (sc->defuse_rep && sc->pending.len > 0)
+		sc_defuse(sc);
 
 	while (off < sc->pending.len) {
 		size_t n = chunk_len(sc);
@@ -314,6 +384,7 @@ static void sc_free(struct script *sc)
 {
 	ops_free(sc->ops, sc->nops);
 	buf_free(&sc->pending);
+	buf_free(&sc->tail);
 }
 
 /* ---- the two grids ---- */
@@ -721,21 +792,40 @@ static struct op *ops_copy(const struct op *ops, size_t n)
 #define SHRINK_RUNS 4000
 #define SHRINK_SECONDS 30
 
+/*
+ * Whether ops still make the grids differ. Each try runs in a child: a
+ * shorter input can be one that crashes or hangs libvterm 0.3.3 (see the
+ * generators), and such a try only counts as not failing.
+ */
 static int still_fails(const struct script *sc, const struct op *ops, size_t n, int *budget)
 {
-	static clock_t start;
-	struct buf msg = {0};
-	size_t at;
-	int bad;
+	static time_t start;
+	int status;
+	pid_t pid;
 
 	if (*budget == SHRINK_RUNS)
-		start = clock();
-	if ((clock() - start) / CLOCKS_PER_SEC > SHRINK_SECONDS)
+		start = time(NULL);
+	if (time(NULL) - start > SHRINK_SECONDS)
 		*budget = 0;
 	(*budget)--;
-	bad = run_ops(sc, ops, n, &msg, &at);
-	buf_free(&msg);
-	return bad;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		perror("test_grid_fast: fork");
+		return 0;
+	}
+	if (pid == 0) {
+		struct buf msg = {0};
+		size_t at;
+
+		alarm(5);
+		_exit(run_ops(sc, ops, n, &msg, &at) ? 1 : 0);
+	}
+	if (waitpid(pid, &status, 0) < 0) {
+		perror("test_grid_fast: waitpid");
+		return 0;
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 1;
 }
 
 /* Drop ops[from, from+k) if the rest still fails. */
@@ -1083,8 +1173,7 @@ static int param(struct rng *r, int limit)
 
 static void csi_random(struct script *sc, struct rng *r, int rows, int cols)
 {
-	/* Not REP (CSI b) alone: libvterm 0.3.3 loops forever on it after a
-	 * zero-width glyph (see soup_token). */
+	/* Not REP (CSI b): see defuse_reps. */
 	static const char moves[] = "ABCDEFGHIJKLMPSTXZ@`adefr";
 	char f = moves[rnd(r, sizeof moves - 1)];
 
@@ -1161,9 +1250,8 @@ static void soup_token(struct script *sc, struct rng *r, int rows, int cols, int
 		/* a tab stop somewhere, then tabs */
 		addf(sc, "\033[%dG\033H\033[%dG\t", 1 + rnd(r, cols), 1 + rnd(r, cols));
 	} else if (k < 98) {
-		/* REP right after a character: libvterm 0.3.3 loops forever
-		 * on a REP after a zero-width glyph (a combining mark after a
-		 * cursor move) or before any character */
+		/* REP right after a character (see defuse_reps) */
+		sc_text(sc, REP_LEAD, sizeof REP_LEAD - 1);
 		add_cp(sc, fast_char(r));
 		addf(sc, "\033[%db", param(r, cols));
 	} else {
@@ -1201,6 +1289,7 @@ static void gen_soup(uint64_t seed, int n)
 	snprintf(name, sizeof name, "soup.%d", n);
 	sc_init(&sc, name, seed, rows, cols, hists[rnd(&r, 5)]);
 	sc.cut = rng_for(seed, 200 + (uint64_t)n);
+	sc.defuse_rep = 1;
 	for (int i = 0; i < tokens; i++) {
 		if (chance(&r, 1)) {
 			/* libvterm 0.3.3 clamps neither the scroll region nor
