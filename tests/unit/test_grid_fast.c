@@ -1309,6 +1309,58 @@ static void gen_soup(uint64_t seed, int n)
 	sc_free(&sc);
 }
 
+/* ---- generator 1b: dense text in tiny grids ---- */
+
+/* Mostly what the fast path takes, in grids of a few cells, so wrapping,
+ * pending wraps and scrolling happen all the time; a little of what it
+ * leaves to libvterm in between. */
+static void text_token(struct script *sc, struct rng *r, int rows, int cols)
+{
+	static const char *const controls[] = {"\r",	   "\n",      "\r\n",	    "\t",
+					       "\b",	   "\033[m",  "\033[1;31m", "\033[?7l",
+					       "\033[?7h", "\033[4h", "\033[4l",    "\0337",
+					       "\0338",	   "\033[K",  "\033M"};
+	int k = rnd(r, 100);
+
+	if (k < 60)
+		add_cp(sc, fast_char(r));
+	else if (k < 85)
+		addf(sc, "%s", controls[rnd(r, sizeof controls / sizeof controls[0])]);
+	else if (k < 90)
+		add_cp(sc, marks[rnd(r, sizeof marks / sizeof marks[0])]);
+	else if (k < 94)
+		add_cp(sc, others[rnd(r, sizeof others / sizeof others[0])]);
+	else
+		csi_random(sc, r, rows, cols);
+}
+
+static void gen_text(uint64_t seed, int n)
+{
+	struct rng r = rng_for(seed, 400 + (uint64_t)n);
+	struct script sc;
+	int rows = 1 + rnd(&r, 4), cols = 1 + rnd(&r, 6), tokens = 200 + rnd(&r, 300);
+	char name[32];
+
+	snprintf(name, sizeof name, "text.%d", n);
+	sc_init(&sc, name, seed, rows, cols, rnd(&r, 2) ? 0 : 8);
+	sc.cut = rng_for(seed, 500 + (uint64_t)n);
+	sc.defuse_rep = 1;
+	for (int i = 0; i < tokens; i++) {
+		if (chance(&r, 1)) {
+			/* see gen_soup */
+			sc_text(&sc, "\0337\033[r\0338", 7);
+			rows = 1 + rnd(&r, 4);
+			cols = 1 + rnd(&r, 6);
+			sc_resize(&sc, rows, cols);
+			sc_text(&sc, "\0337", 2);
+		}
+		text_token(&sc, &r, rows, cols);
+	}
+	sc_finish(&sc);
+	run_case(&sc);
+	sc_free(&sc);
+}
+
 /* ---- generator 2: log-like text (as bench/benchlib.py make_data) ---- */
 
 static const char *const log_words[] = {
@@ -1486,6 +1538,17 @@ static const struct directed {
 	{"origin_mode", 5, 10, {"\033[2;4r\033[?6h\033[1;1Hx\033[10;10Hyz", "\033[?6l"}},
 	{"left_right_margins", 4, 10, {"\033[?69h\033[3;6sab\033[1;3Hxxxxxxxxx", "yy"}},
 	{"left_right_margins_tab", 4, 10, {"\033[?69h\033[3;6s\033[1;3H\tx\tyyy"}},
+	/* an LF at the bottom scrolls only the columns inside the margins */
+	{"left_right_margins_lf_bottom",
+	 4,
+	 10,
+	 {"0000000000\r\n1111111111\r\n2222222222\r\n3333333333", "\033[?69h\033[3;6s\033[4;1H",
+	  "\nX", "\nYYYYYYYYYYYY", "\033[?69l\nZ"}},
+	{"left_right_margins_region_lf",
+	 4,
+	 10,
+	 {"0000000000\r\n1111111111\r\n2222222222\r\n3333333333",
+	  "\033[?69h\033[3;6s\033[2;3r\033[3;1H", "\nX\nY", "abcdefghijkl\n"}},
 	/* charsets */
 	{"dec_graphics", 2, 10, {"\033(0lqqk", "\033(Bx"}},
 	{"dec_graphics_g1", 2, 10, {"\033)0\016lqqk\017x"}},
@@ -1585,6 +1648,8 @@ int main(int argc, char **argv)
 			gen_directed(s, &directed[i], 0);
 		for (int n = 0; n < 20; n++)
 			gen_soup(s, n);
+		for (int n = 0; n < 10; n++)
+			gen_text(s, n);
 		if (s == opt.seed || s % 4 == 0) {
 			gen_log(s, 50, 200, 400);
 			gen_log(s, 24, 80, 300);
