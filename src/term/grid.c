@@ -85,8 +85,9 @@ struct plain {
 	uint32_t last_ch;
 	unsigned char hold[4]; /* a character cut off by the end of a read */
 	uint8_t hold_len;
-	uint8_t pen_stale; /* libvterm has not been told the pen (SGRs we took) */
-	uint8_t exotic;	   /* libvterm's pen has a font, small or baseline */
+	uint8_t pen_stale;  /* libvterm has not been told the pen (SGRs we took) */
+	uint8_t last_width; /* of libvterm's last glyph (REP repeats it); 0: none */
+	uint8_t exotic;	    /* libvterm's pen has a font, small or baseline */
 };
 
 struct grid {
@@ -521,6 +522,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	 * failed store-to-load forward) on every character. */
 	int width = *(volatile const int *)&info->width;
 
+	g->plain.last_width = (uint8_t)width;
 	if (__builtin_expect(g->replay || !on_screen(g->scr, pos), 0))
 		return 1;
 	if (__builtin_expect(pos.col + 1 >= r->ncells, 0))
@@ -984,6 +986,7 @@ static void plain_advance(struct grid *g, uint32_t ch, int w)
 	f->last_pos = f->pos;
 	f->last_ch = ch;
 	f->have_last = 1;
+	f->last_width = (uint8_t)w;
 	if (f->pos.col + w >= g->scr->ncols)
 		f->phantom = 1;
 	else
@@ -1246,6 +1249,31 @@ static void plain_pen(struct grid *g)
 	vterm_input_write(g->vt, seq, sgr_absolute(seq, &g->pen));
 }
 
+/* Give libvterm a unit that may move the cursor or draw. A REP ending it
+ * is kept from libvterm if there is no glyph to repeat or it has no width:
+ * libvterm 0.3.3 would loop forever. */
+static void plain_write(struct grid *g, const unsigned char *p, size_t n)
+{
+	struct vtscan *scan = &g->plain.scan;
+	size_t at = scan->rep && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
+
+	if (!scan->rep) {
+		vterm_input_write(g->vt, (const char *)p, n);
+	} else {
+		/* what comes before it first: it may put the glyph */
+		vterm_input_write(g->vt, (const char *)p, at);
+		if (g->plain.last_width > 0)
+			vterm_input_write(g->vt, (const char *)p + at, n - at);
+		else if (scan->esc_at < 0)
+			vterm_input_write(g->vt, "\x18", 1); /* it began before: abandon it */
+	}
+	scan->rep = 0;
+	if (scan->forgot) { /* (a unit ends after what made it forget) */
+		scan->forgot = 0;
+		g->plain.last_width = 0;
+	}
+}
+
 /* Give libvterm the next unit that is not plain text; returns its length. */
 static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
@@ -1274,7 +1302,7 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 		if (kind == VTSCAN_INVALID)
 			vterm_input_write(g->vt, "\xef\xbf\xbd", 3);
 		else
-			vterm_input_write(g->vt, (const char *)p, n);
+			plain_write(g, p, n);
 		if (f->scan.restored)
 			plain_restored(g);
 		plain_reload(g);
@@ -1294,19 +1322,43 @@ static size_t plain_step(struct grid *g, const unsigned char *p, size_t len)
 }
 
 /* A character held from the last read, completed (or found invalid) with
- * the first bytes of this one; returns the bytes of p used. */
+ * the first bytes of this one, goes to libvterm with the marks after it
+ * (both paths alike); returns the bytes of p used. */
 static size_t plain_held(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
-	unsigned char t[8];
-	size_t k = f->hold_len, take = len < 4 ? len : 4, pos = 0;
+	unsigned char t[64];
+	size_t k = f->hold_len, take = len < sizeof t - k ? len : sizeof t - k, pos = 0;
 
 	memcpy(t, f->hold, k);
 	memcpy(t + k, p, take);
 	f->hold_len = 0;
 	while (pos < k)
-		pos += plain_step(g, t + pos, k + take - pos);
+		pos += plain_unit(g, t + pos, k + take - pos);
 	return pos - k;
+}
+
+/* After a resize: a scroll region or margins set for the old size are
+ * reset, as tmux does; libvterm 0.3.3 would keep a top past a smaller
+ * screen and then move a negative number of rows. The cursor stays. */
+static void plain_resized(struct grid *g, int rows)
+{
+	struct vtscan *scan = &g->plain.scan;
+	VTermPos at;
+	char seq[64];
+	int n;
+
+	vtscan_resize(scan, rows);
+	g->plain.valid = 0;
+	if (!(scan->unsafe & (VTSCAN_REGION | VTSCAN_MARGINS)))
+		return;
+	vterm_state_get_cursorpos(g->state, &at);
+	/* (a sequence the program has begun is given up) */
+	n = snprintf(seq, sizeof seq, "%s\033[r%s\033[%d;%dH", vtscan_ground(scan) ? "" : "\030",
+		     scan->unsafe & VTSCAN_MARGINS ? "\033[s" : "", at.row + 1, at.col + 1);
+	vterm_input_write(g->vt, seq, (size_t)n);
+	vtscan_cancelled(scan);
+	scan->unsafe &= ~VTSCAN_REGION;
 }
 
 /* ---- resize and reflow ---- */
@@ -1663,9 +1715,8 @@ void grid_resize(struct grid *g, int rows, int cols)
 	g->plan = &plan;
 	vterm_set_size(g->vt, rows, cols);
 	g->plan = NULL;
-	vtscan_resize(&g->plain.scan, rows);
-	g->plain.valid = 0;
 	plan_free(&plan);
+	plain_resized(g, rows);
 }
 
 /* ---- lifetime ---- */

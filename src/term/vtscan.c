@@ -25,9 +25,9 @@ enum {
 	S_CSI_ARGS,
 	S_CSI_INTER,
 	S_CSI_DROP, /* a CSI with too many parameters, kept from libvterm */
+	S_DCS_CMD,  /* not a string yet: an ESC there starts a sequence */
 	S_OSC_CMD,  /* the strings from here on */
 	S_OSC,
-	S_DCS_CMD,
 	S_STR, /* DCS body, APC, PM */
 	S_SOS,
 };
@@ -40,6 +40,7 @@ enum {
  * screen shown only. */
 static void reset_modes(struct vtscan *s)
 {
+	s->forgot = 1;
 	s->unsafe &= VTSCAN_DWL;
 	s->gl = 0;
 	memset(s->gset, 1, sizeof s->gset);
@@ -50,6 +51,7 @@ void vtscan_init(struct vtscan *s, int rows)
 {
 	memset(s, 0, sizeof *s);
 	reset_modes(s);
+	s->forgot = 0;
 	s->rows = rows;
 }
 
@@ -126,6 +128,8 @@ static void csi_done(struct vtscan *s, unsigned char final)
 		s->unsafe |= VTSCAN_TABS;
 	else if (s->leader == 0 && s->ninter == 0 && final == 'u')
 		s->restored = 1; /* SCORC */
+	else if (s->leader == 0 && s->ninter == 0 && final == 'b')
+		s->rep = 1;
 	else if (s->leader == 0 && s->ninter == 1 && s->inter == '"' && final == 'q') {
 		if (p0 == PARAM_MISSING || p0 == 0 || p0 == 2)
 			s->unsafe &= ~VTSCAN_PROTECT;
@@ -154,6 +158,8 @@ static void esc_done(struct vtscan *s, unsigned char final)
 		s->gset[s->inter - '('] = final == 'B';
 	else if (s->inter == '#' && final >= '3' && final <= '6' && final != '5')
 		s->unsafe |= VTSCAN_DWL;
+	else if (s->inter == '#' && final == '8')
+		s->forgot = 1; /* DECALN puts glyphs outside libvterm's record */
 }
 
 /* A C0 control, or the C1 one an ESC letter stands for. */
@@ -281,8 +287,6 @@ static void string_byte(struct vtscan *s, unsigned c, int st)
 	}
 	if (s->state == S_OSC_CMD && !(c >= '0' && c <= '9'))
 		s->state = S_OSC;
-	else if (s->state == S_DCS_CMD && c >= 0x40 && c <= 0x7e)
-		s->state = S_STR;
 }
 
 /* Where libvterm would overrun its parameters. */
@@ -335,6 +339,8 @@ static void step(struct vtscan *s, unsigned c)
 	}
 	if (s->state == S_CSI_DROP)
 		drop_byte(s, c);
+	else if (s->state == S_DCS_CMD)
+		s->state = c >= 0x40 && c <= 0x7e ? S_STR : S_DCS_CMD;
 	else if (s->state >= S_CSI_LEADER && s->state <= S_CSI_INTER)
 		csi_byte(s, c);
 	else if (IS_STRING(s->state))
@@ -351,10 +357,28 @@ static int in_ground(const struct vtscan *s)
 	return s->state == S_GROUND && !s->in_esc;
 }
 
+int vtscan_ground(const struct vtscan *s)
+{
+	return in_ground(s);
+}
+
+void vtscan_cancelled(struct vtscan *s)
+{
+	s->state = S_GROUND;
+	s->in_esc = 0;
+}
+
 int vtscan_plain_char(uint32_t cp)
 {
 	return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0x2ff) ||
 	       (cp >= 0x4e00 && cp <= 0x9fff);
+}
+
+/* Text libvterm must not get as it is: U+0080-U+009F would move its cursor
+ * left (a width of -1). */
+static int c1_text(uint32_t cp)
+{
+	return cp >= 0x80 && cp < 0xa0;
 }
 
 int vtscan_joins(const unsigned char *p, size_t len)
@@ -372,7 +396,7 @@ static size_t joining(const unsigned char *p, size_t len)
 	int n;
 
 	while (i < len && p[i] >= 0x80 && (n = utf8_take(p + i, len - i, &cp)) > 0 &&
-	       !vtscan_plain_char(cp))
+	       !vtscan_plain_char(cp) && !c1_text(cp))
 		i += (size_t)n;
 	return i;
 }
@@ -387,6 +411,10 @@ static size_t text_unit(struct vtscan *s, const unsigned char *buf, size_t len,
 
 	if (n != 0)
 		s->single = 0; /* libvterm's single shift covers one character */
+	if (n > 0 && c1_text(cp)) {
+		*kind = VTSCAN_INVALID;
+		return (size_t)n;
+	}
 	if (n > 0) {
 		/* libvterm joins combining marks to a character only within
 		 * one call: at the last column, one call later it puts them
@@ -417,15 +445,17 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 		if (overflows(s, c))
 			break;
 		if (!in_ground(s) || c < 0x20 || c == 0x7f) {
+			if (c == 0x1b)
+				s->esc_at = (int32_t)i;
 			step(s, c);
 			i++;
 			run = 0;
-			if (s->restored)
+			if (s->restored || s->rep || s->forgot)
 				break;
 			continue;
 		}
 		n = utf8_take(buf + i, len - i, &cp);
-		if (n <= 0 || (run >= RUN_MAX && i > 0 && vtscan_plain_char(cp)))
+		if (n <= 0 || c1_text(cp) || (run >= RUN_MAX && i > 0 && vtscan_plain_char(cp)))
 			break;
 		s->single = 0;
 		i += (size_t)n;
@@ -469,6 +499,7 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 	size_t i = 0, n;
 	int started_ground;
 
+	s->esc_at = -1;
 	if (s->state == S_CSI_DROP && buf[0] == 0x1b)
 		s->state = S_GROUND; /* ESC ends it as it ends any CSI */
 	if (s->state == S_CSI_DROP || overflows(s, buf[0]))
@@ -495,9 +526,11 @@ size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int w
 	}
 	/* One control or sequence (or the rest of one). */
 	s->touched = 0;
-	do
+	do {
+		if (buf[i] == 0x1b)
+			s->esc_at = (int32_t)i;
 		step(s, buf[i++]);
-	while (i < len && !in_ground(s) && !overflows(s, buf[i]));
+	} while (i < len && !in_ground(s) && !overflows(s, buf[i]));
 	*kind = started_ground && in_ground(s) && !s->touched ? VTSCAN_NEUTRAL : VTSCAN_MOVES;
 	return i;
 }

@@ -42,6 +42,9 @@ struct vtscan {
 	uint8_t gset[4];  /* each set is plain text (1) or not (0) */
 	uint8_t single;	  /* SS2/SS3: the next character from G2/G3 */
 	uint8_t restored; /* a saved cursor was restored (see vtscan_unit) */
+	uint8_t rep;	  /* a REP ended the unit (see vtscan_unit) */
+	uint8_t forgot;	  /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
+	int32_t esc_at;	  /* where the unit's last sequence began; -1 before it */
 	uint16_t unsafe;  /* enum vtscan_unsafe */
 	int rows;
 	int32_t param[VTSCAN_PARAMS]; /* -1: missing */
@@ -49,6 +52,10 @@ struct vtscan {
 
 void vtscan_init(struct vtscan *s, int rows);
 void vtscan_resize(struct vtscan *s, int rows);
+/* Whether the parser is between sequences. */
+int vtscan_ground(const struct vtscan *s);
+/* The parser was given CAN from outside: it is between sequences. */
+void vtscan_cancelled(struct vtscan *s);
 
 /* Plain text here lands as plain text: parser between sequences, plain
  * character set, no unsafe mode. */
@@ -97,6 +104,14 @@ enum vtscan_kind {
  * cursor inside the screen when it shrinks, and writes past its arrays
  * when text follows at such a place, so the caller must bring the cursor
  * back before anything else.
+ *
+ * A unit also ends after a REP (CSI Pn b) and sets rep, with esc_at where
+ * it began: libvterm 0.3.3 loops forever repeating a glyph of no width (or
+ * none at all), so the caller must keep such a REP from it. forgot tells
+ * it when libvterm may have lost its last glyph.
+ *
+ * Text that is UTF-8 for a C1 control (U+0080-U+009F) is INVALID too:
+ * libvterm gives it a width of -1.
  */
 size_t vtscan_unit(struct vtscan *s, const unsigned char *buf, size_t len, int whole,
 		   enum vtscan_kind *kind);

@@ -141,6 +141,35 @@ static void test_hostile(int fast)
 	grid_set_fast(g, fast);
 	feed(g, "\033#6\xc3\xa9xyz");
 	grid_free(g);
+	g = grid_new(5, 1, 10, NULL, NULL);
+	grid_set_fast(g, fast);
+	feed(g, "\033[5Hx\033#6\033[B[");
+	grid_free(g);
+
+	/* U+009B as UTF-8: libvterm gives it a width of -1 */
+	g = grid_new(3, 10, 10, NULL, NULL);
+	grid_set_fast(g, fast);
+	feed(g, "\302\233x");
+	cell_text(g, 0, 1, text);
+	CHECK_STR(text, "x");
+
+	/* REP with nothing to repeat, or a glyph of no width: libvterm loops
+	 * forever (the test would hang) */
+	feed(g, "\033[b");
+	feed(g, "ab\r\314\201\033[3b");
+	feed(g, "\033c\033[2b");
+	feed(g, "\033[Hz\033[2b"); /* a REP that may: zzz */
+	cell_text(g, 0, 2, text);
+	CHECK_STR(text, "z");
+	grid_free(g);
+
+	/* a scroll region whose top is past a smaller screen */
+	g = grid_new(12, 10, 10, NULL, NULL);
+	grid_set_fast(g, fast);
+	feed(g, "\033[8r");
+	grid_resize(g, 4, 10);
+	feed(g, "\033[T\033[Sabc");
+	grid_free(g);
 }
 
 int main(void)
