@@ -123,17 +123,22 @@ static void buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-static void buf_addf(struct buf *b, const char *fmt, ...)
+static void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
 	char tmp[512];
-	va_list ap;
-	int n;
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
 
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
 	if (n > 0)
 		buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static void buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
 }
 
 static void buf_utf8(struct buf *b, uint32_t cp)
@@ -1028,15 +1033,14 @@ static void add_cp(struct script *sc, uint32_t cp)
 
 static void addf(struct script *sc, const char *fmt, ...)
 {
-	char tmp[256];
+	struct buf b = {0};
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		sc_text(sc, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+	sc_text(sc, b.p, b.len);
+	buf_free(&b);
 }
 
 static const uint32_t marks[] = {0x301,	 0x308,	 0x20dd, 0x300, 0x36f, 0x200d,

@@ -93,6 +93,14 @@ static void test_unit_kinds(void)
 	}
 }
 
+static struct grid *new_grid(int rows, int cols, int fast)
+{
+	struct grid *g = grid_new(rows, cols, 10, NULL, NULL);
+
+	grid_set_fast(g, fast);
+	return g;
+}
+
 static void feed(struct grid *g, const char *s)
 {
 	grid_input(g, s, strlen(s));
@@ -108,11 +116,10 @@ static void cell_text(struct grid *g, int y, int x, char *out)
 /* Each defence, with the fast path and without. */
 static void test_hostile(int fast)
 {
-	struct grid *g = grid_new(5, 11, 100, NULL, NULL);
+	struct grid *g = new_grid(5, 11, fast);
 	char text[32];
 	int row, col;
 
-	grid_set_fast(g, fast);
 	feed(g, "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20mok");
 	cell_text(g, 0, 0, text);
 	CHECK_STR(text, "o");
@@ -137,18 +144,15 @@ static void test_hostile(int fast)
 
 	/* a double-width row on a screen one column wide has no room:
 	 * libvterm puts text at column -1 */
-	g = grid_new(2, 1, 10, NULL, NULL);
-	grid_set_fast(g, fast);
+	g = new_grid(2, 1, fast);
 	feed(g, "\033#6\xc3\xa9xyz");
 	grid_free(g);
-	g = grid_new(5, 1, 10, NULL, NULL);
-	grid_set_fast(g, fast);
+	g = new_grid(5, 1, fast);
 	feed(g, "\033[5Hx\033#6\033[B[");
 	grid_free(g);
 
 	/* U+009B as UTF-8: libvterm gives it a width of -1 */
-	g = grid_new(3, 10, 10, NULL, NULL);
-	grid_set_fast(g, fast);
+	g = new_grid(3, 10, fast);
 	feed(g, "\302\233x");
 	cell_text(g, 0, 1, text);
 	CHECK_STR(text, "x");
@@ -164,8 +168,7 @@ static void test_hostile(int fast)
 	grid_free(g);
 
 	/* a scroll region whose top is past a smaller screen */
-	g = grid_new(12, 10, 10, NULL, NULL);
-	grid_set_fast(g, fast);
+	g = new_grid(12, 10, fast);
 	feed(g, "\033[8r");
 	grid_resize(g, 4, 10);
 	feed(g, "\033[T\033[Sabc");
