@@ -920,7 +920,10 @@ static const VTermStateCallbacks state_callbacks = {
  * depend on the cursor ("sync"), it is given the last character put again,
  * with putglyph muted, at the place it was put (which also sets libvterm's
  * pending wrap and the glyph a combining mark joins), and then the cursor.
- * SGR and OSC sequences cannot depend on it and go straight through.
+ * OSC sequences cannot depend on it and go straight through; the common
+ * SGRs are applied to the pen here (sgr.c), and libvterm is told the pen
+ * before it takes anything else (plain_pen). What libvterm 0.3.3 cannot
+ * take safely never reaches it (see vtscan.h, plain_write, plain_resized).
  *
  * The characters taken here are those whose width libvterm is known to
  * give: ASCII, U+00A0-U+02FF (1) and CJK ideographs U+4E00-U+9FFF (2).
