@@ -372,21 +372,33 @@ int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, cha
 	return 0;
 }
 
-struct pane *pane_find_id(struct server *srv, uint32_t id)
+struct pane *pane_all(struct server *srv, struct pane *p)
 {
 	struct session *s;
 	struct window *w;
-	struct pane *p;
 
-	for (s = srv->sessions; s != NULL; s = s->next) {
-		for (w = s->windows; w != NULL; w = w->next) {
-			for (p = w->panes; p != NULL; p = p->next) {
-				if (p->id == id)
-					return p;
-			}
+	if (p != NULL && p->next != NULL)
+		return p->next;
+	s = p != NULL ? p->window->session : srv->sessions;
+	w = p != NULL ? p->window->next : s != NULL ? s->windows : NULL;
+	while (s != NULL) {
+		for (; w != NULL; w = w->next) {
+			if (w->panes != NULL)
+				return w->panes;
 		}
+		s = s->next;
+		w = s != NULL ? s->windows : NULL;
 	}
 	return NULL;
+}
+
+struct pane *pane_find_id(struct server *srv, uint32_t id)
+{
+	struct pane *p;
+
+	for (p = pane_all(srv, NULL); p != NULL && p->id != id; p = pane_all(srv, p))
+		;
+	return p;
 }
 
 static void pane_set_events(struct pane *p, int events)
@@ -485,17 +497,10 @@ static void pane_frame_timer_cb(uv_timer_t *t)
 {
 	struct server *srv = t->data;
 	uint64_t now = uv_now(srv->loop);
-	struct session *s;
-	struct window *w;
-	struct pane *p;
 
-	for (s = srv->sessions; s != NULL; s = s->next) {
-		for (w = s->windows; w != NULL; w = w->next) {
-			for (p = w->panes; p != NULL; p = p->next) {
-				if (p->frame_due)
-					pane_want_frame(p, now);
-			}
-		}
+	for (struct pane *p = pane_all(srv, NULL); p != NULL; p = pane_all(srv, p)) {
+		if (p->frame_due)
+			pane_want_frame(p, now);
 	}
 }
 

@@ -97,8 +97,6 @@ static int pane_has_focus(struct server *srv, const struct pane *p)
 
 void passthru_focus_check(struct server *srv)
 {
-	struct session *s;
-	struct window *w;
 	struct pane *p;
 	struct peer *c;
 	int want, events;
@@ -109,24 +107,19 @@ void passthru_focus_check(struct server *srv)
 	for (c = srv->peers; c != NULL; c = c->next)
 		c->focus_seen = c->state == PEER_ATTACHED ? pane_key(client_pane(c)) : 0;
 	events = options_number(srv->options, "focus-events");
-	for (s = srv->sessions; s != NULL; s = s->next) {
-		for (w = s->windows; w != NULL; w = w->next) {
-			for (p = w->panes; p != NULL; p = p->next) {
-				want = pane_has_focus(srv, p);
-				if (p->exited)
-					continue;
-				/* the hooks whether or not the program is told */
-				if (want != p->focus_hooked) {
-					p->focus_hooked = want;
-					hooks_fire_pane(
-						srv, want ? "pane-focus-in" : "pane-focus-out", p);
-				}
-				if (!events || want == p->focused)
-					continue;
-				p->focused = want;
-				grid_focus(p->grid, want);
-			}
+	for (p = pane_all(srv, NULL); p != NULL; p = pane_all(srv, p)) {
+		want = pane_has_focus(srv, p);
+		if (p->exited)
+			continue;
+		/* the hooks whether or not the program is told */
+		if (want != p->focus_hooked) {
+			p->focus_hooked = want;
+			hooks_fire_pane(srv, want ? "pane-focus-in" : "pane-focus-out", p);
 		}
+		if (!events || want == p->focused)
+			continue;
+		p->focused = want;
+		grid_focus(p->grid, want);
 	}
 }
 

@@ -42,20 +42,10 @@ static void on_sigchld(uv_signal_t *h, int sig)
 	pid_t pid;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		struct session *s;
-		struct window *w;
-		struct pane *p, *found = NULL;
+		struct pane *found = pane_all(srv, NULL);
 
-		for (s = srv->sessions; s != NULL && found == NULL; s = s->next) {
-			for (w = s->windows; w != NULL && found == NULL; w = w->next) {
-				for (p = w->panes; p != NULL; p = p->next) {
-					if (p->pid == pid) {
-						found = p;
-						break;
-					}
-				}
-			}
-		}
+		while (found != NULL && found->pid != pid)
+			found = pane_all(srv, found);
 		log_debug("reaped %d (status %d)%s", (int)pid, status, found ? " pane" : "");
 		if (found != NULL)
 			pane_reaped(found, status);

@@ -66,11 +66,11 @@ struct pane {
 	char *last_command; /* pane_current_command when last looked at */
 	char *title_shown;  /* its title when output last asked for a frame */
 	time_t created;
-	time_t dead_time;     /* when its program exited, or 0 */
-	uint64_t last_output; /* loop time of the last read, ms */
-	uint64_t last_frame;  /* loop time its output last asked for a frame */
-	int frame_due;	      /* output not yet asked for: frame_timer will */
-	pid_t fg_name_pgrp;	 /* last_command's foreground group */
+	time_t dead_time;      /* when its program exited, or 0 */
+	uint64_t last_output;  /* loop time of the last read, ms */
+	uint64_t last_frame;   /* loop time its output last asked for a frame */
+	int frame_due;	       /* output not yet asked for: frame_timer will */
+	pid_t fg_name_pgrp;    /* last_command's foreground group */
 	uint64_t fg_name_time; /* ... and when it was read, ms */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
@@ -154,10 +154,10 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued;	  /* bytes handed to libuv, not yet written */
-	time_t created;	  /* #{client_created} */
-	uint64_t written; /* terminal output sent, #{client_written} */
-	int tty_fd;	  /* the client's terminal (MSG_TTYFD) until attached, or -1 */
+	size_t queued;	     /* bytes handed to libuv, not yet written */
+	time_t created;	     /* #{client_created} */
+	uint64_t written;    /* terminal output sent, #{client_written} */
+	int tty_fd;	     /* the client's terminal (MSG_TTYFD) until attached, or -1 */
 	struct ttyfd *ttyfd; /* attached: the server drives that terminal */
 
 	/* from MSG_IDENTIFY */
@@ -215,13 +215,13 @@ struct peer {
 	uint32_t mouse_left; /* ... their %ids */
 	uint32_t mouse_above;
 
-	int focused;	     /* its terminal has the focus (focus reports) */
-	uint32_t focus_seen; /* %id + 1 of the pane it showed active then */
-	int mouse_dragged;	     /* button 1 dragged in a pane: a copy selection */
-	int mouse_px, mouse_py;	     /* where it was pressed (window cells) */
-	int mouse_clicks;	     /* presses of button 1 in quick succession */
-	uint64_t mouse_click_time;   /* loop time of the last one, ms */
-	uint32_t mouse_click_pane;   /* ... and its pane */
+	int focused;			     /* its terminal has the focus (focus reports) */
+	uint32_t focus_seen;		     /* %id + 1 of the pane it showed active then */
+	int mouse_dragged;		     /* button 1 dragged in a pane: a copy selection */
+	int mouse_px, mouse_py;		     /* where it was pressed (window cells) */
+	int mouse_clicks;		     /* presses of button 1 in quick succession */
+	uint64_t mouse_click_time;	     /* loop time of the last one, ms */
+	uint32_t mouse_click_pane;	     /* ... and its pane */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 
 	/* the status line built last (attach.c): a frame for pane output alone
@@ -356,6 +356,9 @@ struct spawn_args {
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
 			 char **errmsg);
 struct pane *pane_find_id(struct server *srv, uint32_t id);
+/* Every pane of the server in turn: pane_all(srv, NULL) gives the first,
+ * pane_all(srv, p) the one after p, NULL after the last. */
+struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
 void pane_resize(struct pane *p, int sx, int sy);
 void pane_kill(struct pane *p);

@@ -171,7 +171,9 @@ static void test_hostile(int fast)
 	g = new_grid(12, 10, fast);
 	feed(g, "\033[8r");
 	grid_resize(g, 4, 10);
-	feed(g, "\033[T\033[Sabc");
+	feed(g, "\033[T\033[S\033[4Habc"); /* the region is the whole screen again */
+	cell_text(g, 3, 0, text);
+	CHECK_STR(text, "a");
 	grid_free(g);
 }
 
