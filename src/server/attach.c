@@ -125,6 +125,20 @@ void attach_resize_windows(struct session *s)
 	attach_mark_session(s);
 }
 
+/* Make c the most recently active client: strictly after every other, even
+ * within one loop iteration (where uv_now is the same for every event), so
+ * that window-size latest never has a tie to settle. */
+static void client_touch(struct peer *c)
+{
+	uint64_t t = uv_now(c->srv->loop);
+
+	for (struct peer *o = c->srv->peers; o != NULL; o = o->next) {
+		if (o != c && o->activity >= t)
+			t = o->activity + 1;
+	}
+	c->activity = t;
+}
+
 /* Input or a resize makes a client the latest one of its session. */
 static void attach_activity(struct peer *c)
 {
@@ -133,10 +147,10 @@ static void attach_activity(struct peer *c)
 
 	for (o = c->srv->peers; o != NULL; o = o->next) {
 		if (o != c && o->state == PEER_ATTACHED && o->session == c->session &&
-		    o->activity > c->activity)
+		    o->activity >= c->activity)
 			was_latest = 0;
 	}
-	c->activity = uv_now(c->srv->loop);
+	client_touch(c);
 	if (!was_latest)
 		attach_size_session(c->session);
 }
@@ -1338,7 +1352,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	tty_set_focus(c->tty, passthru_focus_wanted(c));
 	tty_start(c->tty);
 	flush_frame(c);
-	c->activity = uv_now(c->srv->loop);
+	client_touch(c);
 	attach_size_session(s);
 	attach_mark_session(s);
 	hooks_fire_client(c->srv, "client-attached", c, s);
@@ -1513,7 +1527,7 @@ void attach_resize(struct peer *c, int rows, int cols)
 	c->cols = cols;
 	tty_resize(c->tty, rows, cols);
 	render_invalidate(c->render);
-	c->activity = uv_now(c->srv->loop);
+	client_touch(c);
 	attach_size_session(c->session);
 	attach_mark_session(c->session);
 	hooks_fire_client(c->srv, "client-resized", c, c->session);
@@ -1629,7 +1643,7 @@ void attach_switch(struct peer *c, struct session *s)
 	session_touch(s);
 	session_update_environment(s, c);
 	tty_set_mouse(c->tty, mouse_on(c));
-	c->activity = uv_now(c->srv->loop);
+	client_touch(c);
 	render_invalidate(c->render);
 	attach_size_session(s);
 	attach_mark_session(s);
