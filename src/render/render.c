@@ -63,6 +63,7 @@ struct render {
 	struct buf text;	  /* a run's UTF-8 */
 	uint8_t *cover;		  /* per cell: 1 if a view covers it (borders) */
 	size_t cover_size;
+	int cover_ready; /* cover is this frame's (made for the first border row) */
 	int status_row; /* of this frame, -1 for none */
 
 	TickitPen *pen;
@@ -85,6 +86,7 @@ struct render {
 	struct frame_memo memo; /* what the last frame drew, to skip unchanged rows */
 	uint64_t *row_stamp;	/* per row: its views' row stamps when it was drawn */
 	int rows_composed;	/* by the last frame */
+	int cells_composed;	/* of views, by the last frame */
 };
 
 static const struct grid_cell blank_cell = {.ch = ' ', .width = 1};
@@ -403,6 +405,7 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 	src = grid_line(v->grid, gy - v->offset);
 	if (src == NULL)
 		return;
+	r->cells_composed += x1 - x0;
 	for (int x = x0; x < x1; x++) {
 		put_cell(r, x, v->grid, &src[x - v->x]);
 		if (v->copy && in_selection(v, gy - v->offset, x - v->x))
@@ -502,13 +505,12 @@ static int is_border(const struct render *r, const struct render_frame *f, int y
 	return !r->cover[(size_t)y * (size_t)r->cols + (size_t)x];
 }
 
-/* Mark the cells the views cover, once per frame. */
+/* Mark the cells the views cover, once in a frame that composes borders. */
 static void borders_prepare(struct render *r, const struct render_frame *f)
 {
 	size_t n = (size_t)r->rows * (size_t)r->cols;
 
-	if (f->area_w <= 0 || f->area_h <= 0)
-		return;
+	r->cover_ready = 1;
 	if (r->cover_size < n) {
 		free(r->cover);
 		r->cover = xmalloc(n);
@@ -595,10 +597,13 @@ static void put_border(struct render *r, int x, uint32_t ch, const struct grid_c
  * window shared with a bigger client) is filled with dots, as in tmux. */
 static void compose_borders(struct render *r, int y, const struct render_frame *f)
 {
-	const uint8_t *cover = r->cover + (size_t)y * (size_t)r->cols;
+	const uint8_t *cover;
 
 	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y == r->status_row)
 		return;
+	if (!r->cover_ready)
+		borders_prepare(r, f);
+	cover = r->cover + (size_t)y * (size_t)r->cols;
 	for (int x = f->area_x < 0 ? 0 : f->area_x; x < r->cols; x++) {
 		if (cover[x] && in_area(f, y, x))
 			continue; /* under a view: most cells, skipped cheaply */
@@ -666,6 +671,57 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 	fix_wide_pairs(r);
 }
 
+/* The one view on row y, or NULL if none or several are. */
+static const struct render_view *row_view(const struct render_frame *f, int y)
+{
+	const struct render_view *one = NULL;
+
+	for (int i = 0; i < f->nviews; i++) {
+		const struct render_view *v = &f->views[i];
+
+		if (y < v->y || y >= v->y + v->height)
+			continue;
+		if (one != NULL)
+			return NULL;
+		one = v;
+	}
+	return one;
+}
+
+/*
+ * Row y of a frame laid out as the last, when its one view's grid row has
+ * changed only in some columns since the row was drawn: the rest is as the
+ * shadow has it. Two cells more on each side are composed again, for the
+ * halves of wide characters and the unchanged cells a run may print (a
+ * combined cell's text is kept by column). Returns 0 if it cannot be done.
+ */
+static int compose_span(struct render *r, int y, const struct render_frame *f)
+{
+	const struct render_view *v = row_view(f, y);
+	const struct grid_cell *src;
+	int gy, gcols, x0, x1, lo, hi;
+
+	if (v == NULL || v->grid == NULL || v->offset != 0)
+		return 0;
+	gy = y - v->y;
+	if (gy >= grid_rows(v->grid) ||
+	    !grid_row_span(v->grid, gy, r->row_stamp[y], &x0, &x1) ||
+	    (src = grid_line(v->grid, gy)) == NULL)
+		return 0;
+	gcols = grid_cols(v->grid);
+	lo = v->x < 0 ? 0 : v->x;
+	hi = v->x + (v->width < gcols ? v->width : gcols);
+	hi = hi > r->cols ? r->cols : hi;
+	x0 = v->x + x0 - 2 < lo ? lo : v->x + x0 - 2;
+	x1 = v->x + x1 + 2 > hi ? hi : v->x + x1 + 2;
+	memcpy(r->line, &r->shadow[(size_t)y * (size_t)r->cols], (size_t)r->cols * sizeof *r->line);
+	for (int x = x0; x < x1; x++)
+		put_cell(r, x, v->grid, &src[x - v->x]);
+	r->cells_composed += x1 > x0 ? x1 - x0 : 0;
+	fix_wide_pairs(r);
+	return 1;
+}
+
 /* ---- drawing ---- */
 
 /*
@@ -701,18 +757,27 @@ static void render_goto(struct render *r, int y, int x)
 	r->cur_col = x;
 }
 
+/* A cell whose text starts with a combining mark (one that had nothing to
+ * join) gets a space under it: printed bare, the terminal would put the mark
+ * on the character before. */
 static void text_add_cell(struct render *r, int x)
 {
 	const struct grid_cell *c = &r->line[x];
+	const char *text = r->comb[x];
 	char tmp[8];
 	size_t len;
+	uint32_t first = c->ch;
 
 	if (c->flags & GRID_CELL_COMBINED) {
-		buf_add(&r->text, r->comb[x], strlen(r->comb[x]));
-		return;
+		len = strlen(text);
+		utf8_next(text, &first);
+	} else {
+		len = tickit_utf8_put(tmp, sizeof tmp, (long)c->ch);
+		text = tmp;
 	}
-	len = tickit_utf8_put(tmp, sizeof tmp, (long)c->ch);
-	buf_add(&r->text, tmp, len);
+	if (first >= 0x300 && char_width(first) == 0)
+		buf_add(&r->text, " ", 1);
+	buf_add(&r->text, text, len);
 }
 
 static void text_flush(struct render *r)
@@ -1033,10 +1098,15 @@ int render_rows_composed(const struct render *r)
 	return r->rows_composed;
 }
 
+int render_cells_composed(const struct render *r)
+{
+	return r->cells_composed;
+}
+
 void render_draw(struct render *r, const struct render_frame *f)
 {
 	int rows = tty_rows(r->tty), cols = tty_cols(r->tty);
-	int rows_drawn = 0, forgot, plain, skip, status_kept;
+	int rows_drawn = 0, forgot, plain, skip, status_kept, span;
 	uint64_t stamp;
 
 	if (rows != r->rows || cols != r->cols)
@@ -1053,12 +1123,14 @@ void render_draw(struct render *r, const struct render_frame *f)
 	r->status_row = -1;
 	if (f->status != NULL || f->status_cells != NULL)
 		r->status_row = f->status_top ? 0 : rows - 1;
-	borders_prepare(r, f);
+	r->cover_ready = 0;
 	plain = frame_plain(r, f);
 	skip = plain && !r->fresh && !forgot && frame_same(r, f);
 	status_kept = skip && status_same(&r->memo, f);
 	r->rows_composed = 0;
+	r->cells_composed = 0;
 	for (int y = 0; y < rows; y++) {
+		span = 0;
 		if (y == r->status_row) {
 			if (status_kept)
 				continue;
@@ -1066,10 +1138,12 @@ void render_draw(struct render *r, const struct render_frame *f)
 			stamp = row_stamp(f, y);
 			if (skip && stamp == r->row_stamp[y])
 				continue;
+			span = skip && compose_span(r, y, f);
 			r->row_stamp[y] = stamp;
 		}
 		r->rows_composed++;
-		compose_row(r, y, f);
+		if (!span)
+			compose_row(r, y, f);
 		/* hide the cursor while it jumps around a bigger update */
 		if (rows_drawn == 1 && memcmp(r->line, &r->shadow[(size_t)y * (size_t)cols],
 					      (size_t)cols * sizeof *r->line))

@@ -79,5 +79,8 @@ void render_draw(struct render *r, const struct render_frame *f);
 /* How many rows the last frame composed and compared (the others were
  * unchanged and skipped), for tests. */
 int render_rows_composed(const struct render *r);
+/* How many cells of views the last frame composed (a row that changed in a
+ * few columns composes only those and their neighbours). */
+int render_cells_composed(const struct render *r);
 
 #endif

@@ -520,6 +520,8 @@ static int pane_read(struct pane *p, size_t budget)
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
 			total += (size_t)n;
+			if ((size_t)n < sizeof buf)
+				break; /* drained: save a read that would say EAGAIN */
 			continue;
 		}
 		if (n < 0 && errno == EINTR)

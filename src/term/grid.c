@@ -58,6 +58,12 @@ struct row {
 	int ncells;   /* cells allocated; 0 while it shares blank_row */
 	uint8_t cont; /* this row continues the one above: text wrapped into it */
 	uint64_t gen; /* change stamp of its cells (grid_row_generation) */
+	/* The changes since stamp span_base all lie in columns [span0, span1):
+	 * the renderer redraws only those of a row it drew at that stamp. A
+	 * span starts afresh in each epoch (grid_row_span). */
+	uint64_t span_base;
+	uint64_t span_epoch;
+	uint16_t span0, span1;
 };
 
 struct screen {
@@ -121,6 +127,7 @@ struct grid {
 
 	uint64_t gen;
 	uint64_t all_gen; /* gen of the last change that moved or replaced every row */
+	uint64_t epoch;	  /* of row spans: each input, and each change of every row */
 	uint64_t serial;
 	struct resize_plan *plan;
 
@@ -152,16 +159,29 @@ static const struct sgr_pen default_pen = {GRID_COLOR_DEFAULT, GRID_COLOR_DEFAUL
 static uint64_t serial_counter;
 
 /* A row's stamp is the grid's generation when it last changed: the
- * renderer skips a row whose stamp it has drawn. */
-static inline void row_touch(struct grid *g, struct row *r)
+ * renderer skips a row whose stamp it has drawn. Cells [x0, x1) changed. */
+static inline void row_touch(struct grid *g, struct row *r, int x0, int x1)
 {
+	x0 = x0 < 0 ? 0 : x0;
+	x1 = x1 > UINT16_MAX ? UINT16_MAX : x1;
+	if (r->span_epoch != g->epoch) {
+		r->span_epoch = g->epoch;
+		r->span_base = r->gen > g->all_gen ? r->gen : g->all_gen;
+		r->span0 = (uint16_t)x0;
+		r->span1 = (uint16_t)x1;
+	} else {
+		r->span0 = x0 < r->span0 ? (uint16_t)x0 : r->span0;
+		r->span1 = x1 > r->span1 ? (uint16_t)x1 : r->span1;
+	}
 	r->gen = ++g->gen;
 }
 
-/* Every row moved or replaced (scroll, resize, the other screen). */
+/* Every row moved or replaced (scroll, resize, the other screen): a span
+ * begun before it belongs to another row's stamp. */
 static void grid_touch_all(struct grid *g)
 {
 	g->all_gen = ++g->gen;
+	g->epoch++;
 }
 
 /* ---- cells and screens ---- */
@@ -506,7 +526,7 @@ __attribute__((noinline)) static int putglyph_slow(struct grid *g, const VTermGl
 	}
 	if (x == 0)
 		r->cont = vterm_state_get_lineinfo(g->state, pos.row)->continuation;
-	row_touch(g, r);
+	row_touch(g, r, x - 1, x + width + 1);
 	return 1;
 }
 
@@ -532,7 +552,7 @@ static int cb_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	    c->width == 2 || info->protected_cell)
 		return putglyph_slow(g, info, pos);
 	*c = (struct grid_cell){info->chars[0], g->pen.fg, g->pen.bg, g->pen.attr, 1, 0};
-	row_touch(g, r);
+	row_touch(g, r, pos.col, pos.col + 1);
 	return 1;
 }
 
@@ -653,7 +673,7 @@ static int cb_moverect(VTermRect dest, VTermRect src, void *user)
 
 		if (n < 0)
 			n = 0;
-		row_touch(g, dr);
+		row_touch(g, dr, dest.start_col - 1, dest.end_col + 1);
 		if (n == 0 && dest.start_col >= dr->ncells)
 			continue; /* blanks onto blanks */
 		d = row_cells_to(s, dr, dest.start_col + n);
@@ -694,7 +714,7 @@ static int cb_erase(VTermRect rect, int selective, void *user)
 				c[x] = b;
 		}
 		fix_wide_edges(c, r->ncells, rect.start_col, end);
-		row_touch(g, r);
+		row_touch(g, r, rect.start_col - 1, rect.end_col + 1);
 	}
 	/* libvterm may have ended a wrap here (see the top of the file). */
 	for (int y = rect.start_row; y <= rect.end_row && y < s->nrows; y++)
@@ -1018,7 +1038,7 @@ static void plain_put(struct grid *g, uint32_t ch, int w)
 		if (w == 2)
 			c[1] = (struct grid_cell){GRID_CH_WIDE_CONT, g->pen.fg, g->pen.bg,
 						  g->pen.attr,	     0,		0};
-		row_touch(g, r);
+		row_touch(g, r, f->pos.col, f->pos.col + w);
 	} else {
 		putglyph_slow(g, &info, f->pos);
 	}
@@ -1093,7 +1113,7 @@ static size_t plain_ascii(struct grid *g, const unsigned char *p, size_t len)
 	}
 	for (; x < end; x++, i++)
 		plain_ascii_slow(g, p[i], x);
-	row_touch(g, r);
+	row_touch(g, r, f->pos.col, end);
 	f->pos.col = end - 1;
 	plain_advance(g, p[n - 1], 1);
 	return n;
@@ -1168,6 +1188,27 @@ static size_t plain_text(struct grid *g, const unsigned char *p, size_t len)
 }
 
 /* Bring libvterm up to date (see the top of this section). */
+/* CUP to pos (0-based) into seq (room for 16 bytes); its length. Not
+ * snprintf: this runs after every read, and it cost more than the rest. */
+static int cup(char *seq, VTermPos pos)
+{
+	int n = 0, v[2] = {pos.row + 1, pos.col + 1};
+
+	seq[n++] = '\033';
+	seq[n++] = '[';
+	for (int i = 0; i < 2; i++) {
+		char d[12];
+		int k = 0;
+
+		for (unsigned u = (unsigned)v[i]; k == 0 || u > 0; u /= 10)
+			d[k++] = (char)('0' + u % 10);
+		while (k > 0)
+			seq[n++] = d[--k];
+		seq[n++] = i == 0 ? ';' : 'H';
+	}
+	return n;
+}
+
 static void plain_sync(struct grid *g)
 {
 	struct plain *f = &g->plain;
@@ -1181,8 +1222,7 @@ static void plain_sync(struct grid *g)
 		return;
 	f->dirty = 0;
 	if (f->have_last) {
-		n = snprintf(seq, sizeof seq - 4, "\033[%d;%dH", f->last_pos.row + 1,
-			     f->last_pos.col + 1);
+		n = cup(seq, f->last_pos);
 		n += (int)utf8_put(f->last_ch, seq + n);
 		g->replay = 1;
 		vterm_input_write(g->vt, seq, (size_t)n);
@@ -1194,7 +1234,7 @@ static void plain_sync(struct grid *g)
 	}
 	vterm_state_get_cursorpos(g->state, &at);
 	if (moved || at.row != f->pos.row || at.col != f->pos.col) {
-		n = snprintf(seq, sizeof seq, "\033[%d;%dH", f->pos.row + 1, f->pos.col + 1);
+		n = cup(seq, f->pos);
 		vterm_input_write(g->vt, seq, (size_t)n);
 	}
 }
@@ -1988,6 +2028,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->scr = &g->main;
 	g->pen = default_pen;
 	g->serial = ++serial_counter;
+	g->epoch = 1; /* rows begin in epoch 0: their first change starts a span */
 	g->cursor_visible = 1;
 	g->cursor_shape = VTERM_PROP_CURSORSHAPE_BLOCK;
 	g->cursor_blink = 1;
@@ -2050,6 +2091,7 @@ static void grid_feed(void *arg, const char *buf, size_t len)
 
 void grid_input(struct grid *g, const char *buf, size_t len)
 {
+	g->epoch++;
 	if (namefilter_input(&g->names, buf, len, grid_feed, g))
 		g->name_set = 1;
 	/* Outside grid_input libvterm is always up to date. */
@@ -2249,6 +2291,20 @@ uint64_t grid_row_generation(const struct grid *g, int y)
 		return 0;
 	r = screen_row(g->scr, y)->gen;
 	return r > g->all_gen ? r : g->all_gen;
+}
+
+int grid_row_span(const struct grid *g, int y, uint64_t since, int *x0, int *x1)
+{
+	const struct row *r;
+
+	if (y < 0 || y >= g->scr->nrows)
+		return 0;
+	r = screen_row(g->scr, y);
+	if (r->gen < g->all_gen || r->span_base != since)
+		return 0;
+	*x0 = r->span0;
+	*x1 = r->span1 < g->scr->ncols ? r->span1 : g->scr->ncols;
+	return 1;
 }
 
 uint64_t grid_serial(const struct grid *g)

@@ -155,6 +155,10 @@ uint64_t grid_generation(const struct grid *g);
 /* A stamp of screen row y's cells (0 <= y < rows; 0 for others): it grows
  * whenever they may have changed. */
 uint64_t grid_row_generation(const struct grid *g, int y);
+/* Whether every change to screen row y since it had stamp since (its
+ * grid_row_generation then) lies in columns [*x0, *x1): a renderer that
+ * drew the row at that stamp redraws only those. 0 when not known. */
+int grid_row_span(const struct grid *g, int y, uint64_t since, int *x0, int *x1);
 /* Unique to this grid among all grids ever made (a new grid may get a freed
  * one's address). */
 uint64_t grid_serial(const struct grid *g);

@@ -1443,6 +1443,44 @@ static void test_short_rows(void)
 	grid_free(g);
 }
 
+/* The columns a row changed in since a stamp: one input's, as a span. */
+static void test_row_span(void)
+{
+	struct grid *g = grid_new(4, 40, 100, NULL, NULL);
+	uint64_t s0, s1;
+	int x0 = -1, x1 = -1;
+
+	feed(g, "\033[2;6Habc");
+	s0 = grid_row_generation(g, 1);
+	feed(g, "de");
+	CHECK(grid_row_span(g, 1, s0, &x0, &x1));
+	CHECK_INT(x0, 8);
+	CHECK_INT(x1, 10);
+	/* two inputs: from the first's stamp only the second is known */
+	s1 = grid_row_generation(g, 1);
+	feed(g, "\033[2;20Hz");
+	CHECK(!grid_row_span(g, 1, s0, &x0, &x1));
+	CHECK(grid_row_span(g, 1, s1, &x0, &x1));
+	CHECK_INT(x0, 19);
+	CHECK_INT(x1, 20);
+	/* an erase to the end of the row */
+	s1 = grid_row_generation(g, 1);
+	feed(g, "\033[2;30H\033[K");
+	CHECK(grid_row_span(g, 1, s1, &x0, &x1));
+	CHECK(x0 <= 29 && x1 == 40);
+	/* a wide character mends its neighbours */
+	s1 = grid_row_generation(g, 1);
+	feed(g, "\033[2;3H\346\227\245");
+	CHECK(grid_row_span(g, 1, s1, &x0, &x1));
+	CHECK(x0 <= 2 && x1 >= 4);
+	/* a scroll moves every row: nothing is known of the old stamps */
+	s1 = grid_row_generation(g, 1);
+	feed(g, "\033[4;1H\nq");
+	CHECK(!grid_row_span(g, 1, s1, &x0, &x1));
+	CHECK(!grid_row_span(g, 3, grid_row_generation(g, 3) - 1, &x0, &x1));
+	grid_free(g);
+}
+
 int main(int argc, char **argv)
 {
 	test_text_and_cursor();
@@ -1463,6 +1501,7 @@ int main(int argc, char **argv)
 	test_resize_alt();
 	test_misc_edges();
 	test_short_rows();
+	test_row_span();
 	test_history_codec();
 	test_history_edges();
 	test_history_memory();

@@ -568,10 +568,27 @@ static int compare_state(struct pair *p, struct buf *msg)
 	return 0;
 }
 
+/* 1 if row y, given as the columns it changed in since stamp since, has
+ * changed elsewhere (old: its cells then, c: now). */
+static int check_span(struct grid *g, int y, uint64_t since, const struct grid_cell *old,
+		      const struct grid_cell *c)
+{
+	int x0, x1;
+
+	if (!grid_row_span(g, y, since, &x0, &x1))
+		return 0;
+	for (int x = 0; x < grid_cols(g); x++)
+		if ((x < x0 || x >= x1) && memcmp(&old[x], &c[x], sizeof *c) != 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The renderer redraws a row only if its stamp grew: a row whose cells
  * changed since the last comparison must have a newer stamp, and a changed
- * screen or cursor a newer grid generation. Checked on each grid alone.
+ * screen or cursor a newer grid generation; where the row says in which
+ * columns it changed (grid_row_span), nothing changed outside them. Checked
+ * on each grid alone.
  */
 static int check_stamps(struct side *s, const char *name, struct buf *msg)
 {
@@ -603,6 +620,11 @@ static int check_stamps(struct side *s, const char *name, struct buf *msg)
 				buf_addf(msg,
 					 "%s grid: row %d changed but its stamp did not grow\n",
 					 name, y);
+				bad = 1;
+			}
+			if (!bad && check_span(g, y, s->rowgen[y], old, c)) {
+				buf_addf(msg, "%s grid: row %d changed outside its span\n", name,
+					 y);
 				bad = 1;
 			}
 		}
