@@ -1294,23 +1294,25 @@ static void plain_pen(struct grid *g)
 
 /* Give libvterm a unit that may move the cursor or draw. A REP ending it
  * is kept from libvterm if there is no glyph to repeat or it has no width:
- * libvterm 0.3.3 would loop forever. */
+ * libvterm 0.3.3 would loop forever; so is a DECDWL or DECDHL on a screen
+ * one column wide (see vtscan_unit). */
 static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 {
 	struct vtscan *scan = &g->plain.scan;
-	size_t at = scan->rep && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
+	size_t at = (scan->rep || scan->dwl) && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
 
-	if (!scan->rep) {
+	if (!scan->rep && !scan->dwl) {
 		vterm_input_write(g->vt, (const char *)p, n);
 	} else {
 		/* what comes before it first: it may put the glyph */
 		vterm_input_write(g->vt, (const char *)p, at);
-		if (g->plain.last_width > 0)
+		if (scan->rep ? g->plain.last_width > 0 : g->scr->ncols > 1)
 			vterm_input_write(g->vt, (const char *)p + at, n - at);
 		else if (scan->esc_at < 0)
 			vterm_input_write(g->vt, "\x18", 1); /* it began before: abandon it */
 	}
 	scan->rep = 0;
+	scan->dwl = 0;
 	if (scan->forgot) { /* (a unit ends after what made it forget) */
 		scan->forgot = 0;
 		g->plain.last_width = 0;
@@ -1755,6 +1757,7 @@ void grid_resize(struct grid *g, int rows, int cols)
 		return;
 	if (plan_prepare(g, &plan, rows, cols) != 0)
 		return; /* out of memory: keep the old size */
+	plain_sync(g);
 	g->plan = &plan;
 	vterm_set_size(g->vt, rows, cols);
 	g->plan = NULL;
@@ -2094,8 +2097,8 @@ void grid_input(struct grid *g, const char *buf, size_t len)
 	g->epoch++;
 	if (namefilter_input(&g->names, buf, len, grid_feed, g))
 		g->name_set = 1;
-	/* Outside grid_input libvterm is always up to date. */
-	plain_sync(g);
+	/* libvterm's cursor is told later, when something needs it: telling
+	 * it costs more than a keystroke's echo, and it was waiting to show */
 }
 
 void grid_set_fast(struct grid *g, int on)
@@ -2208,9 +2211,10 @@ size_t grid_cell_utf8(const struct grid *g, const struct grid_cell *c, char out[
 
 void grid_cursor(const struct grid *g, int *row, int *col)
 {
-	VTermPos pos;
+	VTermPos pos = g->plain.pos;
 
-	vterm_state_get_cursorpos(g->state, &pos);
+	if (!g->plain.dirty)
+		vterm_state_get_cursorpos(g->state, &pos);
 	*row = pos.row;
 	*col = pos.col;
 }

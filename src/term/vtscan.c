@@ -157,7 +157,7 @@ static void esc_done(struct vtscan *s, unsigned char final)
 	if (s->inter >= '(' && s->inter <= '+' && (final == '0' || final == 'A' || final == 'B'))
 		s->gset[s->inter - '('] = final == 'B';
 	else if (s->inter == '#' && final >= '3' && final <= '6' && final != '5')
-		s->unsafe |= VTSCAN_DWL;
+		s->unsafe |= VTSCAN_DWL, s->dwl = 1;
 	else if (s->inter == '#' && final == '8')
 		s->forgot = 1; /* DECALN puts glyphs outside libvterm's record */
 }
@@ -450,7 +450,7 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 			step(s, c);
 			i++;
 			run = 0;
-			if (s->restored || s->rep || s->forgot)
+			if (s->restored || s->rep || s->forgot || s->dwl)
 				break;
 			continue;
 		}

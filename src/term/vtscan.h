@@ -43,6 +43,7 @@ struct vtscan {
 	uint8_t single;	  /* SS2/SS3: the next character from G2/G3 */
 	uint8_t restored; /* a saved cursor was restored (see vtscan_unit) */
 	uint8_t rep;	  /* a REP ended the unit (see vtscan_unit) */
+	uint8_t dwl;	  /* a DECDWL or DECDHL ended it (see vtscan_unit) */
 	uint8_t forgot;	  /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
 	int32_t esc_at;	  /* where the unit's last sequence began; -1 before it */
 	uint16_t unsafe;  /* enum vtscan_unsafe */
@@ -108,7 +109,10 @@ enum vtscan_kind {
  * A unit also ends after a REP (CSI Pn b) and sets rep, with esc_at where
  * it began: libvterm 0.3.3 loops forever repeating a glyph of no width (or
  * none at all), so the caller must keep such a REP from it. forgot tells
- * it when libvterm may have lost its last glyph.
+ * it when libvterm may have lost its last glyph. A unit ends after a DECDWL
+ * or DECDHL and sets dwl (esc_at as for REP): libvterm gives a screen one
+ * column wide such rows no room, its cursor goes to column -1 and a tab
+ * stop set there is written before its array.
  *
  * Text that is UTF-8 for a C1 control (U+0080-U+009F) is INVALID too:
  * libvterm gives it a width of -1.

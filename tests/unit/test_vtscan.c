@@ -150,6 +150,20 @@ static void test_hostile(int fast)
 	g = new_grid(5, 1, fast);
 	feed(g, "\033[5Hx\033#6\033[B[");
 	grid_free(g);
+	/* such a row is not made there: its cursor went to column -1, and a
+	 * tab stop set there was written before libvterm's array */
+	for (int split = 0; split < 2; split++) {
+		g = new_grid(2, 1, fast);
+		if (split) {
+			feed(g, "\033#");
+			feed(g, "3\033[G\033H");
+		} else {
+			feed(g, "\033#3\033[G\033H");
+		}
+		grid_cursor(g, &row, &col);
+		CHECK_INT(col, 0);
+		grid_free(g);
+	}
 
 	/* U+009B as UTF-8: libvterm gives it a width of -1 */
 	g = new_grid(3, 10, fast);
