@@ -64,7 +64,7 @@ struct render {
 	uint8_t *cover;		  /* per cell: 1 if a view covers it (borders) */
 	size_t cover_size;
 	int cover_ready; /* cover is this frame's (made for the first border row) */
-	int status_row; /* of this frame, -1 for none */
+	int status_row;	 /* of this frame, -1 for none */
 
 	TickitPen *pen;
 	TickitPen *pen_reset;
@@ -615,12 +615,13 @@ static void compose_borders(struct render *r, int y, const struct render_frame *
 	}
 }
 
-/* Overlapping views may have split a wide character: blank its halves. */
-static void fix_wide_pairs(struct render *r)
+/* Overlapping views may have split a wide character: blank its halves
+ * (in columns [a, b) of the row). */
+static void fix_wide_pairs(struct render *r, int a, int b)
 {
 	struct grid_cell *l = r->line;
 
-	for (int x = 0; x < r->cols; x++) {
+	for (int x = a; x < b; x++) {
 		if (l[x].width == 2 && (x + 1 >= r->cols || !cell_is_cont(&l[x + 1])))
 			l[x].ch = ' ', l[x].width = 1, l[x].flags = 0;
 		else if (cell_is_cont(&l[x]) && (x == 0 || l[x - 1].width != 2))
@@ -661,14 +662,14 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 			compose_status_cells(r, f->status_cells, f->status_ncells);
 		else
 			compose_status(r, f->status);
-		fix_wide_pairs(r);
+		fix_wide_pairs(r, 0, r->cols);
 		return;
 	}
 	for (int i = 0; i < f->nviews; i++)
 		compose_view(r, y, &f->views[i]);
 	compose_borders(r, y, f);
 	compose_overlay(r, y, f);
-	fix_wide_pairs(r);
+	fix_wide_pairs(r, 0, r->cols);
 }
 
 /* The one view on row y, or NULL if none or several are. */
@@ -693,9 +694,11 @@ static const struct render_view *row_view(const struct render_frame *f, int y)
  * changed only in some columns since the row was drawn: the rest is as the
  * shadow has it. Two cells more on each side are composed again, for the
  * halves of wide characters and the unchanged cells a run may print (a
- * combined cell's text is kept by column). Returns 0 if it cannot be done.
+ * combined cell's text is kept by column); those are columns [*a, *b), and
+ * only they (and one each side, to read) are in r->line. Returns 0 if it
+ * cannot be done.
  */
-static int compose_span(struct render *r, int y, const struct render_frame *f)
+static int compose_span(struct render *r, int y, const struct render_frame *f, int *a, int *b)
 {
 	const struct render_view *v = row_view(f, y);
 	const struct grid_cell *src;
@@ -704,8 +707,7 @@ static int compose_span(struct render *r, int y, const struct render_frame *f)
 	if (v == NULL || v->grid == NULL || v->offset != 0)
 		return 0;
 	gy = y - v->y;
-	if (gy >= grid_rows(v->grid) ||
-	    !grid_row_span(v->grid, gy, r->row_stamp[y], &x0, &x1) ||
+	if (gy >= grid_rows(v->grid) || !grid_row_span(v->grid, gy, r->row_stamp[y], &x0, &x1) ||
 	    (src = grid_line(v->grid, gy)) == NULL)
 		return 0;
 	gcols = grid_cols(v->grid);
@@ -714,11 +716,18 @@ static int compose_span(struct render *r, int y, const struct render_frame *f)
 	hi = hi > r->cols ? r->cols : hi;
 	x0 = v->x + x0 - 2 < lo ? lo : v->x + x0 - 2;
 	x1 = v->x + x1 + 2 > hi ? hi : v->x + x1 + 2;
-	memcpy(r->line, &r->shadow[(size_t)y * (size_t)r->cols], (size_t)r->cols * sizeof *r->line);
+	if (x0 >= x1)
+		x0 = x1 = lo; /* (nothing of it shows) */
+	lo = x0 > 0 ? x0 - 1 : 0;
+	hi = x1 < r->cols ? x1 + 1 : r->cols;
+	memcpy(&r->line[lo], &r->shadow[(size_t)y * (size_t)r->cols + (size_t)lo],
+	       (size_t)(hi - lo) * sizeof *r->line);
 	for (int x = x0; x < x1; x++)
 		put_cell(r, x, v->grid, &src[x - v->x]);
-	r->cells_composed += x1 > x0 ? x1 - x0 : 0;
-	fix_wide_pairs(r);
+	r->cells_composed += x1 - x0;
+	fix_wide_pairs(r, x0, x1);
+	*a = x0;
+	*b = x1;
 	return 1;
 }
 
@@ -843,14 +852,14 @@ static void draw_run(struct render *r, int y, int a, int b)
 		r->cur_row = r->cur_col = -1;
 }
 
-/* Where a run starting with changed cell a ends: the pen changes, the row
- * ends, or more than RUN_GAP_MAX unchanged cells follow. */
-static int run_end(struct render *r, const struct grid_cell *shadow, int a)
+/* Where a run starting with changed cell a ends: the pen changes, column
+ * limit is reached, or more than RUN_GAP_MAX unchanged cells follow. */
+static int run_end(struct render *r, const struct grid_cell *shadow, int a, int limit)
 {
 	const struct grid_cell *l = r->line;
 	int x = a, end = a, w;
 
-	while (x < r->cols && same_pen(&l[x], &l[a])) {
+	while (x < limit && same_pen(&l[x], &l[a])) {
 		w = l[x].width == 2 && x + 1 < r->cols ? 2 : 1;
 		if (!cell_eq(&l[x], &shadow[x]) || (w == 2 && !cell_eq(&l[x + 1], &shadow[x + 1])))
 			end = x + w;
@@ -861,15 +870,16 @@ static int run_end(struct render *r, const struct grid_cell *shadow, int a)
 	return end;
 }
 
-/* Draw what differs in row y; returns 1 if anything was sent. */
-static int draw_row(struct render *r, int y)
+/* Draw what differs in columns [from, to) of row y (the rest of r->line is
+ * not composed); returns 1 if anything was sent. */
+static int draw_row(struct render *r, int y, int from, int to)
 {
 	struct grid_cell *shadow = &r->shadow[(size_t)y * (size_t)r->cols];
-	int x = 0, a, b, drawn = 0;
+	int x = from, a, b, drawn = 0;
 
-	if (memcmp(r->line, shadow, (size_t)r->cols * sizeof *shadow) == 0)
+	if (memcmp(&r->line[from], &shadow[from], (size_t)(to - from) * sizeof *shadow) == 0)
 		return 0;
-	while (x < r->cols) {
+	while (x < to) {
 		if (cell_eq(&r->line[x], &shadow[x])) {
 			x++;
 			continue;
@@ -877,14 +887,14 @@ static int draw_row(struct render *r, int y)
 		a = x;
 		if (cell_is_cont(&r->line[a]) && a > 0)
 			a--; /* a wide character is printed from its left half */
-		b = run_end(r, shadow, a);
+		b = run_end(r, shadow, a, to);
 		if (b <= a)
 			b = a + 1;
 		draw_run(r, y, a, b);
 		drawn = 1;
 		x = b;
 	}
-	memcpy(shadow, r->line, (size_t)r->cols * sizeof *shadow);
+	memcpy(&shadow[from], &r->line[from], (size_t)(to - from) * sizeof *shadow);
 	return drawn;
 }
 
@@ -1106,7 +1116,7 @@ int render_cells_composed(const struct render *r)
 void render_draw(struct render *r, const struct render_frame *f)
 {
 	int rows = tty_rows(r->tty), cols = tty_cols(r->tty);
-	int rows_drawn = 0, forgot, plain, skip, status_kept, span;
+	int rows_drawn = 0, forgot, plain, skip, status_kept, span, a, b;
 	uint64_t stamp;
 
 	if (rows != r->rows || cols != r->cols)
@@ -1131,6 +1141,8 @@ void render_draw(struct render *r, const struct render_frame *f)
 	r->cells_composed = 0;
 	for (int y = 0; y < rows; y++) {
 		span = 0;
+		a = 0;
+		b = cols;
 		if (y == r->status_row) {
 			if (status_kept)
 				continue;
@@ -1138,17 +1150,18 @@ void render_draw(struct render *r, const struct render_frame *f)
 			stamp = row_stamp(f, y);
 			if (skip && stamp == r->row_stamp[y])
 				continue;
-			span = skip && compose_span(r, y, f);
+			span = skip && compose_span(r, y, f, &a, &b);
 			r->row_stamp[y] = stamp;
 		}
 		r->rows_composed++;
 		if (!span)
 			compose_row(r, y, f);
 		/* hide the cursor while it jumps around a bigger update */
-		if (rows_drawn == 1 && memcmp(r->line, &r->shadow[(size_t)y * (size_t)cols],
-					      (size_t)cols * sizeof *r->line))
+		if (rows_drawn == 1 &&
+		    memcmp(&r->line[a], &r->shadow[(size_t)y * (size_t)cols + (size_t)a],
+			   (size_t)(b - a) * sizeof *r->line))
 			tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, 0);
-		rows_drawn += draw_row(r, y);
+		rows_drawn += draw_row(r, y, a, b);
 	}
 	memo_save(r, f, plain);
 	render_link(r, 0);

@@ -438,6 +438,8 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 		return;
 	buf_add(&p->writeq, buf, len);
 	pane_flush(p);
+	if (p->fd >= 0)
+		p->srv->typed = p;
 }
 
 /* allow-rename: a program names its window with ESC k name ESC \, which
@@ -656,6 +658,21 @@ void pane_sample_foreground(struct pane *p)
 		p->fg_away = 1;
 }
 
+/*
+ * A pane's echo of a key is usually there as soon as the write returns: the
+ * pty's line discipline ran meanwhile. Reading it before this turn's frame
+ * (on_check) rather than in the next turn's poll saves the echo a trip
+ * through the loop. At its end the poll sees the pty's EOF again.
+ */
+void pane_read_typed(struct server *srv)
+{
+	struct pane *p = srv->typed;
+
+	srv->typed = NULL;
+	if (p != NULL && (p->poll_events & UV_READABLE))
+		(void)pane_read(p, PANE_READ_BUDGET);
+}
+
 void pane_keys_sent(struct pane *p)
 {
 	p->last_keys = uv_now(p->srv->loop);
@@ -757,6 +774,8 @@ void pane_destroy(struct pane *p)
 	clock_free(p);
 	passthru_pane_free(p);
 	pane_hangup_session(p->pid);
+	if (p->srv->typed == p)
+		p->srv->typed = NULL;
 	/* uv_close stops the poll at once, so the descriptor can go now. */
 	if (!p->empty)
 		uv_close((uv_handle_t *)&p->poll, pane_close_cb);

@@ -265,6 +265,7 @@ struct server {
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
 	int focus_check;	 /* which pane has the focus may have changed (passthru.c) */
+	struct pane *typed;	 /* written to in this turn of the loop (pane_read_typed) */
 
 	uv_timer_t status_lag; /* status lines kept by frames for pane output (attach.c) */
 };
@@ -368,6 +369,8 @@ void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);
 void pane_sample_foreground(struct pane *p);
 void pane_keys_sent(struct pane *p);
+/* Read what the pane written to in this turn of the loop has answered. */
+void pane_read_typed(struct server *srv);
 char *pane_current_command(struct pane *p);
 char *pane_current_path(const struct pane *p);
 void pane_hangup_session(pid_t sid);

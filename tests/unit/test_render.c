@@ -630,11 +630,36 @@ static unsigned span_rand(unsigned *seed)
 static void span_change(struct grid *g, unsigned *seed, int rows, int cols)
 {
 	static const char *const bits[] = {
-		"a", "xyz", "\xe4\xb8\xad", "\xe4\xb8\xad\xe6\x96\x87", "e\xcc\x81", "\xcc\x81",
-		"\033[K", "\033[1K", "\033[3X", "\033[2@", "\033[3P", "q\033[4b", "\t", "\033[31m",
-		"\033[m", "\033[7mR\033[m", "\r", "\033[2D", "\033[C", "\xc2\x85", "\033[44m \033[m",
-		"\n", "\033M", "\033[L", "\033[2M", "\033[S", "\033[3;6r\033[4;1H\033[T\033[r",
-		"\033[?1049h", "\033[?1049l", "\033[?69h\033[5;20s\033[3@\033[?69l",
+		"a",
+		"xyz",
+		"\xe4\xb8\xad",
+		"\xe4\xb8\xad\xe6\x96\x87",
+		"e\xcc\x81",
+		"\xcc\x81",
+		"\033[K",
+		"\033[1K",
+		"\033[3X",
+		"\033[2@",
+		"\033[3P",
+		"q\033[4b",
+		"\t",
+		"\033[31m",
+		"\033[m",
+		"\033[7mR\033[m",
+		"\r",
+		"\033[2D",
+		"\033[C",
+		"\xc2\x85",
+		"\033[44m \033[m",
+		"\n",
+		"\033M",
+		"\033[L",
+		"\033[2M",
+		"\033[S",
+		"\033[3;6r\033[4;1H\033[T\033[r",
+		"\033[?1049h",
+		"\033[?1049l",
+		"\033[?69h\033[5;20s\033[3@\033[?69l",
 	};
 	char buf[64];
 	int n = 0;
@@ -656,9 +681,9 @@ static void test_spans(void)
 	struct grid *g = grid_new(ROWS - 1, COLS, 100, pane_output, NULL);
 	struct grid *h = grid_new(ROWS - 1, COLS / 2 - 1, 100, pane_output, NULL);
 	struct render *r;
-	struct render_view views[2] = {{.grid = g, .width = COLS, .height = ROWS - 1},
-				       {.grid = h, .x = COLS / 2, .width = COLS / 2,
-					.height = ROWS - 1}};
+	struct render_view views[2] = {
+		{.grid = g, .width = COLS, .height = ROWS - 1},
+		{.grid = h, .x = COLS / 2, .width = COLS / 2, .height = ROWS - 1}};
 	struct render_frame f = {.views = views, .nviews = 1, .status = "[0] 0:cat*"};
 	unsigned seed = 7;
 	int big = 0;
