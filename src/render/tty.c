@@ -73,6 +73,7 @@ struct tty {
 	int truecolor_opts; /* terminal-features or terminal-overrides say so */
 
 	int busy;	  /* inside a callback into the owner */
+	int tk_pending;	  /* libtickit may hold part of a key (tty_push_ascii) */
 	int free_pending; /* tty_free was called from such a callback */
 
 	/* escape-time: a lone Escape at the end of the input is held here, not
@@ -700,13 +701,49 @@ static void tty_deliver_escape(struct tty *t)
 	t->busy--;
 }
 
+/*
+ * Printable ASCII other than space, typed while libtickit holds no part of
+ * a key: the keys libtickit would make (its text keys, through key_parse,
+ * once), without it; most of a keystroke's cost was there. Returns the
+ * bytes used.
+ */
+static size_t tty_push_ascii(struct tty *t, const char *buf, size_t len)
+{
+	static struct key keys[0x7f];
+	static int ready;
+	size_t n = 0;
+
+	if (t->tk_pending)
+		return 0;
+	if (!ready) {
+		for (char c = 0x21; c < 0x7f; c++)
+			if (key_parse((char[]){c, '\0'}, &keys[(int)c]) != 0)
+				keys[(int)c].kind = KEY_NONE;
+		ready = 1;
+	}
+	while (n < len && buf[n] > 0x20 && buf[n] < 0x7f && !t->free_pending) {
+		struct key k = keys[(int)buf[n]];
+
+		if (k.kind == KEY_NONE)
+			break;
+		n++;
+		t->busy++;
+		t->key(&k, NULL, 0, t->ctx);
+		t->busy--;
+	}
+	return n;
+}
+
 static void tty_push_raw(struct tty *t, const char *buf, size_t len)
 {
-	size_t n;
+	size_t n = tty_push_ascii(t, buf, len);
 
+	buf += n;
+	len -= n;
 	while (len > 0 && !t->free_pending) {
 		n = len < TTY_PUSH_MAX ? len : TTY_PUSH_MAX;
 		tickit_term_input_push_bytes(t->tt, buf, n);
+		t->tk_pending = 1; /* until tty_input_timeout asks */
 		buf += n;
 		len -= n;
 	}
@@ -982,6 +1019,7 @@ int tty_input_timeout(struct tty *t)
 	/* this also delivers the pending key if its time has already come */
 	t->busy++;
 	ms = tickit_term_input_check_timeout_msec(t->tt);
+	t->tk_pending = ms >= 0;
 	if (t->esc_held && !t->free_pending) {
 		left = t->esc_deadline - tty_now_ms();
 		if (left <= 0)

@@ -66,8 +66,8 @@ static void on_check(uv_check_t *h)
 {
 	struct server *srv = h->data;
 
+	pane_read_typed(srv);	  /* (its frame is drawn below, not in another turn) */
 	uv_idle_stop(&srv->idle); /* restarted by whatever asks for more */
-	pane_read_typed(srv);
 	alerts_run(srv);
 	passthru_focus_check(srv);
 	hooks_drain(srv);

@@ -161,6 +161,49 @@ static void test_keys(void)
 	tty_free(t);
 }
 
+/* Printable ASCII typed alone skips libtickit: the same keys as through it
+ * (after an arrow key in the same input, or with part of a key held). */
+static void test_ascii_keys(void)
+{
+	struct client c;
+	struct tty *t = new_tty("xterm-256color", &c);
+	char in[8];
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	for (int ch = 0x21; ch < 0x7f; ch++) {
+		struct key slow;
+
+		client_reset(&c);
+		snprintf(in, sizeof in, "\033[A%c", ch);
+		tty_input(t, in, strlen(in));
+		CHECK(tty_input_timeout(t) < 0);
+		if (c.n != 2) {
+			fprintf(stderr, "%c after Up: %d keys\n", ch, c.n);
+			failures++;
+			continue;
+		}
+		slow = c.ev[1].k;
+		client_reset(&c);
+		tty_input(t, (char[]){(char)ch}, 1);
+		CHECK(tty_input_timeout(t) < 0);
+		if (c.n != 1 || !key_equal(&c.ev[0].k, &slow)) {
+			fprintf(stderr, "%c alone: not the key libtickit makes\n", ch);
+			failures++;
+		}
+	}
+	/* a key cut after its CSI: what follows is still part of it */
+	client_reset(&c);
+	tty_input(t, "\033[1;5", 6);
+	CHECK(c.n == 0);
+	tty_input(t, "A", 1);
+	CHECK(c.n == 1 && event_is(&c.ev[0], "C-Up"));
+	CHECK(tty_input_timeout(t) < 0);
+	KEYS(t, &c, "x~", "x", "~");
+	tty_free(t);
+}
+
 /* A typed key goes to a pane as the byte the line discipline expects. */
 static void test_round_trip(void)
 {
@@ -616,6 +659,7 @@ static void test_focus_and_hover(void)
 int main(void)
 {
 	test_keys();
+	test_ascii_keys();
 	test_round_trip();
 	test_escape_timeout();
 	test_paste();
