@@ -1,5 +1,6 @@
 /* options: the table of known options and their current values. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,7 +190,7 @@ static int order_cmp(const void *a, const void *b)
 	return strcmp(option_table[*(const int *)a].name, option_table[*(const int *)b].name);
 }
 
-static int option_index(const char *name)
+static int option_search(const char *name)
 {
 	size_t lo = 0, hi = OPTION_COUNT;
 
@@ -211,6 +212,28 @@ static int option_index(const char *name)
 			hi = mid;
 	}
 	return -1;
+}
+
+/* Most names are string literals asked for again and again: a memo by the
+ * name's address spares the search (the name is still compared once: the
+ * address may be a buffer reused for another name). */
+static int option_index(const char *name)
+{
+	static struct {
+		const char *name;
+		int idx;
+	} memo[64];
+	size_t h = ((uintptr_t)name >> 3) % 64;
+	int found;
+
+	if (memo[h].name == name && strcmp(option_table[memo[h].idx].name, name) == 0)
+		return memo[h].idx;
+	found = option_search(name);
+	if (found >= 0) {
+		memo[h].name = name;
+		memo[h].idx = found;
+	}
+	return found;
 }
 
 const struct option_def *options_def(const char *name)

@@ -1719,8 +1719,15 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->area_y = top;
 	f->area_w = w->sx;
 	f->area_h = w->sy;
-	f->border_pen = style_pen(options_string(o, "pane-border-style"), &base);
-	f->active_border_pen = style_pen(options_string(o, "pane-active-border-style"), &base);
+	if (c->pens_from != o || c->pens_gen != options_generation()) {
+		c->pens_from = o;
+		c->pens_gen = options_generation();
+		c->border_pen = style_pen(options_string(o, "pane-border-style"), &base);
+		c->active_border_pen =
+			style_pen(options_string(o, "pane-active-border-style"), &base);
+	}
+	f->border_pen = c->border_pen;
+	f->active_border_pen = c->active_border_pen;
 }
 
 /* 24-bit colour from the options (COLORTERM is in the tty's caps). */

@@ -14,6 +14,7 @@
 #include "pmux/proto.h"
 #include "server/buffers.h"
 #include "server/environ.h"
+#include "term/grid.h"
 #include "term/modescan.h"
 #include "util/buf.h"
 
@@ -235,6 +236,11 @@ struct peer {
 	/* terminal-features for its terminal, as of options_generation() */
 	int features_known;
 	unsigned long features_gen;
+	/* the border pens of pens_from (window options) at options generation
+	 * pens_gen, parsed again only when an option changed */
+	const struct options *pens_from;
+	unsigned long pens_gen;
+	struct grid_cell border_pen, active_border_pen;
 	int has_rgb, has_sync, has_links;
 };
 
