@@ -394,7 +394,7 @@ static int cmd_clear_history(struct cmd_ctx *ctx, struct args *a)
 static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
-	int start, end, flags = 0, rows;
+	int start = 0, end = 0, flags = 0, rows; /* (set by capture_line; -O3 cannot tell) */
 	size_t len;
 	char *text;
 
