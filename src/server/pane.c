@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -432,14 +433,26 @@ static void pane_flush(struct pane *p)
 		pane_set_events(p, UV_READABLE | (p->writeq.len > 0 ? UV_WRITABLE : 0));
 }
 
+/*
+ * After a keystroke's few bytes the server gives way (sched_yield): the
+ * kernel worker that carries them to the pane's line discipline usually
+ * waits on this CPU, and running it now leaves the echo ready for
+ * pane_read_typed instead of the server going to sleep and being woken for
+ * it, on a VM often on the other, halted, CPU. Pastes do not wait.
+ */
+#define PANE_YIELD_MAX 16
+
 void pane_write(struct pane *p, const char *buf, size_t len)
 {
 	if (p->fd < 0 || len == 0)
 		return;
 	buf_add(&p->writeq, buf, len);
 	pane_flush(p);
-	if (p->fd >= 0)
-		p->srv->typed = p;
+	if (p->fd < 0)
+		return;
+	p->srv->typed = p;
+	if (len <= PANE_YIELD_MAX)
+		(void)sched_yield(); /* (it cannot fail on Linux) */
 }
 
 /* allow-rename: a program names its window with ESC k name ESC \, which
