@@ -383,18 +383,25 @@ static void compose_indicator(struct render *r, const struct render_view *v, int
 		r->line[x - 1] = blank_cell;
 }
 
+/* The columns of the client's screen view v shows: [*x0, *x1). */
+static void view_columns(const struct render *r, const struct render_view *v, int *x0, int *x1)
+{
+	int gcols = grid_cols(v->grid);
+
+	*x0 = v->x < 0 ? 0 : v->x;
+	*x1 = v->x + (v->width < gcols ? v->width : gcols);
+	if (*x1 > r->cols)
+		*x1 = r->cols;
+}
+
 static void compose_view(struct render *r, int y, const struct render_view *v)
 {
-	int gy = y - v->y, gcols, x0, x1;
+	int gy = y - v->y, x0, x1;
 	const struct grid_cell *src;
 
 	if (v->grid == NULL || gy < 0 || gy >= v->height || gy >= grid_rows(v->grid))
 		return;
-	gcols = grid_cols(v->grid);
-	x0 = v->x < 0 ? 0 : v->x;
-	x1 = v->x + (v->width < gcols ? v->width : gcols);
-	if (x1 > r->cols)
-		x1 = r->cols;
+	view_columns(r, v, &x0, &x1);
 	if (x0 >= x1)
 		return;
 	if (v->hold && !r->fresh) {
@@ -702,7 +709,7 @@ static int compose_span(struct render *r, int y, const struct render_frame *f, i
 {
 	const struct render_view *v = row_view(f, y);
 	const struct grid_cell *src;
-	int gy, gcols, x0, x1, lo, hi;
+	int gy, x0, x1, lo, hi;
 
 	if (v == NULL || v->grid == NULL || v->offset != 0)
 		return 0;
@@ -710,10 +717,7 @@ static int compose_span(struct render *r, int y, const struct render_frame *f, i
 	if (gy >= grid_rows(v->grid) || !grid_row_span(v->grid, gy, r->row_stamp[y], &x0, &x1) ||
 	    (src = grid_line(v->grid, gy)) == NULL)
 		return 0;
-	gcols = grid_cols(v->grid);
-	lo = v->x < 0 ? 0 : v->x;
-	hi = v->x + (v->width < gcols ? v->width : gcols);
-	hi = hi > r->cols ? r->cols : hi;
+	view_columns(r, v, &lo, &hi);
 	x0 = v->x + x0 - 2 < lo ? lo : v->x + x0 - 2;
 	x1 = v->x + x1 + 2 > hi ? hi : v->x + x1 + 2;
 	if (x0 >= x1)

@@ -1265,7 +1265,7 @@ static void plain_restored(struct grid *g)
 		return;
 	at.row = at.row < 0 ? 0 : at.row >= g->scr->nrows ? g->scr->nrows - 1 : at.row;
 	at.col = at.col < 0 ? 0 : at.col >= g->scr->ncols ? g->scr->ncols - 1 : at.col;
-	n = snprintf(seq, sizeof seq, "\033[%d;%dH", at.row + 1, at.col + 1);
+	n = cup(seq, at);
 	vterm_input_write(g->vt, seq, (size_t)n);
 }
 
@@ -1399,8 +1399,9 @@ static void plain_resized(struct grid *g, int rows)
 		return;
 	vterm_state_get_cursorpos(g->state, &at);
 	/* (a sequence the program has begun is given up) */
-	n = snprintf(seq, sizeof seq, "%s\033[r%s\033[%d;%dH", vtscan_ground(scan) ? "" : "\030",
-		     scan->unsafe & VTSCAN_MARGINS ? "\033[s" : "", at.row + 1, at.col + 1);
+	n = snprintf(seq, sizeof seq, "%s\033[r%s", vtscan_ground(scan) ? "" : "\030",
+		     scan->unsafe & VTSCAN_MARGINS ? "\033[s" : "");
+	n += cup(seq + n, at);
 	vterm_input_write(g->vt, seq, (size_t)n);
 	vtscan_cancelled(scan);
 	scan->unsafe &= ~VTSCAN_REGION;
