@@ -228,13 +228,15 @@ class Client:
                 return time.monotonic()
         raise RuntimeError("%s: the client never showed %s" % (self.mux.kind, pending))
 
-    def echo_latencies(self, keys, gap=0.02, enter_every=40):
+    def echo_latencies(self, keys, gap=0.02, enter_every=40, mark=None):
         """Seconds from writing each key to the client's terminal until its echo is drawn.
 
         The pane runs cat in cooked mode, so the pane's line discipline echoes
         each key. Keys are printable characters that neither the status line
         nor the data hold; every enter_every keys an Enter ends the line and
-        the output settles before the next key.
+        the output settles before the next key. mark, if given, is called
+        with (key number, "start") just before a key and (number, "end")
+        just after its echo (echo_trace.py marks the kernel's trace).
         """
         alphabet = "!%&+=?@^_~{}|<>"
         out = []
@@ -244,6 +246,8 @@ class Client:
                 self.settle(0.2)
             key = alphabet[i % len(alphabet)].encode()
             got = b""
+            if mark:
+                mark(i, "start")
             start = time.monotonic()
             os.write(self.fd, key)
             while True:
@@ -255,6 +259,8 @@ class Client:
                 got += chunk
                 if key in strip(got):
                     out.append(time.monotonic() - start)
+                    if mark:
+                        mark(i, "end")
                     break
             self.drain(gap)
         return out

@@ -136,14 +136,25 @@ void choose_set_preview_shift(struct pane *p, int shift)
 	p->choose->shift = shift;
 }
 
-int choose_sort(struct pane *p)
+/* The sort key and direction go with the call (qsort_r), not in statics. */
+struct order {
+	choose_compare *compare;
+	int by, reverse;
+};
+
+static int order_compare(const void *a, const void *b, void *arg)
 {
-	return p->choose->sort;
+	const struct order *o = arg;
+	int r = o->compare(a, b, o->by);
+
+	return o->reverse ? -r : r;
 }
 
-int choose_reversed(struct pane *p)
+void choose_order(struct pane *p, void *items, size_t n, size_t size, choose_compare *compare)
 {
-	return p->choose->reverse;
+	struct order o = {compare, p->choose->sort, p->choose->reverse};
+
+	qsort_r(items, n, size, order_compare, &o);
 }
 
 const char *choose_format(struct pane *p)

@@ -29,24 +29,18 @@ static void buffer_format(struct pane *p, struct paste_buffer *pb, struct format
 	fc->b = fb;
 }
 
-/* qsort's comparison has no argument for them */
-static int sort_by;
-static int sort_reverse;
-
 /* Buffers are kept newest first: time order is their order, which also
  * breaks ties. */
-static int compare(const void *a, const void *b)
+static int compare(const void *a, const void *b, int by)
 {
 	const struct entry *x = a, *y = b;
 	int r = 0;
 
-	if (sort_by == SORT_NAME)
+	if (by == SORT_NAME)
 		r = strcmp(x->pb->name, y->pb->name);
-	else if (sort_by == SORT_SIZE)
+	else if (by == SORT_SIZE)
 		r = x->pb->size < y->pb->size ? -1 : x->pb->size > y->pb->size;
-	if (r == 0)
-		r = x->pos - y->pos;
-	return sort_reverse ? -r : r;
+	return r != 0 ? r : x->pos - y->pos;
 }
 
 static void build(struct pane *p)
@@ -68,9 +62,7 @@ static void build(struct pane *p)
 		e[kept].pos = kept;
 		kept++;
 	}
-	sort_by = choose_sort(p);
-	sort_reverse = choose_reversed(p);
-	qsort(e, (size_t)kept, sizeof *e, compare);
+	choose_order(p, e, (size_t)kept, sizeof *e, compare);
 	for (int i = 0; i < kept; i++) {
 		char *text;
 

@@ -20,10 +20,6 @@
 
 enum { SORT_NAME, SORT_SIZE, SORT_CREATION, SORT_ACTIVITY };
 
-/* qsort's comparison has no argument for them */
-static int sort_by;
-static int sort_reverse;
-
 static char *client_name(struct peer *c)
 {
 	struct format_ctx fc;
@@ -55,23 +51,21 @@ struct entry {
 };
 
 /* As tmux: size ascending, creation and activity newest first; then name. */
-static int compare(const void *a, const void *b)
+static int compare(const void *a, const void *b, int by)
 {
 	const struct entry *x = a, *y = b;
 	int r = 0;
 
-	if (sort_by == SORT_SIZE) {
+	if (by == SORT_SIZE) {
 		r = x->c->cols != y->c->cols
 			    ? (x->c->cols < y->c->cols ? -1 : 1)
 			    : (x->c->rows > y->c->rows) - (x->c->rows < y->c->rows);
-	} else if (sort_by == SORT_CREATION) {
+	} else if (by == SORT_CREATION) {
 		r = (x->c->created < y->c->created) - (x->c->created > y->c->created);
-	} else if (sort_by == SORT_ACTIVITY) {
+	} else if (by == SORT_ACTIVITY) {
 		r = (x->c->activity < y->c->activity) - (x->c->activity > y->c->activity);
 	}
-	if (r == 0)
-		r = strcmp(x->name, y->name);
-	return sort_reverse ? -r : r;
+	return r != 0 ? r : strcmp(x->name, y->name);
 }
 
 static void build(struct pane *p)
@@ -93,9 +87,7 @@ static void build(struct pane *p)
 		e[kept].name = client_name(c);
 		kept++;
 	}
-	sort_by = choose_sort(p);
-	sort_reverse = choose_reversed(p);
-	qsort(e, (size_t)kept, sizeof *e, compare);
+	choose_order(p, e, (size_t)kept, sizeof *e, compare);
 	for (int i = 0; i < kept; i++) {
 		char *text;
 

@@ -53,8 +53,10 @@ extern const struct choose_mode choose_tree_mode;
 extern const struct choose_mode choose_client_mode;
 
 /* For build: the settings, and adding an item (strings are copied). */
-int choose_sort(struct pane *p);
-int choose_reversed(struct pane *p);
+/* Compares two items by the sort key by (an index into the mode's sorts);
+ * choose_order reverses it with -r. */
+typedef int choose_compare(const void *a, const void *b, int by);
+void choose_order(struct pane *p, void *items, size_t n, size_t size, choose_compare *compare);
 const char *choose_format(struct pane *p);
 /* Whether the filter keeps the object fc describes. */
 int choose_kept(struct pane *p, const struct format_ctx *fc);

@@ -45,40 +45,32 @@ static uint64_t window_activity(const struct window *w)
 	return t;
 }
 
-/* qsort's comparison has no argument for them */
-static int sort_by;
-static int sort_reverse;
-
-static int compare_sessions(const void *a, const void *b)
+static int compare_sessions(const void *a, const void *b, int by)
 {
 	const struct session *x = *(struct session *const *)a, *y = *(struct session *const *)b;
-	int r;
 
-	if (sort_by == SORT_NAME)
-		r = strcmp(x->name, y->name);
-	else if (sort_by == SORT_TIME)
-		r = x->activity > y->activity ? -1 : x->activity < y->activity; /* recent first */
-	else
-		r = x->id < y->id ? -1 : x->id > y->id;
-	return sort_reverse ? -r : r;
+	if (by == SORT_NAME)
+		return strcmp(x->name, y->name);
+	if (by == SORT_TIME)
+		return x->activity > y->activity ? -1
+						 : x->activity < y->activity; /* recent first */
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int compare_windows(const void *a, const void *b)
+static int compare_windows(const void *a, const void *b, int by)
 {
 	const struct window *x = *(struct window *const *)a, *y = *(struct window *const *)b;
 	uint64_t tx, ty;
 	int r = 0;
 
-	if (sort_by == SORT_NAME) {
+	if (by == SORT_NAME) {
 		r = strcmp(x->name, y->name);
-	} else if (sort_by == SORT_TIME) {
+	} else if (by == SORT_TIME) {
 		tx = window_activity(x);
 		ty = window_activity(y);
 		r = tx > ty ? -1 : tx < ty;
 	}
-	if (r == 0)
-		r = x->index - y->index;
-	return sort_reverse ? -r : r;
+	return r != 0 ? r : x->index - y->index;
 }
 
 /* ---- the items ---- */
@@ -150,7 +142,7 @@ static void add_session(struct pane *mode, struct session *s)
 			ws[n++] = w;
 	}
 	if (n > 0) {
-		qsort(ws, (size_t)n, sizeof *ws, compare_windows);
+		choose_order(mode, ws, (size_t)n, sizeof *ws, compare_windows);
 		format_ctx_session(&fc, s->srv, s);
 		snprintf(id, sizeof id, "$%u", s->id);
 		target = xasprintf("=%s:", s->name);
@@ -175,9 +167,7 @@ static void build(struct pane *mode)
 	n = 0;
 	for (s = mode->srv->sessions; s != NULL; s = s->next)
 		ss[n++] = s;
-	sort_by = choose_sort(mode);
-	sort_reverse = choose_reversed(mode);
-	qsort(ss, (size_t)n, sizeof *ss, compare_sessions);
+	choose_order(mode, ss, (size_t)n, sizeof *ss, compare_sessions);
 	for (int i = 0; i < n; i++)
 		add_session(mode, ss[i]);
 	free(ss);
