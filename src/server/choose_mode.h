@@ -52,10 +52,11 @@ extern const struct choose_mode choose_buffer_mode;
 extern const struct choose_mode choose_tree_mode;
 extern const struct choose_mode choose_client_mode;
 
-/* For build: the settings, and adding an item (strings are copied). */
-/* Compares two items by the sort key by (an index into the mode's sorts);
- * choose_order reverses it with -r. */
+/* Compares two items by the sort key by (an index into the mode's sorts). */
 typedef int choose_compare(const void *a, const void *b, int by);
+
+/* For build: the order of its items (by -O, reversed with -r), the settings,
+ * and adding an item (strings are copied). */
 void choose_order(struct pane *p, void *items, size_t n, size_t size, choose_compare *compare);
 const char *choose_format(struct pane *p);
 /* Whether the filter keeps the object fc describes. */

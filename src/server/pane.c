@@ -672,10 +672,12 @@ void pane_sample_foreground(struct pane *p)
 }
 
 /*
- * A pane's echo of a key is usually there as soon as the write returns: the
- * pty's line discipline ran meanwhile. Reading it before this turn's frame
- * (on_check) rather than in the next turn's poll saves the echo a trip
- * through the loop. At its end the poll sees the pty's EOF again.
+ * A pane's echo of a key is usually there by now: the pty's line discipline
+ * ran during pane_write's yield, and if its work is still queued the read
+ * waits for it (n_tty_read flushes it before answering EAGAIN). Reading it
+ * before this turn's frame (on_check) rather than in the next turn's poll
+ * saves the echo a trip through the loop. At its end the poll sees the
+ * pty's EOF again.
  */
 void pane_read_typed(struct server *srv)
 {
