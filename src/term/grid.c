@@ -1295,7 +1295,8 @@ static void plain_pen(struct grid *g)
 /* Give libvterm a unit that may move the cursor or draw. A REP ending it
  * is kept from libvterm if there is no glyph to repeat or it has no width:
  * libvterm 0.3.3 would loop forever; so is a DECDWL or DECDHL on a screen
- * one column wide (see vtscan_unit). */
+ * one column wide (see vtscan_unit). Its ESC still goes, then CAN: that
+ * ESC ends whatever escape came before it (ESC ESC [ b, CSI 1 ESC [ b). */
 static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 {
 	struct vtscan *scan = &g->plain.scan;
@@ -1310,6 +1311,8 @@ static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 			vterm_input_write(g->vt, (const char *)p + at, n - at);
 		else if (scan->esc_at < 0)
 			vterm_input_write(g->vt, "\x18", 1); /* it began before: abandon it */
+		else
+			vterm_input_write(g->vt, "\x1b\x18", 2);
 	}
 	scan->rep = 0;
 	scan->dwl = 0;

@@ -179,6 +179,17 @@ static void test_hostile(int fast)
 	feed(g, "\033[Hz\033[2b"); /* a REP that may: zzz */
 	cell_text(g, 0, 2, text);
 	CHECK_STR(text, "z");
+	/* ... and the ESC of one kept from libvterm still ends the escape
+	 * before it: what follows is text, not a DCS or a CSI's final */
+	feed(g, "\033c\033\033[bP");
+	cell_text(g, 0, 0, text);
+	CHECK_STR(text, "P");
+	feed(g, "\033c\033[1\033[bQ");
+	cell_text(g, 0, 0, text);
+	CHECK_STR(text, "Q");
+	feed(g, "R");
+	cell_text(g, 0, 1, text);
+	CHECK_STR(text, "R");
 	grid_free(g);
 
 	/* a scroll region whose top is past a smaller screen */
