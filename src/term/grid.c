@@ -94,6 +94,8 @@ struct plain {
 	uint8_t pen_stale;  /* libvterm has not been told the pen (SGRs we took) */
 	uint8_t last_width; /* of libvterm's last glyph (REP repeats it); 0: none */
 	uint8_t exotic;	    /* libvterm's pen has a font, small or baseline */
+	uint8_t wrap_maybe; /* libvterm may hold a wrap at wrap_at (see plain_unit) */
+	VTermPos wrap_at;
 };
 
 struct grid {
@@ -1246,9 +1248,12 @@ static void plain_reload(struct grid *g)
 
 	vterm_state_get_cursorpos(g->state, &f->pos);
 	f->phantom = 0;
+	/* (libvterm drops a pending wrap only when the cursor moves) */
+	if (f->wrap_maybe && (f->pos.row != f->wrap_at.row || f->pos.col != f->wrap_at.col))
+		f->wrap_maybe = 0;
 	/* (libvterm can also leave it off the screen: DECRC of a cursor
 	 * saved before the screen shrank) */
-	f->valid = on_screen(g->scr, f->pos) && f->pos.col < g->scr->ncols - 2;
+	f->valid = on_screen(g->scr, f->pos) && f->pos.col < g->scr->ncols - 2 && !f->wrap_maybe;
 }
 
 /* After a saved cursor was restored: libvterm may have put it off a screen
@@ -1322,11 +1327,17 @@ static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 	}
 }
 
-/* Give libvterm the next unit that is not plain text; returns its length. */
+/*
+ * Give libvterm the next unit that is not plain text; returns its length.
+ * With left and right margins (DECLRMM) libvterm can hold a pending wrap at
+ * the right margin, anywhere on the row, and keeps it after the margins go
+ * (DECSTR, DECRST 69): the plain path waits until the cursor has moved.
+ */
 static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
 	enum vtscan_kind kind;
+	unsigned margins = f->scan.unsafe & VTSCAN_MARGINS;
 	size_t n = vtscan_unit(&f->scan, p, len, vtscan_modal(&f->scan), &kind);
 
 	switch (kind) {
@@ -1354,6 +1365,11 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 		if (f->scan.restored)
 			plain_restored(g);
 		plain_reload(g);
+		if ((margins | f->scan.unsafe) & VTSCAN_MARGINS) {
+			f->wrap_maybe = 1;
+			f->wrap_at = f->pos;
+			f->valid = 0;
+		}
 		break;
 	}
 	return n;

@@ -192,6 +192,16 @@ static void test_hostile(int fast)
 	CHECK_STR(text, "R");
 	grid_free(g);
 
+	/* a wrap libvterm holds at a right margin of one column outlives the
+	 * margins (DECSTR): the next character goes to the next row, as there */
+	g = new_grid(8, 8, fast);
+	feed(g, "\033[?69h\033[;1s\033[?6hab\033[5b\033[!py");
+	cell_text(g, 1, 0, text);
+	CHECK_STR(text, "y");
+	cell_text(g, 0, 0, text);
+	CHECK_STR(text, "a");
+	grid_free(g);
+
 	/* a scroll region whose top is past a smaller screen */
 	g = new_grid(12, 10, fast);
 	feed(g, "\033[8r");
