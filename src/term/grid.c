@@ -1504,7 +1504,8 @@ static void reflow_push(struct reflow *rf, const struct grid_cell *cells, size_t
 }
 
 /* Where the next piece of the logical line ends: at most cols cells, and
- * not through the middle of a wide character. */
+ * not through the middle of a wide character. One column wide, a wide
+ * character is a piece of its own (reflow_flush keeps its left half). */
 static size_t piece_len(const struct reflow *rf, size_t pos)
 {
 	size_t n = rf->len - pos;
@@ -1512,8 +1513,8 @@ static size_t piece_len(const struct reflow *rf, size_t pos)
 	if (n <= (size_t)rf->cols)
 		return n;
 	n = (size_t)rf->cols;
-	if (n > 1 && rf->line[pos + n].ch == GRID_CH_WIDE_CONT)
-		n--;
+	if (rf->line[pos + n].ch == GRID_CH_WIDE_CONT)
+		n += n > 1 ? -1 : 1;
 	return n;
 }
 
@@ -1540,11 +1541,15 @@ static void reflow_flush(struct reflow *rf)
 		return;
 	do {
 		size_t n = piece_len(rf, pos);
+		/* (the right half of a wide character has no column: as when one
+		 * is printed on a screen one column wide) */
+		size_t kept = n > (size_t)rf->cols ? (size_t)rf->cols : n;
 
-		reflow_push(rf, rf->line + pos, n, pos == 0 ? rf->first_cont : 1);
+		reflow_push(rf, rf->line + pos, kept, pos == 0 ? rf->first_cont : 1);
 		if (rf->has_cursor && rf->cursor_off >= pos && rf->cursor_off < pos + n) {
 			rf->cursor_y = history_size(rf->out) - 1;
-			rf->cursor_x = (int)(rf->cursor_off - pos);
+			rf->cursor_x = (int)(rf->cursor_off - pos < kept ? rf->cursor_off - pos
+									 : kept - 1);
 			placed = 1;
 		}
 		start = pos;

@@ -635,6 +635,18 @@ static void test_reflow(void)
 					"ddddddddddDDDDD\n$\n");
 	CHECK_CURSOR(g, 2, 2);
 	grid_free(g);
+
+	/* One column wide, a wide character keeps its left half, as when one is
+	 * printed there: no row begins with the right half of one. */
+	g = grid_new(4, 10, 100, NULL, NULL);
+	feed(g, "ab\344\270\255cd\344\270\255");
+	grid_resize(g, 8, 1);
+	for (int y = -grid_history_size(g); y < 8; y++)
+		CHECK(grid_line(g, y)[0].ch != GRID_CH_WIDE_CONT);
+	CHECK(strstr(cap(g, -100, 7, GRID_CAPTURE_JOIN), "ab\344\270\255cd\344\270\255") != NULL);
+	grid_resize(g, 8, 10);
+	CHECK_STR(row(g, 0), "ab\344\270\255cd\344\270\255");
+	grid_free(g);
 }
 
 static void test_reflow_history(void)
