@@ -113,16 +113,22 @@ static void cell_text(struct grid *g, int y, int x, char *out)
 	out[n] = '\0';
 }
 
+/* (a macro, so that a failure names the line of the check) */
+#define CHECK_CELL(g, y, x, want)                \
+	do {                                     \
+		char text_[32];                  \
+		cell_text((g), (y), (x), text_); \
+		CHECK_STR(text_, (want));        \
+	} while (0)
+
 /* Each defence, with the fast path and without. */
 static void test_hostile(int fast)
 {
 	struct grid *g = new_grid(5, 11, fast);
-	char text[32];
 	int row, col;
 
 	feed(g, "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20mok");
-	cell_text(g, 0, 0, text);
-	CHECK_STR(text, "o");
+	CHECK_CELL(g, 0, 0, "o");
 	CHECK_INT(grid_line(g, 0)[0].attr, 0);
 
 	/* a cursor saved at row 4, restored after the screen became 3 rows */
@@ -136,10 +142,8 @@ static void test_hostile(int fast)
 	feed(g, "\033[2J\033[Ha\xc3");
 	feed(g, "\xa9"
 		"b");
-	cell_text(g, 0, 1, text);
-	CHECK_STR(text, "\xc3\xa9");
-	cell_text(g, 0, 2, text);
-	CHECK_STR(text, "b");
+	CHECK_CELL(g, 0, 1, "\xc3\xa9");
+	CHECK_CELL(g, 0, 2, "b");
 	grid_free(g);
 
 	/* a double-width row on a screen one column wide has no room:
@@ -168,8 +172,7 @@ static void test_hostile(int fast)
 	/* U+009B as UTF-8: libvterm gives it a width of -1 */
 	g = new_grid(3, 10, fast);
 	feed(g, "\302\233x");
-	cell_text(g, 0, 1, text);
-	CHECK_STR(text, "x");
+	CHECK_CELL(g, 0, 1, "x");
 
 	/* REP with nothing to repeat, or a glyph of no width: libvterm loops
 	 * forever (the test would hang) */
@@ -177,29 +180,23 @@ static void test_hostile(int fast)
 	feed(g, "ab\r\314\201\033[3b");
 	feed(g, "\033c\033[2b");
 	feed(g, "\033[Hz\033[2b"); /* a REP that may: zzz */
-	cell_text(g, 0, 2, text);
-	CHECK_STR(text, "z");
+	CHECK_CELL(g, 0, 2, "z");
 	/* ... and the ESC of one kept from libvterm still ends the escape
 	 * before it: what follows is text, not a DCS or a CSI's final */
 	feed(g, "\033c\033\033[bP");
-	cell_text(g, 0, 0, text);
-	CHECK_STR(text, "P");
+	CHECK_CELL(g, 0, 0, "P");
 	feed(g, "\033c\033[1\033[bQ");
-	cell_text(g, 0, 0, text);
-	CHECK_STR(text, "Q");
+	CHECK_CELL(g, 0, 0, "Q");
 	feed(g, "R");
-	cell_text(g, 0, 1, text);
-	CHECK_STR(text, "R");
+	CHECK_CELL(g, 0, 1, "R");
 	grid_free(g);
 
 	/* a wrap libvterm holds at a right margin of one column outlives the
 	 * margins (DECSTR): the next character goes to the next row, as there */
 	g = new_grid(8, 8, fast);
 	feed(g, "\033[?69h\033[;1s\033[?6hab\033[5b\033[!py");
-	cell_text(g, 1, 0, text);
-	CHECK_STR(text, "y");
-	cell_text(g, 0, 0, text);
-	CHECK_STR(text, "a");
+	CHECK_CELL(g, 1, 0, "y");
+	CHECK_CELL(g, 0, 0, "a");
 	grid_free(g);
 
 	/* a scroll region whose top is past a smaller screen */
@@ -207,8 +204,7 @@ static void test_hostile(int fast)
 	feed(g, "\033[8r");
 	grid_resize(g, 4, 10);
 	feed(g, "\033[T\033[S\033[4Habc"); /* the region is the whole screen again */
-	cell_text(g, 3, 0, text);
-	CHECK_STR(text, "a");
+	CHECK_CELL(g, 3, 0, "a");
 	grid_free(g);
 }
 
