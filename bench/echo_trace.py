@@ -54,6 +54,11 @@ def tracefs(path, value):
 
 
 def trace_setup(server_pid):
+    """Turns the events on; returns the settings to put back."""
+    saved = {}
+    for name in ("buffer_size_kb", "tracing_on"):
+        with open(TRACEFS + name) as f:
+            saved[name] = f.read().split()[0]
     tracefs("tracing_on", "0")
     tracefs("events/enable", "0")
     tracefs("buffer_size_kb", "32768")
@@ -65,9 +70,11 @@ def trace_setup(server_pid):
             if os.path.exists(TRACEFS + ev):
                 tracefs(ev + "filter", "common_pid == %d" % server_pid)
                 tracefs(ev + "enable", "1")
+    return saved
 
 
-def trace_stop():
+def trace_stop(saved):
+    """Turns the events off and puts the system's settings back; returns the trace."""
     tracefs("tracing_on", "0")
     tracefs("events/enable", "0")
     for call in SYSCALLS:
@@ -78,6 +85,8 @@ def trace_stop():
     with open(TRACEFS + "trace") as f:
         text = f.read()
     tracefs("trace", "")
+    for name, value in saved.items():
+        tracefs(name, value)
     return text
 
 
@@ -88,16 +97,20 @@ def record(kind, binary, keys):
     m.start("lat", "cat")
     c = Client(m, "lat")
     marker = os.open(TRACEFS + "trace_marker", os.O_WRONLY)
+    saved = None
     try:
         c.settle(0.5)
         c.echo_latencies(20)
-        trace_setup(m.pid)
+        saved = trace_setup(m.pid)
         tracefs("trace", "")
         tracefs("tracing_on", "1")
         got = c.echo_latencies(keys, mark=lambda i, what: os.write(
             marker, b"%s %d\n" % (what.encode(), i)))
-        return trace_stop(), got
+        text, saved = trace_stop(saved), None
+        return text, got
     finally:
+        if saved is not None:  # (a failure on the way: leave the system as it was)
+            trace_stop(saved)
         os.close(marker)
         c.close()
         m.stop()
