@@ -53,6 +53,15 @@ def tracefs(path, value):
         f.write(value)
 
 
+def syscall_events():
+    """The tracefs folders of the server's system calls this kernel has."""
+    for call in SYSCALLS:
+        for side in ("enter", "exit"):
+            ev = "events/syscalls/sys_%s_%s/" % (side, call)
+            if os.path.exists(TRACEFS + ev):
+                yield ev
+
+
 def trace_setup(server_pid):
     """Turns the events on; returns the settings to put back."""
     saved = {}
@@ -64,12 +73,9 @@ def trace_setup(server_pid):
     tracefs("buffer_size_kb", "32768")
     for ev in EVENTS:
         tracefs("events/%s/enable" % ev, "1")
-    for call in SYSCALLS:
-        for side in ("enter", "exit"):
-            ev = "events/syscalls/sys_%s_%s/" % (side, call)
-            if os.path.exists(TRACEFS + ev):
-                tracefs(ev + "filter", "common_pid == %d" % server_pid)
-                tracefs(ev + "enable", "1")
+    for ev in syscall_events():
+        tracefs(ev + "filter", "common_pid == %d" % server_pid)
+        tracefs(ev + "enable", "1")
     return saved
 
 
@@ -77,11 +83,8 @@ def trace_stop(saved):
     """Turns the events off and puts the system's settings back; returns the trace."""
     tracefs("tracing_on", "0")
     tracefs("events/enable", "0")
-    for call in SYSCALLS:
-        for side in ("enter", "exit"):
-            ev = "events/syscalls/sys_%s_%s/filter" % (side, call)
-            if os.path.exists(TRACEFS + ev):
-                tracefs(ev, "0")
+    for ev in syscall_events():
+        tracefs(ev + "filter", "0")
     with open(TRACEFS + "trace") as f:
         text = f.read()
     tracefs("trace", "")
