@@ -35,9 +35,11 @@
  * not a megabyte of it. */
 #define PANE_READ_BUDGET (4 * 1024)
 /* A pane's output asks for a frame at once if its last one was at least
- * this long ago, else when this time is up: a lone echo is drawn at once,
- * and a flood makes at most one frame per interval, each showing the
- * latest state, instead of one per read. */
+ * this long ago, else when this time is up: a flood makes at most one frame
+ * per interval, each showing the latest state, instead of one per read.
+ * Output that follows input written to the pane (an echo, a redraw after a
+ * key) is drawn at once all the same: it answers the user, and keys typed
+ * a few milliseconds apart must not each wait for the interval. */
 #define PANE_FRAME_MS 10
 /* After its program exits, a pane waits at most this long for the pty to
  * report EOF: output written just before the exit may still be on its way
@@ -450,6 +452,7 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 	pane_flush(p);
 	if (p->fd < 0)
 		return;
+	p->input_since_frame = 1;
 	p->srv->typed = p;
 	if (len <= PANE_YIELD_MAX)
 		(void)sched_yield(); /* (it cannot fail on Linux) */
@@ -494,9 +497,10 @@ static void pane_want_frame(struct pane *p, uint64_t now)
 	struct server *srv = p->srv;
 	uint64_t wait;
 
-	if (now - p->last_frame >= PANE_FRAME_MS) {
+	if (p->input_since_frame || now - p->last_frame >= PANE_FRAME_MS) {
 		p->last_frame = now;
 		p->frame_due = 0;
+		p->input_since_frame = 0;
 		attach_mark_output(p->window->session);
 		return;
 	}

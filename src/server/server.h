@@ -71,6 +71,7 @@ struct pane {
 	uint64_t last_output;  /* loop time of the last read, ms */
 	uint64_t last_frame;   /* loop time its output last asked for a frame */
 	int frame_due;	       /* output not yet asked for: frame_timer will */
+	int input_since_frame; /* written to since its output last asked for one */
 	pid_t fg_name_pgrp;    /* last_command's foreground group */
 	uint64_t fg_name_time; /* ... and when it was read, ms */
 
