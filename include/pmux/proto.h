@@ -36,6 +36,7 @@ enum proto_type {
 	MSG_ERROR = 69,	 /* a refusal (access, version): text; the peer is closed */
 	MSG_READIN = 70, /* send stdin to its end as MSG_STDIN (load-buffer -) */
 	MSG_STOP = 71,	 /* suspend-client: the terminal is given back, SIGTSTP */
+	MSG_EXEC = 72,	 /* detach-client -E: shell, command (NUL-terminated); MSG_EXIT follows */
 };
 
 /* Keys of MSG_IDENTIFY strings. */

@@ -73,6 +73,36 @@ enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND };
 /* detach-client -P, attach -x: the shell we run in gets SIGHUP at exit. */
 static int hup_parent;
 
+/* detach-client -E: the shell and the command that replace the client once
+ * it has detached; armed by the MSG_EXIT after them. */
+static struct {
+	char *shell, *command;
+	int armed;
+} exec_after;
+
+static void exec_take(const char *data, size_t len)
+{
+	size_t n = strnlen(data, len);
+
+	if (n == 0 || n + 1 >= len || memchr(data + n + 1, '\0', len - n - 1) == NULL)
+		return; /* not two strings: ignored, as any bad message */
+	free(exec_after.shell);
+	free(exec_after.command);
+	exec_after.shell = xstrdup(data);
+	exec_after.command = xstrdup(data + n + 1);
+}
+
+/* Runs the command in place of this process; returns only if it cannot. */
+static void exec_run(void)
+{
+	const char *base = strrchr(exec_after.shell, '/');
+
+	fflush(stdout);
+	execl(exec_after.shell, base != NULL ? base + 1 : exec_after.shell, "-c",
+	      exec_after.command, (char *)NULL);
+	fprintf(stderr, "pmux: %s: %s\n", exec_after.shell, strerror(errno));
+}
+
 /* The terminal's modes before attaching, and the raw ones of the relay. */
 static struct termios tio_saved, tio_raw;
 static int have_tio;
@@ -107,6 +137,7 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 		return RELAY_GO_ON;
 	case MSG_EXIT:
 		*status = 0;
+		exec_after.armed = exec_after.command != NULL;
 		if (m->len >= 4) {
 			*status = (unsigned char)m->data[0];
 			hup_parent = (unsigned char)m->data[1] & 1;
@@ -119,6 +150,9 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 		return RELAY_GO_ON;
 	case MSG_STOP:
 		return RELAY_SUSPEND;
+	case MSG_EXEC:
+		exec_take(m->data, m->len);
+		return RELAY_GO_ON;
 	}
 	return RELAY_GO_ON;
 }
@@ -269,6 +303,10 @@ int client_attached(int sock, int direct)
 	if (line != NULL) {
 		printf("%s\n", line);
 		free(line);
+	}
+	if (exec_after.armed) {
+		exec_run();
+		return 1;
 	}
 	if (hup_parent) {
 		pid_t ppid = getppid();

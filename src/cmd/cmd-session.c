@@ -249,23 +249,29 @@ static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* One client detach-client detaches: with -E it runs the command in its
+ * place, with -P its shell is hung up. */
+static void detach_one(struct peer *c, struct args *a)
+{
+	const char *exec = args_get(a, 'E');
+
+	c->hup_parent = args_has(a, 'P');
+	if (exec != NULL)
+		attach_detach_exec(c, exec);
+	else
+		attach_detach(c, NULL);
+}
+
 static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *tty = args_get(a, 't'), *sname = args_get(a, 's');
-	struct peer *c, *next, *cur;
+	struct peer *c, *next, *cur = NULL;
 	struct target t;
 
 	if (sname != NULL) {
 		if (target_session(ctx, sname, &t) != 0)
 			return -1;
-		for (c = ctx->srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED && c->session == t.s)
-				c->hup_parent = args_has(a, 'P');
-		}
-		attach_detach_session(t.s, 0);
-		return 0;
-	}
-	if (tty != NULL) {
+	} else if (tty != NULL) {
 		if ((cur = cmd_find_client(ctx, tty)) == NULL)
 			return cmd_error(ctx, "can't find client: %s", tty);
 	} else {
@@ -282,10 +288,8 @@ static int cmd_detach_client(struct cmd_ctx *ctx, struct args *a)
 		next = c->next;
 		if (c->state != PEER_ATTACHED)
 			continue;
-		if (args_has(a, 'a') ? c != cur : c == cur) {
-			c->hup_parent = args_has(a, 'P');
-			attach_detach(c, NULL);
-		}
+		if (sname != NULL ? c->session == t.s : args_has(a, 'a') ? c != cur : c == cur)
+			detach_one(c, a);
 	}
 	return 0;
 }
@@ -406,8 +410,8 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
-	{"detach-client", "detach", "aPs:t:", 0, 0, "[-aP] [-s target-session] [-t target-client]",
-	 cmd_detach_client},
+	{"detach-client", "detach", "aE:Ps:t:", 0, 0,
+	 "[-aP] [-E shell-command] [-s target-session] [-t target-client]", cmd_detach_client},
 	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
 	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,

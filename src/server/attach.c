@@ -1359,6 +1359,17 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 }
 
 /* Give the terminal back and tell the client what to print. */
+/* The terminal as the client found it, then the client is told to exit
+ * with status (and print line, if not NULL). */
+static void detach_now(struct peer *c, int status, const char *line)
+{
+	hooks_fire_client(c->srv, "client-detached", c, c->session);
+	tty_stop(c->tty);
+	flush_frame(c);
+	attach_free(c);
+	peer_exit(c, status, line);
+}
+
 void attach_detach(struct peer *c, const char *message)
 {
 	char *msg;
@@ -1370,12 +1381,24 @@ void attach_detach(struct peer *c, const char *message)
 	else
 		msg = xasprintf("[detached%s (from session %s)]",
 				c->hup_parent ? " and SIGHUP" : "", c->session->name);
-	hooks_fire_client(c->srv, "client-detached", c, c->session);
-	tty_stop(c->tty);
-	flush_frame(c);
-	attach_free(c);
-	peer_exit(c, c->hup_parent && message == NULL ? 256 : 0, msg);
+	detach_now(c, c->hup_parent && message == NULL ? 256 : 0, msg);
 	free(msg);
+}
+
+void attach_detach_exec(struct peer *c, const char *command)
+{
+	struct buf b;
+
+	if (c->state != PEER_ATTACHED)
+		return;
+	buf_init(&b);
+	buf_adds(&b, pane_default_shell(session_options(c->session)));
+	buf_add(&b, "", 1);
+	buf_adds(&b, command);
+	buf_add(&b, "", 1);
+	peer_send(c, MSG_EXEC, b.data, b.len);
+	buf_free(&b);
+	detach_now(c, 0, NULL);
 }
 
 /* refresh-client: the whole screen is sent again at the next frame. */
@@ -1434,10 +1457,10 @@ static struct session *session_after_destroy(struct session *gone)
 	return best;
 }
 
-void attach_detach_session(struct session *s, int exited)
+void attach_session_destroyed(struct session *s)
 {
 	struct peer *c, *next;
-	struct session *other = exited ? session_after_destroy(s) : NULL;
+	struct session *other = session_after_destroy(s);
 
 	for (c = s->srv->peers; c != NULL; c = next) {
 		next = c->next;
@@ -1448,7 +1471,7 @@ void attach_detach_session(struct session *s, int exited)
 			c->last_session = NULL; /* s is going away */
 			continue;
 		}
-		attach_detach(c, exited ? "[exited]" : NULL);
+		attach_detach(c, "[exited]");
 	}
 }
 

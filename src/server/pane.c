@@ -88,7 +88,7 @@ static const char *default_terminal(const struct options *o)
 	return "screen-256color";
 }
 
-static const char *default_shell(const struct options *o)
+const char *pane_default_shell(const struct options *o)
 {
 	const char *sh = options_string(o, "default-shell");
 	struct passwd *pw;
@@ -185,7 +185,7 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 		return argv;
 	}
 	if (sa->argc == 1 || *cmd != '\0') {
-		const char *shell = default_shell(session_options(p->window->session));
+		const char *shell = pane_default_shell(session_options(p->window->session));
 		const char *base = strrchr(shell, '/');
 
 		argv = xcalloc(4, sizeof *argv);
@@ -196,7 +196,7 @@ static char **pane_argv(struct pane *p, const struct spawn_args *sa, char **argv
 		return argv;
 	}
 	{
-		const char *shell = default_shell(session_options(p->window->session));
+		const char *shell = pane_default_shell(session_options(p->window->session));
 		const char *base = strrchr(shell, '/');
 
 		argv = xcalloc(2, sizeof *argv);
@@ -710,7 +710,8 @@ static char *pane_last_command(const struct pane *p)
 
 	if (p->last_command != NULL)
 		return xstrdup(p->last_command);
-	cmd = p->cmd_argc > 0 ? p->cmd_argv[0] : default_shell(session_options(p->window->session));
+	cmd = p->cmd_argc > 0 ? p->cmd_argv[0]
+			      : pane_default_shell(session_options(p->window->session));
 	cmd += strspn(cmd, " \t");
 	if (strncmp(cmd, "exec ", 5) == 0)
 		cmd += 5 + strspn(cmd + 5, " \t");

@@ -368,6 +368,8 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
  * pane_all(srv, p) the one after p, NULL after the last. */
 struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
+/* default-shell if it can be run, else $SHELL, the user's shell, /bin/sh */
+const char *pane_default_shell(const struct options *o);
 void pane_resize(struct pane *p, int sx, int sy);
 void pane_kill(struct pane *p);
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg);
@@ -403,6 +405,9 @@ void attach_suspend(struct peer *c);
 void attach_refresh(struct peer *c);
 void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);
+/* detach-client -E: the client runs command with the session's shell in
+ * its place. */
+void attach_detach_exec(struct peer *c, const char *command);
 void attach_input(struct peer *c, const char *buf, size_t len);
 void attach_resize(struct peer *c, int rows, int cols);
 void attach_render_all(struct server *srv);
@@ -414,7 +419,9 @@ void attach_status_stale(struct session *s);
 /* Draw c again, status line and all. */
 void attach_mark_client(struct peer *c);
 void attach_status_lag_init(struct server *srv);
-void attach_detach_session(struct session *s, int exited);
+/* s is being destroyed: its clients go to another session (as
+ * detach-on-destroy says) or detach with [exited]. */
+void attach_session_destroyed(struct session *s);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
 void attach_message_for(struct peer *c, const char *msg, long ms);

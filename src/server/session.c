@@ -237,7 +237,7 @@ void session_destroy(struct session *s)
 		if (c->last_session == s)
 			c->last_session = NULL;
 	}
-	attach_detach_session(s, 1);
+	attach_session_destroyed(s);
 	hooks_fire_session(srv, "session-closed", s);
 	hooks_forget(srv->hooks, HOOKS_SESSION, s->id);
 	while (s->windows != NULL) {

@@ -54,6 +54,37 @@ class Detach(screen.ScreenTestCase):
         self.pm.run("detach-client", "-t", c.tty)
         self.check_restored(c, "[detached (from session S)]")
 
+    def test_detach_E_runs_a_command_in_place_of_the_client(self):
+        c = self.start()
+        out = os.path.join(self.pm.tmp, "exec-out")
+        self.pm.run("detach-client", "-t", c.tty, "-E",
+                    "echo $$ > %s; stty -a >> %s; echo exec-ran-$((6*7))" % (out, out))
+        self.check_restored(c, "exec-ran-42")
+        self.assertEqual(c.proc.returncode, 0)
+        self.assertFalse(any("[detached" in l for l in c.lines()), c.describe())
+        with open(out) as f:
+            pid, stty = f.read().split("\n", 1)
+        # the command ran in the client's own process, on the terminal as
+        # the client found it (cooked, echoing)
+        self.assertEqual(int(pid), c.pid)
+        modes = stty.split()
+        for mode in ("icanon", "echo", "isig"):
+            self.assertIn(mode, modes, stty)
+        screen.wait_attached(self.pm, "S", 0)
+
+    def test_detach_a_E_runs_the_command_in_every_other_client(self):
+        first = self.start()
+        second = screen.ScreenClient(self.pm, rows=30, cols=100,
+                                     argv=self.pm.argv("attach-session", "-t", "S"))
+        screen.wait_attached(self.pm, "S", 2)
+        marks = os.path.join(self.pm.tmp, "marks")
+        self.pm.run("detach-client", "-a", "-t", first.tty, "-E", "echo $$ >> " + marks)
+        self.assertEqual(second.wait_exit(), 0)
+        screen.wait_attached(self.pm, "S", 1)
+        with open(marks) as f:
+            self.assertEqual(f.read().split(), [str(second.pid)])
+        self.assertIsNone(first.proc.poll())
+
     def modes_left_on(self, c):
         """Private modes the client's output turned on and never off again
         (VTScreen does not show focus reporting or bracketed paste)."""
