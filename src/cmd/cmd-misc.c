@@ -166,10 +166,10 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	if (c != NULL) {
 		const char *d = args_get(a, 'd');
 
-		if (d != NULL)
-			attach_message_for(c, msg, strtol(d, NULL, 10));
-		else
-			attach_message(c, msg);
+		long ms = d != NULL ? strtol(d, NULL, 10)
+				    : options_number(session_options(c->session), "display-time");
+
+		attach_message_for(c, msg, ms, args_has(a, 'N'));
 		log_message(ctx->srv, msg);
 	} else
 		buf_printf(&ctx->out, "%s\n", msg);
@@ -441,8 +441,8 @@ static int cmd_show_environment(struct cmd_ctx *ctx, struct args *a)
 static int cmd_list_commands(struct cmd_ctx *ctx, struct args *a);
 
 const struct cmd_entry cmd_misc_entries[] = {
-	{"display-message", "display", "aIjpc:d:F:t:v", 0, 1,
-	 "[-aIjpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	{"display-message", "display", "aIjNpc:d:F:t:v", 0, 1,
+	 "[-aIjNpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
 	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
 	 cmd_set_option},

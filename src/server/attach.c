@@ -883,6 +883,8 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 	if (c->state != PEER_ATTACHED)
 		return;
+	if (c->message != NULL && c->message_keys)
+		return;
 	if (c->message != NULL) {
 		/* A key clears a displayed message, as in tmux. */
 		free(c->message);
@@ -1566,11 +1568,14 @@ static void msg_timer_cb(uv_timer_t *t)
 }
 
 /* Show a message on the status line for ms milliseconds; 0 keeps it until
- * a key is pressed (tmux's display-time 0). */
-void attach_message_for(struct peer *c, const char *msg, long ms)
+ * a key is pressed (tmux's display-time 0). A key clears it and does what it
+ * does; with drop_keys (display -N) keys are dropped until the time is up,
+ * unless there is no time, as in tmux. */
+void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys)
 {
 	free(c->message);
 	c->message = xstrdup(msg);
+	c->message_keys = drop_keys && ms > 0;
 	uv_timer_stop(&c->msg_timer);
 	if (ms > 0)
 		uv_timer_start(&c->msg_timer, msg_timer_cb, (uint64_t)ms, 0);
@@ -1579,7 +1584,7 @@ void attach_message_for(struct peer *c, const char *msg, long ms)
 
 void attach_message(struct peer *c, const char *msg)
 {
-	attach_message_for(c, msg, options_number(session_options(c->session), "display-time"));
+	attach_message_for(c, msg, options_number(session_options(c->session), "display-time"), 0);
 }
 
 /* Whether c shows a pane in a mode that shows every session (tree mode):

@@ -197,6 +197,7 @@ struct peer {
 	int full_redraw;   /* the shadow is stale */
 	struct buf frame;  /* bytes of the frame being composed */
 	char *message;	   /* shown on the status line until msg_timer fires */
+	int message_keys;  /* display -N: keys are dropped while it shows */
 
 	/* the command prompt on the status line (drawn by render, edited by
 	 * attach.c); active while prompt_label is not NULL */
@@ -424,7 +425,7 @@ void attach_status_lag_init(struct server *srv);
 void attach_session_destroyed(struct session *s);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
-void attach_message_for(struct peer *c, const char *msg, long ms);
+void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys);
 void attach_drained(struct peer *c);
 void attach_switch(struct peer *c, struct session *s);
 void attach_resize_windows(struct session *s);

@@ -106,6 +106,18 @@ class Status(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
         pm.wait_text("S", "pmt$ x")
 
+    def test_display_N_drops_keys_until_its_time_is_up(self):
+        pm = self.pm
+        c = self.show_message(60000)
+        pm.run("display-message", "-N", "-d", "1500", "-c", c.tty, "no-keys-now")
+        c.wait_screen(lambda ls: "no-keys-now" in ls[29], "the -N message")
+        c.write(b"dropped")
+        # it goes by itself, not by the keys, and the keys went nowhere
+        c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
+        c.write(b"kept")
+        pm.wait_text("S", "pmt$ kept")
+        self.assertNotIn("dropped", pm.run("capture-pane", "-p", "-t", "S"))
+
     def test_output_changes_status(self):
         """What pane output changes shows on the status line without anything
         else happening: a title the program sets, and a format (cursor_y)
