@@ -57,8 +57,8 @@ static void add_variable(const char *name, const char *value, void *arg)
 	buf_printf(arg, "%s=%s\n", name, value);
 }
 
-/* display-message -I: the client's stdin goes into an empty pane as it
- * comes, line feeds as new lines, as in tmux. */
+/* display-message -I, split-window -I: the client's stdin goes into an
+ * empty pane as it comes, line feeds as new lines, as in tmux. */
 struct display_input {
 	struct cmd_ctx *ctx;
 	struct server *srv;
@@ -97,7 +97,7 @@ static void display_input_done(void *arg, const char *data, size_t len, const ch
 	cmd_resume(ctx);
 }
 
-static int display_input(struct cmd_ctx *ctx, struct pane *p)
+int cmd_input_to_pane(struct cmd_ctx *ctx, struct pane *p)
 {
 	struct display_input *di;
 
@@ -140,7 +140,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 		ctx->status = 0;
 	}
 	if (args_has(a, 'I'))
-		return t.p != NULL ? display_input(ctx, t.p) : cmd_error(ctx, "no pane");
+		return t.p != NULL ? cmd_input_to_pane(ctx, t.p) : cmd_error(ctx, "no pane");
 	format_ctx_pane(&fc, ctx->srv, t.p);
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);

@@ -57,7 +57,10 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	struct pane *p;
 	char *err = NULL;
 	int horizontal = args_has(a, 'h'), before = args_has(a, 'b'), size, avail;
+	static char empty[] = "", *empty_argv[] = {empty};
 
+	if (args_has(a, 'I') && a->argc > 0)
+		return cmd_error(ctx, "split-window: -I takes no shell-command");
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	/* as tmux: a full-size split's percentage is of the window, not the pane */
@@ -85,6 +88,11 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "no space for new pane");
 	layout_fix_offsets(t.w->layout);
 	cmd_spawn_args(ctx, a, &sa, NULL, &t);
+	if (args_has(a, 'I')) {
+		/* an empty pane, which the client's stdin then goes into */
+		sa.argv = empty_argv;
+		sa.argc = 1;
+	}
 	p = pane_create(t.w, &sa, leaf->sx, leaf->sy, &err);
 	cmd_spawn_free(&sa);
 	if (p == NULL) {
@@ -107,7 +115,7 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 	if (args_has(a, 'Z'))
 		window_zoom(t.w, t.w->active); /* tmux: -Z zooms the window after */
 	cmd_print_new(ctx, a, p, "#{session_name}:#{window_index}.#{pane_index}");
-	return 0;
+	return args_has(a, 'I') ? cmd_input_to_pane(ctx, p) : 0;
 }
 
 static int cmd_kill_pane(struct cmd_ctx *ctx, struct args *a)
@@ -508,8 +516,8 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_pane_entries[] = {
-	{"split-window", "splitw", "bdfhvPZc:e:F:l:p:t:", 0, -1,
-	 "[-bdfhvPZ] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
+	{"split-window", "splitw", "bdfhIvPZc:e:F:l:p:t:", 0, -1,
+	 "[-bdfhIvPZ] [-c start-directory] [-e environment] [-F format] [-l size | -p percentage] "
 	 "[-t target-pane] [shell-command]",
 	 cmd_split_window},
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},

@@ -134,6 +134,9 @@ void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
 void cmd_spawn_free(struct spawn_args *sa);
 /* -P: print the new object with -F (or the default format). */
 void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const char *def);
+/* The client's stdin into the empty pane p as it comes (display -I,
+ * split-window -I); the command waits for its end. */
+int cmd_input_to_pane(struct cmd_ctx *ctx, struct pane *p);
 /* Name a new window after its command when -n is not given. */
 char *cmd_window_name(const struct spawn_args *sa, struct session *s);
 /* The client a command acts on (detach-client, display-message): the peer

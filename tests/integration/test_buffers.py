@@ -139,6 +139,22 @@ class EmptyPanes(pmuxtest.PmuxTestCase):
         self.assertEqual(r.rc, 1)
         pm.run("kill-pane", "-t", pane)
 
+    def test_split_window_I(self):
+        # split-window -I: a new empty pane gets the client's stdin
+        pm = self.pm
+        pm.new_session("e", "sleep", "1000")
+        r = pm.cmd("split-window", "-I", "-d", "-t", "e", "-P", "-F", "#{pane_id}",
+                   input=b"piped one\npiped two\n")
+        self.assertEqual(r.rc, 0, r)
+        pane = r.out.strip()
+        self.assertEqual(pm.capture(pane).splitlines()[:2], ["piped one", "piped two"])
+        self.assertEqual(pm.display(pane, "#{pane_dead} #{pane_pid}"), "1 0")
+        # it makes its own pane: a command is refused, and nothing is made
+        r = pm.cmd("split-window", "-I", "-t", "e", "cat", input=b"x")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("-I takes no shell-command", r.err)
+        self.assertEqual(len(pm.run("list-panes", "-t", "e").splitlines()), 2)
+
     def test_empty_windows_go_cleanly(self):
         pm = self.pm
         pm.new_session("e", "sleep", "1000")
