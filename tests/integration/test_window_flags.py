@@ -59,7 +59,7 @@ class WindowFlags(pmuxtest.PmuxTestCase):
         pm.run("split-window", "-d", "-p", "25", "-t", "a", "sleep", "1001")
         self.assertEqual(pm.run("list-panes", "-t", "a", "-F", "#{pane_height}").split(),
                          ["30", "10"])
-        for args in (("split-window", "-I"),
+        for args in (("list-sessions", "-Q"),
                      ("set-buffer", "-w", "x"), ("show-messages", "-J"),
                      ("copy-mode", "-M")):
             r = pm.cmd(*args)
