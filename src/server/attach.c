@@ -883,7 +883,7 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 	if (c->state != PEER_ATTACHED)
 		return;
-	if (c->message != NULL && c->message_keys)
+	if (c->message != NULL && c->message_drops_keys)
 		return;
 	if (c->message != NULL) {
 		/* A key clears a displayed message, as in tmux. */
@@ -1360,7 +1360,6 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	hooks_fire_client(c->srv, "client-attached", c, s);
 }
 
-/* Give the terminal back and tell the client what to print. */
 /* The terminal as the client found it, then the client is told to exit
  * with status (and print line, if not NULL). */
 static void detach_now(struct peer *c, int status, const char *line)
@@ -1372,6 +1371,7 @@ static void detach_now(struct peer *c, int status, const char *line)
 	peer_exit(c, status, line);
 }
 
+/* Give the terminal back and tell the client what to print. */
 void attach_detach(struct peer *c, const char *message)
 {
 	char *msg;
@@ -1575,7 +1575,7 @@ void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys)
 {
 	free(c->message);
 	c->message = xstrdup(msg);
-	c->message_keys = drop_keys && ms > 0;
+	c->message_drops_keys = drop_keys && ms > 0;
 	uv_timer_stop(&c->msg_timer);
 	if (ms > 0)
 		uv_timer_start(&c->msg_timer, msg_timer_cb, (uint64_t)ms, 0);

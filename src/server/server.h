@@ -192,12 +192,12 @@ struct peer {
 	struct buf stdin_data;
 	int stdin_overflow;
 	int prefix_pending;
-	int frame_pending; /* a frame is being written */
-	int dirty;	   /* redraw when the socket drains */
-	int full_redraw;   /* the shadow is stale */
-	struct buf frame;  /* bytes of the frame being composed */
-	char *message;	   /* shown on the status line until msg_timer fires */
-	int message_keys;  /* display -N: keys are dropped while it shows */
+	int frame_pending;	/* a frame is being written */
+	int dirty;		/* redraw when the socket drains */
+	int full_redraw;	/* the shadow is stale */
+	struct buf frame;	/* bytes of the frame being composed */
+	char *message;		/* shown on the status line until msg_timer fires */
+	int message_drops_keys; /* display -N: keys are dropped while it shows */
 
 	/* the command prompt on the status line (drawn by render, edited by
 	 * attach.c); active while prompt_label is not NULL */
