@@ -57,7 +57,7 @@ static int bad_format(struct cmd_ctx *ctx, const char *fmt)
 	return 1;
 }
 
-/* What choose-buffer, choose-client and choose-tree share: -F, -f, -N, -O, -r, -Z, -t and
+/* What choose-buffer, choose-client and choose-tree share: -F, -f, -K, -N, -O, -r, -Z, -t and
  * the template. */
 static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_options *o,
 		       struct target *t)
@@ -68,10 +68,12 @@ static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_option
 		return -1;
 	if ((o->sort = choose_sort_parse(o->kind, sort)) < 0)
 		return cmd_error(ctx, "invalid sort order: %s", sort);
-	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
+	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')) ||
+	    bad_format(ctx, args_get(a, 'K')))
 		return -1;
 	o->tmpl = a->argc > 0 ? a->argv[0] : NULL;
 	o->format = args_get(a, 'F');
+	o->keys = args_get(a, 'K');
 	o->filter = args_get(a, 'f');
 	o->reverse = args_has(a, 'r');
 	o->no_preview = args_has(a, 'N');
@@ -205,14 +207,17 @@ static int cmd_find_window(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_modes_entries[] = {
-	{"choose-buffer", NULL, "F:f:NO:rt:Z", 0, 1,
-	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	{"choose-buffer", NULL, "F:f:K:NO:rt:Z", 0, 1,
+	 "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] "
+	 "[template]",
 	 cmd_choose_buffer},
-	{"choose-client", NULL, "F:f:NO:rt:Z", 0, 1,
-	 "[-NrZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	{"choose-client", NULL, "F:f:K:NO:rt:Z", 0, 1,
+	 "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] "
+	 "[template]",
 	 cmd_choose_client},
-	{"choose-tree", NULL, "F:f:GNO:rst:wZ", 0, 1,
-	 "[-GNrswZ] [-F format] [-f filter] [-O sort-order] [-t target-pane] [template]",
+	{"choose-tree", NULL, "F:f:GK:NO:rst:wZ", 0, 1,
+	 "[-GNrswZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] "
+	 "[template]",
 	 cmd_choose_tree},
 	{"find-window", "findw", "CiNrt:TZ", 1, 1, "[-CiNrTZ] [-t target-pane] match-string",
 	 cmd_find_window},

@@ -1155,6 +1155,7 @@ enum {
 	M_WINDOWS = 1 << 12,
 	M_PANES = 1 << 13,
 	M_CLIENTS = 1 << 14,
+	M_CHARACTER = 1 << 15,
 };
 
 #define MAX_MODS 16
@@ -1897,10 +1898,10 @@ struct replace {
 
 static void replace_note(struct replace *r, const struct fmod *m)
 {
-	static const char flags[] = "lbdnwETSWPL";
+	static const char flags[] = "lbdnwETSWPLa";
 	static const int bits[] = {M_LITERAL, M_BASENAME, M_DIRNAME,	 M_LENGTH,
 				   M_WIDTH,   M_EXPAND,	  M_EXPAND_TIME, M_SESSIONS,
-				   M_WINDOWS, M_PANES,	  M_CLIENTS};
+				   M_WINDOWS, M_PANES,	  M_CLIENTS,	 M_CHARACTER};
 	const char *f;
 	char c = m->name[0];
 
@@ -1935,6 +1936,19 @@ static void replace_note(struct replace *r, const struct fmod *m)
 	}
 }
 
+/* a: the printable ASCII character whose code the expanded argument is, or
+ * nothing (as tmux: a number from 32 to 126). */
+static char *character(struct fstate *es, const char *arg)
+{
+	char *v = expand1(es, arg), *end;
+	long code = strtol(v, &end, 10);
+	int ok = *v != '\0' && *end == '\0' && code >= 32 && code <= 126;
+
+	trace(es, "character: %s", v);
+	free(v);
+	return ok ? xasprintf("%c", (int)code) : xstrdup("");
+}
+
 /* The value before the modifiers that act on any value; NULL is a syntax error. */
 static char *replace_value(struct fstate *es, struct replace *r, const char *copy)
 {
@@ -1952,6 +1966,8 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 			return loop(es, loops[i], copy);
 		}
 	}
+	if (r->mods & M_CHARACTER)
+		return character(es, copy);
 	if (r->cmp != NULL) {
 		if (choose(es, copy, &left, &right, 1) != 0)
 			return NULL;

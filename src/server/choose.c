@@ -40,6 +40,7 @@ struct idset {
 struct choose {
 	const struct choose_mode *mode;
 	char *tmpl, *format, *filter;
+	char *keys; /* -K format, or NULL */
 	int sort, reverse, preview, zoomed;
 	int filtering; /* the filter applies to this build */
 	struct choose_item *items;
@@ -350,7 +351,9 @@ static void set_settings(struct choose *ch, const struct choose_options *o)
 	free(ch->tmpl);
 	free(ch->format);
 	free(ch->filter);
+	free(ch->keys);
 	ch->mode = mode_for(o->kind);
+	ch->keys = o->keys != NULL ? xstrdup(o->keys) : NULL;
 	ch->tmpl = xstrdup(o->tmpl != NULL ? o->tmpl : ch->mode->tmpl);
 	ch->format = o->format != NULL ? xstrdup(o->format) : NULL;
 	ch->filter = o->filter != NULL ? xstrdup(o->filter) : NULL;
@@ -419,6 +422,7 @@ void choose_free(struct pane *p)
 	free(ch->tmpl);
 	free(ch->format);
 	free(ch->filter);
+	free(ch->keys);
 	free(ch);
 	p->choose = NULL;
 }
@@ -500,15 +504,42 @@ static void choose_run(struct peer *c, struct pane *p, int tagged)
 	buf_free(&cmds);
 }
 
-/* A shortcut key: 0-9, M-a..M-z; its line or -1. */
-static int shortcut(const struct key *k)
+/* Line's shortcut key, as a key name (malloc'd, "" for none): -K's format
+ * with #{line}, or 0-9 then M-a..M-z. */
+static char *line_key(struct pane *p, int line)
 {
-	if (k->kind != KEY_CHAR)
-		return -1;
-	if (k->mod == 0 && k->cp >= '0' && k->cp <= '9')
-		return (int)(k->cp - '0');
-	if (k->mod == VTERM_MOD_ALT && k->cp >= 'a' && k->cp <= 'z')
-		return 10 + (int)(k->cp - 'a');
+	struct choose *ch = p->choose;
+	struct format_ctx fc;
+	char num[16];
+	const char *extra[2] = {"line", num};
+
+	snprintf(num, sizeof num, "%d", line);
+	if (ch->keys == NULL) {
+		if (line < 10)
+			return xstrdup(num);
+		return line < CHOOSE_SHORTCUTS ? xasprintf("M-%c", 'a' + line - 10) : xstrdup("");
+	}
+	format_ctx_pane(&fc, p->srv, p);
+	fc.extra = extra;
+	fc.nextra = 1;
+	return format_expand(ch->keys, &fc);
+}
+
+/* The line whose shortcut key k is, or -1. */
+static int shortcut(struct pane *p, const struct key *k)
+{
+	struct choose *ch = p->choose;
+	struct key lk;
+	int line, n = ch->keys != NULL ? ch->nlines : CHOOSE_SHORTCUTS;
+
+	for (line = 0; line < n && line < ch->nlines; line++) {
+		char *name = line_key(p, line);
+		int hit = *name != '\0' && key_parse(name, &lk) == 0 && key_equal(&lk, k);
+
+		free(name);
+		if (hit)
+			return line;
+	}
 	return -1;
 }
 
@@ -639,11 +670,9 @@ static int action_key(struct peer *c, struct pane *p, const struct key *k)
 	int plain = k->kind == KEY_CHAR && k->mod == 0, i;
 	VTermKey sym = k->kind == KEY_SYM ? k->sym : VTERM_KEY_NONE;
 
-	if ((i = shortcut(k)) >= 0) {
-		if (i < p->choose->nlines) {
-			set_current(p->choose, i);
-			choose_run(c, p, 0);
-		}
+	if ((i = shortcut(p, k)) >= 0) {
+		set_current(p->choose, i);
+		choose_run(c, p, 0);
 	} else if (sym == VTERM_KEY_ENTER || (plain && m->run_tagged_key != 0 && k->cp == 'p')) {
 		choose_run(c, p, 0);
 	} else if (plain && m->run_tagged_key != 0 && k->cp == (uint32_t)m->run_tagged_key) {
@@ -763,12 +792,13 @@ static void line_start(struct choose *ch, struct choose_item *it, struct buf *b)
 		buf_adds(b, "  ");
 }
 
-static void draw_line(struct pane *p, struct choose_area *a, int y, int line, int keylen)
+/* A line: "(key) " padded to keylen, then the item. */
+static void draw_line(struct pane *p, struct choose_area *a, int y, int line, const char *key,
+		      int keylen)
 {
 	struct choose *ch = p->choose;
 	struct choose_item *it = &ch->items[ch->lines[line]];
 	struct grid_cell base = {.ch = ' ', .width = 1}, pen = base;
-	char key[16] = "";
 	struct buf b;
 	int x;
 
@@ -776,12 +806,11 @@ static void draw_line(struct pane *p, struct choose_area *a, int y, int line, in
 		pen = style_pen(options_string(window_options(p->window), "mode-style"), &base);
 	if (it->tagged)
 		pen.attr ^= GRID_ATTR_BOLD;
-	if (line < 10)
-		snprintf(key, sizeof key, "(%d)", line);
-	else if (line < CHOOSE_SHORTCUTS)
-		snprintf(key, sizeof key, "(M-%c)", 'a' + line - 10);
 	buf_init(&b);
-	buf_printf(&b, "%-*s", keylen, key);
+	if (*key != '\0')
+		buf_printf(&b, "(%s)", key);
+	while ((int)b.len < keylen)
+		buf_adds(&b, " ");
 	line_start(ch, it, &b);
 	buf_printf(&b, "%s%s: %s", it->name, it->tagged ? "*" : "", it->text);
 	x = choose_put_text(a, y, 0, a->w, buf_cstr(&b), &pen);
@@ -817,12 +846,35 @@ static void draw_preview(struct pane *p, struct choose_area *a, int top)
 	ch->mode->preview(p, it, a, top, bottom);
 }
 
+/* The h lines from the offset, their keys in a column as wide as the
+ * widest: "(M-a) " once there are such keys. */
+static void draw_lines(struct pane *p, struct choose_area *a, int h)
+{
+	struct choose *ch = p->choose;
+	char **keys = xcalloc(h > 0 ? (size_t)h : 1, sizeof *keys);
+	int n = 0, keylen = ch->keys == NULL ? (ch->nlines > 10 ? 6 : 4) : 0;
+
+	for (; n < h && ch->offset + n < ch->nlines; n++) {
+		int len;
+
+		keys[n] = line_key(p, ch->offset + n);
+		len = (int)strlen(keys[n]);
+		if (len > 0 && len + 3 > keylen)
+			keylen = len + 3;
+	}
+	for (int y = 0; y < n; y++) {
+		draw_line(p, a, y, ch->offset + y, keys[y], keylen);
+		free(keys[y]);
+	}
+	free(keys);
+}
+
 void choose_draw(struct pane *p, struct grid_cell *cells, int rows, int cols, int top)
 {
 	struct choose *ch = p->choose;
 	struct grid_cell blank = {.ch = ' ', .width = 1};
 	struct choose_area a = {cells, rows, cols, p->xoff, p->yoff + top, p->sx, p->sy};
-	int h, cur, keylen;
+	int h, cur;
 
 	if (ch == NULL)
 		return;
@@ -839,9 +891,7 @@ void choose_draw(struct pane *p, struct grid_cell *cells, int rows, int cols, in
 		ch->offset = cur;
 	if (cur >= ch->offset + h)
 		ch->offset = cur - h + 1;
-	keylen = ch->nlines > 10 ? 6 : 4; /* "(M-a) " once there are such keys */
-	for (int y = 0; y < h && ch->offset + y < ch->nlines; y++)
-		draw_line(p, &a, y, ch->offset + y, keylen);
+	draw_lines(p, &a, h);
 	if (h < a.h)
 		draw_preview(p, &a, h);
 }

@@ -25,6 +25,7 @@ struct choose_options {
 	enum choose_kind kind;
 	const char *tmpl;   /* %% is the item's target; NULL: the mode's */
 	const char *format; /* each line after the name; NULL: tmux's */
+	const char *keys;   /* -K: each line's shortcut key (#{line}); NULL: 0-9, M-a..M-z */
 	const char *filter; /* items for which it is false are hidden; or NULL */
 	int sort;	    /* from choose_sort_parse */
 	int reverse;

@@ -266,6 +266,26 @@ class ChooseTree(screen.ScreenTestCase):
             self.assertNotEqual(r.rc, 0)
             self.assertIn("invalid sort order", r.err)
 
+    def test_key_format(self):
+        # -K: each line's shortcut key from a format with #{line}; here x, y,
+        # z for the first three lines and none after
+        pm = self.pm
+        c = self.attach("A", rows=ROWS, cols=60)
+        pm.run("choose-tree", "-s", "-K", "#{?#{e|<:#{line},3},#{a:#{e|+:120,#{line}}},}",
+               "-t", self.p)
+        c.wait_screen(lambda ls: ls[0].startswith("(x) + A: 2 windows") and
+                      ls[1].startswith("(y) + B: 1 windows"), "the keys x and y")
+        c.keys(b"0")  # not a key any more: nothing chosen
+        c.keys(b"y")
+        wait_for(lambda: self.client("#{client_session}") == "B",
+                 msg="B chosen with y", describe=c.describe)
+        self.assertFalse(self.in_mode())
+        # a key name with a modifier, and the column as wide as the widest
+        pm.run("choose-tree", "-s", "-K", "#{?#{==:#{line},1},C-#{a:#{e|+:97,#{line}}},}",
+               "-t", pm.display("B", "#{pane_id}"))
+        c.wait_screen(lambda ls: ls[0].startswith("      + A: 2 windows") and
+                      ls[1].startswith("(C-b) + B: 1 windows"), "C-b for B, A without key")
+
     def test_send_keys_to_tree_mode(self):
         pm = self.pm
         self.attach("A", rows=ROWS, cols=60)

@@ -402,6 +402,10 @@ static const struct row tmux_rows[] = {
 	{"#{W:#{window_index}#{?window_end_flag,,|}}", "0|1"},
 	{"#{P:#{pane_index}/#{pane_at_left}#{pane_at_right} }", "0/10 1/01 "},
 	{"#{P:#{=2:pane_width}}", "4039"},
+	{"x#{a:65}y", "xAy"},
+	{"#{a:#{e|+:97,1}}", "b"},
+	{"#{a:32}|#{a:126}", " |~"},
+	{"#{a:31}|#{a:127}|#{a:abc}|#{a:window_panes}", "|||"},
 };
 
 static void test_tmux_table(void)
