@@ -41,6 +41,7 @@ int proto_type_known(uint16_t type)
 	case MSG_WAKEUP:
 	case MSG_STOP:
 	case MSG_EXEC:
+	case MSG_LOCK:
 	case MSG_STDOUT:
 	case MSG_STDERR:
 	case MSG_EXIT:

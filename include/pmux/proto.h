@@ -37,6 +37,8 @@ enum proto_type {
 	MSG_READIN = 70, /* send stdin to its end as MSG_STDIN (load-buffer -) */
 	MSG_STOP = 71,	 /* suspend-client: the terminal is given back, SIGTSTP */
 	MSG_EXEC = 72,	 /* detach-client -E: shell, command (NUL-terminated); MSG_EXIT follows */
+	MSG_LOCK = 73,	 /* lock-client: shell, command; the terminal is given back until
+			    the client says MSG_WAKEUP */
 };
 
 /* Keys of MSG_IDENTIFY strings. */

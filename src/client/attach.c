@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -68,7 +69,7 @@ static void setup_signals(void)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
-enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND };
+enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND, RELAY_LOCK };
 
 /* detach-client -P, attach -x: the shell we run in gets SIGHUP at exit. */
 static int hup_parent;
@@ -80,16 +81,18 @@ static struct {
 	int armed;
 } exec_after;
 
-static void exec_take(const char *data, size_t len)
+/* A message of two NUL-terminated strings (a shell, a command) into *shell
+ * and *command; a message that is not is ignored, as any bad message. */
+static void two_strings(const char *data, size_t len, char **shell, char **command)
 {
 	size_t n = strnlen(data, len);
 
 	if (n == 0 || n + 1 >= len || memchr(data + n + 1, '\0', len - n - 1) == NULL)
-		return; /* not two strings: ignored, as any bad message */
-	free(exec_after.shell);
-	free(exec_after.command);
-	exec_after.shell = xstrdup(data);
-	exec_after.command = xstrdup(data + n + 1);
+		return;
+	free(*shell);
+	free(*command);
+	*shell = xstrdup(data);
+	*command = xstrdup(data + n + 1);
 }
 
 /* Runs the command in place of this process; returns only if it cannot. */
@@ -107,16 +110,56 @@ static void exec_run(void)
 static struct termios tio_saved, tio_raw;
 static int have_tio;
 
-/* suspend-client: the server has put the terminal back as it was (and,
- * direct, let go of it); stop like any job, and once continued take the
- * terminal again, handing it to the server again if it had it. Returns
- * whether the server drives the terminal from now on. */
-static int suspend_self(int sock, int direct)
+/* lock-client: the shell and lock-command it runs (MSG_LOCK). */
+static struct {
+	char *shell, *command;
+} lock_with;
+
+/* Run the lock command in the terminal and wait for it (its failure, like a
+ * missing lock(1), ends the lock as its exit does, as in tmux). As system(3)
+ * does, the client ignores the terminal's C-c and C-\ meanwhile: the
+ * terminal is in cooked mode, and they are the command's. */
+static void run_lock(void)
+{
+	struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
+	const char *base;
+	pid_t pid;
+	int st;
+
+	if (lock_with.command == NULL)
+		return;
+	base = strrchr(lock_with.shell, '/');
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execl(lock_with.shell, base != NULL ? base + 1 : lock_with.shell, "-c",
+		      lock_with.command, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0)
+		perror("pmux: fork");
+	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+}
+
+/* suspend-client and lock-client: the server has put the terminal back as
+ * it was (and, direct, let go of it); stop like any job (or run the lock
+ * command), then take the terminal again, handing it to the server again if
+ * it had it. Returns whether the server drives the terminal from now on. */
+static int suspend_self(int sock, int direct, int lock)
 {
 	fdpass_restore_flags();
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_saved);
-	if (kill(getpid(), SIGTSTP) != 0)
+	if (lock)
+		run_lock();
+	else if (kill(getpid(), SIGTSTP) != 0)
 		return direct;
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio_raw);
@@ -151,8 +194,11 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 	case MSG_STOP:
 		return RELAY_SUSPEND;
 	case MSG_EXEC:
-		exec_take(m->data, m->len);
+		two_strings(m->data, m->len, &exec_after.shell, &exec_after.command);
 		return RELAY_GO_ON;
+	case MSG_LOCK:
+		two_strings(m->data, m->len, &lock_with.shell, &lock_with.command);
+		return RELAY_LOCK;
 	}
 	return RELAY_GO_ON;
 }
@@ -261,8 +307,8 @@ static int relay(int sock, int direct, int *status, char **line)
 				proto_reader_free(&r);
 				return 0;
 			}
-			if (rr == RELAY_SUSPEND) {
-				direct = suspend_self(sock, direct);
+			if (rr == RELAY_SUSPEND || rr == RELAY_LOCK) {
+				direct = suspend_self(sock, direct, rr == RELAY_LOCK);
 				pf[0].fd = direct ? -1 : STDIN_FILENO;
 			}
 		}

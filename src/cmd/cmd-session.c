@@ -237,6 +237,40 @@ static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* lock-client, lock-session, lock-server: the clients run lock-command in
+ * their terminals and are drawn again when it exits. */
+static int cmd_lock_client(struct cmd_ctx *ctx, struct args *a)
+{
+	struct peer *c = target_client(ctx, a);
+
+	if (c == NULL)
+		return -1;
+	attach_lock(c);
+	return 0;
+}
+
+static int cmd_lock_session(struct cmd_ctx *ctx, struct args *a)
+{
+	struct target t;
+	struct peer *c;
+
+	if (target_session(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->session == t.s)
+			attach_lock(c);
+	}
+	return 0;
+}
+
+static int cmd_lock_server(struct cmd_ctx *ctx, struct args *a)
+{
+	(void)a;
+	for (struct peer *c = ctx->srv->peers; c != NULL; c = c->next)
+		attach_lock(c);
+	return 0;
+}
+
 /* refresh-client: redraw the client's whole screen (-S: its status line,
  * which a full redraw includes). */
 static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
@@ -413,6 +447,9 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"detach-client", "detach", "aE:Ps:t:", 0, 0,
 	 "[-aP] [-E shell-command] [-s target-session] [-t target-client]", cmd_detach_client},
 	{"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client},
+	{"lock-client", "lockc", "t:", 0, 0, "[-t target-client]", cmd_lock_client},
+	{"lock-session", "locks", "t:", 0, 0, "[-t target-session]", cmd_lock_session},
+	{"lock-server", "lock", "", 0, 0, "", cmd_lock_server},
 	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
 	{"switch-client", "switchc", "c:lnprt:", 0, 0,
 	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},

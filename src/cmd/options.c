@@ -32,6 +32,8 @@ static const struct option_def option_table[] = {
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
+	{"lock-after-time", OPTION_NUMBER, "0", 0, 2147483647, NULL},
+	{"lock-command", OPTION_STRING, "lock -np", 0, 0, NULL},
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},
 	{"main-pane-width", OPTION_STRING, "80", 0, 0, NULL},
 	{"message-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},

@@ -423,6 +423,7 @@ static void status_timer_cb(uv_timer_t *t)
 			attach_mark_client(c);
 	}
 	srv->status_last = now;
+	attach_lock_idle(srv); /* the server's second tick serves lock-after-time too */
 }
 
 void status_timer_start(struct server *srv)

@@ -627,6 +627,16 @@ void tty_start(struct tty *t)
 	tickit_term_flush(t->tt);
 }
 
+/* After tty_stop: a blank alternate screen, for lock-command to run on
+ * while the main screen keeps what was there (as tmux does). */
+void tty_blank(struct tty *t)
+{
+	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_ALTSCREEN, 1);
+	tickit_term_clear(t->tt);
+	tickit_term_goto(t->tt, 0, 0);
+	tickit_term_flush(t->tt);
+}
+
 void tty_stop(struct tty *t)
 {
 	if (t->state != TTY_STARTED)

@@ -29,6 +29,8 @@ void tty_free(struct tty *t);
 /* Take over the terminal: alternate screen, clear, keypad; and give it back. */
 void tty_start(struct tty *t);
 void tty_stop(struct tty *t);
+/* After tty_stop: a blank alternate screen (lock-command runs on it). */
+void tty_blank(struct tty *t);
 
 void tty_resize(struct tty *t, int rows, int cols);
 int tty_rows(const struct tty *t);

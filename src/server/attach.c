@@ -1412,19 +1412,70 @@ void attach_refresh(struct peer *c)
 	mark_dirty(c);
 }
 
-/* suspend-client: the terminal as it was found, then the client stops
- * itself; nothing is drawn for it until it says it was continued. */
-void attach_suspend(struct peer *c)
+/* The terminal as it was found (blank, for a lock), given back to the client with message
+ * type (and data); nothing is drawn for it until it says MSG_WAKEUP. */
+static void give_back(struct peer *c, int type, const char *data, size_t len)
 {
 	if (c->state != PEER_ATTACHED || c->suspended)
 		return;
 	c->suspended = 1;
 	tty_stop(c->tty);
+	if (type == MSG_LOCK)
+		tty_blank(c->tty);
 	flush_frame(c);
-	/* the stopped client's shell gets the terminal as it was: blocking */
+	/* what runs in the terminal meanwhile gets it as it was: blocking */
 	attach_release_tty(c);
-	peer_send(c, MSG_STOP, NULL, 0);
+	peer_send(c, type, data, len);
 	attach_size_session(c->session);
+}
+
+/* suspend-client: the client stops itself until it is continued. */
+void attach_suspend(struct peer *c)
+{
+	give_back(c, MSG_STOP, NULL, 0);
+}
+
+/* lock-client: the client runs lock-command in its terminal, then is drawn
+ * again. */
+void attach_lock(struct peer *c)
+{
+	struct buf b;
+
+	if (c->state != PEER_ATTACHED || c->suspended)
+		return;
+	buf_init(&b);
+	buf_adds(&b, pane_default_shell(session_options(c->session)));
+	buf_add(&b, "", 1);
+	buf_adds(&b, options_string(session_options(c->session), "lock-command"));
+	buf_add(&b, "", 1);
+	give_back(c, MSG_LOCK, b.data, b.len);
+	buf_free(&b);
+}
+
+/* lock-after-time: the clients of a session none of which has had input for
+ * that many seconds are locked (checked every second). */
+void attach_lock_idle(struct server *srv)
+{
+	uint64_t now = uv_now(srv->loop);
+
+	for (struct session *s = srv->sessions; s != NULL; s = s->next) {
+		long secs = options_number(session_options(s), "lock-after-time");
+		uint64_t last = 0;
+		struct peer *c;
+
+		if (secs <= 0 || s->attached == 0)
+			continue;
+		for (c = srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->session == s && c->activity > last)
+				last = c->activity;
+		}
+		if (now - last < (uint64_t)secs * 1000)
+			continue;
+		for (c = srv->peers; c != NULL; c = c->next) {
+			if (c->state == PEER_ATTACHED && c->session == s)
+				attach_lock(c);
+		}
+	}
 }
 
 void attach_wakeup(struct peer *c)
@@ -1432,6 +1483,7 @@ void attach_wakeup(struct peer *c)
 	if (!c->suspended)
 		return;
 	c->suspended = 0;
+	client_touch(c); /* (an unlocked session is not idle) */
 	attach_take_tty(c);
 	tty_start(c->tty);
 	flush_frame(c);

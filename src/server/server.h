@@ -403,6 +403,9 @@ const char *peer_getenv(const struct peer *c, const char *name);
 /* attach.c */
 void attach_start(struct peer *c, struct session *s, int readonly);
 void attach_suspend(struct peer *c);
+void attach_lock(struct peer *c);
+/* lock-after-time: lock the clients of sessions idle that long. */
+void attach_lock_idle(struct server *srv);
 void attach_refresh(struct peer *c);
 void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);

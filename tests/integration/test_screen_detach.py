@@ -184,6 +184,57 @@ class Detach(screen.ScreenTestCase):
         c.write(b"\x02d")
         c.wait_text("[detached (from session S)]")
 
+    def test_lock_client(self):
+        # lock-client: lock-command runs in the client's terminal, in the
+        # modes it had before attaching (cooked: it reads a line) on a blank
+        # alternate screen, and the session is drawn again once it exits
+        pm = self.pm
+        c = self.start()
+        out = os.path.join(pm.tmp, "lock-out")
+        pm.run("set-option", "-g", "lock-command",
+               "printf 'LOCKED-%s\\n' $((2+3)); read x; echo \"$x\" > " + out)
+        pm.run("lock-client", "-t", c.tty)
+        c.wait_text("LOCKED-5")
+        ls = c.lines()
+        self.assertEqual(ls[0].rstrip(), "LOCKED-5", c.describe())
+        self.assertFalse(any("inside-pane" in l for l in ls), c.describe())
+        self.assertEqual(c.cursor()["visible"], 1, c.describe())
+        c.write(b"pw42\r")
+        wait_for(lambda: os.path.exists(out) and open(out).read() == "pw42\n",
+                 msg="the lock command's line")
+        wait_for(lambda: c.cursor()["altscreen"] == 1, msg="the client drawn again",
+                 describe=c.describe)
+        c.wait_panes_match("S")
+        # and its keys go to the pane again
+        c.write(b"echo after-$((3+4))\r")
+        pm.wait_line("S", "after-7")
+
+    def test_lock_server_and_lock_after_time(self):
+        pm = self.pm
+        first = self.start()
+        second = screen.ScreenClient(pm, rows=30, cols=100,
+                                     argv=pm.argv("attach-session", "-t", "S"))
+        screen.wait_attached(pm, "S", 2)
+        marks = os.path.join(pm.tmp, "marks")
+        pm.run("set-option", "-g", "lock-command", "echo locked >> " + marks)
+        pm.run("lock-server")
+        wait_for(lambda: os.path.exists(marks) and open(marks).read() == "locked\nlocked\n",
+                 msg="both clients locked once")
+        for c in (first, second):
+            wait_for(lambda: c.cursor()["altscreen"] == 1, msg="drawn again",
+                     describe=c.describe)
+        # lock-after-time: a session without input for a second is locked
+        idle = os.path.join(pm.tmp, "idle")
+        pm.run("set-option", "-g", "lock-command", "echo idle >> " + idle)
+        pm.run("set-option", "-t", "S", "lock-after-time", "1")
+        first.write(b"x")  # (tmux counts from the last key)
+        wait_for(lambda: os.path.exists(idle) and len(open(idle).read().split()) >= 2,
+                 msg="the idle session locked")
+        pm.run("set-option", "-t", "S", "lock-after-time", "0")
+        r = pm.cmd("lock-session", "-t", "nosuch")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("can't find session", r.err)
+
     def test_server_exits(self):
         c = self.start()
         self.pm.run("kill-server")
