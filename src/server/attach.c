@@ -1469,7 +1469,8 @@ void attach_lock_idle(struct server *srv)
 			if (c->state == PEER_ATTACHED && c->session == s && c->activity > last)
 				last = c->activity;
 		}
-		if (now - last < (uint64_t)secs * 1000)
+		/* (client_touch may put activity a few ms after now) */
+		if (last >= now || now - last < (uint64_t)secs * 1000)
 			continue;
 		for (c = srv->peers; c != NULL; c = c->next) {
 			if (c->state == PEER_ATTACHED && c->session == s)
