@@ -1412,8 +1412,9 @@ void attach_refresh(struct peer *c)
 	mark_dirty(c);
 }
 
-/* The terminal as it was found (blank, for a lock), given back to the client with message
- * type (and data); nothing is drawn for it until it says MSG_WAKEUP. */
+/* The terminal as it was found (blank, for a lock), given back to the
+ * client with message type (and data); nothing is drawn for it until it
+ * says MSG_WAKEUP. */
 static void give_back(struct peer *c, int type, const char *data, size_t len)
 {
 	if (c->state != PEER_ATTACHED || c->suspended)
