@@ -225,28 +225,29 @@ static struct peer *target_client(struct cmd_ctx *ctx, struct args *a)
 	return c;
 }
 
-/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
- * until its shell continues it. */
-static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+/* A command that acts on its target client (-t) with act. */
+static int on_target_client(struct cmd_ctx *ctx, struct args *a, void (*act)(struct peer *c))
 {
 	struct peer *c = target_client(ctx, a);
 
 	if (c == NULL)
 		return -1;
-	attach_suspend(c);
+	act(c);
 	return 0;
+}
+
+/* suspend-client: the client gives the terminal back and stops (SIGTSTP)
+ * until its shell continues it. */
+static int cmd_suspend_client(struct cmd_ctx *ctx, struct args *a)
+{
+	return on_target_client(ctx, a, attach_suspend);
 }
 
 /* lock-client, lock-session, lock-server: the clients run lock-command in
  * their terminals and are drawn again when it exits. */
 static int cmd_lock_client(struct cmd_ctx *ctx, struct args *a)
 {
-	struct peer *c = target_client(ctx, a);
-
-	if (c == NULL)
-		return -1;
-	attach_lock(c);
-	return 0;
+	return on_target_client(ctx, a, attach_lock);
 }
 
 static int cmd_lock_session(struct cmd_ctx *ctx, struct args *a)
@@ -275,12 +276,7 @@ static int cmd_lock_server(struct cmd_ctx *ctx, struct args *a)
  * which a full redraw includes). */
 static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
 {
-	struct peer *c = target_client(ctx, a);
-
-	if (c == NULL)
-		return -1;
-	attach_refresh(c);
-	return 0;
+	return on_target_client(ctx, a, attach_refresh);
 }
 
 /* One client detach-client detaches: with -E it runs the command in its
