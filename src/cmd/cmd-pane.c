@@ -311,21 +311,24 @@ static int copy_mode_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, c
 	return 0;
 }
 
-/* One word for the pane's program. */
+/* One word for the pane's program (and the panes synchronized with it). */
 static int program_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, const char *w)
 {
 	struct key k;
 	char byte;
+	int hex = args_has(a, 'H'), key = 0;
 
-	if (args_has(a, 'H')) {
-		if (hex_byte(w, &byte) != 0)
-			return cmd_error(ctx, "invalid hex key: %s", w);
-		pane_write(p, &byte, 1);
-	} else if (!args_has(a, 'l') && key_parse(w, &k) == 0) {
-		key_send(&k, p->grid);
-	} else {
-		/* Not a key name: the text goes as typed. */
-		pane_write(p, w, strlen(w));
+	if (hex && hex_byte(w, &byte) != 0)
+		return cmd_error(ctx, "invalid hex key: %s", w);
+	if (!hex && !args_has(a, 'l'))
+		key = key_parse(w, &k) == 0;
+	for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q)) {
+		if (hex)
+			pane_write(q, &byte, 1);
+		else if (key)
+			key_send(&k, q->grid);
+		else
+			pane_write(q, w, strlen(w)); /* not a key name: as typed */
 	}
 	return 0;
 }

@@ -50,6 +50,7 @@ static const struct option_def option_table[] = {
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
+	{"synchronize-panes", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
 	{"set-titles", OPTION_FLAG, "off", 0, 0, NULL},
@@ -155,7 +156,7 @@ static const char *const window_options[] = {
 	"window-status-style",
 	"wrap-search",
 };
-static const char *const pane_options[] = {"allow-rename", "remain-on-exit"};
+static const char *const pane_options[] = {"allow-rename", "remain-on-exit", "synchronize-panes"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {

@@ -354,8 +354,10 @@ static void key_to_pane(struct peer *c, const struct key *k)
 {
 	struct pane *p = active_pane(c);
 
-	if (p != NULL && !c->readonly)
-		key_send(k, p->grid);
+	if (p == NULL || c->readonly)
+		return;
+	for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q))
+		key_send(k, q->grid);
 }
 
 /* The key table of the active pane's copy mode (per mode-keys), or NULL. */
@@ -904,7 +906,9 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 			free(text);
 			mark_dirty(c);
 		} else if (p != NULL && !c->readonly) {
-			grid_paste(p->grid, paste, paste_len);
+			/* typed (pasted) into the terminal: synchronized like keys */
+			for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q))
+				grid_paste(q->grid, paste, paste_len);
 		}
 		return;
 	}

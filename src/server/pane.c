@@ -458,6 +458,24 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 		(void)sched_yield(); /* (it cannot fail on Linux) */
 }
 
+/* synchronize-panes: the pane after q in p's window that input typed into p
+ * also goes to (q == p starts the walk), or NULL. As in tmux: p and it both
+ * have the option on, and it is alive, in no mode and not hidden by zoom. */
+struct pane *pane_sync_next(struct pane *p, struct pane *q)
+{
+	struct window *w = p->window;
+
+	if (!options_number(pane_options(p), "synchronize-panes"))
+		return NULL;
+	for (q = q == p ? w->panes : q->next; q != NULL; q = q->next) {
+		if (q != p && q->fd >= 0 && q->copy == NULL && q->choose == NULL &&
+		    q->clock == NULL && (!w->zoomed || q == w->active) &&
+		    options_number(pane_options(q), "synchronize-panes"))
+			return q;
+	}
+	return NULL;
+}
+
 /* allow-rename: a program names its window with ESC k name ESC \, which
  * turns automatic-rename off for the window, as in tmux. */
 static void pane_program_name(struct pane *p)

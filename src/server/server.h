@@ -369,6 +369,9 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
  * pane_all(srv, p) the one after p, NULL after the last. */
 struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
+/* synchronize-panes: for (q = p; q != NULL; q = pane_sync_next(p, q)) walks
+ * p, then every pane that input typed into p also goes to. */
+struct pane *pane_sync_next(struct pane *p, struct pane *q);
 /* default-shell if it can be run, else $SHELL, the user's shell, /bin/sh */
 const char *pane_default_shell(const struct options *o);
 void pane_resize(struct pane *p, int sx, int sy);

@@ -204,5 +204,48 @@ class KeyEncoding(screen.ScreenTestCase):
             self.assertEqual(received(), want)
 
 
+class SynchronizePanes(screen.ScreenTestCase):
+    """synchronize-panes: input typed into a pane, or sent with send-keys or
+    send-prefix, also goes to the window's other panes that have the option
+    on and are in no mode; paste-buffer does not (as tmux)."""
+
+    def lines_of(self, pane):
+        return [l.rstrip() for l in self.pm.capture(pane).splitlines() if l.strip()]
+
+    def test_typed_and_sent_input(self):
+        pm = self.pm
+        pm.new_session("S", "cat", x=80, y=23)
+        p = [pm.display("S", "#{pane_id}")]
+        for _ in range(2):
+            p.append(pm.run("split-window", "-d", "-t", p[0], "-P", "-F", "#{pane_id}",
+                            "cat").strip())
+        pm.run("set-option", "-w", "-t", "S", "synchronize-panes", "on")
+        pm.run("set-option", "-p", "-t", p[2], "synchronize-panes", "off")
+        self.assertEqual([pm.display(x, "#{pane_synchronized}") for x in p], ["1", "1", "0"])
+        c = self.attach("S", rows=24, cols=80)
+        c.write(b"typed-1\r")
+        for x in p[:2]:
+            pm.wait_text(x, "typed-1")
+        # a pane in copy mode gets none of it; p[2] (option off) none at all
+        pm.run("copy-mode", "-t", p[1])
+        c.write(b"while-in-mode\r")
+        pm.wait_text(p[0], "while-in-mode")
+        pm.run("send-keys", "-X", "-t", p[1], "cancel")
+        pm.run("send-keys", "-t", p[0], "sent-2", "Enter")
+        pm.run("send-keys", "-t", p[0], "-H", "41", "0a")
+        pm.wait_text(p[1], "A")
+        self.assertEqual(self.lines_of(p[1]), ["typed-1", "typed-1", "sent-2", "sent-2", "A",
+                                               "A"])
+        # paste-buffer is for the target alone
+        pm.run("set-buffer", "pasted-3\n")
+        pm.run("paste-buffer", "-t", p[0])
+        pm.wait_text(p[0], "pasted-3")
+        c.write(b"last-4\r")
+        pm.wait_text(p[1], "last-4")
+        self.assertNotIn("pasted-3", pm.capture(p[1]))
+        self.assertNotIn("while-in-mode", pm.capture(p[1]))
+        self.assertEqual(self.lines_of(p[2]), [])
+
+
 if __name__ == "__main__":
     pmuxtest.main()
