@@ -236,9 +236,10 @@ static int paste_buffer(struct cmd_ctx *ctx, struct args *a)
 		else
 			buf_addc(&text, pb->data[i]);
 	}
-	if (args_has(a, 'p'))
+	/* select-pane -d: dropped, as in tmux */
+	if (!t.p->input_off && args_has(a, 'p'))
 		grid_paste(t.p->grid, text.data ? text.data : "", text.len);
-	else
+	else if (!t.p->input_off)
 		pane_write(t.p, text.data ? text.data : "", text.len);
 	buf_free(&text);
 	if (args_has(a, 'd'))

@@ -217,6 +217,12 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 		attach_mark_session(t.s);
 		return 0;
 	}
+	if (args_has(a, 'd') || args_has(a, 'e')) {
+		/* tmux: -d turns the pane's input off, -e on; nothing is selected */
+		t.p->input_off = args_has(a, 'd');
+		attach_mark_session(t.s);
+		return 0;
+	}
 	if (args_get(a, 'T') != NULL) {
 		/* tmux: -T only sets the title, the pane is not selected */
 		struct format_ctx fc;
@@ -322,7 +328,7 @@ static int program_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, con
 		return cmd_error(ctx, "invalid hex key: %s", w);
 	if (!hex && !args_has(a, 'l'))
 		key = key_parse(w, &k) == 0;
-	for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q)) {
+	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q)) {
 		if (hex)
 			pane_write(q, &byte, 1);
 		else if (key)
@@ -526,8 +532,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
-	{"select-pane", "selectp", "DLlMmRT:t:UZ", 0, 0, "[-DLlMmRUZ] [-T title] [-t target-pane]",
-	 cmd_select_pane},
+	{"select-pane", "selectp", "DdeLlMmRT:t:UZ", 0, 0,
+	 "[-DdeLlMmRUZ] [-T title] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
 	 cmd_send_keys},
 	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},

@@ -573,6 +573,10 @@ static char *fv_pane_last_exit_status(const struct format_ctx *fc)
 	m = grid_shell_marks(fc->p->grid);
 	return m->have_status ? num(m->last_status) : xstrdup("");
 }
+static char *fv_pane_input_off(const struct format_ctx *fc)
+{
+	return fc->p == NULL ? NULL : xstrdup(fc->p->input_off ? "1" : "0");
+}
 static char *fv_pane_synchronized(const struct format_ctx *fc)
 {
 	return fc->p == NULL
@@ -631,7 +635,6 @@ static char *fv_copy_cursor_y(const struct format_ctx *fc)
 	copy_cursor(fc->p, &row, &col);
 	return num(row);
 }
-K_FN(pane_input_off, p, "0")
 P_FN(pane_pipe, num(pipe_active(fc->p)))
 P_FN(pane_marked, num(marked(fc) == fc->p))
 P_FN(pane_marked_set, num(marked(fc) != NULL))

@@ -356,7 +356,7 @@ static void key_to_pane(struct peer *c, const struct key *k)
 
 	if (p == NULL || c->readonly)
 		return;
-	for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q))
+	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q))
 		key_send(k, q->grid);
 }
 
@@ -907,7 +907,8 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 			mark_dirty(c);
 		} else if (p != NULL && !c->readonly) {
 			/* typed (pasted) into the terminal: synchronized like keys */
-			for (struct pane *q = p; q != NULL; q = pane_sync_next(p, q))
+			for (struct pane *q = pane_input_first(p); q != NULL;
+			     q = pane_sync_next(p, q))
 				grid_paste(q->grid, paste, paste_len);
 		}
 		return;

@@ -458,9 +458,15 @@ void pane_write(struct pane *p, const char *buf, size_t len)
 		(void)sched_yield(); /* (it cannot fail on Linux) */
 }
 
+struct pane *pane_input_first(struct pane *p)
+{
+	return p->input_off ? NULL : p;
+}
+
 /* synchronize-panes: the pane after q in p's window that input typed into p
  * also goes to (q == p starts the walk), or NULL. As in tmux: p and it both
- * have the option on, and it is alive, in no mode and not hidden by zoom. */
+ * have the option on, and it is alive, takes input, is in no mode and is not
+ * hidden by zoom. */
 struct pane *pane_sync_next(struct pane *p, struct pane *q)
 {
 	struct window *w = p->window;
@@ -468,7 +474,7 @@ struct pane *pane_sync_next(struct pane *p, struct pane *q)
 	if (!options_number(pane_options(p), "synchronize-panes"))
 		return NULL;
 	for (q = q == p ? w->panes : q->next; q != NULL; q = q->next) {
-		if (q != p && q->fd >= 0 && q->copy == NULL && q->choose == NULL &&
+		if (q != p && q->fd >= 0 && !q->input_off && q->copy == NULL && q->choose == NULL &&
 		    q->clock == NULL && (!w->zoomed || q == w->active) &&
 		    options_number(pane_options(q), "synchronize-panes"))
 			return q;

@@ -72,6 +72,7 @@ struct pane {
 	uint64_t last_frame;   /* loop time its output last asked for a frame */
 	int frame_due;	       /* output not yet asked for: frame_timer will */
 	int input_since_frame; /* written to since its output last asked for one */
+	int input_off;	       /* select-pane -d: keys and pastes are dropped */
 	pid_t fg_name_pgrp;    /* last_command's foreground group */
 	uint64_t fg_name_time; /* ... and when it was read, ms */
 
@@ -369,8 +370,10 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
  * pane_all(srv, p) the one after p, NULL after the last. */
 struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
-/* synchronize-panes: for (q = p; q != NULL; q = pane_sync_next(p, q)) walks
- * p, then every pane that input typed into p also goes to. */
+/* The panes keys or a paste for p go to: for (q = pane_input_first(p); q !=
+ * NULL; q = pane_sync_next(p, q)) walks p, unless its input is off
+ * (select-pane -d), then every pane synchronized with it. */
+struct pane *pane_input_first(struct pane *p);
 struct pane *pane_sync_next(struct pane *p, struct pane *q);
 /* default-shell if it can be run, else $SHELL, the user's shell, /bin/sh */
 const char *pane_default_shell(const struct options *o);

@@ -246,6 +246,30 @@ class SynchronizePanes(screen.ScreenTestCase):
         self.assertNotIn("while-in-mode", pm.capture(p[1]))
         self.assertEqual(self.lines_of(p[2]), [])
 
+    def test_select_pane_d_turns_input_off(self):
+        # select-pane -d: keys typed or sent, and pastes, are dropped (a pane
+        # synchronized with another is skipped too); -e turns input on again
+        pm = self.pm
+        pm.new_session("S", "cat", x=80, y=23)
+        p = [pm.display("S", "#{pane_id}")]
+        p.append(pm.run("split-window", "-d", "-t", p[0], "-P", "-F", "#{pane_id}",
+                        "cat").strip())
+        pm.run("set-option", "-w", "-t", "S", "synchronize-panes", "on")
+        pm.run("select-pane", "-d", "-t", p[1])
+        self.assertEqual(pm.display(p[1], "#{pane_input_off} #{pane_active}"), "1 0")
+        c = self.attach("S", rows=24, cols=80)
+        c.write(b"typed-1\r")
+        pm.wait_text(p[0], "typed-1")
+        pm.run("send-keys", "-t", p[1], "sent-2", "Enter")
+        pm.run("send-keys", "-t", p[1], "-H", "41", "0a")
+        pm.run("set-buffer", "pasted-3\n")
+        pm.run("paste-buffer", "-t", p[1])
+        pm.run("select-pane", "-e", "-t", p[1])
+        self.assertEqual(pm.display(p[1], "#{pane_input_off}"), "0")
+        c.write(b"after-4\r")
+        pm.wait_text(p[1], "after-4")
+        self.assertEqual(self.lines_of(p[1]), ["after-4", "after-4"])
+
 
 if __name__ == "__main__":
     pmuxtest.main()
