@@ -303,6 +303,8 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
 		attach_mark_session(s);
 	attach_options_changed(ctx->srv);
+	buffers_set_limit(&ctx->srv->buffers,
+			  (int)options_number(ctx->srv->options, "buffer-limit"));
 	return 0;
 }
 

@@ -24,6 +24,20 @@ static int parse_size(struct cmd_ctx *ctx, const char *v, int *out)
 	return 0;
 }
 
+/* default-size ("WxH"): the size of a session made without a terminal's;
+ * a value that is not one leaves 80x24. */
+static void default_size(struct server *srv, int *sx, int *sy)
+{
+	int w, h, n = 0;
+
+	if (sscanf(options_string(srv->options, "default-size"), "%dx%d%n", &w, &h, &n) == 2 &&
+	    options_string(srv->options, "default-size")[n] == '\0' && w >= 1 && h >= 1 &&
+	    w <= 10000 && h <= 10000) {
+		*sx = w;
+		*sy = h;
+	}
+}
+
 static int need_terminal(struct cmd_ctx *ctx)
 {
 	if (ctx->peer == NULL || ctx->peer->ttyname == NULL || *ctx->peer->ttyname == '\0')
@@ -83,6 +97,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (!detached && need_terminal(ctx) != 0)
 		return -1;
+	default_size(srv, &sx, &sy);
 	if (!detached && ctx->peer->rows > 0 && ctx->peer->cols > 0) {
 		sx = ctx->peer->cols;
 		sy = ctx->peer->rows - (options_number(srv->options, "status") ? 1 : 0);

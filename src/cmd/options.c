@@ -15,11 +15,13 @@ static const struct option_def option_table[] = {
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},
 	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
 	{"bell-action", OPTION_CHOICE, "any", 0, 0, "none,any,current,other"},
+	{"buffer-limit", OPTION_NUMBER, "50", 1, 2147483647, NULL},
 	{"clock-mode-colour", OPTION_STRING, "blue", 0, 0, NULL},
 	{"clock-mode-style", OPTION_CHOICE, "24", 0, 0, "12,24"},
 	{"copy-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
+	{"default-size", OPTION_STRING, "80x24", 0, 0, NULL},
 	{"default-terminal", OPTION_STRING, "", 0, 0, NULL},
 	{"destroy-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"detach-on-destroy", OPTION_CHOICE, "on", 0, 0, "off,on,no-detached"},
@@ -50,7 +52,6 @@ static const struct option_def option_table[] = {
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
-	{"synchronize-panes", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
 	{"set-titles", OPTION_FLAG, "off", 0, 0, NULL},
@@ -71,6 +72,7 @@ static const struct option_def option_table[] = {
 	{"status-right-length", OPTION_NUMBER, "40", 0, 32767, NULL},
 	{"status-right-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"status-style", OPTION_STRING, "bg=green,fg=black", 0, 0, NULL},
+	{"synchronize-panes", OPTION_FLAG, "off", 0, 0, NULL},
 	{"terminal-features", OPTION_STRING, "xterm*:clipboard:ccolour:cstyle:focus:title", 0, 0,
 	 NULL},
 	{"terminal-overrides", OPTION_STRING, "", 0, 0, NULL},
@@ -89,6 +91,7 @@ static const struct option_def option_table[] = {
 	{"window-status-current-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-format", OPTION_STRING, "#I:#W#{?window_flags,#{window_flags}, }", 0, 0,
 	 NULL},
+	{"window-status-last-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
@@ -126,9 +129,9 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"copy-command",	 "default-terminal",  "escape-time",
-	"exit-empty",	 "exit-unattached",   "focus-events",
-	"set-clipboard", "terminal-features", "terminal-overrides",
+	"buffer-limit",	     "copy-command",	   "default-terminal", "escape-time",
+	"exit-empty",	     "exit-unattached",	   "focus-events",     "set-clipboard",
+	"terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",
@@ -152,6 +155,7 @@ static const char *const window_options[] = {
 	"window-status-current-format",
 	"window-status-current-style",
 	"window-status-format",
+	"window-status-last-style",
 	"window-status-separator",
 	"window-status-style",
 	"wrap-search",

@@ -176,11 +176,14 @@ static void draw_window(struct peer *c, struct window *w, time_t now, const stru
 	struct format_ctx fc;
 	char *text;
 
+	/* tmux's order: the last window's style, then an alert's over it */
 	if (current)
 		base = option_pen(o, "window-status-current-style", &base);
-	else if (w->alerts & ALERT_BELL)
+	else if (c->session->last == w)
+		base = option_pen(o, "window-status-last-style", &base);
+	if (!current && (w->alerts & ALERT_BELL))
 		base = option_pen(o, "window-status-bell-style", &base);
-	else if (w->alerts & (ALERT_ACTIVITY | ALERT_SILENCE))
+	else if (!current && (w->alerts & (ALERT_ACTIVITY | ALERT_SILENCE)))
 		base = option_pen(o, "window-status-activity-style", &base);
 	format_ctx_window(&fc, srv, w);
 	fc.c = c;

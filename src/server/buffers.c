@@ -5,12 +5,13 @@
 #include "server/buffers.h"
 #include "util/buf.h"
 
-#define BUFFERS_AUTOMATIC_LIMIT 50
+#define BUFFERS_AUTOMATIC_LIMIT 50 /* buffer-limit's default */
 
 void buffers_init(struct buffers *b)
 {
 	b->first = NULL;
 	b->next_index = 0;
+	b->limit = BUFFERS_AUTOMATIC_LIMIT;
 }
 
 static void buffer_free(struct paste_buffer *pb)
@@ -56,19 +57,28 @@ static void unlink_buffer(struct buffers *b, struct paste_buffer *pb)
 	*pp = pb->next;
 }
 
-/* The oldest automatic buffers go past the limit. */
+void buffers_set_limit(struct buffers *b, int limit)
+{
+	b->limit = limit > 0 ? limit : 1;
+}
+
+/* The oldest automatic buffers go until at most the limit are left. */
 static void trim_automatic(struct buffers *b)
 {
-	struct paste_buffer *pb, *oldest = NULL;
-	int n = 0;
+	struct paste_buffer *pb, *oldest;
+	int n;
 
-	for (pb = b->first; pb != NULL; pb = pb->next) {
-		if (pb->automatic) {
-			n++;
-			oldest = pb;
+	for (;;) {
+		n = 0;
+		oldest = NULL;
+		for (pb = b->first; pb != NULL; pb = pb->next) {
+			if (pb->automatic) {
+				n++;
+				oldest = pb;
+			}
 		}
-	}
-	if (n > BUFFERS_AUTOMATIC_LIMIT && oldest != NULL) {
+		if (n <= b->limit || oldest == NULL)
+			return;
 		unlink_buffer(b, oldest);
 		buffer_free(oldest);
 	}

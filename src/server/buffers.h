@@ -1,7 +1,7 @@
 /*
  * buffers: the server's paste buffers, newest first. Automatic ones are
- * named bufferN and limited in number (tmux's buffer-limit, 50); named ones
- * (set-buffer -b) stay until deleted.
+ * named bufferN and limited in number (the server option buffer-limit, 50 by
+ * default); named ones (set-buffer -b) stay until deleted.
  */
 #ifndef PMUX_SERVER_BUFFERS_H
 #define PMUX_SERVER_BUFFERS_H
@@ -21,9 +21,12 @@ struct paste_buffer {
 struct buffers {
 	struct paste_buffer *first;
 	unsigned next_index;
+	int limit; /* automatic buffers kept, oldest dropped first */
 };
 
 void buffers_init(struct buffers *b);
+/* buffer-limit: applies from the next buffer added, as in tmux. */
+void buffers_set_limit(struct buffers *b, int limit);
 void buffers_clear(struct buffers *b);
 /* Add data (copied) as a new automatic buffer, or replace/create the named
  * one. Returns the buffer. */

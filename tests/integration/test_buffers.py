@@ -39,6 +39,19 @@ class Buffers(pmuxtest.PmuxTestCase):
         pm.run("delete-buffer", "-b", "mine")
         self.assertEqual(pm.cmd("show-buffer", "-b", "mine").rc, 1)
 
+    def test_buffer_limit(self):
+        # the oldest automatic buffers go past buffer-limit; named ones stay
+        pm = self.pm
+        pm.new_session("s", "sleep", "1000")
+        pm.run("set-buffer", "-b", "named", "kept")
+        pm.run("set-option", "-s", "buffer-limit", "2")
+        for text in ("one", "two", "three"):
+            pm.run("set-buffer", text)
+        names = pm.run("list-buffers", "-F", "#{buffer_name}:#{buffer_sample}").split()
+        self.assertEqual(sorted(names), ["buffer1:two", "buffer2:three", "named:kept"])
+        r = pm.cmd("set-option", "-s", "buffer-limit", "0")
+        self.assertEqual(r.rc, 1)
+
     def test_files_and_capture(self):
         pm = self.pm
         path = os.path.join(pm.tmp, "in.txt")

@@ -21,6 +21,16 @@ class SessionOptions(pmuxtest.PmuxTestCase):
     def client_session(self):
         return self.pm.run("list-clients", "-F", "#{session_name}").strip()
 
+    def test_default_size(self):
+        pm = self.pm
+        pm.run("new-session", "-d", "-s", "plain", "sleep", "1000")
+        self.assertEqual(pm.display("plain", "#{window_width}x#{window_height}"), "80x24")
+        pm.run("set-option", "-g", "default-size", "100x30")
+        pm.run("new-session", "-d", "-s", "sized", "sleep", "1000")
+        self.assertEqual(pm.display("sized", "#{window_width}x#{window_height}"), "100x30")
+        pm.run("new-session", "-d", "-s", "given", "-x", "90", "sleep", "1000")
+        self.assertEqual(pm.display("given", "#{window_width}x#{window_height}"), "90x30")
+
     def test_detach_on_destroy_off_switches(self):
         pm = self.pm
         pm.shell_session("one")

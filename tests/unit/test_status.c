@@ -151,6 +151,15 @@ static void test_styles(void)
 	CHECK_INT(cells[at + 5].bg, GRID_COLOR_INDEXED(2));
 	CHECK_INT(cells[0].fg, GRID_COLOR_INDEXED(7));
 	CHECK_INT(cells[0].bg, GRID_COLOR_INDEXED(2));
+	/* the last window (0) in window-status-last-style, on window-status-style */
+	set("window-status-last-style", "fg=green");
+	build();
+	at = find("0:w0-");
+	CHECK_INT(cells[at].fg, GRID_COLOR_INDEXED(2));
+	CHECK_INT(cells[at].bg, GRID_COLOR_INDEXED(4));
+	at = find("2:w2");
+	CHECK_INT(cells[at].fg, GRID_COLOR_INDEXED(0));
+	set("window-status-last-style", "default");
 
 	/* #[] directives; #[default] returns to the part's own style */
 	set("status-left", "#[fg=yellow,bg=#102030,italics]A#[default]B#[bogus]C#[fg=colour99]D ");
