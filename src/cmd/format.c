@@ -664,7 +664,10 @@ static const char *key_table(const struct peer *c)
 {
 	if (c->key_table != NULL)
 		return c->key_table;
-	return c->prefix_pending ? "prefix" : "root";
+	if (c->prefix_pending)
+		return "prefix";
+	return c->session != NULL ? options_string(session_options(c->session), "key-table")
+				  : "root";
 }
 C_FN(client_prefix, num(strcmp(key_table(fc->c), "prefix") == 0))
 C_FN(client_key_table, xstrdup(key_table(fc->c)))

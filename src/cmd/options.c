@@ -34,6 +34,7 @@ static const struct option_def option_table[] = {
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
+	{"key-table", OPTION_STRING, "root", 0, 0, NULL},
 	{"lock-after-time", OPTION_NUMBER, "0", 0, 2147483647, NULL},
 	{"lock-command", OPTION_STRING, "lock -np", 0, 0, NULL},
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},

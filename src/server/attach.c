@@ -326,8 +326,8 @@ static void repeat_timer_cb(uv_timer_t *t)
 		set_key_table(c, NULL, 0);
 }
 
-/* Switch the table the next key is looked up in (NULL: root); a repeat
- * holds it for repeat-time. */
+/* Switch the table the next key is looked up in (NULL: the default,
+ * key-table); a repeat holds it for repeat-time. */
 static void set_key_table(struct peer *c, const char *name, int repeat)
 {
 	char *copy = name != NULL ? xstrdup(name) : NULL;
@@ -345,9 +345,16 @@ static void set_key_table(struct peer *c, const char *name, int repeat)
 	mark_dirty(c);
 }
 
+/* The table a client's keys are looked up in when no other is armed: the
+ * session's key-table (root by default). */
+static const char *default_key_table(struct peer *c)
+{
+	return options_string(session_options(c->session), "key-table");
+}
+
 void attach_key_table(struct peer *c, const char *name)
 {
-	set_key_table(c, name != NULL && strcmp(name, "root") == 0 ? NULL : name, 0);
+	set_key_table(c, name != NULL && strcmp(name, default_key_table(c)) == 0 ? NULL : name, 0);
 }
 
 static void key_to_pane(struct peer *c, const struct key *k)
@@ -373,8 +380,10 @@ static const char *copy_key_table(struct peer *c)
 }
 
 /* tmux's rules: the prefix arms the prefix table; a key bound in the
- * current table runs its command; a key not bound in a table other than
- * root is dropped, unless a repeat was running, when it starts over in root. */
+ * current table runs its command; a key not bound in a table other than the
+ * default (key-table, root unless set) is dropped, unless a repeat was
+ * running, when it starts over in the default; one not bound in the default
+ * goes to the pane. */
 static void key_dispatch(struct peer *c, const struct key *k)
 {
 	const struct key_binding *b;
@@ -403,7 +412,8 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	mode = c->key_table == NULL ? copy_key_table(c) : NULL;
 	b = mode != NULL ? keys_lookup(keys_server(), mode, k) : NULL;
 	if (b == NULL)
-		b = keys_lookup(keys_server(), c->key_table != NULL ? c->key_table : "root", k);
+		b = keys_lookup(keys_server(),
+				c->key_table != NULL ? c->key_table : default_key_table(c), k);
 	if (b == NULL && mode != NULL)
 		return;
 	if (b == NULL || (c->key_repeat && !b->repeat)) {
@@ -417,11 +427,11 @@ static void key_dispatch(struct peer *c, const struct key *k)
 			key_dispatch(c, k);
 		return;
 	}
-	table = xstrdup(c->key_table != NULL ? c->key_table : "root");
+	table = xstrdup(c->key_table != NULL ? c->key_table : default_key_table(c));
 	cmd = xstrdup(b->cmd); /* the command may unbind its own key */
-	/* a repeat holds a table other than root (root is where keys go anyway) */
+	/* a repeat holds a table other than the default (where keys go anyway) */
 	repeat = b->repeat && options_number(client_options(c), "repeat-time") > 0 &&
-		 strcmp(table, "root") != 0;
+		 c->key_table != NULL;
 	set_key_table(c, repeat ? table : NULL, repeat);
 	run_command_text(c, cmd);
 	free(cmd);

@@ -271,5 +271,29 @@ class SynchronizePanes(screen.ScreenTestCase):
         self.assertEqual(self.lines_of(p[1]), ["after-4", "after-4"])
 
 
+class KeyTableOption(screen.ScreenTestCase):
+
+    def test_key_table(self):
+        # key-table: the session's clients look keys up in that table first;
+        # a key not bound there goes to the pane, and the prefix still works
+        pm = self.pm
+        pm.new_session("S", "cat", x=80, y=23)
+        pm.run("bind-key", "-T", "mine", "z", "set-option", "-g", "@hit", "z-ran")
+        pm.run("bind-key", "-T", "prefix", "y", "set-option", "-g", "@pre", "y-ran")
+        pm.run("set-option", "-t", "S", "key-table", "mine")
+        c = self.attach("S", rows=24, cols=80)
+        self.assertEqual(pm.run("list-clients", "-F", "#{client_key_table}").strip(), "mine")
+        c.keys(b"z")
+        wait_for(lambda: pm.run("show-options", "-gv", "@hit").strip() == "z-ran",
+                 msg="z bound in the key-table", describe=c.describe)
+        c.keys(b"\x02")
+        c.keys(b"y")
+        wait_for(lambda: pm.run("show-options", "-gv", "@pre").strip() == "y-ran",
+                 msg="the prefix table", describe=c.describe)
+        c.write(b"typed\r")
+        pm.wait_text("S", "typed")
+        self.assertNotIn("z", pm.capture("S"))
+
+
 if __name__ == "__main__":
     pmuxtest.main()
