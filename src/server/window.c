@@ -330,10 +330,7 @@ void window_select_preset(struct window *w, int which)
 		int vertical = which == LAYOUT_MAIN_VERTICAL;
 
 		main_opt = options_string(o, vertical ? "main-pane-width" : "main-pane-height");
-		other_opt = options_def(vertical ? "other-pane-width" : "other-pane-height") != NULL
-				    ? options_string(o, vertical ? "other-pane-width"
-								 : "other-pane-height")
-				    : NULL;
+		other_opt = options_string(o, vertical ? "other-pane-width" : "other-pane-height");
 		replace_layout(w,
 			       layout_preset(which, panes, n, w->sx, w->sy, main_opt, other_opt));
 	}

@@ -151,6 +151,24 @@ class Layouts(pmuxtest.PmuxTestCase):
             self.pm.run("select-layout", "-t", "s", name)
             self.assertEqual(self.layout(), want, "%dx%d, %d panes, %s" % (x, y, n, name))
 
+    def test_other_pane_sizes(self):
+        # other-pane-height/-width: the other panes' size in the main
+        # layouts, the main pane growing to make room (cells, or % of the
+        # window); sizes as tmux 3.3a gives them
+        self.window(x=80, y=40, panes=3)
+        sizes = lambda: self.pm.run("list-panes", "-t", "s", "-F",
+                                    "#{pane_width}x#{pane_height}").split()
+        self.pm.run("set-option", "-w", "-t", "s", "other-pane-height", "5")
+        self.pm.run("select-layout", "-t", "s", "main-horizontal")
+        self.assertEqual(sizes(), ["80x34", "39x5", "40x5"])
+        self.pm.run("set-option", "-w", "-t", "s", "other-pane-height", "25%")
+        self.pm.run("select-layout", "-t", "s", "main-horizontal")
+        self.assertEqual(sizes(), ["80x30", "39x9", "40x9"])
+        self.pm.run("set-option", "-w", "-t", "s", "main-pane-width", "20")
+        self.pm.run("set-option", "-w", "-t", "s", "other-pane-width", "30")
+        self.pm.run("select-layout", "-t", "s", "main-vertical")
+        self.assertEqual(sizes(), ["49x40", "30x19", "30x20"])
+
     def test_alias_and_prefix(self):
         self.window(panes=3)
         self.pm.run("selectl", "-t", "s", "even-h")
