@@ -39,6 +39,7 @@ static const struct option_def option_table[] = {
 	{"lock-command", OPTION_STRING, "lock -np", 0, 0, NULL},
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},
 	{"main-pane-width", OPTION_STRING, "80", 0, 0, NULL},
+	{"message-command-style", OPTION_STRING, "bg=black,fg=yellow", 0, 0, NULL},
 	{"message-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
 	{"mode-keys", OPTION_CHOICE, "emacs", 0, 0, "emacs,vi"},
 	{"mode-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},

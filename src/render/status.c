@@ -362,10 +362,14 @@ struct window *status_window_at(struct peer *c, time_t now, int width, int x)
 	return list_window_at(c, now, &sb, start + x - x0);
 }
 
-/* A message, or the prompt; returns the prompt's cursor column or -1. */
+/* A message, or the prompt (in message-command-style in vi command mode);
+ * returns the prompt's cursor column or -1. */
 static int build_message(struct peer *c, struct grid_cell *cells, int width)
 {
-	struct grid_cell pen = option_pen(status_options(c), "message-style", &default_pen);
+	const char *style = c->prompt_label != NULL && attach_prompt_vi_command(c)
+				    ? "message-command-style"
+				    : "message-style";
+	struct grid_cell pen = option_pen(status_options(c), style, &default_pen);
 	struct cells b = {0};
 	int cursor = -1, start = 0, label;
 	size_t at;

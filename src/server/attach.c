@@ -739,6 +739,11 @@ static void prompt_sym_key(struct peer *c, VTermKey sym)
 	}
 }
 
+int attach_prompt_vi_command(const struct peer *c)
+{
+	return c->prompt != NULL && c->prompt->vi_command;
+}
+
 /* vi command mode: the keys map onto the emacs editing actions; the ones
  * that start typing leave command mode. Returns 1 if the key was one. */
 /* In a string of pairs (a key, then what it stands for): cp's pair, or 0. */

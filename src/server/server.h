@@ -434,6 +434,8 @@ void attach_status_lag_init(struct server *srv);
 void attach_session_destroyed(struct session *s);
 void attach_free(struct peer *c);
 void attach_message(struct peer *c, const char *msg);
+/* Whether c's prompt is in vi command mode (status-keys vi, after Escape). */
+int attach_prompt_vi_command(const struct peer *c);
 void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys);
 void attach_drained(struct peer *c);
 void attach_switch(struct peer *c, struct session *s);

@@ -106,6 +106,27 @@ class Status(screen.ScreenTestCase):
         c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the status line back")
         pm.wait_text("S", "pmt$ x")
 
+    def test_message_command_style(self):
+        # status-keys vi: the prompt in command mode (after Escape) is drawn
+        # in message-command-style, in insert mode in message-style
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.run("set-option", "-g", "status-keys", "vi")
+        pm.run("set-option", "-s", "escape-time", "0")
+        pm.run("set-option", "-g", "message-command-style", "bg=red,fg=white")
+        c.keys(b"\x02:")
+        colours = lambda: (c.screen.cells(29)[2]["fg"], c.screen.cells(29)[2]["bg"])
+        wait_for(lambda: c.lines()[29].startswith(":") and colours() == ("idx:0", "idx:3"),
+                 msg="the prompt in message-style", describe=c.describe)
+        c.keys(b"\x1b")
+        wait_for(lambda: colours() == ("idx:7", "idx:1"), msg="message-command-style",
+                 describe=c.describe)
+        c.keys(b"i")
+        wait_for(lambda: colours() == ("idx:0", "idx:3"), msg="insert mode again",
+                 describe=c.describe)
+        c.keys(b"\x03")
+        c.wait_screen(lambda ls: ls[29].startswith("[S]"), "the prompt cancelled")
+
     def test_display_N_drops_keys_until_its_time_is_up(self):
         pm = self.pm
         c = self.show_message(60000)
