@@ -74,46 +74,53 @@ enum relay_result { RELAY_GO_ON, RELAY_DONE, RELAY_SUSPEND, RELAY_LOCK };
 /* detach-client -P, attach -x: the shell we run in gets SIGHUP at exit. */
 static int hup_parent;
 
-/* detach-client -E: the shell and the command that replace the client once
- * it has detached; armed by the MSG_EXIT after them. */
-static struct {
+/* A command for a shell to run: detach-client -E's (MSG_EXEC) or
+ * lock-command (MSG_LOCK), as the server sent them. */
+struct shell_command {
 	char *shell, *command;
-	int armed;
-} exec_after;
+};
 
-/* A message of two NUL-terminated strings (a shell, a command) into *shell
- * and *command; a message that is not is ignored, as any bad message. */
-static void two_strings(const char *data, size_t len, char **shell, char **command)
+/* detach-client -E: what replaces the client once it has detached; armed
+ * by the MSG_EXIT after it. */
+static struct shell_command exec_after;
+static int exec_armed;
+
+/* lock-client: what runs in the terminal until the lock ends. */
+static struct shell_command lock_with;
+
+/* A message of two NUL-terminated strings (a shell, a command) into sc; a
+ * message that is not is ignored, as any bad message. */
+static void shell_command_take(struct shell_command *sc, const char *data, size_t len)
 {
 	size_t n = strnlen(data, len);
 
 	if (n == 0 || n + 1 >= len || memchr(data + n + 1, '\0', len - n - 1) == NULL)
 		return;
-	free(*shell);
-	free(*command);
-	*shell = xstrdup(data);
-	*command = xstrdup(data + n + 1);
+	free(sc->shell);
+	free(sc->command);
+	sc->shell = xstrdup(data);
+	sc->command = xstrdup(data + n + 1);
+}
+
+/* Exec "shell -c command" in this process; returns only if it cannot. */
+static void shell_command_exec(const struct shell_command *sc)
+{
+	const char *base = strrchr(sc->shell, '/');
+
+	execl(sc->shell, base != NULL ? base + 1 : sc->shell, "-c", sc->command, (char *)NULL);
 }
 
 /* Runs the command in place of this process; returns only if it cannot. */
 static void exec_run(void)
 {
-	const char *base = strrchr(exec_after.shell, '/');
-
 	fflush(stdout);
-	execl(exec_after.shell, base != NULL ? base + 1 : exec_after.shell, "-c",
-	      exec_after.command, (char *)NULL);
+	shell_command_exec(&exec_after);
 	fprintf(stderr, "pmux: %s: %s\n", exec_after.shell, strerror(errno));
 }
 
 /* The terminal's modes before attaching, and the raw ones of the relay. */
 static struct termios tio_saved, tio_raw;
 static int have_tio;
-
-/* lock-client: the shell and lock-command it runs (MSG_LOCK). */
-static struct {
-	char *shell, *command;
-} lock_with;
 
 /* Run the lock command in the terminal and wait for it (its failure, like a
  * missing lock(1), ends the lock as its exit does, as in tmux). As system(3)
@@ -122,13 +129,11 @@ static struct {
 static void run_lock(void)
 {
 	struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
-	const char *base;
 	pid_t pid;
 	int st;
 
 	if (lock_with.command == NULL)
 		return;
-	base = strrchr(lock_with.shell, '/');
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
@@ -136,8 +141,7 @@ static void run_lock(void)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
-		execl(lock_with.shell, base != NULL ? base + 1 : lock_with.shell, "-c",
-		      lock_with.command, (char *)NULL);
+		shell_command_exec(&lock_with);
 		_exit(127);
 	}
 	if (pid < 0)
@@ -180,7 +184,7 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 		return RELAY_GO_ON;
 	case MSG_EXIT:
 		*status = 0;
-		exec_after.armed = exec_after.command != NULL;
+		exec_armed = exec_after.command != NULL;
 		if (m->len >= 4) {
 			*status = (unsigned char)m->data[0];
 			hup_parent = (unsigned char)m->data[1] & 1;
@@ -194,10 +198,10 @@ static enum relay_result server_message(const struct proto_msg *m, int *status, 
 	case MSG_STOP:
 		return RELAY_SUSPEND;
 	case MSG_EXEC:
-		two_strings(m->data, m->len, &exec_after.shell, &exec_after.command);
+		shell_command_take(&exec_after, m->data, m->len);
 		return RELAY_GO_ON;
 	case MSG_LOCK:
-		two_strings(m->data, m->len, &lock_with.shell, &lock_with.command);
+		shell_command_take(&lock_with, m->data, m->len);
 		return RELAY_LOCK;
 	}
 	return RELAY_GO_ON;
@@ -350,7 +354,7 @@ int client_attached(int sock, int direct)
 		printf("%s\n", line);
 		free(line);
 	}
-	if (exec_after.armed) {
+	if (exec_armed) {
 		exec_run();
 		return 1;
 	}

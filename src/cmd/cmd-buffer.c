@@ -236,11 +236,13 @@ static int paste_buffer(struct cmd_ctx *ctx, struct args *a)
 		else
 			buf_addc(&text, pb->data[i]);
 	}
-	/* select-pane -d: dropped, as in tmux */
-	if (!t.p->input_off && args_has(a, 'p'))
+	if (t.p->input_off) {
+		/* select-pane -d: dropped, as in tmux */
+	} else if (args_has(a, 'p')) {
 		grid_paste(t.p->grid, text.data ? text.data : "", text.len);
-	else if (!t.p->input_off)
+	} else {
 		pane_write(t.p, text.data ? text.data : "", text.len);
+	}
 	buf_free(&text);
 	if (args_has(a, 'd'))
 		buffers_delete(&ctx->srv->buffers, pb->name);

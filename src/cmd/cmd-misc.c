@@ -166,10 +166,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	if (c != NULL) {
 		const char *d = args_get(a, 'd');
 
-		long ms = d != NULL ? strtol(d, NULL, 10)
-				    : options_number(session_options(c->session), "display-time");
-
-		attach_message_for(c, msg, ms, args_has(a, 'N'));
+		attach_message_for(c, msg, d != NULL ? strtol(d, NULL, 10) : -1, args_has(a, 'N'));
 		log_message(ctx->srv, msg);
 	} else
 		buf_printf(&ctx->out, "%s\n", msg);

@@ -1407,17 +1407,24 @@ void attach_detach(struct peer *c, const char *message)
 	free(msg);
 }
 
+/* The data of MSG_EXEC and MSG_LOCK: the session's shell and command, each
+ * NUL-terminated, for the client to run as "shell -c command". */
+static void shell_command_data(struct peer *c, const char *command, struct buf *b)
+{
+	buf_init(b);
+	buf_adds(b, pane_default_shell(session_options(c->session)));
+	buf_add(b, "", 1);
+	buf_adds(b, command);
+	buf_add(b, "", 1);
+}
+
 void attach_detach_exec(struct peer *c, const char *command)
 {
 	struct buf b;
 
 	if (c->state != PEER_ATTACHED)
 		return;
-	buf_init(&b);
-	buf_adds(&b, pane_default_shell(session_options(c->session)));
-	buf_add(&b, "", 1);
-	buf_adds(&b, command);
-	buf_add(&b, "", 1);
+	shell_command_data(c, command, &b);
 	peer_send(c, MSG_EXEC, b.data, b.len);
 	buf_free(&b);
 	detach_now(c, 0, NULL);
@@ -1464,11 +1471,7 @@ void attach_lock(struct peer *c)
 
 	if (c->state != PEER_ATTACHED || c->suspended)
 		return;
-	buf_init(&b);
-	buf_adds(&b, pane_default_shell(session_options(c->session)));
-	buf_add(&b, "", 1);
-	buf_adds(&b, options_string(session_options(c->session), "lock-command"));
-	buf_add(&b, "", 1);
+	shell_command_data(c, options_string(session_options(c->session), "lock-command"), &b);
 	give_back(c, MSG_LOCK, b.data, b.len);
 	buf_free(&b);
 }
@@ -1641,12 +1644,14 @@ static void msg_timer_cb(uv_timer_t *t)
 	attach_mark_client(c);
 }
 
-/* Show a message on the status line for ms milliseconds; 0 keeps it until
- * a key is pressed (tmux's display-time 0). A key clears it and does what it
- * does; with drop_keys (display -N) keys are dropped until the time is up,
- * unless there is no time, as in tmux. */
+/* Show a message on the status line for ms milliseconds (-1: the session's
+ * display-time); 0 keeps it until a key is pressed (tmux's display-time 0). A key clears it and
+ * does what it does; with drop_keys (display -N) keys are dropped until the time is up, unless
+ * there is no time, as in tmux. */
 void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys)
 {
+	if (ms < 0)
+		ms = options_number(session_options(c->session), "display-time");
 	free(c->message);
 	c->message = xstrdup(msg);
 	c->message_drops_keys = drop_keys && ms > 0;
@@ -1658,7 +1663,7 @@ void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys)
 
 void attach_message(struct peer *c, const char *msg)
 {
-	attach_message_for(c, msg, options_number(session_options(c->session), "display-time"), 0);
+	attach_message_for(c, msg, -1, 0);
 }
 
 /* Whether c shows a pane in a mode that shows every session (tree mode):
