@@ -311,6 +311,7 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	const struct option_def *d = name != NULL ? options_def(name) : NULL;
 	struct options *o;
 	unsigned mask;
+	int rc;
 
 	if (name != NULL && d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
@@ -320,9 +321,12 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
 		return -1;
 	if (args_has(a, 'j'))
-		options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out, format_json_string);
+		rc = options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out,
+				       format_json_string);
 	else
-		options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
+		rc = options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
+	if (rc != 0) /* (the name is known: name[N] of an option that is no array, -j) */
+		return cmd_error(ctx, "not an array: %s", name);
 	return 0;
 }
 

@@ -45,7 +45,8 @@ struct render_frame {
 	 * short lines are padded with default blanks. */
 	const struct grid_cell *status_cells;
 	int status_ncells;
-	/* The cursor on the status row (a command prompt) instead of the
+	int status_lines; /* rows of status_cells, each status_ncells (0: one) */
+	/* The cursor on the last status row (a command prompt) instead of the
 	 * active view's. */
 	int status_cursor;
 	int status_cursor_x;

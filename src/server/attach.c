@@ -32,9 +32,10 @@
 #include "term/grid.h"
 #include "term/key.h"
 
+/* How many status lines (the status option: off, on, 2 to 5). */
 static int status_lines(struct options *o)
 {
-	return options_number(o, "status") ? 1 : 0;
+	return (int)options_number(o, "status");
 }
 
 /* A client reads its session's options (which inherit the global ones). */
@@ -952,11 +953,18 @@ static int mouse_on(struct peer *c)
 	return c->session != NULL && options_number(session_options(c->session), "mouse");
 }
 
-/* The client row the window starts on: 1 below a status line at the top. */
+/* The client row the window starts on: below status lines at the top. */
 static int mouse_window_top(struct peer *c)
 {
-	return status_lines(client_options(c)) &&
-	       strcmp(options_string(client_options(c), "status-position"), "top") == 0;
+	return strcmp(options_string(client_options(c), "status-position"), "top") == 0
+		       ? status_lines(client_options(c))
+		       : 0;
+}
+
+/* The row of the first status line (the window list's). */
+static int status_first_row(struct peer *c)
+{
+	return mouse_window_top(c) ? 0 : c->rows - status_lines(client_options(c));
 }
 
 static int pane_visible(struct window *w, struct pane *p)
@@ -1220,7 +1228,7 @@ static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int 
  * prompt). Returns 1 if the press was on the status line. */
 static int mouse_status(struct peer *c, const struct tty_mouse *m)
 {
-	int row = mouse_window_top(c) ? 0 : c->rows - 1;
+	int row = status_first_row(c);
 	struct window *w;
 
 	if (!status_lines(client_options(c)) || m->y != row)
@@ -1238,7 +1246,7 @@ static int mouse_status(struct peer *c, const struct tty_mouse *m)
  * status line. */
 static int mouse_status_wheel(struct peer *c, const struct tty_mouse *m)
 {
-	int row = mouse_window_top(c) ? 0 : c->rows - 1;
+	int row = status_first_row(c);
 
 	if (!status_lines(client_options(c)) || m->y != row)
 		return 0;
@@ -1794,21 +1802,24 @@ void attach_status_lag_init(struct server *srv)
 /* The status line's cells (status-left, the window list, status-right; or a
  * message or the prompt) in c->status_cells. Returns the prompt's cursor
  * column or -1. */
-static int status_text(struct peer *c)
+static int status_text(struct peer *c, int lines)
 {
-	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols) {
+	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols &&
+	    c->status_nlines == lines) {
 		c->status_owed = 1;
 		if (!uv_is_active((uv_handle_t *)&c->srv->status_lag))
 			uv_timer_start(&c->srv->status_lag, status_lag_cb, STATUS_LAG_MS, 0);
 		return c->status_cursor;
 	}
-	if (c->status_width != c->cols) {
+	if (c->status_width != c->cols || c->status_nlines != lines) {
 		free(c->status_cells);
-		c->status_cells = xmalloc((size_t)c->cols * sizeof *c->status_cells);
+		c->status_cells =
+			xmalloc((size_t)c->cols * (size_t)lines * sizeof *c->status_cells);
 		c->status_width = c->cols;
+		c->status_nlines = lines;
 	}
 	c->status_owed = 0;
-	c->status_cursor = status_build(c, time(NULL), c->status_cells, c->cols);
+	c->status_cursor = status_build_lines(c, time(NULL), c->status_cells, c->cols, lines);
 	return c->status_cursor;
 }
 
@@ -1943,7 +1954,7 @@ static void attach_draw(struct peer *c)
 	int motion = 0;
 
 	memset(&f, 0, sizeof f);
-	top = status && strcmp(options_string(client_options(c), "status-position"), "top") == 0;
+	top = strcmp(options_string(client_options(c), "status-position"), "top") == 0 ? status : 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
@@ -1970,10 +1981,11 @@ static void attach_draw(struct peer *c)
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
-		cursor = status_text(c);
+		cursor = status_text(c, status > 0 ? status : 1);
 		f.status_cells = c->status_cells;
 		f.status_ncells = c->cols;
-		f.status_top = top;
+		f.status_lines = status > 0 ? status : 1;
+		f.status_top = top > 0;
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}

@@ -230,8 +230,9 @@ struct peer {
 
 	/* the status line built last (attach.c): a frame for pane output alone
 	 * keeps it, and it is built again soon after */
-	struct grid_cell *status_cells; /* status_width cells */
+	struct grid_cell *status_cells; /* status_nlines rows of status_width cells */
 	int status_width;
+	int status_nlines;
 	int status_cursor; /* the prompt's cursor column in it, or -1 */
 	int status_keep;   /* only pane output asked for the frame due */
 	int status_owed;   /* a frame kept it: build it again soon */
