@@ -46,6 +46,7 @@ static const struct option_def option_table[] = {
 	{"activity-action", OPTION_CHOICE, "other", 0, 0, "none,any,current,other"},
 	{"aggressive-resize", OPTION_FLAG, "off", 0, 0, NULL},
 	{"allow-rename", OPTION_FLAG, "off", 0, 0, NULL},
+	{"assume-paste-time", OPTION_NUMBER, "1", 0, 2147483647, NULL},
 	{"automatic-rename", OPTION_FLAG, "on", 0, 0, NULL},
 	{"automatic-rename-format", OPTION_STRING,
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},

@@ -385,6 +385,29 @@ static const char *copy_key_table(struct peer *c)
  * default (key-table, root unless set) is dropped, unless a repeat was
  * running, when it starts over in the default; one not bound in the default
  * goes to the pane. */
+/*
+ * assume-paste-time: keys coming faster than this (ms) were pasted into a
+ * terminal that does not say so (no bracketed paste), and go to the pane
+ * as typed, bindings and the prefix included. As in tmux, the second quick
+ * key only arms this and is still looked up, so that a prefix and its key
+ * typed in one go still work; from the third on they are pasted.
+ */
+static int assume_paste(struct peer *c)
+{
+	long ms = options_number(client_options(c), "assume-paste-time");
+	uint64_t now = uv_hrtime(), gap = now - c->key_ns;
+
+	c->key_ns = now;
+	if (ms <= 0 || gap >= (uint64_t)ms * 1000000) {
+		c->pasting = 0;
+		return 0;
+	}
+	if (c->pasting)
+		return 1;
+	c->pasting = 1;
+	return 0;
+}
+
 static void key_dispatch(struct peer *c, const struct key *k)
 {
 	const struct key_binding *b;
@@ -395,11 +418,16 @@ static void key_dispatch(struct peer *c, const struct key *k)
 
 	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
 		set_key_table(c, NULL, 0);
+	p = active_pane(c);
+	if (assume_paste(c) && c->key_table == NULL && p != NULL && p->copy == NULL &&
+	    p->choose == NULL && p->clock == NULL) {
+		key_to_pane(c, k);
+		return;
+	}
 	if (c->key_table == NULL && key_is_prefix(c, k)) {
 		set_key_table(c, "prefix", 0);
 		return;
 	}
-	p = active_pane(c);
 	if (c->key_table == NULL && p != NULL && p->choose != NULL) {
 		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
 		return;

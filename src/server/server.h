@@ -211,6 +211,8 @@ struct peer {
 	char *key_table;	  /* table for the next key; NULL: root */
 	int key_repeat;		  /* key_table is held by a -r binding ... */
 	uint64_t repeat_deadline; /* ... until this loop time (ms, repeat_timer) */
+	uint64_t key_ns;	  /* when the last key came (assume-paste-time) */
+	int pasting;		  /* keys are coming faster than assume-paste-time */
 	/* a mouse button held (attach.c): what it acts on until released */
 	int mouse_held;	     /* MOUSE_HOLD_*, 0 for none */
 	int mouse_button;    /* 1-3 */
