@@ -81,6 +81,7 @@ static const struct option_def option_table[] = {
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},
 	{"main-pane-width", OPTION_STRING, "80", 0, 0, NULL},
 	{"message-command-style", OPTION_STRING, "bg=black,fg=yellow", 0, 0, NULL},
+	{"message-limit", OPTION_NUMBER, "1000", 0, 2147483647, NULL},
 	{"message-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
 	{"mode-keys", OPTION_CHOICE, "emacs", 0, 0, "emacs,vi"},
 	{"mode-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
@@ -96,6 +97,10 @@ static const struct option_def option_table[] = {
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
+	{"remain-on-exit-format", OPTION_STRING,
+	 "Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
+	 "#{?#{!=:#{pane_dead_signal},},signal #{pane_dead_signal},}, #{t:pane_dead_time})",
+	 0, 0, NULL},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
@@ -103,6 +108,8 @@ static const struct option_def option_table[] = {
 	{"set-titles-string", OPTION_STRING, "#S:#I:#W - \"#T\" #{session_alerts}", 0, 0, NULL},
 	{"silence-action", OPTION_CHOICE, "other", 0, 0, "none,any,current,other"},
 	{"status", OPTION_CHOICE, "on", 0, 0, "off,on,2,3,4,5"},
+	{"status-bg", OPTION_STRING, "default", 0, 0, NULL},
+	{"status-fg", OPTION_STRING, "default", 0, 0, NULL},
 	{"status-format", OPTION_ARRAY, STATUS_FORMAT_0 "\n" STATUS_FORMAT_1, 0, 0, NULL},
 	{"status-interval", OPTION_NUMBER, "15", 0, 2147483647, NULL},
 	{"status-justify", OPTION_CHOICE, "left", 0, 0, "left,centre,right,absolute-centre"},
@@ -212,7 +219,8 @@ static const char *const window_options[] = {
 	"window-status-style",
 	"wrap-search",
 };
-static const char *const pane_options[] = {"allow-rename", "remain-on-exit", "synchronize-panes"};
+static const char *const pane_options[] = {"allow-rename", "remain-on-exit",
+					   "remain-on-exit-format", "synchronize-panes"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {

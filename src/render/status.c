@@ -165,6 +165,19 @@ static struct options *status_options(struct peer *c)
 	return c->session != NULL ? session_options(c->session) : c->srv->options;
 }
 
+/* status-style, with status-fg and status-bg over it unless default (as
+ * tmux still reads them). */
+static struct grid_cell status_pen(struct peer *c)
+{
+	struct options *o = status_options(c);
+	struct grid_cell pen = option_pen(o, "status-style", &default_pen);
+	const char *fg = options_string(o, "status-fg"), *bg = options_string(o, "status-bg");
+
+	(void)style_colour(fg, strlen(fg), &pen.fg); /* (default leaves it) */
+	(void)style_colour(bg, strlen(bg), &pen.bg);
+	return pen;
+}
+
 /* One window's entry, appended to the list. */
 static void draw_window(struct peer *c, struct window *w, time_t now, const struct grid_cell *sb,
 			struct cells *list)
@@ -302,7 +315,7 @@ static void draw_side(struct peer *c, const char *which, time_t now, const struc
 
 static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, int width)
 {
-	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
+	struct grid_cell sb = status_pen(c);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce;
 
@@ -344,7 +357,7 @@ static struct window *list_window_at(struct peer *c, time_t now, const struct gr
 
 struct window *status_window_at(struct peer *c, time_t now, int width, int x)
 {
-	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
+	struct grid_cell sb = status_pen(c);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce, avail, start, x0, n;
 
@@ -498,7 +511,7 @@ static void draw_aligned(const char *text, const struct grid_cell *sb, struct gr
 static void build_format(struct peer *c, time_t now, const char *fmt, struct grid_cell *cells,
 			 int width)
 {
-	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
+	struct grid_cell sb = status_pen(c);
 	struct window *w = c->session->current;
 	struct format_ctx fc;
 	char *text;
@@ -538,7 +551,7 @@ static void build_line(struct peer *c, time_t now, int i, struct grid_cell *cell
 	} else if (fmt != NULL) {
 		build_format(c, now, fmt, cells, width);
 	} else {
-		sb = option_pen(status_options(c), "status-style", &default_pen);
+		sb = status_pen(c);
 		fill(cells, 0, width, &sb);
 	}
 }

@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
@@ -849,9 +850,8 @@ static int pane_remains(struct pane *p)
  * note of how its program ended, as tmux shows it. */
 static void pane_finish(struct pane *p)
 {
-	char when[64], *msg;
-	time_t now = time(NULL);
-	struct tm tm;
+	struct format_ctx fc;
+	char *text, *msg;
 
 	if (!pane_remains(p)) {
 		hooks_fire_pane(p->srv, "pane-exited", p);
@@ -859,15 +859,11 @@ static void pane_finish(struct pane *p)
 		return;
 	}
 	pane_set_events(p, 0);
-	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
-	if (WIFEXITED(p->exit_status))
-		msg = xasprintf("\r\nPane is dead (status %d, %s)\r\n", WEXITSTATUS(p->exit_status),
-				when);
-	else
-		msg = xasprintf("\r\nPane is dead (signal %d, %s)\r\n", WTERMSIG(p->exit_status),
-				when);
+	format_ctx_pane(&fc, p->srv, p);
+	text = format_expand(options_string(pane_options(p), "remain-on-exit-format"), &fc);
+	msg = xasprintf("\r\n%s\r\n", text);
 	grid_input(p->grid, msg, strlen(msg));
+	free(text);
 	free(msg);
 	hooks_fire_pane(p->srv, "pane-died", p);
 	attach_mark_session(p->window->session);

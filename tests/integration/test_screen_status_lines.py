@@ -125,5 +125,67 @@ class StatusLines(screen.ScreenTestCase):
         c.wait_panes_match("S")
 
 
+class MoreOptions(screen.ScreenTestCase):
+    """status-bg/-fg, checked styles and colours, remain-on-exit-format,
+    message-limit."""
+
+    def setUp(self):
+        super().setUp()
+        self.pm.shell_session("S", x=80, y=23)
+
+    def test_status_bg_fg_over_status_style(self):
+        pm = self.pm
+        c = self.attach("S", rows=24, cols=80)
+        c.wait_screen(lambda ls: ls[23].startswith("[S] 0:"), "the status line")
+        pm.run("set-option", "-g", "status-bg", "red")
+        wait_for(lambda: {cl["bg"] for cl in c.screen.cells(23)} == {"idx:1"},
+                 msg="status-bg red over status-style's green",
+                 describe=lambda: c.screen.cells(23)[:2])
+        pm.run("set-option", "-g", "status-style", "bg=blue,fg=green")
+        pm.run("set-option", "-g", "status-fg", "white")
+        wait_for(lambda: {(cl["fg"], cl["bg"]) for cl in c.screen.cells(23)} == {("idx:7", "idx:1")},
+                 msg="status-fg white and status-bg red over the style",
+                 describe=lambda: c.screen.cells(23)[:2])
+        pm.run("set-option", "-g", "status-bg", "default")
+        wait_for(lambda: {cl["bg"] for cl in c.screen.cells(23)} == {"idx:4"},
+                 msg="status-style's blue once status-bg is default",
+                 describe=lambda: c.screen.cells(23)[:2])
+
+    def test_bad_styles_and_colours_are_refused(self):
+        pm = self.pm
+        for name, value, words in (("status-style", "bogus", "invalid style: bogus"),
+                                   ("mode-style", "fg=nosuch", "invalid style: fg=nosuch"),
+                                   ("status-bg", "nocolour", "bad colour: nocolour"),
+                                   ("clock-mode-colour", "x1", "bad colour: x1")):
+            r = pm.cmd("set-option", "-g", name, value)
+            self.assertNotEqual(r.rc, 0, r)
+            self.assertEqual(r.err.strip(), words)
+        self.assertEqual(pm.run("show-options", "-gv", "status-style").strip(), "bg=green,fg=black")
+
+    def test_remain_on_exit_format(self):
+        pm = self.pm
+        pm.run("set-option", "-g", "remain-on-exit", "on")
+        pm.run("new-window", "-d", "-t", "S:1", "exit 3")
+        wait_for(lambda: "Pane is dead (status 3, " in pm.capture("S:1"),
+                 msg="tmux's default dead-pane line", describe=lambda: pm.capture("S:1"))
+        pm.run("set-option", "-g", "remain-on-exit-format", "gone #{pane_dead_status}!")
+        pm.run("new-window", "-d", "-t", "S:2", "exit 4")
+        wait_for(lambda: "gone 4!" in pm.capture("S:2"), msg="the format's line",
+                 describe=lambda: pm.capture("S:2"))
+
+    def test_message_limit(self):
+        pm = self.pm
+        c = self.attach("S", rows=24, cols=80)
+        c.wait_screen(lambda ls: ls[23].startswith("[S] 0:"), "the status line")
+        pm.run("set-option", "-s", "message-limit", "2")
+        for i in range(4):
+            pm.run("display-message", "-c", c.tty, "note-%d" % i)
+        log = pm.run("show-messages")
+        # (tmux also logs the show-messages command itself)
+        self.assertNotIn("note-0", log)
+        self.assertNotIn("note-1", log)
+        self.assertIn("note-3", log)
+
+
 if __name__ == "__main__":
     pmuxtest.main()
