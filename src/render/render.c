@@ -359,11 +359,25 @@ static int in_selection(const struct render_view *v, int y, int x)
 	return !(y == v->sel_sy && x < v->sel_sx) && !(y == v->sel_ey && x > v->sel_ex);
 }
 
+static void pen_cell(struct grid_cell *d, const struct grid_cell *pen)
+{
+	d->fg = pen->fg;
+	d->bg = pen->bg;
+	d->attr = pen->attr & RENDER_ATTRS;
+}
+
 static void mode_cell(struct grid_cell *d, const struct render_view *v)
 {
-	d->fg = v->mode_pen.fg;
-	d->bg = v->mode_pen.bg;
-	d->attr = v->mode_pen.attr & RENDER_ATTRS;
+	pen_cell(d, &v->mode_pen);
+}
+
+/* Copy mode: the mark's or a search match's pen on cell x of view row gy. */
+static void mark_cell(struct grid_cell *d, const struct render_view *v, int gy, int x)
+{
+	uint8_t m = v->marks[(size_t)gy * (size_t)v->width + (size_t)x];
+
+	if (m != 0)
+		pen_cell(d, m == 3 ? &v->current_pen : m == 2 ? &v->match_pen : &v->mark_pen);
 }
 
 /* Copy mode's position indicator on the view's top row, over the text. */
@@ -416,6 +430,8 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 	r->cells_composed += x1 - x0;
 	for (int x = x0; x < x1; x++) {
 		put_cell(r, x, v->grid, &src[x - v->x]);
+		if (v->marks != NULL && x - v->x < v->width)
+			mark_cell(&r->line[x], v, gy, x - v->x);
 		if (v->copy && in_selection(v, gy - v->offset, x - v->x))
 			mode_cell(&r->line[x], v);
 	}

@@ -25,6 +25,11 @@ struct render_view {
 	int offset;
 	int sel, sel_rect, sel_sy, sel_sx, sel_ey, sel_ex;
 	struct grid_cell mode_pen;
+	/* Per cell of the view (height rows of width): 1 the marked line
+	 * (mark_pen), 2 a search match (match_pen), 3 the current match
+	 * (current_pen); or NULL. */
+	const uint8_t *marks;
+	struct grid_cell mark_pen, match_pen, current_pen;
 	const char *indicator;
 	int cursor_row, cursor_col;
 
