@@ -1988,6 +1988,35 @@ static void attach_draw(struct peer *c)
 	c->status_keep = 1; /* until something other than output asks for a frame */
 }
 
+/* A terminal this far behind gets no more passthrough data: it is not
+ * reading, and the data would only pile up in the server. */
+#define PASSTHROUGH_BACKLOG (8u << 20)
+
+void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len)
+{
+	struct options *o = client_options(c);
+	int row = -1, col = -1, top;
+
+	if (c->state != PEER_ATTACHED || c->suspended || c->queued > PASSTHROUGH_BACKLOG)
+		return;
+	/* what came before the data is shown before it, as tmux does (it
+	 * draws as it parses): the output read so far has not asked for its
+	 * frame yet. Even while a frame is in flight, or the next frame
+	 * would draw over the data where the screen changed. */
+	c->dirty = 0;
+	attach_draw(c);
+	if (p != NULL) {
+		top = status_lines(o) && strcmp(options_string(o, "status-position"), "top") == 0;
+		grid_cursor(p->grid, &row, &col);
+		if (col >= p->sx)
+			col = p->sx - 1; /* a wrap pending at the right edge */
+		row += p->yoff + top;
+		col += p->xoff;
+	}
+	render_raw(c->render, row, col, data, len);
+	flush_frame(c);
+}
+
 void attach_render_all(struct server *srv)
 {
 	struct peer *c;

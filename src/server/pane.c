@@ -558,8 +558,7 @@ static int pane_read(struct pane *p, size_t budget)
 		ssize_t n = read(p->fd, buf, sizeof buf);
 
 		if (n > 0) {
-			passthru_pane_output(p, buf, (size_t)n);
-			grid_input(p->grid, buf, (size_t)n);
+			passthru_pane_output(p, buf, (size_t)n); /* and the grid */
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
 			total += (size_t)n;

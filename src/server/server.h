@@ -16,6 +16,7 @@
 #include "server/environ.h"
 #include "term/grid.h"
 #include "term/modescan.h"
+#include "term/passfilter.h"
 #include "util/buf.h"
 
 struct grid;
@@ -90,6 +91,7 @@ struct pane {
 	struct modescan sync_scan;
 	int sync;
 	uv_timer_t *sync_timer;
+	struct passfilter pass; /* DCS tmux; ... ST (allow-passthrough, passthru.c) */
 };
 
 struct window {
@@ -442,6 +444,10 @@ void attach_switch(struct peer *c, struct session *s);
 void attach_resize_windows(struct session *s);
 void attach_timer(struct peer *c);
 void attach_options_changed(struct server *srv);
+/* allow-passthrough: a program's data for c's terminal as it is, after
+ * what c should show so far, at p's cursor (p NULL: wherever the cursor
+ * is, for a pane c does not show). */
+void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len);
 /* command-prompt / confirm-before: ask on the status line, then run tmpl
  * with the responses (keys_template). prompts and inputs are comma
  * separated lists; PROMPT_SINGLE takes one key per response. */
