@@ -364,7 +364,7 @@ static void key_to_pane(struct peer *c, const struct key *k)
 	if (p == NULL || c->readonly)
 		return;
 	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q))
-		key_send(k, q->grid);
+		pane_send_key(q, k);
 }
 
 /* The key table of the active pane's copy mode (per mode-keys), or NULL. */
@@ -1315,6 +1315,14 @@ static void tty_focus(int in, void *ctx)
 }
 
 /* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
+/* extended-keys on or always: terminals with the extkeys feature (or the
+ * Eneks capability) are asked to send extended keys, as tmux does. */
+static int attach_extended_keys_wanted(const struct peer *c)
+{
+	return options_number(c->srv->options, "extended-keys") != 0 &&
+	       passthru_client_has(c, "extkeys", "Eneks");
+}
+
 static void attach_take_tty(struct peer *c)
 {
 	if (c->tty_fd < 0)
@@ -1372,6 +1380,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
 	tty_set_focus(c->tty, passthru_focus_wanted(c));
+	tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 	tty_start(c->tty);
 	flush_frame(c);
 	client_touch(c);
@@ -1729,6 +1738,7 @@ void attach_options_changed(struct server *srv)
 			render_invalidate(c->render);
 			tty_set_mouse(c->tty, mouse_on(c));
 			tty_set_focus(c->tty, passthru_focus_wanted(c));
+			tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 			attach_size_session(c->session);
 		}
 	}

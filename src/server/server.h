@@ -32,6 +32,8 @@ struct session;
 struct window;
 struct prompt;
 
+struct key;
+
 struct pane {
 	struct server *srv;
 	struct window *window;
@@ -372,6 +374,10 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
  * pane_all(srv, p) the one after p, NULL after the last. */
 struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
+/* A key for the pane's program (key_send), as extended keys when
+ * extended-keys is always, or on and the program asked (modifyOtherKeys).
+ * Returns -1 if the key cannot be sent. */
+int pane_send_key(struct pane *p, const struct key *k);
 /* The panes keys or a paste for p go to: for (q = pane_input_first(p); q !=
  * NULL; q = pane_sync_next(p, q)) walks p, unless its input is off
  * (select-pane -d), then every pane synchronized with it. */
