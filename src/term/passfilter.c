@@ -34,37 +34,69 @@ static void data_add(struct passfilter *f, const char *buf, size_t len, int keep
 	f->len += len;
 }
 
-/* Text up to the next ESC, and as much of the introducer as follows it.
- * Returns how many bytes were used. */
+/* How many more bytes of the introducer, after the first from, are at p
+ * (up to len of them). */
+static size_t intro_match(const char *p, size_t len, size_t from)
+{
+	size_t n = 0;
+
+	while (from + n < INTRO_LEN && n < len && p[n] == intro[from + n])
+		n++;
+	return n;
+}
+
+static void data_start(struct passfilter *f)
+{
+	f->matched = 0;
+	f->state = PF_DATA;
+	f->len = 0;
+	f->overflow = 0;
+}
+
+/*
+ * Text up to the next introducer, passed on in one piece (other escape
+ * sequences in it are not cut), or up to the end, where the start of an
+ * introducer waits for the next read to say whether it is one. Returns how
+ * many bytes were used.
+ */
 static size_t text_step(struct passfilter *f, const char *buf, size_t len, passfilter_fn *out,
 			void *arg)
 {
-	const char *e;
+	const char *p = buf, *e, *end = buf + len;
+	size_t k;
 
-	if (f->matched == 0) {
-		e = memchr(buf, '\033', len);
-		if (e == NULL) {
-			out(arg, buf, len);
+	if (f->matched > 0) {
+		k = intro_match(buf, len, f->matched);
+		if (f->matched + k == INTRO_LEN) {
+			data_start(f);
+			return k;
+		}
+		if (k == len) {
+			f->matched += k;
 			return len;
 		}
-		if (e > buf)
-			out(arg, buf, (size_t)(e - buf));
-		f->matched = 1;
-		return (size_t)(e - buf) + 1;
-	}
-	if (buf[0] != intro[f->matched]) {
-		/* not ours: what was held goes on, and this byte is looked at again */
+		/* not ours: what was held goes on, and this read is looked at
+		 * from its start */
 		out(arg, intro, f->matched);
 		f->matched = 0;
 		return 0;
 	}
-	if (++f->matched == INTRO_LEN) {
-		f->matched = 0;
-		f->state = PF_DATA;
-		f->len = 0;
-		f->overflow = 0;
+	while ((e = memchr(p, '\033', (size_t)(end - p))) != NULL) {
+		k = intro_match(e, (size_t)(end - e), 0);
+		if (k == INTRO_LEN || e + k == end) {
+			if (e > buf)
+				out(arg, buf, (size_t)(e - buf));
+			if (k == INTRO_LEN) {
+				data_start(f);
+				return (size_t)(e - buf) + k;
+			}
+			f->matched = (uint8_t)k;
+			return len;
+		}
+		p = e + 1;
 	}
-	return 1;
+	out(arg, buf, len);
+	return len;
 }
 
 static void sequence_done(struct passfilter *f, int keep, passfilter_fn *done, void *arg)

@@ -10,11 +10,13 @@ struct sink {
 	struct buf out;	 /* bytes passed on */
 	struct buf data; /* sequences' data, each followed by '|' */
 	int seqs;
+	int outs; /* calls passing bytes on */
 };
 
 static void collect(void *arg, const char *buf, size_t len)
 {
 	buf_add(&((struct sink *)arg)->out, buf, len);
+	((struct sink *)arg)->outs++;
 }
 
 static void done(void *arg, const char *buf, size_t len)
@@ -31,6 +33,7 @@ static void sink_init(struct sink *s)
 	buf_init(&s->out);
 	buf_init(&s->data);
 	s->seqs = 0;
+	s->outs = 0;
 }
 
 static void sink_free(struct sink *s)
@@ -149,8 +152,25 @@ static void test_never_ending_is_bounded(void)
 	sink_free(&s);
 }
 
+/* Output without the sequence passes in one piece: the grid parses it
+ * as one input. */
+static void test_not_split(void)
+{
+	struct passfilter f = {0};
+	struct sink s;
+	const char in[] = "a\033[1mb\033]0;x\007c\033P1$r\033\\d\033Pt\033[m";
+
+	sink_init(&s);
+	feed(&f, in, sizeof in - 1, sizeof in, 1, &s);
+	CHECK_STR(buf_cstr(&s.out), in);
+	CHECK_INT(s.outs, 1);
+	passfilter_free(&f);
+	sink_free(&s);
+}
+
 int main(void)
 {
+	test_not_split();
 	test_whole_and_split();
 	test_doubled_escapes();
 	test_off_drops_it();
