@@ -2004,7 +2004,7 @@ static void attach_draw(struct peer *c)
 
 void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len)
 {
-	struct options *o = client_options(c);
+	struct options *o;
 	int row = -1, col = -1, top;
 
 	if (c->state != PEER_ATTACHED || c->suspended || c->queued > PASSTHROUGH_BACKLOG)
@@ -2015,7 +2015,10 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
 	 * would draw over the data where the screen changed. */
 	c->dirty = 0;
 	attach_draw(c);
+	if (c->state != PEER_ATTACHED)
+		return; /* its connection failed under the frame */
 	if (p != NULL) {
+		o = client_options(c);
 		top = status_lines(o) && strcmp(options_string(o, "status-position"), "top") == 0;
 		grid_cursor(p->grid, &row, &col);
 		if (col >= p->sx)

@@ -143,6 +143,28 @@ class ExtendedKeys(screen.ScreenTestCase):
         wait_for(lambda: b"\x1b[>4m" in c.tail[c.tail.rfind(b"\x1b[>4;1m"):],
                  msg="extended keys turned off on detach")
 
+    def test_options(self):
+        pm = self.pm
+        pm.new_session("S", "sleep 100")
+        show = lambda *a: pm.run("show-options", *a).strip()   # noqa: E731
+        self.assertEqual(show("-s", "extended-keys"), "extended-keys off")
+        self.assertEqual(show("-gw", "xterm-keys"), "xterm-keys on")
+        self.assertEqual(show("-gw", "allow-passthrough"), "allow-passthrough off")
+        # a choice given no value swaps its first two values, as a flag does
+        pm.run("set-option", "-s", "extended-keys")
+        self.assertEqual(show("-s", "extended-keys"), "extended-keys on")
+        pm.run("set-option", "-s", "extended-keys")
+        self.assertEqual(show("-s", "extended-keys"), "extended-keys off")
+        pm.run("set-option", "-s", "extended-keys", "always")
+        pm.run("set-option", "-s", "extended-keys")
+        self.assertEqual(show("-s", "extended-keys"), "extended-keys always")
+        r = pm.cmd("set-option", "-s", "extended-keys", "sometimes")
+        self.assertNotEqual(r.rc, 0)
+        pm.run("set-option", "-w", "xterm-keys", "off")
+        self.assertEqual(show("-w", "xterm-keys"), "xterm-keys off")
+        pm.run("set-option", "-p", "allow-passthrough", "on")
+        self.assertEqual(show("-p", "allow-passthrough"), "allow-passthrough on")
+
 
 if __name__ == "__main__":
     import unittest
