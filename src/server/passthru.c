@@ -192,6 +192,8 @@ static void passthrough_done(void *arg, const char *data, size_t len)
 	long allow = options_number(pane_options(p), "allow-passthrough");
 	struct peer *c, *next;
 
+	if (allow == 0)
+		return;
 	for (c = p->srv->peers; c != NULL; c = next) {
 		next = c->next;
 		if (shows_pane(c, p))
@@ -202,11 +204,11 @@ static void passthrough_done(void *arg, const char *data, size_t len)
 	}
 }
 
+/* The data is always kept (a megabyte at most): allow-passthrough is
+ * looked at once a sequence is complete, not on every read. */
 void passthru_pane_output(struct pane *p, const char *buf, size_t len)
 {
-	int keep = options_number(pane_options(p), "allow-passthrough") != 0;
-
-	passfilter_input(&p->pass, buf, len, keep, text_out, passthrough_done, p);
+	passfilter_input(&p->pass, buf, len, 1, text_out, passthrough_done, p);
 }
 
 void passthru_pane_free(struct pane *p)
