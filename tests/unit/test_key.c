@@ -180,9 +180,9 @@ static void check_send_flags(struct grid *g, struct capture *cap, const char *na
 
 #define SEND(g, cap, name, lit) check_send_flags(g, cap, name, 0, lit, sizeof lit - 1)
 /* extended keys, as tmux 3.3a sends them (CSI u) and in xterm's format */
-#define SENDX(g, cap, name, lit)                                                \
+#define SENDX(g, cap, name, lit) \
 	check_send_flags(g, cap, name, KEY_SEND_EXTENDED, lit, sizeof lit - 1)
-#define SENDXT(g, cap, name, lit)                                                              \
+#define SENDXT(g, cap, name, lit) \
 	check_send_flags(g, cap, name, KEY_SEND_EXTENDED | KEY_SEND_XTERM, lit, sizeof lit - 1)
 /* without extended keys: nothing sent (NONE) or cannot be sent (MISSING) */
 #define SEND_NONE(g, cap, name) check_send_flags(g, cap, name, 0, "", 0)
@@ -244,22 +244,14 @@ static void test_modify_other_keys(struct grid *g)
 		const char *seq;
 		int want;
 	} steps[] = {
-		{"", 0},
-		{"\033[>4;1m", 1},
-		{"\033[>4m", 0},
-		{"\033[>4;2m", 2},
-		{"\033[>4;3m", 2},
-		{"\033[>1m", 2},
-		{"\033[>1;2m", 2},
-		{"\033[!p", 2}, /* DECSTR leaves it */
-		{"\033[>4;0m", 0},
-		{"\033[>4;1;5m", 1},
-		{"\033[>0m", 0},
-		{"\033[>4;1m\033[?4;1m", 1}, /* not with another leader */
-		{"\033[>m", 0},
-		{"\033[>4;1m\033c", 0}, /* RIS resets it */
-		{"\033[>4;", 0},
-		{"2m", 2}, /* split across reads */
+		{"", 0},	   {"\033[>4;1m", 1},
+		{"\033[>4m", 0},   {"\033[>4;2m", 2},
+		{"\033[>4;3m", 2}, {"\033[>1m", 2},
+		{"\033[>1;2m", 2}, {"\033[!p", 2}, /* DECSTR leaves it */
+		{"\033[>4;0m", 0}, {"\033[>4;1;5m", 1},
+		{"\033[>0m", 0},   {"\033[>4;1m\033[?4;1m", 1}, /* not with another leader */
+		{"\033[>m", 0},	   {"\033[>4;1m\033c", 0},	/* RIS resets it */
+		{"\033[>4;", 0},   {"2m", 2},			/* split across reads */
 	};
 
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
