@@ -1314,7 +1314,6 @@ static void tty_focus(int in, void *ctx)
 		passthru_client_focus(c, in);
 }
 
-/* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
 /* extended-keys on or always: terminals with the extkeys feature (or the
  * Eneks capability) are asked to send extended keys, as tmux does. */
 static int attach_extended_keys_wanted(const struct peer *c)
@@ -1323,6 +1322,7 @@ static int attach_extended_keys_wanted(const struct peer *c)
 	       passthru_client_has(c, "extkeys", "Eneks");
 }
 
+/* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
 static void attach_take_tty(struct peer *c)
 {
 	if (c->tty_fd < 0)

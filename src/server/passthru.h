@@ -1,8 +1,9 @@
 /*
  * passthru: what a pane's program asks of the real terminal, and what the
  * real terminal tells the program, beyond text and keys: the clipboard
- * (OSC 52), focus reports, and tmux's passthrough sequence. Each goes only to terminals that have
- * the feature (terminal-features, terminal-overrides), as in tmux.
+ * (OSC 52) and focus reports, each only to terminals that have the
+ * feature (terminal-features, terminal-overrides), as in tmux; and tmux's
+ * passthrough sequence (allow-passthrough).
  */
 #ifndef PMUX_SERVER_PASSTHRU_H
 #define PMUX_SERVER_PASSTHRU_H
