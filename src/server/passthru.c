@@ -208,7 +208,8 @@ static void passthrough_done(void *arg, const char *data, size_t len)
  * looked at once a sequence is complete, not on every read. */
 void passthru_pane_output(struct pane *p, const char *buf, size_t len)
 {
-	passfilter_input(&p->pass, buf, len, 1, text_out, passthrough_done, p);
+	passfilter_input(&p->pass, buf, len, 1, uv_now(p->srv->loop), text_out, passthrough_done,
+			 p);
 }
 
 void passthru_pane_free(struct pane *p)

@@ -45,8 +45,9 @@ static size_t intro_match(const char *p, size_t len, size_t from)
 	return n;
 }
 
-static void data_start(struct passfilter *f)
+static void data_start(struct passfilter *f, uint64_t now)
 {
+	f->started = now;
 	f->matched = 0;
 	f->state = PF_DATA;
 	f->len = 0;
@@ -59,8 +60,8 @@ static void data_start(struct passfilter *f)
  * introducer waits for the next read to say whether it is one. Returns how
  * many bytes were used.
  */
-static size_t text_step(struct passfilter *f, const char *buf, size_t len, passfilter_fn *out,
-			void *arg)
+static size_t text_step(struct passfilter *f, const char *buf, size_t len, uint64_t now,
+			passfilter_fn *out, void *arg)
 {
 	const char *p = buf, *e, *end = buf + len;
 	size_t k;
@@ -68,7 +69,7 @@ static size_t text_step(struct passfilter *f, const char *buf, size_t len, passf
 	if (f->matched > 0) {
 		k = intro_match(buf, len, f->matched);
 		if (f->matched + k == INTRO_LEN) {
-			data_start(f);
+			data_start(f, now);
 			return k;
 		}
 		if (k == len) {
@@ -87,7 +88,7 @@ static size_t text_step(struct passfilter *f, const char *buf, size_t len, passf
 			if (e > buf)
 				out(arg, buf, (size_t)(e - buf));
 			if (k == INTRO_LEN) {
-				data_start(f);
+				data_start(f, now);
 				return (size_t)(e - buf) + k;
 			}
 			f->matched = (uint8_t)k;
@@ -99,11 +100,10 @@ static size_t text_step(struct passfilter *f, const char *buf, size_t len, passf
 	return len;
 }
 
-static void sequence_done(struct passfilter *f, int keep, passfilter_fn *done, void *arg)
+/* Back to text, the data given back if it was big. */
+static void sequence_end(struct passfilter *f)
 {
 	f->state = PF_TEXT;
-	if (keep && !f->overflow)
-		done(arg, f->data != NULL ? f->data : "", f->len);
 	f->len = 0;
 	if (f->size > PF_KEEP_SIZE) {
 		free(f->data);
@@ -112,16 +112,25 @@ static void sequence_done(struct passfilter *f, int keep, passfilter_fn *done, v
 	}
 }
 
-void passfilter_input(struct passfilter *f, const char *buf, size_t len, int keep,
+static void sequence_done(struct passfilter *f, int keep, passfilter_fn *done, void *arg)
+{
+	if (keep && !f->overflow)
+		done(arg, f->data != NULL ? f->data : "", f->len);
+	sequence_end(f);
+}
+
+void passfilter_input(struct passfilter *f, const char *buf, size_t len, int keep, uint64_t now,
 		      passfilter_fn *out, passfilter_fn *done, void *arg)
 {
 	size_t i = 0;
 	const char *e;
 
+	if (f->state != PF_TEXT && now - f->started >= PASSFILTER_TIMEOUT_MS)
+		sequence_end(f); /* never ended: given up */
 	while (i < len) {
 		switch (f->state) {
 		case PF_TEXT:
-			i += text_step(f, buf + i, len - i, out, arg);
+			i += text_step(f, buf + i, len - i, now, out, arg);
 			break;
 		case PF_DATA:
 			e = memchr(buf + i, '\033', len - i);

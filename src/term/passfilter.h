@@ -14,6 +14,9 @@
 /* A longer sequence is cut out all the same but its data is dropped (tmux
  * drops input strings past a megabyte too). */
 #define PASSFILTER_MAX (1024 * 1024)
+/* A sequence still open this long after it began is given up, and what
+ * follows is text again (tmux leaves any string this way after 5 s). */
+#define PASSFILTER_TIMEOUT_MS 5000
 
 struct passfilter {
 	uint8_t state;	  /* text (with matched), data, an ESC in data */
@@ -21,6 +24,7 @@ struct passfilter {
 	uint8_t overflow; /* the data passed PASSFILTER_MAX */
 	char *data;	  /* the unwrapped data so far */
 	size_t len, size;
+	uint64_t started; /* when the sequence began (ms) */
 };
 
 typedef void passfilter_fn(void *arg, const char *buf, size_t len);
@@ -29,8 +33,9 @@ typedef void passfilter_fn(void *arg, const char *buf, size_t len);
  * Pass the bytes outside passthrough sequences to out, in order. For each
  * sequence completed, when keep is set, call done with its data, doubled
  * ESCs made single again (with keep off the data is not even collected).
+ * now is the time in ms, for PASSFILTER_TIMEOUT_MS.
  */
-void passfilter_input(struct passfilter *f, const char *buf, size_t len, int keep,
+void passfilter_input(struct passfilter *f, const char *buf, size_t len, int keep, uint64_t now,
 		      passfilter_fn *out, passfilter_fn *done, void *arg);
 void passfilter_free(struct passfilter *f);
 

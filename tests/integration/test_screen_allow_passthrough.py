@@ -41,6 +41,14 @@ class AllowPassthrough(screen.ScreenTestCase):
         self.assertFalse(any("tmux;" in l or "]2;" in l
                              for l in pm.screen_lines(self.pane)[1:]))
 
+    def test_a_sequence_that_never_ends_is_given_up(self):
+        pm = self.pm
+        # \157 is o, \164 t: the command line does not hold the words
+        pm.type(self.pane, "clear; printf '\\033Ptmux;abc'; sleep 1; printf '\\157ne\\n'; "
+                "sleep 6; printf '\\164wo\\n'")
+        pm.wait_line(self.pane, "two")
+        self.assertNotIn("one", pm.screen_lines(self.pane))
+
     def test_on_sends_the_data_to_clients(self):
         pm = self.pm
         pm.run("set-option", "-g", "allow-passthrough", "on")

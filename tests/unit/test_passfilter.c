@@ -43,12 +43,14 @@ static void sink_free(struct sink *s)
 }
 
 /* Feed len bytes of text in pieces of size step. */
+static uint64_t now_ms = 1000;
+
 static void feed(struct passfilter *f, const char *text, size_t len, size_t step, int keep,
 		 struct sink *s)
 {
 	for (size_t i = 0; i < len; i += step)
-		passfilter_input(f, text + i, i + step > len ? len - i : step, keep, collect, done,
-				 s);
+		passfilter_input(f, text + i, i + step > len ? len - i : step, keep, now_ms,
+				 collect, done, s);
 }
 
 static void test_whole_and_split(void)
@@ -168,8 +170,35 @@ static void test_not_split(void)
 	sink_free(&s);
 }
 
+/* A sequence open for PASSFILTER_TIMEOUT_MS is given up: what follows is
+ * text, as in tmux. */
+static void test_timeout(void)
+{
+	struct passfilter f = {0};
+	struct sink s;
+
+	sink_init(&s);
+	now_ms = 50000;
+	feed(&f, "a\033Ptmux;lost", 12, 12, 1, &s);
+	now_ms += PASSFILTER_TIMEOUT_MS - 1;
+	feed(&f, "still", 5, 5, 1, &s);
+	CHECK_STR(buf_cstr(&s.out), "a");
+	now_ms += 1;
+	feed(&f, "text\033\\", 6, 6, 1, &s);
+	CHECK_STR(buf_cstr(&s.out), "atext\033\\");
+	CHECK_INT(s.seqs, 0);
+	/* a sequence begun later has its own time */
+	feed(&f, "\033Ptmux;x", 8, 8, 1, &s);
+	now_ms += PASSFILTER_TIMEOUT_MS - 1;
+	feed(&f, "y\033\\", 3, 3, 1, &s);
+	CHECK_STR(buf_cstr(&s.data), "xy|");
+	passfilter_free(&f);
+	sink_free(&s);
+}
+
 int main(void)
 {
+	test_timeout();
 	test_not_split();
 	test_whole_and_split();
 	test_doubled_escapes();
