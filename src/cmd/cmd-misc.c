@@ -272,16 +272,34 @@ static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const ch
 	return 0;
 }
 
+/* A choice given no value, as in tmux: the first two swap (status off and
+ * on, extended-keys off and on), any other stays. */
+static const char *choice_toggled(const struct option_def *d, long now, char *word, size_t size)
+{
+	const char *p = d->choices;
+	long want = now < 2 ? !now : now;
+
+	for (long i = 0; i < want && (p = strchr(p, ',')) != NULL; i++)
+		p++;
+	if (p == NULL)
+		p = d->choices;
+	snprintf(word, size, "%.*s", (int)strcspn(p, ","), p);
+	return word;
+}
+
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
 	char *err = NULL, *expanded = NULL;
+	char choice[64];
 	int rc;
 
 	if (value == NULL) {
-		if (d == NULL || d->type != OPTION_FLAG)
+		if (d == NULL || (d->type != OPTION_FLAG && d->type != OPTION_CHOICE))
 			return cmd_error(ctx, "empty value");	/* tmux's words */
 		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
+		if (d->type == OPTION_CHOICE)
+			value = choice_toggled(d, options_number(o, name), choice, sizeof choice);
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;

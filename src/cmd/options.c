@@ -45,6 +45,7 @@
 static const struct option_def option_table[] = {
 	{"activity-action", OPTION_CHOICE, "other", 0, 0, "none,any,current,other"},
 	{"aggressive-resize", OPTION_FLAG, "off", 0, 0, NULL},
+	{"allow-passthrough", OPTION_CHOICE, "off", 0, 0, "off,on,all"},
 	{"allow-rename", OPTION_FLAG, "off", 0, 0, NULL},
 	{"assume-paste-time", OPTION_NUMBER, "1", 0, 2147483647, NULL},
 	{"automatic-rename", OPTION_FLAG, "on", 0, 0, NULL},
@@ -76,6 +77,8 @@ static const struct option_def option_table[] = {
 	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},
 	{"exit-empty", OPTION_FLAG, "on", 0, 0, NULL},
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
+	{"extended-keys", OPTION_CHOICE, "off", 0, 0, "off,on,always"},
+	{"extended-keys-format", OPTION_CHOICE, "csi-u", 0, 0, "csi-u,xterm"},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
 	{"key-table", OPTION_STRING, "root", 0, 0, NULL},
@@ -153,6 +156,7 @@ static const struct option_def option_table[] = {
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
+	{"xterm-keys", OPTION_FLAG, "on", 0, 0, NULL},
 };
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
 
@@ -189,9 +193,10 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",	 "command-alias",     "copy-command",	    "default-terminal",
-	"escape-time",	 "exit-empty",	      "exit-unattached",    "focus-events",
-	"set-clipboard", "terminal-features", "terminal-overrides",
+	"buffer-limit",		"command-alias",      "copy-command",	 "default-terminal",
+	"escape-time",		"exit-empty",	      "exit-unattached", "extended-keys",
+	"extended-keys-format", "focus-events",	      "message-limit",	 "set-clipboard",
+	"terminal-features",	"terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",
@@ -224,8 +229,9 @@ static const char *const window_options[] = {
 	"window-status-separator",
 	"window-status-style",
 	"wrap-search",
+	"xterm-keys",
 };
-static const char *const pane_options[] = {"allow-rename", "remain-on-exit",
+static const char *const pane_options[] = {"allow-passthrough", "allow-rename", "remain-on-exit",
 					   "remain-on-exit-format", "synchronize-panes"};
 
 static int in_list(const char *const *list, size_t n, const char *name)

@@ -991,6 +991,16 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
 }
 
+void render_raw(struct render *r, int row, int col, const char *data, size_t len)
+{
+	if (row >= 0 && row < r->rows && col >= 0 && col < r->cols)
+		tickit_term_goto(r->tt, row, col);
+	tickit_term_printn(r->tt, data, len);
+	render_pen_reset(r);
+	r->cur_row = r->cur_col = -1;
+	tickit_term_flush(r->tt);
+}
+
 /* Make the shadow's cells drawn in a way that no longer applies differ from
  * anything composed (flags 0xff), so that only they are drawn again. */
 static void shadow_forget(struct render *r, int rgb, int underline)

@@ -82,6 +82,10 @@ void render_invalidate(struct render *r);
 void render_set_hyperlinks(struct render *r, int on);
 /* Draw the frame: only the cells that differ from the shadow. */
 void render_draw(struct render *r, const struct render_frame *f);
+/* Write data to the terminal as it is, with the cursor at row, col first
+ * (-1: where it is). Afterwards the cursor's place and the pen are taken as
+ * unknown, since the data may have moved or changed them. */
+void render_raw(struct render *r, int row, int col, const char *data, size_t len);
 /* How many rows the last frame composed and compared (the others were
  * unchanged and skipped), for tests. */
 int render_rows_composed(const struct render *r);

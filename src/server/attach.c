@@ -365,7 +365,7 @@ static void key_to_pane(struct peer *c, const struct key *k)
 	if (p == NULL || c->readonly)
 		return;
 	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q))
-		key_send(k, q->grid);
+		pane_send_key(q, k);
 }
 
 /* The key table of the active pane's copy mode (per mode-keys), or NULL. */
@@ -1350,6 +1350,14 @@ static void tty_focus(int in, void *ctx)
 		passthru_client_focus(c, in);
 }
 
+/* extended-keys on or always: terminals with the extkeys feature (or the
+ * Eneks capability) are asked to send extended keys, as tmux does. */
+static int attach_extended_keys_wanted(const struct peer *c)
+{
+	return options_number(c->srv->options, "extended-keys") != 0 &&
+	       passthru_client_has(c, "extkeys", "Eneks");
+}
+
 /* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
 static void attach_take_tty(struct peer *c)
 {
@@ -1408,6 +1416,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
 	tty_set_focus(c->tty, passthru_focus_wanted(c));
+	tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 	tty_start(c->tty);
 	flush_frame(c);
 	client_touch(c);
@@ -1765,6 +1774,7 @@ void attach_options_changed(struct server *srv)
 			render_invalidate(c->render);
 			tty_set_mouse(c->tty, mouse_on(c));
 			tty_set_focus(c->tty, passthru_focus_wanted(c));
+			tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 			attach_size_session(c->session);
 		}
 	}
@@ -2026,6 +2036,38 @@ static void attach_draw(struct peer *c)
 	free(overlay);
 	flush_frame(c);
 	c->status_keep = 1; /* until something other than output asks for a frame */
+}
+
+/* A terminal this far behind gets no more passthrough data: it is not
+ * reading, and the data would only pile up in the server. */
+#define PASSTHROUGH_BACKLOG (8u << 20)
+
+void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len)
+{
+	struct options *o;
+	int row = -1, col = -1, top;
+
+	if (c->state != PEER_ATTACHED || c->suspended || c->queued > PASSTHROUGH_BACKLOG)
+		return;
+	/* what came before the data is shown before it, as tmux does (it
+	 * draws as it parses): the output read so far has not asked for its
+	 * frame yet. Even while a frame is in flight, or the next frame
+	 * would draw over the data where the screen changed. */
+	c->dirty = 0;
+	attach_draw(c);
+	if (c->state != PEER_ATTACHED)
+		return; /* its connection failed under the frame */
+	if (p != NULL) {
+		o = client_options(c);
+		top = status_lines(o) && strcmp(options_string(o, "status-position"), "top") == 0;
+		grid_cursor(p->grid, &row, &col);
+		if (col >= p->sx)
+			col = p->sx - 1; /* a wrap pending at the right edge */
+		row += p->yoff + top;
+		col += p->xoff;
+	}
+	render_raw(c->render, row, col, data, len);
+	flush_frame(c);
 }
 
 void attach_render_all(struct server *srv)

@@ -25,6 +25,7 @@
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
+#include "term/key.h"
 #include "server/pipe.h"
 #include "server/wait.h"
 #include "util/log.h"
@@ -331,7 +332,8 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg)
 {
 	struct spawn_result res;
-	static const char clear[] = "\033[H\033[2J";
+	/* (and modifyOtherKeys off: the new program has not asked for it) */
+	static const char clear[] = "\033[H\033[2J\033[>4m";
 
 	if (!p->exited && !kill_live) {
 		*errmsg = xasprintf("pane %%%u still active", p->id);
@@ -444,6 +446,19 @@ static void pane_flush(struct pane *p)
  * it, on a VM often on the other, halted, CPU. Pastes do not wait.
  */
 #define PANE_YIELD_MAX 16
+
+int pane_send_key(struct pane *p, const struct key *k)
+{
+	struct options *o = p->srv->options;
+	long mode = options_number(o, "extended-keys");
+	int flags = 0;
+
+	if (mode == 2 || (mode == 1 && grid_modify_other_keys(p->grid)))
+		flags |= KEY_SEND_EXTENDED;
+	if (options_number(o, "extended-keys-format") == 1)
+		flags |= KEY_SEND_XTERM;
+	return key_send(k, p->grid, flags);
+}
 
 void pane_write(struct pane *p, const char *buf, size_t len)
 {
@@ -559,8 +574,7 @@ static int pane_read(struct pane *p, size_t budget)
 		ssize_t n = read(p->fd, buf, sizeof buf);
 
 		if (n > 0) {
-			passthru_pane_output(p, buf, (size_t)n);
-			grid_input(p->grid, buf, (size_t)n);
+			passthru_pane_output(p, buf, (size_t)n); /* and the grid */
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
 			total += (size_t)n;
