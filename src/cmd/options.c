@@ -80,6 +80,7 @@ static const struct option_def option_table[] = {
 	{"extended-keys", OPTION_CHOICE, "off", 0, 0, "off,on,always"},
 	{"extended-keys-format", OPTION_CHOICE, "csi-u", 0, 0, "csi-u,xterm"},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
+	{"history-file", OPTION_STRING, "", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
 	{"key-table", OPTION_STRING, "root", 0, 0, NULL},
 	{"lock-after-time", OPTION_NUMBER, "0", 0, 2147483647, NULL},
@@ -102,6 +103,7 @@ static const struct option_def option_table[] = {
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
+	{"prompt-history-limit", OPTION_NUMBER, "100", 0, 2147483647, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
 	{"remain-on-exit-format", OPTION_STRING,
 	 "Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
@@ -193,10 +195,10 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",		"command-alias",      "copy-command",	 "default-terminal",
-	"escape-time",		"exit-empty",	      "exit-unattached", "extended-keys",
-	"extended-keys-format", "focus-events",	      "message-limit",	 "set-clipboard",
-	"terminal-features",	"terminal-overrides",
+	"buffer-limit",		"command-alias", "copy-command",      "default-terminal",
+	"escape-time",		"exit-empty",	 "exit-unattached",   "extended-keys",
+	"extended-keys-format", "focus-events",	 "history-file",      "message-limit",
+	"prompt-history-limit", "set-clipboard", "terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

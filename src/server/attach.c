@@ -189,11 +189,10 @@ struct prompt {
 	char **responses;  /* given so far */
 	int n, ninputs, i; /* labels, inputs, current */
 	int flags;	   /* PROMPT_SINGLE, PROMPT_CONFIRM */
-	int hist;	   /* history entry shown (prompt_nhistory: none) */
+	int hist;	   /* history entry shown (the count: none) */
+	int type;	   /* the history it uses (enum prompt_type) */
 	int vi_command;	   /* status-keys vi: in command mode (Escape) */
 };
-
-#define PROMPT_HISTORY_MAX 100
 
 /* Commands a read-only client may run from a binding (tmux lets it do
  * nothing that changes anything but detach and switch sessions). */
@@ -483,7 +482,7 @@ static void prompt_show(struct peer *c)
 	free(c->prompt_label);
 	c->prompt_label = xstrdup(p->labels[p->i]);
 	prompt_set_text(c, p->i < p->ninputs ? p->inputs[p->i] : "");
-	p->hist = c->prompt_nhistory;
+	p->hist = prompt_history_count(c->srv, p->type);
 	mark_dirty(c);
 }
 
@@ -530,7 +529,7 @@ void attach_prompt_clear(struct peer *c)
 }
 
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
-		   int flags)
+		   int flags, int type)
 {
 	struct prompt *p;
 
@@ -548,24 +547,10 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 		p->inputs = split_commas(inputs, &p->ninputs);
 	p->responses = xcalloc(p->n, sizeof *p->responses);
 	p->flags = flags;
+	p->type = type;
 	c->prompt = p;
 	buf_init(&c->prompt_buf);
 	prompt_show(c);
-}
-
-static void prompt_history_add(struct peer *c, const char *line)
-{
-	int n = c->prompt_nhistory;
-
-	if (*line == '\0' || (n > 0 && strcmp(c->prompt_history[n - 1], line) == 0))
-		return;
-	if (n == PROMPT_HISTORY_MAX) {
-		free(c->prompt_history[0]);
-		memmove(c->prompt_history, c->prompt_history + 1, sizeof(char *) * --n);
-	}
-	c->prompt_history = xrealloc(c->prompt_history, sizeof(char *) * (n + 1));
-	c->prompt_history[n] = xstrdup(line);
-	c->prompt_nhistory = n + 1;
 }
 
 /* A response is in: ask the next one, or run the template with them all. */
@@ -575,7 +560,7 @@ static void prompt_accept(struct peer *c, const char *response)
 	char *cmd;
 
 	if (!(p->flags & PROMPT_SINGLE))
-		prompt_history_add(c, response);
+		prompt_history_add(c->srv, p->type, response);
 	p->responses[p->i++] = xstrdup(response);
 	if (p->i < p->n) {
 		prompt_show(c);
@@ -687,12 +672,12 @@ static void prompt_word_right(struct peer *c)
 static void prompt_history_step(struct peer *c, int dir)
 {
 	struct prompt *p = c->prompt;
-	int h = p->hist + dir;
+	int h = p->hist + dir, n = prompt_history_count(c->srv, p->type);
 
-	if (h < 0 || h > c->prompt_nhistory)
+	if (h < 0 || h > n)
 		return;
 	p->hist = h;
-	prompt_set_text(c, h < c->prompt_nhistory ? c->prompt_history[h] : "");
+	prompt_set_text(c, h < n ? prompt_history_item(c->srv, p->type, h) : "");
 }
 
 /* Keys with Ctrl (emacs editing); returns 0 if the key is not one. */
@@ -861,7 +846,7 @@ static void prompt_key_incremental(struct peer *c, const struct key *k)
 	}
 	if ((k->kind == KEY_SYM && (k->sym == VTERM_KEY_ENTER || k->sym == VTERM_KEY_KP_ENTER)) ||
 	    (ctrl && (k->cp == 'm' || k->cp == 'j'))) {
-		prompt_history_add(c, buf_cstr(&c->prompt_buf));
+		prompt_history_add(c->srv, c->prompt->type, buf_cstr(&c->prompt_buf));
 		prompt_cancel(c);
 		return;
 	}
