@@ -6,6 +6,7 @@
 #include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "render/style.h"
 #include "term/grid.h"
 
 #define DISPLAY_FMT                                                                       \
@@ -239,6 +240,21 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
+/* The styles tmux checks when they are set (those without a format). */
+static int pane_style_option(const char *name)
+{
+	return strcmp(name, "window-style") == 0 || strcmp(name, "window-active-style") == 0;
+}
+
+/* pane-border-status takes a row from panes at the window's edge. */
+static void relayout_all(struct server *srv)
+{
+	for (struct session *s = srv->sessions; s != NULL; s = s->next) {
+		for (struct window *w = s->windows; w != NULL; w = w->next)
+			window_relayout(w);
+	}
+}
+
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
@@ -262,6 +278,12 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 	}
 	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))
 		freeze_window_names(ctx->srv);
+	if (pane_style_option(name) && style_check(value, &err) != 0) {
+		free(expanded);
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
 	rc = options_set(o, name, value, args_has(a, 'a'), &err);
 	free(expanded);
 	if (rc != 0) {
@@ -297,6 +319,8 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
 	}
+	if (strcmp(name, "pane-border-status") == 0)
+		relayout_all(ctx->srv);
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
 		attach_mark_session(s);
 	attach_options_changed(ctx->srv);

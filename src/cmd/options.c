@@ -51,6 +51,11 @@ static const struct option_def option_table[] = {
 	{"other-pane-width", OPTION_STRING, "0", 0, 0, NULL},
 	{"pane-active-border-style", OPTION_STRING, "fg=green", 0, 0, NULL},
 	{"pane-base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"pane-border-format", OPTION_STRING,
+	 "#{?pane_active,#[reverse],}#{pane_index}#[default] \"#{pane_title}\"", 0, 0, NULL},
+	{"pane-border-indicators", OPTION_CHOICE, "colour", 0, 0, "off,colour,arrows,both"},
+	{"pane-border-lines", OPTION_CHOICE, "single", 0, 0, "single,double,heavy,simple,number"},
+	{"pane-border-status", OPTION_CHOICE, "off", 0, 0, "off,top,bottom"},
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
@@ -87,6 +92,7 @@ static const struct option_def option_table[] = {
 	{"visual-activity", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
+	{"window-active-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-size", OPTION_CHOICE, "latest", 0, 0, "largest,smallest,manual,latest"},
 	{"window-status-activity-style", OPTION_STRING, "reverse", 0, 0, NULL},
 	{"window-status-bell-style", OPTION_STRING, "reverse", 0, 0, NULL},
@@ -98,6 +104,7 @@ static const struct option_def option_table[] = {
 	{"window-status-last-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"window-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
 };
@@ -154,6 +161,9 @@ static const char *const window_options[] = {
 	"other-pane-width",
 	"pane-active-border-style",
 	"pane-base-index",
+	"pane-border-indicators",
+	"pane-border-lines",
+	"pane-border-status",
 	"pane-border-style",
 	"window-size",
 	"window-status-activity-style",
@@ -166,7 +176,11 @@ static const char *const window_options[] = {
 	"window-status-style",
 	"wrap-search",
 };
-static const char *const pane_options[] = {"allow-rename", "remain-on-exit", "synchronize-panes"};
+/* Window options tmux also keeps per pane (set -p) are listed here: a
+ * window's set holds them as well, and a pane's falls back to it. */
+static const char *const pane_options[] = {"allow-rename",	  "pane-border-format",
+					   "remain-on-exit",	  "synchronize-panes",
+					   "window-active-style", "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {
@@ -312,7 +326,7 @@ static int option_parse(const struct option_def *d, const char *v, long *num, ch
 		return 0;
 	case OPTION_CHOICE:
 		*num = choice_index(d->choices, v);
-		if (*num < 0 && d->choices[0] == 'o' && parse_flag(v) >= 0)
+		if (*num < 0 && strcmp(d->name, "status") == 0 && parse_flag(v) >= 0)
 			*num = parse_flag(v); /* status accepts on/off/1/0 */
 		if (*num < 0) {
 			*err = xasprintf("unknown value: %s", v);
@@ -377,6 +391,8 @@ struct options *options_new_child(struct options *parent)
 
 void options_reparent(struct options *o, struct options *parent)
 {
+	if (o->parent == parent)
+		return; /* pane_options asks on every read: nothing changed */
 	generation++;
 	o->parent = parent;
 }
