@@ -52,6 +52,9 @@ struct frame_memo {
 	enum render_lines border_lines;
 	enum render_indicators border_indicators;
 	int border_status;
+	struct render_label *labels; /* copies, their cells in label_cells */
+	int nlabels;
+	struct grid_cell *label_cells;
 	char *status; /* its text, or NULL */
 	struct grid_cell *status_cells;
 	int status_ncells;
@@ -144,6 +147,8 @@ void render_free(struct render *r)
 	free(r->memo.views);
 	free(r->memo.status);
 	free(r->memo.status_cells);
+	free(r->memo.labels);
+	free(r->memo.label_cells);
 	free(r->row_stamp);
 	free(r->shadow);
 	free(r->line);
@@ -747,7 +752,7 @@ static void compose_labels(struct render *r, int y, const struct render_frame *f
 			int x = l->x + k;
 			struct grid_cell *d;
 
-			if (x < lo || x >= hi)
+			if (x < lo || x >= hi || l->cells[k].ch == 0)
 				continue;
 			d = &r->line[x];
 			*d = l->cells[k];
@@ -1143,7 +1148,7 @@ static int frame_caps(struct render *r)
 /* Can this frame's rows be composed from its views' rows alone? */
 static int frame_plain(const struct render *r, const struct render_frame *f)
 {
-	if (r->links != NULL || f->overlay != NULL || f->nlabels > 0)
+	if (r->links != NULL || f->overlay != NULL)
 		return 0;
 	for (int i = 0; i < f->nviews; i++) {
 		if (f->views[i].copy || f->views[i].hold)
@@ -1164,6 +1169,42 @@ static int status_same(const struct frame_memo *m, const struct render_frame *f)
 	return m->status == NULL && m->status_cells == NULL;
 }
 
+static int labels_same(const struct frame_memo *m, const struct render_frame *f)
+{
+	if (m->nlabels != f->nlabels)
+		return 0;
+	for (int i = 0; i < f->nlabels; i++) {
+		const struct render_label *a = &m->labels[i], *b = &f->labels[i];
+
+		if (a->x != b->x || a->y != b->y || a->ncells != b->ncells ||
+		    memcmp(a->cells, b->cells, (size_t)b->ncells * sizeof *b->cells) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void memo_labels(struct frame_memo *m, const struct render_frame *f)
+{
+	size_t n = 0;
+	struct grid_cell *cells;
+
+	if (labels_same(m, f))
+		return;
+	for (int i = 0; i < f->nlabels; i++)
+		n += (size_t)f->labels[i].ncells;
+	free(m->labels);
+	free(m->label_cells);
+	m->labels = xmalloc((size_t)(f->nlabels > 0 ? f->nlabels : 1) * sizeof *m->labels);
+	m->label_cells = cells = xmalloc((n > 0 ? n : 1) * sizeof *cells);
+	for (int i = 0; i < f->nlabels; i++) {
+		m->labels[i] = f->labels[i];
+		memcpy(cells, f->labels[i].cells, (size_t)f->labels[i].ncells * sizeof *cells);
+		m->labels[i].cells = cells;
+		cells += f->labels[i].ncells;
+	}
+	m->nlabels = f->nlabels;
+}
+
 /* Is this frame laid out as the last one (everything but the views' cells)? */
 static int frame_same(const struct render *r, const struct render_frame *f)
 {
@@ -1175,7 +1216,7 @@ static int frame_same(const struct render *r, const struct render_frame *f)
 	    !cell_eq(&m->border_pen, &f->border_pen) ||
 	    !cell_eq(&m->active_border_pen, &f->active_border_pen) ||
 	    m->border_lines != f->border_lines || m->border_indicators != f->border_indicators ||
-	    m->border_status != f->border_status)
+	    m->border_status != f->border_status || !labels_same(m, f))
 		return 0;
 	for (int i = 0; i < f->nviews; i++) {
 		const struct view_memo *a = &m->views[i];
@@ -1245,6 +1286,7 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	m->border_lines = f->border_lines;
 	m->border_indicators = f->border_indicators;
 	m->border_status = f->border_status;
+	memo_labels(m, f);
 	memo_status(m, f);
 	m->plain = plain;
 }

@@ -58,7 +58,7 @@ enum render_indicators {
 
 /* Cells drawn over the borders (a pane's border status line), normalised as
  * the status line's: wide characters as a cell of width 2 then one of
- * GRID_CH_WIDE_CONT. */
+ * GRID_CH_WIDE_CONT. A cell with ch 0 lets the border show. */
 struct render_label {
 	int x, y; /* on the client's screen */
 	int ncells;

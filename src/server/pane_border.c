@@ -71,27 +71,122 @@ void pane_border_view(struct peer *c, struct pane *p, int active, struct render_
 	v->def_bg = ws.bg == COLOUR_UNSET ? GRID_COLOR_DEFAULT : ws.bg;
 }
 
+enum { PART_LEFT, PART_CENTRE, PART_RIGHT };
+
+/* The part an #[...] directive's align= starts (-1 if it has none); a fill=
+ * colour goes into *fill. */
+static int directive_part(const char *d, size_t len, grid_color *fill, int *filled)
+{
+	static const char *const names[] = {"left", "centre", "right", "absolute-centre"};
+	static const int parts[] = {PART_LEFT, PART_CENTRE, PART_RIGHT, PART_CENTRE};
+	int part = -1;
+	size_t n;
+
+	while (len > 0) {
+		n = strcspn(d, ", ]");
+		if (n > len)
+			n = len;
+		if (n > 6 && strncmp(d, "align=", 6) == 0) {
+			for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+				if (strlen(names[i]) == n - 6 &&
+				    strncmp(d + 6, names[i], n - 6) == 0)
+					part = parts[i];
+			}
+		} else if (n > 5 && strncmp(d, "fill=", 5) == 0) {
+			*filled = style_colour(d + 5, n - 5, fill) == 0;
+		}
+		d += n;
+		len -= n;
+		while (len > 0 && (*d == ',' || *d == ' ')) {
+			d++;
+			len--;
+		}
+	}
+	return part;
+}
+
+/* Text [from, to) drawn at the end of a part. */
+static void draw_segment(const char *from, const char *to, const struct grid_cell *base,
+			 struct grid_cell *pen, struct grid_cell *part, int *n, int width)
+{
+	char *seg = xstrndup(from, (size_t)(to - from));
+
+	*n += status_draw(seg, base, pen, part + *n, width - *n);
+	free(seg);
+}
+
+/*
+ * A border status line as tmux draws it: text after #[align=right] at the
+ * right end, after #[align=centre] in the middle (where the other parts
+ * leave room), the rest from the left; cells with nothing drawn are left
+ * out (ch 0), or blanks of the #[fill=colour]. out has width cells.
+ */
+static void label_draw(const char *text, const struct grid_cell *base, struct grid_cell *out,
+		       int width)
+{
+	struct grid_cell *part[3], pen = *base;
+	int n[3] = {0, 0, 0}, cur = PART_LEFT, next, filled = 0, start;
+	const char *p = text, *seg = text, *end;
+	grid_color fill = GRID_COLOR_DEFAULT;
+
+	part[0] = xcalloc((size_t)width * 3, sizeof **part);
+	part[1] = part[0] + width;
+	part[2] = part[1] + width;
+	while (*p != '\0') {
+		if (p[0] == '#' && p[1] == '#') {
+			p += 2;
+			continue;
+		}
+		if (p[0] != '#' || p[1] != '[' || (end = strchr(p + 2, ']')) == NULL) {
+			p++;
+			continue;
+		}
+		next = directive_part(p + 2, (size_t)(end - p - 2), &fill, &filled);
+		if (next >= 0) {
+			draw_segment(seg, p, base, &pen, part[cur], &n[cur], width);
+			cur = next;
+			seg = p;
+		}
+		p = end + 1;
+	}
+	draw_segment(seg, p, base, &pen, part[cur], &n[cur], width);
+
+	for (int x = 0; x < width; x++)
+		out[x] = filled ? (struct grid_cell){.ch = ' ', .bg = fill, .width = 1}
+				: (struct grid_cell){0};
+	memcpy(out, part[PART_LEFT], (size_t)n[PART_LEFT] * sizeof *out);
+	/* the right part in what the left leaves, cut at its end */
+	if (n[PART_RIGHT] > width - n[PART_LEFT])
+		n[PART_RIGHT] = width - n[PART_LEFT];
+	memcpy(out + width - n[PART_RIGHT], part[PART_RIGHT], (size_t)n[PART_RIGHT] * sizeof *out);
+	start = width / 2 - n[PART_CENTRE] / 2;
+	for (int k = 0; k < n[PART_CENTRE]; k++) {
+		if (start + k >= n[PART_LEFT] && start + k < width - n[PART_RIGHT])
+			out[start + k] = part[PART_CENTRE][k];
+	}
+	free(part[0]);
+}
+
 /* One pane's border status line: pane-border-format drawn in the pane's
  * border style from two cells after the pane's left edge, in its width
- * less four, on the row above (below) it. Returns the cells used. */
-static int pane_label(struct peer *c, struct pane *p, const struct render_view *v,
-		      const struct render_frame *f, int active, struct render_label *l,
-		      struct grid_cell *cells)
+ * less four, on the row above (below) it. */
+static void pane_label(struct peer *c, struct pane *p, const struct render_view *v,
+		       const struct render_frame *f, int active, struct render_label *l,
+		       struct grid_cell *cells)
 {
 	const struct grid_cell *base = active ? &f->active_border_pen : &f->border_pen;
-	struct grid_cell pen = *base;
 	struct format_ctx fc;
 	char *text;
 
 	l->x = v->x + 2;
 	l->y = f->border_status == 1 ? v->y - 1 : v->y + v->height;
 	l->cells = cells;
+	l->ncells = v->width - 4;
 	format_ctx_pane(&fc, c->srv, p);
 	fc.c = c;
 	text = format_expand_time(options_string(pane_options(p), "pane-border-format"), &fc);
-	l->ncells = status_draw(text, base, &pen, cells, v->width - 4);
+	label_draw(text, base, cells, l->ncells);
 	free(text);
-	return l->ncells;
 }
 
 void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
@@ -133,7 +228,8 @@ void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
 
 		if (v->width <= 4)
 			continue;
-		cells += pane_label(c, panes[i], v, f, i == f->active, &labels[n++], cells);
+		pane_label(c, panes[i], v, f, i == f->active, &labels[n], cells);
+		cells += labels[n++].ncells;
 	}
 	f->labels = labels;
 	f->nlabels = n;

@@ -156,6 +156,20 @@ class PaneStyles(screen.ScreenTestCase):
                  describe=lambda: repr(self.geometry()))
         cl.wait_screen(lambda ls: "<" not in "".join(ls[:23]), "no status lines")
 
+    def test_border_format_align(self):
+        pm = self.pm
+        cl = self.attach("S", rows=24, cols=80)
+        pm.run("set-option", "-g", "pane-border-status", "top")
+        # the left pane's line is columns 2-37, the right one's 43-77
+        pm.run("set-option", "-g", "pane-border-format", "L#[align=right]R#[align=centre]C")
+        cl.wait_screen(lambda ls: ls[0] == "──L" + "─" * 17 + "C" + "─" * 16 + "R──┬──L"
+                       + "─" * 16 + "C" + "─" * 16 + "R──", "left, centre and right parts")
+        pm.run("set-option", "-g", "pane-border-format", "#[fill=blue]#[align=right]R")
+        cl.wait_screen(lambda ls: ls[0] == "──" + " " * 35 + "R──┬──" + " " * 34 + "R──",
+                       "#[fill=blue]")
+        self.assertEqual(self.cell(cl, 0, 5)["bg"], BLUE)
+        self.assertEqual(self.cell(cl, 0, 1)["bg"], "default")
+
     def test_border_lines(self):
         pm = self.pm
         c = pm.run("split-window", "-v", "-t", self.b, "-P", "-F", "#{pane_id}", "cat").strip()
