@@ -189,6 +189,25 @@ static void pane_label(struct peer *c, struct pane *p, const struct render_view 
 	free(text);
 }
 
+/* A border style holding a format (tmux's default pane-active-border-style
+ * does: yellow in a mode, red with synchronize-panes) is expanded for the
+ * window's active pane on every frame; attach.c parsed the others. */
+static void border_pen(struct peer *c, struct window *w, const char *name, struct grid_cell *pen)
+{
+	const struct grid_cell base = {.ch = ' ', .width = 1};
+	const char *s = options_string(window_options(w), name);
+	struct format_ctx fc;
+	char *expanded;
+
+	if (strstr(s, "#{") == NULL || w->active == NULL)
+		return;
+	format_ctx_pane(&fc, c->srv, w->active);
+	fc.c = c;
+	expanded = format_expand(s, &fc);
+	*pen = style_pen(expanded, &base);
+	free(expanded);
+}
+
 void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
 			struct render_frame *f)
 {
@@ -197,6 +216,9 @@ void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
 	struct grid_cell *cells;
 	size_t ncells = 0;
 	int n = 0;
+
+	border_pen(c, w, "pane-border-style", &f->border_pen);
+	border_pen(c, w, "pane-active-border-style", &f->active_border_pen);
 
 	f->border_lines = (enum render_lines)options_number(o, "pane-border-lines");
 	/* the option's order is off, colour, arrows, both; colour is the

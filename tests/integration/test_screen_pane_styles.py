@@ -202,6 +202,16 @@ class PaneStyles(screen.ScreenTestCase):
         wait_for(lambda: self.cell(cl, 5, 40)["fg"] == "default"
                  and self.cell(cl, 20, 40)["fg"] == GREEN,
                  msg="half the border in the active colour", describe=cl.describe)
+        # pane-active-border-style's default (a format): yellow while the
+        # active pane is in a mode, red with synchronize-panes
+        self.assertIn("pane_in_mode", pm.run("show-options", "-gv", "pane-active-border-style"))
+        pm.run("copy-mode", "-t", self.b)
+        self.wait_cell(cl, 20, 40, ("idx:3", "default"), "copy mode: yellow")
+        pm.run("send-keys", "-t", self.b, "-X", "cancel")
+        pm.run("set-option", "-w", "-t", "S", "synchronize-panes", "on")
+        self.wait_cell(cl, 20, 40, (RED, "default"), "synchronize-panes: red")
+        pm.run("set-option", "-w", "-t", "S", "synchronize-panes", "off")
+        self.wait_cell(cl, 20, 40, (GREEN, "default"), "green again")
         pm.run("set-option", "-g", "pane-border-indicators", "off")
         wait_for(lambda: self.cell(cl, 5, 40)["fg"] == GREEN
                  and self.cell(cl, 20, 40)["fg"] == GREEN,
