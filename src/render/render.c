@@ -613,6 +613,9 @@ static int on_ring(const struct render_frame *f, int i, int y, int x, int halves
 {
 	const struct render_view *v = &f->views[i], *o;
 
+	/* the line round a window smaller than the client is no pane's */
+	if (x >= f->area_x + f->area_w || y >= f->area_y + f->area_h)
+		return 0;
 	if (x < v->x - 1 || x > v->x + v->width || y < v->y - 1 || y > v->y + v->height)
 		return 0;
 	if ((f->border_status == 1 && y == v->y + v->height) ||
