@@ -1921,6 +1921,8 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 			choose_draw(p, cells, c->rows, c->cols, top);
 		if (p->clock != NULL && (!w->zoomed || p == w->active))
 			clock_draw(p, cells, c->rows, c->cols, top);
+		if ((p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active))
+			pane_border_mode_colours(c, p, cells, c->rows, c->cols, top);
 	}
 	f->cursor_hidden = w != NULL && w->active != NULL &&
 			   (w->active->choose != NULL || w->active->clock != NULL);

@@ -167,6 +167,28 @@ static void label_draw(const char *text, const struct grid_cell *base, struct gr
 	free(part[0]);
 }
 
+void pane_border_mode_colours(struct peer *c, struct pane *p, struct grid_cell *cells, int rows,
+			      int cols, int top)
+{
+	struct render_view v;
+	struct grid_cell *d;
+
+	pane_border_view(c, p, p->window->active == p, &v);
+	if (v.def_fg == GRID_COLOR_DEFAULT && v.def_bg == GRID_COLOR_DEFAULT)
+		return;
+	for (int y = top + p->yoff; y < top + p->yoff + p->sy && y < rows; y++) {
+		for (int x = p->xoff; x < p->xoff + p->sx && x < cols; x++) {
+			d = &cells[(size_t)y * (size_t)cols + (size_t)x];
+			if (y < 0 || d->ch == 0)
+				continue;
+			if (d->fg == GRID_COLOR_DEFAULT)
+				d->fg = v.def_fg;
+			if (d->bg == GRID_COLOR_DEFAULT)
+				d->bg = v.def_bg;
+		}
+	}
+}
+
 /* One pane's border status line: pane-border-format drawn in the pane's
  * border style from two cells after the pane's left edge, in its width
  * less four, on the row above (below) it. */

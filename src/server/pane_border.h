@@ -21,6 +21,11 @@ int pane_border_row(struct window *w, int yoff, int sy);
 /* The view's default colours for pane p, the active pane or not. */
 void pane_border_view(struct peer *c, struct pane *p, int active, struct render_view *v);
 
+/* A mode drawn over pane p in an overlay of rows x cols cells (the window
+ * from row top): its cells of the default colours take the pane's. */
+void pane_border_mode_colours(struct peer *c, struct pane *p, struct grid_cell *cells, int rows,
+			      int cols, int top);
+
 /* The frame's border settings and, with pane-border-status, the status
  * line of each view (panes[i] shown in f->views[i]). Returns memory to free
  * once the frame is drawn, or NULL. */
