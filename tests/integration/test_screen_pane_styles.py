@@ -68,6 +68,10 @@ class PaneStyles(screen.ScreenTestCase):
         pm.run("select-pane", "-t", self.a)
         self.wait_cell(cl, row, ax, (BLUE, GREEN), "the newly active pane")
         self.wait_cell(cl, row, bx, (BLUE, RED), "the pane no longer active")
+        # a mode drawn over a pane (clock mode) has the pane's colours too
+        pm.run("clock-mode", "-t", self.b)
+        self.wait_cell(cl, 1, bx, (BLUE, RED), "clock mode in the other pane")
+        pm.run("send-keys", "-t", self.b, "q")
         # "default" in window-active-style: window-style's colours
         pm.run("set-option", "-g", "window-active-style", "default")
         self.wait_cell(cl, row, ax, (BLUE, RED), "window-active-style default")
