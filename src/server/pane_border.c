@@ -213,7 +213,7 @@ static void pane_label(struct peer *c, struct pane *p, const struct render_view 
 
 /* A border style holding a format (tmux's default pane-active-border-style
  * does: yellow in a mode, red with synchronize-panes) is expanded for the
- * window's active pane on every frame; attach.c parsed the others. */
+ * window's active pane; attach.c parsed the others. */
 static void border_pen(struct peer *c, struct window *w, const char *name, struct grid_cell *pen)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
@@ -230,6 +230,25 @@ static void border_pen(struct peer *c, struct window *w, const char *name, struc
 	free(expanded);
 }
 
+/* What the formats use (a mode, synchronize-panes) changes by commands,
+ * which ask for a frame of their own: a frame for pane output alone keeps
+ * the pens the last one expanded, as it keeps the status line, since
+ * expanding costs more than drawing a keystroke's echo. */
+static void border_pens(struct peer *c, struct window *w, struct render_frame *f)
+{
+	if (c->status_keep && c->fmt_window == w && c->fmt_gen == options_generation()) {
+		f->border_pen = c->fmt_border_pen;
+		f->active_border_pen = c->fmt_active_border_pen;
+		return;
+	}
+	border_pen(c, w, "pane-border-style", &f->border_pen);
+	border_pen(c, w, "pane-active-border-style", &f->active_border_pen);
+	c->fmt_border_pen = f->border_pen;
+	c->fmt_active_border_pen = f->active_border_pen;
+	c->fmt_window = w;
+	c->fmt_gen = options_generation();
+}
+
 void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
 			struct render_frame *f)
 {
@@ -239,8 +258,7 @@ void *pane_border_frame(struct peer *c, struct window *w, struct pane **panes,
 	size_t ncells = 0;
 	int n = 0;
 
-	border_pen(c, w, "pane-border-style", &f->border_pen);
-	border_pen(c, w, "pane-active-border-style", &f->active_border_pen);
+	border_pens(c, w, f);
 
 	f->border_lines = (enum render_lines)options_number(o, "pane-border-lines");
 	/* the option's order is off, colour, arrows, both; colour is the
