@@ -287,6 +287,15 @@ static const char *choice_toggled(const struct option_def *d, long now, char *wo
 	return word;
 }
 
+/* pane-border-status takes a row from panes at the window's edge. */
+static void relayout_all(struct server *srv)
+{
+	for (struct session *s = srv->sessions; s != NULL; s = s->next) {
+		for (struct window *w = s->windows; w != NULL; w = w->next)
+			window_relayout(w);
+	}
+}
+
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
@@ -352,6 +361,8 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
 	}
+	if (strcmp(name, "pane-border-status") == 0)
+		relayout_all(ctx->srv);
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
 		attach_mark_session(s);
 	attach_options_changed(ctx->srv);

@@ -98,8 +98,14 @@ static const struct option_def option_table[] = {
 	{"mouse", OPTION_FLAG, "off", 0, 0, NULL},
 	{"other-pane-height", OPTION_STRING, "0", 0, 0, NULL},
 	{"other-pane-width", OPTION_STRING, "0", 0, 0, NULL},
-	{"pane-active-border-style", OPTION_STRING, "fg=green", 0, 0, NULL},
+	{"pane-active-border-style", OPTION_STRING,
+	 "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}", 0, 0, NULL},
 	{"pane-base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"pane-border-format", OPTION_STRING,
+	 "#{?pane_active,#[reverse],}#{pane_index}#[default] \"#{pane_title}\"", 0, 0, NULL},
+	{"pane-border-indicators", OPTION_CHOICE, "colour", 0, 0, "off,colour,arrows,both"},
+	{"pane-border-lines", OPTION_CHOICE, "single", 0, 0, "single,double,heavy,simple,number"},
+	{"pane-border-status", OPTION_CHOICE, "off", 0, 0, "off,top,bottom"},
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
@@ -145,6 +151,7 @@ static const struct option_def option_table[] = {
 	{"visual-activity", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
+	{"window-active-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-size", OPTION_CHOICE, "latest", 0, 0, "largest,smallest,manual,latest"},
 	{"window-status-activity-style", OPTION_STRING, "reverse", 0, 0, NULL},
 	{"window-status-bell-style", OPTION_STRING, "reverse", 0, 0, NULL},
@@ -156,6 +163,7 @@ static const struct option_def option_table[] = {
 	{"window-status-last-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"window-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
 	{"xterm-keys", OPTION_FLAG, "on", 0, 0, NULL},
@@ -220,6 +228,9 @@ static const char *const window_options[] = {
 	"other-pane-width",
 	"pane-active-border-style",
 	"pane-base-index",
+	"pane-border-indicators",
+	"pane-border-lines",
+	"pane-border-status",
 	"pane-border-style",
 	"window-size",
 	"window-status-activity-style",
@@ -233,8 +244,11 @@ static const char *const window_options[] = {
 	"wrap-search",
 	"xterm-keys",
 };
-static const char *const pane_options[] = {"allow-passthrough", "allow-rename", "remain-on-exit",
-					   "remain-on-exit-format", "synchronize-panes"};
+/* Window options tmux also keeps per pane (set -p) are listed here: a
+ * window's set holds them as well, and a pane's falls back to it. */
+static const char *const pane_options[] = {
+	"allow-passthrough",	 "allow-rename",      "pane-border-format",  "remain-on-exit",
+	"remain-on-exit-format", "synchronize-panes", "window-active-style", "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {
@@ -403,7 +417,7 @@ static int option_parse(const struct option_def *d, const char *v, long *num, ch
 		return 0;
 	case OPTION_CHOICE:
 		*num = choice_index(d->choices, v);
-		if (*num < 0 && d->choices[0] == 'o' && parse_flag(v) >= 0)
+		if (*num < 0 && strcmp(d->name, "status") == 0 && parse_flag(v) >= 0)
 			*num = parse_flag(v); /* status accepts on/off/1/0 */
 		if (*num < 0) {
 			*err = xasprintf("unknown value: %s", v);
@@ -468,6 +482,8 @@ struct options *options_new_child(struct options *parent)
 
 void options_reparent(struct options *o, struct options *parent)
 {
+	if (o->parent == parent)
+		return; /* pane_options asks on every read: nothing changed */
 	generation++;
 	o->parent = parent;
 }

@@ -232,3 +232,12 @@ struct grid_cell style_pen(const char *s, const struct grid_cell *base)
 		return *base;
 	return pen;
 }
+
+int style_check(const char *s, char **err)
+{
+	struct grid_cell pen = {0};
+
+	if (strstr(s, "#{") != NULL)
+		return 0;
+	return style_parse(s, &pen, &pen, err);
+}

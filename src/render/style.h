@@ -25,6 +25,10 @@ int style_colour(const char *s, size_t len, grid_color *out);
  */
 int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err);
 
+/* 0 if s is a valid style or holds a format (#{…}, checked when it is
+ * expanded), else -1 with a message in *err (malloc'd). */
+int style_check(const char *s, char **err);
+
 /* A pen from an option's style on top of base; an invalid style is base. */
 struct grid_cell style_pen(const char *s, const struct grid_cell *base);
 

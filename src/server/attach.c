@@ -26,6 +26,7 @@
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
+#include "server/pane_border.h"
 #include "server/layout.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
@@ -1954,6 +1955,8 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 			choose_draw(p, cells, c->rows, c->cols, top);
 		if (p->clock != NULL && (!w->zoomed || p == w->active))
 			clock_draw(p, cells, c->rows, c->cols, top);
+		if ((p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active))
+			pane_border_mode_colours(c, p, cells, c->rows, c->cols, top);
 	}
 	f->cursor_hidden = w != NULL && w->active != NULL &&
 			   (w->active->choose != NULL || w->active->clock != NULL);
@@ -1968,20 +1971,27 @@ static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
 	struct render_view views[64];
+	struct pane *panes[64];
 	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(client_options(c)), top, cursor;
+	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0;
 	struct grid_cell *overlay;
+	void *labels = NULL;
 	size_t sync_begin;
 	int motion = 0;
 
 	memset(&f, 0, sizeof f);
 	top = strcmp(options_string(client_options(c), "status-position"), "top") == 0 ? status : 0;
-	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
+	if (w != NULL)
+		number = (int)options_number(window_options(w), "pane-base-index");
+	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next, number++) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
 		memset(&views[n], 0, sizeof views[n]);
+		panes[n] = p;
+		views[n].number = number;
+		pane_border_view(c, p, p == w->active, &views[n]);
 		views[n].grid = p->grid;
 		views[n].x = p->xoff;
 		views[n].y = p->yoff + top;
@@ -1999,6 +2009,8 @@ static void attach_draw(struct peer *c)
 	f.nviews = n;
 	tty_set_mouse_motion(c->tty, motion);
 	attach_borders(c, w, top, &f);
+	if (w != NULL)
+		labels = pane_border_frame(c, w, panes, &f);
 	attach_features(c);
 	tty_set_truecolor_override(c->tty, c->has_rgb);
 	/* with status off, a message or the prompt still shows on the last
@@ -2019,6 +2031,7 @@ static void attach_draw(struct peer *c)
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
+	free(labels);
 	flush_frame(c);
 	c->status_keep = 1; /* until something other than output asks for a frame */
 }

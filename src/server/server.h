@@ -250,6 +250,12 @@ struct peer {
 	const struct options *pens_from;
 	unsigned long pens_gen;
 	struct grid_cell border_pen, active_border_pen;
+	/* the same when the styles hold formats (pane_border.c): expanded for
+	 * fmt_window at options generation fmt_gen, again for every frame not
+	 * for pane output alone */
+	struct grid_cell fmt_border_pen, fmt_active_border_pen;
+	const struct window *fmt_window;
+	unsigned long fmt_gen;
 	int has_rgb, has_sync, has_links;
 };
 
