@@ -117,6 +117,7 @@ static const struct option_def option_table[] = {
 	 0, 0, NULL},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
+	{"scroll-on-clear", OPTION_FLAG, "on", 0, 0, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
 	{"set-titles", OPTION_FLAG, "off", 0, 0, NULL},
 	{"set-titles-string", OPTION_STRING, "#S:#I:#W - \"#T\" #{session_alerts}", 0, 0, NULL},
@@ -247,8 +248,9 @@ static const char *const window_options[] = {
 /* Window options tmux also keeps per pane (set -p) are listed here: a
  * window's set holds them as well, and a pane's falls back to it. */
 static const char *const pane_options[] = {
-	"allow-passthrough",	 "allow-rename",      "pane-border-format",  "remain-on-exit",
-	"remain-on-exit-format", "synchronize-panes", "window-active-style", "window-style"};
+	"allow-passthrough", "allow-rename",	      "pane-border-format",
+	"remain-on-exit",    "remain-on-exit-format", "scroll-on-clear",
+	"synchronize-panes", "window-active-style",   "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {
