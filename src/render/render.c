@@ -761,7 +761,7 @@ static void compose_borders(struct render *r, int y, const struct render_frame *
 		if (cover[x] && in_area(f, y, x))
 			continue; /* under a view: most cells, skipped cheaply */
 		if (!in_area(f, y, x))
-			put_border(r, x, 0xb7, &f->border_pen);
+			put_border(r, x, f->fill_ch != 0 ? f->fill_ch : 0xb7, &f->border_pen);
 		else if (is_border(r, f, y, x))
 			put_border(r, x, border_char(r, f, y, x),
 				   border_active(f, y, x) ? &f->active_border_pen : &f->border_pen);

@@ -94,6 +94,7 @@ struct render_frame {
 	 * area_w == 0: no borders, uncovered cells are blank. */
 	int area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
+	uint32_t fill_ch; /* the client's screen beyond the window (0: a dot) */
 	enum render_lines border_lines;
 	enum render_indicators border_indicators;
 	/* pane-border-status: 1 top, 2 bottom. Then the row above (below) a

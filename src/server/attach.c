@@ -32,6 +32,7 @@
 #include "server/ttyfd.h"
 #include "term/grid.h"
 #include "term/key.h"
+#include "util/utf8.h"
 
 /* How many status lines (the status option: off, on, 2 to 5). */
 static int status_lines(struct options *o)
@@ -1849,6 +1850,22 @@ static int status_text(struct peer *c, int lines)
 
 /* The borders are drawn in the window's area: cells there that no pane
  * covers. Their pens come from the border style options. */
+/* fill-character: its first character if it takes one column (ASCII,
+ * Latin to Georgian, punctuation to box drawing), else the dot. */
+static uint32_t fill_character(struct options *o)
+{
+	const char *s = options_string(o, "fill-character");
+	uint32_t cp = 0;
+
+	if (*s == '\0')
+		return 0;
+	(void)utf8_next(s, &cp); /* (the first, as tmux) */
+	if ((cp > 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp < 0x300) ||
+	    (cp >= 0x370 && cp < 0x1100) || (cp >= 0x2010 && cp < 0x2600))
+		return cp;
+	return 0;
+}
+
 static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
@@ -1870,6 +1887,7 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	}
 	f->border_pen = c->border_pen;
 	f->active_border_pen = c->active_border_pen;
+	f->fill_ch = fill_character(o);
 }
 
 /* 24-bit colour from the options (COLORTERM is in the tty's caps). */
