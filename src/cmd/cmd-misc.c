@@ -267,7 +267,8 @@ static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const ch
 		return cmd_error(ctx, "invalid style: %s", value);
 	if ((ends_with(name, "-colour") || strcmp(name, "status-bg") == 0 ||
 	     strcmp(name, "status-fg") == 0) &&
-	    style_colour(value, strlen(value), &colour) < 0)
+	    style_colour(value, strlen(value), &colour) < 0 &&
+	    !(strcmp(name, "cursor-colour") == 0 && strcmp(value, "none") == 0))
 		return cmd_error(ctx, "bad colour: %s", value);
 	return 0;
 }

@@ -64,6 +64,9 @@ static const struct option_def option_table[] = {
 	{"copy-mode-current-match-style", OPTION_STRING, "bg=magenta,fg=black", 0, 0, NULL},
 	{"copy-mode-mark-style", OPTION_STRING, "bg=red,fg=black", 0, 0, NULL},
 	{"copy-mode-match-style", OPTION_STRING, "bg=cyan,fg=black", 0, 0, NULL},
+	{"cursor-colour", OPTION_STRING, "none", 0, 0, NULL},
+	{"cursor-style", OPTION_CHOICE, "default", 0, 0,
+	 "default,blinking-block,block,blinking-underline,underline,blinking-bar,bar"},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
 	{"default-size", OPTION_STRING, "80x24", 0, 0, NULL},
@@ -250,9 +253,9 @@ static const char *const window_options[] = {
 /* Window options tmux also keeps per pane (set -p) are listed here: a
  * window's set holds them as well, and a pane's falls back to it. */
 static const char *const pane_options[] = {
-	"allow-passthrough", "allow-rename",	      "pane-border-format",
-	"remain-on-exit",    "remain-on-exit-format", "scroll-on-clear",
-	"synchronize-panes", "window-active-style",   "window-style"};
+	"allow-passthrough",  "allow-rename",	     "cursor-colour",	      "cursor-style",
+	"pane-border-format", "remain-on-exit",	     "remain-on-exit-format", "scroll-on-clear",
+	"synchronize-panes",  "window-active-style", "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {

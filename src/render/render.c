@@ -1130,8 +1130,10 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		row += v->y;
 		col += v->x;
 		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;
-		tty_cursor_shape(r->tty, cursor_style(v->grid));
+		tty_cursor_shape(r->tty, cursor_style(v->grid) != 0 ? cursor_style(v->grid)
+								    : v->cursor_style);
 	}
+	tty_cursor_colour(r->tty, f->cursor_coloured ? (long)f->cursor_rgb : -1);
 	/* cur_row/cur_col follow every move we make, so an exact match is safe */
 	if (visible && (r->cur_row != row || r->cur_col != col)) {
 		tickit_term_goto(r->tt, row, col);

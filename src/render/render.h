@@ -42,6 +42,9 @@ struct render_view {
 	grid_color def_fg, def_bg;
 	/* pane-border-lines number: the number its border cells show. */
 	int number;
+	/* cursor-style: the cursor (DECSCUSR 1-6) of a pane whose program
+	 * chose none; 0 leaves the terminal's own. */
+	int cursor_style;
 };
 
 /* pane-border-lines */
@@ -95,6 +98,10 @@ struct render_frame {
 	int area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
 	uint32_t fill_ch; /* the client's screen beyond the window (0: a dot) */
+	/* cursor-colour of the active pane (cursor_rgb), when cursor_coloured;
+	 * else the terminal's own */
+	int cursor_coloured;
+	uint32_t cursor_rgb;
 	enum render_lines border_lines;
 	enum render_indicators border_indicators;
 	/* pane-border-status: 1 top, 2 bottom. Then the row above (below) a

@@ -14,6 +14,9 @@
  * "default" (the caller's base colour; *out untouched), -1 if unknown.
  */
 int style_colour(const char *s, size_t len, grid_color *out);
+/* A colour option's value as RGB (a palette index as tmux converts it), or
+ * -1 for default, none or an unknown colour. */
+long style_colour_rgb(const char *s);
 
 /*
  * Apply style string s (items separated by commas or spaces) on top of *pen.

@@ -1888,6 +1888,13 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->border_pen = c->border_pen;
 	f->active_border_pen = c->active_border_pen;
 	f->fill_ch = fill_character(o);
+	if (w->active != NULL && c->has_ccolour) {
+		long rgb =
+			style_colour_rgb(options_string(pane_options(w->active), "cursor-colour"));
+
+		f->cursor_coloured = rgb >= 0;
+		f->cursor_rgb = rgb >= 0 ? (uint32_t)rgb : 0;
+	}
 }
 
 /* 24-bit colour from the options (COLORTERM is in the tty's caps). */
@@ -1913,6 +1920,7 @@ static void attach_features(struct peer *c)
 	c->has_rgb = attach_rgb(c);
 	c->has_sync = passthru_client_has(c, "sync", "Sync");
 	c->has_links = passthru_client_has(c, "hyperlinks", "Hls");
+	c->has_ccolour = passthru_client_has(c, "ccolour", "Cs");
 }
 
 /* set-titles: the title of the client's terminal from set-titles-string. */
@@ -2018,6 +2026,9 @@ static void attach_draw(struct peer *c)
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync && p->copy == NULL;
+		if (p == w->active)
+			views[n].cursor_style =
+				(int)options_number(pane_options(p), "cursor-style");
 		motion |= hover_wanted(p);
 		if (p == w->active)
 			f.active = n;
@@ -2026,10 +2037,10 @@ static void attach_draw(struct peer *c)
 	f.views = views;
 	f.nviews = n;
 	tty_set_mouse_motion(c->tty, motion);
+	attach_features(c); /* (before the borders: they read has_ccolour) */
 	attach_borders(c, w, top, &f);
 	if (w != NULL)
 		labels = pane_border_frame(c, w, panes, &f);
-	attach_features(c);
 	tty_set_truecolor_override(c->tty, c->has_rgb);
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */

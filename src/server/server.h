@@ -256,7 +256,7 @@ struct peer {
 	struct grid_cell fmt_border_pen, fmt_active_border_pen;
 	const struct window *fmt_window;
 	unsigned long fmt_gen;
-	int has_rgb, has_sync, has_links;
+	int has_rgb, has_sync, has_links, has_ccolour;
 };
 
 struct server {
