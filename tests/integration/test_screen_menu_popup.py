@@ -157,6 +157,21 @@ class MenuPopup(screen.ScreenTestCase):
             self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 0)
             c.wait_screen(lambda ls: "Item (i)" not in "\n".join(ls), "the menu gone")
 
+    def test_default_window_and_pane_menus(self):
+        pm, c = self.pm, self.c
+        c.keys(b"\x02<")  # tmux's window menu, at the window's place on the status line
+        ls = c.wait_text("New At End (W)")
+        self.assertIn("0:bash", "\n".join(ls), c.describe())
+        self.assertTrue(any("Swap Left" in l and "(l)" not in l for l in ls),
+                        "Swap Left is disabled with one window\n" + c.describe())
+        c.keys(b"q")
+        c.wait_screen(self.no_box, "the window menu gone")
+        c.keys(b"\x02>")  # tmux's pane menu
+        c.wait_text("Horizontal Split (h)")
+        c.keys(b"h")
+        wait_for(lambda: pm.display("S", "#{window_panes}") == "2",
+                 msg="the pane menu split the window", describe=c.describe)
+
     # -- popups
 
     def inside(self, ls, text):
