@@ -240,6 +240,20 @@ class MenuPopup(screen.ScreenTestCase):
         self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 0)
         self.assertNotIn("z", pm.capture(self.pane).replace(pmuxtest.PROMPT, ""))
 
+    def test_popup_follows_a_smaller_client(self):
+        c = self.c
+        self.background("display-popup", "-c", self.tty, "-w", "40", "-h", "12",
+                        "trap 'echo size $(stty size)' WINCH; echo ready; "
+                        "while :; do sleep 0.1; done")
+        c.wait_screen(lambda ls: self.inside(ls, "ready"), "the popup's program")
+        c.resize(10, 30)
+        # the popup moves into the screen and shrinks to it: its program is
+        # told its new size (the box less its border)
+        ls = c.wait_screen(lambda ls: self.inside(ls, "size 8 28"), "the program resized")
+        self.assertEqual(ls[0], "┌" + "─" * 28 + "┐", c.describe())
+        self.assertEqual(ls[9], "└" + "─" * 28 + "┘", c.describe())
+        self.pm.run("display-popup", "-C", "-c", self.tty)
+
     def popup_sleepers(self):
         """A popup whose shell has a background job and a foreground one."""
         c = self.c
