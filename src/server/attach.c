@@ -1343,8 +1343,9 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 {
 	struct peer *c = ctx;
 
-	if (c->state == PEER_ATTACHED)
-		attach_mouse(c, m);
+	if (c->state != PEER_ATTACHED || menu_mouse(c, m) || popup_mouse(c, m))
+		return; /* (a menu or popup takes the mouse) */
+	attach_mouse(c, m);
 }
 
 static void tty_focus(int in, void *ctx)

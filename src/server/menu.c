@@ -7,6 +7,7 @@
 
 #include "cmd/cmd.h"
 #include "render/box.h"
+#include "render/tty.h"
 #include "render/style.h"
 #include "server/server.h"
 #include "term/key.h"
@@ -245,6 +246,31 @@ int menu_key(struct peer *c, const struct key *k)
 	}
 	attach_mark_client(c);
 	return 1; /* other keys do nothing while the menu shows */
+}
+
+int menu_mouse(struct peer *c, const struct tty_mouse *mo)
+{
+	struct menu *m = c->menu;
+	int inside, i;
+
+	if (m == NULL)
+		return 0;
+	inside = mo->x >= m->x && mo->x < m->x + m->w && mo->y >= m->y && mo->y < m->y + m->h;
+	i = inside ? mo->y - m->y - 1 : -1;
+	if (!selectable(m, i))
+		i = -1;
+	if (mo->type == TTY_MOUSE_PRESS && !inside) {
+		menu_close(c); /* a click elsewhere */
+		return 1;
+	}
+	if (mo->type == TTY_MOUSE_RELEASE) {
+		if (i >= 0)
+			menu_choose(c, i);
+	} else if (mo->type != TTY_MOUSE_WHEEL && i >= 0 && i != m->choice) {
+		m->choice = i; /* pressed or moved over */
+		attach_mark_client(c);
+	}
+	return 1;
 }
 
 /* Item i on row y: its name (cut with '>' when too long) and key, in the

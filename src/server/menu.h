@@ -13,6 +13,7 @@ struct pane;
 struct key;
 struct cmd_ctx;
 struct box_area;
+struct tty_mouse;
 struct menu;
 
 /* The look of a menu: style strings and a border-lines name. */
@@ -41,6 +42,9 @@ void menu_show(struct peer *c, struct menu *m, int x, int y, int choice, struct 
 void menu_close(struct peer *c);
 /* A key while c has a menu: returns 1 if the menu took it. */
 int menu_key(struct peer *c, const struct key *k);
+/* A mouse event while c has a menu: returns 1 if the menu took it (it
+ * takes all). A click on an item chooses it, one elsewhere closes it. */
+int menu_mouse(struct peer *c, const struct tty_mouse *m);
 /* Draw c's menu into its overlay. */
 void menu_draw(struct peer *c, const struct box_area *a);
 

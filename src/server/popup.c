@@ -14,6 +14,7 @@
 #include "render/box.h"
 #include "render/render.h"
 #include "render/style.h"
+#include "render/tty.h"
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
@@ -42,6 +43,7 @@ struct popup {
 	int poll_events;
 	struct buf writeq; /* input the pty has not taken yet */
 	struct cmd_ctx *wait;
+	int mouse_button; /* the button last pressed in it */
 };
 
 static void popup_poll_cb(uv_poll_t *h, int status, int events);
@@ -263,8 +265,10 @@ static int popup_read(struct popup *p, size_t budget)
 			break;
 		return -1;
 	}
-	if (total > 0 && p->c != NULL)
-		attach_mark_client(p->c);
+	if (total > 0 && p->c != NULL && p->c->state == PEER_ATTACHED) {
+		p->c->dirty = 1; /* output alone: the status line may wait, as for a pane's */
+		server_schedule(p->srv);
+	}
 	return 0;
 }
 
@@ -356,6 +360,39 @@ int popup_paste(struct peer *c, const char *buf, size_t len)
 		return 0;
 	if (!p->exited && !c->readonly)
 		grid_paste(p->grid, buf, len);
+	return 1;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+int popup_mouse(struct peer *c, const struct tty_mouse *m)
+{
+	struct popup *p = c->popup;
+	VTermModifier mod;
+	int x, y, w, h, in;
+
+	if (p == NULL)
+		return 0;
+	popup_inner(p, &x, &y, &w, &h);
+	if (p->exited || c->readonly || w < 1 || h < 1 ||
+	    grid_mouse_mode(p->grid) == VTERM_PROP_MOUSE_NONE)
+		return 1;
+	in = m->x >= x && m->x < x + w && m->y >= y && m->y < y + h;
+	if (!in && m->type != TTY_MOUSE_DRAG && m->type != TTY_MOUSE_RELEASE)
+		return 1; /* only a drag or the release may leave it */
+	mod = (VTermModifier)m->mod;
+	grid_mouse_move(p->grid, clamp(m->y - y, 0, h - 1), clamp(m->x - x, 0, w - 1), mod);
+	if (m->type == TTY_MOUSE_PRESS) {
+		p->mouse_button = m->button;
+		grid_mouse_button(p->grid, m->button, 1, mod);
+	} else if (m->type == TTY_MOUSE_RELEASE) {
+		grid_mouse_button(p->grid, m->button != 0 ? m->button : p->mouse_button, 0, mod);
+	} else if (m->type == TTY_MOUSE_WHEEL) {
+		grid_mouse_button(p->grid, m->button == TTY_WHEEL_UP ? 4 : 5, 1, mod);
+	}
 	return 1;
 }
 

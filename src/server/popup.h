@@ -20,6 +20,7 @@ struct cmd_ctx;
 struct box_area;
 struct render_frame;
 struct render_view;
+struct tty_mouse;
 
 struct popup_args {
 	char **argv; /* one word: run by the shell; none: default-command or the shell */
@@ -45,6 +46,9 @@ void popup_close(struct peer *c);
 /* A key or a paste while c has a popup: returns 1 if the popup took it. */
 int popup_key(struct peer *c, const struct key *k);
 int popup_paste(struct peer *c, const char *buf, size_t len);
+/* A mouse event while c has a popup: returns 1 if the popup took it (it
+ * takes all); its program gets those inside it if it asked for the mouse. */
+int popup_mouse(struct peer *c, const struct tty_mouse *m);
 /* SIGCHLD: returns 1 if pid was a popup's program. */
 int popup_reaped(struct server *srv, pid_t pid, int status);
 /* Draw c's popup: its frame into the overlay, its screen as f's floating

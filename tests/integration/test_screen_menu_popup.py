@@ -20,6 +20,12 @@ from pmuxtest import wait_for  # noqa: E402
 ROWS, COLS = 21, 60
 SELECTED_BG = "idx:3"  # bg=yellow: mode-style in tmux 3.3, menu-selected-style in pmux
 
+def sgr_click(col, row, button=0):
+    """A press and release of button 1 at a 0-based cell, in SGR form."""
+    return (b"\x1b[<%d;%d;%dM" % (button, col + 1, row + 1)
+            + b"\x1b[<%d;%d;%dm" % (button, col + 1, row + 1))
+
+
 MENU = ["Set A", "a", "set -g @choice A",
         "",
         "-Off", "o", "set -g @choice off",
@@ -172,6 +178,25 @@ class MenuPopup(screen.ScreenTestCase):
         wait_for(lambda: pm.display("S", "#{window_panes}") == "2",
                  msg="the pane menu split the window", describe=c.describe)
 
+    def test_menu_mouse(self):
+        if pmuxtest.flavor() == "tmux":
+            # tmux 3.3 ignores a press in a menu opened from the keyboard and
+            # closes it on the release, wherever it is
+            self.skipTest("pmux: a click chooses an item in any menu")
+        pm, c = self.pm, self.c
+        pm.run("set", "-g", "mouse", "on")
+        pm.run("bind-key", "m", "display-menu", "-x", "0", "-y", "0", *MENU)
+        c.keys(b"\x02m")
+        c.wait_text("Set B (b)")
+        c.write(sgr_click(3, 4))  # "Set B", the fourth item
+        wait_for(lambda: self.choice() == "B", msg="a click chose Set B", describe=c.describe)
+        c.wait_screen(self.no_box, "the menu gone")
+        c.keys(b"\x02m")
+        c.wait_text("Set A (a)")
+        c.write(sgr_click(40, 10))  # elsewhere: closed, nothing run
+        c.wait_screen(self.no_box, "the menu closed by a click elsewhere")
+        self.assertEqual(self.choice(), "B")
+
     # -- popups
 
     def inside(self, ls, text):
@@ -253,6 +278,21 @@ class MenuPopup(screen.ScreenTestCase):
         self.assertEqual(ls[0], "┌" + "─" * 28 + "┐", c.describe())
         self.assertEqual(ls[9], "└" + "─" * 28 + "┘", c.describe())
         self.pm.run("display-popup", "-C", "-c", self.tty)
+
+    def test_popup_mouse_reaches_a_program_that_asked(self):
+        pm, c = self.pm, self.c
+        pm.run("set", "-g", "mouse", "on")
+        self.background("display-popup", "-E", "-c", self.tty, "-x", "10", "-y", "12",
+                        "-w", "30", "-h", "10",
+                        "printf '\\033[?1000h\\033[?1006h'; stty -echo -icanon; echo ready; cat -v")
+        c.wait_screen(lambda ls: self.inside(ls, "ready"), "the popup's program")
+        # the box's inside starts at (11, 3): a click at (15, 5) is (4, 2) in it
+        c.write(sgr_click(15, 5))
+        c.wait_screen(lambda ls: self.inside(ls, "^[[<0;5;3M^[[<0;5;3m"),
+                      "the click reported to the program, relative to the popup")
+        c.write(sgr_click(50, 18))  # outside: neither the popup nor the pane gets it
+        pm.run("display-popup", "-C", "-c", self.tty)
+        c.wait_screen(self.no_box, "the popup closed")
 
     def popup_sleepers(self):
         """A popup whose shell has a background job and a foreground one."""
