@@ -178,6 +178,25 @@ class MenuPopup(screen.ScreenTestCase):
         wait_for(lambda: pm.display("S", "#{window_panes}") == "2",
                  msg="the pane menu split the window", describe=c.describe)
 
+    def test_menu_styles_and_starting_choice(self):
+        if pmuxtest.flavor() == "tmux":
+            self.skipTest("-C, -H, -s, -S, -b and the menu-* options are tmux 3.4's")
+        pm, c = self.pm, self.c
+        pm.run("set", "-g", "menu-border-lines", "double")
+        p = self.background("display-menu", "-c", self.tty, "-x", "0", "-y", "0", "-C", "3",
+                            "-H", "bg=red", "-s", "fg=green", *MENU)
+        c.wait_text("Set B (b)")
+        cells = c.screen.cells()
+        self.assertEqual(c.lines()[0][:3], "╔══", c.describe())
+        self.assertEqual([cells[4][x]["bg"] for x in (2, 10)], ["idx:1", "idx:1"],
+                         "item 3 selected in -H's style\n" + c.describe())
+        self.assertEqual(cells[1][2]["fg"], "idx:2", "the items in -s's style")
+        c.keys(b"\r")
+        self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 0)
+        self.assertEqual(self.choice(), "B")
+        r = pm.cmd("display-menu", "-c", self.tty, "-C", "x", *MENU)
+        self.assertEqual((r.rc, r.err), (1, "invalid starting choice: x\n"))
+
     def test_menu_mouse(self):
         if pmuxtest.flavor() == "tmux":
             # tmux 3.3 ignores a press in a menu opened from the keyboard and
