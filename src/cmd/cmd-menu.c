@@ -216,7 +216,7 @@ static char *expand(const char *fmt, struct peer *c, struct pane *p)
 static int menu_items(struct cmd_ctx *ctx, struct args *a, struct menu *m, struct peer *c,
 		      struct pane *p)
 {
-	int i = 0, n = 0, rc;
+	int i = 0, n = 0;
 	char *name, *cmd;
 
 	while (i < a->argc) {
@@ -232,12 +232,12 @@ static int menu_items(struct cmd_ctx *ctx, struct args *a, struct menu *m, struc
 			return -1;
 		name = expand(a->argv[i], c, p);
 		cmd = expand(a->argv[i + 2], c, p);
-		rc = *name == '\0' ? 0 : menu_add(m, name, a->argv[i + 1], cmd);
-		n += *name != '\0';
+		if (*name != '\0') {
+			menu_add(m, name, a->argv[i + 1], cmd);
+			n++;
+		}
 		free(name);
 		free(cmd);
-		if (rc != 0)
-			return cmd_error(ctx, "invalid key: %s", a->argv[i + 1]);
 		i += 3;
 	}
 	return 0;

@@ -66,14 +66,13 @@ void menu_free(struct menu *m)
 	free(m);
 }
 
-int menu_add(struct menu *m, const char *name, const char *key, const char *command)
+void menu_add(struct menu *m, const char *name, const char *key, const char *command)
 {
 	struct menu_item it;
 
 	memset(&it, 0, sizeof it);
-	if (key != NULL && *key != '\0') {
-		if (key_parse(key, &it.key) != 0)
-			return -1;
+	/* as tmux: a key it cannot read is no key */
+	if (key != NULL && *key != '\0' && key_parse(key, &it.key) == 0) {
 		it.has_key = 1;
 		key_name(&it.key, it.keyname, sizeof it.keyname);
 	}
@@ -84,7 +83,6 @@ int menu_add(struct menu *m, const char *name, const char *key, const char *comm
 	}
 	m->items = xrealloc(m->items, sizeof *m->items * (size_t)(m->n + 1));
 	m->items[m->n++] = it;
-	return 0;
 }
 
 /* What an item's key adds to its width: " (key)". */
@@ -106,6 +104,8 @@ void menu_size(struct menu *m, int max_width, int *w, int *h)
 	}
 	if (width > max_width - 4)
 		width = max_width - 4; /* long names are cut to fit */
+	if (width < 1)
+		width = 1;
 	*w = width + 4;
 	*h = m->n + 2;
 }

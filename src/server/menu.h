@@ -25,10 +25,10 @@ struct menu_look {
 /* An empty menu with a title (a string with #[style] directives, or NULL). */
 struct menu *menu_new(const char *title, const struct menu_look *look);
 void menu_free(struct menu *m);
-/* Add an item: name NULL is a separator; key is a key name or "" for none;
- * command is run when it is chosen. A name starting with '-' is disabled.
- * Returns -1 if the key is not a key name. */
-int menu_add(struct menu *m, const char *name, const char *key, const char *command);
+/* Add an item: name NULL is a separator; key is a key name or "" for none
+ * (one that is not a key name is none too); command is run when it is
+ * chosen. A name starting with '-' is disabled. */
+void menu_add(struct menu *m, const char *name, const char *key, const char *command);
 /* The box's size on a client max_width columns wide. */
 void menu_size(struct menu *m, int max_width, int *w, int *h);
 /* Show m on c with its box's top-left corner at (x, y); the menu is c's

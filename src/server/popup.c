@@ -397,12 +397,14 @@ int popup_mouse(struct peer *c, const struct tty_mouse *m)
 }
 
 /* A client smaller than the popup: the popup moves into it, and shrinks
- * (its program told) if it must. */
+ * (its program told) if it must, as long as something of it is left. */
 static void popup_fit(struct popup *p, int rows, int cols)
 {
-	int x, y, w, h, old_w, old_h;
+	int x, y, w, h, old_w, old_h, b = p->lines != BOX_NONE;
 	struct winsize ws;
 
+	if (cols - 2 * b < 1 || rows - 2 * b < 1)
+		return; /* too small: drawn cut, as it is */
 	popup_inner(p, &x, &y, &old_w, &old_h);
 	if (p->w > cols)
 		p->w = cols;
@@ -413,10 +415,6 @@ static void popup_fit(struct popup *p, int rows, int cols)
 	if (p->y + p->h > rows)
 		p->y = rows - p->h;
 	popup_inner(p, &x, &y, &w, &h);
-	if (w < 1 || h < 1) {
-		p->w = p->h = 0;
-		return;
-	}
 	if (w == old_w && h == old_h)
 		return;
 	grid_resize(p->grid, h, w);
