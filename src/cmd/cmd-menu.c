@@ -35,7 +35,7 @@ static int status_at_top(struct peer *c)
 
 static int status_count(struct peer *c)
 {
-	return options_number(session_options(c->session), "status") ? 1 : 0;
+	return (int)options_number(session_options(c->session), "status"); /* lines */
 }
 
 /* The column where window w's entry starts on the status line, or 0. */
