@@ -237,6 +237,25 @@ class MenuPopup(screen.ScreenTestCase):
         # as tmux: the program was hung up (128 + SIGHUP)
         self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 129)
 
+    def test_popup_environment_directory_and_shell(self):
+        pm, c = self.pm, self.c
+        d = os.path.join(pm.tmp, "popdir")
+        os.mkdir(d)
+        self.background("display-popup", "-c", self.tty, "-e", "PTEST=val-42", "-d", d,
+                        "-w", "50", "echo $PTEST; pwd")
+        c.wait_screen(lambda ls: self.inside(ls, "val-42") and self.inside(ls, "popdir"),
+                      "-e's variable and -d's directory")
+        c.keys(b"\x1b")
+        c.wait_screen(self.no_box, "the popup closed")
+        # no command: the shell, interactive
+        p = self.background("display-popup", "-E", "-c", self.tty, "-w", "50")
+        c.wait_screen(lambda ls: any(l.strip().startswith("┌") for l in ls), "the popup")
+        c.keys(b"echo shell-$((40+2))\r")
+        c.wait_screen(lambda ls: self.inside(ls, "shell-42"), "the shell's answer")
+        c.keys(b"exit\r")
+        c.wait_screen(self.no_box, "the popup closed with its shell")
+        self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 0)
+
     def test_typing_reaches_the_program_and_E_closes_on_exit(self):
         pm, c = self.pm, self.c
         p = self.background("display-popup", "-E", "-c", self.tty, "cat")
