@@ -218,7 +218,8 @@ static void popup_close_status(struct peer *c, int status)
 		return;
 	c->popup = NULL;
 	wait = p->wait;
-	pane_hangup_session(p->pid);
+	if (!p->exited)
+		pane_hangup_session(p->pid); /* (its pid cannot have been reused yet) */
 	uv_close((uv_handle_t *)&p->poll, popup_free_cb);
 	if (p->fd >= 0 && close(p->fd) < 0)
 		log_debug("close popup pty: %s", strerror(errno));
@@ -295,6 +296,9 @@ static void popup_exited(struct popup *p, int status)
 
 	p->exited = 1;
 	p->status = status;
+	/* as when a pane's program exits: what is left of its session goes
+	 * now, while its id still names it */
+	pane_hangup_session(p->pid);
 	if (popup_read(p, SIZE_MAX) < 0)
 		popup_set_events(p, 0);
 	if (p->close_on_exit == 1 || (p->close_on_exit == 2 && ok))

@@ -3,8 +3,9 @@
  * with a program of its own on a pty of its own. Like a pane's, the
  * program is a session leader whose controlling terminal is that pty; its
  * output goes to the popup's grid, and keys typed on the client go to it
- * while the popup is open (C-c through the line discipline). Closing the
- * popup hangs up every process group left in the program's session.
+ * while the popup is open (C-c through the line discipline). The
+ * program's exit, or closing the popup first, hangs up every process group
+ * left in its session.
  */
 #ifndef PMUX_SERVER_POPUP_H
 #define PMUX_SERVER_POPUP_H
