@@ -356,6 +356,23 @@ class MenuPopup(screen.ScreenTestCase):
             if how == "-C":
                 self.c.wait_screen(self.no_box, "the popup closed")
 
+    def test_program_exit_hangs_up_its_session(self):
+        if pmuxtest.flavor() == "tmux":
+            self.skipTest("tmux leaves a popup's background jobs until it closes")
+        c = self.c
+        go = os.path.join(self.pm.tmp, "go")
+        self.background("display-popup", "-c", self.tty,
+                        "sleep 424203 & while [ ! -e %s ]; do sleep 0.05; done; echo bye-bye"
+                        % go)
+        wait_for(lambda: self.pm.find_own(["sleep", "424203"]), msg="the background job")
+        open(go, "w").close()
+        c.wait_screen(lambda ls: self.inside(ls, "bye-bye"), "the popup's output")
+        wait_for(lambda: not self.pm.find_own(["sleep", "424203"]),
+                 msg="the background job hung up when the shell exited")
+        self.assertTrue(self.inside(c.lines(), "bye-bye"), "the popup stays open")
+        c.keys(b"\x1b")
+        c.wait_screen(self.no_box, "the popup closed")
+
     def test_kill_server_leaves_no_process(self):
         jobs = self.popup_sleepers()
         self.pm.run("kill-server")
