@@ -16,6 +16,7 @@
 #include "cmd/keys.h"
 #include "cmd/options.h"
 #include "cmd/parse.h"
+#include "render/box.h"
 #include "render/render.h"
 #include "render/status.h"
 #include "render/style.h"
@@ -27,6 +28,8 @@
 #include "server/copy.h"
 #include "server/display_panes.h"
 #include "server/pane_border.h"
+#include "server/menu.h"
+#include "server/popup.h"
 #include "server/layout.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
@@ -246,7 +249,7 @@ static void message_first_line(struct peer *c, const char *text)
 
 /* Run command text for the client (a binding, a prompt's command); errors
  * and output go to its status line. */
-static void run_command_text(struct peer *c, const char *text)
+static void run_command_text_at(struct peer *c, const char *text, struct pane *current)
 {
 	struct cmd_ctx ctx;
 	char **argv = NULL, *err = NULL;
@@ -263,6 +266,7 @@ static void run_command_text(struct peer *c, const char *text)
 		return;
 	}
 	cmd_ctx_init(&ctx, c->srv, c);
+	ctx.current = current;
 	cmd_run(&ctx, argc, argv);
 	parse_free(argv, argc);
 	if (c->state == PEER_ATTACHED) {
@@ -276,9 +280,19 @@ static void run_command_text(struct peer *c, const char *text)
 	cmd_ctx_free(&ctx);
 }
 
+static void run_command_text(struct peer *c, const char *text)
+{
+	run_command_text_at(c, text, NULL);
+}
+
 void attach_run_command(struct peer *c, const char *text)
 {
 	run_command_text(c, text);
+}
+
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p)
+{
+	run_command_text_at(c, text, p);
 }
 
 /* The prefix key options as keys. Every key typed is compared with them,
@@ -925,6 +939,10 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		uv_timer_stop(&c->msg_timer);
 		mark_dirty(c);
 	}
+	if (paste == NULL && menu_key(c, k))
+		return; /* a menu takes every key */
+	if (paste != NULL ? popup_paste(c, paste, paste_len) : popup_key(c, k))
+		return; /* so does a popup, for its program */
 	if (paste == NULL && display_panes_key(c, k))
 		return; /* the indicator takes a key, digit or not */
 	if (paste != NULL) {
@@ -1325,8 +1343,9 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 {
 	struct peer *c = ctx;
 
-	if (c->state == PEER_ATTACHED)
-		attach_mouse(c, m);
+	if (c->state != PEER_ATTACHED || menu_mouse(c, m) || popup_mouse(c, m))
+		return; /* (a menu or popup takes the mouse) */
+	attach_mouse(c, m);
 }
 
 static void tty_focus(int in, void *ctx)
@@ -1618,6 +1637,8 @@ void attach_free(struct peer *c)
 		attach_gone(c->srv, s);
 	}
 	display_panes_stop(c);
+	menu_close(c);
+	popup_close(c);
 	render_free(c->render);
 	c->render = NULL;
 	tty_free(c->tty);
@@ -1961,19 +1982,22 @@ static void attach_sync_end(struct peer *c, size_t begin)
 		buf_adds(&c->frame, "\033[?2026l");
 }
 
-/* Overlays over the window: panes in buffer mode, and the display-panes
- * indicator over them. Returns the cells to free, or NULL when nothing is
- * drawn over the panes. */
-static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f)
+/* Overlays over the window: panes in buffer mode, the display-panes
+ * indicator over them, and a menu or popup over everything. Returns the
+ * cells to free, or NULL when nothing is drawn over the panes. */
+static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f,
+					struct render_view *floating)
 {
 	struct window *w = c->session->current;
 	struct grid_cell *cells;
+	struct box_area area;
 	struct pane *p;
 	int modes = 0;
 
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next)
 		modes |= (p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active);
-	if ((c->display_panes == NULL && !modes) || c->rows < 1 || c->cols < 1)
+	if ((c->display_panes == NULL && c->menu == NULL && c->popup == NULL && !modes) ||
+	    c->rows < 1 || c->cols < 1)
 		return NULL;
 	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
@@ -1987,6 +2011,11 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	f->cursor_hidden = w != NULL && w->active != NULL &&
 			   (w->active->choose != NULL || w->active->clock != NULL);
 	display_panes_draw(c, cells, c->rows, c->cols, top);
+	area = (struct box_area){cells, c->rows, c->cols};
+	popup_draw(c, &area, f, floating);
+	menu_draw(c, &area);
+	if (c->menu != NULL)
+		f->cursor_hidden = 1;
 	f->overlay = cells;
 	f->overlay_rows = c->rows;
 	f->overlay_cols = c->cols;
@@ -2004,6 +2033,7 @@ static void attach_draw(struct peer *c)
 	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0;
 	struct grid_cell *overlay;
 	void *labels = NULL;
+	struct render_view floating;
 	size_t sync_begin;
 	int motion = 0;
 
@@ -2056,7 +2086,7 @@ static void attach_draw(struct peer *c)
 	render_set_hyperlinks(c->render, c->has_links);
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
-	overlay = attach_overlay(c, top, &f);
+	overlay = attach_overlay(c, top, &f, &floating);
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
