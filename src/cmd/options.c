@@ -78,6 +78,7 @@ static const struct option_def option_table[] = {
 	{"display-panes-colour", OPTION_STRING, "blue", 0, 0, NULL},
 	{"display-panes-time", OPTION_NUMBER, "1000", 1, 2147483647, NULL},
 	{"display-time", OPTION_NUMBER, "750", 0, 2147483647, NULL},
+	{"editor", OPTION_STRING, "/usr/bin/vi", 0, 0, NULL},
 	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},
 	{"exit-empty", OPTION_FLAG, "on", 0, 0, NULL},
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
@@ -216,10 +217,23 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",		"command-alias", "copy-command",      "default-terminal",
-	"escape-time",		"exit-empty",	 "exit-unattached",   "extended-keys",
-	"extended-keys-format", "focus-events",	 "history-file",      "message-limit",
-	"prompt-history-limit", "set-clipboard", "terminal-features", "terminal-overrides",
+	"buffer-limit",
+	"command-alias",
+	"copy-command",
+	"default-terminal",
+	"editor",
+	"escape-time",
+	"exit-empty",
+	"exit-unattached",
+	"extended-keys",
+	"extended-keys-format",
+	"focus-events",
+	"history-file",
+	"message-limit",
+	"prompt-history-limit",
+	"set-clipboard",
+	"terminal-features",
+	"terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

@@ -1,14 +1,17 @@
 /*
  * choose_buffer: buffer mode (choose-buffer), the paste buffers in the mode
  * tree of server/choose.c: one item per buffer, its text in the preview; d
- * deletes, Enter or p pastes it, P pastes the tagged ones.
+ * deletes, Enter or p pastes it, P pastes the tagged ones, e edits it in a
+ * popup (server/buffer_edit.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/format.h"
+#include "server/buffer_edit.h"
 #include "server/choose_mode.h"
 #include "server/server.h"
+#include "term/key.h"
 #include "util/buf.h"
 
 enum { SORT_TIME, SORT_NAME, SORT_SIZE };
@@ -131,6 +134,21 @@ static void delete_buffers(struct peer *c, struct pane *p, int tagged)
 		choose_exit(p); /* nothing left to choose from, as tmux */
 }
 
+/* e: the current buffer in the editor (tmux's buffer mode). */
+static int key(struct peer *c, struct pane *p, const struct key *k)
+{
+	struct choose_item *cur = choose_current(p);
+	char *err = NULL;
+
+	if (k->kind != KEY_CHAR || k->mod != 0 || k->cp != 'e' || cur == NULL)
+		return 0;
+	if (buffer_edit(c, cur->id, &err) != 0) {
+		attach_message(c, err);
+		free(err);
+	}
+	return 1;
+}
+
 static char *start(struct pane *p)
 {
 	(void)p;
@@ -150,5 +168,6 @@ const struct choose_mode choose_buffer_mode = {
 	.build = build,
 	.preview = preview,
 	.kill = delete_buffers,
+	.key = key,
 	.start = start,
 };

@@ -43,6 +43,8 @@ struct popup {
 	int poll_events;
 	struct buf writeq; /* input the pty has not taken yet */
 	struct cmd_ctx *wait;
+	void (*done)(struct server *srv, int status, void *arg);
+	void *done_arg;
 	int mouse_button; /* the button last pressed in it */
 };
 
@@ -171,6 +173,8 @@ int popup_open(struct peer *c, const struct popup_args *pa, struct cmd_ctx *wait
 	p->style = style_pen(pa->style, &base);
 	p->border = style_pen(pa->border_style, &base);
 	p->close_on_exit = pa->close_on_exit;
+	p->done = pa->done;
+	p->done_arg = pa->done_arg;
 	p->fd = -1;
 	buf_init(&p->writeq);
 	if (popup_spawn(p, pa, err) != 0) {
@@ -229,6 +233,8 @@ static void popup_close_status(struct peer *c, int status)
 	p->c = NULL;
 	if (c->state == PEER_ATTACHED)
 		attach_mark_client(c);
+	if (p->done != NULL)
+		p->done(c->srv, status, p->done_arg);
 	if (wait != NULL) {
 		if (status != 0)
 			wait->status = status;

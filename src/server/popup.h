@@ -36,6 +36,10 @@ struct popup_args {
 	const char *style, *border_style;
 	int close_on_exit; /* 0: stays; 1 (-E): closes when the program exits; 2 (-EE): if it
 			      succeeded */
+	/* Called once when the popup closes, with the program's exit status
+	 * (as a shell gives it; 129 if it was hung up). May be NULL. */
+	void (*done)(struct server *srv, int status, void *arg);
+	void *done_arg;
 };
 
 /* Open a popup on c (closing any other). wait, if not NULL, is a suspended

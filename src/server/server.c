@@ -225,6 +225,26 @@ static void server_config(struct server *srv, const char *config_file)
 	}
 }
 
+/* As tmux: $VISUAL or $EDITOR is the editor option, and an editor whose
+ * name holds "vi" makes vi keys the default in copy mode and the prompt. */
+static void server_editor_defaults(struct server *srv)
+{
+	const char *ed = getenv("VISUAL"), *base;
+	char *err = NULL;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		return;
+	(void)options_set(srv->options, "editor", ed, 0, &err);
+	base = strrchr(ed, '/') != NULL ? strrchr(ed, '/') + 1 : ed;
+	if (strstr(base, "vi") != NULL) {
+		(void)options_set(srv->options, "mode-keys", "vi", 0, &err);
+		(void)options_set(srv->options, "status-keys", "vi", 0, &err);
+	}
+	free(err); /* (a string option and two known choices cannot fail) */
+}
+
 void server_config_done(struct server *srv)
 {
 	if (srv->config_loading != 0)
@@ -256,6 +276,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	srv.socket_path = xstrdup(socket_path);
 	srv.start_time = time(NULL);
 	srv.options = options_new();
+	server_editor_defaults(&srv);
 	buffers_init(&srv.buffers);
 	environ_init(&srv.env);
 	srv.hooks = hooks_new();

@@ -550,6 +550,9 @@ def base_env(tmp):
     env["TERM"] = "xterm-256color"
     env["LC_ALL"] = "C.UTF-8"
     env.pop("PROMPT_COMMAND", None)
+    # (an editor with "vi" in its name would make vi keys the default)
+    env.pop("EDITOR", None)
+    env.pop("VISUAL", None)
     return env
 
 
