@@ -145,6 +145,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
 	fc.c = ctx->peer;
+	fc.m = &ctx->mouse;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
 	if (args_has(a, 'a')) {
@@ -258,6 +259,7 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 		else
 			format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		value = expanded = format_expand(value, &fc);
 	}
 	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))

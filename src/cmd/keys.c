@@ -222,6 +222,58 @@ static const struct {
 	{"copy-mode-vi", "}", "send-keys -X next-paragraph"},
 };
 
+/* The "pass the mouse to the pane, else" test of tmux's root mouse bindings. */
+#define KEYS_MOUSE_IF "if-shell -F \"#{||:#{pane_in_mode},#{mouse_any_flag}}\" "
+
+/*
+ * tmux 3.3's mouse bindings (MOUSE SUPPORT in the manual), in its words.
+ * Left out: the right button's menus (MouseDown3Pane, M-MouseDown3Pane,
+ * MouseDown3Status, MouseDown3StatusLeft), which need display-menu; the
+ * right button goes to the pane's program instead. pmux's WheelUpPane
+ * differs in two ways: it passes the wheel to a program on the alternate
+ * screen (less, man), which gets it as Up keys as terminals do, rather than
+ * entering copy mode; and the step that enters copy mode scrolls too.
+ */
+static const struct {
+	const char *table, *key, *cmd;
+} keys_mouse_defaults[] = {
+	{"root", "MouseDown1Pane", "select-pane -t = \\; send-keys -M"},
+	{"root", "MouseDown1Status", "select-window -t ="},
+	{"root", "MouseDown2Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { paste-buffer -p }"},
+	{"root", "MouseDrag1Pane", KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -M }"},
+	{"root", "MouseDrag1Border", "resize-pane -M"},
+	{"root", "WheelUpPane",
+	 "if-shell -F \"#{||:#{pane_in_mode},#{||:#{mouse_any_flag},#{alternate_on}}}\" "
+	 "{ send-keys -M } { copy-mode -e ; send-keys -X -N 5 scroll-up }"},
+	{"root", "WheelUpStatus", "previous-window"},
+	{"root", "WheelDownStatus", "next-window"},
+	{"root", "DoubleClick1Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -H ; send-keys -X "
+	 "select-word ; run-shell -d 0.3 ; send-keys -X copy-pipe-and-cancel }"},
+	{"root", "TripleClick1Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -H ; send-keys -X "
+	 "select-line ; run-shell -d 0.3 ; send-keys -X copy-pipe-and-cancel }"},
+#define KEYS_COPY_MOUSE(table)                                                                     \
+	{table, "MouseDown1Pane", "select-pane"},                                                  \
+		{table, "MouseDrag1Pane", "select-pane \\; send-keys -X begin-selection"},         \
+		{table, "MouseDragEnd1Pane", "send-keys -X copy-pipe-and-cancel"},                 \
+		{table, "WheelUpPane", "select-pane \\; send-keys -X -N 5 scroll-up"},             \
+		{table, "WheelDownPane", "select-pane \\; send-keys -X -N 5 scroll-down"},         \
+		{table, "DoubleClick1Pane",                                                        \
+		 "select-pane \\; send-keys -X select-word \\; run-shell -d 0.3 \\; send-keys -X " \
+		 "copy-pipe-and-cancel"},                                                          \
+	{                                                                                          \
+		table, "TripleClick1Pane",                                                         \
+			"select-pane \\; send-keys -X select-line \\; run-shell -d 0.3 \\; "       \
+			"send-keys -X "                                                            \
+			"copy-pipe-and-cancel"                                                     \
+	}
+	KEYS_COPY_MOUSE("copy-mode"),
+	KEYS_COPY_MOUSE("copy-mode-vi"),
+#undef KEYS_COPY_MOUSE
+};
+
 static void add_quoted(struct buf *b, const char *w);
 
 struct key_tables *keys_new(void)
@@ -275,6 +327,11 @@ void keys_add_defaults(struct key_tables *kt)
 		if (key_parse(keys_copy_defaults[i].key, &k) == 0)
 			keys_bind(kt, keys_copy_defaults[i].table, &k, keys_copy_defaults[i].cmd, 0,
 				  NULL);
+	}
+	for (size_t i = 0; i < sizeof keys_mouse_defaults / sizeof keys_mouse_defaults[0]; i++) {
+		if (key_parse(keys_mouse_defaults[i].key, &k) == 0)
+			keys_bind(kt, keys_mouse_defaults[i].table, &k, keys_mouse_defaults[i].cmd,
+				  0, NULL);
 	}
 }
 
@@ -333,6 +390,8 @@ static uint64_t key_order(const struct key *k)
 		m &= ~2u;
 	} else if (k->kind == KEY_CHAR) {
 		base = k->cp;
+	} else if (k->kind == KEY_MOUSE) {
+		base = 0x110000 + k->cp; /* after the characters, before F1 */
 	} else if (k->sym == VTERM_KEY_ENTER) {
 		base = 0x0d;
 	} else if (k->sym == VTERM_KEY_ESCAPE) {
@@ -342,7 +401,7 @@ static uint64_t key_order(const struct key *k)
 	} else if (k->sym == VTERM_KEY_TAB && !(m & 4)) {
 		base = 0x09;
 	} else {
-		base = 0x110000 + sym_rank(k->sym);
+		base = 0x120000 + sym_rank(k->sym);
 		if (k->sym == VTERM_KEY_TAB)
 			m &= ~4u; /* BTab is a key of its own */
 	}
