@@ -266,7 +266,8 @@ static void run_command_mouse(struct peer *c, const char *text, const struct mou
 	cmd_ctx_init(&ctx, c->srv, c);
 	if (m != NULL) {
 		ctx.mouse = *m;
-		ctx.current = mouse_pane(c->srv, m);
+		if (m->pane != 0) /* over a pane or its border, not the status line */
+			ctx.current = mouse_pane(c->srv, m);
 	}
 	cmd_run(&ctx, argc, argv);
 	parse_free(argv, argc);

@@ -44,10 +44,11 @@ struct mouse_client {
 	int clicks; /* 1 after a press, 2 after a second click, while the timer runs */
 	int click_button, click_mod;
 	uint32_t click_window, click_pane; /* where the clicks were */
-	struct mouse_event click;	   /* the second click, for its DoubleClick */
-	int lx, ly;			   /* where the last event was */
-	int pressed;			   /* the last press's button (X10 releases say none) */
-	int drag_button;		   /* held in a drag, 0 if none */
+	int click_where;
+	struct mouse_event click; /* the second click, for its DoubleClick */
+	int lx, ly;		  /* where the last event was */
+	int pressed;		  /* the last press's button (X10 releases say none) */
+	int drag_button;	  /* held in a drag, 0 if none */
 	enum mouse_drag drag;
 	uint32_t drag_pane; /* DRAG_COPY: its pane */
 	int border;	    /* DRAG_BORDER: BORDER_*, and the panes left of and above it */
@@ -161,10 +162,12 @@ static void click_timer_cb(uv_timer_t *t)
 
 /* A press: the first, second or third of quick presses of one button at
  * one place (pmux does not count presses in another pane as one click). */
-static enum key_mouse_event click_count(struct mouse_client *mc, const struct mouse_event *m)
+static enum key_mouse_event click_count(struct mouse_client *mc, const struct mouse_event *m,
+					int where)
 {
 	int same = m->button == mc->click_button && m->mod == mc->click_mod &&
-		   m->window == mc->click_window && m->pane == mc->click_pane;
+		   m->window == mc->click_window && m->pane == mc->click_pane &&
+		   where == mc->click_where;
 
 	uv_timer_stop(&mc->click_timer);
 	if (same && mc->clicks == 2) {
@@ -179,6 +182,7 @@ static enum key_mouse_event click_count(struct mouse_client *mc, const struct mo
 	mc->clicks = 1;
 	mc->click_button = m->button, mc->click_mod = m->mod;
 	mc->click_window = m->window, mc->click_pane = m->pane;
+	mc->click_where = where;
 	return KEY_MOUSE_DOWN;
 }
 
@@ -286,7 +290,7 @@ static int make_key(struct peer *c, const struct tty_mouse *tm, struct mouse_eve
 		return 0;
 	m->button = button;
 	if (ev == KEY_MOUSE_DOWN)
-		ev = click_count(mc, m);
+		ev = click_count(mc, m, where);
 	m->key.kind = KEY_MOUSE;
 	m->key.mod = (VTermModifier)m->mod;
 	m->key.cp = KEY_MOUSE_CODE(ev, button <= 3 ? button : 0, where);
