@@ -225,6 +225,23 @@ class MouseBindings(pmuxtest.PmuxTestCase):
                  msg="send -M to pass the wheel to the program",
                  describe=lambda: repr(pmuxtest.recorded(out)))
 
+    def test_status_line_at_the_top(self):
+        pm = self.pm
+        pm.run("set-option", "-g", "status-position", "top")
+        pm.run("set-option", "-g", "window-status-format", "<#{window_index}:w>")
+        pm.run("set-option", "-g", "window-status-current-format", "<#{window_index}:w>")
+        pm.run("set-option", "-g", "window-status-separator", "--")
+        pm.run("new-window", "-d", "-t", "S:1")
+        self.source('bind -n MouseDown1Pane set -gF @at "#{pane_id} #{mouse_y}"\n')
+        c = self.attach()
+        left, top, _, _ = self.geometry(self.left)
+        c.write(click(left + 1, top + 1 + 3))  # the window starts on row 1
+        self.wait_option("@at", "%s 3" % self.left, "a click in the left pane, row 3")
+        time.sleep(0.4)  # (tmux would take a quick second click for a double one)
+        c.write(click(14, 0))  # "[LEFT]<0:w>--<1:w>"
+        wait_for(lambda: pm.display("S", "#{window_index}") == "1",
+                 msg="a click on window 1 in the status line at the top")
+
     def test_mouse_target_needs_a_mouse_event(self):
         pm = self.pm
         for argv in (("select-pane", "-t", "="), ("send-keys", "-M"),
