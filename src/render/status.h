@@ -22,13 +22,9 @@ struct window;
  */
 int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width);
 
-/* The window whose entry in the window list is at column x, as
- * status_build draws the list at time now; NULL for none (status-left or
- * -right, a separator, empty space). */
-struct window *status_window_at(struct peer *c, time_t now, int width, int x);
-
-/* What is at column x of the status line (for the mouse): status-left,
- * status-right, a window's entry in the list (*w set) or anything else. */
+/* What is at column x of the status line as status_build draws it at time
+ * now (for the mouse): status-left, status-right, a window's entry in the
+ * list (*w set to the window) or anything else (a separator, empty space). */
 enum { STATUS_AT_LEFT, STATUS_AT_RIGHT, STATUS_AT_WINDOW, STATUS_AT_DEFAULT };
 int status_range_at(struct peer *c, time_t now, int width, int x, struct window **w);
 
