@@ -46,6 +46,14 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	uint32_t id;
 
 	memset(t, 0, sizeof *t);
+	/* a mouse binding's: the pane under the pointer (by id: the list may
+	 * have waited), unless it was on the status line */
+	if (ctx->mouse.valid && ctx->mouse.pane != 0 &&
+	    (t->p = mouse_pane(ctx->srv, &ctx->mouse)) != NULL) {
+		t->w = t->p->window;
+		t->s = t->w->session;
+		return;
+	}
 	if (ctx->current != NULL && pane_find_id(ctx->srv, ctx->current->id) == ctx->current) {
 		t->p = ctx->current;
 		t->w = t->p->window;

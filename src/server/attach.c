@@ -243,13 +243,64 @@ static void message_first_line(struct peer *c, const char *text)
 	free(line);
 }
 
+/* A binding's command list that waits (run-shell, if-shell, run-shell -d,
+ * display-panes): it goes on from the loop, and its client may be gone by
+ * then. One server per process, so one list. */
+struct binding_run {
+	struct cmd_ctx ctx;
+	struct binding_run *next;
+};
+static struct binding_run *binding_runs;
+
+static int session_alive(struct server *srv, const struct session *s)
+{
+	for (struct session *o = srv->sessions; o != NULL; o = o->next) {
+		if (o == s)
+			return 1;
+	}
+	return 0;
+}
+
+/* The list is over: switch-client's session, and errors or output on the
+ * client's status line. */
+static void binding_finish(struct cmd_ctx *ctx)
+{
+	struct binding_run *r = (struct binding_run *)ctx, **rp;
+	struct peer *c = ctx->peer;
+
+	for (rp = &binding_runs; *rp != NULL && *rp != r; rp = &(*rp)->next)
+		;
+	if (*rp != NULL)
+		*rp = r->next;
+	if (c != NULL && c->state == PEER_ATTACHED) {
+		if (ctx->attach != NULL && ctx->status == 0 && session_alive(c->srv, ctx->attach))
+			attach_switch(c, ctx->attach);
+		if (ctx->err.len > 0)
+			message_first_line(c, buf_cstr(&ctx->err));
+		else if (ctx->out.len > 0)
+			message_first_line(c, buf_cstr(&ctx->out));
+	}
+	cmd_ctx_free(ctx);
+	free(r);
+}
+
+/* The client goes: its waiting lists go on without it. */
+static void binding_runs_forget(struct peer *c)
+{
+	for (struct binding_run *r = binding_runs; r != NULL; r = r->next) {
+		if (r->ctx.peer == c)
+			r->ctx.peer = NULL;
+	}
+}
+
 /* Run command text for the client (a binding, a prompt's command); errors
- * and output go to its status line. A mouse binding's commands have the
- * event (the = target, send-keys -M …) and the pane under it as the current
- * pane, as in tmux. */
+ * and output go to its status line. The list may wait, as in tmux (the
+ * DoubleClick1Pane binding's run-shell -d 0.3 shows the selection before
+ * copying it). A mouse binding's commands have the event: the = target,
+ * send-keys -M, and the pane under it as the current pane. */
 static void run_command_mouse(struct peer *c, const char *text, const struct mouse_event *m)
 {
-	struct cmd_ctx ctx;
+	struct binding_run *r;
 	char **argv = NULL, *err = NULL;
 	int argc = 0;
 
@@ -263,23 +314,17 @@ static void run_command_mouse(struct peer *c, const char *text, const struct mou
 		attach_message(c, "client is read-only");
 		return;
 	}
-	cmd_ctx_init(&ctx, c->srv, c);
-	if (m != NULL) {
-		ctx.mouse = *m;
-		if (m->pane != 0) /* over a pane or its border, not the status line */
-			ctx.current = mouse_pane(c->srv, m);
-	}
-	cmd_run(&ctx, argc, argv);
+	r = xmalloc(sizeof *r);
+	cmd_ctx_init(&r->ctx, c->srv, c);
+	r->ctx.finish = binding_finish;
+	if (m != NULL)
+		r->ctx.mouse = *m;
+	r->next = binding_runs;
+	binding_runs = r;
+	cmd_run(&r->ctx, argc, argv);
 	parse_free(argv, argc);
-	if (c->state == PEER_ATTACHED) {
-		if (ctx.attach != NULL && ctx.status == 0)
-			attach_switch(c, ctx.attach);
-		if (ctx.err.len > 0)
-			message_first_line(c, buf_cstr(&ctx.err));
-		else if (ctx.out.len > 0)
-			message_first_line(c, buf_cstr(&ctx.out));
-	}
-	cmd_ctx_free(&ctx);
+	if (!r->ctx.suspended)
+		binding_finish(&r->ctx);
 }
 
 static void run_command_text(struct peer *c, const char *text)
@@ -1263,6 +1308,7 @@ void attach_free(struct peer *c)
 		attach_gone(c->srv, s);
 	}
 	display_panes_stop(c);
+	binding_runs_forget(c);
 	mouse_client_free(c);
 	render_free(c->render);
 	c->render = NULL;

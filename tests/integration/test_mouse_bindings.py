@@ -242,6 +242,23 @@ class MouseBindings(pmuxtest.PmuxTestCase):
         wait_for(lambda: pm.display("S", "#{window_index}") == "1",
                  msg="a click on window 1 in the status line at the top")
 
+    def test_binding_waits_and_outlives_its_client(self):
+        """A binding's list waits for run-shell -d (as tmux's DoubleClick1Pane
+        does) and goes on with the event's pane after its client detached."""
+        pm = self.pm
+        self.source('bind -n MouseDown1Pane set -g @a 1 \\; run-shell -d 0.5 \\; '
+                    'set -gF @b "#{pane_id}"\n')
+        c = self.attach()
+        left, top, _, _ = self.geometry(self.left)
+        c.write(click(left + 1, top + 1))
+        self.wait_option("@a", "1", "the start of the list")
+        if pmuxtest.flavor() == "pmux":
+            # (tmux does not detach this client while its list waits)
+            c.write(b"\x02d")
+            self.assertEqual(c.wait_exit(), 0)
+        self.wait_option("@b", self.left, "the rest of the list, after the delay")
+        self.assertEqual(pm.run("display-message", "-p", "ok"), "ok\n")
+
     def test_mouse_target_needs_a_mouse_event(self):
         pm = self.pm
         for argv in (("select-pane", "-t", "="), ("send-keys", "-M"),
