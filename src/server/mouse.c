@@ -239,6 +239,11 @@ static void drag_border_update(struct peer *c, const struct mouse_event *m)
 	}
 }
 
+static int has_button(enum key_mouse_event ev)
+{
+	return ev != KEY_MOUSE_MOVE && ev != KEY_MOUSE_WHEEL_UP && ev != KEY_MOUSE_WHEEL_DOWN;
+}
+
 /* Turn the report into its key; 0 if it makes none. */
 static int make_key(struct peer *c, const struct tty_mouse *tm, struct mouse_event *m)
 {
@@ -286,14 +291,15 @@ static int make_key(struct peer *c, const struct tty_mouse *tm, struct mouse_eve
 		button = 0;
 		break;
 	}
-	if (button < 0 || button > 5 || (where = locate(c, m, px, py)) < 0)
+	/* tmux has keys for buttons 1 to 3 (and the wheel) */
+	if ((has_button(ev) && (button < 1 || button > 3)) || (where = locate(c, m, px, py)) < 0)
 		return 0;
 	m->button = button;
 	if (ev == KEY_MOUSE_DOWN)
 		ev = click_count(mc, m, where);
 	m->key.kind = KEY_MOUSE;
 	m->key.mod = (VTermModifier)m->mod;
-	m->key.cp = KEY_MOUSE_CODE(ev, button <= 3 ? button : 0, where);
+	m->key.cp = KEY_MOUSE_CODE(ev, has_button(ev) ? button : 0, where);
 	if (ev == KEY_MOUSE_SECOND_CLICK)
 		mc->click = *m;
 	return 1;
@@ -320,7 +326,6 @@ void mouse_input(struct peer *c, const struct tty_mouse *tm)
 	m.mod = tm->mod;
 	m.top = status_at_top(c);
 	m.status_row = !status_on(c) ? -1 : m.top ? 0 : c->rows - 1;
-	m.client = c->id;
 	m.session = c->session->id;
 	mc->lx = tm->x, mc->ly = tm->y;
 	if (make_key(c, tm, &m))

@@ -31,11 +31,9 @@ struct mouse_event {
 	int top;	  /* rows above the window (a status line at the top) */
 	int status_row;	  /* the status line's row, or -1 */
 	int ignore;	  /* a double click made by the timer: its presses went already */
-	uint32_t client;  /* the peer's id */
 	uint32_t session; /* $id */
 	uint32_t window;  /* @id + 1, 0: the session's current window */
 	uint32_t pane;	  /* %id + 1, 0: the window's active pane */
-	uint32_t at_pane; /* %id + 1 of the pane under the pointer, 0 if none */
 };
 
 /* A report from the client's terminal (render/tty.c), in client cells. */
