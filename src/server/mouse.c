@@ -20,6 +20,7 @@
 #include "cmd/options.h"
 #include "render/status.h"
 #include "render/tty.h"
+#include "server/choose.h"
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -462,14 +463,46 @@ static void forward_wheel(struct pane *p, const struct mouse_event *m)
 	}
 }
 
+/* Tree and buffer mode take clicks (the line clicked), double clicks
+ * (choose it) and the wheel (up and down a line), as tmux's mode tree.
+ * Returns 1 if the pane is in one of those modes. */
+static int forward_choose(struct peer *c, struct pane *p, const struct mouse_event *m)
+{
+	enum key_mouse_event ev = KEY_MOUSE_EVENT(m->key.cp);
+	struct key k = {.kind = KEY_SYM};
+	int x, y;
+
+	if (p == NULL || p->choose == NULL)
+		return 0;
+	switch (ev) {
+	case KEY_MOUSE_WHEEL_UP:
+	case KEY_MOUSE_WHEEL_DOWN:
+		k.sym = ev == KEY_MOUSE_WHEEL_UP ? VTERM_KEY_UP : VTERM_KEY_DOWN;
+		choose_key(c, p, &k);
+		return 1;
+	case KEY_MOUSE_DOWN:
+	case KEY_MOUSE_DOUBLE_CLICK:
+		if (m->button != 2 && mouse_at(m, p, 0, &x, &y) == 0)
+			choose_mouse(c, p, y, ev == KEY_MOUSE_DOUBLE_CLICK);
+		return 1;
+	case KEY_MOUSE_SECOND_CLICK:
+	case KEY_MOUSE_TRIPLE_CLICK:
+		return 1;
+	default:
+		return 0; /* a release still goes to the pane its press went to */
+	}
+}
+
 void mouse_forward(struct peer *c, const struct mouse_event *m)
 {
 	struct mouse_client *mc = c != NULL ? c->mouse : NULL;
 	struct pane *p, *under;
 
-	if (mc == NULL || !m->valid || m->ignore || c->readonly)
+	if (mc == NULL || !m->valid || c->readonly)
 		return;
 	under = pane_under(c->srv, m);
+	if (forward_choose(c, under, m) || m->ignore)
+		return;
 	switch (KEY_MOUSE_EVENT(m->key.cp)) {
 	case KEY_MOUSE_DOWN:
 	case KEY_MOUSE_SECOND_CLICK:

@@ -259,6 +259,26 @@ class MouseBindings(pmuxtest.PmuxTestCase):
         self.wait_option("@b", self.left, "the rest of the list, after the delay")
         self.assertEqual(pm.run("display-message", "-p", "ok"), "ok\n")
 
+    def test_buffer_mode_takes_clicks(self):
+        """In buffer mode a double click chooses the line clicked (pastes
+        that buffer), as in tmux's mode tree."""
+        pm = self.pm
+        pm.run("set-buffer", "-b", "first", "echo first-$((1+1))")
+        time.sleep(1.1)  # buffer mode lists the newest first, by time
+        pm.run("set-buffer", "-b", "second", "echo second-$((2+2))")
+        c = self.attach()
+        pm.run("choose-buffer", "-t", self.left)
+        wait_for(lambda: pm.display(self.left, "#{pane_in_mode}") == "1",
+                 msg="buffer mode")
+        left, top, _, _ = self.geometry(self.left)
+        c.wait_output(b"first")
+        c.write(click(left + 5, top + 1) * 2)  # the second line: "first"
+        pm.wait_text(self.left, "echo first-$((1+1))")
+        wait_for(lambda: pm.display(self.left, "#{pane_in_mode}") == "0",
+                 msg="buffer mode left")
+        pm.send(self.left, "Enter")
+        pm.wait_line(self.left, "first-2")
+
     def test_mouse_target_needs_a_mouse_event(self):
         pm = self.pm
         for argv in (("select-pane", "-t", "="), ("send-keys", "-M"),
