@@ -463,23 +463,16 @@ static void forward_wheel(struct pane *p, const struct mouse_event *m)
 	}
 }
 
-/* Tree and buffer mode take clicks (the line clicked), double clicks
- * (choose it) and the wheel (up and down a line), as tmux's mode tree.
- * Returns 1 if the pane is in one of those modes. */
+/* Tree and buffer mode take clicks (the line clicked) and double clicks
+ * (choose it), as tmux's mode tree. Returns 1 if the event was for it. */
 static int forward_choose(struct peer *c, struct pane *p, const struct mouse_event *m)
 {
 	enum key_mouse_event ev = KEY_MOUSE_EVENT(m->key.cp);
-	struct key k = {.kind = KEY_SYM};
 	int x, y;
 
 	if (p == NULL || p->choose == NULL)
 		return 0;
 	switch (ev) {
-	case KEY_MOUSE_WHEEL_UP:
-	case KEY_MOUSE_WHEEL_DOWN:
-		k.sym = ev == KEY_MOUSE_WHEEL_UP ? VTERM_KEY_UP : VTERM_KEY_DOWN;
-		choose_key(c, p, &k);
-		return 1;
 	case KEY_MOUSE_DOWN:
 	case KEY_MOUSE_DOUBLE_CLICK:
 		if (m->button != 2 && mouse_at(m, p, 0, &x, &y) == 0)
@@ -487,6 +480,8 @@ static int forward_choose(struct peer *c, struct pane *p, const struct mouse_eve
 		return 1;
 	case KEY_MOUSE_SECOND_CLICK:
 	case KEY_MOUSE_TRIPLE_CLICK:
+	case KEY_MOUSE_WHEEL_UP: /* tmux 3.3's mode tree has no use for it */
+	case KEY_MOUSE_WHEEL_DOWN:
 		return 1;
 	default:
 		return 0; /* a release still goes to the pane its press went to */
