@@ -245,7 +245,7 @@ static int cmd_send_prefix(struct cmd_ctx *ctx, struct args *a)
 	if (key_parse(options_string(session_options(t.s), name), &k) != 0)
 		return 0; /* prefix2 None */
 	for (struct pane *q = pane_input_first(t.p); q != NULL; q = pane_sync_next(t.p, q))
-		key_send(&k, q->grid);
+		pane_send_key(q, &k);
 	return 0;
 }
 

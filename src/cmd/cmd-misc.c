@@ -6,30 +6,35 @@
 #include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "render/style.h"
 #include "term/grid.h"
 
 #define DISPLAY_FMT                                                                       \
 	"[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - " \
 	"(%H:%M %d-%b-%y)"
 
-/* Messages shown to clients are kept (the last 1000 lines or so) for
- * show-messages. */
+/* Messages shown to clients are kept for show-messages: the last
+ * message-limit of them (a message is one line). */
 static void log_message(struct server *srv, const char *msg)
 {
+	long limit = options_number(srv->options, "message-limit");
 	char when[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	size_t lines = 0;
+	const char *p, *end;
 
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
 	buf_printf(&srv->messages, "%s: %s\n", when, msg);
-	if (srv->messages.len > 128 * 1024) {
-		const char *cut =
-			memchr(srv->messages.data + srv->messages.len - 64 * 1024, '\n', 64 * 1024);
-
-		if (cut != NULL)
-			buf_consume(&srv->messages, (size_t)(cut + 1 - srv->messages.data));
-	}
+	p = srv->messages.data;
+	end = p + srv->messages.len;
+	for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		lines++;
+	for (const char *nl; lines > (size_t)limit && (nl = memchr(p, '\n', (size_t)(end - p)));
+	     lines--)
+		p = nl + 1;
+	buf_consume(&srv->messages, (size_t)(p - srv->messages.data));
 }
 
 static int cmd_show_messages(struct cmd_ctx *ctx, struct args *a)
@@ -240,16 +245,62 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+/* Styles and colours are checked when set, with tmux's words, so that a
+ * typo in a config file is reported rather than silently drawn as the
+ * default. */
+static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const char *name,
+		       const char *value)
+{
+	struct grid_cell pen = {0};
+	grid_color colour;
+
+	if (d == NULL || d->type != OPTION_STRING)
+		return 0; /* (clock-mode-style is a choice) */
+	if (ends_with(name, "-style") && strstr(value, "#{") == NULL && /* (formats: at use) */
+	    style_parse(value, &pen, &pen, NULL) != 0)
+		return cmd_error(ctx, "invalid style: %s", value);
+	if ((ends_with(name, "-colour") || strcmp(name, "status-bg") == 0 ||
+	     strcmp(name, "status-fg") == 0) &&
+	    style_colour(value, strlen(value), &colour) < 0)
+		return cmd_error(ctx, "bad colour: %s", value);
+	return 0;
+}
+
+/* A choice given no value, as in tmux: the first two swap (status off and
+ * on, extended-keys off and on), any other stays. */
+static const char *choice_toggled(const struct option_def *d, long now, char *word, size_t size)
+{
+	const char *p = d->choices;
+	long want = now < 2 ? !now : now;
+
+	for (long i = 0; i < want && (p = strchr(p, ',')) != NULL; i++)
+		p++;
+	if (p == NULL)
+		p = d->choices;
+	snprintf(word, size, "%.*s", (int)strcspn(p, ","), p);
+	return word;
+}
+
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
 		     const struct option_def *d, const char *value)
 {
 	char *err = NULL, *expanded = NULL;
+	char choice[64];
 	int rc;
 
 	if (value == NULL) {
-		if (d == NULL || d->type != OPTION_FLAG)
+		if (d == NULL || (d->type != OPTION_FLAG && d->type != OPTION_CHOICE))
 			return cmd_error(ctx, "empty value");	/* tmux's words */
 		value = options_number(o, name) ? "off" : "on"; /* a flag toggles */
+		if (d->type == OPTION_CHOICE)
+			value = choice_toggled(d, options_number(o, name), choice, sizeof choice);
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
@@ -265,6 +316,10 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 		fc.c = ctx->peer;
 		fc.m = &ctx->mouse;
 		value = expanded = format_expand(value, &fc);
+	}
+	if (check_value(ctx, d, name, value) != 0) {
+		free(expanded);
+		return -1;
 	}
 	if (strcmp(name, "automatic-rename") == 0 && options_number(o, name))
 		freeze_window_names(ctx->srv);
@@ -317,6 +372,7 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	const struct option_def *d = name != NULL ? options_def(name) : NULL;
 	struct options *o;
 	unsigned mask;
+	int rc;
 
 	if (name != NULL && d == NULL && (name[0] != '@' || name[1] == '\0')) {
 		if (args_has(a, 'q'))
@@ -326,9 +382,12 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
 		return -1;
 	if (args_has(a, 'j'))
-		options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out, format_json_string);
+		rc = options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out,
+				       format_json_string);
 	else
-		options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
+		rc = options_show(o, name, mask, args_has(a, 'v'), args_has(a, 'A'), &ctx->out);
+	if (rc != 0) /* (the name is known: name[N] of an option that is no array, -j) */
+		return cmd_error(ctx, "not an array: %s", name);
 	return 0;
 }
 

@@ -344,10 +344,10 @@ static int program_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, con
 	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q)) {
 		if (hex)
 			pane_write(q, &byte, 1);
-		else if (key)
-			key_send(&k, q->grid);
-		else
-			pane_write(q, w, strlen(w)); /* not a key name: as typed */
+		else if (key && pane_send_key(q, &k) == 0)
+			continue;
+		else /* not a key name, or a key it cannot send: as typed (tmux) */
+			pane_write(q, w, strlen(w));
 	}
 	return 0;
 }

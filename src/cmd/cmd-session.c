@@ -100,7 +100,7 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 	default_size(srv, &sx, &sy);
 	if (!detached && ctx->peer->rows > 0 && ctx->peer->cols > 0) {
 		sx = ctx->peer->cols;
-		sy = ctx->peer->rows - (options_number(srv->options, "status") ? 1 : 0);
+		sy = ctx->peer->rows - (int)options_number(srv->options, "status");
 	}
 	if (parse_size(ctx, args_get(a, 'x'), &sx) != 0 ||
 	    parse_size(ctx, args_get(a, 'y'), &sy) != 0)

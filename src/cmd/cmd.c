@@ -7,6 +7,7 @@
 #include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "cmd/parse.h"
 
 static const struct cmd_entry *const cmd_tables[] = {
 	cmd_session_entries, cmd_window_entries, cmd_pane_entries,    cmd_misc_entries,
@@ -408,15 +409,56 @@ static struct pane *after_pane(struct cmd_ctx *ctx, const struct cmd_entry *e, s
 	return NULL;
 }
 
+/* command-alias: the value of the alias named exactly name, or NULL. */
+static const char *alias_value(struct server *srv, const char *name)
+{
+	size_t len = strlen(name);
+	const char *item;
+
+	for (int k = 0; k < options_array_size(srv->options, "command-alias"); k++) {
+		item = options_array_item(srv->options, "command-alias", k);
+		if (item != NULL && strncmp(item, name, len) == 0 && item[len] == '=')
+			return item + len + 1;
+	}
+	return NULL;
+}
+
+/* A command named as an alias runs as the alias's commands with its own
+ * arguments after them; those are not taken as aliases again (so that
+ * "ls=ls -a" works). */
+static int run_alias(struct cmd_ctx *ctx, const char *value, int argc, char **argv)
+{
+	char **words, *err = NULL;
+	int nwords, rc;
+
+	if (parse_words(value, &words, &nwords, &err) != 0) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	words = xrealloc(words, (size_t)(nwords + argc + 1) * sizeof *words);
+	for (int i = 1; i < argc; i++)
+		words[nwords++] = xstrdup(argv[i]);
+	words[nwords] = NULL;
+	ctx->no_alias++;
+	rc = cmd_run(ctx, nwords, words);
+	ctx->no_alias--;
+	parse_free(words, nwords);
+	return rc;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
+	const char *alias;
 	struct args a;
 	char *err = NULL;
 	int rc;
 
 	if (argc == 0)
 		return 0;
+	if (!ctx->no_alias && (alias = alias_value(ctx->srv, argv[0])) != NULL)
+		return run_alias(ctx, alias, argc, argv);
 	ctx->failed = 0;
 	e = cmd_find(argv[0], &err);
 	if (e == NULL) {

@@ -32,6 +32,7 @@ struct cmd_ctx {
 	struct cmd_cont *cont;
 	void (*finish)(struct cmd_ctx *ctx);
 	int status;
+	int no_alias;	  /* running an alias's own words (command-alias) */
 	const char *file; /* config file being read, for messages */
 	int line;
 };

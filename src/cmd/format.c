@@ -563,10 +563,10 @@ static int mouse_xy(const struct format_ctx *fc, int *x, int *y)
 	p = mouse_pane(fc->srv, m);
 	if (p != NULL && mouse_at(m, p, 0, x, y) == 0)
 		return 0;
-	if (m->y != m->status_row)
+	if (!mouse_on_status(m, m->y))
 		return -1;
 	*x = m->x;
-	*y = 0;
+	*y = m->y - m->status_row;
 	return 0;
 }
 static char *fv_mouse_x(const struct format_ctx *fc)

@@ -154,6 +154,8 @@ static const struct {
 	{"copy-mode", "g", "command-prompt -p \"(goto line)\" \"send-keys -X goto-line '%%'\""},
 	{"copy-mode", "M-{", "send-keys -X previous-paragraph"},
 	{"copy-mode", "M-}", "send-keys -X next-paragraph"},
+	{"copy-mode", "X", "send-keys -X set-mark"},
+	{"copy-mode", "M-x", "send-keys -X jump-to-mark"},
 
 	{"copy-mode-vi", "C-b", "send-keys -X page-up"},
 	{"copy-mode-vi", "C-c", "send-keys -X cancel"},
@@ -220,6 +222,8 @@ static const struct {
 	{"copy-mode-vi", ":", "command-prompt -p \"(goto line)\" \"send-keys -X goto-line '%%'\""},
 	{"copy-mode-vi", "{", "send-keys -X previous-paragraph"},
 	{"copy-mode-vi", "}", "send-keys -X next-paragraph"},
+	{"copy-mode-vi", "X", "send-keys -X set-mark"},
+	{"copy-mode-vi", "M-x", "send-keys -X jump-to-mark"},
 };
 
 /* The "pass the mouse to the pane, else" test of tmux's root mouse bindings. */

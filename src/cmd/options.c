@@ -6,19 +6,64 @@
 
 #include "cmd/options.h"
 
+/* tmux's default status lines: the first is what status_build draws
+ * itself (it is only expanded when changed), the second the panes. */
+#define STATUS_FORMAT_0                                                                           \
+	"#[align=left range=left "                                                                \
+	"#{E:status-left-style}]#[push-default]#{T;=/"                                            \
+	"#{status-left-length}:status-left}#[pop-default]#[norange default]#[list=on "            \
+	"align=#{status-justify}]#[list=left-marker]<#[list=right-marker]>#[list=on]#{W:#[range=" \
+	"window|#{window_index} "                                                                 \
+	"#{E:window-status-style}#{?#{&&:#{window_last_flag},#{!=:#{E:window-status-last-style}," \
+	"default}}, "                                                                             \
+	"#{E:window-status-last-style},}#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-" \
+	"style},default}}, "                                                                      \
+	"#{E:window-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{window_silence_"    \
+	"flag}},#{!=:#{E:window-status-activity-style},default}}, "                               \
+	"#{E:window-status-activity-style},}}]#[push-default]#{T:window-status-format}#[pop-"     \
+	"default]#[norange "                                                                      \
+	"default]#{?window_end_flag,,#{window-status-separator}},#[range=window|#{window_index} " \
+	"list=focus "                                                                             \
+	"#{?#{!=:#{E:window-status-current-style},default},#{E:window-status-current-style},#{E:" \
+	"window-status-style}}#{?#{&&:#{window_last_flag},#{!=:#{E:window-status-last-style},"    \
+	"default}}, "                                                                             \
+	"#{E:window-status-last-style},}#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-" \
+	"style},default}}, "                                                                      \
+	"#{E:window-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{window_silence_"    \
+	"flag}},#{!=:#{E:window-status-activity-style},default}}, "                               \
+	"#{E:window-status-activity-style},}}]#[push-default]#{T:window-status-current-format}#[" \
+	"pop-default]#[norange list=on "                                                          \
+	"default]#{?window_end_flag,,#{window-status-separator}}}#[nolist align=right "           \
+	"range=right "                                                                            \
+	"#{E:status-right-style}]#[push-default]#{T;=/"                                           \
+	"#{status-right-length}:status-right}#[pop-default]#[norange default]"
+#define STATUS_FORMAT_1                                                                            \
+	"#[align=centre]#{P:#{?pane_active,#[reverse],}#{pane_index}[#{pane_width}x#{pane_height}" \
+	"]#[default] }"
+
+/* Array options (OPTION_ARRAY) list their default items one per line. */
 static const struct option_def option_table[] = {
 	{"activity-action", OPTION_CHOICE, "other", 0, 0, "none,any,current,other"},
 	{"aggressive-resize", OPTION_FLAG, "off", 0, 0, NULL},
+	{"allow-passthrough", OPTION_CHOICE, "off", 0, 0, "off,on,all"},
 	{"allow-rename", OPTION_FLAG, "off", 0, 0, NULL},
+	{"assume-paste-time", OPTION_NUMBER, "1", 0, 2147483647, NULL},
 	{"automatic-rename", OPTION_FLAG, "on", 0, 0, NULL},
 	{"automatic-rename-format", OPTION_STRING,
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},
 	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
 	{"bell-action", OPTION_CHOICE, "any", 0, 0, "none,any,current,other"},
 	{"buffer-limit", OPTION_NUMBER, "50", 1, 2147483647, NULL},
+	{"command-alias", OPTION_ARRAY,
+	 "split-pane=split-window\nsplitp=split-window\nserver-info=show-messages -JT\n"
+	 "info=show-messages -JT\nchoose-window=choose-tree -w\nchoose-session=choose-tree -s",
+	 0, 0, ","},
 	{"clock-mode-colour", OPTION_STRING, "blue", 0, 0, NULL},
 	{"clock-mode-style", OPTION_CHOICE, "24", 0, 0, "12,24"},
 	{"copy-command", OPTION_STRING, "", 0, 0, NULL},
+	{"copy-mode-current-match-style", OPTION_STRING, "bg=magenta,fg=black", 0, 0, NULL},
+	{"copy-mode-mark-style", OPTION_STRING, "bg=red,fg=black", 0, 0, NULL},
+	{"copy-mode-match-style", OPTION_STRING, "bg=cyan,fg=black", 0, 0, NULL},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
 	{"default-size", OPTION_STRING, "80x24", 0, 0, NULL},
@@ -32,6 +77,8 @@ static const struct option_def option_table[] = {
 	{"escape-time", OPTION_NUMBER, "10", 0, 2147483647, NULL},
 	{"exit-empty", OPTION_FLAG, "on", 0, 0, NULL},
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
+	{"extended-keys", OPTION_CHOICE, "off", 0, 0, "off,on,always"},
+	{"extended-keys-format", OPTION_CHOICE, "csi-u", 0, 0, "csi-u,xterm"},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
 	{"key-table", OPTION_STRING, "root", 0, 0, NULL},
@@ -40,6 +87,7 @@ static const struct option_def option_table[] = {
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},
 	{"main-pane-width", OPTION_STRING, "80", 0, 0, NULL},
 	{"message-command-style", OPTION_STRING, "bg=black,fg=yellow", 0, 0, NULL},
+	{"message-limit", OPTION_NUMBER, "1000", 0, 2147483647, NULL},
 	{"message-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
 	{"mode-keys", OPTION_CHOICE, "emacs", 0, 0, "emacs,vi"},
 	{"mode-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
@@ -55,13 +103,20 @@ static const struct option_def option_table[] = {
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
+	{"remain-on-exit-format", OPTION_STRING,
+	 "Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
+	 "#{?#{!=:#{pane_dead_signal},},signal #{pane_dead_signal},}, #{t:pane_dead_time})",
+	 0, 0, NULL},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
 	{"set-titles", OPTION_FLAG, "off", 0, 0, NULL},
 	{"set-titles-string", OPTION_STRING, "#S:#I:#W - \"#T\" #{session_alerts}", 0, 0, NULL},
 	{"silence-action", OPTION_CHOICE, "other", 0, 0, "none,any,current,other"},
-	{"status", OPTION_CHOICE, "on", 0, 0, "off,on"},
+	{"status", OPTION_CHOICE, "on", 0, 0, "off,on,2,3,4,5"},
+	{"status-bg", OPTION_STRING, "default", 0, 0, NULL},
+	{"status-fg", OPTION_STRING, "default", 0, 0, NULL},
+	{"status-format", OPTION_ARRAY, STATUS_FORMAT_0 "\n" STATUS_FORMAT_1, 0, 0, NULL},
 	{"status-interval", OPTION_NUMBER, "15", 0, 2147483647, NULL},
 	{"status-justify", OPTION_CHOICE, "left", 0, 0, "left,centre,right,absolute-centre"},
 	{"status-keys", OPTION_CHOICE, "emacs", 0, 0, "emacs,vi"},
@@ -77,13 +132,14 @@ static const struct option_def option_table[] = {
 	{"status-right-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"status-style", OPTION_STRING, "bg=green,fg=black", 0, 0, NULL},
 	{"synchronize-panes", OPTION_FLAG, "off", 0, 0, NULL},
-	{"terminal-features", OPTION_STRING, "xterm*:clipboard:ccolour:cstyle:focus:title", 0, 0,
-	 NULL},
-	{"terminal-overrides", OPTION_STRING, "", 0, 0, NULL},
-	{"update-environment", OPTION_STRING,
-	 "DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION WINDOWID "
+	{"terminal-features", OPTION_ARRAY,
+	 "xterm*:clipboard:ccolour:cstyle:focus:title\nscreen*:title", 0, 0, ","},
+	{"terminal-overrides", OPTION_ARRAY, "", 0, 0, ","},
+	{"update-environment", OPTION_ARRAY,
+	 "DISPLAY\nKRB5CCNAME\nSSH_ASKPASS\nSSH_AUTH_SOCK\nSSH_AGENT_PID\nSSH_"
+	 "CONNECTION\nWINDOWID\n"
 	 "XAUTHORITY",
-	 0, 0, NULL},
+	 0, 0, " "},
 	{"visual-activity", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
@@ -100,6 +156,7 @@ static const struct option_def option_table[] = {
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
+	{"xterm-keys", OPTION_FLAG, "on", 0, 0, NULL},
 };
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
 
@@ -111,11 +168,14 @@ struct user_option {
 };
 
 /* An option's value in a set: its text and, for all but strings, its
- * number. */
+ * number. An array's items are by index (NULL where none is set); its text
+ * is them joined, for the readers that take a list. */
 struct option_value {
 	int idx; /* in option_table */
 	long number;
 	char *text;
+	char **items;
+	int nitems;
 };
 
 /*
@@ -133,9 +193,10 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",	     "copy-command",	   "default-terminal", "escape-time",
-	"exit-empty",	     "exit-unattached",	   "focus-events",     "set-clipboard",
-	"terminal-features", "terminal-overrides",
+	"buffer-limit",		"command-alias",      "copy-command",	 "default-terminal",
+	"escape-time",		"exit-empty",	      "exit-unattached", "extended-keys",
+	"extended-keys-format", "focus-events",	      "message-limit",	 "set-clipboard",
+	"terminal-features",	"terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",
@@ -143,6 +204,9 @@ static const char *const window_options[] = {
 	"automatic-rename-format",
 	"clock-mode-colour",
 	"clock-mode-style",
+	"copy-mode-current-match-style",
+	"copy-mode-mark-style",
+	"copy-mode-match-style",
 	"main-pane-height",
 	"main-pane-width",
 	"mode-keys",
@@ -165,8 +229,10 @@ static const char *const window_options[] = {
 	"window-status-separator",
 	"window-status-style",
 	"wrap-search",
+	"xterm-keys",
 };
-static const char *const pane_options[] = {"allow-rename", "remain-on-exit", "synchronize-panes"};
+static const char *const pane_options[] = {"allow-passthrough", "allow-rename", "remain-on-exit",
+					   "remain-on-exit-format", "synchronize-panes"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {
@@ -249,10 +315,33 @@ static int option_index(const char *name)
 	return found;
 }
 
+/* name[N]: 1 with the option's name in base and N in *idx; 0 for a name
+ * without an index; -1 for a malformed index. */
+static int array_name(const char *name, char *base, size_t size, int *idx)
+{
+	const char *open = strchr(name, '[');
+	char *end;
+	long n;
+
+	if (open == NULL)
+		return 0;
+	n = strtol(open + 1, &end, 10);
+	if (end == open + 1 || strcmp(end, "]") != 0 || n < 0 || n > 65535 ||
+	    (size_t)(open - name) >= size)
+		return -1;
+	snprintf(base, size, "%.*s", (int)(open - name), name);
+	*idx = (int)n;
+	return 1;
+}
+
 const struct option_def *options_def(const char *name)
 {
-	int i = option_index(name);
+	char base[64];
+	int i, idx;
 
+	if (array_name(name, base, sizeof base, &idx) > 0)
+		name = base;
+	i = option_index(name);
 	return i < 0 ? NULL : &option_table[i];
 }
 
@@ -475,13 +564,111 @@ static struct option_value *own_add(struct options *o, int i)
 	return v;
 }
 
+/* ---- arrays ---- */
+
+static void array_clear(struct option_value *v)
+{
+	for (int k = 0; k < v->nitems; k++)
+		free(v->items[k]);
+	free(v->items);
+	v->items = NULL;
+	v->nitems = 0;
+}
+
+static void array_put(struct option_value *v, int idx, const char *text)
+{
+	if (idx >= v->nitems) {
+		v->items = xrealloc(v->items, (size_t)(idx + 1) * sizeof *v->items);
+		memset(v->items + v->nitems, 0, (size_t)(idx + 1 - v->nitems) * sizeof *v->items);
+		v->nitems = idx + 1;
+	}
+	free(v->items[idx]);
+	v->items[idx] = text != NULL ? xstrdup(text) : NULL;
+}
+
+/* The readers of lists take the items joined by the first separator. */
+static void array_join(struct option_value *v, const struct option_def *d)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int k = 0; k < v->nitems; k++) {
+		if (v->items[k] == NULL)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, d->choices != NULL ? d->choices[0] : ',');
+		buf_adds(&b, v->items[k]);
+	}
+	free(v->text);
+	v->text = buf_detach(&b);
+}
+
+/* Each of text's items (split at any of seps) at the first free index. */
+static void array_add(struct option_value *v, const char *text, const char *seps)
+{
+	char *copy = xstrdup(text), *save = NULL, *item;
+	int free_at = 0;
+
+	for (item = strtok_r(copy, seps, &save); item != NULL; item = strtok_r(NULL, seps, &save)) {
+		while (free_at < v->nitems && v->items[free_at] != NULL)
+			free_at++;
+		array_put(v, free_at, item);
+	}
+	free(copy);
+}
+
+static void array_default(struct option_value *v, const struct option_def *d)
+{
+	array_clear(v);
+	array_add(v, d->def, "\n");
+	array_join(v, d);
+}
+
+const char *options_array_item(const struct options *o, const char *name, int idx)
+{
+	int i = option_index(name);
+	const struct option_value *v;
+
+	if (i < 0 || option_table[i].type != OPTION_ARRAY)
+		return NULL;
+	v = holder(o, i);
+	return idx >= 0 && idx < v->nitems ? v->items[idx] : NULL;
+}
+
+int options_array_size(const struct options *o, const char *name)
+{
+	int i = option_index(name);
+
+	return i < 0 || option_table[i].type != OPTION_ARRAY ? 0 : holder(o, i)->nitems;
+}
+
+/* set-option on an array: one item (idx >= 0), or the value's items added
+ * to the array or replacing it. */
+static int array_set(struct options *o, int i, int idx, const char *value, int append)
+{
+	const struct option_def *d = &option_table[i];
+	struct option_value *v = own_add(o, i);
+
+	if (idx >= 0) {
+		array_put(v, idx, value);
+	} else {
+		if (!append)
+			array_clear(v);
+		array_add(v, value, d->choices != NULL ? d->choices : " ,");
+	}
+	array_join(v, d);
+	return 0;
+}
+
 void options_free(struct options *o)
 {
 	if (o == NULL)
 		return;
 	generation++;
-	for (int k = 0; k < o->n; k++)
+	for (int k = 0; k < o->n; k++) {
 		free(o->v[k].text);
+		array_clear(&o->v[k]);
+	}
 	free(o->v);
 	while (o->user != NULL)
 		user_unset(o, o->user->name);
@@ -519,16 +706,27 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 	char *text;
 	long num;
 
+	char base[64];
+	int idx = -1, indexed = array_name(name, base, sizeof base, &idx);
+
 	generation++;
 	if (*name == '@' && name[1] != '\0') {
 		user_set(o, name, value, append);
 		return 0;
 	}
-	if (i < 0) {
+	if (indexed != 0)
+		i = option_index(base);
+	if (i < 0 || indexed < 0) {
 		*err = xasprintf("invalid option: %s", name);
 		return -1;
 	}
 	d = &option_table[i];
+	if (d->type == OPTION_ARRAY)
+		return array_set(o, i, idx, value, append);
+	if (indexed) {
+		*err = xasprintf("not an array: %s", name);
+		return -1;
+	}
 	if (append && d->type == OPTION_STRING)
 		text = appended(name, holder(o, i)->text, value);
 	else
@@ -547,19 +745,33 @@ int options_set(struct options *o, const char *name, const char *value, int appe
 
 void options_unset(struct options *o, const char *name)
 {
-	int i = option_index(name);
+	int i = option_index(name), idx;
 	struct option_value *v;
-	char *err = NULL;
+	char *err = NULL, base[64];
 	long num = 0;
 
 	generation++;
 	if (*name == '@')
 		user_unset(o, name);
+	if (array_name(name, base, sizeof base, &idx) > 0) {
+		i = option_index(base);
+		if (i >= 0 && (v = own(o, i)) != NULL && idx < v->nitems) {
+			array_put(v, idx, NULL);
+			array_join(v, &option_table[i]);
+		}
+		return;
+	}
 	if (i < 0 || (v = own(o, i)) == NULL)
 		return;
 	free(v->text);
+	v->text = NULL;
+	array_clear(v);
 	if (o->parent != NULL) {
 		*v = o->v[--o->n]; /* inherit again */
+		return;
+	}
+	if (option_table[i].type == OPTION_ARRAY) {
+		array_default(v, &option_table[i]);
 		return;
 	}
 	option_parse(&option_table[i], option_table[i].def, &num, &err);
@@ -605,8 +817,33 @@ static void show_value(const char *name, const char *v, int string, int value_on
 	buf_addc(out, '\n');
 }
 
+/* An array shows as name[N] value lines (only the name when it is empty);
+ * idx >= 0 picks one item, shown even if unset. */
+static void show_array(const struct option_value *v, const char *name, int idx, int value_only,
+		       int mark, struct buf *out)
+{
+	char label[96];
+	int empty = 1;
+
+	for (int k = 0; k < v->nitems || (idx >= 0 && k <= idx); k++) {
+		const char *item = k < v->nitems ? v->items[k] : NULL;
+
+		if (idx >= 0 ? k != idx : item == NULL)
+			continue;
+		snprintf(label, sizeof label, "%s[%d]", name, k);
+		show_value(label, item != NULL ? item : "", 1, value_only, mark, out);
+		empty = 0;
+	}
+	if (empty && !value_only)
+		buf_printf(out, "%s%s\n", name, mark ? "*" : "");
+}
+
 static void show_one(const struct options *o, size_t i, int value_only, int mark, struct buf *out)
 {
+	if (option_table[i].type == OPTION_ARRAY) {
+		show_array(holder(o, (int)i), option_table[i].name, -1, value_only, mark, out);
+		return;
+	}
 	show_value(option_table[i].name, holder(o, (int)i)->text,
 		   option_table[i].type == OPTION_STRING, value_only, mark, out);
 }
@@ -638,11 +875,23 @@ int options_show(const struct options *o, const char *name, unsigned mask, int v
 		return 0;
 	}
 	if (name != NULL) {
-		int idx = option_index(name);
+		char base[64];
+		int item = -1, indexed = array_name(name, base, sizeof base, &item);
+		int idx = option_index(indexed > 0 ? base : name);
 
-		if (idx < 0)
+		if (idx < 0 || indexed < 0)
 			return -1;
-		if (own(o, idx) != NULL || inherited)
+		if (own(o, idx) == NULL && !inherited)
+			return 0;
+		if (indexed > 0 && option_table[idx].type != OPTION_ARRAY)
+			/* as tmux: the option's value, under the name asked for */
+			show_value(name, holder(o, idx)->text,
+				   option_table[idx].type == OPTION_STRING, value_only,
+				   own(o, idx) == NULL, out);
+		else if (indexed > 0)
+			show_array(holder(o, idx), base, item, value_only, own(o, idx) == NULL,
+				   out);
+		else
 			show_one(o, (size_t)idx, value_only, own(o, idx) == NULL, out);
 		return 0;
 	}
@@ -666,7 +915,18 @@ static void json_one(const struct options *o, size_t i, int *first, struct buf *
 	*first = 0;
 	quote(out, option_table[i].name);
 	buf_adds(out, ",\"value\":");
-	if (option_table[i].type == OPTION_NUMBER)
+	if (option_table[i].type == OPTION_ARRAY) {
+		buf_addc(out, '[');
+		for (int k = 0; k < h->nitems; k++) {
+			if (k > 0)
+				buf_addc(out, ',');
+			if (h->items[k] != NULL)
+				quote(out, h->items[k]);
+			else
+				buf_adds(out, "null");
+		}
+		buf_addc(out, ']');
+	} else if (option_table[i].type == OPTION_NUMBER)
 		buf_printf(out, "%ld", h->number);
 	else if (option_table[i].type == OPTION_FLAG)
 		buf_adds(out, h->number ? "true" : "false");
@@ -700,9 +960,18 @@ static void json_user(const struct options *o, const char *name, int inherited, 
 int options_show_json(const struct options *o, const char *name, unsigned mask, int inherited,
 		      struct buf *out, void (*quote)(struct buf *, const char *))
 {
-	int first = 1, user = name != NULL && *name == '@';
-	int idx = name != NULL && !user ? option_index(name) : -1;
+	int first = 1, user = name != NULL && *name == '@', item;
+	char base[64];
 	size_t i;
+	int idx;
+
+	if (name != NULL && !user && array_name(name, base, sizeof base, &item) > 0) {
+		name = base; /* (the whole array) */
+		if (option_index(name) >= 0 &&
+		    option_table[option_index(name)].type != OPTION_ARRAY)
+			return -1;
+	}
+	idx = name != NULL && !user ? option_index(name) : -1;
 
 	if (name != NULL && !user && idx < 0)
 		return -1;

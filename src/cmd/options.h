@@ -16,6 +16,7 @@ enum option_type {
 	OPTION_FLAG,   /* on/off */
 	OPTION_CHOICE, /* one of a list */
 	OPTION_KEY,
+	OPTION_ARRAY, /* strings by index, name[N]; choices: what set splits on */
 };
 
 struct option_def {
@@ -47,8 +48,16 @@ void options_free(struct options *o);
 /* Changes whenever any set changes: what was worked out from option values
  * is still good while this is the same. */
 unsigned long options_generation(void);
+/* The option of a name, also as name[N] for an array option. */
 const struct option_def *options_def(const char *name);
-/* Set from text; on error returns -1 with a message in *err (malloc'd). */
+/* An array option's item idx, or NULL where none is set. */
+const char *options_array_item(const struct options *o, const char *name, int idx);
+/* One more than an array option's highest index (0 when it is empty). */
+int options_array_size(const struct options *o, const char *name);
+/* Set from text; on error returns -1 with a message in *err (malloc'd).
+ * An array option takes name[N] for one item; without an index the value is
+ * split into items (append adds them at the first free indexes). Its
+ * options_string is its items joined by the first separator. */
 int options_set(struct options *o, const char *name, const char *value, int append, char **err);
 void options_unset(struct options *o, const char *name);
 /* A user option (@name) from the set or its parents, or NULL. set-option

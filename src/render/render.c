@@ -45,7 +45,7 @@ struct frame_memo {
 	int plain; /* the last frame was such a frame and drew every row */
 	struct view_memo *views;
 	int nviews, views_cap;
-	int active, status_row, area_x, area_y, area_w, area_h;
+	int active, status_row, status_rows, area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
 	char *status; /* its text, or NULL */
 	struct grid_cell *status_cells;
@@ -64,7 +64,8 @@ struct render {
 	uint8_t *cover;		  /* per cell: 1 if a view covers it (borders) */
 	size_t cover_size;
 	int cover_ready; /* cover is this frame's (made for the first border row) */
-	int status_row;	 /* of this frame, -1 for none */
+	int status_row;	 /* the first of this frame, -1 for none */
+	int status_rows; /* how many */
 
 	TickitPen *pen;
 	TickitPen *pen_reset;
@@ -358,11 +359,25 @@ static int in_selection(const struct render_view *v, int y, int x)
 	return !(y == v->sel_sy && x < v->sel_sx) && !(y == v->sel_ey && x > v->sel_ex);
 }
 
+static void pen_cell(struct grid_cell *d, const struct grid_cell *pen)
+{
+	d->fg = pen->fg;
+	d->bg = pen->bg;
+	d->attr = pen->attr & RENDER_ATTRS;
+}
+
 static void mode_cell(struct grid_cell *d, const struct render_view *v)
 {
-	d->fg = v->mode_pen.fg;
-	d->bg = v->mode_pen.bg;
-	d->attr = v->mode_pen.attr & RENDER_ATTRS;
+	pen_cell(d, &v->mode_pen);
+}
+
+/* Copy mode: the mark's or a search match's pen on cell x of view row gy. */
+static void mark_cell(struct grid_cell *d, const struct render_view *v, int gy, int x)
+{
+	uint8_t m = v->marks[(size_t)gy * (size_t)v->width + (size_t)x];
+
+	if (m != 0)
+		pen_cell(d, m == 3 ? &v->current_pen : m == 2 ? &v->match_pen : &v->mark_pen);
 }
 
 /* Copy mode's position indicator on the view's top row, over the text. */
@@ -415,6 +430,8 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 	r->cells_composed += x1 - x0;
 	for (int x = x0; x < x1; x++) {
 		put_cell(r, x, v->grid, &src[x - v->x]);
+		if (v->marks != NULL && x - v->x < v->width)
+			mark_cell(&r->line[x], v, gy, x - v->x);
 		if (v->copy && in_selection(v, gy - v->offset, x - v->x))
 			mode_cell(&r->line[x], v);
 	}
@@ -459,6 +476,22 @@ static void compose_status(struct render *r, const char *s)
 	c.width = 1;
 	while (x < r->cols)
 		r->line[x++] = c;
+}
+
+static int is_status(const struct render *r, int y)
+{
+	return r->status_row >= 0 && y >= r->status_row && y < r->status_row + r->status_rows;
+}
+
+static int status_count(const struct render_frame *f)
+{
+	return f->status_lines > 0 ? f->status_lines : 1;
+}
+
+/* Cells in a frame's status lines. */
+static size_t status_size(const struct render_frame *f)
+{
+	return (size_t)status_count(f) * (size_t)f->status_ncells;
 }
 
 /* A styled status line: the builder's cells, normalised like a pane's. */
@@ -506,8 +539,7 @@ static int in_area(const struct render_frame *f, int y, int x)
  * row, and covered by no view. */
 static int is_border(const struct render *r, const struct render_frame *f, int y, int x)
 {
-	if (!in_area(f, y, x) || y < 0 || y >= r->rows || x < 0 || x >= r->cols ||
-	    y == r->status_row)
+	if (!in_area(f, y, x) || y < 0 || y >= r->rows || x < 0 || x >= r->cols || is_status(r, y))
 		return 0;
 	return !r->cover[(size_t)y * (size_t)r->cols + (size_t)x];
 }
@@ -606,7 +638,7 @@ static void compose_borders(struct render *r, int y, const struct render_frame *
 {
 	const uint8_t *cover;
 
-	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || y == r->status_row)
+	if (f->area_w <= 0 || f->area_h <= 0 || y < f->area_y || is_status(r, y))
 		return;
 	if (!r->cover_ready)
 		borders_prepare(r, f);
@@ -664,9 +696,12 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 {
 	for (int x = 0; x < r->cols; x++)
 		r->line[x] = blank_cell;
-	if (y == r->status_row) {
+	if (is_status(r, y)) {
 		if (f->status_cells != NULL)
-			compose_status_cells(r, f->status_cells, f->status_ncells);
+			compose_status_cells(r,
+					     f->status_cells + (size_t)(y - r->status_row) *
+								       (size_t)f->status_ncells,
+					     f->status_ncells);
 		else
 			compose_status(r, f->status);
 		fix_wide_pairs(r, 0, r->cols);
@@ -925,7 +960,7 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 	if (f->status_cursor && r->status_row >= 0) {
 		/* a prompt: the cursor waits where the next character goes */
 		v = NULL;
-		row = r->status_row;
+		row = r->status_row + r->status_rows - 1;
 		col = f->status_cursor_x < 0 ? 0 : f->status_cursor_x;
 		if (col >= r->cols)
 			col = r->cols - 1;
@@ -954,6 +989,16 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 	if (f->cursor_hidden && !f->status_cursor)
 		visible = 0;
 	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
+}
+
+void render_raw(struct render *r, int row, int col, const char *data, size_t len)
+{
+	if (row >= 0 && row < r->rows && col >= 0 && col < r->cols)
+		tickit_term_goto(r->tt, row, col);
+	tickit_term_printn(r->tt, data, len);
+	render_pen_reset(r);
+	r->cur_row = r->cur_col = -1;
+	tickit_term_flush(r->tt);
 }
 
 /* Make the shadow's cells drawn in a way that no longer applies differ from
@@ -1012,8 +1057,9 @@ static int status_same(const struct frame_memo *m, const struct render_frame *f)
 {
 	if (f->status_cells != NULL)
 		return m->status_cells != NULL && m->status_ncells == f->status_ncells &&
+		       m->status_rows == status_count(f) &&
 		       memcmp(m->status_cells, f->status_cells,
-			      (size_t)f->status_ncells * sizeof *f->status_cells) == 0;
+			      status_size(f) * sizeof *f->status_cells) == 0;
 	if (f->status != NULL)
 		return m->status_cells == NULL && m->status != NULL &&
 		       strcmp(m->status, f->status) == 0;
@@ -1026,9 +1072,9 @@ static int frame_same(const struct render *r, const struct render_frame *f)
 	const struct frame_memo *m = &r->memo;
 
 	if (!m->plain || m->nviews != f->nviews || m->active != f->active ||
-	    m->status_row != r->status_row || m->area_x != f->area_x || m->area_y != f->area_y ||
-	    m->area_w != f->area_w || m->area_h != f->area_h ||
-	    !cell_eq(&m->border_pen, &f->border_pen) ||
+	    m->status_row != r->status_row || m->status_rows != r->status_rows ||
+	    m->area_x != f->area_x || m->area_y != f->area_y || m->area_w != f->area_w ||
+	    m->area_h != f->area_h || !cell_eq(&m->border_pen, &f->border_pen) ||
 	    !cell_eq(&m->active_border_pen, &f->active_border_pen))
 		return 0;
 	for (int i = 0; i < f->nviews; i++) {
@@ -1054,10 +1100,11 @@ static void memo_status(struct frame_memo *m, const struct render_frame *f)
 	m->status_cells = NULL;
 	m->status_ncells = 0;
 	if (f->status_cells != NULL) {
-		n = (size_t)f->status_ncells * sizeof *f->status_cells;
+		n = status_size(f) * sizeof *f->status_cells;
 		m->status_cells = xmalloc(n > 0 ? n : 1);
 		memcpy(m->status_cells, f->status_cells, n);
 		m->status_ncells = f->status_ncells;
+		m->status_rows = status_count(f);
 	} else if (f->status != NULL) {
 		m->status = xstrdup(f->status);
 	}
@@ -1082,6 +1129,7 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	m->nviews = f->nviews;
 	m->active = f->active;
 	m->status_row = r->status_row;
+	m->status_rows = r->status_rows;
 	m->area_x = f->area_x, m->area_y = f->area_y;
 	m->area_w = f->area_w, m->area_h = f->area_h;
 	m->border_pen = f->border_pen;
@@ -1135,8 +1183,11 @@ void render_draw(struct render *r, const struct render_frame *f)
 	if (!r->valid)
 		render_clear(r);
 	r->status_row = -1;
-	if (f->status != NULL || f->status_cells != NULL)
-		r->status_row = f->status_top ? 0 : rows - 1;
+	r->status_rows = 0;
+	if (f->status != NULL || f->status_cells != NULL) {
+		r->status_rows = f->status_cells != NULL ? status_count(f) : 1;
+		r->status_row = f->status_top ? 0 : rows - r->status_rows;
+	}
 	r->cover_ready = 0;
 	plain = frame_plain(r, f);
 	skip = plain && !r->fresh && !forgot && frame_same(r, f);
@@ -1147,7 +1198,7 @@ void render_draw(struct render *r, const struct render_frame *f)
 		span = 0;
 		a = 0;
 		b = cols;
-		if (y == r->status_row) {
+		if (is_status(r, y)) {
 			if (status_kept)
 				continue;
 		} else {

@@ -25,6 +25,11 @@ struct render_view {
 	int offset;
 	int sel, sel_rect, sel_sy, sel_sx, sel_ey, sel_ex;
 	struct grid_cell mode_pen;
+	/* Per cell of the view (height rows of width): 1 the marked line
+	 * (mark_pen), 2 a search match (match_pen), 3 the current match
+	 * (current_pen); or NULL. */
+	const uint8_t *marks;
+	struct grid_cell mark_pen, match_pen, current_pen;
 	const char *indicator;
 	int cursor_row, cursor_col;
 
@@ -45,7 +50,8 @@ struct render_frame {
 	 * short lines are padded with default blanks. */
 	const struct grid_cell *status_cells;
 	int status_ncells;
-	/* The cursor on the status row (a command prompt) instead of the
+	int status_lines; /* rows of status_cells, each status_ncells (0: one) */
+	/* The cursor on the last status row (a command prompt) instead of the
 	 * active view's. */
 	int status_cursor;
 	int status_cursor_x;
@@ -76,6 +82,10 @@ void render_invalidate(struct render *r);
 void render_set_hyperlinks(struct render *r, int on);
 /* Draw the frame: only the cells that differ from the shadow. */
 void render_draw(struct render *r, const struct render_frame *f);
+/* Write data to the terminal as it is, with the cursor at row, col first
+ * (-1: where it is). Afterwards the cursor's place and the pen are taken as
+ * unknown, since the data may have moved or changed them. */
+void render_raw(struct render *r, int row, int col, const char *data, size_t len);
 /* How many rows the last frame composed and compared (the others were
  * unchanged and skipped), for tests. */
 int render_rows_composed(const struct render *r);

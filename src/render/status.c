@@ -165,6 +165,19 @@ static struct options *status_options(struct peer *c)
 	return c->session != NULL ? session_options(c->session) : c->srv->options;
 }
 
+/* status-style, with status-fg and status-bg over it unless default (as
+ * tmux still reads them). */
+static struct grid_cell status_pen(struct peer *c)
+{
+	struct options *o = status_options(c);
+	struct grid_cell pen = option_pen(o, "status-style", &default_pen);
+	const char *fg = options_string(o, "status-fg"), *bg = options_string(o, "status-bg");
+
+	(void)style_colour(fg, strlen(fg), &pen.fg); /* (default leaves it) */
+	(void)style_colour(bg, strlen(bg), &pen.bg);
+	return pen;
+}
+
 /* One window's entry, appended to the list. */
 static void draw_window(struct peer *c, struct window *w, time_t now, const struct grid_cell *sb,
 			struct cells *list)
@@ -302,7 +315,7 @@ static void draw_side(struct peer *c, const char *which, time_t now, const struc
 
 static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, int width)
 {
-	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
+	struct grid_cell sb = status_pen(c);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce;
 
@@ -344,7 +357,7 @@ static struct window *list_window_at(struct peer *c, time_t now, const struct gr
 
 int status_range_at(struct peer *c, time_t now, int width, int x, struct window **wp)
 {
-	struct grid_cell sb = option_pen(status_options(c), "status-style", &default_pen);
+	struct grid_cell sb = status_pen(c);
 	struct cells left = {0}, right = {0}, list = {0};
 	int cs, ce, avail, start, x0, n, nleft, nright;
 
@@ -401,18 +414,174 @@ static int build_message(struct peer *c, struct grid_cell *cells, int width)
 	return cursor;
 }
 
-int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
+/* ---- status-format lines ---- */
+
+enum { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT, ALIGN_ABSOLUTE, ALIGN_COUNT };
+
+/* What a #[...] directive says about the layout: align=, fill=. */
+static void directive_layout(const char *d, size_t len, int *align, struct grid_cell *fillpen,
+			     const struct grid_cell *base)
 {
-	if (width <= 0)
-		return -1;
-	if (c->prompt_label != NULL || c->message != NULL)
-		return build_message(c, cells, width);
+	static const char *const names[] = {"left", "centre", "right", "absolute-centre"};
+	char *copy = xstrndup(d, len), *save = NULL, *tok;
+
+	for (tok = strtok_r(copy, " ,", &save); tok != NULL; tok = strtok_r(NULL, " ,", &save)) {
+		if (strncmp(tok, "align=", 6) == 0) {
+			for (int i = 0; i < ALIGN_COUNT; i++) {
+				if (strcmp(tok + 6, names[i]) == 0)
+					*align = i;
+			}
+		} else if (strcmp(tok, "noalign") == 0) {
+			*align = ALIGN_LEFT;
+		} else if (strncmp(tok, "fill=", 5) == 0) {
+			char *bg = xasprintf("bg=%s", tok + 5);
+
+			fillpen->bg = style_pen(bg, base).bg;
+			free(bg);
+		}
+	}
+	free(copy);
+}
+
+/* An expanded status-format line: the text is cut where a directive
+ * changes the alignment, each piece drawn (the style carried from piece to
+ * piece) into the part of its alignment, and the parts placed as tmux
+ * places them: left, right, centre between them, absolute-centre in the
+ * whole width. */
+/* A part's width, at most room. */
+static int clip(const struct cells *b, int room)
+{
+	return b->n < room ? b->n : (room > 0 ? room : 0);
+}
+
+/* Copy a part (at most room cells) to column x; returns the cells copied. */
+static int place(struct grid_cell *cells, int x, int room, const struct cells *b)
+{
+	int n = clip(b, room);
+
+	if (n > 0)
+		memcpy(cells + x, b->c, (size_t)n * sizeof *cells);
+	return n;
+}
+
+static void draw_aligned(const char *text, const struct grid_cell *sb, struct grid_cell *cells,
+			 int width)
+{
+	struct cells part[ALIGN_COUNT] = {{0}};
+	struct grid_cell pen = *sb, fillpen = *sb;
+	int align = ALIGN_LEFT, next, left;
+	const char *p = text, *q, *d, *e, *cut;
+
+	while (*p != '\0') {
+		/* the piece ends at the next directive that changes the alignment */
+		cut = NULL;
+		next = align;
+		for (q = p; (d = strstr(q, "#[")) != NULL && (e = strchr(d + 2, ']')) != NULL;
+		     q = e + 1) {
+			directive_layout(d + 2, (size_t)(e - d - 2), &next, &fillpen, sb);
+			if (next != align) {
+				cut = d;
+				break;
+			}
+		}
+		{
+			char *t = xstrndup(p, cut != NULL ? (size_t)(cut - p) : strlen(p));
+			struct cells *b = &part[align];
+
+			cells_reserve(b, width);
+			b->n += status_draw(t, sb, &pen, b->c + b->n, width - b->n);
+			free(t);
+		}
+		if (cut == NULL)
+			break;
+		align = next;
+		p = cut; /* (its other keys are the next piece's first style) */
+	}
+	fill(cells, 0, width, &fillpen);
+	left = place(cells, 0, width, &part[ALIGN_LEFT]);
+	place(cells, width - clip(&part[ALIGN_RIGHT], width - left), width - left,
+	      &part[ALIGN_RIGHT]);
+	{
+		int room = width - left - clip(&part[ALIGN_RIGHT], width - left);
+
+		place(cells, left + (room - clip(&part[ALIGN_CENTRE], room)) / 2, room,
+		      &part[ALIGN_CENTRE]);
+	}
+	place(cells, (width - clip(&part[ALIGN_ABSOLUTE], width)) / 2, width,
+	      &part[ALIGN_ABSOLUTE]);
+	for (int i = 0; i < ALIGN_COUNT; i++)
+		free(part[i].c);
+}
+
+/* Line i of a status-format: the current pane's formats apply (#{P:} and
+ * #{W:} loop over the window's panes and the session's windows). */
+static void build_format(struct peer *c, time_t now, const char *fmt, struct grid_cell *cells,
+			 int width)
+{
+	struct grid_cell sb = status_pen(c);
+	struct window *w = c->session->current;
+	struct format_ctx fc;
+	char *text;
+
+	if (w != NULL && w->active != NULL)
+		format_ctx_pane(&fc, c->srv, w->active);
+	else
+		format_ctx_session(&fc, c->srv, c->session);
+	fc.c = c;
+	text = expand_time(fmt, now, &fc);
+	draw_aligned(text, &sb, cells, width);
+	free(text);
+}
+
+/* Is line 0's format tmux's default (which build_normal draws)? */
+static int format_is_default(const char *fmt)
+{
+	const char *def = options_def("status-format")->def;
+	size_t n = strcspn(def, "\n");
+
+	return fmt != NULL && strlen(fmt) == n && strncmp(fmt, def, n) == 0;
+}
+
+/* Status line i without a message or prompt. */
+static void build_line(struct peer *c, time_t now, int i, struct grid_cell *cells, int width)
+{
+	const char *fmt;
+	struct grid_cell sb;
+
 	if (c->session == NULL) {
 		fill(cells, 0, width, &default_pen);
-		return -1;
+		return;
 	}
-	build_normal(c, now, cells, width);
+	fmt = options_array_item(status_options(c), "status-format", i);
+	if (i == 0 && format_is_default(fmt)) {
+		build_normal(c, now, cells, width);
+	} else if (fmt != NULL) {
+		build_format(c, now, fmt, cells, width);
+	} else {
+		sb = status_pen(c);
+		fill(cells, 0, width, &sb);
+	}
+}
+
+int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines)
+{
+	struct grid_cell *line;
+
+	if (width <= 0)
+		return -1;
+	for (int i = 0; i < lines - 1; i++)
+		build_line(c, now, i, cells + (size_t)i * (size_t)width, width);
+	line = cells + (size_t)(lines - 1) * (size_t)width;
+	/* a message or the prompt takes the last line, as in tmux */
+	if (c->prompt_label != NULL || c->message != NULL)
+		return build_message(c, line, width);
+	build_line(c, now, lines - 1, line, width);
 	return -1;
+}
+
+int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
+{
+	return status_build_lines(c, now, cells, width, 1);
 }
 
 /*

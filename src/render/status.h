@@ -1,8 +1,9 @@
 /*
- * status: the cells of one client's status line, built as tmux builds it:
+ * status: the cells of one client's status lines, built as tmux builds them:
  * status-left, the window list and status-right (strftime, then formats,
- * then #[style] directives), or the message being displayed, or the command
- * prompt with its cursor.
+ * then #[style] directives), the other lines of status-format (with their
+ * alignments), or the message being displayed, or the command prompt with
+ * its cursor.
  */
 #ifndef PMUX_RENDER_STATUS_H
 #define PMUX_RENDER_STATUS_H
@@ -21,6 +22,11 @@ struct window;
  * no prompt. prompt_cursor is a byte offset into prompt_buf.
  */
 int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width);
+
+/* The same for lines status lines (the status option: 1 to 5), each width
+ * cells: status-format's lines (the first as status_build draws it while it
+ * is tmux's default); a message or the prompt takes the last line. */
+int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines);
 
 /* What is at column x of the status line as status_build draws it at time
  * now (for the mouse): status-left, status-right, a window's entry in the

@@ -84,6 +84,7 @@ struct tty {
 	long long esc_deadline; /* monotonic ms */
 
 	int focus_want;	     /* focus reporting asked for (tty_set_focus) */
+	int extkeys_want;    /* extended keys asked for (tty_set_extended_keys) */
 	tty_focus_fn *focus; /* where CSI I and CSI O go */
 };
 
@@ -587,6 +588,14 @@ void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn)
 	t->focus = fn;
 }
 
+void tty_set_extended_keys(struct tty *t, int on)
+{
+	if (!tty_want(t, &t->extkeys_want, on))
+		return;
+	tickit_term_print(t->tt, t->extkeys_want ? "\033[>4;1m" : "\033[>4m");
+	tickit_term_flush(t->tt);
+}
+
 void tty_set_focus(struct tty *t, int on)
 {
 	if (!tty_want(t, &t->focus_want, on))
@@ -621,6 +630,8 @@ void tty_start(struct tty *t)
 		tty_apply_mouse(t, 1);
 	if (t->focus_want)
 		tickit_term_print(t->tt, "\033[?1004h");
+	if (t->extkeys_want)
+		tickit_term_print(t->tt, "\033[>4;1m");
 	tickit_term_setpen(t->tt, t->pen_reset);
 	tickit_term_clear(t->tt);
 	tickit_term_goto(t->tt, 0, 0);
@@ -650,6 +661,8 @@ void tty_stop(struct tty *t)
 	tty_apply_mouse(t, 0);
 	if (t->focus_want)
 		tickit_term_print(t->tt, "\033[?1004l");
+	if (t->extkeys_want)
+		tickit_term_print(t->tt, "\033[>4m");
 	tickit_term_setctl_int(t->tt, TICKIT_TERMCTL_CURSORVIS, 1);
 	tickit_term_print(t->tt, "\033[?2004l");
 	if (t->keypad) {

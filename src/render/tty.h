@@ -117,6 +117,11 @@ typedef void tty_focus_fn(int in, void *ctx);
 void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn);
 void tty_set_focus(struct tty *t, int on);
 
+/* Extended keys (extended-keys with the extkeys feature): the terminal is
+ * asked for xterm's modifyOtherKeys (CSI > 4 ; 1 m), so that keys such as
+ * C-Enter arrive as keys of their own; tty_stop asks it to stop. */
+void tty_set_extended_keys(struct tty *t, int on);
+
 /* The TickitTerm, for the renderer. */
 struct TickitTerm *tty_term(struct tty *t);
 

@@ -33,9 +33,10 @@
 #include "term/grid.h"
 #include "term/key.h"
 
+/* How many status lines (the status option: off, on, 2 to 5). */
 static int status_lines(struct options *o)
 {
-	return options_number(o, "status") ? 1 : 0;
+	return (int)options_number(o, "status");
 }
 
 /* A client reads its session's options (which inherit the global ones). */
@@ -422,7 +423,7 @@ static void key_to_pane(struct peer *c, const struct key *k)
 	if (p == NULL || c->readonly)
 		return;
 	for (struct pane *q = pane_input_first(p); q != NULL; q = pane_sync_next(p, q))
-		key_send(k, q->grid);
+		pane_send_key(q, k);
 }
 
 /* The key table of a pane's copy mode (per mode-keys), or NULL. */
@@ -452,6 +453,29 @@ static void unbound_to_pane(struct peer *c, const struct key *k, const struct mo
  * goes to the pane. A mouse key (m not NULL) is about the pane under the
  * pointer: that pane's copy mode decides the table, and the key goes to
  * that pane's program; motion with no button held never ends a table. */
+/*
+ * assume-paste-time: keys coming faster than this (ms) were pasted into a
+ * terminal that does not say so (no bracketed paste), and go to the pane
+ * as typed, bindings and the prefix included. As in tmux, the second quick
+ * key only arms this and is still looked up, so that a prefix and its key
+ * typed in one go still work; from the third on they are pasted.
+ */
+static int assume_paste(struct peer *c)
+{
+	long ms = options_number(client_options(c), "assume-paste-time");
+	uint64_t now = uv_hrtime(), gap = now - c->key_ns;
+
+	c->key_ns = now;
+	if (ms <= 0 || gap >= (uint64_t)ms * 1000000) {
+		c->pasting = 0;
+		return 0;
+	}
+	if (c->pasting)
+		return 1;
+	c->pasting = 1;
+	return 0;
+}
+
 static void key_dispatch(struct peer *c, const struct key *k, const struct mouse_event *m)
 {
 	const struct key_binding *b;
@@ -462,11 +486,16 @@ static void key_dispatch(struct peer *c, const struct key *k, const struct mouse
 
 	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
 		set_key_table(c, NULL, 0);
+	p = m != NULL ? mouse_pane(c->srv, m) : active_pane(c);
+	if (m == NULL && assume_paste(c) && c->key_table == NULL && p != NULL && p->copy == NULL &&
+	    p->choose == NULL && p->clock == NULL) {
+		key_to_pane(c, k);
+		return;
+	}
 	if (m == NULL && c->key_table == NULL && key_is_prefix(c, k)) {
 		set_key_table(c, "prefix", 0);
 		return;
 	}
-	p = m != NULL ? mouse_pane(c->srv, m) : active_pane(c);
 	if (m == NULL && c->key_table == NULL && p != NULL && p->choose != NULL) {
 		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
 		return;
@@ -1035,6 +1064,14 @@ static void tty_focus(int in, void *ctx)
 		passthru_client_focus(c, in);
 }
 
+/* extended-keys on or always: terminals with the extkeys feature (or the
+ * Eneks capability) are asked to send extended keys, as tmux does. */
+static int attach_extended_keys_wanted(const struct peer *c)
+{
+	return options_number(c->srv->options, "extended-keys") != 0 &&
+	       passthru_client_has(c, "extkeys", "Eneks");
+}
+
 /* Drive the terminal the client handed over (MSG_TTYFD), if it did. */
 static void attach_take_tty(struct peer *c)
 {
@@ -1094,6 +1131,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
 	tty_set_focus(c->tty, passthru_focus_wanted(c));
+	tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 	tty_start(c->tty);
 	flush_frame(c);
 	client_touch(c);
@@ -1453,6 +1491,7 @@ void attach_options_changed(struct server *srv)
 			render_invalidate(c->render);
 			tty_set_mouse(c->tty, mouse_on(c));
 			tty_set_focus(c->tty, passthru_focus_wanted(c));
+			tty_set_extended_keys(c->tty, attach_extended_keys_wanted(c));
 			attach_size_session(c->session);
 		}
 	}
@@ -1518,21 +1557,24 @@ void attach_status_lag_init(struct server *srv)
 /* The status line's cells (status-left, the window list, status-right; or a
  * message or the prompt) in c->status_cells. Returns the prompt's cursor
  * column or -1. */
-static int status_text(struct peer *c)
+static int status_text(struct peer *c, int lines)
 {
-	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols) {
+	if (c->status_keep && c->status_cells != NULL && c->status_width == c->cols &&
+	    c->status_nlines == lines) {
 		c->status_owed = 1;
 		if (!uv_is_active((uv_handle_t *)&c->srv->status_lag))
 			uv_timer_start(&c->srv->status_lag, status_lag_cb, STATUS_LAG_MS, 0);
 		return c->status_cursor;
 	}
-	if (c->status_width != c->cols) {
+	if (c->status_width != c->cols || c->status_nlines != lines) {
 		free(c->status_cells);
-		c->status_cells = xmalloc((size_t)c->cols * sizeof *c->status_cells);
+		c->status_cells =
+			xmalloc((size_t)c->cols * (size_t)lines * sizeof *c->status_cells);
 		c->status_width = c->cols;
+		c->status_nlines = lines;
 	}
 	c->status_owed = 0;
-	c->status_cursor = status_build(c, time(NULL), c->status_cells, c->cols);
+	c->status_cursor = status_build_lines(c, time(NULL), c->status_cells, c->cols, lines);
 	return c->status_cursor;
 }
 
@@ -1667,7 +1709,7 @@ static void attach_draw(struct peer *c)
 	int motion = 0;
 
 	memset(&f, 0, sizeof f);
-	top = status && strcmp(options_string(client_options(c), "status-position"), "top") == 0;
+	top = strcmp(options_string(client_options(c), "status-position"), "top") == 0 ? status : 0;
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
@@ -1694,10 +1736,11 @@ static void attach_draw(struct peer *c)
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
 	if ((status || c->message != NULL || c->prompt_label != NULL) && c->cols > 0) {
-		cursor = status_text(c);
+		cursor = status_text(c, status > 0 ? status : 1);
 		f.status_cells = c->status_cells;
 		f.status_ncells = c->cols;
-		f.status_top = top;
+		f.status_lines = status > 0 ? status : 1;
+		f.status_top = top > 0;
 		f.status_cursor = cursor >= 0;
 		f.status_cursor_x = cursor;
 	}
@@ -1710,6 +1753,38 @@ static void attach_draw(struct peer *c)
 	free(overlay);
 	flush_frame(c);
 	c->status_keep = 1; /* until something other than output asks for a frame */
+}
+
+/* A terminal this far behind gets no more passthrough data: it is not
+ * reading, and the data would only pile up in the server. */
+#define PASSTHROUGH_BACKLOG (8u << 20)
+
+void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len)
+{
+	struct options *o;
+	int row = -1, col = -1, top;
+
+	if (c->state != PEER_ATTACHED || c->suspended || c->queued > PASSTHROUGH_BACKLOG)
+		return;
+	/* what came before the data is shown before it, as tmux does (it
+	 * draws as it parses): the output read so far has not asked for its
+	 * frame yet. Even while a frame is in flight, or the next frame
+	 * would draw over the data where the screen changed. */
+	c->dirty = 0;
+	attach_draw(c);
+	if (c->state != PEER_ATTACHED)
+		return; /* its connection failed under the frame */
+	if (p != NULL) {
+		o = client_options(c);
+		top = status_lines(o) && strcmp(options_string(o, "status-position"), "top") == 0;
+		grid_cursor(p->grid, &row, &col);
+		if (col >= p->sx)
+			col = p->sx - 1; /* a wrap pending at the right edge */
+		row += p->yoff + top;
+		col += p->xoff;
+	}
+	render_raw(c->render, row, col, data, len);
+	flush_frame(c);
 }
 
 void attach_render_all(struct server *srv)

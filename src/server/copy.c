@@ -153,6 +153,7 @@ void copy_free(struct copy_mode *cm)
 	if (cm == NULL)
 		return;
 	free(cm->search);
+	free(cm->marks);
 	free(cm);
 }
 
@@ -750,6 +751,14 @@ static int selection_command(struct pane *p, const char *name)
 		cm->selecting = 1, cm->sy = cm->cy, cm->sx = cm->cx;
 	} else if (strcmp(name, "clear-selection") == 0) {
 		cm->selecting = 0;
+	} else if (strcmp(name, "set-mark") == 0) {
+		cm->mark_set = 1, cm->my = cm->cy, cm->mx = cm->cx;
+	} else if (strcmp(name, "jump-to-mark") == 0 && cm->mark_set) {
+		long y = cm->my;
+		int x = cm->mx;
+
+		/* the mark and the cursor change places, as in tmux */
+		cm->my = cm->cy, cm->mx = cm->cx, cm->cy = y, cm->cx = x;
 	} else if (strcmp(name, "rectangle-toggle") == 0) {
 		cm->rectangle = !cm->rectangle;
 	} else if (strcmp(name, "other-end") == 0 && cm->selecting) {
@@ -885,15 +894,78 @@ void copy_cursor(struct pane *p, int *row, int *col)
 	*col = p->copy->cx;
 }
 
+/* Mark one match, [x0, x1] of view row gy (and a wide character's second
+ * half at x1). */
+static void mark_match(struct pane *p, const struct render_view *v, long line, int gy, int x0,
+		       int x1, uint8_t kind)
+{
+	const struct grid_cell *c = grid_line(p->grid, line_row(p, line));
+	uint8_t *row = p->copy->marks + (size_t)gy * (size_t)v->width;
+
+	if (c != NULL && x1 + 1 < grid_cols(p->grid) && c[x1].width == 2)
+		x1++;
+	for (int x = x0; x <= x1 && x < v->width; x++) {
+		if (row[x] < kind)
+			row[x] = kind;
+	}
+}
+
+/* The marked line and where the last search's text shows in the view:
+ * tmux highlights every match on the screen, the one at the cursor in its
+ * own style (kinds 1 mark, 2 match, 3 current match: the higher wins). */
+static void view_marks(struct pane *p, struct render_view *v)
+{
+	struct copy_mode *cm = p->copy;
+	size_t n = (size_t)v->width * (size_t)v->height, slen, len;
+	long line;
+	char *text;
+	int *map;
+
+	v->marks = NULL;
+	if ((cm->search == NULL || *cm->search == '\0') && !cm->mark_set)
+		return;
+	if (n == 0)
+		return;
+	if (cm->marks_size < n) {
+		cm->marks = xrealloc(cm->marks, n);
+		cm->marks_size = n;
+	}
+	memset(cm->marks, 0, n);
+	v->marks = cm->marks;
+	/* the marked line, whole (set-mark) */
+	if (cm->mark_set && cm->my >= cm->top && cm->my < cm->top + v->height)
+		memset(cm->marks + (size_t)(cm->my - cm->top) * (size_t)v->width, 1,
+		       (size_t)v->width);
+	if (cm->search == NULL || *cm->search == '\0')
+		return;
+	slen = strlen(cm->search);
+	for (int gy = 0; gy < v->height && (line = cm->top + gy) < nlines(p); gy++) {
+		text = line_text(p, line, &map, &len);
+		for (size_t i = 0; i + slen <= len; i++) {
+			if (memcmp(text + i, cm->search, slen) != 0)
+				continue;
+			mark_match(p, v, line, gy, map[i], map[i + slen - 1],
+				   line == cm->cy && map[i] == cm->cx ? 3 : 2);
+		}
+		free(text);
+		free(map);
+	}
+}
+
 void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size)
 {
 	static const struct grid_cell base = {.ch = ' ', .width = 1};
-	const char *style = options_string(window_options(p->window), "mode-style");
+	struct options *o = window_options(p->window);
+	const char *style = options_string(o, "mode-style");
 
 	v->copy = 1;
 	v->offset = copy_offset(p);
 	v->sel = copy_selection(p, &v->sel_sy, &v->sel_sx, &v->sel_ey, &v->sel_ex, &v->sel_rect);
 	v->mode_pen = style_pen(style, &base);
+	v->match_pen = style_pen(options_string(o, "copy-mode-match-style"), &base);
+	v->current_pen = style_pen(options_string(o, "copy-mode-current-match-style"), &base);
+	v->mark_pen = style_pen(options_string(o, "copy-mode-mark-style"), &base);
+	view_marks(p, v);
 	copy_cursor(p, &v->cursor_row, &v->cursor_col);
 	snprintf(buf, size, "[%d/%d]", v->offset, hsize(p));
 	v->indicator = p->copy->hide_position ? NULL : buf;

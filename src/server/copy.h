@@ -26,16 +26,21 @@ struct copy_mode {
 	int rectangle; /* rectangle (block) selection */
 	long sy;       /* where the selection started */
 	int sx;
-	int exit_at_bottom; /* copy-mode -e */
-	int hide_position;  /* copy-mode -H: no "[offset/size]" indicator */
-	char *search;	    /* the last search, or NULL */
-	int search_back;    /* its direction */
+	int exit_at_bottom;    /* copy-mode -e */
+	int hide_position;     /* copy-mode -H: no "[offset/size]" indicator */
+	char *search;	       /* the last search, or NULL */
+	int search_back;       /* its direction */
 	unsigned long dropped; /* grid_history_dropped() when last looked at */
 	uint32_t jump_char;    /* the last jump (f F t T) and its kind */
 	int jump;
-	int isearch;	       /* an incremental search is going on ... */
+	int isearch;		      /* an incremental search is going on ... */
 	long isearch_top, isearch_cy; /* ... and started here */
 	int isearch_cx;
+	int mark_set;	/* set-mark: a marked line ... */
+	long my;	/* ... its line number ... */
+	int mx;		/* ... and column (jump-to-mark) */
+	uint8_t *marks; /* the view's search matches, for the renderer (copy_view) */
+	size_t marks_size;
 };
 
 enum copy_flags {

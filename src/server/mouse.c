@@ -62,15 +62,20 @@ static int mouse_on(struct peer *c)
 	return c->session != NULL && options_number(session_options(c->session), "mouse");
 }
 
-static int status_on(struct peer *c)
+/* How many status lines (the status option: off, on, 2 to 5). */
+static int status_count(struct peer *c)
 {
-	return options_number(session_options(c->session), "status") != 0;
+	return (int)options_number(session_options(c->session), "status");
 }
 
 static int status_at_top(struct peer *c)
 {
-	return status_on(c) &&
-	       strcmp(options_string(session_options(c->session), "status-position"), "top") == 0;
+	return strcmp(options_string(session_options(c->session), "status-position"), "top") == 0;
+}
+
+int mouse_on_status(const struct mouse_event *m, int y)
+{
+	return m->status_lines > 0 && y >= m->status_row && y < m->status_row + m->status_lines;
 }
 
 static int pane_visible(const struct window *w, const struct pane *p)
@@ -117,8 +122,12 @@ static int locate(struct peer *c, struct mouse_event *m, int x, int y)
 	int at;
 
 	m->window = m->pane = 0;
-	if (y == m->status_row) {
-		if (c->message != NULL || c->prompt_label != NULL)
+	if (mouse_on_status(m, y)) {
+		/* the window list is on the first line; a message or the
+		 * prompt shows on the last */
+		if (((c->message != NULL || c->prompt_label != NULL) &&
+		     y == m->status_row + m->status_lines - 1) ||
+		    y != m->status_row)
 			return KEY_AT_STATUS_DEFAULT;
 		at = status_range_at(c, time(NULL), c->cols, x, &sw);
 		if (sw != NULL)
@@ -325,8 +334,9 @@ void mouse_input(struct peer *c, const struct tty_mouse *tm)
 	m.x = tm->x, m.y = tm->y;
 	m.lx = mc->lx, m.ly = mc->ly;
 	m.mod = tm->mod;
-	m.top = status_at_top(c);
-	m.status_row = !status_on(c) ? -1 : m.top ? 0 : c->rows - 1;
+	m.status_lines = status_count(c);
+	m.top = status_at_top(c) ? m.status_lines : 0;
+	m.status_row = m.top > 0 ? 0 : c->rows - m.status_lines;
 	m.session = c->session->id;
 	mc->lx = tm->x, mc->ly = tm->y;
 	if (make_key(c, tm, &m))
@@ -370,7 +380,7 @@ int mouse_at(const struct mouse_event *m, const struct pane *p, int last, int *x
 	struct window *w = p->window;
 
 	if (!m->valid || w->session->id != m->session || w->session->current != w ||
-	    !pane_visible(w, p) || (last ? m->ly : m->y) == m->status_row)
+	    !pane_visible(w, p) || mouse_on_status(m, last ? m->ly : m->y))
 		return -1;
 	if (px < p->xoff || px >= p->xoff + p->sx || py < p->yoff || py >= p->yoff + p->sy)
 		return -1;
@@ -384,7 +394,7 @@ static struct pane *pane_under(struct server *srv, const struct mouse_event *m)
 {
 	struct session *s = mouse_session(srv, m);
 
-	if (s == NULL || s->current == NULL || m->y == m->status_row)
+	if (s == NULL || s->current == NULL || mouse_on_status(m, m->y))
 		return NULL;
 	return pane_at(s->current, m->x, m->y - m->top);
 }

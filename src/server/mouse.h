@@ -28,8 +28,9 @@ struct mouse_event {
 	int mod;	  /* VTERM_MOD_* */
 	int x, y;	  /* client cells */
 	int lx, ly;	  /* where the event before it was */
-	int top;	  /* rows above the window (a status line at the top) */
-	int status_row;	  /* the status line's row, or -1 */
+	int top;	  /* rows above the window (status lines at the top) */
+	int status_row;	  /* the first status line's row (the window list's) */
+	int status_lines; /* how many there are (0: none) */
 	int ignore;	  /* a double click made by the timer: its presses went already */
 	uint32_t session; /* $id */
 	uint32_t window;  /* @id + 1, 0: the session's current window */
@@ -63,6 +64,9 @@ void mouse_drag_copy(struct peer *c, const struct mouse_event *m, struct pane *p
 void mouse_drag_border(struct peer *c, const struct mouse_event *m);
 /* Copy mode's cursor to the event's place in p, if the event is in p. */
 void mouse_copy_cursor(const struct mouse_event *m, struct pane *p);
+
+/* Is client row y on the status lines? */
+int mouse_on_status(const struct mouse_event *m, int y);
 
 /* Does the pane's program want motion with no button held (1003)? */
 int mouse_hover_wanted(struct pane *p);

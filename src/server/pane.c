@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
@@ -24,6 +25,7 @@
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
+#include "term/key.h"
 #include "server/pipe.h"
 #include "server/wait.h"
 #include "util/log.h"
@@ -330,7 +332,8 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg)
 {
 	struct spawn_result res;
-	static const char clear[] = "\033[H\033[2J";
+	/* (and modifyOtherKeys off: the new program has not asked for it) */
+	static const char clear[] = "\033[H\033[2J\033[>4m";
 
 	if (!p->exited && !kill_live) {
 		*errmsg = xasprintf("pane %%%u still active", p->id);
@@ -443,6 +446,19 @@ static void pane_flush(struct pane *p)
  * it, on a VM often on the other, halted, CPU. Pastes do not wait.
  */
 #define PANE_YIELD_MAX 16
+
+int pane_send_key(struct pane *p, const struct key *k)
+{
+	struct options *o = p->srv->options;
+	long mode = options_number(o, "extended-keys");
+	int flags = 0;
+
+	if (mode == 2 || (mode == 1 && grid_modify_other_keys(p->grid)))
+		flags |= KEY_SEND_EXTENDED;
+	if (options_number(o, "extended-keys-format") == 1)
+		flags |= KEY_SEND_XTERM;
+	return key_send(k, p->grid, flags);
+}
 
 void pane_write(struct pane *p, const char *buf, size_t len)
 {
@@ -558,8 +574,7 @@ static int pane_read(struct pane *p, size_t budget)
 		ssize_t n = read(p->fd, buf, sizeof buf);
 
 		if (n > 0) {
-			passthru_pane_output(p, buf, (size_t)n);
-			grid_input(p->grid, buf, (size_t)n);
+			passthru_pane_output(p, buf, (size_t)n); /* and the grid */
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
 			total += (size_t)n;
@@ -849,9 +864,8 @@ static int pane_remains(struct pane *p)
  * note of how its program ended, as tmux shows it. */
 static void pane_finish(struct pane *p)
 {
-	char when[64], *msg;
-	time_t now = time(NULL);
-	struct tm tm;
+	struct format_ctx fc;
+	char *text, *msg;
 
 	if (!pane_remains(p)) {
 		hooks_fire_pane(p->srv, "pane-exited", p);
@@ -859,15 +873,11 @@ static void pane_finish(struct pane *p)
 		return;
 	}
 	pane_set_events(p, 0);
-	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
-	if (WIFEXITED(p->exit_status))
-		msg = xasprintf("\r\nPane is dead (status %d, %s)\r\n", WEXITSTATUS(p->exit_status),
-				when);
-	else
-		msg = xasprintf("\r\nPane is dead (signal %d, %s)\r\n", WTERMSIG(p->exit_status),
-				when);
+	format_ctx_pane(&fc, p->srv, p);
+	text = format_expand(options_string(pane_options(p), "remain-on-exit-format"), &fc);
+	msg = xasprintf("\r\n%s\r\n", text);
 	grid_input(p->grid, msg, strlen(msg));
+	free(text);
 	free(msg);
 	hooks_fire_pane(p->srv, "pane-died", p);
 	attach_mark_session(p->window->session);

@@ -1,4 +1,4 @@
-/* passthru: the clipboard and focus between programs and terminals. */
+/* passthru: the clipboard, focus and passthrough between programs and terminals. */
 #include "server/passthru.h"
 
 #include <stdlib.h>
@@ -143,7 +143,8 @@ static void sync_close_cb(uv_handle_t *h)
 	free(h);
 }
 
-void passthru_pane_output(struct pane *p, const char *buf, size_t len)
+/* Mode 2026 in the text of the program's output (not in passthrough data). */
+static void sync_scan(struct pane *p, const char *buf, size_t len)
 {
 	int on;
 
@@ -165,8 +166,55 @@ void passthru_pane_output(struct pane *p, const char *buf, size_t len)
 	uv_timer_start(p->sync_timer, sync_timer_cb, SYNC_MAX_MS, 0);
 }
 
+static void text_out(void *arg, const char *buf, size_t len)
+{
+	struct pane *p = arg;
+
+	sync_scan(p, buf, len);
+	grid_input(p->grid, buf, len);
+}
+
+/* Does the client show the pane (its window current, not hidden by a
+ * zoomed pane)? */
+static int shows_pane(const struct peer *c, const struct pane *p)
+{
+	struct window *w = p->window;
+
+	return c->state == PEER_ATTACHED && !c->suspended && c->session != NULL &&
+	       c->session->current == w && (!w->zoomed || w->active == p);
+}
+
+/* allow-passthrough: the data goes to the terminals showing the pane, with
+ * all also to those of the window's session showing another window. */
+static void passthrough_done(void *arg, const char *data, size_t len)
+{
+	struct pane *p = arg;
+	long allow = options_number(pane_options(p), "allow-passthrough");
+	struct peer *c, *next;
+
+	if (allow == 0)
+		return;
+	for (c = p->srv->peers; c != NULL; c = next) {
+		next = c->next;
+		if (shows_pane(c, p))
+			attach_passthrough(c, p, data, len);
+		else if (allow == 2 && c->state == PEER_ATTACHED && !c->suspended &&
+			 c->session == p->window->session)
+			attach_passthrough(c, NULL, data, len);
+	}
+}
+
+/* The data is always kept (a megabyte at most): allow-passthrough is
+ * looked at once a sequence is complete, not on every read. */
+void passthru_pane_output(struct pane *p, const char *buf, size_t len)
+{
+	passfilter_input(&p->pass, buf, len, 1, uv_now(p->srv->loop), text_out, passthrough_done,
+			 p);
+}
+
 void passthru_pane_free(struct pane *p)
 {
+	passfilter_free(&p->pass);
 	if (p->sync_timer != NULL)
 		uv_close((uv_handle_t *)p->sync_timer, sync_close_cb);
 	p->sync_timer = NULL;

@@ -1,8 +1,9 @@
 /*
  * passthru: what a pane's program asks of the real terminal, and what the
  * real terminal tells the program, beyond text and keys: the clipboard
- * (OSC 52) and focus reports. Each goes only to terminals that have the
- * feature (terminal-features, terminal-overrides), as in tmux.
+ * (OSC 52) and focus reports, each only to terminals that have the
+ * feature (terminal-features, terminal-overrides), as in tmux; and tmux's
+ * passthrough sequence (allow-passthrough).
  */
 #ifndef PMUX_SERVER_PASSTHRU_H
 #define PMUX_SERVER_PASSTHRU_H
@@ -38,7 +39,9 @@ int passthru_focus_wanted(const struct peer *c);
 struct server;
 void passthru_focus_check(struct server *srv);
 
-/* Output of the pane's program, before the grid parses it: mode 2026. */
+/* Output of the pane's program: DCS tmux; ... ST cut out (and sent on to
+ * terminals per allow-passthrough), mode 2026 followed, the rest to the
+ * grid. */
 void passthru_pane_output(struct pane *p, const char *buf, size_t len);
 /* The pane is being destroyed. */
 void passthru_pane_free(struct pane *p);

@@ -16,6 +16,7 @@
 #include "server/environ.h"
 #include "term/grid.h"
 #include "term/modescan.h"
+#include "term/passfilter.h"
 #include "util/buf.h"
 
 struct grid;
@@ -30,6 +31,8 @@ struct server;
 struct session;
 struct window;
 struct prompt;
+
+struct key;
 
 struct pane {
 	struct server *srv;
@@ -90,6 +93,7 @@ struct pane {
 	struct modescan sync_scan;
 	int sync;
 	uv_timer_t *sync_timer;
+	struct passfilter pass; /* DCS tmux; ... ST (allow-passthrough, passthru.c) */
 };
 
 struct window {
@@ -211,6 +215,8 @@ struct peer {
 	char *key_table;	    /* table for the next key; NULL: root */
 	int key_repeat;		    /* key_table is held by a -r binding ... */
 	uint64_t repeat_deadline;   /* ... until this loop time (ms, repeat_timer) */
+	uint64_t key_ns;	    /* when the last key came (assume-paste-time) */
+	int pasting;		    /* keys are coming faster than assume-paste-time */
 	struct mouse_client *mouse; /* its mouse state (server/mouse.c) while attached */
 
 	int focused;			     /* its terminal has the focus (focus reports) */
@@ -219,8 +225,9 @@ struct peer {
 
 	/* the status line built last (attach.c): a frame for pane output alone
 	 * keeps it, and it is built again soon after */
-	struct grid_cell *status_cells; /* status_width cells */
+	struct grid_cell *status_cells; /* status_nlines rows of status_width cells */
 	int status_width;
+	int status_nlines;
 	int status_cursor; /* the prompt's cursor column in it, or -1 */
 	int status_keep;   /* only pane output asked for the frame due */
 	int status_owed;   /* a frame kept it: build it again soon */
@@ -359,6 +366,10 @@ struct pane *pane_find_id(struct server *srv, uint32_t id);
  * pane_all(srv, p) the one after p, NULL after the last. */
 struct pane *pane_all(struct server *srv, struct pane *p);
 void pane_write(struct pane *p, const char *buf, size_t len);
+/* A key for the pane's program (key_send), as extended keys when
+ * extended-keys is always, or on and the program asked (modifyOtherKeys).
+ * Returns -1 if the key cannot be sent. */
+int pane_send_key(struct pane *p, const struct key *k);
 /* The panes keys or a paste for p go to: for (q = pane_input_first(p); q !=
  * NULL; q = pane_sync_next(p, q)) walks p, unless its input is off
  * (select-pane -d), then every pane synchronized with it. */
@@ -431,6 +442,10 @@ void attach_switch(struct peer *c, struct session *s);
 void attach_resize_windows(struct session *s);
 void attach_timer(struct peer *c);
 void attach_options_changed(struct server *srv);
+/* allow-passthrough: a program's data for c's terminal as it is, after
+ * what c should show so far, at p's cursor (p NULL: wherever the cursor
+ * is, for a pane c does not show). */
+void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len);
 /* command-prompt / confirm-before: ask on the status line, then run tmpl
  * with the responses (keys_template). prompts and inputs are comma
  * separated lists; PROMPT_SINGLE takes one key per response. */

@@ -2346,6 +2346,16 @@ void grid_key(struct grid *g, VTermKey key, VTermModifier mod)
 	vterm_keyboard_key(g->vt, key, mod);
 }
 
+void grid_key_bytes(struct grid *g, const char *buf, size_t len)
+{
+	g->out(buf, len, g->ctx);
+}
+
+int grid_modify_other_keys(const struct grid *g)
+{
+	return g->plain.scan.modkeys;
+}
+
 void grid_unichar(struct grid *g, uint32_t c, VTermModifier mod)
 {
 	vterm_keyboard_unichar(g->vt, c, mod);

@@ -165,6 +165,10 @@ uint64_t grid_serial(const struct grid *g);
 
 /* Encode a key for the pane's current modes; bytes go to the output callback. */
 void grid_key(struct grid *g, VTermKey key, VTermModifier mod);
+/* Bytes for the program as if typed (a key libvterm does not encode). */
+void grid_key_bytes(struct grid *g, const char *buf, size_t len);
+/* The program's modifyOtherKeys (CSI > 4 ; Pv m): 0 (off), 1 or 2. */
+int grid_modify_other_keys(const struct grid *g);
 void grid_unichar(struct grid *g, uint32_t c, VTermModifier mod);
 /* Paste text: bracketed if the program asked for it; bytes to the output callback. */
 void grid_paste(struct grid *g, const char *buf, size_t len);

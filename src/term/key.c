@@ -6,7 +6,8 @@
  * bindings with a plain comparison: control characters become C-<char>,
  * Ctrl with a capital letter becomes Ctrl with the small one (a terminal
  * cannot tell them apart), and Shift is dropped from printable characters
- * (it is already in the character).
+ * (it is already in the character) except from a letter with Ctrl: C-S-a
+ * is not C-a to a terminal with extended keys.
  */
 #include "term/key.h"
 
@@ -168,13 +169,17 @@ static void key_normalize(struct key *k)
 		if (k->kind == KEY_SYM)
 			return;
 	}
+	if ((k->mod & VTERM_MOD_CTRL) && k->cp >= 'A' && k->cp <= 'Z')
+		k->cp += 0x20;
 	if (k->cp != ' ' && (k->mod & VTERM_MOD_SHIFT)) {
+		/* Ctrl and Shift with a letter stays a key of its own: a
+		 * terminal with extended keys tells it from Ctrl alone */
+		if ((k->mod & VTERM_MOD_CTRL) && k->cp >= 'a' && k->cp <= 'z')
+			return;
 		if (k->cp >= 'a' && k->cp <= 'z' && !(k->mod & VTERM_MOD_CTRL))
 			k->cp -= 0x20;
 		k->mod &= ~VTERM_MOD_SHIFT;
 	}
-	if ((k->mod & VTERM_MOD_CTRL) && k->cp >= 'A' && k->cp <= 'Z')
-		k->cp += 0x20;
 }
 
 static int is_modifier_prefix(const char *s, VTermModifier *mod)
@@ -395,7 +400,96 @@ static int ctrl_byte(uint32_t cp)
 	return -1;
 }
 
-void key_send(const struct key *k, struct grid *g)
+/* A key that has no traditional encoding, as an extended key: code is
+ * its character (or the byte of Enter, Tab, BSpace and Escape). */
+static void send_extended(struct grid *g, uint32_t code, VTermModifier mod, int flags)
+{
+	char seq[48];
+	int m = 1, n;
+
+	m += (mod & VTERM_MOD_SHIFT) ? 1 : 0;
+	m += (mod & VTERM_MOD_ALT) ? 2 : 0;
+	m += (mod & VTERM_MOD_CTRL) ? 4 : 0;
+	if (flags & KEY_SEND_XTERM)
+		n = snprintf(seq, sizeof seq, "\033[27;%d;%u~", m, (unsigned)code);
+	else
+		n = snprintf(seq, sizeof seq, "\033[%u;%du", (unsigned)code, m);
+	grid_key_bytes(g, seq, (size_t)n);
+}
+
+/* Without extended keys, Ctrl with a character that is no letter: the C0
+ * byte tmux gives it (as xterm does), or -1 for none. */
+static int ctrl_other(uint32_t cp)
+{
+	switch (cp) {
+	case '2':
+		return 0x00;
+	case '|':
+		return 0x1c;
+	case '6':
+		return 0x1e;
+	case '-':
+	case '/':
+		return 0x1f;
+	}
+	return -1;
+}
+
+/* A key with modifiers and no traditional encoding. */
+static int send_modified(struct grid *g, uint32_t code, VTermModifier mod, int flags)
+{
+	int byte;
+
+	if (flags & KEY_SEND_EXTENDED) {
+		send_extended(g, code, mod, flags);
+		return 0;
+	}
+	if (mod != VTERM_MOD_CTRL)
+		return -1;
+	if ((byte = ctrl_other(code)) >= 0)
+		grid_key_bytes(g, (char[]){(char)byte}, 1);
+	return 0; /* Ctrl alone: nothing, as tmux */
+}
+
+/* The byte of Enter, Tab, BSpace and Escape, the keys libvterm sends as a
+ * character with their modifiers in CSI u; 0 for the others. */
+static uint32_t sym_byte(VTermKey sym)
+{
+	switch (sym) {
+	case VTERM_KEY_ENTER:
+		return '\r';
+	case VTERM_KEY_TAB:
+		return '\t';
+	case VTERM_KEY_BACKSPACE:
+		return 0x7f;
+	case VTERM_KEY_ESCAPE:
+		return 0x1b;
+	default:
+		return 0;
+	}
+}
+
+static int send_sym(const struct key *n, struct grid *g, int flags)
+{
+	uint32_t byte = sym_byte(n->sym);
+	VTermModifier mod = n->mod;
+
+	if (byte == 0 || (mod & ~VTERM_MOD_ALT) == 0) {
+		/* their own sequences, or Alt as an ESC before the byte */
+		grid_key(g, n->sym, mod);
+		return 0;
+	}
+	if (n->sym == VTERM_KEY_TAB && !(mod & VTERM_MOD_CTRL)) {
+		/* BTab (M-BTab with an ESC before it) */
+		if (mod & VTERM_MOD_ALT)
+			grid_key_bytes(g, "\033", 1);
+		grid_key_bytes(g, "\033[Z", 3);
+		return 0;
+	}
+	return send_modified(g, byte, mod, flags);
+}
+
+int key_send(const struct key *k, struct grid *g, int flags)
 {
 	struct key n = *k;
 	int byte;
@@ -403,7 +497,8 @@ void key_send(const struct key *k, struct grid *g)
 	key_normalize(&n);
 	switch (n.kind) {
 	case KEY_CHAR:
-		if ((n.mod & VTERM_MOD_CTRL) && (byte = ctrl_byte(n.cp)) >= 0) {
+		if ((n.mod & VTERM_MOD_CTRL) && (byte = ctrl_byte(n.cp)) >= 0 &&
+		    !(n.mod & VTERM_MOD_SHIFT)) {
 			/*
 			 * libvterm would encode C-i, C-m, C-[ ... as CSI u; the
 			 * line discipline needs the single byte (C-c must be 0x03
@@ -411,15 +506,21 @@ void key_send(const struct key *k, struct grid *g)
 			 * libvterm unchanged, and with Alt it gets the ESC prefix.
 			 */
 			grid_unichar(g, (uint32_t)byte, n.mod & VTERM_MOD_ALT);
-			return;
+			return 0;
 		}
-		grid_unichar(g, n.cp, n.mod);
-		return;
+		if ((n.mod & ~VTERM_MOD_ALT) == 0) {
+			grid_unichar(g, n.cp, n.mod);
+			return 0;
+		}
+		/* C-S-a is sent with the capital, as tmux and xterm do */
+		if ((n.mod & VTERM_MOD_SHIFT) && n.cp >= 'a' && n.cp <= 'z')
+			return send_modified(g, n.cp - 0x20, n.mod, flags);
+		return send_modified(g, n.cp, n.mod, flags);
 	case KEY_SYM:
-		grid_key(g, n.sym, n.mod);
-		return;
+		return send_sym(&n, g, flags);
 	case KEY_MOUSE: /* a mouse key names an event, it has no bytes of its own */
 	case KEY_NONE:
-		return;
+		return 0;
 	}
+	return 0;
 }

@@ -77,12 +77,24 @@ int key_is_mouse(const struct key *k);
 /* Same key? (for matching the prefix and bindings) */
 int key_equal(const struct key *a, const struct key *b);
 
+/* How key_send encodes keys that have no traditional encoding. */
+enum {
+	KEY_SEND_EXTENDED = 1, /* as extended keys (extended-keys, modifyOtherKeys) */
+	KEY_SEND_XTERM = 2,    /* ... in xterm's CSI 27 ; m ; code ~ rather than CSI code ; m u */
+};
+
 /*
  * Send a key to a pane: encoded for the pane's current modes by libvterm
  * (through grid_key/grid_unichar); control characters in the C0 range
  * (C-a..C-z, C-@, C-[, C-\, C-], C-^, C-_, C-?) go as their single byte,
- * so C-c is always 0x03 for the line discipline.
+ * so C-c is always 0x03 for the line discipline. A key with modifiers that
+ * no terminal sends traditionally (C-Enter, C-1, C-M-Tab, S-Space ...) goes
+ * as an extended key with KEY_SEND_EXTENDED, as tmux 3.3a sends them;
+ * without it, as tmux: Ctrl alone with such a key sends its C0 byte if it
+ * has one (C-/ is 0x1f) and nothing otherwise, and other modifiers make the
+ * key one that cannot be sent: returns -1 (send-keys then types its name,
+ * as tmux does), else 0.
  */
-void key_send(const struct key *k, struct grid *g);
+int key_send(const struct key *k, struct grid *g, int flags);
 
 #endif

@@ -109,6 +109,21 @@ static void region(struct vtscan *s)
 	set_flag(s, VTSCAN_REGION, top != 0 || bottom != -1);
 }
 
+/* XTMODKEYS (CSI > Pp ; Pv m), which libvterm ignores: modifyOtherKeys,
+ * whether the program wants keys with modifiers as extended keys. As in
+ * tmux, Pv 1 or 2 sets it, 0 or none (and CSI > 0 m, CSI > m) resets it,
+ * anything else leaves it. */
+static void modify_keys(struct vtscan *s)
+{
+	int32_t pp = s->nparam > 0 ? s->param[0] : PARAM_MISSING;
+	int32_t pv = s->nparam > 1 ? s->param[1] : PARAM_MISSING;
+
+	if (pp == PARAM_MISSING || pp == 0 || (pp == 4 && (pv == PARAM_MISSING || pv == 0)))
+		s->modkeys = 0;
+	else if (pp == 4 && (pv == 1 || pv == 2))
+		s->modkeys = (uint8_t)pv;
+}
+
 /* A CSI's final byte: libvterm ignores leaders other than one '?' or '>'
  * and more than one intermediate. */
 static void csi_done(struct vtscan *s, unsigned char final)
@@ -122,6 +137,8 @@ static void csi_done(struct vtscan *s, unsigned char final)
 	s->touched = 1;
 	if (s->ninter == 0 && (final == 'h' || final == 'l') && s->leader != '>')
 		modes(s, s->leader == '?', final == 'h');
+	else if (s->leader == '>' && s->ninter == 0 && final == 'm')
+		modify_keys(s);
 	else if (s->leader == 0 && s->ninter == 0 && final == 'r')
 		region(s);
 	else if (s->leader == 0 && s->ninter == 0 && final == 'g')
@@ -144,9 +161,10 @@ static void esc_done(struct vtscan *s, unsigned char final)
 {
 	s->touched = 1;
 	if (s->ninter == 0) {
-		if (final == 'c')
+		if (final == 'c') {
 			reset_modes(s); /* RIS */
-		else if (final == '8')
+			s->modkeys = 0;
+		} else if (final == '8')
 			s->restored = 1; /* DECRC */
 		else if (final == 'n' || final == 'o')
 			s->gl = (uint8_t)(final == 'n' ? 2 : 3);

@@ -77,6 +77,22 @@ class Attach(pmuxtest.PmuxTestCase):
         self.detach(c)
         self.assertEqual(self.pm.cmd("has-session", "-t", "a").rc, 0)
 
+    def test_assume_paste_time(self):
+        pm = self.pm
+        c = self.attach()
+        pm.type("a", "cat -v")
+        pm.wait_proc("a", ["cat", "-v"])
+        # keys in one burst, as from a paste into a terminal without
+        # bracketed paste: from the third on they go to the pane as typed,
+        # so the C-b d inside does not detach
+        c.write(b"xx\x02d-pasted\r")
+        pm.wait_line("a", "xx^Bd-pasted")
+        self.assertIsNone(c.proc.poll(), "the pasted C-b d detached the client")
+        # with assume-paste-time 0 the same burst detaches
+        pm.run("set-option", "-g", "assume-paste-time", "0")
+        c.write(b"xx\x02d")
+        self.assertEqual(c.wait_exit(), 0)
+
     def test_kill_client_session_with_sigkill(self):
         c = self.attach()
         sid = proc(c.pid).session

@@ -89,6 +89,8 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertEqual(self.pm.cmd("list-keys", "-T", "prefix").rc, 1)
         # keys after the prefix are dropped; F5 (root) marks them handled
         self.pm.run("bind-key", "-n", "F5", "split-window")
+        # (three keys in one write would be a paste to assume-paste-time)
+        self.pm.run("set-option", "-g", "assume-paste-time", "0")
         n = self.panes()
         self.c.write(PREFIX + b"c" + F5)
         wait_for(lambda: self.panes() == n + 1, msg="the split from F5")

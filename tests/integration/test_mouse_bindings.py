@@ -279,6 +279,25 @@ class MouseBindings(pmuxtest.PmuxTestCase):
         pm.send(self.left, "Enter")
         pm.wait_line(self.left, "first-2")
 
+    def test_two_status_lines(self):
+        """With status 2 the window list is on the first status line; the
+        second (tmux's list of panes) has no windows to click."""
+        pm = self.pm
+        pm.run("set-option", "-g", "status", "2")
+        pm.run("set-option", "-g", "window-status-format", "<#{window_index}:w>")
+        pm.run("set-option", "-g", "window-status-current-format", "<#{window_index}:w>")
+        pm.run("set-option", "-g", "window-status-separator", "--")
+        pm.run("new-window", "-d", "-t", "S:1")
+        self.source('bind -n MouseDown1StatusDefault set -g @where default\n')
+        c = self.attach()
+        c.write(click(14, 28))  # "[LEFT]<0:w>--<1:w>" on row 28
+        wait_for(lambda: pm.display("S", "#{window_index}") == "1",
+                 msg="a click on window 1 on the first status line")
+        time.sleep(0.4)
+        c.write(click(14, 29))
+        self.wait_option("@where", "default", "a click on the second status line")
+        self.assertEqual(pm.display("S", "#{window_index}"), "1")
+
     def test_mouse_target_needs_a_mouse_event(self):
         pm = self.pm
         for argv in (("select-pane", "-t", "="), ("send-keys", "-M"),

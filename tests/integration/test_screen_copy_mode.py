@@ -76,5 +76,46 @@ class CopyMode(screen.ScreenTestCase):
         c.wait_panes_match("S")
 
 
+    def test_search_matches_and_mark_highlighted(self):
+        pm = self.pm
+        pm.type(self.p, "echo zq-one zq-two; echo none; echo zq-three")
+        pm.wait_line(self.p, "zq-three")
+        pm.wait_prompt(self.p)
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_text("zq-three")
+        pm.run("copy-mode", "-t", self.p)
+        pm.run("send-keys", "-t", self.p, "-X", "search-backward", "zq-")
+        want = {(row, col) for row, line in enumerate(c.lines()[:29])
+                for col in range(len(line)) if line.startswith("zq-", col)}
+        self.assertEqual(len(want), 6, c.lines())  # the command line and its output
+
+        def bgs():
+            cells = c.screen.cells()
+            return {(r, x): cells[r][x]["bg"] for r, x in want}
+
+        # every match on the screen in copy-mode-match-style (cyan), the
+        # one at the cursor in copy-mode-current-match-style (magenta)
+        wait_for(lambda: sorted(bgs().values()) == ["idx:5"] + ["idx:6"] * 5,
+                 msg="matches highlighted", describe=lambda: bgs())
+        cur = [k for k, v in bgs().items() if v == "idx:5"][0]
+        self.assertEqual(c.lines()[cur[0]][cur[1]:cur[1] + 8], "zq-three")
+        # the rest of a matching line keeps its colours
+        row = cur[0]
+        self.assertEqual(c.screen.cells(row)[cur[1] + 2]["bg"], "idx:5")
+        self.assertNotIn(c.screen.cells(row)[cur[1] + 3]["bg"], ("idx:5", "idx:6"))
+        # set-mark: the cursor's line in copy-mode-mark-style (red)
+        pm.run("send-keys", "-t", self.p, "-X", "cursor-up")
+        pm.run("send-keys", "-t", self.p, "-X", "set-mark")
+        wait_for(lambda: {x["bg"] for x in c.screen.cells(row - 1)[1:]} == {"idx:1"},
+                 msg="the marked line",
+                 describe=lambda: repr([(x["ch"] if "ch" in x else "", x["bg"])
+                                        for x in c.screen.cells(row - 1)[:30]]))
+        pm.run("send-keys", "-t", self.p, "-X", "history-top")
+        pm.run("send-keys", "-t", self.p, "-X", "jump-to-mark")
+        wait_for(lambda: pm.display(self.p, "#{copy_cursor_y}") == str(row - 1),
+                 msg="jump-to-mark back on the marked line",
+                 describe=lambda: pm.display(self.p, "#{copy_cursor_y}"))
+
+
 if __name__ == "__main__":
     pmuxtest.main()

@@ -147,11 +147,13 @@ static void capture_out(const char *buf, size_t len, void *ctx)
 	}
 }
 
-/* Sending name to g gives exactly the bytes want[0..wlen). */
-static void check_send(struct grid *g, struct capture *cap, const char *name, const char *want,
-		       size_t wlen)
+/* Sending name to g with flags gives exactly the bytes want[0..wlen), and
+ * returns -1 (a key that cannot be sent) if want is NULL. */
+static void check_send_flags(struct grid *g, struct capture *cap, const char *name, int flags,
+			     const char *want, size_t wlen)
 {
 	struct key k;
+	int r;
 
 	cap->len = 0;
 	if (key_parse(name, &k) != 0) {
@@ -159,7 +161,11 @@ static void check_send(struct grid *g, struct capture *cap, const char *name, co
 		failures++;
 		return;
 	}
-	key_send(&k, g);
+	r = key_send(&k, g, flags);
+	if (r != (want == NULL ? -1 : 0)) {
+		fprintf(stderr, "key_send(%s) returned %d\n", name, r);
+		failures++;
+	}
 	if (cap->len != wlen || memcmp(cap->buf, want, wlen) != 0) {
 		fprintf(stderr, "key_send(%s): got", name);
 		for (size_t i = 0; i < cap->len; i++)
@@ -172,7 +178,91 @@ static void check_send(struct grid *g, struct capture *cap, const char *name, co
 	}
 }
 
-#define SEND(g, cap, name, lit) check_send(g, cap, name, lit, sizeof lit - 1)
+#define SEND(g, cap, name, lit) check_send_flags(g, cap, name, 0, lit, sizeof lit - 1)
+/* extended keys, as tmux 3.3a sends them (CSI u) and in xterm's format */
+#define SENDX(g, cap, name, lit) \
+	check_send_flags(g, cap, name, KEY_SEND_EXTENDED, lit, sizeof lit - 1)
+#define SENDXT(g, cap, name, lit) \
+	check_send_flags(g, cap, name, KEY_SEND_EXTENDED | KEY_SEND_XTERM, lit, sizeof lit - 1)
+/* without extended keys: nothing sent (NONE) or cannot be sent (MISSING) */
+#define SEND_NONE(g, cap, name) check_send_flags(g, cap, name, 0, "", 0)
+#define SEND_MISSING(g, cap, name) check_send_flags(g, cap, name, 0, NULL, 0)
+
+/* Keys with modifiers that have no traditional encoding, checked against
+ * what tmux 3.3a sends (send-keys into a program that asked for
+ * modifyOtherKeys, and one that did not). */
+static void test_send_extended(struct grid *g, struct capture *cap)
+{
+	SENDX(g, cap, "C-Enter", "\033[13;5u");
+	SENDX(g, cap, "S-Enter", "\033[13;2u");
+	SENDX(g, cap, "C-M-Enter", "\033[13;7u");
+	SENDX(g, cap, "C-Tab", "\033[9;5u");
+	SENDX(g, cap, "C-S-Tab", "\033[9;6u");
+	SENDX(g, cap, "C-BSpace", "\033[127;5u");
+	SENDX(g, cap, "C-Escape", "\033[27;5u");
+	SENDX(g, cap, "C-1", "\033[49;5u");
+	SENDX(g, cap, "C-/", "\033[47;5u");
+	SENDX(g, cap, "C-.", "\033[46;5u");
+	SENDX(g, cap, "C-S-a", "\033[65;6u");
+	SENDX(g, cap, "C-S-X", "\033[88;6u");
+	SENDX(g, cap, "S-Space", "\033[32;2u");
+	SENDXT(g, cap, "C-Enter", "\033[27;5;13~");
+	SENDXT(g, cap, "C-S-a", "\033[27;6;65~");
+	/* keys with a traditional encoding keep it */
+	SENDX(g, cap, "C-a", "\x01");
+	SENDX(g, cap, "M-C-a", "\033\x01");
+	SENDX(g, cap, "M-Enter", "\033\r");
+	SENDX(g, cap, "M-Escape", "\033\033");
+	SENDX(g, cap, "M-Tab", "\033\t");
+	SENDX(g, cap, "BTab", "\033[Z");
+	SENDX(g, cap, "C-Space", "\0");
+	SENDX(g, cap, "C-i", "\t");
+	SENDX(g, cap, "C-Up", "\033[1;5A");
+	SENDX(g, cap, "Enter", "\r");
+	/* without: Ctrl alone sends a C0 byte or nothing, the rest is missing */
+	SEND(g, cap, "C-/", "\x1f");
+	SEND(g, cap, "C-2", "\0");
+	SEND(g, cap, "C-6", "\x1e");
+	SEND(g, cap, "C--", "\x1f");
+	SEND_NONE(g, cap, "C-Enter");
+	SEND_NONE(g, cap, "C-Tab");
+	SEND_NONE(g, cap, "C-BSpace");
+	SEND_NONE(g, cap, "C-Escape");
+	SEND_NONE(g, cap, "C-1");
+	SEND_NONE(g, cap, "C-.");
+	SEND_MISSING(g, cap, "S-Enter");
+	SEND_MISSING(g, cap, "C-M-Enter");
+	SEND_MISSING(g, cap, "C-S-Tab");
+	SEND_MISSING(g, cap, "C-S-a");
+	SEND_MISSING(g, cap, "S-Space");
+}
+
+/* The program's modifyOtherKeys, as tmux follows it. */
+static void test_modify_other_keys(struct grid *g)
+{
+	static const struct {
+		const char *seq;
+		int want;
+	} steps[] = {
+		{"", 0},	   {"\033[>4;1m", 1},
+		{"\033[>4m", 0},   {"\033[>4;2m", 2},
+		{"\033[>4;3m", 2}, {"\033[>1m", 2},
+		{"\033[>1;2m", 2}, {"\033[!p", 2}, /* DECSTR leaves it */
+		{"\033[>4;0m", 0}, {"\033[>4;1;5m", 1},
+		{"\033[>0m", 0},   {"\033[>4;1m\033[?4;1m", 1}, /* not with another leader */
+		{"\033[>m", 0},	   {"\033[>4;1m\033c", 0},	/* RIS resets it */
+		{"\033[>4;", 0},   {"2m", 2},			/* split across reads */
+	};
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		grid_input(g, steps[i].seq, strlen(steps[i].seq));
+		if (grid_modify_other_keys(g) != steps[i].want) {
+			fprintf(stderr, "after step %zu: modifyOtherKeys %d, want %d\n", i,
+				grid_modify_other_keys(g), steps[i].want);
+			failures++;
+		}
+	}
+}
 
 static void test_send(void)
 {
@@ -218,6 +308,8 @@ static void test_send(void)
 	SEND(g, &cap, "Left", "\033OD");
 	grid_input(g, "\033[?1l", 5);
 	SEND(g, &cap, "Up", "\033[A");
+	test_send_extended(g, &cap);
+	test_modify_other_keys(g);
 	grid_free(g);
 }
 

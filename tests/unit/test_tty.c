@@ -158,6 +158,11 @@ static void test_keys(void)
 	KEYS(t, &c, "\033[<0;5;6M\033[<0;5;6mz", "z");
 	/* the terminal's answers to libtickit's queries are not keys either */
 	KEYS(t, &c, "\033[?25;1$y\033P1$r2 q\033\\y", "y");
+	/* extended keys (CSI u, and xterm's modifyOtherKeys CSI 27 ~) */
+	KEYS(t, &c, "\033[13;5u\033[27;5;13~", "C-Enter", "C-Enter");
+	KEYS(t, &c, "\033[13;2u\033[9;5u\033[49;5u", "S-Enter", "C-Tab", "C-1");
+	KEYS(t, &c, "\033[65;6u\033[27;6;65~\033[97;5u", "C-S-a", "C-S-a", "C-a");
+	KEYS(t, &c, "\033[127;5u\033[13;7u", "C-BSpace", "C-M-Enter");
 	tty_free(t);
 }
 
@@ -219,7 +224,7 @@ static void test_round_trip(void)
 	tty_input(t, typed, sizeof typed - 1);
 	CHECK(c.n == 7);
 	for (int i = 0; i < c.n; i++)
-		key_send(&c.ev[i].k, g);
+		key_send(&c.ev[i].k, g, 0);
 	CHECK(pane.out_len == sizeof typed - 1 && memcmp(pane.out, typed, pane.out_len) == 0);
 	client_reset(&c);
 	grid_free(g);
