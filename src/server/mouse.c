@@ -26,7 +26,6 @@
 #include "server/layout.h"
 #include "server/server.h"
 #include "term/grid.h"
-#include "util/utf8.h"
 
 /* Presses closer together than this make a double or triple click (tmux's
  * fixed time in 3.3). */
