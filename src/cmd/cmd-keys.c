@@ -308,14 +308,28 @@ static char *prompt_labels(struct cmd_ctx *ctx, struct peer *c, struct args *a, 
 	return out;
 }
 
+/* -T prompt-type: the prompt history a command uses; -1 after an error. */
+static int prompt_type_arg(struct cmd_ctx *ctx, struct args *a, int none)
+{
+	const char *name = args_get(a, 'T');
+	int type;
+
+	if (name == NULL)
+		return none;
+	type = prompt_type_parse(name);
+	if (type < 0)
+		cmd_error(ctx, "invalid type: %s", name); /* tmux's words */
+	return type;
+}
+
 static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 {
 	struct peer *c = prompt_client(ctx, a);
 	const char *tmpl = a->argc > 0 ? a->argv[0] : NULL;
 	char *labels, *inputs = NULL, *expanded = NULL;
-	int flags = 0;
+	int flags = 0, type = prompt_type_arg(ctx, a, PROMPT_TYPE_COMMAND);
 
-	if (c == NULL)
+	if (c == NULL || type < 0)
 		return -1;
 	if (c->prompt_label != NULL)
 		return 0; /* one prompt at a time, as tmux */
@@ -328,7 +342,7 @@ static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 	if (tmpl != NULL && args_has(a, 'F'))
 		tmpl = expanded = expand_for(ctx, c, tmpl);
 	labels = prompt_labels(ctx, c, a, tmpl);
-	attach_prompt(c, labels, inputs, tmpl, flags);
+	attach_prompt(c, labels, inputs, tmpl, flags, type);
 	free(labels);
 	free(inputs);
 	free(expanded);
@@ -352,9 +366,29 @@ static int cmd_confirm_before(struct cmd_ctx *ctx, struct args *a)
 	} else {
 		label = xasprintf("Confirm '%s'? (y/n) ", text);
 	}
-	attach_prompt(c, label, NULL, text, PROMPT_SINGLE | PROMPT_CONFIRM);
+	attach_prompt(c, label, NULL, text, PROMPT_SINGLE | PROMPT_CONFIRM, PROMPT_TYPE_COMMAND);
 	free(label);
 	free(text);
+	return 0;
+}
+
+static int cmd_show_prompt_history(struct cmd_ctx *ctx, struct args *a)
+{
+	int type = prompt_type_arg(ctx, a, -2);
+
+	if (type == -1)
+		return -1;
+	prompt_history_show(ctx->srv, type < 0 ? -1 : type, &ctx->out);
+	return 0;
+}
+
+static int cmd_clear_prompt_history(struct cmd_ctx *ctx, struct args *a)
+{
+	int type = prompt_type_arg(ctx, a, -2);
+
+	if (type == -1)
+		return -1;
+	prompt_history_clear(ctx->srv, type < 0 ? -1 : type);
 	return 0;
 }
 
@@ -370,5 +404,9 @@ const struct cmd_entry cmd_keys_entries[] = {
 	 cmd_command_prompt},
 	{"confirm-before", "confirm", "bp:t:", 1, -1, "[-b] [-p prompt] [-t target-client] command",
 	 cmd_confirm_before},
+	{"show-prompt-history", "showphist", "T:", 0, 0, "[-T prompt-type]",
+	 cmd_show_prompt_history},
+	{"clear-prompt-history", "clearphist", "T:", 0, 0, "[-T prompt-type]",
+	 cmd_clear_prompt_history},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "cmd/options.h"
 #include "server/layout.h"
+#include "server/pane_border.h"
 
 /* "N" or "N%" of cur (tmux's args_percentage); -1 with an error. */
 static int size_arg(struct cmd_ctx *ctx, const char *what, const char *v, int cur, int *out)
@@ -163,6 +164,9 @@ static int cmd_resize_pane(struct cmd_ctx *ctx, struct args *a)
 	if (y != NULL) {
 		if (size_arg(ctx, "height", y, t.w->sy, &size) != 0)
 			return -1;
+		/* the pane's height, as tmux: with its border status line's row */
+		if (pane_border_row(t.w, t.p->layout->yoff, t.p->layout->sy) != 0)
+			size++;
 		layout_resize_leaf_to(t.p->layout, 0, size);
 	}
 	if (args_has(a, 'L'))

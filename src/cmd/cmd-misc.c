@@ -268,7 +268,8 @@ static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const ch
 		return cmd_error(ctx, "invalid style: %s", value);
 	if ((ends_with(name, "-colour") || strcmp(name, "status-bg") == 0 ||
 	     strcmp(name, "status-fg") == 0) &&
-	    style_colour(value, strlen(value), &colour) < 0)
+	    style_colour(value, strlen(value), &colour) < 0 &&
+	    !(strcmp(name, "cursor-colour") == 0 && strcmp(value, "none") == 0))
 		return cmd_error(ctx, "bad colour: %s", value);
 	return 0;
 }
@@ -286,6 +287,15 @@ static const char *choice_toggled(const struct option_def *d, long now, char *wo
 		p = d->choices;
 	snprintf(word, size, "%.*s", (int)strcspn(p, ","), p);
 	return word;
+}
+
+/* pane-border-status takes a row from panes at the window's edge. */
+static void relayout_all(struct server *srv)
+{
+	for (struct session *s = srv->sessions; s != NULL; s = s->next) {
+		for (struct window *w = s->windows; w != NULL; w = w->next)
+			window_relayout(w);
+	}
 }
 
 static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, const char *name,
@@ -358,6 +368,8 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	} else if (set_value(ctx, a, o, name, d, value) != 0) {
 		return -1;
 	}
+	if (strcmp(name, "pane-border-status") == 0)
+		relayout_all(ctx->srv);
 	for (s = ctx->srv->sessions; s != NULL; s = s->next)
 		attach_mark_session(s);
 	attach_options_changed(ctx->srv);

@@ -7,7 +7,9 @@
 #include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "render/style.h"
 #include "server/layout.h"
+#include "server/pane_border.h"
 #include "server/choose.h"
 #include "server/clock.h"
 #include "server/copy.h"
@@ -80,6 +82,10 @@ static int cmd_split_window(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	}
 	window_unzoom(t.w); /* as tmux: a split shows every pane */
+	/* a pane that gives a row to its border status line needs one more */
+	if (!horizontal && !args_has(a, 'f') && t.p->layout != NULL &&
+	    pane_border_row(t.w, t.p->layout->yoff, t.p->layout->sy) != 0 && t.p->layout->sy < 4)
+		return cmd_error(ctx, "no space for new pane");
 	if (args_has(a, 'f'))
 		leaf = layout_split_full(&t.w->layout, horizontal, size, before, NULL);
 	else
@@ -197,6 +203,32 @@ static void select_keeping_zoom(struct window *w, struct pane *p, int keep)
 		window_zoom(w, p);
 }
 
+/* -P (tmux's older way to set a pane's style): the pane's window-style and
+ * window-active-style, and the pane is selected as without it; -g shows its
+ * window-style and selects nothing. Returns 1 when the command is done. */
+static int select_pane_style(struct cmd_ctx *ctx, struct args *a, struct pane *p)
+{
+	const char *style = args_get(a, 'P');
+	struct options *o;
+	char *err = NULL;
+
+	if (style != NULL) {
+		o = pane_options(p);
+		if (style_check(style, &err) != 0 ||
+		    options_set(o, "window-style", style, 0, &err) != 0 ||
+		    options_set(o, "window-active-style", style, 0, &err) != 0) {
+			cmd_error(ctx, "%s", err);
+			free(err);
+			return -1;
+		}
+		attach_mark_session(p->window->session);
+	}
+	if (!args_has(a, 'g'))
+		return 0;
+	buf_printf(&ctx->out, "%s\n", options_string(pane_options(p), "window-style"));
+	return 1;
+}
+
 static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -217,6 +249,12 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 			attach_mark_session(old->window->session);
 		attach_mark_session(t.s);
 		return 0;
+	}
+	if (args_has(a, 'P') || args_has(a, 'g')) {
+		int rc = select_pane_style(ctx, a, t.p);
+
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
 	}
 	if (args_has(a, 'd') || args_has(a, 'e')) {
 		/* tmux: -d turns the pane's input off, -e on; nothing is selected */
@@ -552,7 +590,7 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"kill-pane", "killp", "at:", 0, 0, "[-a] [-t target-pane]", cmd_kill_pane},
 	{"list-panes", "lsp", "asF:f:jt:", 0, 0,
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
-	{"select-pane", "selectp", "DdeLlMmRT:t:UZ", 0, 0,
+	{"select-pane", "selectp", "DdegLlMmP:RT:t:UZ", 0, 0,
 	 "[-DdeLlMmRUZ] [-T title] [-t target-pane]", cmd_select_pane},
 	{"send-keys", "send", "HlMN:t:X", 0, -1,
 	 "[-HlMX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},

@@ -29,6 +29,7 @@
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "server/pane_border.h"
 #include "server/pipe.h"
 #include "term/grid.h"
 
@@ -481,9 +482,13 @@ P_FN(pane_bottom, num(fc->p->yoff + fc->p->sy - 1))
 P_FN(pane_active, num(PW(fc->p) != NULL && PW(fc->p)->active == fc->p))
 P_FN(pane_last, num(PW(fc->p) != NULL && PW(fc->p)->last_active == fc->p))
 P_FN(pane_at_left, num(fc->p->xoff == 0))
-P_FN(pane_at_top, num(fc->p->yoff == 0))
+/* a border status line above (below) the window's top (bottom) panes
+ * leaves them at the window's edge, as tmux has it */
+P_FN(pane_at_top, num(fc->p->yoff == (PW(fc->p) != NULL && pane_border_status(PW(fc->p)) == 1)))
 P_FN(pane_at_right, num(PW(fc->p) != NULL && fc->p->xoff + fc->p->sx >= PW(fc->p)->sx))
-P_FN(pane_at_bottom, num(PW(fc->p) != NULL && fc->p->yoff + fc->p->sy >= PW(fc->p)->sy))
+P_FN(pane_at_bottom,
+     num(PW(fc->p) != NULL &&
+	 fc->p->yoff + fc->p->sy >= PW(fc->p)->sy - (pane_border_status(PW(fc->p)) == 2)))
 P_FN(pane_dead, num(fc->p->exited))
 P_FN(pane_current_command, pane_current_command(fc->p))
 P_FN(pane_current_path, pane_current_path(fc->p))

@@ -64,6 +64,9 @@ static const struct option_def option_table[] = {
 	{"copy-mode-current-match-style", OPTION_STRING, "bg=magenta,fg=black", 0, 0, NULL},
 	{"copy-mode-mark-style", OPTION_STRING, "bg=red,fg=black", 0, 0, NULL},
 	{"copy-mode-match-style", OPTION_STRING, "bg=cyan,fg=black", 0, 0, NULL},
+	{"cursor-colour", OPTION_STRING, "none", 0, 0, NULL},
+	{"cursor-style", OPTION_CHOICE, "default", 0, 0,
+	 "default,blinking-block,block,blinking-underline,underline,blinking-bar,bar"},
 	{"default-command", OPTION_STRING, "", 0, 0, NULL},
 	{"default-shell", OPTION_STRING, "", 0, 0, NULL},
 	{"default-size", OPTION_STRING, "80x24", 0, 0, NULL},
@@ -79,7 +82,9 @@ static const struct option_def option_table[] = {
 	{"exit-unattached", OPTION_FLAG, "off", 0, 0, NULL},
 	{"extended-keys", OPTION_CHOICE, "off", 0, 0, "off,on,always"},
 	{"extended-keys-format", OPTION_CHOICE, "csi-u", 0, 0, "csi-u,xterm"},
+	{"fill-character", OPTION_STRING, "", 0, 0, NULL},
 	{"focus-events", OPTION_FLAG, "off", 0, 0, NULL},
+	{"history-file", OPTION_STRING, "", 0, 0, NULL},
 	{"history-limit", OPTION_NUMBER, "10000", 0, 2147483647, NULL},
 	{"key-table", OPTION_STRING, "root", 0, 0, NULL},
 	{"lock-after-time", OPTION_NUMBER, "0", 0, 2147483647, NULL},
@@ -97,11 +102,18 @@ static const struct option_def option_table[] = {
 	{"mouse", OPTION_FLAG, "off", 0, 0, NULL},
 	{"other-pane-height", OPTION_STRING, "0", 0, 0, NULL},
 	{"other-pane-width", OPTION_STRING, "0", 0, 0, NULL},
-	{"pane-active-border-style", OPTION_STRING, "fg=green", 0, 0, NULL},
+	{"pane-active-border-style", OPTION_STRING,
+	 "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}", 0, 0, NULL},
 	{"pane-base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
+	{"pane-border-format", OPTION_STRING,
+	 "#{?pane_active,#[reverse],}#{pane_index}#[default] \"#{pane_title}\"", 0, 0, NULL},
+	{"pane-border-indicators", OPTION_CHOICE, "colour", 0, 0, "off,colour,arrows,both"},
+	{"pane-border-lines", OPTION_CHOICE, "single", 0, 0, "single,double,heavy,simple,number"},
+	{"pane-border-status", OPTION_CHOICE, "off", 0, 0, "off,top,bottom"},
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
+	{"prompt-history-limit", OPTION_NUMBER, "100", 0, 2147483647, NULL},
 	{"remain-on-exit", OPTION_CHOICE, "off", 0, 0, "off,on,failed"},
 	{"remain-on-exit-format", OPTION_STRING,
 	 "Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
@@ -109,6 +121,7 @@ static const struct option_def option_table[] = {
 	 0, 0, NULL},
 	{"renumber-windows", OPTION_FLAG, "off", 0, 0, NULL},
 	{"repeat-time", OPTION_NUMBER, "500", 0, 2147483647, NULL},
+	{"scroll-on-clear", OPTION_FLAG, "on", 0, 0, NULL},
 	{"set-clipboard", OPTION_CHOICE, "external", 0, 0, "off,external,on"},
 	{"set-titles", OPTION_FLAG, "off", 0, 0, NULL},
 	{"set-titles-string", OPTION_STRING, "#S:#I:#W - \"#T\" #{session_alerts}", 0, 0, NULL},
@@ -143,6 +156,7 @@ static const struct option_def option_table[] = {
 	{"visual-activity", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
+	{"window-active-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-size", OPTION_CHOICE, "latest", 0, 0, "largest,smallest,manual,latest"},
 	{"window-status-activity-style", OPTION_STRING, "reverse", 0, 0, NULL},
 	{"window-status-bell-style", OPTION_STRING, "reverse", 0, 0, NULL},
@@ -154,6 +168,7 @@ static const struct option_def option_table[] = {
 	{"window-status-last-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"window-status-separator", OPTION_STRING, " ", 0, 0, NULL},
 	{"window-status-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"window-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"word-separators", OPTION_STRING, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", 0, 0, NULL},
 	{"wrap-search", OPTION_FLAG, "on", 0, 0, NULL},
 	{"xterm-keys", OPTION_FLAG, "on", 0, 0, NULL},
@@ -193,10 +208,10 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",		"command-alias",      "copy-command",	 "default-terminal",
-	"escape-time",		"exit-empty",	      "exit-unattached", "extended-keys",
-	"extended-keys-format", "focus-events",	      "message-limit",	 "set-clipboard",
-	"terminal-features",	"terminal-overrides",
+	"buffer-limit",		"command-alias", "copy-command",      "default-terminal",
+	"escape-time",		"exit-empty",	 "exit-unattached",   "extended-keys",
+	"extended-keys-format", "focus-events",	 "history-file",      "message-limit",
+	"prompt-history-limit", "set-clipboard", "terminal-features", "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",
@@ -204,6 +219,7 @@ static const char *const window_options[] = {
 	"automatic-rename-format",
 	"clock-mode-colour",
 	"clock-mode-style",
+	"fill-character",
 	"copy-mode-current-match-style",
 	"copy-mode-mark-style",
 	"copy-mode-match-style",
@@ -218,6 +234,9 @@ static const char *const window_options[] = {
 	"other-pane-width",
 	"pane-active-border-style",
 	"pane-base-index",
+	"pane-border-indicators",
+	"pane-border-lines",
+	"pane-border-status",
 	"pane-border-style",
 	"window-size",
 	"window-status-activity-style",
@@ -231,8 +250,12 @@ static const char *const window_options[] = {
 	"wrap-search",
 	"xterm-keys",
 };
-static const char *const pane_options[] = {"allow-passthrough", "allow-rename", "remain-on-exit",
-					   "remain-on-exit-format", "synchronize-panes"};
+/* Window options tmux also keeps per pane (set -p) are listed here: a
+ * window's set holds them as well, and a pane's falls back to it. */
+static const char *const pane_options[] = {
+	"allow-passthrough",  "allow-rename",	     "cursor-colour",	      "cursor-style",
+	"pane-border-format", "remain-on-exit",	     "remain-on-exit-format", "scroll-on-clear",
+	"synchronize-panes",  "window-active-style", "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {
@@ -401,7 +424,7 @@ static int option_parse(const struct option_def *d, const char *v, long *num, ch
 		return 0;
 	case OPTION_CHOICE:
 		*num = choice_index(d->choices, v);
-		if (*num < 0 && d->choices[0] == 'o' && parse_flag(v) >= 0)
+		if (*num < 0 && strcmp(d->name, "status") == 0 && parse_flag(v) >= 0)
 			*num = parse_flag(v); /* status accepts on/off/1/0 */
 		if (*num < 0) {
 			*err = xasprintf("unknown value: %s", v);
@@ -466,6 +489,8 @@ struct options *options_new_child(struct options *parent)
 
 void options_reparent(struct options *o, struct options *parent)
 {
+	if (o->parent == parent)
+		return; /* pane_options asks on every read: nothing changed */
 	generation++;
 	o->parent = parent;
 }

@@ -33,6 +33,8 @@ struct view_memo {
 	const struct grid *grid;
 	uint64_t serial;
 	int x, y, width, height;
+	grid_color def_fg, def_bg;
+	int number;
 };
 
 /*
@@ -47,6 +49,12 @@ struct frame_memo {
 	int nviews, views_cap;
 	int active, status_row, status_rows, area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
+	enum render_lines border_lines;
+	enum render_indicators border_indicators;
+	int border_status;
+	struct render_label *labels; /* copies, their cells in label_cells */
+	int nlabels;
+	struct grid_cell *label_cells;
 	char *status; /* its text, or NULL */
 	struct grid_cell *status_cells;
 	int status_ncells;
@@ -140,6 +148,8 @@ void render_free(struct render *r)
 	free(r->memo.views);
 	free(r->memo.status);
 	free(r->memo.status_cells);
+	free(r->memo.labels);
+	free(r->memo.label_cells);
 	free(r->row_stamp);
 	free(r->shadow);
 	free(r->line);
@@ -409,6 +419,19 @@ static void view_columns(const struct render *r, const struct render_view *v, in
 		*x1 = r->cols;
 }
 
+/* window-style: cells of the default colours in [x0, x1) take the view's. */
+static void view_defaults(struct render *r, const struct render_view *v, int x0, int x1)
+{
+	if (v->def_fg == GRID_COLOR_DEFAULT && v->def_bg == GRID_COLOR_DEFAULT)
+		return;
+	for (int x = x0; x < x1; x++) {
+		if (r->line[x].fg == GRID_COLOR_DEFAULT)
+			r->line[x].fg = v->def_fg;
+		if (r->line[x].bg == GRID_COLOR_DEFAULT)
+			r->line[x].bg = v->def_bg;
+	}
+}
+
 static void compose_view(struct render *r, int y, const struct render_view *v)
 {
 	int gy = y - v->y, x0, x1;
@@ -437,6 +460,7 @@ static void compose_view(struct render *r, int y, const struct render_view *v)
 	}
 	if (v->copy && gy == 0 && v->indicator != NULL)
 		compose_indicator(r, v, x1);
+	view_defaults(r, v, x0, x1);
 }
 
 static int char_width(uint32_t cp)
@@ -518,13 +542,45 @@ static void compose_status_cells(struct render *r, const struct grid_cell *cells
 
 /* ---- borders ---- */
 
-/* Box-drawing characters by which neighbours are border cells too:
- * bit 0 up, 1 down, 2 left, 3 right. */
-static const uint32_t border_chars[16] = {
-	0x2500, 0x2502, 0x2502, 0x2502, /* -, up, down, up+down: │ */
-	0x2500, 0x2518, 0x2510, 0x2524, /* left: ─ ┘ ┐ ┤ */
-	0x2500, 0x2514, 0x250c, 0x251c, /* right: ─ └ ┌ ├ */
-	0x2500, 0x2534, 0x252c, 0x253c, /* left+right: ─ ┴ ┬ ┼ */
+/* Border characters of each pane-border-lines type by which neighbours
+ * are border cells too: bit 0 up, 1 down, 2 left, 3 right. */
+static const uint32_t border_chars[4][16] = {
+	{
+		0x2500, 0x2502, 0x2502, 0x2502, /* -, up, down, up+down: │ */
+		0x2500, 0x2518, 0x2510, 0x2524, /* left: ─ ┘ ┐ ┤ */
+		0x2500, 0x2514, 0x250c, 0x251c, /* right: ─ └ ┌ ├ */
+		0x2500, 0x2534, 0x252c, 0x253c, /* left+right: ─ ┴ ┬ ┼ */
+	},
+	{
+		0x2550, 0x2551, 0x2551, 0x2551, /* ═ ║ */
+		0x2550, 0x255d, 0x2557, 0x2563, /* ═ ╝ ╗ ╣ */
+		0x2550, 0x255a, 0x2554, 0x2560, /* ═ ╚ ╔ ╠ */
+		0x2550, 0x2569, 0x2566, 0x256c, /* ═ ╩ ╦ ╬ */
+	},
+	{
+		0x2501, 0x2503, 0x2503, 0x2503, /* ━ ┃ */
+		0x2501, 0x251b, 0x2513, 0x252b, /* ━ ┛ ┓ ┫ */
+		0x2501, 0x2517, 0x250f, 0x2523, /* ━ ┗ ┏ ┣ */
+		0x2501, 0x253b, 0x2533, 0x254b, /* ━ ┻ ┳ ╋ */
+	},
+	{
+		'-',
+		'|',
+		'|',
+		'|',
+		'-',
+		'+',
+		'+',
+		'+',
+		'-',
+		'+',
+		'+',
+		'+',
+		'-',
+		'+',
+		'+',
+		'+',
+	},
 };
 
 /* The window's area and, as tmux draws it when the client is bigger than
@@ -578,23 +634,29 @@ static int two_split(const struct render_view *a, const struct render_view *b, i
 }
 
 /*
- * tmux's rule: a border cell belongs to the active pane when it lies on the
- * ring of cells around it. With exactly two panes the shared border would
- * then always be all active, so tmux gives each pane half of it: the left
- * (top) pane the upper (left) half, the other pane the rest.
+ * tmux's rule: a border cell belongs to a pane when it lies on the ring of
+ * cells around it. With border status lines, the row of the pane's own line
+ * is its, and the other row (corners too) the neighbour's. With exactly two panes (and the
+ * indicators colouring) the shared border would be all the active pane's,
+ * so tmux gives each pane half of it: the left (top) pane the upper (left)
+ * half, the other pane the rest.
  */
-static int border_active(const struct render_frame *f, int y, int x)
+static int on_ring(const struct render_frame *f, int i, int y, int x, int halves)
 {
-	const struct render_view *v, *o;
+	const struct render_view *v = &f->views[i], *o;
 
-	if (f->active < 0 || f->active >= f->nviews)
+	/* the line round a window smaller than the client is no pane's */
+	if (x >= f->area_x + f->area_w || y >= f->area_y + f->area_h)
 		return 0;
-	v = &f->views[f->active];
 	if (x < v->x - 1 || x > v->x + v->width || y < v->y - 1 || y > v->y + v->height)
 		return 0;
-	if (f->nviews != 2)
+	if ((f->border_status == 1 && y == v->y + v->height) ||
+	    (f->border_status == 2 && y == v->y - 1))
+		return 0;
+	if (!halves || f->nviews != 2 || f->border_status != 0 ||
+	    (f->border_indicators != RENDER_IND_COLOUR && f->border_indicators != RENDER_IND_BOTH))
 		return 1;
-	o = &f->views[1 - f->active];
+	o = &f->views[1 - i];
 	if (two_split(v, o, 0))
 		return y - v->y <= v->height / 2;
 	if (two_split(o, v, 0))
@@ -606,17 +668,69 @@ static int border_active(const struct render_frame *f, int y, int x)
 	return 1;
 }
 
+static int border_active(const struct render_frame *f, int y, int x)
+{
+	return f->active >= 0 && f->active < f->nviews && on_ring(f, f->active, y, x, 1);
+}
+
+/* pane-border-lines number: the number of the pane the cell belongs to,
+ * looking from the active pane on in pane order, as tmux does. */
+static uint32_t border_number(const struct render_frame *f, int y, int x)
+{
+	int start = f->active >= 0 && f->active < f->nviews ? f->active : 0;
+
+	for (int k = 0; k < f->nviews; k++) {
+		int i = (start + k) % f->nviews;
+
+		if (on_ring(f, i, y, x, 1))
+			return (uint32_t)('0' + f->views[i].number % 10);
+	}
+	return '*';
+}
+
+/* pane-border-indicators arrows: the cell next to the active pane's
+ * corner on each side points at it; 0 for none. */
+static uint32_t border_arrow(const struct render_frame *f, int y, int x)
+{
+	const struct render_view *v;
+
+	if ((f->border_indicators != RENDER_IND_ARROWS &&
+	     f->border_indicators != RENDER_IND_BOTH) ||
+	    f->active < 0 || f->active >= f->nviews)
+		return 0;
+	v = &f->views[f->active];
+	if (!on_ring(f, f->active, y, x, 1))
+		return 0;
+	if (x == v->x + 1 && y == v->y - 1)
+		return 0x2193; /* ↓ */
+	if (x == v->x + 1 && y == v->y + v->height)
+		return 0x2191; /* ↑ */
+	if (y == v->y + 1 && x == v->x - 1)
+		return 0x2192; /* → */
+	if (y == v->y + 1 && x == v->x + v->width)
+		return 0x2190; /* ← */
+	return 0;
+}
+
 static uint32_t border_char(const struct render *r, const struct render_frame *f, int y, int x)
 {
 	int mask = is_border(r, f, y - 1, x) | is_border(r, f, y + 1, x) << 1 |
 		   is_border(r, f, y, x - 1) << 2 | is_border(r, f, y, x + 1) << 3;
+	int type = f->border_lines >= RENDER_LINES_SINGLE && f->border_lines <= RENDER_LINES_SIMPLE
+			   ? (int)f->border_lines
+			   : 0;
+	uint32_t arrow = border_arrow(f, y, x);
 
+	if (arrow != 0)
+		return arrow;
+	if (f->border_lines == RENDER_LINES_NUMBER)
+		return border_number(f, y, x);
 	/* an isolated cell: a piece of vertical line between views side by side */
 	if (mask == 0 &&
 	    ((x > 0 && r->cover[(size_t)y * (size_t)r->cols + (size_t)x - 1]) ||
 	     (x + 1 < r->cols && r->cover[(size_t)y * (size_t)r->cols + (size_t)x + 1])))
-		return 0x2502;
-	return border_chars[mask];
+		mask = 3;
+	return border_chars[type][mask];
 }
 
 static void put_border(struct render *r, int x, uint32_t ch, const struct grid_cell *pen)
@@ -647,10 +761,46 @@ static void compose_borders(struct render *r, int y, const struct render_frame *
 		if (cover[x] && in_area(f, y, x))
 			continue; /* under a view: most cells, skipped cheaply */
 		if (!in_area(f, y, x))
-			put_border(r, x, 0xb7, &f->border_pen);
+			put_border(r, x, f->fill_ch != 0 ? f->fill_ch : 0xb7, &f->border_pen);
 		else if (is_border(r, f, y, x))
 			put_border(r, x, border_char(r, f, y, x),
 				   border_active(f, y, x) ? &f->active_border_pen : &f->border_pen);
+	}
+}
+
+/* The labels on row y (border status lines), over the borders, inside the
+ * window's area only. */
+static void compose_labels(struct render *r, int y, const struct render_frame *f)
+{
+	int lo = f->area_x < 0 ? 0 : f->area_x, hi = f->area_x + f->area_w;
+
+	if (hi > r->cols)
+		hi = r->cols;
+	if (y == r->status_row || y < f->area_y || y >= f->area_y + f->area_h)
+		return;
+	for (int i = 0; i < f->nlabels; i++) {
+		const struct render_label *l = &f->labels[i];
+
+		if (l->y != y)
+			continue;
+		for (int k = 0; k < l->ncells; k++) {
+			int x = l->x + k;
+			struct grid_cell *d;
+
+			if (x < lo || x >= hi || l->cells[k].ch == 0)
+				continue;
+			d = &r->line[x];
+			*d = l->cells[k];
+			d->attr &= RENDER_ATTRS & ~GRID_ATTR_CONCEAL;
+			d->flags = 0;
+			if (d->ch == GRID_CH_WIDE_CONT) {
+				d->width = 0;
+				continue;
+			}
+			d->width = d->width == 2 ? 2 : 1;
+			if (d->ch < 0x20 || (d->ch >= 0x7f && d->ch < 0xa0))
+				d->ch = ' ', d->width = 1;
+		}
 	}
 }
 
@@ -710,6 +860,7 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 	for (int i = 0; i < f->nviews; i++)
 		compose_view(r, y, &f->views[i]);
 	compose_borders(r, y, f);
+	compose_labels(r, y, f);
 	compose_overlay(r, y, f);
 	fix_wide_pairs(r, 0, r->cols);
 }
@@ -763,6 +914,7 @@ static int compose_span(struct render *r, int y, const struct render_frame *f, i
 	       (size_t)(hi - lo) * sizeof *r->line);
 	for (int x = x0; x < x1; x++)
 		put_cell(r, x, v->grid, &src[x - v->x]);
+	view_defaults(r, v, x0, x1);
 	r->cells_composed += x1 - x0;
 	fix_wide_pairs(r, x0, x1);
 	*a = x0;
@@ -978,8 +1130,10 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		row += v->y;
 		col += v->x;
 		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;
-		tty_cursor_shape(r->tty, cursor_style(v->grid));
+		tty_cursor_shape(r->tty, cursor_style(v->grid) != 0 ? cursor_style(v->grid)
+								    : v->cursor_style);
 	}
+	tty_cursor_colour(r->tty, f->cursor_coloured ? (long)f->cursor_rgb : -1);
 	/* cur_row/cur_col follow every move we make, so an exact match is safe */
 	if (visible && (r->cur_row != row || r->cur_col != col)) {
 		tickit_term_goto(r->tt, row, col);
@@ -1066,6 +1220,42 @@ static int status_same(const struct frame_memo *m, const struct render_frame *f)
 	return m->status == NULL && m->status_cells == NULL;
 }
 
+static int labels_same(const struct frame_memo *m, const struct render_frame *f)
+{
+	if (m->nlabels != f->nlabels)
+		return 0;
+	for (int i = 0; i < f->nlabels; i++) {
+		const struct render_label *a = &m->labels[i], *b = &f->labels[i];
+
+		if (a->x != b->x || a->y != b->y || a->ncells != b->ncells ||
+		    memcmp(a->cells, b->cells, (size_t)b->ncells * sizeof *b->cells) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void memo_labels(struct frame_memo *m, const struct render_frame *f)
+{
+	size_t n = 0;
+	struct grid_cell *cells;
+
+	if (labels_same(m, f))
+		return;
+	for (int i = 0; i < f->nlabels; i++)
+		n += (size_t)f->labels[i].ncells;
+	free(m->labels);
+	free(m->label_cells);
+	m->labels = xmalloc((size_t)(f->nlabels > 0 ? f->nlabels : 1) * sizeof *m->labels);
+	m->label_cells = cells = xmalloc((n > 0 ? n : 1) * sizeof *cells);
+	for (int i = 0; i < f->nlabels; i++) {
+		m->labels[i] = f->labels[i];
+		memcpy(cells, f->labels[i].cells, (size_t)f->labels[i].ncells * sizeof *cells);
+		m->labels[i].cells = cells;
+		cells += f->labels[i].ncells;
+	}
+	m->nlabels = f->nlabels;
+}
+
 /* Is this frame laid out as the last one (everything but the views' cells)? */
 static int frame_same(const struct render *r, const struct render_frame *f)
 {
@@ -1075,14 +1265,18 @@ static int frame_same(const struct render *r, const struct render_frame *f)
 	    m->status_row != r->status_row || m->status_rows != r->status_rows ||
 	    m->area_x != f->area_x || m->area_y != f->area_y || m->area_w != f->area_w ||
 	    m->area_h != f->area_h || !cell_eq(&m->border_pen, &f->border_pen) ||
-	    !cell_eq(&m->active_border_pen, &f->active_border_pen))
+	    !cell_eq(&m->active_border_pen, &f->active_border_pen) ||
+	    m->border_lines != f->border_lines || m->border_indicators != f->border_indicators ||
+	    m->border_status != f->border_status || !labels_same(m, f))
 		return 0;
 	for (int i = 0; i < f->nviews; i++) {
 		const struct view_memo *a = &m->views[i];
 		const struct render_view *b = &f->views[i];
 
 		if (a->grid != b->grid || (b->grid != NULL && a->serial != grid_serial(b->grid)) ||
-		    a->x != b->x || a->y != b->y || a->width != b->width || a->height != b->height)
+		    a->x != b->x || a->y != b->y || a->width != b->width ||
+		    a->height != b->height || a->def_fg != b->def_fg || a->def_bg != b->def_bg ||
+		    a->number != b->number)
 			return 0;
 	}
 	return 1;
@@ -1122,9 +1316,17 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	for (int i = 0; i < f->nviews; i++) {
 		const struct render_view *v = &f->views[i];
 
-		m->views[i] = (struct view_memo){v->grid,  v->grid ? grid_serial(v->grid) : 0,
-						 v->x,	   v->y,
-						 v->width, v->height};
+		m->views[i] = (struct view_memo){
+			.grid = v->grid,
+			.serial = v->grid ? grid_serial(v->grid) : 0,
+			.x = v->x,
+			.y = v->y,
+			.width = v->width,
+			.height = v->height,
+			.def_fg = v->def_fg,
+			.def_bg = v->def_bg,
+			.number = v->number,
+		};
 	}
 	m->nviews = f->nviews;
 	m->active = f->active;
@@ -1134,6 +1336,10 @@ static void memo_save(struct render *r, const struct render_frame *f, int plain)
 	m->area_w = f->area_w, m->area_h = f->area_h;
 	m->border_pen = f->border_pen;
 	m->active_border_pen = f->active_border_pen;
+	m->border_lines = f->border_lines;
+	m->border_indicators = f->border_indicators;
+	m->border_status = f->border_status;
+	memo_labels(m, f);
 	memo_status(m, f);
 	m->plain = plain;
 }

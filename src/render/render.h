@@ -36,6 +36,41 @@ struct render_view {
 	/* Synchronized output: the client goes on showing what it shows in
 	 * this view (unless the whole screen is being redrawn). */
 	int hold;
+
+	/* window-style: the colours its cells of the default colour take
+	 * (GRID_COLOR_DEFAULT: the terminal's own). */
+	grid_color def_fg, def_bg;
+	/* pane-border-lines number: the number its border cells show. */
+	int number;
+	/* cursor-style: the cursor (DECSCUSR 1-6) of a pane whose program
+	 * chose none; 0 leaves the terminal's own. */
+	int cursor_style;
+};
+
+/* pane-border-lines */
+enum render_lines {
+	RENDER_LINES_SINGLE,
+	RENDER_LINES_DOUBLE,
+	RENDER_LINES_HEAVY,
+	RENDER_LINES_SIMPLE,
+	RENDER_LINES_NUMBER,
+};
+
+/* pane-border-indicators: colour is the zero value, tmux's default */
+enum render_indicators {
+	RENDER_IND_COLOUR, /* with two panes, each colours half the border between them */
+	RENDER_IND_OFF,
+	RENDER_IND_ARROWS, /* arrows on the active pane's borders point at it */
+	RENDER_IND_BOTH,
+};
+
+/* Cells drawn over the borders (a pane's border status line), normalised as
+ * the status line's: wide characters as a cell of width 2 then one of
+ * GRID_CH_WIDE_CONT. A cell with ch 0 lets the border show. */
+struct render_label {
+	int x, y; /* on the client's screen */
+	int ncells;
+	const struct grid_cell *cells;
 };
 
 struct render_frame {
@@ -62,6 +97,19 @@ struct render_frame {
 	 * area_w == 0: no borders, uncovered cells are blank. */
 	int area_x, area_y, area_w, area_h;
 	struct grid_cell border_pen, active_border_pen;
+	uint32_t fill_ch; /* the client's screen beyond the window (0: a dot) */
+	/* cursor-colour of the active pane (cursor_rgb), when cursor_coloured;
+	 * else the terminal's own */
+	int cursor_coloured;
+	uint32_t cursor_rgb;
+	enum render_lines border_lines;
+	enum render_indicators border_indicators;
+	/* pane-border-status: 1 top, 2 bottom. Then the row above (below) a
+	 * pane is its own, not the pane's above (below) as well. */
+	int border_status;
+	/* Drawn over the borders, clipped to the window's area. */
+	const struct render_label *labels;
+	int nlabels;
 
 	/* Overlays (display-panes, choose modes): overlay_rows x overlay_cols
 	 * cells of the client's screen drawn over the views and borders (not

@@ -202,6 +202,42 @@ static int apply_item(const char *w, size_t len, const struct grid_cell *base,
 	return apply_attr(w, len, pen);
 }
 
+/* The palette tmux gives indexes when it needs RGB: 16 named colours, a
+ * 6x6x6 cube, 24 greys. */
+static long palette_rgb(int i)
+{
+	static const long named[16] = {0x000000, 0x800000, 0x008000, 0x808000, 0x000080, 0x800080,
+				       0x008080, 0xc0c0c0, 0x808080, 0xff0000, 0x00ff00, 0xffff00,
+				       0x0000ff, 0xff00ff, 0x00ffff, 0xffffff};
+	static const int level[6] = {0, 95, 135, 175, 215, 255};
+	int g;
+
+	if (i < 16)
+		return named[i];
+	if (i >= 232) {
+		g = 8 + (i - 232) * 10;
+		return (long)g << 16 | g << 8 | g;
+	}
+	i -= 16;
+	return (long)level[i / 36] << 16 | level[i / 6 % 6] << 8 | level[i % 6];
+}
+
+long style_colour_rgb(const char *s)
+{
+	grid_color c;
+
+	if (style_colour(s, strlen(s), &c) != 0)
+		return -1;
+	switch (GRID_COLOR_TYPE(c)) {
+	case 1:
+		return palette_rgb((int)GRID_COLOR_VALUE(c));
+	case 2:
+		return (long)GRID_COLOR_VALUE(c);
+	default:
+		return -1;
+	}
+}
+
 int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err)
 {
 	struct grid_cell tmp = *pen;
@@ -231,4 +267,13 @@ struct grid_cell style_pen(const char *s, const struct grid_cell *base)
 	if (s == NULL || style_parse(s, base, &pen, NULL) != 0)
 		return *base;
 	return pen;
+}
+
+int style_check(const char *s, char **err)
+{
+	struct grid_cell pen = {0};
+
+	if (strstr(s, "#{") != NULL)
+		return 0;
+	return style_parse(s, &pen, &pen, err);
 }

@@ -14,6 +14,9 @@
  * "default" (the caller's base colour; *out untouched), -1 if unknown.
  */
 int style_colour(const char *s, size_t len, grid_color *out);
+/* A colour option's value as RGB (a palette index as tmux converts it), or
+ * -1 for default, none or an unknown colour. */
+long style_colour_rgb(const char *s);
 
 /*
  * Apply style string s (items separated by commas or spaces) on top of *pen.
@@ -24,6 +27,10 @@ int style_colour(const char *s, size_t len, grid_color *out);
  * when err is not NULL) and *pen unchanged.
  */
 int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err);
+
+/* 0 if s is a valid style or holds a format (#{…}, checked when it is
+ * expanded), else -1 with a message in *err (malloc'd). */
+int style_check(const char *s, char **err);
 
 /* A pen from an option's style on top of base; an invalid style is base. */
 struct grid_cell style_pen(const char *s, const struct grid_cell *base);

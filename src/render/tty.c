@@ -60,9 +60,10 @@ struct tty {
 
 	int ctl_cap_shape; /* "xterm.cap_cursorshape", -1 if there is no such ctl */
 	/* cursor styles as DECSCUSR parameters (1-6) */
-	int shape_orig; /* the terminal's own, 0 until it told us */
-	int shape_want; /* what the renderer asked for; 0 = the original */
-	int shape_sent; /* what we last sent; 0 = nothing, the original shows */
+	int shape_orig;	  /* the terminal's own, 0 until it told us */
+	int shape_want;	  /* what the renderer asked for; 0 = the original */
+	int shape_sent;	  /* what we last sent; 0 = nothing, the original shows */
+	long colour_sent; /* cursor colour (OSC 12) last sent, -1 none */
 
 	size_t mark_pending; /* bytes of paste_start that libtickit holds at the end of the input */
 	int in_paste;
@@ -451,6 +452,7 @@ struct tty *tty_new(const char *termname, int rows, int cols, const struct tty_c
 	t->key = key;
 	t->ctx = ctx;
 	t->state = TTY_BUILDING;
+	t->colour_sent = -1;
 	t->escape_ms = TTY_ESCAPE_MS;
 	buf_init(&t->startup);
 	buf_init(&t->paste);
@@ -540,6 +542,18 @@ static void tty_apply_cursor_shape(struct tty *t)
 		return;
 	tickit_term_printf(t->tt, "\033[%d q", want);
 	t->shape_sent = want;
+}
+
+void tty_cursor_colour(struct tty *t, long rgb)
+{
+	if (t->state != TTY_STARTED || rgb == t->colour_sent)
+		return;
+	if (rgb < 0)
+		tickit_term_printf(t->tt, "\033]112\a");
+	else
+		tickit_term_printf(t->tt, "\033]12;rgb:%02lx/%02lx/%02lx\a", rgb >> 16,
+				   rgb >> 8 & 0xff, rgb & 0xff); /* (as tmux) */
+	t->colour_sent = rgb;
 }
 
 void tty_cursor_shape(struct tty *t, int shape)
@@ -658,6 +672,9 @@ void tty_stop(struct tty *t)
 	if (t->shape_sent != 0 && t->shape_sent != t->shape_orig)
 		tickit_term_printf(t->tt, "\033[%d q", t->shape_orig);
 	t->shape_sent = 0;
+	if (t->colour_sent >= 0)
+		tickit_term_printf(t->tt, "\033]112\a");
+	t->colour_sent = -1;
 	tty_apply_mouse(t, 0);
 	if (t->focus_want)
 		tickit_term_print(t->tt, "\033[?1004l");

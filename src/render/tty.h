@@ -54,6 +54,9 @@ void tty_input_flush(struct tty *t);
  * once the terminal has said it supports shapes.
  */
 void tty_cursor_shape(struct tty *t, int shape);
+/* The cursor's colour (OSC 12), RGB; -1 for the terminal's own (OSC 112,
+ * also sent by tty_stop if a colour was set). */
+void tty_cursor_colour(struct tty *t, long rgb);
 
 /* A pen with every attribute the renderer uses set to its default, so that
  * applying it resets what a previous pen left on. NULL when out of memory. */

@@ -26,12 +26,14 @@
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
+#include "server/pane_border.h"
 #include "server/layout.h"
 #include "server/mouse.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
 #include "term/grid.h"
 #include "term/key.h"
+#include "util/utf8.h"
 
 /* How many status lines (the status option: off, on, 2 to 5). */
 static int status_lines(struct options *o)
@@ -190,11 +192,10 @@ struct prompt {
 	char **responses;  /* given so far */
 	int n, ninputs, i; /* labels, inputs, current */
 	int flags;	   /* PROMPT_SINGLE, PROMPT_CONFIRM */
-	int hist;	   /* history entry shown (prompt_nhistory: none) */
+	int hist;	   /* history entry shown (the count: none) */
+	int type;	   /* the history it uses (enum prompt_type) */
 	int vi_command;	   /* status-keys vi: in command mode (Escape) */
 };
-
-#define PROMPT_HISTORY_MAX 100
 
 /* Commands a read-only client may run from a binding (tmux lets it do
  * nothing that changes anything but detach and switch sessions). */
@@ -555,7 +556,7 @@ static void prompt_show(struct peer *c)
 	free(c->prompt_label);
 	c->prompt_label = xstrdup(p->labels[p->i]);
 	prompt_set_text(c, p->i < p->ninputs ? p->inputs[p->i] : "");
-	p->hist = c->prompt_nhistory;
+	p->hist = prompt_history_count(c->srv, p->type);
 	mark_dirty(c);
 }
 
@@ -602,7 +603,7 @@ void attach_prompt_clear(struct peer *c)
 }
 
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
-		   int flags)
+		   int flags, int type)
 {
 	struct prompt *p;
 
@@ -620,24 +621,10 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 		p->inputs = split_commas(inputs, &p->ninputs);
 	p->responses = xcalloc(p->n, sizeof *p->responses);
 	p->flags = flags;
+	p->type = type;
 	c->prompt = p;
 	buf_init(&c->prompt_buf);
 	prompt_show(c);
-}
-
-static void prompt_history_add(struct peer *c, const char *line)
-{
-	int n = c->prompt_nhistory;
-
-	if (*line == '\0' || (n > 0 && strcmp(c->prompt_history[n - 1], line) == 0))
-		return;
-	if (n == PROMPT_HISTORY_MAX) {
-		free(c->prompt_history[0]);
-		memmove(c->prompt_history, c->prompt_history + 1, sizeof(char *) * --n);
-	}
-	c->prompt_history = xrealloc(c->prompt_history, sizeof(char *) * (n + 1));
-	c->prompt_history[n] = xstrdup(line);
-	c->prompt_nhistory = n + 1;
 }
 
 /* A response is in: ask the next one, or run the template with them all. */
@@ -647,7 +634,7 @@ static void prompt_accept(struct peer *c, const char *response)
 	char *cmd;
 
 	if (!(p->flags & PROMPT_SINGLE))
-		prompt_history_add(c, response);
+		prompt_history_add(c->srv, p->type, response);
 	p->responses[p->i++] = xstrdup(response);
 	if (p->i < p->n) {
 		prompt_show(c);
@@ -759,12 +746,12 @@ static void prompt_word_right(struct peer *c)
 static void prompt_history_step(struct peer *c, int dir)
 {
 	struct prompt *p = c->prompt;
-	int h = p->hist + dir;
+	int h = p->hist + dir, n = prompt_history_count(c->srv, p->type);
 
-	if (h < 0 || h > c->prompt_nhistory)
+	if (h < 0 || h > n)
 		return;
 	p->hist = h;
-	prompt_set_text(c, h < c->prompt_nhistory ? c->prompt_history[h] : "");
+	prompt_set_text(c, h < n ? prompt_history_item(c->srv, p->type, h) : "");
 }
 
 /* Keys with Ctrl (emacs editing); returns 0 if the key is not one. */
@@ -933,7 +920,7 @@ static void prompt_key_incremental(struct peer *c, const struct key *k)
 	}
 	if ((k->kind == KEY_SYM && (k->sym == VTERM_KEY_ENTER || k->sym == VTERM_KEY_KP_ENTER)) ||
 	    (ctrl && (k->cp == 'm' || k->cp == 'j'))) {
-		prompt_history_add(c, buf_cstr(&c->prompt_buf));
+		prompt_history_add(c->srv, c->prompt->type, buf_cstr(&c->prompt_buf));
 		prompt_cancel(c);
 		return;
 	}
@@ -1580,6 +1567,22 @@ static int status_text(struct peer *c, int lines)
 
 /* The borders are drawn in the window's area: cells there that no pane
  * covers. Their pens come from the border style options. */
+/* fill-character: its first character if it takes one column (ASCII,
+ * Latin to Georgian, punctuation to box drawing), else the dot. */
+static uint32_t fill_character(struct options *o)
+{
+	const char *s = options_string(o, "fill-character");
+	uint32_t cp = 0;
+
+	if (*s == '\0')
+		return 0;
+	(void)utf8_next(s, &cp); /* (the first, as tmux) */
+	if ((cp > 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp < 0x300) ||
+	    (cp >= 0x370 && cp < 0x1100) || (cp >= 0x2010 && cp < 0x2600))
+		return cp;
+	return 0;
+}
+
 static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
@@ -1601,6 +1604,14 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	}
 	f->border_pen = c->border_pen;
 	f->active_border_pen = c->active_border_pen;
+	f->fill_ch = fill_character(o);
+	if (w->active != NULL && c->has_ccolour) {
+		long rgb =
+			style_colour_rgb(options_string(pane_options(w->active), "cursor-colour"));
+
+		f->cursor_coloured = rgb >= 0;
+		f->cursor_rgb = rgb >= 0 ? (uint32_t)rgb : 0;
+	}
 }
 
 /* 24-bit colour from the options (COLORTERM is in the tty's caps). */
@@ -1626,6 +1637,7 @@ static void attach_features(struct peer *c)
 	c->has_rgb = attach_rgb(c);
 	c->has_sync = passthru_client_has(c, "sync", "Sync");
 	c->has_links = passthru_client_has(c, "hyperlinks", "Hls");
+	c->has_ccolour = passthru_client_has(c, "ccolour", "Cs");
 }
 
 /* set-titles: the title of the client's terminal from set-titles-string. */
@@ -1686,6 +1698,8 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 			choose_draw(p, cells, c->rows, c->cols, top);
 		if (p->clock != NULL && (!w->zoomed || p == w->active))
 			clock_draw(p, cells, c->rows, c->cols, top);
+		if ((p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active))
+			pane_border_mode_colours(c, p, cells, c->rows, c->cols, top);
 	}
 	f->cursor_hidden = w != NULL && w->active != NULL &&
 			   (w->active->choose != NULL || w->active->clock != NULL);
@@ -1700,20 +1714,27 @@ static void attach_draw(struct peer *c)
 {
 	struct window *w = c->session->current;
 	struct render_view views[64];
+	struct pane *panes[64];
 	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(client_options(c)), top, cursor;
+	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0;
 	struct grid_cell *overlay;
+	void *labels = NULL;
 	size_t sync_begin;
 	int motion = 0;
 
 	memset(&f, 0, sizeof f);
 	top = strcmp(options_string(client_options(c), "status-position"), "top") == 0 ? status : 0;
-	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next) {
+	if (w != NULL)
+		number = (int)options_number(window_options(w), "pane-base-index");
+	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next, number++) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
 		memset(&views[n], 0, sizeof views[n]);
+		panes[n] = p;
+		views[n].number = number;
+		pane_border_view(c, p, p == w->active, &views[n]);
 		views[n].grid = p->grid;
 		views[n].x = p->xoff;
 		views[n].y = p->yoff + top;
@@ -1722,6 +1743,9 @@ static void attach_draw(struct peer *c)
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync && p->copy == NULL;
+		if (p == w->active)
+			views[n].cursor_style =
+				(int)options_number(pane_options(p), "cursor-style");
 		motion |= mouse_hover_wanted(p);
 		if (p == w->active)
 			f.active = n;
@@ -1730,8 +1754,10 @@ static void attach_draw(struct peer *c)
 	f.views = views;
 	f.nviews = n;
 	tty_set_mouse_motion(c->tty, motion);
+	attach_features(c); /* (before the borders: they read has_ccolour) */
 	attach_borders(c, w, top, &f);
-	attach_features(c);
+	if (w != NULL)
+		labels = pane_border_frame(c, w, panes, &f);
 	tty_set_truecolor_override(c->tty, c->has_rgb);
 	/* with status off, a message or the prompt still shows on the last
 	 * row, over the pane, as in tmux */
@@ -1751,6 +1777,7 @@ static void attach_draw(struct peer *c)
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
+	free(labels);
 	flush_frame(c);
 	c->status_keep = 1; /* until something other than output asks for a frame */
 }

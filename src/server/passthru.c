@@ -171,6 +171,7 @@ static void text_out(void *arg, const char *buf, size_t len)
 	struct pane *p = arg;
 
 	sync_scan(p, buf, len);
+	grid_set_scroll_on_clear(p->grid, (int)options_number(pane_options(p), "scroll-on-clear"));
 	grid_input(p->grid, buf, len);
 }
 

@@ -48,9 +48,6 @@ static void peer_close_cb(uv_handle_t *h)
 	buf_free(&c->frame);
 	free(c->status_cells);
 	attach_prompt_clear(c);
-	for (int i = 0; i < c->prompt_nhistory; i++)
-		free(c->prompt_history[i]);
-	free(c->prompt_history);
 	free(c->key_table);
 	free(c->deferred);
 	buf_free(&c->stdin_data);

@@ -226,8 +226,13 @@ static void server_config(struct server *srv, const char *config_file)
 
 void server_config_done(struct server *srv)
 {
-	if (srv->config_loading == 0)
-		peer_run_deferred(srv);
+	if (srv->config_loading != 0)
+		return;
+	if (!srv->history_loaded) {
+		srv->history_loaded = 1; /* (history-file is the config's to set) */
+		prompt_history_load(srv);
+	}
+	peer_run_deferred(srv);
 }
 
 int server_main(int listen_fd, const char *socket_path, const char *config_file, int verbose)
@@ -286,6 +291,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	environ_clear(&srv.env);
 	buf_free(&srv.config_errors);
 	buf_free(&srv.messages);
+	prompt_history_free(&srv);
 	hooks_free(srv.hooks);
 	free(srv.socket_path);
 	log_debug("server exited");

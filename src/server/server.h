@@ -14,6 +14,7 @@
 #include "pmux/proto.h"
 #include "server/buffers.h"
 #include "server/environ.h"
+#include "server/prompt_history.h"
 #include "term/grid.h"
 #include "term/modescan.h"
 #include "term/passfilter.h"
@@ -209,9 +210,7 @@ struct peer {
 	char *prompt_label;
 	struct buf prompt_buf;
 	size_t prompt_cursor;
-	struct prompt *prompt; /* the rest of its state (attach.c) */
-	char **prompt_history; /* commands entered, oldest first */
-	int prompt_nhistory;
+	struct prompt *prompt;	    /* the rest of its state (attach.c) */
 	char *key_table;	    /* table for the next key; NULL: root */
 	int key_repeat;		    /* key_table is held by a -r binding ... */
 	uint64_t repeat_deadline;   /* ... until this loop time (ms, repeat_timer) */
@@ -240,7 +239,13 @@ struct peer {
 	const struct options *pens_from;
 	unsigned long pens_gen;
 	struct grid_cell border_pen, active_border_pen;
-	int has_rgb, has_sync, has_links;
+	/* the same when the styles hold formats (pane_border.c): expanded for
+	 * fmt_window at options generation fmt_gen, again for every frame not
+	 * for pane output alone */
+	struct grid_cell fmt_border_pen, fmt_active_border_pen;
+	const struct window *fmt_window;
+	unsigned long fmt_gen;
+	int has_rgb, has_sync, has_links, has_ccolour;
 };
 
 struct server {
@@ -262,6 +267,8 @@ struct server {
 	struct environ env;	/* the global environment (set-environment -g) */
 	struct hooks *hooks;
 	struct buf messages; /* show-messages: what display-message showed */
+	struct prompt_history prompt_history;
+	int history_loaded; /* history-file was read (after the start config) */
 	struct buf
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	int config_loading;    /* config files still running (waiting on run-shell) */
@@ -455,7 +462,7 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
  * after '+' / '-' for C-s / C-r; Enter then only closes the prompt. */
 #define PROMPT_INCREMENTAL 0x4
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
-		   int flags);
+		   int flags, int type);
 /* Close the prompt (if any) and free its state. */
 void attach_prompt_clear(struct peer *c);
 /* The key table the client's next key is looked up in (switch-client -T);

@@ -6,6 +6,7 @@
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/layout.h"
+#include "server/pane_border.h"
 #include "server/server.h"
 
 struct window *window_create(struct session *s, int index, const char *name)
@@ -128,15 +129,30 @@ void window_set_active(struct window *w, struct pane *p)
 	hooks_fire_window(w->srv, "window-pane-changed", w);
 }
 
+/* Place pane p in the cell at (xoff, yoff) of sx by sy cells, less the
+ * row its border status line takes. */
+static void place_pane(struct window *w, struct pane *p, int xoff, int yoff, int sx, int sy)
+{
+	switch (pane_border_row(w, yoff, sy)) {
+	case 1:
+		yoff++;
+		sy--;
+		break;
+	case 2:
+		sy--;
+		break;
+	}
+	p->xoff = xoff;
+	p->yoff = yoff;
+	pane_resize(p, sx, sy);
+}
+
 static void apply_leaf(struct layout *leaf, void *ctx)
 {
 	struct pane *p = leaf->pane;
 
-	(void)ctx;
 	p->layout = leaf;
-	p->xoff = leaf->xoff;
-	p->yoff = leaf->yoff;
-	pane_resize(p, leaf->sx, leaf->sy);
+	place_pane(ctx, p, leaf->xoff, leaf->yoff, leaf->sx, leaf->sy);
 }
 
 /* Give every pane the place its layout cell says; a zoomed window's active
@@ -161,11 +177,9 @@ void window_relayout(struct window *w)
 		return;
 	w->layout->xoff = w->layout->yoff = 0;
 	layout_fix_offsets(w->layout);
-	layout_each_leaf(w->layout, apply_leaf, NULL);
-	if (w->zoomed && w->active != NULL) {
-		w->active->xoff = w->active->yoff = 0;
-		pane_resize(w->active, w->sx, w->sy);
-	}
+	layout_each_leaf(w->layout, apply_leaf, w);
+	if (w->zoomed && w->active != NULL)
+		place_pane(w, w->active, 0, 0, w->sx, w->sy);
 	layout_note(w);
 	attach_mark_session(w->session);
 }
@@ -385,10 +399,27 @@ static int spans_touch(int a0, int a1, int b0, int len)
 	return (b0 < a0 && b1 > a1) || (b0 >= a0 && b0 <= a1) || (b1 >= a0 && b1 <= a1);
 }
 
-/* Is q the neighbour of p in direction dir? Edges wrap round the window. */
-static int is_neighbour(const struct window *w, const struct pane *p, const struct pane *q,
+/* A pane's cell in the layout: where it is with its border status line. */
+struct cell_box {
+	int xoff, yoff, sx, sy;
+};
+
+static struct cell_box cell_of(const struct pane *p)
+{
+	const struct layout *l = p->layout;
+
+	if (l == NULL)
+		return (struct cell_box){p->xoff, p->yoff, p->sx, p->sy};
+	return (struct cell_box){l->xoff, l->yoff, l->sx, l->sy};
+}
+
+/* Is q the neighbour of p in direction dir? Edges wrap round the window.
+ * Cells are compared, so that border status lines change nothing. */
+static int is_neighbour(const struct window *w, const struct pane *pp, const struct pane *qp,
 			char dir)
 {
+	struct cell_box pc = cell_of(pp), qc = cell_of(qp);
+	const struct cell_box *p = &pc, *q = &qc;
 	int edge;
 
 	switch (dir) {

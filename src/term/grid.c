@@ -149,9 +149,10 @@ struct grid {
 	size_t osc8_len;
 	char *clip; /* OSC 52 text being received */
 	size_t clip_len, clip_cap;
-	int clip_bad; /* too long: dropped at its end */
-	int fast_off; /* grid_set_fast(0): every byte through libvterm */
-	int replay;   /* libvterm is only being told a character we put */
+	int clip_bad;	  /* too long: dropped at its end */
+	int fast_off;	  /* grid_set_fast(0): every byte through libvterm */
+	int keep_cleared; /* !scroll-on-clear (grid_set_scroll_on_clear) */
+	int replay;	  /* libvterm is only being told a character we put */
 	struct plain plain;
 };
 
@@ -1333,12 +1334,34 @@ static void plain_write(struct grid *g, const unsigned char *p, size_t n)
  * the right margin, anywhere on the row, and keeps it after the margins go
  * (DECSTR, DECRST 69): the plain path waits until the cursor has moved.
  */
+/* scroll-on-clear: the main screen's rows down to the last one used go to
+ * the history before ED 2 erases them. */
+static void clear_to_history(struct grid *g)
+{
+	struct screen *s = &g->main;
+	int last = s->nrows - 1;
+
+	while (last >= 0 && screen_row(s, last)->ncells == 0)
+		last--;
+	for (int y = 0; y <= last; y++)
+		push_row(g, screen_row(s, y), y + 1 < s->nrows ? screen_row(s, y + 1) : NULL,
+			 s->ncols);
+	grid_touch_all(g);
+}
+
 static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
 	enum vtscan_kind kind;
 	unsigned margins = f->scan.unsafe & VTSCAN_MARGINS;
-	size_t n = vtscan_unit(&f->scan, p, len, vtscan_modal(&f->scan), &kind);
+	int whole = vtscan_modal(&f->scan);
+	size_t n = vtscan_unit(&f->scan, p, len, whole, &kind);
+
+	/* (a whole run of sequences may draw before its ED: left alone) */
+	if (f->scan.cleared && kind == VTSCAN_MOVES && !whole && !g->keep_cleared &&
+	    g->scr == &g->main)
+		clear_to_history(g);
+	f->scan.cleared = 0;
 
 	switch (kind) {
 	case VTSCAN_NEUTRAL:
@@ -2129,6 +2152,11 @@ void grid_input(struct grid *g, const char *buf, size_t len)
 void grid_set_fast(struct grid *g, int on)
 {
 	g->fast_off = !on;
+}
+
+void grid_set_scroll_on_clear(struct grid *g, int on)
+{
+	g->keep_cleared = !on;
 }
 
 const char *grid_take_name(struct grid *g)

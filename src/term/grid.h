@@ -75,6 +75,10 @@ void grid_input(struct grid *g, const char *buf, size_t len);
  * libvterm's per-glyph path (see grid_fast.c); off, every byte goes through
  * libvterm. The two give the same grid: the tests compare them. */
 void grid_set_fast(struct grid *g, int on);
+/* scroll-on-clear: erasing the whole main screen (ED 2) first puts its
+ * lines, down to the last one used, into the history, as tmux does (on by
+ * default). */
+void grid_set_scroll_on_clear(struct grid *g, int on);
 /* The window name the program set (ESC k name ESC \) since the last call,
  * or NULL. The sequence never reaches the screen. */
 const char *grid_take_name(struct grid *g);

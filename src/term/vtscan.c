@@ -147,6 +147,8 @@ static void csi_done(struct vtscan *s, unsigned char final)
 		s->restored = 1; /* SCORC */
 	else if (s->leader == 0 && s->ninter == 0 && final == 'b')
 		s->rep = 1;
+	else if (s->leader == 0 && s->ninter == 0 && final == 'J' && p0 == 2)
+		s->cleared = 1;
 	else if (s->leader == 0 && s->ninter == 1 && s->inter == '"' && final == 'q') {
 		if (p0 == PARAM_MISSING || p0 == 0 || p0 == 2)
 			s->unsafe &= ~VTSCAN_PROTECT;

@@ -44,6 +44,7 @@ struct vtscan {
 	uint8_t restored; /* a saved cursor was restored (see vtscan_unit) */
 	uint8_t rep;	  /* a REP ended the unit (see vtscan_unit) */
 	uint8_t dwl;	  /* a DECDWL or DECDHL ended it (see vtscan_unit) */
+	uint8_t cleared;  /* an ED 2 (erase the whole screen) ended it */
 	uint8_t forgot;	  /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
 	uint8_t modkeys;  /* xterm's modifyOtherKeys (CSI > 4 ; Pv m): 0, 1 or 2 */
 	int32_t esc_at;	  /* where the unit's last sequence began; -1 before it */

@@ -131,5 +131,32 @@ class DefaultHistory(pmuxtest.PmuxTestCase):
         self.assertIn("nosuch", r.err)
 
 
+class ScrollOnClear(pmuxtest.PmuxTestCase):
+    """ED 2 (bash's C-l) puts the screen into the history first, as tmux's
+    scroll-on-clear; never from the alternate screen."""
+
+    def run_clear(self, name, prelude="", then=()):
+        pm = self.pm
+        pm.run("new-session", "-d", "-s", name, "-x", "40", "-y", "10",
+               "printf '%sl1\\nl2\\nl3\\n'; sleep 0.5; printf '\\033[2J\\033[Hdone'; "
+               "sleep 100" % prelude, *then)
+        wait_for(lambda: "done" in pm.capture(name), msg="the clear and the text after it",
+                 describe=lambda: pm.capture(name))
+        return pm.display(name, "#{history_size}")
+
+    def test_lines_go_to_history(self):
+        self.assertEqual(self.run_clear("on"), "3")
+        lines = [l for l in self.pm.run("capture-pane", "-p", "-S", "-", "-t", "on").split("\n")
+                 if l.strip()]
+        self.assertEqual(lines, ["l1", "l2", "l3", "done"])
+
+    def test_off(self):
+        self.assertEqual(self.run_clear("off", then=(";", "set-option", "-g", "scroll-on-clear",
+                                                     "off")), "0")
+
+    def test_not_from_alternate_screen(self):
+        self.assertEqual(self.run_clear("alt", prelude="\\033[?1049h"), "0")
+
+
 if __name__ == "__main__":
     pmuxtest.main()

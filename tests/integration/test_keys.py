@@ -203,6 +203,52 @@ class Keys(pmuxtest.PmuxTestCase):
         wait_for(lambda: self.windows().count("zz") == 2, msg="a second zz window",
                  describe=lambda: "windows: %r" % self.windows())
 
+    def test_prompt_history_is_the_servers(self):
+        pm = self.pm
+        hist = os.path.join(pm.tmp, "prompt-history")
+        pm.run("set-option", "-s", "history-file", hist)
+        self.c.write(PREFIX + b":")
+        self.c.wait_output(b":")
+        self.c.write(b"new-window -n fromhist\r")
+        self.wait_window_named("fromhist")
+        out = pm.run("show-prompt-history", "-T", "command")
+        self.assertEqual(out, "History for command:\n\n1: new-window -n fromhist\n\n")
+        self.assertIn("History for search:", pm.run("show-prompt-history"))
+        wait_for(lambda: os.path.exists(hist) and
+                 open(hist).read() == "command:new-window -n fromhist\n",
+                 msg="the history file written",
+                 describe=lambda: open(hist).read() if os.path.exists(hist) else "none")
+        # another client's prompt has the same history (Up)
+        other = AttachedClient(pm, "attach-session", "-t", "k")
+        other.wait_output(b"fromhist")
+        other.write(PREFIX + b":")
+        other.wait_output(b":")
+        other.write(UP + b"\r")
+        wait_for(lambda: self.windows().count("fromhist") == 2, msg="a second fromhist window",
+                 describe=lambda: "windows: %r" % self.windows())
+        r = pm.cmd("show-prompt-history", "-T", "bogus")
+        self.assertNotEqual(r.rc, 0)
+        self.assertEqual(r.err.strip(), "invalid type: bogus")
+        pm.run("clear-prompt-history")
+        self.assertNotIn("1:", pm.run("show-prompt-history"))
+        wait_for(lambda: open(hist).read() == "", msg="the history file emptied")
+
+    def test_prompt_history_file_read_at_start(self):
+        pm = self.pm
+        hist = os.path.join(pm.tmp, "hist-in")
+        with open(hist, "w") as f:
+            f.write("command:display-message one\nsearch:needle\nold plain line\n")
+        conf = os.path.join(pm.tmp, "hist.conf")
+        with open(conf, "w") as f:
+            f.write("set -s history-file %s\n" % hist)
+        pm.run("kill-server")
+        self.c.wait_exit()
+        pm.config = conf
+        pm.run("new-session", "-d", "-s", "k")
+        out = pm.run("show-prompt-history")
+        self.assertIn("History for command:\n\n1: display-message one\n2: old plain line\n", out)
+        self.assertIn("History for search:\n\n1: needle\n", out)
+
     def test_prompt_cancel(self):
         self.c.write(PREFIX + b":new-window -n cancelled\x03")
         self.c.write(PREFIX + b":new-window -n escaped\x1b")

@@ -56,5 +56,20 @@ class AggressiveResize(screen.ScreenTestCase):
         big.close()
 
 
+    def test_fill_character_beyond_a_smaller_window(self):
+        pm = self.pm
+        pm.run("set", "-g", "window-size", "manual")
+        pm.run("resize-window", "-t", "S:0", "-x", "40", "-y", "10")
+        c = self.attach("S", rows=20, cols=60)
+        # the client's screen beyond the window: dots by default ...
+        c.wait_screen(lambda ls: ls[15][50] == "\u00b7", "dots beyond the window")
+        pm.run("set", "-g", "fill-character", "x")
+        c.wait_screen(lambda ls: ls[15][50] == "x" and ls[5][55] == "x",
+                      "fill-character beyond the window")
+        # more than one character: the first, as tmux
+        pm.run("set", "-g", "fill-character", "ab")
+        c.wait_screen(lambda ls: ls[15][50] == "a", "the first character")
+
+
 if __name__ == "__main__":
     pmuxtest.main()

@@ -88,6 +88,32 @@ class ScreenText(screen.ScreenTestCase):
         wait_for(lambda: c.tail.rfind(b"\x1b[5 q") > c.tail.rfind(b"\x1b[4 q"),
                  msg="a blinking bar cursor", describe=lambda: repr(c.tail[-300:]))
 
+    def test_cursor_style_and_colour_options(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        c.wait_panes_match("S")
+        # cursor-style: the cursor of a pane whose program chose none
+        pm.run("set-option", "-g", "cursor-style", "bar")
+        wait_for(lambda: b"\x1b[6 q" in c.tail, msg="a steady bar cursor",
+                 describe=lambda: repr(c.tail[-300:]))
+        # the program's own choice comes first
+        pm.type("S", r"printf '\033[4 q'; echo st$((1+1)); read x")
+        pm.wait_line("S", "st2")
+        wait_for(lambda: c.tail.rfind(b"\x1b[4 q") > c.tail.rfind(b"\x1b[6 q"),
+                 msg="the program's underline", describe=lambda: repr(c.tail[-300:]))
+        # cursor-colour: OSC 12 (colour1 as tmux converts it), OSC 112 to go back
+        pm.run("set-option", "-g", "cursor-colour", "colour1")
+        wait_for(lambda: b"\x1b]12;rgb:80/00/00\x07" in c.tail, msg="OSC 12",
+                 describe=lambda: repr(c.tail[-300:]))
+        pm.run("set-option", "-g", "cursor-colour", "#102030")
+        wait_for(lambda: b"\x1b]12;rgb:10/20/30\x07" in c.tail, msg="OSC 12 with RGB",
+                 describe=lambda: repr(c.tail[-300:]))
+        pm.run("set-option", "-gu", "cursor-colour")
+        wait_for(lambda: c.tail.rfind(b"\x1b]112\x07") > c.tail.rfind(b"\x1b]12;"),
+                 msg="OSC 112", describe=lambda: repr(c.tail[-300:]))
+        r = pm.cmd("set-option", "-g", "cursor-style", "nosuch")
+        self.assertNotEqual(r.rc, 0)
+
     def test_rgb_from_terminal_overrides(self):
         # the configs' way to say the terminal has 24-bit colour: Tc appended
         # to terminal-overrides (or RGB to terminal-features)

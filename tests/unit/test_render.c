@@ -967,6 +967,59 @@ static void test_borders(void)
 		}
 	}
 
+	/* window-style: the view's default background fills its blank cells,
+	 * and a change of it alone (no cell changed) is drawn */
+	{
+		VTermScreenCell sc;
+		struct grid_cell lc[3] = {{.ch = 'A', .width = 1},
+					  {.ch = 'B', .width = 1, .fg = GRID_COLOR_INDEXED(1)},
+					  {.ch = 0}};
+		struct render_label label = {.x = 2, .y = 0, .ncells = 3, .cells = lc};
+
+		views[0].def_bg = GRID_COLOR_INDEXED(4);
+		render_draw(r, &f);
+		vterm_screen_get_cell(c.vs, (VTermPos){.row = 20, .col = 30}, &sc);
+		CHECK(VTERM_COLOR_IS_INDEXED(&sc.bg) && sc.bg.indexed.idx == 4);
+		vterm_screen_get_cell(c.vs, (VTermPos){.row = 20, .col = 50}, &sc);
+		CHECK(VTERM_COLOR_IS_DEFAULT_BG(&sc.bg));
+		views[0].def_bg = GRID_COLOR_DEFAULT;
+		render_draw(r, &f);
+		vterm_screen_get_cell(c.vs, (VTermPos){.row = 20, .col = 30}, &sc);
+		CHECK(VTERM_COLOR_IS_DEFAULT_BG(&sc.bg));
+
+		/* a label over the border (ch 0 lets the border show), kept
+		 * while frames skip unchanged rows, and changed alone */
+		views[0].y = views[1].y = 1;
+		views[0].height = views[1].height = 22;
+		f.border_status = 1;
+		f.labels = &label;
+		f.nlabels = 1;
+		render_draw(r, &f);
+		CHECK(screen_char(&c, 0, 2, NULL) == 'A' && screen_char(&c, 0, 3, &fg) == 'B');
+		CHECK(fg_is(fg, GRID_COLOR_INDEXED(1)));
+		CHECK(screen_char(&c, 0, 4, NULL) == 0x2500 &&
+		      screen_char(&c, 0, 40, NULL) == 0x252c);
+		grid_input(g[1], "x", 1);
+		render_draw(r, &f);
+		CHECK(screen_char(&c, 0, 2, NULL) == 'A');
+		lc[0].ch = 'Z';
+		render_draw(r, &f);
+		CHECK(screen_char(&c, 0, 2, NULL) == 'Z');
+		/* pane-border-lines double */
+		f.border_lines = RENDER_LINES_DOUBLE;
+		render_draw(r, &f);
+		CHECK(screen_char(&c, 5, 40, NULL) == 0x2551 &&
+		      screen_char(&c, 0, 40, NULL) == 0x2566);
+		f.border_lines = RENDER_LINES_SINGLE;
+		f.border_status = 0;
+		f.labels = NULL;
+		f.nlabels = 0;
+		views[0].y = views[1].y = 0;
+		views[0].height = views[1].height = 23;
+		render_draw(r, &f);
+		CHECK(screen_char(&c, 0, 40, NULL) == 0x2502);
+	}
+
 	/* a window smaller than the client: a border on its right and bottom
 	 * edges, dots beyond */
 	f.nviews = 1;

@@ -126,6 +126,14 @@ static void test_parse(void)
 	CHECK(p.fg == base.fg && p.bg == base.bg);
 	p = style_pen("fg=green", &base);
 	CHECK(p.fg == GRID_COLOR_INDEXED(2) && p.bg == base.bg);
+
+	/* style_check: a format is checked when it is expanded */
+	CHECK_INT(style_check("bg=red,fg=colour100", NULL), 0);
+	CHECK_INT(style_check("#{?pane_active,bg=red,nonsense}", NULL), 0);
+	err = NULL;
+	CHECK_INT(style_check("bg=nosuch", &err), -1);
+	CHECK_STR(err, "invalid style: bg=nosuch");
+	free(err);
 }
 
 int main(void)
