@@ -13,7 +13,7 @@ static const struct cmd_entry *const cmd_tables[] = {
 	cmd_session_entries, cmd_window_entries, cmd_pane_entries,    cmd_misc_entries,
 	cmd_config_entries,  cmd_layout_entries, cmd_keys_entries,    cmd_wait_entries,
 	cmd_shell_entries,   cmd_hooks_entries,	 cmd_waitfor_entries, cmd_buffer_entries,
-	cmd_copy_entries,    cmd_modes_entries,
+	cmd_copy_entries,    cmd_modes_entries,	 cmd_menu_entries,
 };
 #define NTABLES (sizeof cmd_tables / sizeof cmd_tables[0])
 

@@ -125,6 +125,7 @@ extern const struct cmd_entry cmd_waitfor_entries[]; /* wait-for */
 extern const struct cmd_entry cmd_buffer_entries[];  /* paste buffers */
 extern const struct cmd_entry cmd_copy_entries[];    /* copy-mode */
 extern const struct cmd_entry cmd_modes_entries[];   /* display-panes, choose-* */
+extern const struct cmd_entry cmd_menu_entries[];    /* display-menu, display-popup */
 /* send-keys to a pane in copy mode: the key's copy-mode binding (cmd-copy.c). */
 struct key;
 int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k);

@@ -40,6 +40,33 @@ static const struct {
 	{"9", 0, "select-window -t :=9", "Select window 9"},
 	{":", 0, "command-prompt", "Prompt for a command"},
 	{";", 0, "last-pane", "Move to the previously active pane"},
+	{"<", 0,
+	 "display-menu -T \"#[align=centre]#{window_index}:#{window_name}\" -x W -y W \"#{"
+	 "?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } \"#{?#{>:#{se"
+	 "ssion_windows},1},,-}Swap Right\" r { swap-window -t :+1 } \"#{?pane_marked_set,"
+	 ",-}Swap Marked\" s { swap-window } '' Kill X { kill-window } Respawn R { respawn"
+	 "-window -k } \"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n { com"
+	 "mand-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' \"New"
+	 " After\" w { new-window -a } \"New At End\" W { new-window }",
+	 NULL},
+	{">", 0,
+	 "display-menu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -x P -y P \"#{?#{m"
+	 "/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-top } "
+	 "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X hist"
+	 "ory-bottom } '' \"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word},}"
+	 "\" C-r { if-shell -F \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mod"
+	 "e -t=\" ; send-keys -X -t = search-backward \"#{q:mouse_word}\" } \"#{?mouse_wor"
+	 "d,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { copy-mode -q ; send-keys -l "
+	 "\"#{q:mouse_word}\" } \"#{?mouse_word,Copy #[underscore]#{=/9/...:mouse_word},}"
+	 "\" c { copy-mode -q ; set-buffer \"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line"
+	 ",}\" l { copy-mode -q ; set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\""
+	 " h { split-window -h } \"Vertical Split\" v { split-window -v } '' \"#{?#{>:#{wi"
+	 "ndow_panes},1},,-}Swap Up\" u { swap-pane -U } \"#{?#{>:#{window_panes},1},,-}Sw"
+	 "ap Down\" d { swap-pane -D } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane"
+	 " } '' Kill X { kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark"
+	 ",Mark}\" m { select-pane -m } \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_fl"
+	 "ag,Unzoom,Zoom}\" z { resize-pane -Z }",
+	 NULL},
 	{"=", 0, "choose-buffer -Z", "Choose a paste buffer from a list"},
 	{"/", 0, "command-prompt -k -p key \"list-keys -1N '%%'\"", "Describe key binding"},
 	{"?", 0, "list-keys -N", "List key bindings"},

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd/options.h"
+#include "render/box.h"
 
 /* tmux's default status lines: the first is what status_build draws
  * itself (it is only expanded when changed), the second the panes. */
@@ -91,6 +92,10 @@ static const struct option_def option_table[] = {
 	{"lock-command", OPTION_STRING, "lock -np", 0, 0, NULL},
 	{"main-pane-height", OPTION_STRING, "24", 0, 0, NULL},
 	{"main-pane-width", OPTION_STRING, "80", 0, 0, NULL},
+	{"menu-border-lines", OPTION_CHOICE, "single", 0, 0, BOX_LINES_CHOICES},
+	{"menu-border-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"menu-selected-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
+	{"menu-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"message-command-style", OPTION_STRING, "bg=black,fg=yellow", 0, 0, NULL},
 	{"message-limit", OPTION_NUMBER, "1000", 0, 2147483647, NULL},
 	{"message-style", OPTION_STRING, "bg=yellow,fg=black", 0, 0, NULL},
@@ -111,6 +116,9 @@ static const struct option_def option_table[] = {
 	{"pane-border-lines", OPTION_CHOICE, "single", 0, 0, "single,double,heavy,simple,number"},
 	{"pane-border-status", OPTION_CHOICE, "off", 0, 0, "off,top,bottom"},
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"popup-border-lines", OPTION_CHOICE, "single", 0, 0, BOX_LINES_CHOICES},
+	{"popup-border-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"popup-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"prefix", OPTION_KEY, "C-b", 0, 0, NULL},
 	{"prefix2", OPTION_KEY, "None", 0, 0, NULL},
 	{"prompt-history-limit", OPTION_NUMBER, "100", 0, 2147483647, NULL},
@@ -225,6 +233,10 @@ static const char *const window_options[] = {
 	"copy-mode-match-style",
 	"main-pane-height",
 	"main-pane-width",
+	"menu-border-lines",
+	"menu-border-style",
+	"menu-selected-style",
+	"menu-style",
 	"mode-keys",
 	"mode-style",
 	"monitor-activity",
@@ -238,6 +250,9 @@ static const char *const window_options[] = {
 	"pane-border-lines",
 	"pane-border-status",
 	"pane-border-style",
+	"popup-border-lines",
+	"popup-border-style",
+	"popup-style",
 	"window-size",
 	"window-status-activity-style",
 	"window-status-bell-style",

@@ -842,6 +842,24 @@ static void compose_overlay(struct render *r, int y, const struct render_frame *
 	}
 }
 
+/* The popup's screen on row y, in its default colours. */
+static void compose_floating(struct render *r, int y, const struct render_frame *f)
+{
+	const struct render_view *v = f->floating;
+	int x0, x1;
+
+	if (v == NULL || v->grid == NULL || y < v->y || y >= v->y + v->height)
+		return;
+	compose_view(r, y, v);
+	view_columns(r, v, &x0, &x1);
+	for (int x = x0; x < x1; x++) {
+		if (r->line[x].fg == GRID_COLOR_DEFAULT)
+			r->line[x].fg = f->floating_pen.fg;
+		if (r->line[x].bg == GRID_COLOR_DEFAULT)
+			r->line[x].bg = f->floating_pen.bg;
+	}
+}
+
 static void compose_row(struct render *r, int y, const struct render_frame *f)
 {
 	for (int x = 0; x < r->cols; x++)
@@ -854,14 +872,14 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 					     f->status_ncells);
 		else
 			compose_status(r, f->status);
-		fix_wide_pairs(r, 0, r->cols);
-		return;
+	} else {
+		for (int i = 0; i < f->nviews; i++)
+			compose_view(r, y, &f->views[i]);
+		compose_borders(r, y, f);
+		compose_labels(r, y, f);
 	}
-	for (int i = 0; i < f->nviews; i++)
-		compose_view(r, y, &f->views[i]);
-	compose_borders(r, y, f);
-	compose_labels(r, y, f);
 	compose_overlay(r, y, f);
+	compose_floating(r, y, f);
 	fix_wide_pairs(r, 0, r->cols);
 }
 
@@ -1109,7 +1127,9 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 
 	if (f->active >= 0 && f->active < f->nviews && f->views[f->active].grid != NULL)
 		v = &f->views[f->active];
-	if (f->status_cursor && r->status_row >= 0) {
+	if (f->floating != NULL && f->floating->grid != NULL) {
+		v = f->floating; /* a popup has the keys, and the cursor */
+	} else if (f->status_cursor && r->status_row >= 0) {
 		/* a prompt: the cursor waits where the next character goes */
 		v = NULL;
 		row = r->status_row + r->status_rows - 1;
@@ -1140,7 +1160,7 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		r->cur_row = row;
 		r->cur_col = col;
 	}
-	if (f->cursor_hidden && !f->status_cursor)
+	if (f->cursor_hidden && !f->status_cursor && f->floating == NULL)
 		visible = 0;
 	tickit_term_setctl_int(r->tt, TICKIT_TERMCTL_CURSORVIS, visible);
 }
@@ -1198,7 +1218,7 @@ static int frame_caps(struct render *r)
 /* Can this frame's rows be composed from its views' rows alone? */
 static int frame_plain(const struct render *r, const struct render_frame *f)
 {
-	if (r->links != NULL || f->overlay != NULL)
+	if (r->links != NULL || f->overlay != NULL || f->floating != NULL)
 		return 0;
 	for (int i = 0; i < f->nviews; i++) {
 		if (f->views[i].copy || f->views[i].hold)

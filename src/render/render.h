@@ -111,12 +111,19 @@ struct render_frame {
 	const struct render_label *labels;
 	int nlabels;
 
-	/* Overlays (display-panes, choose modes): overlay_rows x overlay_cols
-	 * cells of the client's screen drawn over the views and borders (not
-	 * the status line); a cell with ch 0 lets what is under it show. */
+	/* Overlays (display-panes, choose modes, menus, popup borders):
+	 * overlay_rows x overlay_cols cells of the client's screen drawn over
+	 * the views, borders and status line; a cell with ch 0 lets what is
+	 * under it show. */
 	const struct grid_cell *overlay;
 	int overlay_rows, overlay_cols;
 	int cursor_hidden; /* no cursor (a choose mode fills the active pane) */
+
+	/* A popup's screen (display-popup), drawn over everything else; its
+	 * cells in default colours take floating_pen's fg and bg. It has the
+	 * cursor. NULL: none. */
+	const struct render_view *floating;
+	struct grid_cell floating_pen;
 };
 
 struct render;

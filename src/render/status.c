@@ -355,6 +355,14 @@ static struct window *list_window_at(struct peer *c, time_t now, const struct gr
 	return hit;
 }
 
+struct window *status_window_at(struct peer *c, time_t now, int width, int x)
+{
+	struct window *w;
+
+	status_range_at(c, now, width, x, &w);
+	return w;
+}
+
 int status_range_at(struct peer *c, time_t now, int width, int x, struct window **wp)
 {
 	struct grid_cell sb = status_pen(c);

@@ -28,6 +28,11 @@ int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
  * is tmux's default); a message or the prompt takes the last line. */
 int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines);
 
+/* The window whose entry in the window list is at column x, as
+ * status_build draws the list at time now; NULL for none (status-left or
+ * -right, a separator, empty space). */
+struct window *status_window_at(struct peer *c, time_t now, int width, int x);
+
 /* What is at column x of the status line as status_build draws it at time
  * now (for the mouse): status-left, status-right, a window's entry in the
  * list (*w set to the window) or anything else (a separator, empty space). */

@@ -16,6 +16,7 @@
 #include "cmd/keys.h"
 #include "cmd/options.h"
 #include "cmd/parse.h"
+#include "render/box.h"
 #include "render/render.h"
 #include "render/status.h"
 #include "render/style.h"
@@ -27,6 +28,8 @@
 #include "server/copy.h"
 #include "server/display_panes.h"
 #include "server/pane_border.h"
+#include "server/menu.h"
+#include "server/popup.h"
 #include "server/layout.h"
 #include "server/mouse.h"
 #include "server/server.h"
@@ -299,8 +302,10 @@ static void binding_runs_forget(struct peer *c)
  * and output go to its status line. The list may wait, as in tmux (the
  * DoubleClick1Pane binding's run-shell -d 0.3 shows the selection before
  * copying it). A mouse binding's commands have the event: the = target,
- * send-keys -M, and the pane under it as the current pane. */
-static void run_command_mouse(struct peer *c, const char *text, const struct mouse_event *m)
+ * send-keys -M, and the pane under it as the current pane; current (if
+ * not NULL) is the current pane otherwise (a menu's). */
+static void run_command_mouse(struct peer *c, const char *text, const struct mouse_event *m,
+			      struct pane *current)
 {
 	struct binding_run *r;
 	char **argv = NULL, *err = NULL;
@@ -319,6 +324,7 @@ static void run_command_mouse(struct peer *c, const char *text, const struct mou
 	r = xmalloc(sizeof *r);
 	cmd_ctx_init(&r->ctx, c->srv, c);
 	r->ctx.finish = binding_finish;
+	r->ctx.current = current;
 	if (m != NULL)
 		r->ctx.mouse = *m;
 	r->next = binding_runs;
@@ -331,12 +337,17 @@ static void run_command_mouse(struct peer *c, const char *text, const struct mou
 
 static void run_command_text(struct peer *c, const char *text)
 {
-	run_command_mouse(c, text, NULL);
+	run_command_mouse(c, text, NULL, NULL);
 }
 
 void attach_run_command(struct peer *c, const char *text)
 {
 	run_command_text(c, text);
+}
+
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p)
+{
+	run_command_mouse(c, text, NULL, p);
 }
 
 /* The prefix key options as keys. Every key typed is compared with them,
@@ -535,7 +546,7 @@ static void key_dispatch(struct peer *c, const struct key *k, const struct mouse
 	repeat = b->repeat && options_number(client_options(c), "repeat-time") > 0 &&
 		 c->key_table != NULL;
 	set_key_table(c, repeat ? table : NULL, repeat);
-	run_command_mouse(c, cmd, m);
+	run_command_mouse(c, cmd, m, NULL);
 	free(cmd);
 	free(table);
 }
@@ -997,6 +1008,10 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		uv_timer_stop(&c->msg_timer);
 		mark_dirty(c);
 	}
+	if (paste == NULL && menu_key(c, k))
+		return; /* a menu takes every key */
+	if (paste != NULL ? popup_paste(c, paste, paste_len) : popup_key(c, k))
+		return; /* so does a popup, for its program */
 	if (paste == NULL && display_panes_key(c, k))
 		return; /* the indicator takes a key, digit or not */
 	if (paste != NULL) {
@@ -1039,8 +1054,9 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 {
 	struct peer *c = ctx;
 
-	if (c->state == PEER_ATTACHED)
-		mouse_input(c, m);
+	if (c->state != PEER_ATTACHED || menu_mouse(c, m) || popup_mouse(c, m))
+		return; /* (a menu or popup takes the mouse) */
+	mouse_input(c, m);
 }
 
 static void tty_focus(int in, void *ctx)
@@ -1335,6 +1351,8 @@ void attach_free(struct peer *c)
 	display_panes_stop(c);
 	binding_runs_forget(c);
 	mouse_client_free(c);
+	menu_close(c);
+	popup_close(c);
 	render_free(c->render);
 	c->render = NULL;
 	tty_free(c->tty);
@@ -1678,19 +1696,22 @@ static void attach_sync_end(struct peer *c, size_t begin)
 		buf_adds(&c->frame, "\033[?2026l");
 }
 
-/* Overlays over the window: panes in buffer mode, and the display-panes
- * indicator over them. Returns the cells to free, or NULL when nothing is
- * drawn over the panes. */
-static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f)
+/* Overlays over the window: panes in buffer mode, the display-panes
+ * indicator over them, and a menu or popup over everything. Returns the
+ * cells to free, or NULL when nothing is drawn over the panes. */
+static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f,
+					struct render_view *floating)
 {
 	struct window *w = c->session->current;
 	struct grid_cell *cells;
+	struct box_area area;
 	struct pane *p;
 	int modes = 0;
 
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next)
 		modes |= (p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active);
-	if ((c->display_panes == NULL && !modes) || c->rows < 1 || c->cols < 1)
+	if ((c->display_panes == NULL && c->menu == NULL && c->popup == NULL && !modes) ||
+	    c->rows < 1 || c->cols < 1)
 		return NULL;
 	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
@@ -1704,6 +1725,11 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	f->cursor_hidden = w != NULL && w->active != NULL &&
 			   (w->active->choose != NULL || w->active->clock != NULL);
 	display_panes_draw(c, cells, c->rows, c->cols, top);
+	area = (struct box_area){cells, c->rows, c->cols};
+	popup_draw(c, &area, f, floating);
+	menu_draw(c, &area);
+	if (c->menu != NULL)
+		f->cursor_hidden = 1;
 	f->overlay = cells;
 	f->overlay_rows = c->rows;
 	f->overlay_cols = c->cols;
@@ -1721,6 +1747,7 @@ static void attach_draw(struct peer *c)
 	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0;
 	struct grid_cell *overlay;
 	void *labels = NULL;
+	struct render_view floating;
 	size_t sync_begin;
 	int motion = 0;
 
@@ -1773,7 +1800,7 @@ static void attach_draw(struct peer *c)
 	render_set_hyperlinks(c->render, c->has_links);
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
-	overlay = attach_overlay(c, top, &f);
+	overlay = attach_overlay(c, top, &f, &floating);
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);

@@ -342,6 +342,12 @@ void mouse_input(struct peer *c, const struct tty_mouse *tm)
 		attach_mouse_key(c, &m.key, &m);
 }
 
+void mouse_last(struct peer *c, int *x, int *y)
+{
+	*x = c->mouse != NULL ? c->mouse->lx : 0;
+	*y = c->mouse != NULL ? c->mouse->ly : 0;
+}
+
 /* ---- the event's targets ---- */
 
 struct session *mouse_session(struct server *srv, const struct mouse_event *m)

@@ -65,6 +65,10 @@ void mouse_drag_border(struct peer *c, const struct mouse_event *m);
 /* Copy mode's cursor to the event's place in p, if the event is in p. */
 void mouse_copy_cursor(const struct mouse_event *m, struct pane *p);
 
+/* Where the client's last mouse event was (client cells; 0, 0 if none):
+ * display-menu's and display-popup's -x M and -y M. */
+void mouse_last(struct peer *c, int *x, int *y);
+
 /* Is client row y on the status lines? */
 int mouse_on_status(const struct mouse_event *m, int y);
 

@@ -135,10 +135,10 @@ static void env_setf(char ***envp, int *n, const char *name, const char *value)
 
 /* The global environment overlaid by the session's (update-environment and
  * new-session -e), then pmux's own variables, then the command's -e. */
-static char **pane_environment(struct pane *p, const struct spawn_args *sa)
+char **pane_spawn_environment(struct server *srv, struct session *s, const struct pane *p,
+			      char **env, int nenv)
 {
-	struct session *s = p->window->session;
-	char **envp = environ_build(&p->srv->env, &s->env);
+	char **envp = environ_build(&srv->env, &s->env);
 	char *v;
 	int n = 0, i;
 
@@ -146,17 +146,24 @@ static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 		n++;
 	env_setf(&envp, &n, "TERM", default_terminal(session_options(s)));
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
-	v = xasprintf("%s,%d,%u", p->srv->socket_path, (int)getpid(), s->id);
+	v = xasprintf("%s,%d,%u", srv->socket_path, (int)getpid(), s->id);
 	env_setf(&envp, &n, "PMUX", v);
 	free(v);
-	v = xasprintf("%%%u", p->id);
-	env_setf(&envp, &n, "PMUX_PANE", v);
-	free(v);
-	for (i = 0; i < sa->nenv; i++) {
-		if (strchr(sa->env[i], '=') != NULL)
-			env_set(&envp, &n, sa->env[i]);
+	if (p != NULL) {
+		v = xasprintf("%%%u", p->id);
+		env_setf(&envp, &n, "PMUX_PANE", v);
+		free(v);
+	}
+	for (i = 0; i < nenv; i++) {
+		if (strchr(env[i], '=') != NULL)
+			env_set(&envp, &n, env[i]);
 	}
 	return envp;
+}
+
+static char **pane_environment(struct pane *p, const struct spawn_args *sa)
+{
+	return pane_spawn_environment(p->srv, p->window->session, p, sa->env, sa->nenv);
 }
 
 static void free_vector(char **v)

@@ -17,6 +17,7 @@
 #include "render/status.h"
 #include "server/alerts.h"
 #include "server/job.h"
+#include "server/popup.h"
 #include "server/passthru.h"
 #include "server/server.h"
 #include "util/log.h"
@@ -49,7 +50,7 @@ static void on_sigchld(uv_signal_t *h, int sig)
 		log_debug("reaped %d (status %d)%s", (int)pid, status, found ? " pane" : "");
 		if (found != NULL)
 			pane_reaped(found, status);
-		else
+		else if (!popup_reaped(srv, pid, status))
 			job_reaped(pid, status);
 	}
 }

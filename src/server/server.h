@@ -32,6 +32,8 @@ struct server;
 struct session;
 struct window;
 struct prompt;
+struct menu;
+struct popup;
 
 struct key;
 
@@ -221,6 +223,8 @@ struct peer {
 	int focused;			     /* its terminal has the focus (focus reports) */
 	uint32_t focus_seen;		     /* %id + 1 of the pane it showed active then */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
+	struct menu *menu;		     /* display-menu's menu (server/menu.h), or NULL */
+	struct popup *popup;		     /* display-popup's popup (server/popup.h), or NULL */
 
 	/* the status line built last (attach.c): a frame for pane output alone
 	 * keeps it, and it is built again soon after */
@@ -397,6 +401,11 @@ void pane_read_typed(struct server *srv);
 char *pane_current_command(struct pane *p);
 char *pane_current_path(const struct pane *p);
 void pane_hangup_session(pid_t sid);
+/* The environment a program of session s starts with (PMUX_PANE when p is
+ * not NULL), with env's VAR=value over it; a NULL-terminated malloc'd
+ * vector of malloc'd strings. */
+char **pane_spawn_environment(struct server *srv, struct session *s, const struct pane *p,
+			      char **env, int nenv);
 
 /* peer.c */
 void peer_accept(struct server *srv);
@@ -470,6 +479,8 @@ void attach_prompt_clear(struct peer *c);
 void attach_key_table(struct peer *c, const char *name);
 /* Run command text for the client (errors to its status line). */
 void attach_run_command(struct peer *c, const char *text);
+/* The same with pane p (if not NULL) as the current pane for targets. */
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p);
 /* A mouse key made by mouse.c: looked up in the client's tables like a key,
  * with the event for the commands of its binding. */
 struct key;

@@ -151,7 +151,7 @@ struct grid {
 	size_t clip_len, clip_cap;
 	int clip_bad;	  /* too long: dropped at its end */
 	int fast_off;	  /* grid_set_fast(0): every byte through libvterm */
-	int keep_cleared; /* !scroll-on-clear (grid_set_scroll_on_clear) */
+	int scroll_on_clear; /* grid_set_scroll_on_clear */
 	int replay;	  /* libvterm is only being told a character we put */
 	struct plain plain;
 };
@@ -1358,7 +1358,7 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 	size_t n = vtscan_unit(&f->scan, p, len, whole, &kind);
 
 	/* (a whole run of sequences may draw before its ED: left alone) */
-	if (f->scan.cleared && kind == VTSCAN_MOVES && !whole && !g->keep_cleared &&
+	if (f->scan.cleared && kind == VTSCAN_MOVES && !whole && g->scroll_on_clear &&
 	    g->scr == &g->main)
 		clear_to_history(g);
 	f->scan.cleared = 0;
@@ -2156,7 +2156,7 @@ void grid_set_fast(struct grid *g, int on)
 
 void grid_set_scroll_on_clear(struct grid *g, int on)
 {
-	g->keep_cleared = !on;
+	g->scroll_on_clear = on;
 }
 
 const char *grid_take_name(struct grid *g)

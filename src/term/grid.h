@@ -76,8 +76,8 @@ void grid_input(struct grid *g, const char *buf, size_t len);
  * libvterm. The two give the same grid: the tests compare them. */
 void grid_set_fast(struct grid *g, int on);
 /* scroll-on-clear: erasing the whole main screen (ED 2) first puts its
- * lines, down to the last one used, into the history, as tmux does (on by
- * default). */
+ * lines, down to the last one used, into the history, as tmux does (off
+ * until set; panes set it from their option, on in tmux's default). */
 void grid_set_scroll_on_clear(struct grid *g, int on);
 /* The window name the program set (ESC k name ESC \) since the last call,
  * or NULL. The sequence never reaches the screen. */

@@ -1493,6 +1493,28 @@ static void test_row_span(void)
 	grid_free(g);
 }
 
+/* scroll-on-clear: ED 2 pushes the main screen's used rows (down to the
+ * last one) into the history; not ED 0 or ED 1, not the alternate screen. */
+static void test_scroll_on_clear(void)
+{
+	struct grid *g = grid_new(5, 10, 100, NULL, NULL);
+
+	feed(g, "one\r\ntwo\r\nthree\033[2J");
+	CHECK_INT(grid_history_size(g), 0); /* off until set */
+	grid_set_scroll_on_clear(g, 1);
+	feed(g, "\033[Ha\r\nb\r\n\r\nc\033[H\033[J\033[Hd\033[1J");
+	CHECK_INT(grid_history_size(g), 0);
+	feed(g, "\033[2;1Hx\r\n\r\nlast\033[2J");
+	CHECK_INT(grid_history_size(g), 4);
+	CHECK_STR(row(g, -4), ""); /* (ED 1 erased the d) */
+	CHECK_STR(row(g, -3), "x");
+	CHECK_STR(row(g, -1), "last");
+	CHECK_STR(row(g, 0), "");
+	feed(g, "\033[?1049hon alt\033[2J\033[?1049l");
+	CHECK_INT(grid_history_size(g), 4);
+	grid_free(g);
+}
+
 int main(int argc, char **argv)
 {
 	test_text_and_cursor();
@@ -1514,6 +1536,7 @@ int main(int argc, char **argv)
 	test_misc_edges();
 	test_short_rows();
 	test_row_span();
+	test_scroll_on_clear();
 	test_history_codec();
 	test_history_edges();
 	test_history_memory();

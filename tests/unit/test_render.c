@@ -615,6 +615,60 @@ static void test_skip_rows(void)
 	grid_free(g);
 }
 
+/* A popup's screen (the floating view) over the panes and the status line,
+ * in its default colours, with the cursor; an overlay over the status
+ * line. */
+static void test_floating(void)
+{
+	enum { ROWS = 10, COLS = 30 };
+	struct client c;
+	struct grid *g = grid_new(ROWS - 1, COLS, 100, pane_output, NULL);
+	struct grid *pg = grid_new(3, 10, 0, pane_output, NULL);
+	struct render *r;
+	struct render_view view = {.grid = g, .width = COLS, .height = ROWS - 1};
+	struct render_view pop = {.grid = pg, .x = 5, .y = ROWS - 3, .width = 10, .height = 3};
+	struct render_frame f = {.views = &view, .nviews = 1, .status = "[0] 0:sh*"};
+	struct grid_cell overlay[ROWS * COLS];
+	VTermScreenCell sc;
+	VTermPos pos;
+
+	CHECK(g != NULL && pg != NULL);
+	if (g == NULL || pg == NULL)
+		return;
+	client_init(&c, ROWS, COLS, 0, 0);
+	r = render_new(c.tty);
+	fill_pane(g, 1);
+	FEED(pg, "abc\r\nde\r\n\033[31mF");
+	memset(overlay, 0, sizeof overlay);
+	overlay[(ROWS - 1) * COLS + 20] = (struct grid_cell){.ch = 'O', .width = 1};
+	f.floating = &pop;
+	f.floating_pen.bg = GRID_COLOR_INDEXED(4);
+	f.overlay = overlay;
+	f.overlay_rows = ROWS;
+	f.overlay_cols = COLS;
+	render_draw(r, &f);
+	CHECK(client_char(&c, ROWS - 3, 5) == 'a');
+	CHECK(client_char(&c, ROWS - 2, 6) == 'e');
+	CHECK(client_char(&c, ROWS - 1, 5) == 'F');  /* over the status line */
+	CHECK(client_char(&c, ROWS - 1, 0) == '[');  /* the status line beside it */
+	CHECK(client_char(&c, ROWS - 1, 20) == 'O'); /* the overlay over it */
+	CHECK(client_char(&c, ROWS - 3, 4) == grid_line(g, ROWS - 3)[4].ch);
+	vterm_screen_get_cell(c.vs, (VTermPos){.row = ROWS - 2, .col = 9}, &sc);
+	CHECK(sc.bg.type == VTERM_COLOR_INDEXED && sc.bg.indexed.idx == 4);
+	vterm_screen_get_cell(c.vs, (VTermPos){.row = ROWS - 1, .col = 5}, &sc);
+	CHECK(VTERM_COLOR_IS_INDEXED(&sc.fg) && sc.fg.indexed.idx == 1);
+	vterm_state_get_cursorpos(vterm_obtain_state(c.vt), &pos);
+	CHECK(pos.row == ROWS - 1 && pos.col == 6); /* the popup's cursor */
+	/* closed: the panes and status line again */
+	f.floating = NULL;
+	f.overlay = NULL;
+	CHECK(draw_checked(&c, r, &f) == ROWS);
+	render_free(r);
+	client_free(&c);
+	grid_free(g);
+	grid_free(pg);
+}
+
 /* ---- redrawing only the columns that changed ---- */
 
 static unsigned span_rand(unsigned *seed)
@@ -1146,6 +1200,7 @@ int main(void)
 	test_late_answers();
 	test_status();
 	test_skip_rows();
+	test_floating();
 	test_spans();
 	test_cost();
 	test_borders();
