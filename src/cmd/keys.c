@@ -257,10 +257,8 @@ static const struct {
 #define KEYS_MOUSE_IF "if-shell -F \"#{||:#{pane_in_mode},#{mouse_any_flag}}\" "
 
 /*
- * tmux 3.3's mouse bindings (MOUSE SUPPORT in the manual), in its words.
- * Left out: the right button's menus (MouseDown3Pane, M-MouseDown3Pane,
- * MouseDown3Status, MouseDown3StatusLeft), which need display-menu; the
- * right button goes to the pane's program instead. pmux's WheelUpPane
+ * tmux 3.3's mouse bindings (MOUSE SUPPORT in the manual), in its words,
+ * the right button's menus included. pmux's WheelUpPane
  * differs in two ways: it passes the wheel to a program on the alternate
  * screen (less, man), which gets it as Up keys as terminals do, rather than
  * entering copy mode; and the step that enters copy mode scrolls too.
@@ -285,6 +283,55 @@ static const struct {
 	{"root", "TripleClick1Pane",
 	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -H ; send-keys -X "
 	 "select-line ; run-shell -d 0.3 ; send-keys -X copy-pipe-and-cancel }"},
+	{"root", "MouseDown3Pane",
+	 "if-shell -F -t = \"#{||:#{mouse_any_flag},#{&&:#{pane_in_mode},#{?#{m/r:(copy|vi"
+	 "ew)-mode,#{pane_mode}},0,1}}}\" { select-pane -t = ; send-keys -M } { display-me"
+	 "nu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y M \"#{?#{m/r:(c"
+	 "opy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-top } \"#{?#"
+	 "{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X history-bo"
+	 "ttom } '' \"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word},}\" C-r "
+	 "{ if-shell -F \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\""
+	 " ; send-keys -X -t = search-backward \"#{q:mouse_word}\" } \"#{?mouse_word,Type "
+	 "#[underscore]#{=/9/...:mouse_word},}\" C-y { copy-mode -q ; send-keys -l \"#{q:m"
+	 "ouse_word}\" } \"#{?mouse_word,Copy #[underscore]#{=/9/...:mouse_word},}\" c { c"
+	 "opy-mode -q ; set-buffer \"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l {"
+	 " copy-mode -q ; set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { spl"
+	 "it-window -h } \"Vertical Split\" v { split-window -v } '' \"#{?#{>:#{window_pan"
+	 "es},1},,-}Swap Up\" u { swap-pane -U } \"#{?#{>:#{window_panes},1},,-}Swap Down"
+	 "\" d { swap-pane -D } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Ki"
+	 "ll X { kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\""
+	 " m { select-pane -m } \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoo"
+	 "m,Zoom}\" z { resize-pane -Z } }"},
+	{"root", "MouseDown3Status",
+	 "display-menu -T \"#[align=centre]#{window_index}:#{window_name}\" -t = -x W -y W"
+	 " \"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } \"#{?#{>"
+	 ":#{session_windows},1},,-}Swap Right\" r { swap-window -t :+1 } \"#{?pane_marked"
+	 "_set,,-}Swap Marked\" s { swap-window } '' Kill X { kill-window } Respawn R { re"
+	 "spawn-window -k } \"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n "
+	 "{ command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' "
+	 "\"New After\" w { new-window -a } \"New At End\" W { new-window }"},
+	{"root", "MouseDown3StatusLeft",
+	 "display-menu -T \"#[align=centre]#{session_name}\" -t = -x M -y W Next n { switc"
+	 "h-client -n } Previous p { switch-client -p } '' Renumber N { move-window -r } R"
+	 "ename n { command-prompt -I \"#S\" { rename-session \"%%\" } } '' \"New Session"
+	 "\" s { new-session } \"New Window\" w { new-window }"},
+	{"root", "M-MouseDown3Pane",
+	 "display-menu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y M \"#"
+	 "{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-to"
+	 "p } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X "
+	 "history-bottom } '' \"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word"
+	 "},}\" C-r { if-shell -F \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-"
+	 "mode -t=\" ; send-keys -X -t = search-backward \"#{q:mouse_word}\" } \"#{?mouse_"
+	 "word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { copy-mode -q ; send-keys "
+	 "-l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy #[underscore]#{=/9/...:mouse_word}"
+	 ",}\" c { copy-mode -q ; set-buffer \"#{q:mouse_word}\" } \"#{?mouse_line,Copy Li"
+	 "ne,}\" l { copy-mode -q ; set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split"
+	 "\" h { split-window -h } \"Vertical Split\" v { split-window -v } '' \"#{?#{>:#{"
+	 "window_panes},1},,-}Swap Up\" u { swap-pane -U } \"#{?#{>:#{window_panes},1},,-}"
+	 "Swap Down\" d { swap-pane -D } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-pa"
+	 "ne } '' Kill X { kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unma"
+	 "rk,Mark}\" m { select-pane -m } \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_"
+	 "flag,Unzoom,Zoom}\" z { resize-pane -Z }"},
 #define KEYS_COPY_MOUSE(table)                                                                     \
 	{table, "MouseDown1Pane", "select-pane"},                                                  \
 		{table, "MouseDrag1Pane", "select-pane \\; send-keys -X begin-selection"},         \

@@ -345,9 +345,10 @@ void attach_run_command(struct peer *c, const char *text)
 	run_command_text(c, text);
 }
 
-void attach_run_command_at(struct peer *c, const char *text, struct pane *p)
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p,
+			   const struct mouse_event *m)
 {
-	run_command_mouse(c, text, NULL, p);
+	run_command_mouse(c, text, m, p);
 }
 
 /* The prefix key options as keys. Every key typed is compared with them,

@@ -479,8 +479,12 @@ void attach_prompt_clear(struct peer *c);
 void attach_key_table(struct peer *c, const char *name);
 /* Run command text for the client (errors to its status line). */
 void attach_run_command(struct peer *c, const char *text);
-/* The same with pane p (if not NULL) as the current pane for targets. */
-void attach_run_command_at(struct peer *c, const char *text, struct pane *p);
+/* The same with pane p (if not NULL) as the current pane for targets, and
+ * mouse event m (if not NULL) for the = target, send-keys -M ... (a menu
+ * shown by a mouse binding). */
+struct mouse_event;
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p,
+			   const struct mouse_event *m);
 /* A mouse key made by mouse.c: looked up in the client's tables like a key,
  * with the event for the commands of its binding. */
 struct key;

@@ -298,6 +298,24 @@ class MouseBindings(pmuxtest.PmuxTestCase):
         self.wait_option("@where", "default", "a click on the second status line")
         self.assertEqual(pm.display("S", "#{window_index}"), "1")
 
+    def test_right_click_menu(self):
+        """tmux's MouseDown3Pane: a pane whose program does not take the
+        mouse gets a menu, whose items know the word clicked."""
+        pm = self.pm
+        pm.type(self.left, "echo apple banana")
+        pm.wait_line(self.left, "apple banana")
+        row = pm.screen_lines(self.left).index("apple banana")
+        c = self.attach()
+        left, top, _, _ = self.geometry(self.left)
+        start = len(c.output)
+        c.write(click(left + 8, top + row, button=2))
+        c.wait_output(b"Copy", since=start)
+        c.wait_output(b"banana", since=start)
+        c.write(b"c")  # "Copy banana": set-buffer "#{q:mouse_word}"
+        wait_for(lambda: pm.cmd("show-buffer").out == "banana",
+                 msg="the menu's Copy item to copy the word clicked",
+                 describe=lambda: pm.cmd("list-buffers").out)
+
     def test_mouse_target_needs_a_mouse_event(self):
         pm = self.pm
         for argv in (("select-pane", "-t", "="), ("send-keys", "-M"),
