@@ -393,6 +393,14 @@ static int show_options(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	}
 	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
 		return -1;
+	/* a user option not set where asked is unknown there, as in tmux (-j,
+	 * ours, gives an empty list) */
+	if (name != NULL && name[0] == '@' && !args_has(a, 'j') &&
+	    (args_has(a, 'A') ? options_user(o, name) == NULL : !options_is_set(o, name))) {
+		if (args_has(a, 'q'))
+			return 0;
+		return cmd_error(ctx, "invalid option: %s", name);
+	}
 	if (args_has(a, 'j'))
 		rc = options_show_json(o, name, mask, args_has(a, 'A'), &ctx->out,
 				       format_json_string);

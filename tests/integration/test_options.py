@@ -59,6 +59,17 @@ class Options(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.run("show-options", "-sv", "escape-time"), "7\n")
         self.assertNotIn("escape-time", pm.run("show-options", "-g"))
 
+    def test_unset_user_option_is_unknown(self):
+        pm = self.pm
+        r = pm.cmd("show-options", "-gv", "@nosuch")
+        self.assertNotEqual(r.rc, 0)
+        self.assertEqual(r.err.strip(), "invalid option: @nosuch")
+        self.assertEqual(pm.cmd("show-options", "-gqv", "@nosuch").rc, 0)
+        pm.run("set-option", "-g", "@here", "1")
+        self.assertEqual(pm.run("show-options", "-gv", "@here").strip(), "1")
+        # not set on the window (nor inherited there): unknown there too
+        self.assertNotEqual(pm.cmd("show-options", "-w", "@here").rc, 0)
+
     def test_errors_and_flags(self):
         pm = self.pm
         for args in (("set-option", "no-such-option", "1"), ("show-options", "no-such-option"),
