@@ -40,6 +40,7 @@ static char *source_expand(struct cmd_ctx *ctx, struct args *a, const char *path
 		format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 	}
 	fc.c = ctx->peer;
+	fc.m = &ctx->mouse;
 	return format_expand(path, &fc);
 }
 

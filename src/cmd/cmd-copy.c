@@ -17,7 +17,12 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 	struct target t;
 	int flags = 0;
 
-	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+	if (args_has(a, 'M')) {
+		/* -M: the pane under the mouse, a selection dragged from where
+		 * the button went down (a mouse binding) */
+		if (!ctx->mouse.valid || (t.p = mouse_pane(ctx->srv, &ctx->mouse)) == NULL)
+			return 0;
+	} else if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	if (args_has(a, 'q')) {
 		/* -q: leave any mode */
@@ -34,6 +39,8 @@ static int cmd_copy_mode(struct cmd_ctx *ctx, struct args *a)
 	if (t.p->choose != NULL)
 		choose_exit(t.p);
 	copy_enter(t.p, flags);
+	if (args_has(a, 'M'))
+		mouse_drag_copy(ctx->peer, &ctx->mouse, t.p);
 	return 0;
 }
 
@@ -82,6 +89,6 @@ int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
 }
 
 const struct cmd_entry cmd_copy_entries[] = {
-	{"copy-mode", NULL, "eHqut:", 0, 0, "[-eHqu] [-t target-pane]", cmd_copy_mode},
+	{"copy-mode", NULL, "eHMqut:", 0, 0, "[-eHMqu] [-t target-pane]", cmd_copy_mode},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

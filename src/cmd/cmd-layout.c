@@ -132,6 +132,12 @@ static int cmd_resize_pane(struct cmd_ctx *ctx, struct args *a)
 	const char *x = args_get(a, 'x'), *y = args_get(a, 'y');
 	int adjust = 1, size;
 
+	if (args_has(a, 'M')) {
+		/* -M: the border the mouse is dragging follows it (a mouse binding) */
+		if (ctx->mouse.valid)
+			mouse_drag_border(ctx->peer, &ctx->mouse);
+		return 0;
+	}
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	if (args_has(a, 'Z')) {

@@ -66,9 +66,10 @@ static void place_var(struct place *pl, const char *name, int value)
 static void place_init(struct place *pl, struct peer *c, struct pane *p, int w, int h)
 {
 	int lines = status_count(c), top = status_at_top(c) ? lines : 0;
-	int mx = c->mouse_px, my = c->mouse_py + top;
+	int mx = 0, my = 0;
 	int sy = status_at_top(c) ? lines + h : c->rows - lines;
 
+	mouse_last(c, &mx, &my);
 	memset(pl, 0, sizeof *pl);
 	pl->c = c;
 	pl->p = p;
@@ -199,7 +200,7 @@ static int border_lines(struct cmd_ctx *ctx, const char *option, const char *val
 	return 0;
 }
 
-static char *expand(const char *fmt, struct peer *c, struct pane *p)
+static char *expand(struct cmd_ctx *ctx, const char *fmt, struct peer *c, struct pane *p)
 {
 	struct format_ctx fc;
 
@@ -207,6 +208,7 @@ static char *expand(const char *fmt, struct peer *c, struct pane *p)
 	if (p == NULL)
 		format_ctx_session(&fc, c->srv, c->session);
 	fc.c = c;
+	fc.m = &ctx->mouse; /* #{mouse_word} in a menu shown by a mouse binding */
 	return format_expand(fmt, &fc);
 }
 
@@ -230,8 +232,8 @@ static int menu_items(struct cmd_ctx *ctx, struct args *a, struct menu *m, struc
 			return cmd_error(ctx, "not enough arguments");
 		if (bad_format(ctx, a->argv[i]) || bad_format(ctx, a->argv[i + 2]))
 			return -1;
-		name = expand(a->argv[i], c, p);
-		cmd = expand(a->argv[i + 2], c, p);
+		name = expand(ctx, a->argv[i], c, p);
+		cmd = expand(ctx, a->argv[i + 2], c, p);
 		if (*name != '\0') {
 			menu_add(m, name, a->argv[i + 1], cmd);
 			n++;
@@ -272,7 +274,7 @@ static int cmd_display_menu(struct cmd_ctx *ctx, struct args *a)
 		args_get(a, 'H') ? args_get(a, 'H') : options_string(o, "menu-selected-style");
 	look.border_style =
 		args_get(a, 'S') ? args_get(a, 'S') : options_string(o, "menu-border-style");
-	text = title != NULL ? expand(title, c, t.p) : NULL;
+	text = title != NULL ? expand(ctx, title, c, t.p) : NULL;
 	m = menu_new(text, &look);
 	free(text);
 	if (menu_items(ctx, a, m, c, t.p) != 0) {
@@ -286,6 +288,8 @@ static int cmd_display_menu(struct cmd_ctx *ctx, struct args *a)
 	}
 	place_init(&pl, c, t.p, w, h);
 	place_box(&pl, args_get(a, 'x'), args_get(a, 'y'), &x, &y);
+	if (ctx->mouse.valid)
+		menu_set_mouse(m, &ctx->mouse);
 	menu_show(c, m, x, y, (int)start, t.p, wait ? ctx : NULL);
 	if (wait)
 		cmd_suspend(ctx);
@@ -358,9 +362,9 @@ static int cmd_display_popup(struct cmd_ctx *ctx, struct args *a)
 	pa.argv = a->argv;
 	pa.argc = a->argc;
 	pa.session = t.s != NULL ? t.s : c->session;
-	pa.cwd = dir != NULL ? (cwd = expand(dir, c, t.p)) : pa.session->cwd;
+	pa.cwd = dir != NULL ? (cwd = expand(ctx, dir, c, t.p)) : pa.session->cwd;
 	pa.nenv = args_values(a, 'e', &pa.env);
-	pa.title = title != NULL ? (text = expand(title, c, t.p)) : NULL;
+	pa.title = title != NULL ? (text = expand(ctx, title, c, t.p)) : NULL;
 	pa.style = args_get(a, 's') ? args_get(a, 's') : options_string(o, "popup-style");
 	pa.border_style =
 		args_get(a, 'S') ? args_get(a, 'S') : options_string(o, "popup-border-style");

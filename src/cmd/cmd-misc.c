@@ -150,6 +150,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
 	fc.c = ctx->peer;
+	fc.m = &ctx->mouse;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
 	if (args_has(a, 'a')) {
@@ -313,12 +314,17 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 	}
 	if (args_has(a, 'F')) {
 		struct format_ctx fc;
+		/* a mouse binding's is the pane under the pointer */
+		struct pane *p = ctx->mouse.valid && ctx->mouse.pane != 0
+					 ? mouse_pane(ctx->srv, &ctx->mouse)
+					 : ctx->current;
 
-		if (ctx->current != NULL)
-			format_ctx_pane(&fc, ctx->srv, ctx->current);
+		if (p != NULL)
+			format_ctx_pane(&fc, ctx->srv, p);
 		else
 			format_ctx_session(&fc, ctx->srv, session_best(ctx->srv));
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		value = expanded = format_expand(value, &fc);
 	}
 	if (check_value(ctx, d, name, value) != 0) {

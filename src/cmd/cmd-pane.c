@@ -157,6 +157,7 @@ static void list_window_panes(struct cmd_ctx *ctx, struct window *w, struct cmd_
 	for (p = w->panes; p != NULL; p = p->next) {
 		format_ctx_pane(&fc, ctx->srv, p);
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		cmd_list_item(l, &fc);
 	}
 }
@@ -317,12 +318,24 @@ static int hex_byte(const char *s, char *out)
 /* send-keys -X: a copy-mode command for the pane (server/copy.c). */
 static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, struct args *a, int repeat)
 {
+	const struct mouse_event *m = &ctx->mouse;
 	const char *err = NULL;
 
 	if (a->argc == 0)
 		return cmd_error(ctx, "no command specified");
 	if (p->copy == NULL)
 		return cmd_error(ctx, "not in a mode");
+	/* from a mouse binding (not the wheel) the command acts where the
+	 * pointer is, and begin-selection starts a drag, as in tmux; copying
+	 * keeps the selection as it is (select-word's ends at the word's end) */
+	if (m->valid && m->button != 4 && m->button != 5 && mouse_pane(ctx->srv, m) == p) {
+		if (strcmp(a->argv[0], "begin-selection") == 0) {
+			mouse_drag_copy(ctx->peer, m, p);
+			return 0;
+		}
+		if (strncmp(a->argv[0], "copy-", 5) != 0 && strncmp(a->argv[0], "append-", 7) != 0)
+			mouse_copy_cursor(m, p);
+	}
 	/* -N repeats; a command that leaves copy mode ends the repeat */
 	for (int r = 0; r < repeat && p->copy != NULL; r++) {
 		if (copy_command(p, a->argc, a->argv, &err) != 0)
@@ -389,6 +402,13 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "repeat count invalid: %s", n);
 	if (ctx->peer != NULL && ctx->peer->readonly)
 		return cmd_error(ctx, "client is read-only");
+	if (args_has(a, 'M')) {
+		/* the mouse event to the program under it, as if unbound */
+		if (!ctx->mouse.valid)
+			return cmd_error(ctx, "no mouse target");
+		mouse_forward(ctx->peer, &ctx->mouse);
+		return 0;
+	}
 	if (args_has(a, 'X'))
 		return send_copy_command(ctx, t.p, a, repeat);
 	if (t.p->copy == NULL && t.p->choose == NULL && t.p->clock == NULL)
@@ -572,8 +592,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
 	{"select-pane", "selectp", "DdegLlMmP:RT:t:UZ", 0, 0,
 	 "[-DdeLlMmRUZ] [-T title] [-t target-pane]", cmd_select_pane},
-	{"send-keys", "send", "HlN:t:X", 0, -1, "[-HlX] [-N repeat-count] [-t target-pane] key ...",
-	 cmd_send_keys},
+	{"send-keys", "send", "HlMN:t:X", 0, -1,
+	 "[-HlMX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
 	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
 	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",

@@ -180,6 +180,7 @@ static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)
 	for (s = ctx->srv->sessions; s != NULL; s = s->next) {
 		format_ctx_session(&fc, ctx->srv, s);
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		cmd_list_item(&l, &fc);
 	}
 	cmd_list_end(&l);

@@ -180,6 +180,7 @@ static char *expand(struct cmd_ctx *ctx, struct target *t, const char *text)
 	if (t->p == NULL)
 		format_ctx_session(&fc, ctx->srv, t->s);
 	fc.c = ctx->peer;
+	fc.m = &ctx->mouse;
 	return format_expand(text, &fc);
 }
 
@@ -232,6 +233,40 @@ static int start(struct cmd_ctx *ctx, struct args *a, struct target *t, struct s
 	return 0;
 }
 
+/* run-shell -d with no command: the list waits that long, if it can. */
+struct shell_delay {
+	uv_timer_t timer;
+	struct cmd_ctx *ctx;
+};
+
+static void delay_only_closed(uv_handle_t *h)
+{
+	struct shell_delay *d = h->data;
+
+	cmd_resume(d->ctx);
+	free(d);
+}
+
+static void delay_only_cb(uv_timer_t *t)
+{
+	uv_close((uv_handle_t *)t, delay_only_closed);
+}
+
+static int wait_delay(struct cmd_ctx *ctx, double delay)
+{
+	struct shell_delay *d;
+
+	if (delay <= 0 || !cmd_can_suspend(ctx))
+		return 0;
+	d = xcalloc(1, sizeof *d);
+	d->ctx = ctx;
+	uv_timer_init(ctx->srv->loop, &d->timer);
+	d->timer.data = d;
+	uv_timer_start(&d->timer, delay_only_cb, (uint64_t)(delay * 1000), 0);
+	cmd_suspend(ctx);
+	return 0;
+}
+
 static int cmd_run_shell(struct cmd_ctx *ctx, struct args *a)
 {
 	struct shell_run *r;
@@ -247,6 +282,8 @@ static int cmd_run_shell(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (shell_target(ctx, a, &t) != 0)
 		return -1;
+	if (a->argc == 0)
+		return wait_delay(ctx, delay);
 	r = xcalloc(1, sizeof *r);
 	r->command = expand(ctx, &t, a->argv[0]);
 	return start(ctx, a, &t, r, run_shell_done, delay);
@@ -277,7 +314,7 @@ static int cmd_if_shell(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_shell_entries[] = {
-	{"run-shell", "run", "bd:t:", 1, 1, "[-b] [-d delay] [-t target-pane] shell-command",
+	{"run-shell", "run", "bd:t:", 0, 1, "[-b] [-d delay] [-t target-pane] [shell-command]",
 	 cmd_run_shell},
 	{"if-shell", "if", "bFt:", 2, 3, "[-bF] [-t target-pane] shell-command command [command]",
 	 cmd_if_shell},

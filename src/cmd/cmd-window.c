@@ -139,6 +139,7 @@ static void list_session_windows(struct cmd_ctx *ctx, struct session *s, struct 
 	for (w = s->windows; w != NULL; w = w->next) {
 		format_ctx_window(&fc, ctx->srv, w);
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		cmd_list_item(l, &fc);
 	}
 }

@@ -534,6 +534,7 @@ void cmd_spawn_args(struct cmd_ctx *ctx, struct args *a, struct spawn_args *sa,
 		if (t != NULL && t->p == NULL)
 			format_ctx_session(&fc, ctx->srv, t->s);
 		fc.c = ctx->peer;
+		fc.m = &ctx->mouse;
 		cwd = sa->cwd_expanded = format_expand(cwd, &fc);
 	}
 	if (cwd == NULL)
@@ -564,6 +565,7 @@ void cmd_print_new(struct cmd_ctx *ctx, struct args *a, struct pane *p, const ch
 		return;
 	format_ctx_pane(&fc, ctx->srv, p);
 	fc.c = ctx->peer;
+	fc.m = &ctx->mouse;
 	line = format_expand(fmt != NULL ? fmt : def, &fc);
 	buf_printf(&ctx->out, "%s\n", line);
 	free(line);

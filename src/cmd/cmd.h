@@ -6,6 +6,7 @@
 #define PMUX_CMD_CMD_H
 
 #include "cmd/format.h"
+#include "server/mouse.h"
 #include "server/server.h"
 #include "util/buf.h"
 
@@ -16,9 +17,10 @@ struct cmd_ctx {
 	struct buf err;
 	struct session *attach; /* set by commands that attach the client */
 	int attach_readonly;
-	int waiting;	       /* wait-pane started a waiter: it sends the reply */
-	struct pane *current;  /* the current pane for targets (hooks), or NULL */
-	struct pane *new_pane; /* what a creating command made (for after- hooks) */
+	int waiting;		  /* wait-pane started a waiter: it sends the reply */
+	struct pane *current;	  /* the current pane for targets (hooks), or NULL */
+	struct pane *new_pane;	  /* what a creating command made (for after- hooks) */
+	struct mouse_event mouse; /* the event a mouse binding runs for (valid set) */
 
 	/* A command that must wait for something (run-shell, if-shell) suspends
 	 * the list: what is left to run is kept as continuations, and cmd_resume

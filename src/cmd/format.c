@@ -39,7 +39,16 @@
 
 enum fv_type { FT_STR, FT_NUM, FT_FLAG, FT_TIME };
 /* FS_TYPE: the context's type (format_ctx_*), left out of JSON objects */
-enum fv_scope { FS_SERVER, FS_SESSION, FS_WINDOW, FS_PANE, FS_CLIENT, FS_BUFFER, FS_TYPE };
+enum fv_scope {
+	FS_SERVER,
+	FS_SESSION,
+	FS_WINDOW,
+	FS_PANE,
+	FS_CLIENT,
+	FS_BUFFER,
+	FS_TYPE,
+	FS_MOUSE
+};
 
 typedef char *format_fn(const struct format_ctx *fc);
 
@@ -541,10 +550,50 @@ static char *fv_pane_start_command(const struct format_ctx *fc)
 }
 P_FN(history_size, num(fc->p->grid == NULL ? 0 : grid_history_size(fc->p->grid)))
 P_FN(history_bytes, xasprintf("%zu", fc->p->grid == NULL ? 0 : grid_history_bytes(fc->p->grid)))
+/* tmux's names: "any" is any mode, "all" is all motion (1003) */
 P_FN(mouse_standard_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_CLICK))
 P_FN(mouse_button_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_DRAG))
-P_FN(mouse_any_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
-P_FN(mouse_all_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
+P_FN(mouse_any_flag, num(mouse_mode(fc->p) != VTERM_PROP_MOUSE_NONE))
+P_FN(mouse_all_flag, num(mouse_mode(fc->p) == VTERM_PROP_MOUSE_MOVE))
+
+/* The mouse event of the binding running (see server/mouse.h): its place in
+ * the pane under it, or on the status line. */
+static int mouse_xy(const struct format_ctx *fc, int *x, int *y)
+{
+	const struct mouse_event *m = fc->m;
+	struct pane *p;
+
+	if (m == NULL || !m->valid)
+		return -1;
+	p = mouse_pane(fc->srv, m);
+	if (p != NULL && mouse_at(m, p, 0, x, y) == 0)
+		return 0;
+	if (!mouse_on_status(m, m->y))
+		return -1;
+	*x = m->x;
+	*y = m->y - m->status_row;
+	return 0;
+}
+static char *fv_mouse_x(const struct format_ctx *fc)
+{
+	int x, y;
+
+	return mouse_xy(fc, &x, &y) == 0 ? num(x) : NULL;
+}
+static char *fv_mouse_y(const struct format_ctx *fc)
+{
+	int x, y;
+
+	return mouse_xy(fc, &x, &y) == 0 ? num(y) : NULL;
+}
+static char *fv_mouse_word(const struct format_ctx *fc)
+{
+	return fc->m != NULL ? mouse_word(fc->srv, fc->m) : NULL;
+}
+static char *fv_mouse_line(const struct format_ctx *fc)
+{
+	return fc->m != NULL ? mouse_line(fc->srv, fc->m) : NULL;
+}
 /* A pane's title starts as the host name, as in tmux, until its program sets one. */
 G_FN(pane_title, *grid_title(fc->p->grid) != '\0' ? xstrdup(grid_title(fc->p->grid)) : fv_host(fc))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
@@ -852,6 +901,10 @@ static const struct format_var format_vars[] = {
 	V(mouse_button_flag, FT_FLAG, FS_PANE),
 	V(mouse_any_flag, FT_FLAG, FS_PANE),
 	V(mouse_all_flag, FT_FLAG, FS_PANE),
+	V(mouse_x, FT_NUM, FS_MOUSE),
+	V(mouse_y, FT_NUM, FS_MOUSE),
+	V(mouse_word, FT_STR, FS_MOUSE),
+	V(mouse_line, FT_STR, FS_MOUSE),
 	V(client_name, FT_STR, FS_CLIENT),
 	V(client_tty, FT_STR, FS_CLIENT),
 	V(client_pid, FT_NUM, FS_CLIENT),
@@ -939,6 +992,8 @@ static int scope_present(const struct format_ctx *fc, enum fv_scope sc)
 		return fc->b != NULL;
 	case FS_TYPE:
 		return fc->type != FORMAT_NONE;
+	case FS_MOUSE:
+		return fc->m != NULL && fc->m->valid;
 	}
 	return 0;
 }
@@ -1835,6 +1890,7 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 		for (struct session *s = fc->srv->sessions; s != NULL; s = s->next) {
 			format_ctx_session(&nfc, fc->srv, s);
 			nfc.c = fc->c;
+			nfc.m = fc->m;
 			v = expand_ctx(es, &nfc, all);
 			buf_adds(&out, v);
 			free(v);
@@ -1843,6 +1899,7 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 		for (struct window *w = fc->s->windows; w != NULL; w = w->next) {
 			format_ctx_window(&nfc, fc->srv, w);
 			nfc.c = fc->c;
+			nfc.m = fc->m;
 			v = expand_ctx(es, &nfc,
 				       active != NULL && w == fc->s->current ? active : all);
 			buf_adds(&out, v);
@@ -1852,6 +1909,7 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 		for (struct pane *p = fc->w->panes; p != NULL; p = p->next) {
 			format_ctx_pane(&nfc, fc->srv, p);
 			nfc.c = fc->c;
+			nfc.m = fc->m;
 			v = expand_ctx(es, &nfc,
 				       active != NULL && p == fc->w->active ? active : all);
 			buf_adds(&out, v);
@@ -1863,6 +1921,7 @@ static char *loop(struct fstate *es, int which, const char *fmt)
 				continue;
 			nfc = *fc;
 			nfc.c = c;
+			nfc.m = fc->m;
 			v = expand_ctx(es, &nfc, active != NULL && c == fc->c ? active : all);
 			buf_adds(&out, v);
 			free(v);

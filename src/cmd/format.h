@@ -30,6 +30,7 @@
 
 #include <time.h>
 
+#include "server/mouse.h"
 #include "server/server.h"
 
 /* A paste buffer, for the buffer_ variables (list-buffers). */
@@ -45,7 +46,8 @@ struct format_ctx {
 	struct session *s;
 	struct window *w;
 	struct pane *p;
-	struct peer *c; /* the client, for client_ variables; may be NULL */
+	struct peer *c;		     /* the client, for client_ variables; may be NULL */
+	const struct mouse_event *m; /* a mouse binding's event (mouse_x …), or NULL */
 	const struct format_buffer *b;
 	/* More variables, name then value (list-commands' command_list_*), or NULL */
 	const char *const *extra;

@@ -253,6 +253,105 @@ static const struct {
 	{"copy-mode-vi", "M-x", "send-keys -X jump-to-mark"},
 };
 
+/* The "pass the mouse to the pane, else" test of tmux's root mouse bindings. */
+#define KEYS_MOUSE_IF "if-shell -F \"#{||:#{pane_in_mode},#{mouse_any_flag}}\" "
+
+/*
+ * tmux 3.3's mouse bindings (MOUSE SUPPORT in the manual), in its words,
+ * the right button's menus included. pmux's WheelUpPane
+ * differs in two ways: it passes the wheel to a program on the alternate
+ * screen (less, man), which gets it as Up keys as terminals do, rather than
+ * entering copy mode; and the step that enters copy mode scrolls too.
+ */
+static const struct {
+	const char *table, *key, *cmd;
+} keys_mouse_defaults[] = {
+	{"root", "MouseDown1Pane", "select-pane -t = \\; send-keys -M"},
+	{"root", "MouseDown1Status", "select-window -t ="},
+	{"root", "MouseDown2Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { paste-buffer -p }"},
+	{"root", "MouseDrag1Pane", KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -M }"},
+	{"root", "MouseDrag1Border", "resize-pane -M"},
+	{"root", "WheelUpPane",
+	 "if-shell -F \"#{||:#{pane_in_mode},#{||:#{mouse_any_flag},#{alternate_on}}}\" "
+	 "{ send-keys -M } { copy-mode -e ; send-keys -X -N 5 scroll-up }"},
+	{"root", "WheelUpStatus", "previous-window"},
+	{"root", "WheelDownStatus", "next-window"},
+	{"root", "DoubleClick1Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -H ; send-keys -X "
+	 "select-word ; run-shell -d 0.3 ; send-keys -X copy-pipe-and-cancel }"},
+	{"root", "TripleClick1Pane",
+	 "select-pane -t = \\; " KEYS_MOUSE_IF "{ send-keys -M } { copy-mode -H ; send-keys -X "
+	 "select-line ; run-shell -d 0.3 ; send-keys -X copy-pipe-and-cancel }"},
+	{"root", "MouseDown3Pane",
+	 "if-shell -F -t = \"#{||:#{mouse_any_flag},#{&&:#{pane_in_mode},#{?#{m/r:(copy|vi"
+	 "ew)-mode,#{pane_mode}},0,1}}}\" { select-pane -t = ; send-keys -M } { display-me"
+	 "nu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y M \"#{?#{m/r:(c"
+	 "opy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-top } \"#{?#"
+	 "{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X history-bo"
+	 "ttom } '' \"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word},}\" C-r "
+	 "{ if-shell -F \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\""
+	 " ; send-keys -X -t = search-backward \"#{q:mouse_word}\" } \"#{?mouse_word,Type "
+	 "#[underscore]#{=/9/...:mouse_word},}\" C-y { copy-mode -q ; send-keys -l \"#{q:m"
+	 "ouse_word}\" } \"#{?mouse_word,Copy #[underscore]#{=/9/...:mouse_word},}\" c { c"
+	 "opy-mode -q ; set-buffer \"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l {"
+	 " copy-mode -q ; set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { spl"
+	 "it-window -h } \"Vertical Split\" v { split-window -v } '' \"#{?#{>:#{window_pan"
+	 "es},1},,-}Swap Up\" u { swap-pane -U } \"#{?#{>:#{window_panes},1},,-}Swap Down"
+	 "\" d { swap-pane -D } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Ki"
+	 "ll X { kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\""
+	 " m { select-pane -m } \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoo"
+	 "m,Zoom}\" z { resize-pane -Z } }"},
+	{"root", "MouseDown3Status",
+	 "display-menu -T \"#[align=centre]#{window_index}:#{window_name}\" -t = -x W -y W"
+	 " \"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } \"#{?#{>"
+	 ":#{session_windows},1},,-}Swap Right\" r { swap-window -t :+1 } \"#{?pane_marked"
+	 "_set,,-}Swap Marked\" s { swap-window } '' Kill X { kill-window } Respawn R { re"
+	 "spawn-window -k } \"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n "
+	 "{ command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' "
+	 "\"New After\" w { new-window -a } \"New At End\" W { new-window }"},
+	{"root", "MouseDown3StatusLeft",
+	 "display-menu -T \"#[align=centre]#{session_name}\" -t = -x M -y W Next n { switc"
+	 "h-client -n } Previous p { switch-client -p } '' Renumber N { move-window -r } R"
+	 "ename n { command-prompt -I \"#S\" { rename-session \"%%\" } } '' \"New Session"
+	 "\" s { new-session } \"New Window\" w { new-window }"},
+	{"root", "M-MouseDown3Pane",
+	 "display-menu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y M \"#"
+	 "{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-to"
+	 "p } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X "
+	 "history-bottom } '' \"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word"
+	 "},}\" C-r { if-shell -F \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-"
+	 "mode -t=\" ; send-keys -X -t = search-backward \"#{q:mouse_word}\" } \"#{?mouse_"
+	 "word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { copy-mode -q ; send-keys "
+	 "-l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy #[underscore]#{=/9/...:mouse_word}"
+	 ",}\" c { copy-mode -q ; set-buffer \"#{q:mouse_word}\" } \"#{?mouse_line,Copy Li"
+	 "ne,}\" l { copy-mode -q ; set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split"
+	 "\" h { split-window -h } \"Vertical Split\" v { split-window -v } '' \"#{?#{>:#{"
+	 "window_panes},1},,-}Swap Up\" u { swap-pane -U } \"#{?#{>:#{window_panes},1},,-}"
+	 "Swap Down\" d { swap-pane -D } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-pa"
+	 "ne } '' Kill X { kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unma"
+	 "rk,Mark}\" m { select-pane -m } \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_"
+	 "flag,Unzoom,Zoom}\" z { resize-pane -Z }"},
+#define KEYS_COPY_MOUSE(table)                                                                     \
+	{table, "MouseDown1Pane", "select-pane"},                                                  \
+		{table, "MouseDrag1Pane", "select-pane \\; send-keys -X begin-selection"},         \
+		{table, "MouseDragEnd1Pane", "send-keys -X copy-pipe-and-cancel"},                 \
+		{table, "WheelUpPane", "select-pane \\; send-keys -X -N 5 scroll-up"},             \
+		{table, "WheelDownPane", "select-pane \\; send-keys -X -N 5 scroll-down"},         \
+		{table, "DoubleClick1Pane",                                                        \
+		 "select-pane \\; send-keys -X select-word \\; run-shell -d 0.3 \\; send-keys -X " \
+		 "copy-pipe-and-cancel"},                                                          \
+	{                                                                                          \
+		table, "TripleClick1Pane",                                                         \
+			"select-pane \\; send-keys -X select-line \\; run-shell -d 0.3 \\; "       \
+			"send-keys -X "                                                            \
+			"copy-pipe-and-cancel"                                                     \
+	}
+	KEYS_COPY_MOUSE("copy-mode"),
+	KEYS_COPY_MOUSE("copy-mode-vi"),
+#undef KEYS_COPY_MOUSE
+};
+
 static void add_quoted(struct buf *b, const char *w);
 
 struct key_tables *keys_new(void)
@@ -306,6 +405,11 @@ void keys_add_defaults(struct key_tables *kt)
 		if (key_parse(keys_copy_defaults[i].key, &k) == 0)
 			keys_bind(kt, keys_copy_defaults[i].table, &k, keys_copy_defaults[i].cmd, 0,
 				  NULL);
+	}
+	for (size_t i = 0; i < sizeof keys_mouse_defaults / sizeof keys_mouse_defaults[0]; i++) {
+		if (key_parse(keys_mouse_defaults[i].key, &k) == 0)
+			keys_bind(kt, keys_mouse_defaults[i].table, &k, keys_mouse_defaults[i].cmd,
+				  0, NULL);
 	}
 }
 
@@ -364,6 +468,8 @@ static uint64_t key_order(const struct key *k)
 		m &= ~2u;
 	} else if (k->kind == KEY_CHAR) {
 		base = k->cp;
+	} else if (k->kind == KEY_MOUSE) {
+		base = 0x110000 + k->cp; /* after the characters, before F1 */
 	} else if (k->sym == VTERM_KEY_ENTER) {
 		base = 0x0d;
 	} else if (k->sym == VTERM_KEY_ESCAPE) {
@@ -373,7 +479,7 @@ static uint64_t key_order(const struct key *k)
 	} else if (k->sym == VTERM_KEY_TAB && !(m & 4)) {
 		base = 0x09;
 	} else {
-		base = 0x110000 + sym_rank(k->sym);
+		base = 0x120000 + sym_rank(k->sym);
 		if (k->sym == VTERM_KEY_TAB)
 			m &= ~4u; /* BTab is a key of its own */
 	}

@@ -46,6 +46,14 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	uint32_t id;
 
 	memset(t, 0, sizeof *t);
+	/* a mouse binding's: the pane under the pointer (by id: the list may
+	 * have waited), unless it was on the status line */
+	if (ctx->mouse.valid && ctx->mouse.pane != 0 &&
+	    (t->p = mouse_pane(ctx->srv, &ctx->mouse)) != NULL) {
+		t->w = t->p->window;
+		t->s = t->w->session;
+		return;
+	}
 	if (ctx->current != NULL && pane_find_id(ctx->srv, ctx->current->id) == ctx->current) {
 		t->p = ctx->current;
 		t->w = t->p->window;
@@ -205,6 +213,24 @@ static int target_marked(struct cmd_ctx *ctx, struct target *t)
 	return 0;
 }
 
+static void set_from_pane(struct target *t, struct pane *p);
+
+/* "=" and "{mouse}": what the mouse event of a mouse binding was over. */
+static int is_mouse_spec(const char *spec)
+{
+	return strcmp(spec, "=") == 0 || strcmp(spec, "{mouse}") == 0;
+}
+
+static int target_mouse(struct cmd_ctx *ctx, struct target *t)
+{
+	struct pane *p = mouse_pane(ctx->srv, &ctx->mouse);
+
+	if (p == NULL)
+		return cmd_error(ctx, "no mouse target");
+	set_from_pane(t, p);
+	return 0;
+}
+
 int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t)
 {
 	char *copy, *colon;
@@ -218,6 +244,8 @@ int target_session(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return cmd_error(ctx, "no current session");
 		return 0;
 	}
+	if (is_mouse_spec(spec))
+		return target_mouse(ctx, t);
 	if (parse_id(spec, '%', &id) && (p = pane_find_id(ctx->srv, id)) != NULL) {
 		set_from_pane(t, p);
 		return 0;
@@ -284,6 +312,8 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 	}
 	if (is_marked_spec(spec))
 		return target_marked(ctx, t);
+	if (is_mouse_spec(spec))
+		return target_mouse(ctx, t);
 	if (parse_id(spec, '%', &id))
 		return target_pane_id(ctx, spec, id, t);
 	had_colon = resolve_window(ctx, spec, t, &win);
@@ -321,6 +351,8 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 	}
 	if (is_marked_spec(spec))
 		return target_marked(ctx, t);
+	if (is_mouse_spec(spec))
+		return target_mouse(ctx, t);
 	if (parse_id(spec, '%', &id))
 		return target_pane_id(ctx, spec, id, t);
 	dot = strrchr(spec, '.');

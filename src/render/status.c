@@ -357,22 +357,37 @@ static struct window *list_window_at(struct peer *c, time_t now, const struct gr
 
 struct window *status_window_at(struct peer *c, time_t now, int width, int x)
 {
+	struct window *w;
+
+	status_range_at(c, now, width, x, &w);
+	return w;
+}
+
+int status_range_at(struct peer *c, time_t now, int width, int x, struct window **wp)
+{
 	struct grid_cell sb = status_pen(c);
 	struct cells left = {0}, right = {0}, list = {0};
-	int cs, ce, avail, start, x0, n;
+	int cs, ce, avail, start, x0, n, nleft, nright;
 
+	*wp = NULL;
 	draw_side(c, "status-left", now, &sb, width, &left);
 	draw_side(c, "status-right", now, &sb, width - left.n, &right);
 	draw_windows(c, now, &sb, &list, &cs, &ce);
-	avail = width - left.n - right.n;
+	nleft = left.n, nright = right.n;
+	avail = width - nleft - nright;
 	n = list.n;
-	start = list_start(c, width, left.n, avail, n, cs, ce, &x0);
+	start = list_start(c, width, nleft, avail, n, cs, ce, &x0);
 	free(left.c);
 	free(right.c);
 	free(list.c);
+	if (x < nleft)
+		return STATUS_AT_LEFT;
+	if (x >= width - nright)
+		return STATUS_AT_RIGHT;
 	if (avail <= 0 || x < x0 || x >= x0 + (n < avail ? n : avail))
-		return NULL;
-	return list_window_at(c, now, &sb, start + x - x0);
+		return STATUS_AT_DEFAULT;
+	*wp = list_window_at(c, now, &sb, start + x - x0);
+	return *wp != NULL ? STATUS_AT_WINDOW : STATUS_AT_DEFAULT;
 }
 
 /* A message, or the prompt (in message-command-style in vi command mode);

@@ -33,6 +33,12 @@ int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int 
  * -right, a separator, empty space). */
 struct window *status_window_at(struct peer *c, time_t now, int width, int x);
 
+/* What is at column x of the status line as status_build draws it at time
+ * now (for the mouse): status-left, status-right, a window's entry in the
+ * list (*w set to the window) or anything else (a separator, empty space). */
+enum { STATUS_AT_LEFT, STATUS_AT_RIGHT, STATUS_AT_WINDOW, STATUS_AT_DEFAULT };
+int status_range_at(struct peer *c, time_t now, int width, int x, struct window **w);
+
 /* A string with #[style] directives drawn from pen (reset to base by
  * #[default]) into at most max cells; returns the cells used. */
 int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *pen,

@@ -31,6 +31,7 @@
 #include "server/menu.h"
 #include "server/popup.h"
 #include "server/layout.h"
+#include "server/mouse.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
 #include "term/grid.h"
@@ -247,11 +248,66 @@ static void message_first_line(struct peer *c, const char *text)
 	free(line);
 }
 
-/* Run command text for the client (a binding, a prompt's command); errors
- * and output go to its status line. */
-static void run_command_text_at(struct peer *c, const char *text, struct pane *current)
-{
+/* A binding's command list that waits (run-shell, if-shell, run-shell -d,
+ * display-panes): it goes on from the loop, and its client may be gone by
+ * then. One server per process, so one list. */
+struct binding_run {
 	struct cmd_ctx ctx;
+	struct binding_run *next;
+};
+static struct binding_run *binding_runs;
+
+static int session_alive(struct server *srv, const struct session *s)
+{
+	for (struct session *o = srv->sessions; o != NULL; o = o->next) {
+		if (o == s)
+			return 1;
+	}
+	return 0;
+}
+
+/* The list is over: switch-client's session, and errors or output on the
+ * client's status line. */
+static void binding_finish(struct cmd_ctx *ctx)
+{
+	struct binding_run *r = (struct binding_run *)ctx, **rp;
+	struct peer *c = ctx->peer;
+
+	for (rp = &binding_runs; *rp != NULL && *rp != r; rp = &(*rp)->next)
+		;
+	if (*rp != NULL)
+		*rp = r->next;
+	if (c != NULL && c->state == PEER_ATTACHED) {
+		if (ctx->attach != NULL && ctx->status == 0 && session_alive(c->srv, ctx->attach))
+			attach_switch(c, ctx->attach);
+		if (ctx->err.len > 0)
+			message_first_line(c, buf_cstr(&ctx->err));
+		else if (ctx->out.len > 0)
+			message_first_line(c, buf_cstr(&ctx->out));
+	}
+	cmd_ctx_free(ctx);
+	free(r);
+}
+
+/* The client goes: its waiting lists go on without it. */
+static void binding_runs_forget(struct peer *c)
+{
+	for (struct binding_run *r = binding_runs; r != NULL; r = r->next) {
+		if (r->ctx.peer == c)
+			r->ctx.peer = NULL;
+	}
+}
+
+/* Run command text for the client (a binding, a prompt's command); errors
+ * and output go to its status line. The list may wait, as in tmux (the
+ * DoubleClick1Pane binding's run-shell -d 0.3 shows the selection before
+ * copying it). A mouse binding's commands have the event: the = target,
+ * send-keys -M, and the pane under it as the current pane; current (if
+ * not NULL) is the current pane otherwise (a menu's). */
+static void run_command_mouse(struct peer *c, const char *text, const struct mouse_event *m,
+			      struct pane *current)
+{
+	struct binding_run *r;
 	char **argv = NULL, *err = NULL;
 	int argc = 0;
 
@@ -265,24 +321,23 @@ static void run_command_text_at(struct peer *c, const char *text, struct pane *c
 		attach_message(c, "client is read-only");
 		return;
 	}
-	cmd_ctx_init(&ctx, c->srv, c);
-	ctx.current = current;
-	cmd_run(&ctx, argc, argv);
+	r = xmalloc(sizeof *r);
+	cmd_ctx_init(&r->ctx, c->srv, c);
+	r->ctx.finish = binding_finish;
+	r->ctx.current = current;
+	if (m != NULL)
+		r->ctx.mouse = *m;
+	r->next = binding_runs;
+	binding_runs = r;
+	cmd_run(&r->ctx, argc, argv);
 	parse_free(argv, argc);
-	if (c->state == PEER_ATTACHED) {
-		if (ctx.attach != NULL && ctx.status == 0)
-			attach_switch(c, ctx.attach);
-		if (ctx.err.len > 0)
-			message_first_line(c, buf_cstr(&ctx.err));
-		else if (ctx.out.len > 0)
-			message_first_line(c, buf_cstr(&ctx.out));
-	}
-	cmd_ctx_free(&ctx);
+	if (!r->ctx.suspended)
+		binding_finish(&r->ctx);
 }
 
 static void run_command_text(struct peer *c, const char *text)
 {
-	run_command_text_at(c, text, NULL);
+	run_command_mouse(c, text, NULL, NULL);
 }
 
 void attach_run_command(struct peer *c, const char *text)
@@ -290,9 +345,10 @@ void attach_run_command(struct peer *c, const char *text)
 	run_command_text(c, text);
 }
 
-void attach_run_command_at(struct peer *c, const char *text, struct pane *p)
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p,
+			   const struct mouse_event *m)
 {
-	run_command_text_at(c, text, p);
+	run_command_mouse(c, text, m, p);
 }
 
 /* The prefix key options as keys. Every key typed is compared with them,
@@ -383,11 +439,9 @@ static void key_to_pane(struct peer *c, const struct key *k)
 		pane_send_key(q, k);
 }
 
-/* The key table of the active pane's copy mode (per mode-keys), or NULL. */
-static const char *copy_key_table(struct peer *c)
+/* The key table of a pane's copy mode (per mode-keys), or NULL. */
+static const char *copy_key_table(struct pane *p)
 {
-	struct pane *p = active_pane(c);
-
 	if (p == NULL || p->copy == NULL)
 		return NULL;
 	if (strcmp(options_string(window_options(p->window), "mode-keys"), "vi") == 0)
@@ -395,11 +449,23 @@ static const char *copy_key_table(struct peer *c)
 	return "copy-mode";
 }
 
+/* A key bound nowhere goes to the active pane; a mouse key to the pane
+ * under the pointer (mouse.c). */
+static void unbound_to_pane(struct peer *c, const struct key *k, const struct mouse_event *m)
+{
+	if (m != NULL)
+		mouse_forward(c, m);
+	else
+		key_to_pane(c, k);
+}
+
 /* tmux's rules: the prefix arms the prefix table; a key bound in the
  * current table runs its command; a key not bound in a table other than the
  * default (key-table, root unless set) is dropped, unless a repeat was
  * running, when it starts over in the default; one not bound in the default
- * goes to the pane. */
+ * goes to the pane. A mouse key (m not NULL) is about the pane under the
+ * pointer: that pane's copy mode decides the table, and the key goes to
+ * that pane's program; motion with no button held never ends a table. */
 /*
  * assume-paste-time: keys coming faster than this (ms) were pasted into a
  * terminal that does not say so (no bracketed paste), and go to the pane
@@ -423,7 +489,7 @@ static int assume_paste(struct peer *c)
 	return 0;
 }
 
-static void key_dispatch(struct peer *c, const struct key *k)
+static void key_dispatch(struct peer *c, const struct key *k, const struct mouse_event *m)
 {
 	const struct key_binding *b;
 	const char *mode;
@@ -433,42 +499,46 @@ static void key_dispatch(struct peer *c, const struct key *k)
 
 	if (c->key_repeat && uv_now(c->srv->loop) > c->repeat_deadline)
 		set_key_table(c, NULL, 0);
-	p = active_pane(c);
-	if (assume_paste(c) && c->key_table == NULL && p != NULL && p->copy == NULL &&
+	p = m != NULL ? mouse_pane(c->srv, m) : active_pane(c);
+	if (m == NULL && assume_paste(c) && c->key_table == NULL && p != NULL && p->copy == NULL &&
 	    p->choose == NULL && p->clock == NULL) {
 		key_to_pane(c, k);
 		return;
 	}
-	if (c->key_table == NULL && key_is_prefix(c, k)) {
+	if (m == NULL && c->key_table == NULL && key_is_prefix(c, k)) {
 		set_key_table(c, "prefix", 0);
 		return;
 	}
-	if (c->key_table == NULL && p != NULL && p->choose != NULL) {
+	if (m == NULL && c->key_table == NULL && p != NULL && p->choose != NULL) {
 		choose_key(c, p, k); /* buffer mode takes the keys, as tmux */
 		return;
 	}
-	if (c->key_table == NULL && p != NULL && p->clock != NULL) {
+	if (m == NULL && c->key_table == NULL && p != NULL && p->clock != NULL) {
 		clock_exit(p); /* any key leaves clock mode, and goes no further */
 		return;
 	}
 	/* a pane in copy mode takes root's place: its table first, then root;
 	 * a key bound in neither is dropped rather than typed into the pane */
-	mode = c->key_table == NULL ? copy_key_table(c) : NULL;
+	mode = c->key_table == NULL ? copy_key_table(p) : NULL;
 	b = mode != NULL ? keys_lookup(keys_server(), mode, k) : NULL;
 	if (b == NULL)
 		b = keys_lookup(keys_server(),
 				c->key_table != NULL ? c->key_table : default_key_table(c), k);
 	if (b == NULL && mode != NULL)
 		return;
+	if (b == NULL && m != NULL && KEY_MOUSE_EVENT(k->cp) == KEY_MOUSE_MOVE) {
+		mouse_forward(c, m);
+		return;
+	}
 	if (b == NULL || (c->key_repeat && !b->repeat)) {
 		if (c->key_table == NULL) {
-			key_to_pane(c, k);
+			unbound_to_pane(c, k, m);
 			return;
 		}
 		repeat = c->key_repeat;
 		set_key_table(c, NULL, 0);
 		if (repeat)
-			key_dispatch(c, k);
+			key_dispatch(c, k, m);
 		return;
 	}
 	table = xstrdup(c->key_table != NULL ? c->key_table : default_key_table(c));
@@ -477,7 +547,7 @@ static void key_dispatch(struct peer *c, const struct key *k)
 	repeat = b->repeat && options_number(client_options(c), "repeat-time") > 0 &&
 		 c->key_table != NULL;
 	set_key_table(c, repeat ? table : NULL, repeat);
-	run_command_text(c, cmd);
+	run_command_mouse(c, cmd, m, NULL);
 	free(cmd);
 	free(table);
 }
@@ -965,378 +1035,20 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 	if (c->prompt != NULL)
 		prompt_key(c, k);
 	else
-		key_dispatch(c, k);
+		key_dispatch(c, k, NULL);
 }
 
-/* ---- mouse (the mouse option) ---- */
-
-/* What a held button acts on: the pane it was pressed in, or a border. */
-enum { MOUSE_HOLD_NONE, MOUSE_HOLD_PANE, MOUSE_HOLD_BORDER };
-enum { MOUSE_BORDER_LEFT = 1, MOUSE_BORDER_ABOVE = 2 };
-
-/* Arrow keys per wheel step for a program on the alternate screen that
- * did not ask for the mouse (less, man): what terminals do in their
- * "alternate scroll" mode. */
-#define MOUSE_WHEEL_LINES 3
-/* Lines copy mode scrolls per wheel step (tmux's copy-mode tables). */
-#define MOUSE_WHEEL_SCROLL 5
+/* ---- mouse (the mouse option; server/mouse.c makes the keys) ---- */
 
 static int mouse_on(struct peer *c)
 {
 	return c->session != NULL && options_number(session_options(c->session), "mouse");
 }
 
-/* The client row the window starts on: below status lines at the top. */
-static int mouse_window_top(struct peer *c)
+void attach_mouse_key(struct peer *c, const struct key *k, const struct mouse_event *m)
 {
-	return strcmp(options_string(client_options(c), "status-position"), "top") == 0
-		       ? status_lines(client_options(c))
-		       : 0;
-}
-
-/* The row of the first status line (the window list's). */
-static int status_first_row(struct peer *c)
-{
-	return mouse_window_top(c) ? 0 : c->rows - status_lines(client_options(c));
-}
-
-static int pane_visible(struct window *w, struct pane *p)
-{
-	return p != NULL && p->window == w && (!w->zoomed || p == w->active);
-}
-
-/* The visible pane at window cell (x, y), or NULL: a border or outside. */
-static struct pane *mouse_pane_at(struct window *w, int x, int y)
-{
-	struct pane *p;
-
-	for (p = w->panes; p != NULL; p = p->next) {
-		if (pane_visible(w, p) && x >= p->xoff && x < p->xoff + p->sx && y >= p->yoff &&
-		    y < p->yoff + p->sy)
-			return p;
-	}
-	return NULL;
-}
-
-/* Does the pane's program get mouse events? Not while copy mode shows. */
-static int mouse_wanted(struct pane *p)
-{
-	return p->copy == NULL && p->choose == NULL &&
-	       grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
-}
-
-/* Tell libvterm where the pointer is, relative to the pane and clamped to
- * it; it reports the motion if the program's mode asks for that. */
-static void mouse_move(struct pane *p, int x, int y, int mod)
-{
-	x = x < p->xoff ? 0 : x >= p->xoff + p->sx ? p->sx - 1 : x - p->xoff;
-	y = y < p->yoff ? 0 : y >= p->yoff + p->sy ? p->sy - 1 : y - p->yoff;
-	grid_mouse_move(p->grid, y, x, (VTermModifier)mod);
-}
-
-/* A press on a border holds the panes left of and above it (tmux's
- * tolerance of one cell takes in the corners where borders cross). */
-static void mouse_press_border(struct peer *c, struct window *w, int x, int y)
-{
-	struct pane *p;
-
-	c->mouse_border = 0;
-	for (p = w->panes; p != NULL; p = p->next) {
-		if (!(c->mouse_border & MOUSE_BORDER_LEFT) && p->xoff + p->sx == x &&
-		    p->yoff <= y + 1 && p->yoff + p->sy >= y) {
-			c->mouse_border |= MOUSE_BORDER_LEFT;
-			c->mouse_left = p->id;
-		}
-		if (!(c->mouse_border & MOUSE_BORDER_ABOVE) && p->yoff + p->sy == y &&
-		    p->xoff <= x + 1 && p->xoff + p->sx >= x) {
-			c->mouse_border |= MOUSE_BORDER_ABOVE;
-			c->mouse_above = p->id;
-		}
-	}
-	if (c->mouse_border != 0)
-		c->mouse_held = MOUSE_HOLD_BORDER;
-}
-
-/* Presses closer together than this make a double or triple click. */
-#define MOUSE_CLICK_MS 300
-
-/* Run a copy-mode command (copy.c) by name. */
-static void mouse_copy_command(struct pane *p, const char *name)
-{
-	char *argv[] = {(char *)name, NULL};
-	const char *err;
-
-	if (p->copy != NULL)
-		copy_command(p, 1, argv, &err);
-}
-
-/* Copy mode's cursor to window cell (x, y), clamped to the pane. */
-static void mouse_copy_cursor(struct pane *p, int x, int y)
-{
-	copy_set_cursor(p, y - p->yoff, x - p->xoff >= p->sx ? p->sx - 1 : x - p->xoff);
-}
-
-/* tmux's DoubleClick1Pane and TripleClick1Pane: copy the word or the line
- * under the pointer (through copy mode, which it leaves again). */
-static void mouse_click_copy(struct pane *p, int x, int y, const char *what)
-{
-	if (p->copy == NULL)
-		copy_enter(p, COPY_HIDE_POSITION);
-	mouse_copy_cursor(p, x, y);
-	mouse_copy_command(p, what);
-	mouse_copy_command(p, "copy-pipe-and-cancel");
-}
-
-/* Count quick presses of button 1 in a pane whose program does not take
- * the mouse: the second selects a word, the third a line. */
-static void mouse_clicks(struct peer *c, struct pane *p, int x, int y)
-{
-	uint64_t now = uv_now(c->srv->loop);
-
-	if (c->mouse_clicks > 0 && c->mouse_click_pane == p->id &&
-	    now - c->mouse_click_time <= MOUSE_CLICK_MS)
-		c->mouse_clicks++;
-	else
-		c->mouse_clicks = 1;
-	c->mouse_click_time = now;
-	c->mouse_click_pane = p->id;
-	c->mouse_px = x, c->mouse_py = y;
-	c->mouse_dragged = 0;
-	if (c->mouse_clicks == 2)
-		mouse_click_copy(p, x, y, "select-word");
-	else if (c->mouse_clicks == 3) {
-		mouse_click_copy(p, x, y, "select-line");
-		c->mouse_clicks = 0;
-	}
-}
-
-/* Buttons 1 and 2 select the pane, as tmux's MouseDown1Pane and
- * MouseDown2Pane; every press goes to a program that asked for the mouse,
- * and otherwise button 2 pastes the top buffer (paste-buffer -p). */
-static void mouse_press(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
-{
-	struct pane *p = mouse_pane_at(w, x, y);
-
-	if (p == NULL) {
-		if (m->button == 1 && !w->zoomed && x >= 0 && x < w->sx && y >= 0 && y < w->sy)
-			mouse_press_border(c, w, x, y);
-		return;
-	}
-	if (m->button == 1 || m->button == 2)
-		window_set_active(w, p);
-	c->mouse_held = MOUSE_HOLD_PANE;
-	c->mouse_pane = p->id;
-	c->mouse_button = m->button;
-	if (mouse_wanted(p)) {
-		mouse_move(p, x, y, m->mod);
-		grid_mouse_button(p->grid, m->button, 1, (VTermModifier)m->mod);
-	} else if (m->button == 1 && p->choose == NULL) {
-		mouse_clicks(c, p, x, y);
-	} else if (m->button == 2 && p->copy == NULL) {
-		char *cmd = xasprintf("paste-buffer -p -t %%%u", p->id);
-
-		run_command_text(c, cmd);
-		free(cmd);
-	}
-}
-
-/* Dragging button 1 over a pane whose program does not take the mouse
- * selects text in copy mode (entered if need be), from the press to the
- * pointer, as tmux's MouseDrag1Pane bindings. */
-static void mouse_drag_select(struct peer *c, struct pane *p, int x, int y)
-{
-	if (!c->mouse_dragged) {
-		c->mouse_dragged = 1;
-		c->mouse_clicks = 0;
-		if (p->copy == NULL)
-			copy_enter(p, 0);
-		mouse_copy_cursor(p, c->mouse_px, c->mouse_py);
-		mouse_copy_command(p, "begin-selection");
-	}
-	if (p->copy != NULL)
-		mouse_copy_cursor(p, x, y);
-}
-
-/* Move the held border to the pointer: the pane left of it (above it)
- * grows or shrinks by the distance from its edge, so the border follows the
- * pointer even after it was held back at a pane's minimum size. */
-static void mouse_drag_border(struct peer *c, struct window *w, int x, int y)
-{
-	struct pane *p;
-
-	p = pane_find_id(c->srv, c->mouse_left);
-	if ((c->mouse_border & MOUSE_BORDER_LEFT) && pane_visible(w, p) && x != p->xoff + p->sx) {
-		layout_resize_leaf(p->layout, 1, x - (p->xoff + p->sx), 0);
-		window_relayout(w);
-	}
-	p = pane_find_id(c->srv, c->mouse_above);
-	if ((c->mouse_border & MOUSE_BORDER_ABOVE) && pane_visible(w, p) && y != p->yoff + p->sy) {
-		layout_resize_leaf(p->layout, 0, y - (p->yoff + p->sy), 0);
-		window_relayout(w);
-	}
-}
-
-/* Motion with a button held goes to the pane it was pressed in, while the
- * pointer is inside it (as tmux). */
-static void mouse_drag(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
-{
-	struct pane *p;
-
-	if (c->mouse_held == MOUSE_HOLD_BORDER) {
-		mouse_drag_border(c, w, x, y);
-		return;
-	}
-	p = c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
-	if (pane_visible(w, p) && mouse_wanted(p) && mouse_pane_at(w, x, y) == p)
-		mouse_move(p, x, y, m->mod);
-	else if (pane_visible(w, p) && !mouse_wanted(p) && p->choose == NULL &&
-		 c->mouse_button == 1 && (c->mouse_dragged || x != c->mouse_px || y != c->mouse_py))
-		mouse_drag_select(c, p, x, y);
-}
-
-/* The release always reaches the pane the press went to, so that neither
- * the program nor libvterm is left with a button held. */
-static void mouse_release(struct peer *c, struct window *w, const struct tty_mouse *m, int x, int y)
-{
-	struct pane *p =
-		c->mouse_held == MOUSE_HOLD_PANE ? pane_find_id(c->srv, c->mouse_pane) : NULL;
-	int button = m->button != 0 ? m->button : c->mouse_button;
-
-	c->mouse_held = MOUSE_HOLD_NONE;
-	if (c->mouse_dragged) {
-		/* MouseDragEnd1Pane: copy the selection and leave copy mode */
-		c->mouse_dragged = 0;
-		if (p != NULL)
-			mouse_copy_command(p, "copy-pipe-and-cancel");
-		return;
-	}
-	if (p == NULL || p->copy != NULL)
-		return;
-	if (pane_visible(w, p))
-		mouse_move(p, x, y, m->mod);
-	grid_mouse_button(p->grid, button, 0, (VTermModifier)m->mod);
-}
-
-/* Scroll copy mode as tmux's copy-mode tables do for the wheel; wheel up
- * outside it enters it first, with -e (scrolling back to the bottom ends
- * it), as tmux's root WheelUpPane binding does. */
-static void mouse_wheel_copy(struct pane *p, int up)
-{
-	char scroll_up[] = "scroll-up", scroll_down[] = "scroll-down";
-	char *argv[] = {up ? scroll_up : scroll_down, NULL};
-	const char *err;
-
-	if (p->copy == NULL) {
-		if (!up)
-			return;
-		copy_enter(p, COPY_EXIT_BOTTOM);
-	}
-	for (int i = 0; i < MOUSE_WHEEL_SCROLL && p->copy != NULL; i++)
-		copy_command(p, 1, argv, &err);
-}
-
-/* The wheel scrolls the pane under the pointer: a program that asked for
- * the mouse gets the wheel (buttons 4 and 5); one on the alternate screen
- * gets arrow keys; otherwise it scrolls the history in copy mode. */
-static void mouse_wheel(struct window *w, const struct tty_mouse *m, int x, int y)
-{
-	struct pane *p = mouse_pane_at(w, x, y);
-	int up = m->button == TTY_WHEEL_UP;
-
-	if (p == NULL || p->choose != NULL)
-		return; /* buffer mode has no use for the wheel */
-	if (mouse_wanted(p)) {
-		mouse_move(p, x, y, m->mod);
-		grid_mouse_button(p->grid, up ? 4 : 5, 1, (VTermModifier)m->mod);
-	} else if (p->copy == NULL && grid_alt_screen(p->grid)) {
-		for (int i = 0; i < MOUSE_WHEEL_LINES; i++)
-			grid_key(p->grid, up ? VTERM_KEY_UP : VTERM_KEY_DOWN, VTERM_MOD_NONE);
-	} else {
-		mouse_wheel_copy(p, up);
-	}
-}
-
-/* A click on the status line's window list selects that window, as
- * tmux's MouseDown1Status; only while the list shows (no message, no
- * prompt). Returns 1 if the press was on the status line. */
-static int mouse_status(struct peer *c, const struct tty_mouse *m)
-{
-	int row = status_first_row(c);
-	struct window *w;
-
-	if (!status_lines(client_options(c)) || m->y != row)
-		return 0;
-	if (m->button != 1 || c->message != NULL || c->prompt_label != NULL)
-		return 1;
-	w = status_window_at(c, time(NULL), c->cols, m->x);
-	if (w != NULL && w != c->session->current)
-		session_select_window(c->session, w);
-	return 1;
-}
-
-/* tmux's WheelUpStatus and WheelDownStatus: the wheel over the window
- * list goes to the previous or next window. Returns 1 if it was over the
- * status line. */
-static int mouse_status_wheel(struct peer *c, const struct tty_mouse *m)
-{
-	int row = status_first_row(c);
-
-	if (!status_lines(client_options(c)) || m->y != row)
-		return 0;
-	if (c->message == NULL && c->prompt_label == NULL &&
-	    status_window_at(c, time(NULL), c->cols, m->x) != NULL)
-		run_command_text(c, m->button == TTY_WHEEL_UP ? "previous-window" : "next-window");
-	return 1;
-}
-
-/* Does the pane's program want motion with no button held (1003)? */
-static int hover_wanted(struct pane *p)
-{
-	return p->copy == NULL && grid_mouse_mode(p->grid) == VTERM_PROP_MOUSE_MOVE;
-}
-
-/* Motion with no button held goes to the program under the pointer, if it
- * asked for all motion. */
-static void mouse_hover(struct window *w, const struct tty_mouse *m, int x, int y)
-{
-	struct pane *p = mouse_pane_at(w, x, y);
-
-	if (p != NULL && hover_wanted(p))
-		mouse_move(p, x, y, m->mod);
-}
-
-/* A mouse event from the client's terminal, in client cells. Reports that
- * arrive after mouse was turned off are dropped; so is everything from a
- * read-only client, which may not change anything. */
-static void attach_mouse(struct peer *c, const struct tty_mouse *m)
-{
-	struct window *w = c->session->current;
-	int x = m->x, y = m->y - mouse_window_top(c);
-
-	if (!mouse_on(c) || c->readonly || w == NULL) {
-		c->mouse_held = MOUSE_HOLD_NONE;
-		return;
-	}
-	switch (m->type) {
-	case TTY_MOUSE_PRESS:
-		c->mouse_held = MOUSE_HOLD_NONE;
-		if (!mouse_status(c, m))
-			mouse_press(c, w, m, x, y);
-		break;
-	case TTY_MOUSE_DRAG:
-		mouse_drag(c, w, m, x, y);
-		break;
-	case TTY_MOUSE_RELEASE:
-		mouse_release(c, w, m, x, y);
-		break;
-	case TTY_MOUSE_WHEEL:
-		if (!mouse_status_wheel(c, m))
-			mouse_wheel(w, m, x, y);
-		break;
-	case TTY_MOUSE_MOVE:
-		mouse_hover(w, m, x, y);
-		break;
-	}
+	if (c->state == PEER_ATTACHED)
+		key_dispatch(c, k, m);
 }
 
 static void tty_mouse(const struct tty_mouse *m, void *ctx)
@@ -1345,7 +1057,7 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 
 	if (c->state != PEER_ATTACHED || menu_mouse(c, m) || popup_mouse(c, m))
 		return; /* (a menu or popup takes the mouse) */
-	attach_mouse(c, m);
+	mouse_input(c, m);
 }
 
 static void tty_focus(int in, void *ctx)
@@ -1408,6 +1120,7 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 		return;
 	}
 	c->render = render_new(c->tty);
+	mouse_client_new(c);
 	tty_set_mouse_callback(c->tty, tty_mouse);
 	session_update_environment(s, c);
 	c->state = PEER_ATTACHED;
@@ -1637,6 +1350,8 @@ void attach_free(struct peer *c)
 		attach_gone(c->srv, s);
 	}
 	display_panes_stop(c);
+	binding_runs_forget(c);
+	mouse_client_free(c);
 	menu_close(c);
 	popup_close(c);
 	render_free(c->render);
@@ -2059,7 +1774,7 @@ static void attach_draw(struct peer *c)
 		if (p == w->active)
 			views[n].cursor_style =
 				(int)options_number(pane_options(p), "cursor-style");
-		motion |= hover_wanted(p);
+		motion |= mouse_hover_wanted(p);
 		if (p == w->active)
 			f.active = n;
 		n++;

@@ -895,3 +895,20 @@ void choose_draw(struct pane *p, struct grid_cell *cells, int rows, int cols, in
 	if (h < a.h)
 		draw_preview(p, &a, h);
 }
+
+/* ---- the mouse ---- */
+
+void choose_mouse(struct peer *c, struct pane *p, int row, int choose)
+{
+	struct choose *ch = p->choose;
+	struct key enter = {.kind = KEY_SYM, .sym = VTERM_KEY_ENTER};
+
+	build(p);
+	if (row < 0 || row >= list_height(p) || ch->offset + row >= ch->nlines)
+		return; /* the preview, or past the last line */
+	set_current(ch, ch->offset + row);
+	if (choose)
+		choose_key(c, p, &enter);
+	else if (p->window != NULL && p->window->session != NULL)
+		attach_mark_session(p->window->session);
+}

@@ -50,6 +50,9 @@ void choose_exit(struct pane *p);
 void choose_free(struct pane *p);
 /* A key typed by client c to the pane (NULL: send-keys without one). */
 void choose_key(struct peer *c, struct pane *p, const struct key *k);
+/* The mouse (send-keys -M): a click on row (of the pane) makes its line the
+ * current one, and with choose (a double click) chooses it, as Enter. */
+void choose_mouse(struct peer *c, struct pane *p, int row, int choose);
 /* The buffers changed: redraw the panes in the modes. */
 struct server;
 void choose_buffers_changed(struct server *srv);

@@ -33,8 +33,9 @@ struct menu {
 
 	/* while shown */
 	int x, y, w, h;
-	int choice;    /* -1: none */
-	uint32_t pane; /* %id + 1 of the commands' target, or 0 */
+	int choice;		  /* -1: none */
+	uint32_t pane;		  /* %id + 1 of the commands' target, or 0 */
+	struct mouse_event mouse; /* of the mouse binding that showed it (valid set) */
 	struct cmd_ctx *wait;
 };
 
@@ -175,6 +176,11 @@ static struct menu *menu_take(struct peer *c)
 	return m;
 }
 
+void menu_set_mouse(struct menu *m, const struct mouse_event *ev)
+{
+	m->mouse = *ev;
+}
+
 void menu_close(struct peer *c)
 {
 	menu_free(menu_take(c));
@@ -190,7 +196,7 @@ static void menu_choose(struct peer *c, int i)
 	if (selectable(m, i) && *m->items[i].command != '\0') {
 		if (m->pane != 0)
 			p = pane_find_id(c->srv, m->pane - 1);
-		attach_run_command_at(c, m->items[i].command, p);
+		attach_run_command_at(c, m->items[i].command, p, m->mouse.valid ? &m->mouse : NULL);
 	}
 	menu_free(m);
 }

@@ -38,6 +38,10 @@ void menu_size(struct menu *m, int max_width, int *w, int *h);
  * can be. */
 void menu_show(struct peer *c, struct menu *m, int x, int y, int choice, struct pane *pane,
 	       struct cmd_ctx *wait);
+/* The mouse event its commands run with (display-menu in a mouse binding:
+ * the = target, #{mouse_word}). */
+struct mouse_event;
+void menu_set_mouse(struct menu *m, const struct mouse_event *ev);
 /* Close c's menu, if any, without running anything. */
 void menu_close(struct peer *c);
 /* A key while c has a menu: returns 1 if the menu took it. */

@@ -212,27 +212,16 @@ struct peer {
 	char *prompt_label;
 	struct buf prompt_buf;
 	size_t prompt_cursor;
-	struct prompt *prompt;	  /* the rest of its state (attach.c) */
-	char *key_table;	  /* table for the next key; NULL: root */
-	int key_repeat;		  /* key_table is held by a -r binding ... */
-	uint64_t repeat_deadline; /* ... until this loop time (ms, repeat_timer) */
-	uint64_t key_ns;	  /* when the last key came (assume-paste-time) */
-	int pasting;		  /* keys are coming faster than assume-paste-time */
-	/* a mouse button held (attach.c): what it acts on until released */
-	int mouse_held;	     /* MOUSE_HOLD_*, 0 for none */
-	int mouse_button;    /* 1-3 */
-	uint32_t mouse_pane; /* %id the press went to */
-	int mouse_border;    /* a border drag: bit 0 the pane left of it, bit 1 above */
-	uint32_t mouse_left; /* ... their %ids */
-	uint32_t mouse_above;
+	struct prompt *prompt;	    /* the rest of its state (attach.c) */
+	char *key_table;	    /* table for the next key; NULL: root */
+	int key_repeat;		    /* key_table is held by a -r binding ... */
+	uint64_t repeat_deadline;   /* ... until this loop time (ms, repeat_timer) */
+	uint64_t key_ns;	    /* when the last key came (assume-paste-time) */
+	int pasting;		    /* keys are coming faster than assume-paste-time */
+	struct mouse_client *mouse; /* its mouse state (server/mouse.c) while attached */
 
 	int focused;			     /* its terminal has the focus (focus reports) */
 	uint32_t focus_seen;		     /* %id + 1 of the pane it showed active then */
-	int mouse_dragged;		     /* button 1 dragged in a pane: a copy selection */
-	int mouse_px, mouse_py;		     /* where it was pressed (window cells) */
-	int mouse_clicks;		     /* presses of button 1 in quick succession */
-	uint64_t mouse_click_time;	     /* loop time of the last one, ms */
-	uint32_t mouse_click_pane;	     /* ... and its pane */
 	struct display_panes *display_panes; /* display-panes' indicator, or NULL */
 	struct menu *menu;		     /* display-menu's menu (server/menu.h), or NULL */
 	struct popup *popup;		     /* display-popup's popup (server/popup.h), or NULL */
@@ -490,7 +479,16 @@ void attach_prompt_clear(struct peer *c);
 void attach_key_table(struct peer *c, const char *name);
 /* Run command text for the client (errors to its status line). */
 void attach_run_command(struct peer *c, const char *text);
-/* The same with pane p (if not NULL) as the current pane for targets. */
-void attach_run_command_at(struct peer *c, const char *text, struct pane *p);
+/* The same with pane p (if not NULL) as the current pane for targets, and
+ * mouse event m (if not NULL) for the = target, send-keys -M ... (a menu
+ * shown by a mouse binding). */
+struct mouse_event;
+void attach_run_command_at(struct peer *c, const char *text, struct pane *p,
+			   const struct mouse_event *m);
+/* A mouse key made by mouse.c: looked up in the client's tables like a key,
+ * with the event for the commands of its binding. */
+struct key;
+struct mouse_event;
+void attach_mouse_key(struct peer *c, const struct key *k, const struct mouse_event *m);
 
 #endif

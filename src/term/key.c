@@ -71,6 +71,21 @@ static const struct key_name_entry key_names[] = {
 };
 
 #define KEY_NAMES_COUNT (sizeof key_names / sizeof key_names[0])
+
+/* The mouse keys' parts, in enum key_mouse_event and key_mouse_where order. */
+static const struct {
+	const char *name;
+	int buttons; /* followed by a button number 1-3 */
+} key_mouse_events[] = {
+	{"MouseMove", 0},    {"MouseDown", 1},	 {"MouseUp", 1},   {"MouseDrag", 1},
+	{"MouseDragEnd", 1}, {"WheelUp", 0},	 {"WheelDown", 0}, {"SecondClick", 1},
+	{"DoubleClick", 1},  {"TripleClick", 1},
+};
+static const char *const key_mouse_places[] = {
+	"Pane", "Status", "StatusLeft", "StatusRight", "StatusDefault", "Border",
+};
+#define KEY_MOUSE_EVENTS (sizeof key_mouse_events / sizeof key_mouse_events[0])
+#define KEY_MOUSE_PLACES (sizeof key_mouse_places / sizeof key_mouse_places[0])
 #define KEY_FKEY_MAX 12 /* tmux knows F1..F12 */
 
 /* Decode one UTF-8 sequence at s (NUL-terminated); returns its length, or 0
@@ -140,6 +155,10 @@ static void key_normalize(struct key *k)
 		k->cp = 0;
 		return;
 	}
+	if (k->kind == KEY_MOUSE) {
+		k->sym = VTERM_KEY_NONE;
+		return;
+	}
 	if (k->kind != KEY_CHAR) {
 		*k = (struct key){0};
 		return;
@@ -202,6 +221,32 @@ static int parse_fkey(const char *s, struct key *k)
 	return 0;
 }
 
+/* A mouse key's name: an event, its button if it has one, a place. */
+static int parse_mouse(const char *s, struct key *k)
+{
+	for (size_t e = 0; e < KEY_MOUSE_EVENTS; e++) {
+		size_t len = strlen(key_mouse_events[e].name);
+		const char *at = s + len;
+		int button = 0;
+
+		if (strncasecmp(s, key_mouse_events[e].name, len) != 0)
+			continue;
+		if (key_mouse_events[e].buttons) {
+			if (*at < '1' || *at > '3')
+				continue;
+			button = *at++ - '0';
+		}
+		for (size_t w = 0; w < KEY_MOUSE_PLACES; w++) {
+			if (strcasecmp(at, key_mouse_places[w]) == 0) {
+				k->kind = KEY_MOUSE;
+				k->cp = KEY_MOUSE_CODE(e, button, w);
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
 /* The key part of a name, after its modifiers. */
 static int parse_base(const char *s, struct key *k)
 {
@@ -219,7 +264,7 @@ static int parse_base(const char *s, struct key *k)
 		k->mod |= key_names[i].mod;
 		return 0;
 	}
-	if (parse_fkey(s, k) == 0)
+	if (parse_fkey(s, k) == 0 || parse_mouse(s, k) == 0)
 		return 0;
 	len = utf8_decode(s, &cp);
 	if (len == 0 || s[len] != '\0')
@@ -253,14 +298,14 @@ int key_parse(const char *name, struct key *k)
 	return 0;
 }
 
-static const char *sym_name(VTermKey sym, VTermModifier *mod, char tmp[8])
+static const char *sym_name(VTermKey sym, VTermModifier *mod, char tmp[32])
 {
 	if (sym == VTERM_KEY_TAB && (*mod & VTERM_MOD_SHIFT)) {
 		*mod &= ~VTERM_MOD_SHIFT;
 		return "BTab";
 	}
 	if (sym > VTERM_KEY_FUNCTION_0 && sym <= VTERM_KEY_FUNCTION_MAX) {
-		snprintf(tmp, 8, "F%d", (int)(sym - VTERM_KEY_FUNCTION_0));
+		snprintf(tmp, 32, "F%d", (int)(sym - VTERM_KEY_FUNCTION_0));
 		return tmp;
 	}
 	for (size_t i = 0; i < KEY_NAMES_COUNT; i++) {
@@ -271,10 +316,30 @@ static const char *sym_name(VTermKey sym, VTermModifier *mod, char tmp[8])
 	return "Unknown";
 }
 
+/* "MouseDown1Pane" into tmp. */
+static const char *mouse_name(uint32_t cp, char tmp[32])
+{
+	size_t e = KEY_MOUSE_EVENT(cp), w = KEY_MOUSE_WHERE(cp);
+	int button = KEY_MOUSE_BUTTON(cp);
+
+	if (e >= KEY_MOUSE_EVENTS || w >= KEY_MOUSE_PLACES)
+		return "Unknown";
+	if (key_mouse_events[e].buttons)
+		snprintf(tmp, 32, "%s%d%s", key_mouse_events[e].name, button, key_mouse_places[w]);
+	else
+		snprintf(tmp, 32, "%s%s", key_mouse_events[e].name, key_mouse_places[w]);
+	return tmp;
+}
+
+int key_is_mouse(const struct key *k)
+{
+	return k->kind == KEY_MOUSE;
+}
+
 char *key_name(const struct key *k, char *buf, size_t size)
 {
 	struct key n = *k;
-	char tmp[8];
+	char tmp[32];
 	const char *base;
 	size_t len;
 
@@ -283,6 +348,8 @@ char *key_name(const struct key *k, char *buf, size_t size)
 	key_normalize(&n);
 	if (n.kind == KEY_SYM) {
 		base = sym_name(n.sym, &n.mod, tmp);
+	} else if (n.kind == KEY_MOUSE) {
+		base = mouse_name(n.cp, tmp);
 	} else if (n.kind == KEY_CHAR && n.cp == ' ') {
 		base = "Space";
 	} else if (n.kind == KEY_CHAR) {
@@ -451,6 +518,7 @@ int key_send(const struct key *k, struct grid *g, int flags)
 		return send_modified(g, n.cp, n.mod, flags);
 	case KEY_SYM:
 		return send_sym(&n, g, flags);
+	case KEY_MOUSE: /* a mouse key names an event, it has no bytes of its own */
 	case KEY_NONE:
 		return 0;
 	}

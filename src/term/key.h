@@ -14,9 +14,42 @@ struct grid;
 
 enum key_kind {
 	KEY_NONE = 0,
-	KEY_CHAR, /* a Unicode character in cp */
-	KEY_SYM,  /* a special key in sym (VTermKey: Enter, Up, F1 = VTERM_KEY_FUNCTION(1) …) */
+	KEY_CHAR,  /* a Unicode character in cp */
+	KEY_SYM,   /* a special key in sym (VTermKey: Enter, Up, F1 = VTERM_KEY_FUNCTION(1) …) */
+	KEY_MOUSE, /* a mouse event, KEY_MOUSE_CODE() in cp: "MouseDown1Pane" … */
 };
+
+/*
+ * Mouse keys, as tmux names them: an event ("MouseDown", "WheelUp" …), a
+ * button for the events that have one ("MouseDown1") and where it happened
+ * ("Pane", "Status" …): "MouseDown1Pane", "WheelUpStatus", "C-MouseDrag3Border".
+ * The code orders them as tmux lists them: event, button, place.
+ */
+enum key_mouse_event {
+	KEY_MOUSE_MOVE,
+	KEY_MOUSE_DOWN,
+	KEY_MOUSE_UP,
+	KEY_MOUSE_DRAG,
+	KEY_MOUSE_DRAG_END,
+	KEY_MOUSE_WHEEL_UP,
+	KEY_MOUSE_WHEEL_DOWN,
+	KEY_MOUSE_SECOND_CLICK,
+	KEY_MOUSE_DOUBLE_CLICK,
+	KEY_MOUSE_TRIPLE_CLICK,
+};
+enum key_mouse_where {
+	KEY_AT_PANE,
+	KEY_AT_STATUS, /* the status line's window list, on a window */
+	KEY_AT_STATUS_LEFT,
+	KEY_AT_STATUS_RIGHT,
+	KEY_AT_STATUS_DEFAULT, /* the rest of the status line */
+	KEY_AT_BORDER,
+};
+#define KEY_MOUSE_CODE(event, button, where) \
+	((uint32_t)(event) << 8 | (uint32_t)(button) << 4 | (uint32_t)(where))
+#define KEY_MOUSE_EVENT(cp) ((enum key_mouse_event)((cp) >> 8))
+#define KEY_MOUSE_BUTTON(cp) ((int)(((cp) >> 4) & 0xf)) /* 1-3, 0 for move and wheel */
+#define KEY_MOUSE_WHERE(cp) ((enum key_mouse_where)((cp)&0xf))
 
 struct key {
 	enum key_kind kind;
@@ -29,13 +62,17 @@ struct key {
  * Parse a tmux key name: "a", "C-c", "M-x", "C-M-Left", "S-Up", "Enter",
  * "Escape", "Tab", "BTab", "BSpace", "Space", "Up", "Down", "Left", "Right",
  * "Home", "End", "PageUp"/"PPage", "PageDown"/"NPage", "IC", "DC", "F1".."F12",
- * "^C" (= C-c). Case-insensitive for the names, like tmux. Returns 0 and fills
+ * "^C" (= C-c), the mouse keys ("MouseDown1Pane", "M-WheelUpStatus").
+ * Case-insensitive for the names, like tmux. Returns 0 and fills
  * *k, or -1 if the string is not one key name.
  */
 int key_parse(const char *name, struct key *k);
 
 /* The tmux name of a key into buf ("C-b", "M-Up", "a"); returns buf. */
 char *key_name(const struct key *k, char *buf, size_t size);
+
+/* Is the key one of the mouse keys? */
+int key_is_mouse(const struct key *k);
 
 /* Same key? (for matching the prefix and bindings) */
 int key_equal(const struct key *a, const struct key *b);

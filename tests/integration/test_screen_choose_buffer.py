@@ -149,9 +149,10 @@ class ChooseBuffer(screen.ScreenTestCase):
         c.wait_screen(lambda ls: not ls[2].startswith("(2)") and
                       (self.current_line(c) or "").startswith("(1) buffer0"),
                       "the deleted one gone")
-        # the mouse does not start copy mode over buffer mode
+        # the mouse does not start copy mode over buffer mode: a click
+        # makes its line (buffer0's) the current one, the wheel does nothing
         pm.run("set", "-g", "mouse", "on")
-        c.write(b"\x1b[<0;3;2M\x1b[<0;3;2m" * 2)
+        c.write(b"\x1b[<0;3;2M\x1b[<0;3;2m")
         c.write(b"\x1b[<64;3;2M")  # wheel up
         # the current buffer is kept by name as lines come and go: buffer0
         # is now the second line, and Down wraps around to the first

@@ -61,7 +61,7 @@ class WindowFlags(pmuxtest.PmuxTestCase):
                          ["30", "10"])
         for args in (("list-sessions", "-Q"),
                      ("set-buffer", "-w", "x"), ("show-messages", "-J"),
-                     ("copy-mode", "-M")):
+                     ("copy-mode", "-Y")):
             r = pm.cmd(*args)
             self.assertEqual(r.rc, 1, r)
             self.assertIn("unknown flag", r.err)

@@ -313,9 +313,49 @@ static void test_send(void)
 	grid_free(g);
 }
 
+/* tmux's mouse key names: every event, button and place, with modifiers. */
+static void test_mouse_names(void)
+{
+	static const char *const events[] = {"MouseDown",    "MouseUp",	    "MouseDrag",
+					     "MouseDragEnd", "SecondClick", "DoubleClick",
+					     "TripleClick"};
+	static const char *const plain[] = {"MouseMove", "WheelUp", "WheelDown"};
+	static const char *const places[] = {"Pane",	   "Border",	  "Status",
+					     "StatusLeft", "StatusRight", "StatusDefault"};
+	static const char *const bad[] = {"MouseDown4Pane", "MouseDownPane",	"MouseDown1",
+					  "WheelUp1Pane",   "MouseDown1Window", "Mouse"};
+	char name[64];
+	struct key k, l;
+
+	for (size_t p = 0; p < sizeof places / sizeof places[0]; p++) {
+		for (size_t e = 0; e < sizeof events / sizeof events[0]; e++) {
+			for (int b = 1; b <= 3; b++) {
+				snprintf(name, sizeof name, "%s%d%s", events[e], b, places[p]);
+				check_name(name, name);
+			}
+		}
+		for (size_t e = 0; e < sizeof plain / sizeof plain[0]; e++) {
+			snprintf(name, sizeof name, "%s%s", plain[e], places[p]);
+			check_name(name, name);
+		}
+	}
+	check_name("mousedown1pane", "MouseDown1Pane");
+	check_name("M-MouseDown3Pane", "M-MouseDown3Pane");
+	check_name("S-M-C-WheelUpStatus", "C-M-S-WheelUpStatus");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		CHECK(key_parse(bad[i], &k) == -1);
+	CHECK(key_parse("MouseDragEnd1Pane", &k) == 0 && key_is_mouse(&k));
+	CHECK(KEY_MOUSE_EVENT(k.cp) == KEY_MOUSE_DRAG_END && KEY_MOUSE_BUTTON(k.cp) == 1 &&
+	      KEY_MOUSE_WHERE(k.cp) == KEY_AT_PANE);
+	CHECK(key_parse("MouseDrag1Pane", &l) == 0 && !key_equal(&k, &l));
+	CHECK(key_parse("C-MouseDrag1Pane", &k) == 0 && !key_equal(&k, &l));
+	CHECK(key_parse("a", &k) == 0 && !key_is_mouse(&k));
+}
+
 int main(void)
 {
 	test_round_trips();
+	test_mouse_names();
 	test_errors();
 	test_fields_and_equal();
 	test_send();

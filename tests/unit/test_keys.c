@@ -90,6 +90,47 @@ static void test_defaults(void)
 	CHECK_INT(keys_lookup(kt, "prefix", &up)->repeat, 1);
 	CHECK_STR(keys_lookup(kt, "prefix", &up)->note, "Select the pane above the active pane");
 	CHECK(lookup(kt, "root", "c") == NULL);
+	/* tmux's mouse bindings */
+	CHECK_STR(lookup(kt, "root", "MouseDown1Pane"), "select-pane -t = \\; send-keys -M");
+	CHECK_STR(lookup(kt, "root", "MouseDrag1Border"), "resize-pane -M");
+	CHECK_STR(lookup(kt, "root", "MouseDown1Status"), "select-window -t =");
+	CHECK_STR(lookup(kt, "copy-mode-vi", "MouseDragEnd1Pane"),
+		  "send-keys -X copy-pipe-and-cancel");
+	CHECK_STR(lookup(kt, "copy-mode", "WheelDownPane"),
+		  "select-pane \\; send-keys -X -N 5 scroll-down");
+	CHECK(lookup(kt, "root", "MouseUp1Pane") == NULL);
+	keys_free(kt);
+}
+
+/* Mouse keys list after the characters and before the other special
+ * keys, by event, button and place, as tmux lists them. */
+static void test_mouse_order(void)
+{
+	struct key_tables *kt = keys_new();
+	struct buf out;
+	struct key k;
+	static const char *const keys[] = {"F1",
+					   "M-MouseDown1Pane",
+					   "WheelUpPane",
+					   "MouseDrag1Border",
+					   "MouseDrag1Pane",
+					   "MouseDown3Status",
+					   "z"};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		CHECK(key_parse(keys[i], &k) == 0);
+		keys_bind(kt, "t", &k, "x", 0, NULL);
+	}
+	buf_init(&out);
+	keys_list(kt, "t", NULL, 0, &out);
+	CHECK_STR(buf_cstr(&out), "bind-key -T t z                x\n"
+				  "bind-key -T t MouseDown3Status x\n"
+				  "bind-key -T t MouseDrag1Pane   x\n"
+				  "bind-key -T t MouseDrag1Border x\n"
+				  "bind-key -T t WheelUpPane      x\n"
+				  "bind-key -T t F1               x\n"
+				  "bind-key -T t M-MouseDown1Pane x\n");
+	buf_free(&out);
 	keys_free(kt);
 }
 
@@ -253,6 +294,7 @@ int main(void)
 {
 	test_bind_unbind();
 	test_defaults();
+	test_mouse_order();
 	test_list();
 	test_join();
 	test_list_round_trip();
