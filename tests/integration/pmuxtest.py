@@ -2,7 +2,7 @@
 
 Every test drives the real pmux binary (PMUX_BIN, else <repo>/build/pmux)
 against a private server: its own temporary directory, its own socket
-(-S <tmp>/sock), no config (-f /dev/null), HOME and PMUX_TMPDIR in the
+(-S <tmp>/sock), a config of one line (-f <tmp>/base.conf: assume-paste-time 0), HOME and PMUX_TMPDIR in the
 temporary directory. Cleanup kills the server and every process that ever
 lived in one of its panes' sessions, even when the test failed.
 
@@ -283,10 +283,18 @@ def recorded(path):
 class Pmux:
     """One private pmux server and the processes around it."""
 
-    def __init__(self, config="/dev/null", tmpdir=None):
+    def __init__(self, config=None, tmpdir=None):
         self.bin = pmux_bin()
         self.tmp = tmpdir or tempfile.mkdtemp(prefix="pmuxit-")
         self.sock = os.path.join(self.tmp, "sock")
+        if config is None:
+            # The only setting: the harness types at machine speed, and
+            # under load several of its writes reach the server in one read,
+            # which assume-paste-time (1 ms) would take for a paste. Tests of
+            # it set it themselves.
+            config = os.path.join(self.tmp, "base.conf")
+            with open(config, "w") as f:
+                f.write("set -g assume-paste-time 0\n")
         self.config = config
         self.env = base_env(self.tmp)
         self.pane_pids = set()      # every pane pid ever seen: their sessions are swept

@@ -79,6 +79,9 @@ class Attach(pmuxtest.PmuxTestCase):
 
     def test_assume_paste_time(self):
         pm = self.pm
+        # (tmux's default is 1 ms; a whole second keeps a loaded machine
+        # from splitting the burst into reads far enough apart)
+        pm.run("set-option", "-g", "assume-paste-time", "1000")
         c = self.attach()
         pm.type("a", "cat -v")
         pm.wait_proc("a", ["cat", "-v"])
