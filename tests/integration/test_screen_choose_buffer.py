@@ -186,5 +186,38 @@ class ChooseBuffer(screen.ScreenTestCase):
         c.wait_panes_match("S")
 
 
+    def test_e_edits_the_buffer_in_a_popup(self):
+        pm = self.pm
+        # an "editor" that changes the file in place and exits 0
+        pm.run("set-option", "-s", "editor", "sed -i s/newer/edited/")
+        before = set(f for f in os.listdir("/tmp") if f.startswith("pmux-edit."))
+        c = self.attach("S", rows=21, cols=60)
+        self.open_mode(c)
+        c.keys(b"e")
+        wait_for(lambda: pm.run("show-buffer", "-b", "buffer0") == "edited text",
+                 msg="the buffer edited", describe=lambda: pm.run("show-buffer", "-b", "buffer0"))
+        c.wait_text(": edited text")  # buffer mode shows the new text
+        after = set(f for f in os.listdir("/tmp") if f.startswith("pmux-edit."))
+        self.assertEqual(after - before, set(), "the temporary file was left")
+        # an editor that changes the file but fails changes nothing
+        pm.run("set-option", "-s", "editor", 'f() { sed -i s/edited/lost/ "$1"; false; }; f')
+        c.keys(b"e")
+        wait_for(lambda: pm.display(self.p, "#{pane_mode}") == "buffer-mode" and
+                 "pmux-edit" not in " ".join(os.listdir("/tmp")), msg="the popup closed",
+                 describe=c.describe)
+        self.assertEqual(pm.run("show-buffer", "-b", "buffer0"), "edited text")
+
+    def test_editor_from_the_environment(self):
+        # as tmux: $EDITOR is the editor option and, with vi in its name,
+        # vi keys are the default
+        pm = pmuxtest.Pmux()
+        self.addCleanup(pm.cleanup)
+        pm.env["EDITOR"] = "/usr/bin/vim.basic"
+        pm.run("new-session", "-d", "-s", "E")
+        self.assertEqual(pm.run("show-options", "-sv", "editor").strip(), "/usr/bin/vim.basic")
+        self.assertEqual(pm.run("show-options", "-gwv", "mode-keys").strip(), "vi")
+        self.assertEqual(pm.run("show-options", "-gv", "status-keys").strip(), "vi")
+
+
 if __name__ == "__main__":
     pmuxtest.main()
