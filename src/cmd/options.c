@@ -52,6 +52,7 @@ static const struct option_def option_table[] = {
 	{"automatic-rename", OPTION_FLAG, "on", 0, 0, NULL},
 	{"automatic-rename-format", OPTION_STRING,
 	 "#{?pane_in_mode,[pmux],#{pane_current_command}}#{?pane_dead,[dead],}", 0, 0, NULL},
+	{"backspace", OPTION_KEY, "C-?", 0, 0, NULL},
 	{"base-index", OPTION_NUMBER, "0", 0, 100000, NULL},
 	{"bell-action", OPTION_CHOICE, "any", 0, 0, "none,any,current,other"},
 	{"buffer-limit", OPTION_NUMBER, "50", 1, 2147483647, NULL},
@@ -217,23 +218,12 @@ struct options {
 /* The options tmux keeps per server, and per window or pane; the rest are
  * session options. */
 static const char *const server_options[] = {
-	"buffer-limit",
-	"command-alias",
-	"copy-command",
-	"default-terminal",
-	"editor",
-	"escape-time",
-	"exit-empty",
-	"exit-unattached",
-	"extended-keys",
-	"extended-keys-format",
-	"focus-events",
-	"history-file",
-	"message-limit",
-	"prompt-history-limit",
-	"set-clipboard",
-	"terminal-features",
-	"terminal-overrides",
+	"backspace",	 "buffer-limit",	 "command-alias",
+	"copy-command",	 "default-terminal",	 "editor",
+	"escape-time",	 "exit-empty",		 "exit-unattached",
+	"extended-keys", "extended-keys-format", "focus-events",
+	"history-file",	 "message-limit",	 "prompt-history-limit",
+	"set-clipboard", "terminal-features",	 "terminal-overrides",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

@@ -459,7 +459,17 @@ int pane_send_key(struct pane *p, const struct key *k)
 	struct options *o = p->srv->options;
 	long mode = options_number(o, "extended-keys");
 	int flags = 0;
+	struct key bs;
 
+	/* backspace: the key BSpace sends (C-? by default, 0x7f), with the
+	 * modifiers it was typed with, as tmux */
+	if (k->kind == KEY_SYM && k->sym == VTERM_KEY_BACKSPACE &&
+	    key_parse(options_string(o, "backspace"), &bs) == 0 &&
+	    !(bs.kind == KEY_SYM && bs.sym == VTERM_KEY_BACKSPACE && bs.mod == 0) &&
+	    !(bs.kind == KEY_CHAR && bs.cp == '?' && bs.mod == VTERM_MOD_CTRL)) {
+		bs.mod |= k->mod;
+		k = &bs;
+	}
 	if (mode == 2 || (mode == 1 && grid_modify_other_keys(p->grid)))
 		flags |= KEY_SEND_EXTENDED;
 	if (options_number(o, "extended-keys-format") == 1)

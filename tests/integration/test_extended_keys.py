@@ -63,6 +63,15 @@ class ExtendedKeys(screen.ScreenTestCase):
         got = {k: self.sent(pane, out, k) for k in table}
         self.assertEqual(got, table)
 
+    def test_backspace_option(self):
+        pane, out = self.start("off", "")
+        self.assertEqual(self.sent(pane, out, "BSpace"), b"\x7f")
+        self.pm.run("set-option", "-s", "backspace", "C-h")
+        self.assertEqual(self.sent(pane, out, "BSpace"), b"\x08")
+        # with its modifiers, as tmux
+        self.assertEqual(self.sent(pane, out, "M-BSpace"), b"\x1b\x08")
+        self.assertEqual(self.sent(pane, out, "C-h"), b"\x08")
+
     def test_program_asked(self):
         pane, out = self.start("on", "\\x1b[>4;1m")
         self.check(pane, out, {
