@@ -48,6 +48,7 @@ static const struct option_def option_table[] = {
 	{"aggressive-resize", OPTION_FLAG, "off", 0, 0, NULL},
 	{"allow-passthrough", OPTION_CHOICE, "off", 0, 0, "off,on,all"},
 	{"allow-rename", OPTION_FLAG, "off", 0, 0, NULL},
+	{"alternate-screen", OPTION_FLAG, "on", 0, 0, NULL},
 	{"assume-paste-time", OPTION_NUMBER, "1", 0, 2147483647, NULL},
 	{"automatic-rename", OPTION_FLAG, "on", 0, 0, NULL},
 	{"automatic-rename-format", OPTION_STRING,
@@ -272,9 +273,9 @@ static const char *const window_options[] = {
 /* Window options tmux also keeps per pane (set -p) are listed here: a
  * window's set holds them as well, and a pane's falls back to it. */
 static const char *const pane_options[] = {
-	"allow-passthrough",  "allow-rename",	     "cursor-colour",	      "cursor-style",
-	"pane-border-format", "remain-on-exit",	     "remain-on-exit-format", "scroll-on-clear",
-	"synchronize-panes",  "window-active-style", "window-style"};
+	"allow-passthrough", "alternate-screen",   "allow-rename",	  "cursor-colour",
+	"cursor-style",	     "pane-border-format", "remain-on-exit",	  "remain-on-exit-format",
+	"scroll-on-clear",   "synchronize-panes",  "window-active-style", "window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {

@@ -149,10 +149,11 @@ struct grid {
 	size_t osc8_len;
 	char *clip; /* OSC 52 text being received */
 	size_t clip_len, clip_cap;
-	int clip_bad;	  /* too long: dropped at its end */
-	int fast_off;	  /* grid_set_fast(0): every byte through libvterm */
+	int clip_bad;	     /* too long: dropped at its end */
+	int fast_off;	     /* grid_set_fast(0): every byte through libvterm */
 	int scroll_on_clear; /* grid_set_scroll_on_clear */
-	int replay;	  /* libvterm is only being told a character we put */
+	int no_altscreen;    /* !grid_set_alternate_screen */
+	int replay;	     /* libvterm is only being told a character we put */
 	struct plain plain;
 };
 
@@ -1349,6 +1350,33 @@ static void clear_to_history(struct grid *g)
 	grid_touch_all(g);
 }
 
+/* alternate-screen off: the DEC mode sequence of p without 47, 1047 and
+ * 1049, into out (empty when nothing is left). A sequence begun in an
+ * earlier read cannot be rewritten: it is cancelled. */
+static size_t without_altscreen(const struct vtscan *s, const unsigned char *p, size_t n, char *out,
+				size_t size)
+{
+	size_t len = 0;
+	int kept = 0;
+
+	if (n < 3 || p[0] != 0x1b || p[1] != '[')
+		return (size_t)snprintf(out, size, "\x18");
+	len += (size_t)snprintf(out, size, "\033[?");
+	for (int i = 0; i < s->nparam && len < size; i++) {
+		int m = s->param[i];
+
+		if (m == 47 || m == 1047 || m == 1049)
+			continue;
+		len += (size_t)snprintf(out + len, size - len, kept++ ? ";%d" : "%d",
+					m < 0 ? 0 : m);
+	}
+	if (kept == 0 || len + 2 > size)
+		return 0;
+	out[len++] = (char)p[n - 1];
+	out[len] = '\0';
+	return len;
+}
+
 static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 {
 	struct plain *f = &g->plain;
@@ -1381,10 +1409,18 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 	case VTSCAN_MOVES:
 		plain_sync(g);
 		plain_pen(g);
-		if (kind == VTSCAN_INVALID)
+		if (kind == VTSCAN_INVALID) {
 			vterm_input_write(g->vt, "\xef\xbf\xbd", 3);
-		else
+		} else if (f->scan.altscreen && g->no_altscreen && !whole) {
+			char seq[VTSCAN_PARAMS * 12 + 8];
+			size_t m = without_altscreen(&f->scan, p, n, seq, sizeof seq);
+
+			if (m > 0)
+				vterm_input_write(g->vt, seq, m);
+		} else {
 			plain_write(g, p, n);
+		}
+		f->scan.altscreen = 0;
 		if (f->scan.restored)
 			plain_restored(g);
 		plain_reload(g);
@@ -2157,6 +2193,11 @@ void grid_set_fast(struct grid *g, int on)
 void grid_set_scroll_on_clear(struct grid *g, int on)
 {
 	g->scroll_on_clear = on;
+}
+
+void grid_set_alternate_screen(struct grid *g, int on)
+{
+	g->no_altscreen = !on;
 }
 
 const char *grid_take_name(struct grid *g)

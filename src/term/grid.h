@@ -79,6 +79,10 @@ void grid_set_fast(struct grid *g, int on);
  * lines, down to the last one used, into the history, as tmux does (off
  * until set; panes set it from their option, on in tmux's default). */
 void grid_set_scroll_on_clear(struct grid *g, int on);
+/* alternate-screen off: DEC modes 47, 1047 and 1049 are ignored (the rest
+ * of their sequence applies), so programs draw on the main screen and
+ * leave their output in the history, as in tmux. On until set. */
+void grid_set_alternate_screen(struct grid *g, int on);
 /* The window name the program set (ESC k name ESC \) since the last call,
  * or NULL. The sequence never reaches the screen. */
 const char *grid_take_name(struct grid *g);

@@ -86,6 +86,8 @@ static void modes(struct vtscan *s, int dec, int on)
 			set_flag(s, VTSCAN_MARGINS, on);
 		else if (dec && !on && (m == 1048 || m == 1049))
 			s->restored = 1;
+		if (dec && (m == 47 || m == 1047 || m == 1049))
+			s->altscreen = 1;
 	}
 }
 

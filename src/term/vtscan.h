@@ -37,18 +37,19 @@ struct vtscan {
 	uint8_t inter;	/* the first of them */
 	uint8_t leader; /* CSI private marker (?, >, =, <) */
 	uint8_t nparam;
-	uint8_t touched;  /* the current unit did more than SGR or OSC */
-	uint8_t gl;	  /* the set in GL (SO, SI, LS2, LS3) */
-	uint8_t gset[4];  /* each set is plain text (1) or not (0) */
-	uint8_t single;	  /* SS2/SS3: the next character from G2/G3 */
-	uint8_t restored; /* a saved cursor was restored (see vtscan_unit) */
-	uint8_t rep;	  /* a REP ended the unit (see vtscan_unit) */
-	uint8_t dwl;	  /* a DECDWL or DECDHL ended it (see vtscan_unit) */
-	uint8_t cleared;  /* an ED 2 (erase the whole screen) ended it */
-	uint8_t forgot;	  /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
-	uint8_t modkeys;  /* xterm's modifyOtherKeys (CSI > 4 ; Pv m): 0, 1 or 2 */
-	int32_t esc_at;	  /* where the unit's last sequence began; -1 before it */
-	uint16_t unsafe;  /* enum vtscan_unsafe */
+	uint8_t touched;   /* the current unit did more than SGR or OSC */
+	uint8_t gl;	   /* the set in GL (SO, SI, LS2, LS3) */
+	uint8_t gset[4];   /* each set is plain text (1) or not (0) */
+	uint8_t single;	   /* SS2/SS3: the next character from G2/G3 */
+	uint8_t restored;  /* a saved cursor was restored (see vtscan_unit) */
+	uint8_t rep;	   /* a REP ended the unit (see vtscan_unit) */
+	uint8_t dwl;	   /* a DECDWL or DECDHL ended it (see vtscan_unit) */
+	uint8_t cleared;   /* an ED 2 (erase the whole screen) ended it */
+	uint8_t altscreen; /* it set or reset DEC mode 47, 1047 or 1049 */
+	uint8_t forgot;	   /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
+	uint8_t modkeys;   /* xterm's modifyOtherKeys (CSI > 4 ; Pv m): 0, 1 or 2 */
+	int32_t esc_at;	   /* where the unit's last sequence began; -1 before it */
+	uint16_t unsafe;   /* enum vtscan_unsafe */
 	int rows;
 	int32_t param[VTSCAN_PARAMS]; /* -1: missing */
 };

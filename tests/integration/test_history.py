@@ -158,5 +158,32 @@ class ScrollOnClear(pmuxtest.PmuxTestCase):
         self.assertEqual(self.run_clear("alt", prelude="\\033[?1049h"), "0")
 
 
+class AlternateScreenOff(pmuxtest.PmuxTestCase):
+    """alternate-screen off: 1049 and the like are ignored, the rest of
+    their sequence applies, and the program's screen stays in the pane."""
+
+    def test_off(self):
+        pm = self.pm
+        pm.run("new-session", "-d", "-s", "A", "-x", "40", "-y", "10",
+               "sleep 0.5; printf 'before\\n\\033[?1049;25hon-alt\\n\\033[?25l\\033[?1049lafter'; "
+               "sleep 100", ";", "set-option", "-g", "alternate-screen", "off")
+        wait_for(lambda: "after" in pm.capture("A"), msg="the program's output",
+                 describe=lambda: pm.capture("A"))
+        self.assertEqual([l for l in pm.capture("A").split("\n") if l.strip()],
+                         ["before", "on-alt", "after"])
+        self.assertEqual(pm.display("A", "#{alternate_on}"), "0")
+        # the other mode in the sequence still applied (25: cursor hidden)
+        self.assertEqual(pm.display("A", "#{cursor_flag}"), "0")
+
+    def test_on(self):
+        pm = self.pm
+        pm.run("new-session", "-d", "-s", "B", "-x", "40", "-y", "10",
+               "printf 'before\\n\\033[?1049hon-alt'; sleep 100")
+        wait_for(lambda: "on-alt" in pm.capture("B"), msg="the alternate screen",
+                 describe=lambda: pm.capture("B"))
+        self.assertNotIn("before", pm.capture("B"))
+        self.assertEqual(pm.display("B", "#{alternate_on}"), "1")
+
+
 if __name__ == "__main__":
     pmuxtest.main()
