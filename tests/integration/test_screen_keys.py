@@ -232,6 +232,10 @@ class SynchronizePanes(screen.ScreenTestCase):
         pm.wait_text(p[0], "while-in-mode")
         pm.run("send-keys", "-X", "-t", p[1], "cancel")
         pm.run("send-keys", "-t", p[0], "sent-2", "Enter")
+        # (cat's copy of the line first: the next key's echo could come
+        # before it)
+        wait_for(lambda: self.lines_of(p[1]).count("sent-2") == 2, msg="sent-2 echoed and copied",
+                 describe=lambda: self.lines_of(p[1]))
         pm.run("send-keys", "-t", p[0], "-H", "41", "0a")
         pm.wait_text(p[1], "A")
         self.assertEqual(self.lines_of(p[1]), ["typed-1", "typed-1", "sent-2", "sent-2", "A",
