@@ -179,18 +179,6 @@ static struct peer *menu_client(struct cmd_ctx *ctx, struct args *a, struct targ
 	return c;
 }
 
-/* A malformed format is an error, as elsewhere in pmux. */
-static int bad_format(struct cmd_ctx *ctx, const char *fmt)
-{
-	char *err = NULL;
-
-	if (fmt == NULL || format_check(fmt, &err) == 0)
-		return 0;
-	cmd_error(ctx, "%s", err);
-	free(err);
-	return 1;
-}
-
 static int border_lines(struct cmd_ctx *ctx, const char *option, const char *value,
 			struct options *o, int *lines)
 {
@@ -230,7 +218,7 @@ static int menu_items(struct cmd_ctx *ctx, struct args *a, struct menu *m, struc
 		}
 		if (a->argc - i < 3)
 			return cmd_error(ctx, "not enough arguments");
-		if (bad_format(ctx, a->argv[i]) || bad_format(ctx, a->argv[i + 2]))
+		if (cmd_bad_format(ctx, a->argv[i]) || cmd_bad_format(ctx, a->argv[i + 2]))
 			return -1;
 		name = expand(ctx, a->argv[i], c, p);
 		cmd = expand(ctx, a->argv[i + 2], c, p);
@@ -267,7 +255,7 @@ static int cmd_display_menu(struct cmd_ctx *ctx, struct args *a)
 			return cmd_error(ctx, "invalid starting choice: %s", choice);
 	}
 	if (border_lines(ctx, "menu-border-lines", args_get(a, 'b'), o, &look.lines) != 0 ||
-	    bad_format(ctx, title))
+	    cmd_bad_format(ctx, title))
 		return -1;
 	look.style = args_get(a, 's') ? args_get(a, 's') : options_string(o, "menu-style");
 	look.selected_style =
@@ -351,7 +339,7 @@ static int cmd_display_popup(struct cmd_ctx *ctx, struct args *a)
 	if (popup_size(ctx, args_get(a, 'w'), c->cols, "width", &pa.w) != 0 ||
 	    popup_size(ctx, args_get(a, 'h'), c->rows, "height", &pa.h) != 0 ||
 	    border_lines(ctx, "popup-border-lines", args_get(a, 'b'), o, &pa.lines) != 0 ||
-	    bad_format(ctx, title) || bad_format(ctx, dir))
+	    cmd_bad_format(ctx, title) || cmd_bad_format(ctx, dir))
 		return -1;
 	if (args_has(a, 'B'))
 		pa.lines = BOX_NONE;

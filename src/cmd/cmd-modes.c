@@ -45,18 +45,6 @@ static int cmd_display_panes(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-/* A malformed format is an error (with the message format_check gives). */
-static int bad_format(struct cmd_ctx *ctx, const char *fmt)
-{
-	char *err = NULL;
-
-	if (fmt == NULL || format_check(fmt, &err) == 0)
-		return 0;
-	cmd_error(ctx, "%s", err);
-	free(err);
-	return 1;
-}
-
 /* What choose-buffer, choose-client and choose-tree share: -F, -f, -K, -N, -O, -r, -Z, -t and
  * the template. */
 static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_options *o,
@@ -68,8 +56,8 @@ static int choose_args(struct cmd_ctx *ctx, struct args *a, struct choose_option
 		return -1;
 	if ((o->sort = choose_sort_parse(o->kind, sort)) < 0)
 		return cmd_error(ctx, "invalid sort order: %s", sort);
-	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')) ||
-	    bad_format(ctx, args_get(a, 'K')))
+	if (cmd_bad_format(ctx, args_get(a, 'F')) || cmd_bad_format(ctx, args_get(a, 'f')) ||
+	    cmd_bad_format(ctx, args_get(a, 'K')))
 		return -1;
 	o->tmpl = a->argc > 0 ? a->argv[0] : NULL;
 	o->format = args_get(a, 'F');

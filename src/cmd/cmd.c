@@ -701,3 +701,14 @@ void cmd_list_end(struct cmd_list *l)
 		buf_adds(&l->ctx->out, l->count > 0 ? "\n]\n" : "]\n");
 	cmd_format_names_free(l->names, l->nnames);
 }
+
+int cmd_bad_format(struct cmd_ctx *ctx, const char *fmt)
+{
+	char *err = NULL;
+
+	if (fmt == NULL || format_check(fmt, &err) == 0)
+		return 0;
+	cmd_error(ctx, "%s", err);
+	free(err);
+	return 1;
+}

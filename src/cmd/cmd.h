@@ -173,4 +173,7 @@ void cmd_list_end(struct cmd_list *l);
  * could not be started. */
 struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index, const char *name,
 			      const struct spawn_args *sa);
+/* A malformed format (NULL is none) is an error: 1 after cmd_error, else 0. */
+int cmd_bad_format(struct cmd_ctx *ctx, const char *fmt);
+
 #endif

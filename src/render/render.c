@@ -58,6 +58,7 @@ struct frame_memo {
 	char *status; /* its text, or NULL */
 	struct grid_cell *status_cells;
 	int status_ncells;
+	int status_cell_rows; /* rows of status_cells */
 };
 
 struct render {
@@ -1231,7 +1232,7 @@ static int status_same(const struct frame_memo *m, const struct render_frame *f)
 {
 	if (f->status_cells != NULL)
 		return m->status_cells != NULL && m->status_ncells == f->status_ncells &&
-		       m->status_rows == status_count(f) &&
+		       m->status_cell_rows == status_count(f) &&
 		       memcmp(m->status_cells, f->status_cells,
 			      status_size(f) * sizeof *f->status_cells) == 0;
 	if (f->status != NULL)
@@ -1318,7 +1319,7 @@ static void memo_status(struct frame_memo *m, const struct render_frame *f)
 		m->status_cells = xmalloc(n > 0 ? n : 1);
 		memcpy(m->status_cells, f->status_cells, n);
 		m->status_ncells = f->status_ncells;
-		m->status_rows = status_count(f);
+		m->status_cell_rows = status_count(f);
 	} else if (f->status != NULL) {
 		m->status = xstrdup(f->status);
 	}

@@ -414,33 +414,29 @@ struct pane *pane_find_id(struct server *srv, uint32_t id)
 	return p;
 }
 
+/* Watch a pty for events (0: none), the poll's calls cut to changes. */
+void pane_poll_set(uv_poll_t *poll, int *now, int events, uv_poll_cb cb)
+{
+	if (events == *now)
+		return;
+	*now = events;
+	if (events == 0)
+		uv_poll_stop(poll);
+	else
+		uv_poll_start(poll, events, cb);
+}
+
 static void pane_set_events(struct pane *p, int events)
 {
-	if (p->fd < 0 || events == p->poll_events)
-		return;
-	p->poll_events = events;
-	if (events == 0)
-		uv_poll_stop(&p->poll);
-	else
-		uv_poll_start(&p->poll, events, pane_poll_cb);
+	if (p->fd >= 0)
+		pane_poll_set(&p->poll, &p->poll_events, events, pane_poll_cb);
 }
 
 /* Write what the pty accepts now; the rest waits for UV_WRITABLE. */
 static void pane_flush(struct pane *p)
 {
-	while (p->writeq.len > 0 && p->fd >= 0) {
-		ssize_t n = write(p->fd, p->writeq.data, p->writeq.len);
-
-		if (n > 0) {
-			buf_consume(&p->writeq, (size_t)n);
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && errno != EAGAIN)
-			p->writeq.len = 0; /* the pty is gone: nobody can read it */
-		break;
-	}
+	if (p->fd >= 0)
+		buf_write_fd(&p->writeq, p->fd);
 	if (p->fd >= 0 && !p->exited)
 		pane_set_events(p, UV_READABLE | (p->writeq.len > 0 ? UV_WRITABLE : 0));
 }

@@ -52,30 +52,14 @@ static void popup_poll_cb(uv_poll_t *h, int status, int events);
 
 static void popup_set_events(struct popup *p, int events)
 {
-	if (p->fd < 0 || events == p->poll_events)
-		return;
-	p->poll_events = events;
-	if (events == 0)
-		uv_poll_stop(&p->poll);
-	else
-		uv_poll_start(&p->poll, events, popup_poll_cb);
+	if (p->fd >= 0)
+		pane_poll_set(&p->poll, &p->poll_events, events, popup_poll_cb);
 }
 
 static void popup_flush(struct popup *p)
 {
-	while (p->writeq.len > 0 && p->fd >= 0) {
-		ssize_t n = write(p->fd, p->writeq.data, p->writeq.len);
-
-		if (n > 0) {
-			buf_consume(&p->writeq, (size_t)n);
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && errno != EAGAIN)
-			p->writeq.len = 0; /* the pty is gone */
-		break;
-	}
+	if (p->fd >= 0)
+		buf_write_fd(&p->writeq, p->fd);
 	if (p->fd >= 0 && (p->poll_events & UV_READABLE))
 		popup_set_events(p, UV_READABLE | (p->writeq.len > 0 ? UV_WRITABLE : 0));
 }

@@ -396,6 +396,7 @@ void pane_destroy(struct pane *p);
 pid_t pane_foreground(const struct pane *p);
 void pane_sample_foreground(struct pane *p);
 void pane_keys_sent(struct pane *p);
+void pane_poll_set(uv_poll_t *poll, int *now, int events, uv_poll_cb cb);
 /* Read what the pane written to in this turn of the loop has answered. */
 void pane_read_typed(struct server *srv);
 char *pane_current_command(struct pane *p);

@@ -1,4 +1,5 @@
 /* buf: growable byte buffers and checked allocation. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,4 +163,21 @@ char *buf_detach(struct buf *b)
 	p = b->data;
 	buf_init(b);
 	return p;
+}
+
+void buf_write_fd(struct buf *b, int fd)
+{
+	while (b->len > 0) {
+		ssize_t n = write(fd, b->data, b->len);
+
+		if (n > 0) {
+			buf_consume(b, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno != EAGAIN)
+			b->len = 0; /* nobody can read it */
+		break;
+	}
 }

@@ -25,6 +25,9 @@ void buf_consume(struct buf *b, size_t n);
 char *buf_cstr(struct buf *b);
 /* Hand over the data (NUL-terminated); the buffer is empty afterwards. */
 char *buf_detach(struct buf *b);
+/* Write what the non-blocking fd takes now; the rest stays. On an error
+ * other than EAGAIN the reader is gone and the data with it (dropped). */
+void buf_write_fd(struct buf *b, int fd);
 
 /* Allocation that cannot fail: out of memory ends the process with a message,
  * as there is no sane way for a multiplexer to continue half-allocated. */
