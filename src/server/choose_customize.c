@@ -48,6 +48,19 @@ static int in_section(const struct option_def *d, enum section sec)
 	return scope == OPTION_WINDOW || scope == OPTION_PANE;
 }
 
+/* The unit tmux shows after a value ("500 milliseconds"), or "". */
+static const char *option_unit(const struct option_def *d)
+{
+	static const char *const ms[] = {"assume-paste-time", "display-panes-time", "display-time",
+					 "escape-time", "repeat-time"};
+
+	for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++) {
+		if (strcmp(d->name, ms[i]) == 0)
+			return "milliseconds";
+	}
+	return "";
+}
+
 /* ---- where a value comes from ---- */
 
 /* The set an option's value for the mode's pane comes from, and the
@@ -207,6 +220,7 @@ static void option_vars(const struct option_def *d, const struct where *w, const
 	var(vs, "option_scope", w->scope);
 	var(vs, "option_is_global", w->global ? "1" : "0");
 	var(vs, "option_is_array", d->type == OPTION_ARRAY ? "1" : "0");
+	var(vs, "option_unit", option_unit(d));
 }
 
 static int option_kept(struct pane *p, const struct option_def *d)
@@ -395,11 +409,13 @@ static void option_lines(struct pane *p, const struct ref *r, struct lines *l)
 {
 	const struct option_def *d = options_def(r->f[1]);
 	struct where w;
-	const char *value;
+	const char *value, *unit, *sp;
 
 	if (d == NULL)
 		return;
 	where_of(p, d, &w);
+	unit = option_unit(d);
+	sp = *unit != '\0' ? " " : "";
 	if (d->type == OPTION_NUMBER)
 		line(l, "A number from %ld to %ld.", d->min, d->max);
 	else if (d->type == OPTION_FLAG)
@@ -425,12 +441,12 @@ static void option_lines(struct pane *p, const struct ref *r, struct lines *l)
 		return;
 	}
 	value = options_string(w.o, d->name);
-	line(l, "Option value: %s", value);
+	line(l, "Option value: %s%s%s", value, sp, unit);
 	if (d->type != OPTION_ARRAY && strcmp(value, d->def) != 0)
-		line(l, "The default is: %s", d->def);
+		line(l, "The default is: %s%s%s", d->def, sp, unit);
 	if (!w.global) {
 		line(l, "");
-		line(l, "Global value: %s", options_string(p->srv->options, d->name));
+		line(l, "Global value: %s%s%s", options_string(p->srv->options, d->name), sp, unit);
 	}
 }
 
@@ -769,7 +785,8 @@ static char *start(struct pane *p)
 
 const struct choose_mode choose_customize_mode = {
 	.name = "options-mode",
-	.format = "#{?option_is_global,,(#{option_scope}) }#{option_value}",
+	.format = "#{?option_is_global,,(#{option_scope}) }#{option_value}"
+		  "#{?option_unit, #{option_unit},}",
 	.tmpl = "",
 	.sorts = NULL,
 	.nsorts = 0,

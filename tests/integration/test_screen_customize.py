@@ -133,6 +133,28 @@ class Customize(screen.ScreenTestCase):
                  == "", msg="u unsets the pane's value", describe=c.describe)
         c.wait_text("allow-rename: on")
 
+    def test_local_values_and_choice(self):
+        pm = self.pm
+        pm.run("set-option", "-t", "S", "display-time", "1234")
+        pm.run("set-option", "-w", "-t", "S", "mode-keys", "vi")
+        c = self.attach("S", rows=31, cols=80)
+        self.open_mode(c)
+        self.go_to(c, "Session Options")
+        c.write(RIGHT)
+        self.go_to(c, "display-time")
+        c.wait_text("display-time: (session S) 1234 milliseconds")
+        c.wait_text("Global value: 750 milliseconds")
+        self.go_to(c, "Window & Pane Options")
+        c.write(RIGHT)
+        self.go_to(c, "mode-keys")
+        c.wait_text("mode-keys: (window 0) vi")
+        # Enter on a choice: the next one, for the window
+        c.keys(b"\r")
+        wait_for(lambda: pm.run("show-options", "-w", "-t", "S", "mode-keys").strip()
+                 == "mode-keys emacs", msg="Enter moves to the next choice",
+                 describe=c.describe)
+        c.wait_text("mode-keys: (window 0) emacs")
+
     def test_key_binding_set_and_unbind(self):
         pm = self.pm
         pm.run("bind-key", "-N", "my note", "F5", "display-message", "hi")
