@@ -390,6 +390,27 @@ static void line(struct lines *l, const char *fmt, ...)
 	l->v[l->n++] = buf_detach(&b);
 }
 
+/* Text (ASCII: the help lines) in lines of at most width, broken at
+ * spaces where it can. */
+static void wrapped(struct lines *l, const char *text, int width)
+{
+	size_t w = width > 10 ? (size_t)width : 10;
+
+	while (strlen(text) > w) {
+		size_t cut = w;
+
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = w;
+		line(l, "%.*s", (int)cut, text);
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+	line(l, "%s", text);
+}
+
 static const char *scope_text(const struct option_def *d)
 {
 	switch (options_scope(d)) {
@@ -405,7 +426,7 @@ static const char *scope_text(const struct option_def *d)
 }
 
 /* pmux's option table has no help text: the type, scope and values. */
-static void option_lines(struct pane *p, const struct ref *r, struct lines *l)
+static void option_lines(struct pane *p, const struct ref *r, int width, struct lines *l)
 {
 	const struct option_def *d = options_def(r->f[1]);
 	struct where w;
@@ -416,6 +437,8 @@ static void option_lines(struct pane *p, const struct ref *r, struct lines *l)
 	where_of(p, d, &w);
 	unit = option_unit(d);
 	sp = *unit != '\0' ? " " : "";
+	if (options_help(d->name) != NULL)
+		wrapped(l, options_help(d->name), width);
 	if (d->type == OPTION_NUMBER)
 		line(l, "A number from %ld to %ld.", d->min, d->max);
 	else if (d->type == OPTION_FLAG)
@@ -485,7 +508,7 @@ static void preview(struct pane *p, struct choose_item *it, struct choose_area *
 
 	ref_parse(it->id, &r);
 	if (*r.f[0] == 'O')
-		option_lines(p, &r, &l);
+		option_lines(p, &r, a->w - 4, &l);
 	else if (*r.f[0] == 'K')
 		key_lines(&r, &l);
 	for (int i = 0; i < l.n; i++) {
