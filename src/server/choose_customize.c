@@ -426,19 +426,9 @@ static const char *scope_text(const struct option_def *d)
 }
 
 /* pmux's option table has no help text: the type, scope and values. */
-static void option_lines(struct pane *p, const struct ref *r, int width, struct lines *l)
+/* The kind of values an option takes. */
+static void type_line(const struct option_def *d, struct lines *l)
 {
-	const struct option_def *d = options_def(r->f[1]);
-	struct where w;
-	const char *value, *unit, *sp;
-
-	if (d == NULL)
-		return;
-	where_of(p, d, &w);
-	unit = option_unit(d);
-	sp = *unit != '\0' ? " " : "";
-	if (options_help(d->name) != NULL)
-		wrapped(l, options_help(d->name), width);
 	if (d->type == OPTION_NUMBER)
 		line(l, "A number from %ld to %ld.", d->min, d->max);
 	else if (d->type == OPTION_FLAG)
@@ -451,7 +441,23 @@ static void option_lines(struct pane *p, const struct ref *r, int width, struct 
 		line(l, "An array of strings.");
 	else
 		line(l, "A string.");
-	line(l, "");
+}
+
+static void option_lines(struct pane *p, const struct ref *r, int width, struct lines *l)
+{
+	const struct option_def *d = options_def(r->f[1]);
+	struct where w;
+	const char *value, *unit, *sp;
+
+	if (d == NULL)
+		return;
+	where_of(p, d, &w);
+	unit = option_unit(d);
+	sp = *unit != '\0' ? " " : "";
+	if (options_help(d->name) != NULL) {
+		wrapped(l, options_help(d->name), width);
+		line(l, "");
+	}
 	line(l, "This is %s.", scope_text(d));
 	if (*r->f[2] != '\0')
 		line(l, "This is an array option, index %s.", r->f[2]);
@@ -471,6 +477,8 @@ static void option_lines(struct pane *p, const struct ref *r, int width, struct 
 		line(l, "");
 		line(l, "Global value: %s%s%s", options_string(p->srv->options, d->name), sp, unit);
 	}
+	line(l, "");
+	type_line(d, l);
 }
 
 static const struct key_binding *binding(const struct ref *r)
