@@ -551,7 +551,7 @@ static void prompt(struct peer *c, const char *label, const char *value, const c
 		return;
 	input = escape_hashes(value);
 	text = xasprintf("(%s) ", label);
-	attach_prompt(c, text, input, tmpl, PROMPT_WHOLE);
+	attach_prompt(c, text, input, tmpl, PROMPT_WHOLE, PROMPT_TYPE_COMMAND);
 	free(text);
 	free(input);
 }
@@ -745,7 +745,7 @@ static void confirm(struct peer *c, struct pane *p, const char *what, int unset,
 		return;
 	}
 	label = unset ? xasprintf("Unset %s? ", what) : xasprintf("Reset %s to default? ", what);
-	attach_prompt(c, label, NULL, cmds, PROMPT_SINGLE | PROMPT_CONFIRM);
+	attach_prompt(c, label, NULL, cmds, PROMPT_SINGLE | PROMPT_CONFIRM, PROMPT_TYPE_COMMAND);
 	free(label);
 }
 
