@@ -1,5 +1,5 @@
-/* display-panes, clock-mode, choose-buffer, choose-client and choose-tree (server/display_panes.c
- * and server/choose*.c draw them and take their keys). */
+/* display-panes, clock-mode, choose-buffer, choose-client, choose-tree and customize-mode
+ * (server/display_panes.c and server/choose*.c draw them and take their keys). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +114,25 @@ static int cmd_choose_tree(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* customize-mode: -F, -f, -N, -Z and -t as the other modes (no sort
+ * orders, no shortcut format, no template). */
+static int cmd_customize_mode(struct cmd_ctx *ctx, struct args *a)
+{
+	struct choose_options o = {.kind = CHOOSE_CUSTOMIZE, .collapse = CHOOSE_COLLAPSE_ALL};
+	struct target t;
+
+	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
+		return -1;
+	o.format = args_get(a, 'F');
+	o.filter = args_get(a, 'f');
+	o.no_preview = args_has(a, 'N');
+	o.zoom = args_has(a, 'Z');
+	choose_enter(t.p, &o);
+	return 0;
+}
+
 /* The match string as literal text inside a format argument. */
 static void add_escaped(struct buf *b, const char *s)
 {
@@ -207,6 +226,8 @@ const struct cmd_entry cmd_modes_entries[] = {
 	 "[-GNrswZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] "
 	 "[template]",
 	 cmd_choose_tree},
+	{"customize-mode", NULL, "F:f:Nt:Z", 0, 0, "[-NZ] [-F format] [-f filter] [-t target-pane]",
+	 cmd_customize_mode},
 	{"find-window", "findw", "CiNrt:TZ", 1, 1, "[-CiNrTZ] [-t target-pane] match-string",
 	 cmd_find_window},
 	{"clock-mode", NULL, "t:", 0, 0, "[-t target-pane]", cmd_clock_mode},

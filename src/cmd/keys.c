@@ -72,6 +72,7 @@ static const struct {
 	{"?", 0, "list-keys -N", "List key bindings"},
 	{"C-o", 0, "rotate-window", "Rotate through the panes"},
 	{"C-z", 0, "suspend-client", "Suspend the current client"},
+	{"C", 0, "customize-mode -Z", "Customize options"},
 	{"D", 0, "choose-client -Z", "Choose a client from a list"},
 	{"E", 0, "select-layout -E", "Spread panes out evenly"},
 	{"L", 0, "switch-client -l", "Switch to the last client"},

@@ -312,16 +312,27 @@ static int order_cmp(const void *a, const void *b)
 	return strcmp(option_table[*(const int *)a].name, option_table[*(const int *)b].name);
 }
 
+static void build_order(void)
+{
+	if (option_order_built)
+		return;
+	for (size_t i = 0; i < OPTION_COUNT; i++)
+		option_order[i] = (int)i;
+	qsort(option_order, OPTION_COUNT, sizeof option_order[0], order_cmp);
+	option_order_built = 1;
+}
+
+const struct option_def *options_def_at(size_t i)
+{
+	build_order();
+	return i < OPTION_COUNT ? &option_table[option_order[i]] : NULL;
+}
+
 static int option_search(const char *name)
 {
 	size_t lo = 0, hi = OPTION_COUNT;
 
-	if (!option_order_built) {
-		for (size_t i = 0; i < OPTION_COUNT; i++)
-			option_order[i] = (int)i;
-		qsort(option_order, OPTION_COUNT, sizeof option_order[0], order_cmp);
-		option_order_built = 1;
-	}
+	build_order();
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int cmp = strcmp(option_table[option_order[mid]].name, name);

@@ -48,6 +48,10 @@ void options_free(struct options *o);
 /* Changes whenever any set changes: what was worked out from option values
  * is still good while this is the same. */
 unsigned long options_generation(void);
+/* The i-th option of the table (in name order), NULL past the end. */
+const struct option_def *options_def_at(size_t i);
+/* One line about an option (options_help.c), or NULL. */
+const char *options_help(const char *name);
 /* The option of a name, also as name[N] for an array option. */
 const struct option_def *options_def(const char *name);
 /* An array option's item idx, or NULL where none is set. */

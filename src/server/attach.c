@@ -622,15 +622,22 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 	attach_prompt_clear(c);
 	p = xcalloc(1, sizeof *p);
 	p->tmpl = xstrdup(tmpl != NULL && *tmpl != '\0' ? tmpl : "%1");
-	if (flags & PROMPT_CONFIRM) { /* one label: a comma in it is text */
+	if (flags & (PROMPT_CONFIRM | PROMPT_WHOLE)) { /* one label: a comma in it is text */
 		p->labels = xcalloc(1, sizeof *p->labels);
-		p->labels[0] = xstrdup(prompts != NULL ? prompts : "(y/n) ");
+		p->labels[0] = xstrdup(prompts != NULL		  ? prompts
+				       : (flags & PROMPT_CONFIRM) ? "(y/n) "
+								  : ":");
 		p->n = 1;
 	} else {
 		p->labels = split_commas(prompts != NULL ? prompts : ":", &p->n);
 	}
-	if (inputs != NULL)
+	if (inputs != NULL && (flags & PROMPT_WHOLE)) {
+		p->inputs = xcalloc(1, sizeof *p->inputs);
+		p->inputs[0] = xstrdup(inputs);
+		p->ninputs = 1;
+	} else if (inputs != NULL) {
 		p->inputs = split_commas(inputs, &p->ninputs);
+	}
 	p->responses = xcalloc(p->n, sizeof *p->responses);
 	p->flags = flags;
 	p->type = type;

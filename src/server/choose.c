@@ -101,6 +101,8 @@ static const struct choose_mode *mode_for(enum choose_kind kind)
 {
 	if (kind == CHOOSE_CLIENT)
 		return &choose_client_mode;
+	if (kind == CHOOSE_CUSTOMIZE)
+		return &choose_customize_mode;
 	return kind == CHOOSE_TREE ? &choose_tree_mode : &choose_buffer_mode;
 }
 
@@ -183,7 +185,7 @@ void choose_add(struct pane *p, int depth, const char *id, const char *name, con
 	it->id = xstrdup(id);
 	it->name = xstrdup(name);
 	it->target = xstrdup(target);
-	it->text = xstrdup(text);
+	it->text = text != NULL ? xstrdup(text) : NULL;
 	it->obj = obj;
 	it->depth = depth;
 }
@@ -367,7 +369,7 @@ static void set_settings(struct choose *ch, const struct choose_options *o)
 static void collapse_start(struct pane *p, enum choose_collapse collapse)
 {
 	struct choose *ch = p->choose;
-	int from = collapse == CHOOSE_COLLAPSE_SESSIONS ? 0 : 1;
+	int from = collapse == CHOOSE_COLLAPSE_WINDOWS ? 1 : 0;
 
 	idset_clear(&ch->collapsed);
 	if (collapse == CHOOSE_EXPANDED)
@@ -653,7 +655,7 @@ static int view_key(struct pane *p, const struct key *k)
 		ch->preview = !ch->preview;
 	} else if (k->cp == '<' || k->cp == '>') {
 		ch->shift += k->cp == '<' ? -1 : 1;
-	} else if (k->cp == 'O') {
+	} else if (k->cp == 'O' && ch->mode->nsorts > 0) {
 		ch->sort = (ch->sort + 1) % ch->mode->nsorts;
 	} else if (k->cp == 'r') {
 		ch->reverse = !ch->reverse;
@@ -672,7 +674,12 @@ static int action_key(struct peer *c, struct pane *p, const struct key *k)
 
 	if ((i = shortcut(p, k)) >= 0) {
 		set_current(p->choose, i);
-		choose_run(c, p, 0);
+		if (m->choose != NULL)
+			m->choose(c, p);
+		else
+			choose_run(c, p, 0);
+	} else if (sym == VTERM_KEY_ENTER && m->choose != NULL) {
+		m->choose(c, p);
 	} else if (sym == VTERM_KEY_ENTER || (plain && m->run_tagged_key != 0 && k->cp == 'p')) {
 		choose_run(c, p, 0);
 	} else if (plain && m->run_tagged_key != 0 && k->cp == (uint32_t)m->run_tagged_key) {
@@ -812,7 +819,9 @@ static void draw_line(struct pane *p, struct choose_area *a, int y, int line, co
 	while ((int)b.len < keylen)
 		buf_adds(&b, " ");
 	line_start(ch, it, &b);
-	buf_printf(&b, "%s%s: %s", it->name, it->tagged ? "*" : "", it->text);
+	buf_printf(&b, "%s%s", it->name, it->tagged ? "*" : "");
+	if (it->text != NULL)
+		buf_printf(&b, ": %s", it->text);
 	x = choose_put_text(a, y, 0, a->w, buf_cstr(&b), &pen);
 	while (x < a->w)
 		choose_put(a, y, x++, ' ', 1, &pen);
@@ -839,8 +848,11 @@ static void draw_preview(struct pane *p, struct choose_area *a, int top)
 	choose_put(a, top, a->w - 1, 0x2510, 1, &pen);
 	choose_put(a, bottom, 0, 0x2514, 1, &pen);
 	choose_put(a, bottom, a->w - 1, 0x2518, 1, &pen);
-	title = xasprintf(" %s (sort: %s%s) ", it->name, ch->mode->sorts[ch->sort],
-			  ch->reverse ? ", reversed" : "");
+	if (ch->mode->nsorts == 0)
+		title = xasprintf(" %s ", it->name);
+	else
+		title = xasprintf(" %s (sort: %s%s) ", it->name, ch->mode->sorts[ch->sort],
+				  ch->reverse ? ", reversed" : "");
 	choose_put_text(a, top, 1, a->w - 1, title, &pen);
 	free(title);
 	ch->mode->preview(p, it, a, top, bottom);

@@ -1,7 +1,8 @@
 /*
  * choose: tmux's mode tree over a pane, for buffer mode (choose-buffer,
  * server/choose_buffer.c), tree mode (choose-tree, server/choose_tree.c) and
- * client mode (choose-client, server/choose_client.c).
+ * client mode (choose-client, server/choose_client.c) and customize mode
+ * (customize-mode, server/choose_customize.c).
  * The pane's program goes on running under it; the mode draws a list over
  * the pane (one line per item, the current one in mode-style, children
  * indented under their parent) with a preview of the current item in a box
@@ -16,10 +17,16 @@ struct pane;
 struct peer;
 struct key;
 
-enum choose_kind { CHOOSE_BUFFER, CHOOSE_TREE, CHOOSE_CLIENT };
+enum choose_kind { CHOOSE_BUFFER, CHOOSE_TREE, CHOOSE_CLIENT, CHOOSE_CUSTOMIZE };
 
-/* Tree mode's -s and -w: the levels collapsed at first. */
-enum choose_collapse { CHOOSE_EXPANDED, CHOOSE_COLLAPSE_SESSIONS, CHOOSE_COLLAPSE_WINDOWS };
+/* Tree mode's -s and -w: the levels collapsed at first (customize mode:
+ * every item). */
+enum choose_collapse {
+	CHOOSE_EXPANDED,
+	CHOOSE_COLLAPSE_SESSIONS,
+	CHOOSE_COLLAPSE_WINDOWS,
+	CHOOSE_COLLAPSE_ALL
+};
 
 struct choose_options {
 	enum choose_kind kind;

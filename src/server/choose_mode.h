@@ -15,7 +15,7 @@ struct format_ctx;
 struct choose_item {
 	char *id;     /* identity across rebuilds: current line, tags, expansion */
 	char *name;   /* before ": " */
-	char *text;   /* after it */
+	char *text;   /* after it; NULL: the name alone */
 	char *target; /* %% in the template */
 	void *obj;    /* the mode's object, valid until the next rebuild */
 	int depth, parent;
@@ -46,11 +46,15 @@ struct choose_mode {
 	int (*key)(struct peer *c, struct pane *p, const struct key *k);
 	/* The id of the first current item. */
 	char *(*start)(struct pane *p);
+	/* Enter and the shortcut keys when the mode has no template to run
+	 * (customize mode's); NULL: run the template. */
+	void (*choose)(struct peer *c, struct pane *p);
 };
 
 extern const struct choose_mode choose_buffer_mode;
 extern const struct choose_mode choose_tree_mode;
 extern const struct choose_mode choose_client_mode;
+extern const struct choose_mode choose_customize_mode;
 
 /* Compares two items by the sort key by (an index into the mode's sorts). */
 typedef int choose_compare(const void *a, const void *b, int by);

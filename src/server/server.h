@@ -471,6 +471,9 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
 /* PROMPT_INCREMENTAL runs tmpl at each change with the text after '=', or
  * after '+' / '-' for C-s / C-r; Enter then only closes the prompt. */
 #define PROMPT_INCREMENTAL 0x4
+/* PROMPT_WHOLE: one prompt whose label and input are taken whole (commas
+ * are text: customize mode's option values). */
+#define PROMPT_WHOLE 0x8
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
 		   int flags, int type);
 /* Close the prompt (if any) and free its state. */

@@ -121,9 +121,25 @@ static void test_generation(void)
 	options_free(g);
 }
 
+/* customize mode walks the table in name order. */
+static void test_walk(void)
+{
+	const struct option_def *d, *prev = NULL;
+	size_t n = 0;
+
+	for (; (d = options_def_at(n)) != NULL; n++) {
+		CHECK(options_def(d->name) == d);
+		CHECK(prev == NULL || strcmp(prev->name, d->name) < 0);
+		prev = d;
+	}
+	CHECK(n > 50);
+	CHECK(options_def_at(n + 5) == NULL);
+}
+
 int main(void)
 {
 	test_lookup();
+	test_walk();
 	test_generation();
 	test_inheritance();
 	test_sparse_child();
