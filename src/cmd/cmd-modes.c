@@ -123,7 +123,7 @@ static int cmd_customize_mode(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
-	if (bad_format(ctx, args_get(a, 'F')) || bad_format(ctx, args_get(a, 'f')))
+	if (cmd_bad_format(ctx, args_get(a, 'F')) || cmd_bad_format(ctx, args_get(a, 'f')))
 		return -1;
 	o.format = args_get(a, 'F');
 	o.filter = args_get(a, 'f');
