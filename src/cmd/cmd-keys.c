@@ -214,6 +214,7 @@ static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *table = args_get(a, 'T');
 	struct key k, *only = NULL;
+	size_t before;
 
 	if (a->argc > 0) {
 		if (key_parse(a->argv[0], &k) != 0)
@@ -226,11 +227,13 @@ static int cmd_list_keys(struct cmd_ctx *ctx, struct args *a)
 		list_keys_json(ctx, table, only);
 		return 0;
 	}
-	if (args_has(a, 'N')) {
+	before = ctx->out.len;
+	if (args_has(a, 'N'))
 		list_notes(ctx, a, table, only);
-		return 0;
-	}
-	keys_list(keys_server(), table, only, 0, &ctx->out);
+	else
+		keys_list(keys_server(), table, only, 0, &ctx->out);
+	if (only != NULL && ctx->out.len == before)
+		return cmd_error(ctx, "unknown key: %s", a->argv[0]); /* as tmux: bound nowhere */
 	return 0;
 }
 

@@ -104,6 +104,11 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertEqual(len(self.windows()), 1)
 
     def test_list_keys(self):
+        # one key bound nowhere: an error, as tmux
+        for args in (("-T", "prefix", "F5"), ("-1N", "F5")):
+            r = self.pm.cmd("list-keys", *args)
+            self.assertNotEqual(r.rc, 0, r)
+            self.assertEqual(r.err.strip(), "unknown key: F5")
         out = self.pm.run("list-keys")
         for pat in (r"^bind-key\s+-T prefix\s+c\s+new-window$",
                     r"^bind-key\s+-T prefix\s+\\%\s+split-window -h$",
