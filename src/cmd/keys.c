@@ -471,6 +471,8 @@ static uint64_t key_order(const struct key *k)
 		base = k->cp;
 	} else if (k->kind == KEY_MOUSE) {
 		base = 0x110000 + k->cp; /* after the characters, before F1 */
+	} else if (k->kind == KEY_USER) {
+		base = 0x11f000 + k->cp; /* after the mouse keys */
 	} else if (k->sym == VTERM_KEY_ENTER) {
 		base = 0x0d;
 	} else if (k->sym == VTERM_KEY_ESCAPE) {

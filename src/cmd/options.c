@@ -164,6 +164,7 @@ static const struct option_def option_table[] = {
 	 "CONNECTION\nWINDOWID\n"
 	 "XAUTHORITY",
 	 0, 0, " "},
+	{"user-keys", OPTION_ARRAY, "", 0, 0, ","},
 	{"visual-activity", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-bell", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
 	{"visual-silence", OPTION_CHOICE, "off", 0, 0, "off,on,both"},
@@ -225,6 +226,7 @@ static const char *const server_options[] = {
 	"extended-keys", "extended-keys-format", "focus-events",
 	"history-file",	 "message-limit",	 "prompt-history-limit",
 	"set-clipboard", "terminal-features",	 "terminal-overrides",
+	"user-keys",
 };
 static const char *const window_options[] = {
 	"aggressive-resize",

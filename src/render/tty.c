@@ -46,6 +46,8 @@ enum tty_state {
 
 struct tty {
 	TickitTerm *tt;
+	char **user_keys; /* user-keys: the sequences of User0 ... (NULL: none) */
+	int nuser_keys;
 	tty_output_fn *out;
 	tty_key_fn *key;
 	tty_mouse_fn *mouse;
@@ -498,6 +500,7 @@ void tty_free(struct tty *t)
 	buf_free(&t->startup);
 	buf_free(&t->paste);
 	free(t->title);
+	tty_set_user_keys(t, NULL, 0);
 	free(t);
 }
 
@@ -981,6 +984,59 @@ static void tty_deliver_paste(struct tty *t, const char *data, size_t len)
  * key it then ignores), so a lone ESC at the end of a read is not held back
  * from libtickit's own Escape timer. Returns the bytes used.
  */
+void tty_set_user_keys(struct tty *t, const char *const *seqs, int n)
+{
+	for (int i = 0; i < t->nuser_keys; i++)
+		free(t->user_keys[i]);
+	free(t->user_keys);
+	t->user_keys = n > 0 ? xcalloc((size_t)n, sizeof *t->user_keys) : NULL;
+	t->nuser_keys = n;
+	for (int i = 0; i < n; i++)
+		t->user_keys[i] = seqs[i] != NULL && *seqs[i] != '\0' ? xstrdup(seqs[i]) : NULL;
+}
+
+/* The first user key's sequence in buf: its index and *at, or -1. A
+ * sequence cut by the end of a read is not seen (terminals send one in one
+ * write). */
+static int user_key_at(const struct tty *t, const char *buf, size_t len, size_t *at)
+{
+	int found = -1;
+
+	*at = len;
+	for (int i = 0; i < t->nuser_keys; i++) {
+		const char *s = t->user_keys[i], *m;
+
+		if (s == NULL || (m = memmem(buf, len, s, strlen(s))) == NULL ||
+		    (size_t)(m - buf) >= *at)
+			continue;
+		*at = (size_t)(m - buf);
+		found = i;
+	}
+	return found;
+}
+
+/* Keys, with user-keys' sequences taken out as the keys User0 ... */
+static void tty_push_keys(struct tty *t, const char *buf, size_t len)
+{
+	size_t at;
+	int i;
+
+	while (t->nuser_keys > 0 && !t->free_pending && (i = user_key_at(t, buf, len, &at)) >= 0) {
+		struct key k = {.kind = KEY_USER, .cp = (uint32_t)i};
+
+		tty_push(t, buf, at);
+		if (t->free_pending)
+			return;
+		t->busy++;
+		t->key(&k, NULL, 0, t->ctx);
+		t->busy--;
+		at += strlen(t->user_keys[i]);
+		buf += at;
+		len -= at;
+	}
+	tty_push(t, buf, len);
+}
+
 static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
 {
 	const char *m;
@@ -1002,7 +1058,7 @@ static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
 	}
 	m = memmem(buf, len, paste_start, PASTE_MARK_LEN);
 	n = m != NULL ? (size_t)(m - buf) : len;
-	tty_push(t, buf, n);
+	tty_push_keys(t, buf, n);
 	if (m != NULL) {
 		t->in_paste = 1;
 		return n + PASTE_MARK_LEN;

@@ -38,6 +38,9 @@ int tty_cols(const struct tty *t);
 
 /* Bytes typed on the client's terminal; calls the key callback per key. */
 void tty_input(struct tty *t, const char *buf, size_t len);
+/* user-keys: bytes the terminal sends that are the keys User0 .. Usern-1
+ * (NULL or empty items: none); copied. */
+void tty_set_user_keys(struct tty *t, const char *const *seqs, int n);
 /* How long a lone Escape waits for the rest of a sequence (escape-time). */
 void tty_set_escape_time(struct tty *t, int ms);
 /* Milliseconds until a pending lone Escape must be flushed, or -1. */

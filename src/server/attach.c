@@ -1650,6 +1650,21 @@ static int attach_rgb(struct peer *c)
 	       tty_features_rgb(options_string(o, "terminal-overrides"), term);
 }
 
+/* user-keys: the sequences the client's terminal sends for User0 ... */
+static void attach_user_keys(struct peer *c)
+{
+	struct options *o = c->srv->options;
+	int n = options_array_size(o, "user-keys");
+	const char **seqs = n > KEY_USER_MAX ? NULL : xcalloc((size_t)n + 1, sizeof *seqs);
+
+	if (seqs == NULL)
+		n = 0;
+	for (int i = 0; i < n; i++)
+		seqs[i] = options_array_item(o, "user-keys", i);
+	tty_set_user_keys(c->tty, seqs, n);
+	free(seqs);
+}
+
 /* What the options say the client's terminal has, worked out again only
  * when an option changed: every frame asks. */
 static void attach_features(struct peer *c)
@@ -1664,6 +1679,7 @@ static void attach_features(struct peer *c)
 	c->has_sync = passthru_client_has(c, "sync", "Sync");
 	c->has_links = passthru_client_has(c, "hyperlinks", "Hls");
 	c->has_ccolour = passthru_client_has(c, "ccolour", "Cs");
+	attach_user_keys(c);
 }
 
 /* set-titles: the title of the client's terminal from set-titles-string. */

@@ -12,6 +12,7 @@
 #include "term/key.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -155,7 +156,7 @@ static void key_normalize(struct key *k)
 		k->cp = 0;
 		return;
 	}
-	if (k->kind == KEY_MOUSE) {
+	if (k->kind == KEY_MOUSE || k->kind == KEY_USER) {
 		k->sym = VTERM_KEY_NONE;
 		return;
 	}
@@ -247,6 +248,22 @@ static int parse_mouse(const char *s, struct key *k)
 	return -1;
 }
 
+/* "User" and a number below KEY_USER_MAX. */
+static int parse_user(const char *s, struct key *k)
+{
+	char *end;
+	long n;
+
+	if (strncasecmp(s, "User", 4) != 0 || s[4] < '0' || s[4] > '9')
+		return -1;
+	n = strtol(s + 4, &end, 10);
+	if (*end != '\0' || n >= KEY_USER_MAX)
+		return -1;
+	k->kind = KEY_USER;
+	k->cp = (uint32_t)n;
+	return 0;
+}
+
 /* The key part of a name, after its modifiers. */
 static int parse_base(const char *s, struct key *k)
 {
@@ -264,7 +281,7 @@ static int parse_base(const char *s, struct key *k)
 		k->mod |= key_names[i].mod;
 		return 0;
 	}
-	if (parse_fkey(s, k) == 0 || parse_mouse(s, k) == 0)
+	if (parse_fkey(s, k) == 0 || parse_mouse(s, k) == 0 || parse_user(s, k) == 0)
 		return 0;
 	len = utf8_decode(s, &cp);
 	if (len == 0 || s[len] != '\0')
@@ -350,6 +367,9 @@ char *key_name(const struct key *k, char *buf, size_t size)
 		base = sym_name(n.sym, &n.mod, tmp);
 	} else if (n.kind == KEY_MOUSE) {
 		base = mouse_name(n.cp, tmp);
+	} else if (n.kind == KEY_USER) {
+		snprintf(tmp, sizeof tmp, "User%u", n.cp);
+		base = tmp;
 	} else if (n.kind == KEY_CHAR && n.cp == ' ') {
 		base = "Space";
 	} else if (n.kind == KEY_CHAR) {
@@ -519,6 +539,7 @@ int key_send(const struct key *k, struct grid *g, int flags)
 	case KEY_SYM:
 		return send_sym(&n, g, flags);
 	case KEY_MOUSE: /* a mouse key names an event, it has no bytes of its own */
+	case KEY_USER:	/* (nor does a user key: it is for bindings) */
 	case KEY_NONE:
 		return 0;
 	}

@@ -17,7 +17,10 @@ enum key_kind {
 	KEY_CHAR,  /* a Unicode character in cp */
 	KEY_SYM,   /* a special key in sym (VTermKey: Enter, Up, F1 = VTERM_KEY_FUNCTION(1) …) */
 	KEY_MOUSE, /* a mouse event, KEY_MOUSE_CODE() in cp: "MouseDown1Pane" … */
+	KEY_USER,  /* user-keys[cp]: "User0" … "User999" */
 };
+
+#define KEY_USER_MAX 1000 /* as tmux */
 
 /*
  * Mouse keys, as tmux names them: an event ("MouseDown", "WheelUp" …), a
@@ -62,7 +65,8 @@ struct key {
  * Parse a tmux key name: "a", "C-c", "M-x", "C-M-Left", "S-Up", "Enter",
  * "Escape", "Tab", "BTab", "BSpace", "Space", "Up", "Down", "Left", "Right",
  * "Home", "End", "PageUp"/"PPage", "PageDown"/"NPage", "IC", "DC", "F1".."F12",
- * "^C" (= C-c), the mouse keys ("MouseDown1Pane", "M-WheelUpStatus").
+ * "^C" (= C-c), the mouse keys ("MouseDown1Pane", "M-WheelUpStatus"), the
+ * user keys ("User0", user-keys).
  * Case-insensitive for the names, like tmux. Returns 0 and fills
  * *k, or -1 if the string is not one key name.
  */

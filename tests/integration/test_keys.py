@@ -254,6 +254,28 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertIn("History for command:\n\n1: display-message one\n2: old plain line\n", out)
         self.assertIn("History for search:\n\n1: needle\n", out)
 
+    def test_user_keys(self):
+        pm = self.pm
+        pm.run("set-option", "-s", "user-keys[0]", "\x1b[5;30012~")
+        pm.run("set-option", "-s", "user-keys[2]", "\x1b]zz\x07")
+        pm.run("bind-key", "-n", "User0", "set-option", "-g", "@u", "zero")
+        pm.run("bind-key", "-n", "User2", "set-option", "-g", "@v", "two")
+        self.assertIn("User0", pm.run("list-keys", "-T", "root"))
+        pm.type("k", "cat -v")
+        pm.wait_proc("k", ["cat", "-v"])
+        # in the middle of other keys, in one write
+        self.c.write(b"ab\x1b[5;30012~cd\x1b]zz\x07ef\r")
+        wait_for(lambda: pm.display("k", "#{@u}/#{@v}") == "zero/two",
+                 msg="both user keys' bindings", describe=lambda: pm.display("k", "#{@u}/#{@v}"))
+        # what was around them reached the program; the sequences did not
+        pm.wait_line("k", "abcdef")
+        # unbound, a user key goes nowhere
+        pm.run("unbind-key", "-n", "User0")
+        self.c.write(b"g\x1b[5;30012~h\r")
+        pm.wait_line("k", "gh")
+        r = pm.cmd("bind-key", "-n", "User1000", "display", "x")
+        self.assertNotEqual(r.rc, 0)
+
     def test_prompt_cancel(self):
         self.c.write(PREFIX + b":new-window -n cancelled\x03")
         self.c.write(PREFIX + b":new-window -n escaped\x1b")

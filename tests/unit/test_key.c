@@ -342,6 +342,12 @@ static void test_mouse_names(void)
 	check_name("mousedown1pane", "MouseDown1Pane");
 	check_name("M-MouseDown3Pane", "M-MouseDown3Pane");
 	check_name("S-M-C-WheelUpStatus", "C-M-S-WheelUpStatus");
+	/* user keys (user-keys): User0 to User999 */
+	check_name("user0", "User0");
+	check_name("C-User999", "C-User999");
+	CHECK(key_parse("User1000", &k) == -1);
+	CHECK(key_parse("User", &k) == -1);
+	CHECK(key_parse("User1x", &k) == -1);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		CHECK(key_parse(bad[i], &k) == -1);
 	CHECK(key_parse("MouseDragEnd1Pane", &k) == 0 && key_is_mouse(&k));
