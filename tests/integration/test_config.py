@@ -437,5 +437,52 @@ class BlockingShell(pmuxtest.PmuxTestCase):
         self.assertEqual(self.show("@finished"), "yes")
 
 
+# What common tmux configs set (mouse bindings, passthrough, extended keys,
+# pane styles and border lines, a second status line, popups and menus):
+# every line must load without an error.
+COMMON_CONFIG = r"""
+set -g mouse on
+bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel "cat > /dev/null"
+bind -n WheelUpPane if -F "#{mouse_any_flag}" "send -M" "copy-mode -e"
+unbind -n MouseDown3Pane
+set -g allow-passthrough on
+setw -g xterm-keys on
+set -g assume-paste-time 0
+set -s extended-keys on
+set -g window-style 'fg=colour247,bg=colour236'
+set -g window-active-style 'fg=default,bg=colour234'
+set -g pane-border-status top
+set -g pane-border-format "#{pane_index} #{pane_current_command}"
+set -g pane-border-lines heavy
+set -g status 2
+set -g status-format[1] "#[align=centre]#{session_name}"
+set -g status-bg colour235
+set -as terminal-features ',xterm*:RGB'
+set -g focus-events on
+set -g set-clipboard on
+set -g popup-border-lines rounded
+set -g history-file ~/.pmux_history
+set -g copy-mode-match-style bg=blue
+set -g cursor-style bar
+set -s user-keys[0] "\e[5;30012~"
+bind -n User0 display hello
+bind g display-popup -E "htop"
+bind m display-menu -T "menu" "New" n "new-window" "" "Kill" k "kill-pane"
+bind C customize-mode -Z
+"""
+
+
+class CommonConfig(pmuxtest.PmuxTestCase):
+    config_text = COMMON_CONFIG
+
+    def test_loads_without_errors(self):
+        pm = self.pm
+        pm.run("new-session", "-d", "-s", "c")
+        if pmuxtest.flavor() == "pmux":  # (tmux's show-messages needs a client)
+            self.assertEqual(pm.run("show-messages").strip(), "")
+        self.assertEqual(pm.run("show-options", "-gv", "pane-border-status").strip(), "top")
+        self.assertIn("MouseDragEnd1Pane", pm.run("list-keys", "-T", "copy-mode-vi"))
+
+
 if __name__ == "__main__":
     pmuxtest.main()
