@@ -119,6 +119,7 @@ static const struct option_def option_table[] = {
 	{"pane-border-lines", OPTION_CHOICE, "single", 0, 0, "single,double,heavy,simple,number"},
 	{"pane-border-status", OPTION_CHOICE, "off", 0, 0, "off,top,bottom"},
 	{"pane-border-style", OPTION_STRING, "default", 0, 0, NULL},
+	{"pane-colours", OPTION_ARRAY, "", 0, 0, ","},
 	{"popup-border-lines", OPTION_CHOICE, "single", 0, 0, BOX_LINES_CHOICES},
 	{"popup-border-style", OPTION_STRING, "default", 0, 0, NULL},
 	{"popup-style", OPTION_STRING, "default", 0, 0, NULL},
@@ -275,9 +276,10 @@ static const char *const window_options[] = {
 /* Window options tmux also keeps per pane (set -p) are listed here: a
  * window's set holds them as well, and a pane's falls back to it. */
 static const char *const pane_options[] = {
-	"allow-passthrough", "alternate-screen",   "allow-rename",	  "cursor-colour",
-	"cursor-style",	     "pane-border-format", "remain-on-exit",	  "remain-on-exit-format",
-	"scroll-on-clear",   "synchronize-panes",  "window-active-style", "window-style"};
+	"allow-passthrough",	 "alternate-screen",   "allow-rename",	    "cursor-colour",
+	"cursor-style",		 "pane-border-format", "pane-colours",	    "remain-on-exit",
+	"remain-on-exit-format", "scroll-on-clear",    "synchronize-panes", "window-active-style",
+	"window-style"};
 
 static int in_list(const char *const *list, size_t n, const char *name)
 {

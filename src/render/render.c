@@ -420,9 +420,24 @@ static void view_columns(const struct render *r, const struct render_view *v, in
 		*x1 = r->cols;
 }
 
-/* window-style: cells of the default colours in [x0, x1) take the view's. */
+/* pane-colours: a palette index the pane gives a colour of its own. */
+static grid_color palette_colour(const int32_t *palette, grid_color c)
+{
+	int32_t rgb;
+
+	if (GRID_COLOR_TYPE(c) != 1 || (rgb = palette[GRID_COLOR_VALUE(c) & 0xff]) < 0)
+		return c;
+	return GRID_COLOR_RGB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
+}
+
+/* window-style: cells of the default colours in [x0, x1) take the view's;
+ * pane-colours: palette indexes the view's colours. */
 static void view_defaults(struct render *r, const struct render_view *v, int x0, int x1)
 {
+	for (int x = x0; x < x1 && v->palette != NULL; x++) {
+		r->line[x].fg = palette_colour(v->palette, r->line[x].fg);
+		r->line[x].bg = palette_colour(v->palette, r->line[x].bg);
+	}
 	if (v->def_fg == GRID_COLOR_DEFAULT && v->def_bg == GRID_COLOR_DEFAULT)
 		return;
 	for (int x = x0; x < x1; x++) {

@@ -40,6 +40,9 @@ struct render_view {
 	/* window-style: the colours its cells of the default colour take
 	 * (GRID_COLOR_DEFAULT: the terminal's own). */
 	grid_color def_fg, def_bg;
+	/* pane-colours: RGB for palette indexes 0-255 (-1: the terminal's); or
+	 * NULL. */
+	const int32_t *palette;
 	/* pane-border-lines number: the number its border cells show. */
 	int number;
 	/* cursor-style: the cursor (DECSCUSR 1-6) of a pane whose program

@@ -1794,6 +1794,7 @@ static void attach_draw(struct peer *c)
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync && p->copy == NULL;
+		views[n].palette = pane_palette(p);
 		if (p == w->active)
 			views[n].cursor_style =
 				(int)options_number(pane_options(p), "cursor-style");

@@ -15,6 +15,7 @@
 #include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "render/style.h"
 #include "server/alerts.h"
 #include "server/choose.h"
 #include "server/clock.h"
@@ -450,6 +451,31 @@ static void pane_flush(struct pane *p)
  */
 #define PANE_YIELD_MAX 16
 
+/* pane-colours: the RGB colours given to palette indexes (0-255), read
+ * again only when an option changed; NULL when none is set. */
+const int32_t *pane_palette(struct pane *p)
+{
+	struct options *o;
+	int n;
+
+	if (p->palette_gen == options_generation() && p->palette_gen != 0)
+		return p->palette;
+	o = pane_options(p);
+	p->palette_gen = options_generation();
+	n = options_array_size(o, "pane-colours");
+	free(p->palette);
+	p->palette = NULL;
+	if (n == 0)
+		return NULL;
+	p->palette = xmalloc(256 * sizeof *p->palette);
+	for (int i = 0; i < 256; i++) {
+		const char *c = i < n ? options_array_item(o, "pane-colours", i) : NULL;
+
+		p->palette[i] = c != NULL ? (int32_t)style_colour_rgb(c) : -1;
+	}
+	return p->palette;
+}
+
 int pane_send_key(struct pane *p, const struct key *k)
 {
 	struct options *o = p->srv->options;
@@ -827,6 +853,7 @@ static void pane_close_cb(uv_handle_t *h)
 	free_vector(p->cmd_argv);
 	free(p->last_command);
 	free(p->title_shown);
+	free(p->palette);
 	options_free(p->options);
 
 	copy_free(p->copy);

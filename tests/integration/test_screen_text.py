@@ -114,6 +114,30 @@ class ScreenText(screen.ScreenTestCase):
         r = pm.cmd("set-option", "-g", "cursor-style", "nosuch")
         self.assertNotEqual(r.rc, 0)
 
+    def test_pane_colours(self):
+        pm = self.pm
+        c = self.attach("S", rows=30, cols=100)
+        pm.type("S", r"printf '\033[31mRED\033[0m \033[42mGRN\033[0m \033[33mYEL\033[0m\n'")
+        pm.wait_line("S", "RED GRN YEL")
+        c.wait_text("RED GRN YEL")
+        row = next(i for i, l in enumerate(c.lines()) if l.startswith("RED GRN"))
+        self.assertEqual(c.screen.cells(row)[0]["fg"], "idx:1")
+        # the pane's palette: index 1 and 2 are colours of its own; 3 is not set
+        pm.run("set-option", "-p", "-t", "S", "pane-colours[1]", "#102030")
+        pm.run("set-option", "-p", "-t", "S", "pane-colours[2]", "colour200")
+        # (tmux sends the nearest 256-colour index to a terminal it does
+        # not know has 24-bit colour)
+        wait_for(lambda: c.screen.cells(row)[0]["fg"] != "idx:1",
+                 msg="index 1 in the pane's colour", describe=lambda: repr(c.screen.cells(row)[:1]))
+        if pmuxtest.flavor() == "pmux":
+            self.assertEqual(c.screen.cells(row)[0]["fg"], "#102030")
+        cells = c.screen.cells(row)
+        self.assertNotEqual(cells[4]["bg"], "idx:2", cells[4])
+        self.assertEqual(cells[8]["fg"], "idx:3")
+        pm.run("set-option", "-p", "-t", "S", "-u", "pane-colours")
+        wait_for(lambda: c.screen.cells(row)[0]["fg"] == "idx:1",
+                 msg="index 1 again", describe=lambda: repr(c.screen.cells(row)[:1]))
+
     def test_rgb_from_terminal_overrides(self):
         # the configs' way to say the terminal has 24-bit colour: Tc appended
         # to terminal-overrides (or RGB to terminal-features)
