@@ -245,31 +245,22 @@ static void freeze_window_names(struct server *srv)
 	}
 }
 
-static int ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcmp(s + n - m, tail) == 0;
-}
-
 /* Styles and colours are checked when set, with tmux's words, so that a
  * typo in a config file is reported rather than silently drawn as the
- * default. */
-static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const char *name,
-		       const char *value)
+ * default. A colour option's default ("none" for cursor-colour) is good. */
+static int check_value(struct cmd_ctx *ctx, const struct option_def *d, const char *value)
 {
-	struct grid_cell pen = {0};
 	grid_color colour;
+	char *err = NULL;
 
-	if (d == NULL || d->type != OPTION_STRING)
-		return 0; /* (clock-mode-style is a choice) */
-	if (ends_with(name, "-style") && strstr(value, "#{") == NULL && /* (formats: at use) */
-	    style_parse(value, &pen, &pen, NULL) != 0)
+	if (d == NULL)
+		return 0;
+	if (d->type == OPTION_STYLE && style_check(value, &err) != 0) {
+		free(err);
 		return cmd_error(ctx, "invalid style: %s", value);
-	if ((ends_with(name, "-colour") || strcmp(name, "status-bg") == 0 ||
-	     strcmp(name, "status-fg") == 0) &&
-	    style_colour(value, strlen(value), &colour) < 0 &&
-	    !(strcmp(name, "cursor-colour") == 0 && strcmp(value, "none") == 0))
+	}
+	if (d->type == OPTION_COLOUR && strcmp(value, d->def) != 0 &&
+	    style_colour(value, strlen(value), &colour) < 0)
 		return cmd_error(ctx, "bad colour: %s", value);
 	return 0;
 }
@@ -327,7 +318,7 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 		fc.m = &ctx->mouse;
 		value = expanded = format_expand(value, &fc);
 	}
-	if (check_value(ctx, d, name, value) != 0) {
+	if (check_value(ctx, d, value) != 0) {
 		free(expanded);
 		return -1;
 	}

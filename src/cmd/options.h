@@ -16,7 +16,9 @@ enum option_type {
 	OPTION_FLAG,   /* on/off */
 	OPTION_CHOICE, /* one of a list */
 	OPTION_KEY,
-	OPTION_ARRAY, /* strings by index, name[N]; choices: what set splits on */
+	OPTION_ARRAY,  /* strings by index, name[N]; choices: what set splits on */
+	OPTION_STYLE,  /* a string that must be a style, unless it holds a format */
+	OPTION_COLOUR, /* a string that must be a colour, or the option's own default */
 };
 
 struct option_def {
@@ -26,6 +28,13 @@ struct option_def {
 	long min, max;	     /* numbers */
 	const char *choices; /* choices, comma-separated */
 };
+
+/* Strings, styles and colours are all text; set-option checks the last
+ * two (tmux's messages). */
+static inline int option_text_type(enum option_type t)
+{
+	return t == OPTION_STRING || t == OPTION_STYLE || t == OPTION_COLOUR;
+}
 
 enum option_scope {
 	OPTION_SESSION,

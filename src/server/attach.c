@@ -1632,11 +1632,9 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->active_border_pen = c->active_border_pen;
 	f->fill_ch = fill_character(o);
 	if (w->active != NULL && c->has_ccolour) {
-		long rgb =
-			style_colour_rgb(options_string(pane_options(w->active), "cursor-colour"));
-
-		f->cursor_coloured = rgb >= 0;
-		f->cursor_rgb = rgb >= 0 ? (uint32_t)rgb : 0;
+		pane_options_seen(w->active);
+		f->cursor_coloured = w->active->cursor_rgb >= 0;
+		f->cursor_rgb = f->cursor_coloured ? (uint32_t)w->active->cursor_rgb : 0;
 	}
 }
 
@@ -1794,10 +1792,9 @@ static void attach_draw(struct peer *c)
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync && p->copy == NULL;
-		views[n].palette = pane_palette(p);
+		views[n].palette = pane_palette(p); /* (also reads cursor_style) */
 		if (p == w->active)
-			views[n].cursor_style =
-				(int)options_number(pane_options(p), "cursor-style");
+			views[n].cursor_style = p->cursor_style;
 		motion |= mouse_hover_wanted(p);
 		if (p == w->active)
 			f.active = n;

@@ -425,7 +425,6 @@ static const char *scope_text(const struct option_def *d)
 	}
 }
 
-/* pmux's option table has no help text: the type, scope and values. */
 /* The kind of values an option takes. */
 static void type_line(const struct option_def *d, struct lines *l)
 {
@@ -439,6 +438,10 @@ static void type_line(const struct option_def *d, struct lines *l)
 		line(l, "A key.");
 	else if (d->type == OPTION_ARRAY)
 		line(l, "An array of strings.");
+	else if (d->type == OPTION_STYLE)
+		line(l, "A style.");
+	else if (d->type == OPTION_COLOUR)
+		line(l, "A colour.");
 	else
 		line(l, "A string.");
 }

@@ -453,26 +453,44 @@ static void pane_flush(struct pane *p)
 
 /* pane-colours: the RGB colours given to palette indexes (0-255), read
  * again only when an option changed; NULL when none is set. */
-const int32_t *pane_palette(struct pane *p)
+static void pane_read_palette(struct pane *p, struct options *o)
 {
-	struct options *o;
-	int n;
+	int n = options_array_size(o, "pane-colours");
 
-	if (p->palette_gen == options_generation() && p->palette_gen != 0)
-		return p->palette;
-	o = pane_options(p);
-	p->palette_gen = options_generation();
-	n = options_array_size(o, "pane-colours");
 	free(p->palette);
 	p->palette = NULL;
 	if (n == 0)
-		return NULL;
+		return;
 	p->palette = xmalloc(256 * sizeof *p->palette);
 	for (int i = 0; i < 256; i++) {
 		const char *c = i < n ? options_array_item(o, "pane-colours", i) : NULL;
 
 		p->palette[i] = c != NULL ? (int32_t)style_colour_rgb(c) : -1;
 	}
+}
+
+/* What the pane takes from its options for its output and drawing
+ * (scroll-on-clear, alternate-screen, pane-colours, cursor-style and
+ * -colour), read again only when an option changed: the output path and
+ * every frame ask. */
+void pane_options_seen(struct pane *p)
+{
+	struct options *o;
+
+	if (p->options_seen == options_generation())
+		return;
+	p->options_seen = options_generation();
+	o = pane_options(p);
+	grid_set_scroll_on_clear(p->grid, (int)options_number(o, "scroll-on-clear"));
+	grid_set_alternate_screen(p->grid, (int)options_number(o, "alternate-screen"));
+	pane_read_palette(p, o);
+	p->cursor_style = (int)options_number(o, "cursor-style");
+	p->cursor_rgb = style_colour_rgb(options_string(o, "cursor-colour"));
+}
+
+const int32_t *pane_palette(struct pane *p)
+{
+	pane_options_seen(p);
 	return p->palette;
 }
 

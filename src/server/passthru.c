@@ -169,11 +169,9 @@ static void sync_scan(struct pane *p, const char *buf, size_t len)
 static void text_out(void *arg, const char *buf, size_t len)
 {
 	struct pane *p = arg;
-	struct options *o = pane_options(p);
 
 	sync_scan(p, buf, len);
-	grid_set_scroll_on_clear(p->grid, (int)options_number(o, "scroll-on-clear"));
-	grid_set_alternate_screen(p->grid, (int)options_number(o, "alternate-screen"));
+	pane_options_seen(p);
 	grid_input(p->grid, buf, len);
 }
 

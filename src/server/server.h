@@ -73,16 +73,18 @@ struct pane {
 	char *last_command; /* pane_current_command when last looked at */
 	char *title_shown;  /* its title when output last asked for a frame */
 	time_t created;
-	time_t dead_time;	   /* when its program exited, or 0 */
-	int32_t *palette;	   /* pane-colours, RGB by index (-1 unset); NULL: none */
-	unsigned long palette_gen; /* the options' generation it was read at */
-	uint64_t last_output;	   /* loop time of the last read, ms */
-	uint64_t last_frame;	   /* loop time its output last asked for a frame */
-	int frame_due;		   /* output not yet asked for: frame_timer will */
-	int input_since_frame;	   /* written to since its output last asked for one */
-	int input_off;		   /* select-pane -d: keys and pastes are dropped */
-	pid_t fg_name_pgrp;	   /* last_command's foreground group */
-	uint64_t fg_name_time;	   /* ... and when it was read, ms */
+	time_t dead_time;	    /* when its program exited, or 0 */
+	int32_t *palette;	    /* pane-colours, RGB by index (-1 unset); NULL: none */
+	unsigned long options_seen; /* options_generation() of pane_options_seen */
+	int cursor_style;	    /* cursor-style (DECSCUSR 1-6, 0 default) */
+	long cursor_rgb;	    /* cursor-colour as RGB, -1 for none */
+	uint64_t last_output;	    /* loop time of the last read, ms */
+	uint64_t last_frame;	    /* loop time its output last asked for a frame */
+	int frame_due;		    /* output not yet asked for: frame_timer will */
+	int input_since_frame;	    /* written to since its output last asked for one */
+	int input_off;		    /* select-pane -d: keys and pastes are dropped */
+	pid_t fg_name_pgrp;	    /* last_command's foreground group */
+	uint64_t fg_name_time;	    /* ... and when it was read, ms */
 
 	/* what wait-pane -f needs: foreground changes since the last send-keys */
 	uint64_t last_keys;	  /* loop time of the last send-keys, ms */
@@ -399,6 +401,7 @@ pid_t pane_foreground(const struct pane *p);
 void pane_sample_foreground(struct pane *p);
 void pane_keys_sent(struct pane *p);
 void pane_poll_set(uv_poll_t *poll, int *now, int events, uv_poll_cb cb);
+void pane_options_seen(struct pane *p);
 const int32_t *pane_palette(struct pane *p);
 /* Read what the pane written to in this turn of the loop has answered. */
 void pane_read_typed(struct server *srv);
