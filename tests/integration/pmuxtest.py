@@ -548,6 +548,16 @@ class Pmux:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def sgr(button, col, row, release=False):
+    """A mouse report (SGR, 1006) at 0-based (col, row) on a client's terminal."""
+    return b"\x1b[<%d;%d;%d%s" % (button, col + 1, row + 1, b"m" if release else b"M")
+
+
+def click(col, row, button=0):
+    """A press and release at 0-based (col, row)."""
+    return sgr(button, col, row) + sgr(button, col, row, release=True)
+
+
 def base_env(tmp):
     env = dict(os.environ)
     for k in ("PMUX", "PMUX_PANE", "TMUX", "TMUX_PANE", "PMUX_TMPDIR", "TMUX_TMPDIR"):

@@ -12,6 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+from pmuxtest import sgr, click  # noqa: E402
 from pmuxtest import AttachedClient, wait_for  # noqa: E402
 
 MOUSE_ON = (b"\x1b[?1002h", b"\x1b[?1006h")
@@ -19,15 +20,6 @@ MOUSE_OFF = (b"\x1b[?1002l", b"\x1b[?1006l")
 
 # A program that turns on mouse reporting (the modes are its argv), puts its
 # terminal in raw mode and appends every byte it reads to a file; "q" ends it.
-def sgr(button, col, row, release=False):
-    """A report at 0-based (col, row) on the client's terminal."""
-    return b"\x1b[<%d;%d;%d%s" % (button, col + 1, row + 1, b"m" if release else b"M")
-
-
-def click(col, row, button=0):
-    return sgr(button, col, row) + sgr(button, col, row, release=True)
-
-
 class Mouse(pmuxtest.PmuxTestCase):
 
     def setUp(self):

@@ -12,16 +12,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+from pmuxtest import sgr, click  # noqa: E402
 from pmuxtest import AttachedClient, wait_for  # noqa: E402
-
-
-def sgr(button, col, row, release=False):
-    """A report at 0-based (col, row) on the client's terminal."""
-    return b"\x1b[<%d;%d;%d%s" % (button, col + 1, row + 1, b"m" if release else b"M")
-
-
-def click(col, row, button=0):
-    return sgr(button, col, row) + sgr(button, col, row, release=True)
 
 
 class MouseBindings(pmuxtest.PmuxTestCase):

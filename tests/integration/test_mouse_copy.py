@@ -10,14 +10,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+from pmuxtest import sgr  # noqa: E402
 from pmuxtest import AttachedClient, wait_for  # noqa: E402
 
 MOUSE_ON = b"\x1b[?1006h"
-
-
-def sgr(button, col, row, release=False):
-    """A report at 0-based (col, row) on the client's terminal."""
-    return b"\x1b[<%d;%d;%d%s" % (button, col + 1, row + 1, b"m" if release else b"M")
 
 
 class MouseCopy(pmuxtest.PmuxTestCase):

@@ -14,17 +14,12 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+from pmuxtest import click  # noqa: E402
 import screen  # noqa: E402
 from pmuxtest import wait_for  # noqa: E402
 
 ROWS, COLS = 21, 60
 SELECTED_BG = "idx:3"  # bg=yellow: mode-style in tmux 3.3, menu-selected-style in pmux
-
-def sgr_click(col, row, button=0):
-    """A press and release of button 1 at a 0-based cell, in SGR form."""
-    return (b"\x1b[<%d;%d;%dM" % (button, col + 1, row + 1)
-            + b"\x1b[<%d;%d;%dm" % (button, col + 1, row + 1))
-
 
 MENU = ["Set A", "a", "set -g @choice A",
         "",
@@ -207,12 +202,12 @@ class MenuPopup(screen.ScreenTestCase):
         pm.run("bind-key", "m", "display-menu", "-x", "0", "-y", "0", *MENU)
         c.keys(b"\x02m")
         c.wait_text("Set B (b)")
-        c.write(sgr_click(3, 4))  # "Set B", the fourth item
+        c.write(click(3, 4))  # "Set B", the fourth item
         wait_for(lambda: self.choice() == "B", msg="a click chose Set B", describe=c.describe)
         c.wait_screen(self.no_box, "the menu gone")
         c.keys(b"\x02m")
         c.wait_text("Set A (a)")
-        c.write(sgr_click(40, 10))  # elsewhere: closed, nothing run
+        c.write(click(40, 10))  # elsewhere: closed, nothing run
         c.wait_screen(self.no_box, "the menu closed by a click elsewhere")
         self.assertEqual(self.choice(), "B")
 
@@ -325,10 +320,10 @@ class MenuPopup(screen.ScreenTestCase):
                         "printf '\\033[?1000h\\033[?1006h'; stty -echo -icanon; echo ready; cat -v")
         c.wait_screen(lambda ls: self.inside(ls, "ready"), "the popup's program")
         # the box's inside starts at (11, 3): a click at (15, 5) is (4, 2) in it
-        c.write(sgr_click(15, 5))
+        c.write(click(15, 5))
         c.wait_screen(lambda ls: self.inside(ls, "^[[<0;5;3M^[[<0;5;3m"),
                       "the click reported to the program, relative to the popup")
-        c.write(sgr_click(50, 18))  # outside: neither the popup nor the pane gets it
+        c.write(click(50, 18))  # outside: neither the popup nor the pane gets it
         pm.run("display-popup", "-C", "-c", self.tty)
         c.wait_screen(self.no_box, "the popup closed")
 

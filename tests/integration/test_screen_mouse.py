@@ -7,14 +7,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
+from pmuxtest import click  # noqa: E402
 import screen  # noqa: E402
 from pmuxtest import wait_for  # noqa: E402
-
-
-def sgr_click(col, row, button=0):
-    """Press and release at 0-based (col, row), SGR encoded (1-based)."""
-    return (b"\x1b[<%d;%d;%dM" % (button, col + 1, row + 1)
-            + b"\x1b[<%d;%d;%dm" % (button, col + 1, row + 1))
 
 
 class Mouse(screen.ScreenTestCase):
@@ -37,7 +32,7 @@ class Mouse(screen.ScreenTestCase):
 
         def click_in(pane):
             left, top, w, h = geo[pane]
-            c.write(sgr_click(left + w // 2, top + h // 2))
+            c.write(click(left + w // 2, top + h // 2))
             wait_for(lambda: pm.display("S", "#{pane_id}") == pane,
                      msg="a click in %s to make it the active pane" % pane,
                      describe=c.describe)
