@@ -33,6 +33,7 @@
 #define PASTE_MARK_LEN 6
 #define TTY_FLUSH_SLACK_MS 5 /* see tty_input_flush */
 #define TTY_ESCAPE_MS 10     /* escape-time until tty_set_escape_time says */
+#define TTY_UKEY_MAX 64	     /* the longest user-keys sequence recognised across reads */
 
 static const char paste_start[] = "\033[200~";
 static const char paste_end[] = "\033[201~";
@@ -48,6 +49,11 @@ struct tty {
 	TickitTerm *tt;
 	char **user_keys; /* user-keys: the sequences of User0 ... (NULL: none) */
 	int nuser_keys;
+	/* the end of an input that may be the start of a user key's sequence,
+	 * held for escape-time: the rest may come in the next read */
+	char ukey_held[TTY_UKEY_MAX];
+	size_t ukey_len;
+	long long ukey_deadline; /* monotonic ms */
 	tty_output_fn *out;
 	tty_key_fn *key;
 	tty_mouse_fn *mouse;
@@ -995,9 +1001,7 @@ void tty_set_user_keys(struct tty *t, const char *const *seqs, int n)
 		t->user_keys[i] = seqs[i] != NULL && *seqs[i] != '\0' ? xstrdup(seqs[i]) : NULL;
 }
 
-/* The first user key's sequence in buf: its index and *at, or -1. A
- * sequence cut by the end of a read is not seen (terminals send one in one
- * write). */
+/* The first user key's sequence in buf: its index and *at, or -1. */
 static int user_key_at(const struct tty *t, const char *buf, size_t len, size_t *at)
 {
 	int found = -1;
@@ -1015,26 +1019,104 @@ static int user_key_at(const struct tty *t, const char *buf, size_t len, size_t 
 	return found;
 }
 
+/* The length of the longest end of buf that begins, but does not complete,
+ * a user key's sequence (0: none). */
+static size_t user_key_prefix(const struct tty *t, const char *buf, size_t len)
+{
+	size_t best = 0;
+
+	for (int i = 0; i < t->nuser_keys; i++) {
+		const char *s = t->user_keys[i];
+		size_t sl = s != NULL ? strlen(s) : 0;
+
+		if (sl < 2 || sl > TTY_UKEY_MAX)
+			continue;
+		for (size_t n = sl - 1 < len ? sl - 1 : len; n > best; n--) {
+			if (memcmp(buf + len - n, s, n) == 0) {
+				best = n;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+static void tty_deliver_user_key(struct tty *t, int i)
+{
+	struct key k = {.kind = KEY_USER, .cp = (uint32_t)i};
+
+	t->busy++;
+	t->key(&k, NULL, 0, t->ctx);
+	t->busy--;
+}
+
+/* The held start of a sequence as ordinary keys: no more of it came. */
+static void tty_release_user_prefix(struct tty *t)
+{
+	char tmp[TTY_UKEY_MAX];
+	size_t n = t->ukey_len;
+
+	memcpy(tmp, t->ukey_held, n);
+	t->ukey_len = 0;
+	tty_push(t, tmp, n);
+}
+
+/*
+ * The held start of a sequence and the new input: a whole sequence is its
+ * user key; a longer start is held again; anything else goes out as keys.
+ * Returns the bytes of buf used.
+ */
+static size_t tty_join_user_prefix(struct tty *t, const char *buf, size_t len)
+{
+	char tmp[2 * TTY_UKEY_MAX];
+	size_t held = t->ukey_len, k = len < TTY_UKEY_MAX ? len : TTY_UKEY_MAX, at, n;
+	int i;
+
+	memcpy(tmp, t->ukey_held, held);
+	memcpy(tmp + held, buf, k);
+	i = user_key_at(t, tmp, held + k, &at);
+	if (i >= 0 && at == 0 && strlen(t->user_keys[i]) > held) {
+		t->ukey_len = 0;
+		tty_deliver_user_key(t, i);
+		return strlen(t->user_keys[i]) - held;
+	}
+	n = k == len ? user_key_prefix(t, tmp, held + k) : 0;
+	if (n == held + k) {
+		memcpy(t->ukey_held, tmp, n);
+		t->ukey_len = n;
+		return len;
+	}
+	tty_release_user_prefix(t);
+	return 0;
+}
+
 /* Keys, with user-keys' sequences taken out as the keys User0 ... */
 static void tty_push_keys(struct tty *t, const char *buf, size_t len)
 {
-	size_t at;
+	size_t at, used;
 	int i;
 
+	if (t->ukey_len > 0) {
+		used = tty_join_user_prefix(t, buf, len);
+		buf += used;
+		len -= used;
+	}
 	while (t->nuser_keys > 0 && !t->free_pending && (i = user_key_at(t, buf, len, &at)) >= 0) {
-		struct key k = {.kind = KEY_USER, .cp = (uint32_t)i};
-
 		tty_push(t, buf, at);
 		if (t->free_pending)
 			return;
-		t->busy++;
-		t->key(&k, NULL, 0, t->ctx);
-		t->busy--;
+		tty_deliver_user_key(t, i);
 		at += strlen(t->user_keys[i]);
 		buf += at;
 		len -= at;
 	}
-	tty_push(t, buf, len);
+	at = t->nuser_keys > 0 && t->escape_ms > 0 ? user_key_prefix(t, buf, len) : 0;
+	tty_push(t, buf, len - at);
+	if (at > 0 && !t->free_pending) {
+		memcpy(t->ukey_held, buf + len - at, at);
+		t->ukey_len = at;
+		t->ukey_deadline = tty_now_ms() + t->escape_ms;
+	}
 }
 
 static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
@@ -1112,15 +1194,30 @@ int tty_input_timeout(struct tty *t)
 	int ms, esc = -1;
 	long long left;
 
-	/* this also delivers the pending key if its time has already come */
 	t->busy++;
-	ms = tickit_term_input_check_timeout_msec(t->tt);
+	/* first, so that libtickit's own wait covers what this gives it */
+	if (t->ukey_len > 0) {
+		left = t->ukey_deadline - tty_now_ms();
+		if (left <= 0)
+			tty_release_user_prefix(t);
+		else
+			esc = (int)left;
+	}
+	/* this also delivers the pending key if its time has already come */
+	ms = t->free_pending ? -1 : tickit_term_input_check_timeout_msec(t->tt);
+	if (ms < 0 && t->tk_pending && !t->free_pending) {
+		/* libtickit forces out only the first key of what it held
+		 * ("ESC [" of "ESC [ 5 ; 3"); the rest waits for more input,
+		 * which would then overtake it */
+		tickit_term_input_push_bytes(t->tt, "", 0);
+		ms = t->free_pending ? -1 : tickit_term_input_check_timeout_msec(t->tt);
+	}
 	t->tk_pending = ms >= 0;
 	if (t->esc_held && !t->free_pending) {
 		left = t->esc_deadline - tty_now_ms();
 		if (left <= 0)
 			tty_deliver_escape(t);
-		else
+		else if (esc < 0 || left < esc)
 			esc = (int)left;
 	}
 	t->busy--;
@@ -1133,7 +1230,7 @@ int tty_input_timeout(struct tty *t)
 	return ms;
 }
 
-void tty_input_flush(struct tty *t)
+int tty_input_flush(struct tty *t)
 {
 	int ms = tty_input_timeout(t);
 	struct timespec ts;
@@ -1147,8 +1244,9 @@ void tty_input_flush(struct tty *t)
 	if (ms > 0 && ms <= TTY_FLUSH_SLACK_MS) {
 		ts = (struct timespec){.tv_nsec = (long)ms * 1000000};
 		nanosleep(&ts, NULL);
-		(void)tty_input_timeout(t);
+		ms = tty_input_timeout(t);
 	}
+	return ms;
 }
 
 int tty_truecolor(const struct tty *t)

@@ -47,8 +47,9 @@ void tty_set_escape_time(struct tty *t, int ms);
 int tty_input_timeout(struct tty *t);
 /* Called when that timeout expires (delivers the pending key; a timer that
  * fired a few ms early is tolerated). If called much too early it does
- * nothing: tty_input_timeout() then says how long is left. */
-void tty_input_flush(struct tty *t);
+ * nothing. Returns, as tty_input_timeout(), how long is left until the
+ * next timeout, or -1. */
+int tty_input_flush(struct tty *t);
 
 /*
  * Cursor style for the renderer: DECSCUSR's parameter (1-6: block,

@@ -1392,8 +1392,14 @@ void attach_input(struct peer *c, const char *buf, size_t len)
 
 void attach_timer(struct peer *c)
 {
-	if (c->state == PEER_ATTACHED)
-		tty_input_flush(c->tty);
+	int ms;
+
+	if (c->state != PEER_ATTACHED)
+		return;
+	/* what the timeout let go may start a wait of its own */
+	ms = tty_input_flush(c->tty);
+	if (ms >= 0 && c->state == PEER_ATTACHED)
+		uv_timer_start(&c->timer, escape_timer_cb, (uint64_t)ms, 0);
 }
 
 void attach_resize(struct peer *c, int rows, int cols)

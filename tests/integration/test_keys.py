@@ -276,6 +276,39 @@ class Keys(pmuxtest.PmuxTestCase):
         r = pm.cmd("bind-key", "-n", "User1000", "display", "x")
         self.assertNotEqual(r.rc, 0)
 
+    def test_user_keys_split_between_reads(self):
+        pm = self.pm
+        pm.run("set-option", "-s", "escape-time", "2000")
+        pm.run("set-option", "-s", "user-keys[0]", "\x1b[5;30012~")
+        pm.run("bind-key", "-n", "User0", "set-option", "-g", "@u", "zero")
+        pm.type("k", "cat -v")
+        pm.wait_proc("k", ["cat", "-v"])
+        # a sequence that arrives in two reads of the terminal is still one key
+        self.c.write(b"a\x1b[5;3")
+        time.sleep(0.3)
+        self.c.write(b"0012~b\r")
+        wait_for(lambda: pm.display("k", "#{@u}") == "zero",
+                 msg="the split user key's binding", describe=lambda: pm.display("k", "#{@u}"))
+        pm.wait_line("k", "ab")
+        # a start that stops is keys once escape-time has passed, in order
+        pm.run("set-option", "-g", "@u", "")
+        self.c.write(b"c\x1b[5;3")
+        time.sleep(2.5)
+        self.c.write(b"d\r")
+        pm.wait_line("k", "c^[[5;3d")
+        self.assertEqual(pm.display("k", "#{@u}"), "")
+
+    def test_unfinished_sequence_keeps_its_order(self):
+        # libtickit lets go of an unfinished sequence one key at a time
+        pm = self.pm
+        pm.run("set-option", "-s", "escape-time", "300")
+        pm.type("k", "cat -v")
+        pm.wait_proc("k", ["cat", "-v"])
+        self.c.write(b"c\x1b[5;3")
+        time.sleep(1.5)
+        self.c.write(b"d\r")
+        pm.wait_line("k", "c^[[5;3d")
+
     def test_prompt_cancel(self):
         self.c.write(PREFIX + b":new-window -n cancelled\x03")
         self.c.write(PREFIX + b":new-window -n escaped\x1b")
