@@ -1020,7 +1020,8 @@ static int user_key_at(const struct tty *t, const char *buf, size_t len, size_t 
 }
 
 /* The length of the longest end of buf that begins, but does not complete,
- * a user key's sequence (0: none). */
+ * a user key's sequence (0: none). Only terminal sequences, which start
+ * with Escape, are waited for: "zq" must not hold up every z typed. */
 static size_t user_key_prefix(const struct tty *t, const char *buf, size_t len)
 {
 	size_t best = 0;
@@ -1029,7 +1030,7 @@ static size_t user_key_prefix(const struct tty *t, const char *buf, size_t len)
 		const char *s = t->user_keys[i];
 		size_t sl = s != NULL ? strlen(s) : 0;
 
-		if (sl < 2 || sl > TTY_UKEY_MAX)
+		if (sl < 2 || sl > TTY_UKEY_MAX || s[0] != '\033')
 			continue;
 		for (size_t n = sl - 1 < len ? sl - 1 : len; n > best; n--) {
 			if (memcmp(buf + len - n, s, n) == 0) {
