@@ -1,5 +1,6 @@
 /* keys: key tables, bindings, tmux's defaults, list-keys and prompt templates. */
 #include "cmd/keys.h"
+#include "cmd/parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,8 +354,6 @@ static const struct {
 #undef KEYS_COPY_MOUSE
 };
 
-static void add_quoted(struct buf *b, const char *w);
-
 struct key_tables *keys_new(void)
 {
 	return xcalloc(1, sizeof(struct key_tables));
@@ -604,25 +603,15 @@ const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, 
 	return NULL;
 }
 
-/* A key name as a word bind-key accepts back, as tmux prints it: a
- * special character escaped (\" \# \%), a longer name with one quoted. */
+/* A key name as a word bind-key accepts back, as tmux prints it (\#, "M-$"). */
 static void key_word(const struct key *k, char *buf, size_t size)
 {
-	static const char special[] = "\"#$%';{}~\\";
 	char name[64];
 	struct buf b;
 
 	key_name(k, name, sizeof name);
-	if (strpbrk(name, special) == NULL) {
-		snprintf(buf, size, "%s", name);
-		return;
-	}
-	if (name[1] == '\0') {
-		snprintf(buf, size, "\\%s", name);
-		return;
-	}
 	buf_init(&b);
-	add_quoted(&b, name);
+	parse_quote(&b, name);
 	snprintf(buf, size, "%s", buf_cstr(&b));
 	buf_free(&b);
 }
@@ -698,23 +687,6 @@ int keys_list(struct key_tables *kt, const char *table, const struct key *only, 
 	return 0;
 }
 
-/* Characters that make the parser split or reinterpret a bare word. */
-static int word_needs_quotes(const char *w)
-{
-	return *w == '\0' || strpbrk(w, " \t\n\r\"'\\;#$~{}") != NULL;
-}
-
-static void add_quoted(struct buf *b, const char *w)
-{
-	buf_addc(b, '"');
-	for (; *w != '\0'; w++) {
-		if (*w == '"' || *w == '\\' || *w == '$')
-			buf_addc(b, '\\');
-		buf_addc(b, *w);
-	}
-	buf_addc(b, '"');
-}
-
 char *keys_join_words(int argc, char **argv)
 {
 	struct buf b;
@@ -723,12 +695,7 @@ char *keys_join_words(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (i > 0)
 			buf_addc(&b, ' ');
-		if (strcmp(argv[i], ";") == 0)
-			buf_adds(&b, "\\;"); /* a command separator stays one */
-		else if (word_needs_quotes(argv[i]))
-			add_quoted(&b, argv[i]);
-		else
-			buf_adds(&b, argv[i]);
+		parse_quote(&b, argv[i]); /* a separator ; stays one: \; */
 	}
 	return buf_detach(&b);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd/options.h"
+#include "cmd/parse.h"
 #include "render/box.h"
 
 /* tmux's default status lines: the first is what status_build draws
@@ -859,21 +860,12 @@ const char *options_string(const struct options *o, const char *name)
 static void show_value(const char *name, const char *v, int string, int value_only, int mark,
 		       struct buf *out)
 {
-	int quote = string && (*v == '\0' || strpbrk(v, " \"'#;$") != NULL);
-
 	if (!value_only)
 		buf_printf(out, "%s%s ", name, mark ? "*" : "");
-	if (quote && !value_only) {
-		buf_addc(out, '"');
-		for (; *v != '\0'; v++) {
-			if (*v == '"' || *v == '\\' || *v == '$')
-				buf_addc(out, '\\');
-			buf_addc(out, *v);
-		}
-		buf_addc(out, '"');
-	} else {
+	if (string && !value_only)
+		parse_quote(out, v); /* as tmux: the line can be set back */
+	else
 		buf_adds(out, v);
-	}
 	buf_addc(out, '\n');
 }
 

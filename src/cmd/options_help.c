@@ -16,6 +16,8 @@ static const struct help helps[] = {
 	{"allow-passthrough", "Whether programs may pass sequences to the terminal with the tmux "
 			      "passthrough sequence (all: also from panes not shown)."},
 	{"allow-rename", "Whether programs may rename the window with an escape sequence."},
+	{"alternate-screen",
+	 "Whether programs may use the alternate screen (modes 47, 1047, 1049)."},
 	{"assume-paste-time", "Keys arriving faster than this are taken as pasted text, not "
 			      "bindings."},
 	{"automatic-rename", "Whether the window is named after its active pane's command."},
@@ -82,10 +84,12 @@ static const struct help helps[] = {
 	{"pane-border-lines", "The lines pane borders are drawn with."},
 	{"pane-border-status", "Whether pane borders show a status line, at the top or bottom."},
 	{"pane-border-style", "The style of pane borders."},
+	{"pane-colours", "Colours for palette indexes in this pane's output, index by index."},
 	{"popup-border-lines", "The lines of popups' borders."},
 	{"popup-border-style", "The style of popups' borders."},
 	{"popup-style", "The style of popups."},
 	{"prefix", "The prefix key."},
+	{"prefix2", "A second prefix key."},
 	{"prompt-history-limit", "How many entries each command prompt history keeps."},
 	{"remain-on-exit", "Whether a pane stays when its program exits (failed: only when it "
 			   "failed)."},
@@ -118,6 +122,7 @@ static const struct help helps[] = {
 	{"terminal-overrides", "terminfo entries to override, by TERM pattern."},
 	{"update-environment", "Variables copied from the client's environment when a session is "
 			       "made or attached to."},
+	{"user-keys", "Terminal sequences that become the keys User0, User1 and so on."},
 	{"visual-activity", "Whether activity alerts show a message, ring the bell, or both."},
 	{"visual-bell", "Whether bell alerts show a message, ring the bell, or both."},
 	{"visual-silence", "Whether silence alerts show a message, ring the bell, or both."},

@@ -768,51 +768,74 @@ int parse_true(const char *s)
 	return s != NULL && *s != '\0' && strcmp(s, "0") != 0;
 }
 
-static int quote_safe(const char *w)
-{
-	const char *p;
+/* Characters that need a word quoted (as tmux quotes): the rest, control
+ * characters included, can be escaped in a bare word. */
+#define QUOTE_DOUBLE " #';${}%"
 
-	if (*w == '\0')
-		return 0;
-	for (p = w; *p != '\0'; p++) {
-		if (!isalnum((unsigned char)*p) && strchr("-_./:@+,=^!", *p) == NULL)
-			return 0;
-	}
-	return 1;
+static void quote_char(struct buf *out, const char *p, char quotes)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c == '\\' || (quotes == '"' && c == '"'))
+		buf_printf(out, "\\%c", c);
+	else if (quotes == '"' && c == '$' && (p[1] == '{' || is_name_char((unsigned char)p[1], 1)))
+		buf_adds(out, "\\$");
+	else if (c == '\n')
+		buf_adds(out, "\\n");
+	else if (c == '\t')
+		buf_adds(out, "\\t");
+	else if (c == '\r')
+		buf_adds(out, "\\r");
+	else if (c < 0x20 || c == 0x7f)
+		buf_printf(out, "\\%03o", c);
+	else
+		buf_addc(out, (char)c);
 }
 
+/* Would quote_char escape anything in word? (not in single quotes, then) */
+static int has_escapes(const char *word)
+{
+	for (const char *p = word; *p != '\0'; p++) {
+		if (*p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * As tmux writes a word (show-options, list-keys): bare when nothing in it
+ * means anything to the parser; in double quotes when it holds a space or
+ * one of QUOTE_DOUBLE; in single quotes when only a double quote needs them;
+ * a lone special character escaped (\;, \#); a leading ~ escaped.
+ */
 void parse_quote(struct buf *out, const char *word)
 {
-	const char *p;
+	char quotes = 0;
 
-	if (quote_safe(word)) {
-		buf_adds(out, word);
+	if (*word == '\0') {
+		buf_adds(out, "''");
 		return;
 	}
-	if (strcmp(word, ";") == 0) { /* as tmux writes it (list-keys) */
-		buf_adds(out, "\\;");
+	if (word[strcspn(word, QUOTE_DOUBLE)] != '\0')
+		quotes = '"';
+	else if (strchr(word, '"') != NULL)
+		quotes = has_escapes(word) ? '"' : '\'';
+	if (word[1] == '\0' && *word != ' ' && (quotes != 0 || *word == '~')) {
+		buf_printf(out, "\\%c", *word);
 		return;
 	}
-	if (strpbrk(word, "'\n\r\t\033") == NULL) {
+	if (quotes == '\'') {
 		buf_printf(out, "'%s'", word);
 		return;
 	}
-	buf_addc(out, '"');
-	for (p = word; *p != '\0'; p++) {
-		if (*p == '\\' || *p == '"' || *p == '$' || (*p == '~' && p == word))
-			buf_printf(out, "\\%c", *p);
-		else if (*p == '\n')
-			buf_adds(out, "\\n");
-		else if (*p == '\t')
-			buf_adds(out, "\\t");
-		else if (*p == '\r')
-			buf_adds(out, "\\r");
-		else if ((unsigned char)*p < 0x20)
-			buf_printf(out, "\\%03o", (unsigned char)*p);
-		else
-			buf_addc(out, *p);
-	}
-	buf_addc(out, '"');
+	if (quotes != 0)
+		buf_addc(out, quotes);
+	if (*word == '~')
+		buf_addc(out, '\\');
+	for (const char *p = word; *p != '\0'; p++)
+		quote_char(out, p, quotes);
+	if (quotes != 0)
+		buf_addc(out, quotes);
 }
 
 int parse_words(const char *line, char ***argv, int *argc, char **err)

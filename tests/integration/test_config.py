@@ -255,7 +255,7 @@ class SourceFile(pmuxtest.PmuxTestCase):
             self.assertEqual(r.rc, 1, r)
             path = os.path.join(self.pm.tmp, "s.conf")
             out = self.pm.run("source-file", "-v", path)
-            self.assertEqual(out, "%s:1: set -g display-time 88\n%s:1: set -g status-left 'a b'\n"
+            self.assertEqual(out, "%s:1: set -g display-time 88\n%s:1: set -g status-left \"a b\"\n"
                              % (path, path))
 
     def test_self_sourcing_stops(self):

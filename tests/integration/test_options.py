@@ -59,6 +59,25 @@ class Options(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.run("show-options", "-sv", "escape-time"), "7\n")
         self.assertNotIn("escape-time", pm.run("show-options", "-g"))
 
+    def test_values_quoted_as_tmux(self):
+        # show-options writes each value so that the line can be set back,
+        # in tmux's own quoting
+        pm = self.pm
+        cases = [("", "''"), ("a b", '"a b"'), ("a$HOME", '"a\\$HOME"'), ("a$1", '"a$1"'),
+                 ('a"b', "'a\"b'"), ("~x", "\\~x"), ("a\\b", "a\\\\b"), ("tab\tx", "tab\\tx"),
+                 ("#", "\\#"), ("it's", '"it\'s"'), ("a:b,c", "a:b,c")]
+        for i, (value, shown) in enumerate(cases):
+            pm.run("set-option", "-g", "@q%d" % i, value)
+            self.assertEqual(pm.run("show-options", "-g", "@q%d" % i), "@q%d %s\n" % (i, shown))
+        # and setting the shown line back gives the same value
+        conf = os.path.join(pm.tmp, "back.conf")
+        with open(conf, "w") as f:
+            for i in range(len(cases)):
+                f.write("set -g " + pm.run("show-options", "-g", "@q%d" % i).replace("@q", "@r", 1))
+        pm.run("source-file", conf)
+        for i, (value, _) in enumerate(cases):
+            self.assertEqual(pm.run("show-options", "-gv", "@r%d" % i), value + "\n")
+
     def test_unset_user_option_is_unknown(self):
         pm = self.pm
         r = pm.cmd("show-options", "-gv", "@nosuch")

@@ -151,7 +151,7 @@ static void test_blocks(void)
 
 	CHECK_INT(parse("bind x {\n  display 'a b'\n  # comment\n  kill-pane \\; x\n}\nnext"), 0);
 	CHECK_INT(r.ncmds, 2);
-	CHECK_STR(word(0, 2), "display 'a b'; kill-pane \\; x");
+	CHECK_STR(word(0, 2), "display \"a b\"; kill-pane \\; x");
 	CHECK_INT(r.cmds[0].line, 1);
 	CHECK_STR(word(1, 0), "next");
 	CHECK_INT(r.cmds[1].line, 6);
@@ -160,7 +160,7 @@ static void test_blocks(void)
 	CHECK_INT(parse("if-shell true { if-shell false { a 1 } { b \"$\" } } after ; c"), 0);
 	CHECK_INT(r.ncmds, 2);
 	CHECK_INT(r.cmds[0].argc, 4);
-	CHECK_STR(word(0, 2), "if-shell false 'a 1' \"b '\\$'\"");
+	CHECK_STR(word(0, 2), "if-shell false \"a 1\" \"b \\\\$\"");
 	CHECK_STR(word(0, 3), "after");
 	CHECK_STR(word(1, 0), "c");
 
@@ -399,9 +399,10 @@ static void test_parse_words(void)
 
 static void test_quote(void)
 {
-	static const char *const words[] = {"plain", "a b",	"it's",	 "$HOME", "~",
-					    "#x",    ";",	"",	 "\n\t",  "{",
-					    "%if",   "a\"b\\c", "~it's", "~\n"};
+	static const char *const words[] = {"plain", "a b", "it's", "$HOME",  "~",   "#x",
+					    ";",     "",    "\n\t", "{",      "%if", "a\"b\\c",
+					    "~it's", "~\n", "a\"b", "\"~",    "a$1", "a${b}",
+					    "\033x", "\"",  "'",    "a\"b c", "x~",  "é \x7f"};
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
@@ -413,6 +414,46 @@ static void test_quote(void)
 		CHECK_INT(parse(buf_cstr(&b)), 0);
 		CHECK_INT(r.ncmds == 1 ? r.cmds[0].argc : 0, 2);
 		CHECK_STR(word(0, 1), words[i]);
+		buf_free(&b);
+	}
+}
+
+/* The words as tmux 3.3a writes them in show-options and list-keys. */
+static void test_quote_as_tmux(void)
+{
+	static const char *const pairs[][2] = {
+		{"", "''"},
+		{"a b", "\"a b\""},
+		{"a#b", "\"a#b\""},
+		{"a'b", "\"a'b\""},
+		{"a$b", "\"a\\$b\""},
+		{"a$1", "\"a$1\""},
+		{"a${b}", "\"a\\${b}\""},
+		{"a%b", "\"a%b\""},
+		{"a\"b", "'a\"b'"},
+		{"~", "\\~"},
+		{"~x", "\\~x"},
+		{"x~", "x~"},
+		{"a\\b", "a\\\\b"},
+		{"\"", "\\\""},
+		{"'", "\\'"},
+		{" ", "\" \""},
+		{"\"~", "'\"~'"},
+		{"a\"b c", "\"a\\\"b c\""},
+		{"a\033b", "a\\033b"},
+		{"a\nb", "a\\nb"},
+		{"tab\tx", "tab\\tx"},
+		{"#", "\\#"},
+		{";", "\\;"},
+		{"a:b,c=d|e", "a:b,c=d|e"},
+	};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		struct buf b;
+
+		buf_init(&b);
+		parse_quote(&b, pairs[i][0]);
+		CHECK_STR(buf_cstr(&b), pairs[i][1]);
 		buf_free(&b);
 	}
 }
@@ -432,6 +473,7 @@ int main(void)
 	test_errors();
 	test_parse_words();
 	test_quote();
+	test_quote_as_tmux();
 	parse_result_free(&r);
 	CHECK_DONE();
 }
