@@ -146,7 +146,7 @@ static const struct option_def option_table[] = {
 	{"status-interval", OPTION_NUMBER, "15", 0, 2147483647, NULL},
 	{"status-justify", OPTION_CHOICE, "left", 0, 0, "left,centre,right,absolute-centre"},
 	{"status-keys", OPTION_CHOICE, "emacs", 0, 0, "emacs,vi"},
-	{"status-left", OPTION_STRING, "[#S] ", 0, 0, NULL},
+	{"status-left", OPTION_STRING, "[#{session_name}] ", 0, 0, NULL},
 	{"status-left-length", OPTION_NUMBER, "10", 0, 32767, NULL},
 	{"status-left-style", OPTION_STYLE, "default", 0, 0, NULL},
 	{"status-position", OPTION_CHOICE, "bottom", 0, 0, "top,bottom"},

@@ -73,7 +73,7 @@ static const struct grid_events pane_events = {
 	.clipboard = pane_clipboard,
 };
 
-static const char *default_terminal(const struct options *o)
+const char *pane_default_terminal(const struct options *o)
 {
 	static const char *const dirs[] = {"/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo",
 					   "/usr/lib/terminfo"};
@@ -145,7 +145,7 @@ char **pane_spawn_environment(struct server *srv, struct session *s, const struc
 
 	while (envp[n] != NULL)
 		n++;
-	env_setf(&envp, &n, "TERM", default_terminal(session_options(s)));
+	env_setf(&envp, &n, "TERM", pane_default_terminal(session_options(s)));
 	env_setf(&envp, &n, "COLORTERM", "truecolor");
 	v = xasprintf("%s,%d,%u", srv->socket_path, (int)getpid(), s->id);
 	env_setf(&envp, &n, "PMUX", v);

@@ -226,11 +226,17 @@ static void server_config(struct server *srv, const char *config_file)
 }
 
 /* As tmux: $VISUAL or $EDITOR is the editor option, and an editor whose
- * name holds "vi" makes vi keys the default in copy mode and the prompt. */
-static void server_editor_defaults(struct server *srv)
+ * name holds "vi" makes vi keys the default in copy mode and the prompt;
+ * default-shell and default-terminal show what they will be. */
+static void server_env_defaults(struct server *srv)
 {
 	const char *ed = getenv("VISUAL"), *base;
 	char *err = NULL;
+
+	(void)options_set(srv->options, "default-shell", pane_default_shell(srv->options), 0,
+			  &err);
+	(void)options_set(srv->options, "default-terminal",
+			  pane_default_terminal(srv->options), 0, &err);
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -276,7 +282,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	srv.socket_path = xstrdup(socket_path);
 	srv.start_time = time(NULL);
 	srv.options = options_new();
-	server_editor_defaults(&srv);
+	server_env_defaults(&srv);
 	buffers_init(&srv.buffers);
 	environ_init(&srv.env);
 	srv.hooks = hooks_new();

@@ -392,6 +392,8 @@ struct pane *pane_input_first(struct pane *p);
 struct pane *pane_sync_next(struct pane *p, struct pane *q);
 /* default-shell if it can be run, else $SHELL, the user's shell, /bin/sh */
 const char *pane_default_shell(const struct options *o);
+/* default-terminal, or tmux-256color where terminfo has it, else screen-256color. */
+const char *pane_default_terminal(const struct options *o);
 void pane_resize(struct pane *p, int sx, int sy);
 void pane_kill(struct pane *p);
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg);

@@ -99,7 +99,7 @@ class OptionScopes(screen.ScreenTestCase):
         pm.run("set", "-t", "s1", "status-left", "mine")
         pm.run("setw", "-t", "s1:0", "mode-keys", "vi")
         self.assertEqual(pm.display("s1", "#{status-left}"), "mine")
-        self.assertEqual(pm.display("s2", "#{status-left}"), "[#S] ")
+        self.assertEqual(pm.display("s2", "#{status-left}"), "[#{session_name}] ")
         self.assertEqual(pm.display("s1", "#{mode-keys}"), "vi")
         self.assertEqual(pm.display("s2", "#{mode-keys}"), "emacs")
         pm.run("set", "-t", "s1", "@mine", "yes")
@@ -108,7 +108,7 @@ class OptionScopes(screen.ScreenTestCase):
                          {"status-left": "mine", "@mine": "yes"})
         self.assertEqual(json.loads(pm.run("display", "-j", "-p", "-t", "s2",
                                            "#{status-left} #{@mine}")),
-                         {"status-left": "[#S] ", "@mine": None})
+                         {"status-left": "[#{session_name}] ", "@mine": None})
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ class ArrayOptions(pmuxtest.PmuxTestCase):
         self.assertNotEqual(r.rc, 0)
         self.assertEqual(len(r.err.strip().splitlines()), 1, r.err)
         # as tmux: an index on another option shows the option
-        self.assertEqual(self.show("-g", "status-left[1]"), ['status-left[1] "[#S] "']
+        self.assertEqual(self.show("-g", "status-left[1]"), ['status-left[1] "[#{session_name}] "']
                          if pmuxtest.flavor() == "pmux" else
                          ['status-left[1] "[#{session_name}] "'])
 

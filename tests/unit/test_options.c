@@ -11,12 +11,12 @@ static void test_inheritance(void)
 	struct options *g = options_new(), *s = options_new_child(g);
 	char *err = NULL;
 
-	CHECK_STR(options_string(s, "status-left"), "[#S] ");
+	CHECK_STR(options_string(s, "status-left"), "[#{session_name}] ");
 	CHECK_INT(options_set(s, "status-left", "mine", 0, &err), 0);
 	CHECK_STR(options_string(s, "status-left"), "mine");
-	CHECK_STR(options_string(g, "status-left"), "[#S] ");
+	CHECK_STR(options_string(g, "status-left"), "[#{session_name}] ");
 	options_unset(s, "status-left");
-	CHECK_STR(options_string(s, "status-left"), "[#S] ");
+	CHECK_STR(options_string(s, "status-left"), "[#{session_name}] ");
 	options_free(s);
 	options_free(g);
 }
