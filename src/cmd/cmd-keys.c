@@ -340,6 +340,8 @@ static int cmd_command_prompt(struct cmd_ctx *ctx, struct args *a)
 		flags |= PROMPT_SINGLE;
 	if (args_has(a, 'i') && tmpl != NULL)
 		flags |= PROMPT_INCREMENTAL;
+	if (args_has(a, 'N'))
+		flags |= PROMPT_NUMERIC;
 	if (args_get(a, 'I') != NULL)
 		inputs = expand_for(ctx, c, args_get(a, 'I'));
 	if (tmpl != NULL && args_has(a, 'F'))

@@ -316,12 +316,12 @@ static int hex_byte(const char *s, char *out)
 }
 
 /* send-keys -X: a copy-mode command for the pane (server/copy.c). */
-static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, struct args *a, int repeat)
+static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, int repeat)
 {
 	const struct mouse_event *m = &ctx->mouse;
 	const char *err = NULL;
 
-	if (a->argc == 0)
+	if (argc == 0)
 		return cmd_error(ctx, "no command specified");
 	if (p->copy == NULL)
 		return cmd_error(ctx, "not in a mode");
@@ -329,16 +329,16 @@ static int send_copy_command(struct cmd_ctx *ctx, struct pane *p, struct args *a
 	 * pointer is, and begin-selection starts a drag, as in tmux; copying
 	 * keeps the selection as it is (select-word's ends at the word's end) */
 	if (m->valid && m->button != 4 && m->button != 5 && mouse_pane(ctx->srv, m) == p) {
-		if (strcmp(a->argv[0], "begin-selection") == 0) {
+		if (strcmp(argv[0], "begin-selection") == 0) {
 			mouse_drag_copy(ctx->peer, m, p);
 			return 0;
 		}
-		if (strncmp(a->argv[0], "copy-", 5) != 0 && strncmp(a->argv[0], "append-", 7) != 0)
+		if (strncmp(argv[0], "copy-", 5) != 0 && strncmp(argv[0], "append-", 7) != 0)
 			mouse_copy_cursor(m, p);
 	}
 	/* -N repeats; a command that leaves copy mode ends the repeat */
 	for (int r = 0; r < repeat && p->copy != NULL; r++) {
-		if (copy_command(p, a->argc, a->argv, &err) != 0)
+		if (copy_command(p, argc, argv, &err) != 0)
 			return cmd_error(ctx, "%s", err);
 	}
 	return 0;
@@ -390,11 +390,44 @@ static int program_word(struct cmd_ctx *ctx, struct pane *p, struct args *a, con
 	return 0;
 }
 
+/* -F: the words expanded as formats about the target pane. */
+static char **send_words(struct cmd_ctx *ctx, struct args *a, struct pane *p)
+{
+	char **words = xcalloc((size_t)a->argc + 1, sizeof *words);
+	struct format_ctx fc;
+
+	format_ctx_pane(&fc, ctx->srv, p);
+	for (int i = 0; i < a->argc; i++)
+		words[i] = args_has(a, 'F') ? format_expand(a->argv[i], &fc) : xstrdup(a->argv[i]);
+	return words;
+}
+
+static int send_keys_words(struct cmd_ctx *ctx, struct pane *p, struct args *a, char **words,
+			   int repeat)
+{
+	if (args_has(a, 'X'))
+		return send_copy_command(ctx, p, a->argc, words, repeat);
+	if (p->copy == NULL && p->choose == NULL && p->clock == NULL)
+		pane_keys_sent(p);
+	/* keys to a pane in copy mode go to copy mode, not to the program,
+	 * until one leaves it (the rest then goes to the program, as tmux) */
+	for (int r = 0; r < repeat; r++) {
+		for (int i = 0; i < a->argc; i++) {
+			int copy = p->copy != NULL || p->choose != NULL || p->clock != NULL;
+
+			if ((copy ? copy_mode_word : program_word)(ctx, p, a, words[i]) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
-	int i, repeat = 1, r;
+	int repeat = 1, rc;
 	const char *n = args_get(a, 'N');
+	char **words;
 
 	if (target_pane(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
@@ -409,21 +442,21 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		mouse_forward(ctx->peer, &ctx->mouse);
 		return 0;
 	}
-	if (args_has(a, 'X'))
-		return send_copy_command(ctx, t.p, a, repeat);
-	if (t.p->copy == NULL && t.p->choose == NULL && t.p->clock == NULL)
-		pane_keys_sent(t.p);
-	/* keys to a pane in copy mode go to copy mode, not to the program,
-	 * until one leaves it (the rest then goes to the program, as tmux) */
-	for (r = 0; r < repeat; r++) {
-		for (i = 0; i < a->argc; i++) {
-			int copy = t.p->copy != NULL || t.p->choose != NULL || t.p->clock != NULL;
-
-			if ((copy ? copy_mode_word : program_word)(ctx, t.p, a, a->argv[i]) != 0)
-				return -1;
-		}
+	if (t.p->copy != NULL && !args_has(a, 'X') && a->argc == 0) {
+		/* a count typed before a copy-mode key (vi's 1 0 j), as tmux */
+		t.p->copy->count = n != NULL ? repeat : 0;
+		return 0;
 	}
-	return 0;
+	if (t.p->copy != NULL && args_has(a, 'X') && n == NULL && t.p->copy->count > 0) {
+		repeat = t.p->copy->count;
+		t.p->copy->count = 0;
+	}
+	words = send_words(ctx, a, t.p);
+	rc = send_keys_words(ctx, t.p, a, words, repeat);
+	for (int i = 0; i < a->argc; i++)
+		free(words[i]);
+	free(words);
+	return rc;
 }
 
 /* -S/-E: a line number, negative into history, or "-" for the very start
@@ -592,8 +625,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
 	{"select-pane", "selectp", "DdegLlMmP:RT:t:UZ", 0, 0,
 	 "[-DdeLlMmRUZ] [-T title] [-t target-pane]", cmd_select_pane},
-	{"send-keys", "send", "HlMN:t:X", 0, -1,
-	 "[-HlMX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
+	{"send-keys", "send", "FHlMN:t:X", 0, -1,
+	 "[-FHlMX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
 	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
 	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",

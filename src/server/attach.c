@@ -950,6 +950,17 @@ static void prompt_key_incremental(struct peer *c, const struct key *k)
 	free(before);
 }
 
+/* A numeric prompt answered by a key that is not a digit: that key is
+ * then the client's as usual. */
+static int prompt_numeric_done(struct peer *c, const struct key *k)
+{
+	if (!(c->prompt->flags & PROMPT_NUMERIC) ||
+	    (k->kind == KEY_CHAR && k->mod == 0 && k->cp >= '0' && k->cp <= '9'))
+		return 0;
+	prompt_accept(c, buf_cstr(&c->prompt_buf));
+	return 1;
+}
+
 static void prompt_key(struct peer *c, const struct key *k)
 {
 	if (c->prompt->flags & PROMPT_INCREMENTAL)
@@ -1039,7 +1050,7 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 		}
 		return;
 	}
-	if (c->prompt != NULL)
+	if (c->prompt != NULL && !prompt_numeric_done(c, k))
 		prompt_key(c, k);
 	else
 		key_dispatch(c, k, NULL);

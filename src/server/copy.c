@@ -378,6 +378,8 @@ static int char_class(struct pane *p, uint32_t ch)
 
 	if (ch == ' ' || ch == 0)
 		return CH_BLANK;
+	if (p->copy != NULL && p->copy->spaces)
+		return CH_WORD;
 	if (ch < 0x80 && strchr(sep, (int)ch) != NULL)
 		return CH_SEPARATOR;
 	return CH_WORD;
@@ -455,6 +457,110 @@ static void previous_word(struct pane *p)
 			break;
 		}
 	}
+}
+
+/* A word motion over words split at blanks only (tmux's "space" words:
+ * vi's W, B and E). */
+static void space_motion(struct pane *p, void (*motion)(struct pane *))
+{
+	p->copy->spaces = 1;
+	motion(p);
+	p->copy->spaces = 0;
+}
+
+/* ---- matching brackets (vi %, emacs M-C-f and M-C-b) ---- */
+
+static const char bracket_open[] = "{[(", bracket_close[] = "}])";
+
+/* The bracket at the cursor's cell: its index in the lists, or -1. */
+static int bracket_at(struct pane *p, const char *list)
+{
+	uint32_t ch = cell_char(p, p->copy->cy, p->copy->cx);
+
+	return ch != 0 && ch < 0x80 && strchr(list, (int)ch) != NULL
+		       ? (int)(strchr(list, (int)ch) - list)
+		       : -1;
+}
+
+/* From the bracket at the cursor to its partner, counting nested pairs
+ * of the same kind; the cursor stays if there is none. */
+static void bracket_partner(struct pane *p, int kind, int back)
+{
+	struct copy_mode *cm = p->copy;
+	long y = cm->cy;
+	int x = cm->cx, depth = 0;
+	uint32_t mine = (uint32_t)(back ? bracket_close : bracket_open)[kind];
+	uint32_t other = (uint32_t)(back ? bracket_open : bracket_close)[kind];
+
+	while (step(p, back)) {
+		uint32_t ch = cell_char(p, cm->cy, cm->cx);
+
+		if (ch == mine)
+			depth++;
+		else if (ch == other && depth-- == 0)
+			return;
+	}
+	cm->cy = y, cm->cx = x;
+}
+
+/* vi (%), as tmux: the first bracket from the cursor on its line, to its
+ * partner; nothing without one. */
+static void vi_matching_bracket(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int x = cm->cx, open, close;
+
+	for (; cm->cx < grid_cols(p->grid); cm->cx++) {
+		open = bracket_at(p, bracket_open);
+		close = bracket_at(p, bracket_close);
+		if (open >= 0 || close >= 0) {
+			bracket_partner(p, open >= 0 ? open : close, open < 0);
+			return;
+		}
+	}
+	cm->cx = x;
+}
+
+/* emacs (M-C-f), as tmux: on an opening bracket (or, failing that, the next
+ * cell), to its closing one; otherwise to the end of the next
+ * blank-separated word. */
+static void next_matching_bracket(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int kind = bracket_at(p, bracket_open);
+
+	if (!emacs_keys(p)) {
+		vi_matching_bracket(p);
+		return;
+	}
+	if (kind < 0 && cm->cx + 1 < grid_cols(p->grid)) {
+		cm->cx++;
+		if ((kind = bracket_at(p, bracket_open)) < 0)
+			cm->cx--;
+	}
+	if (kind >= 0)
+		bracket_partner(p, kind, 0);
+	else
+		space_motion(p, next_word_end);
+}
+
+/* The other way: on a closing bracket (emacs: or the cell before), back to
+ * its opening one; otherwise (emacs) back to the start of a blank-separated
+ * word. */
+static void previous_matching_bracket(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int kind = bracket_at(p, bracket_close), emacs = emacs_keys(p);
+
+	if (kind < 0 && emacs && cm->cx > 0) {
+		cm->cx--;
+		if ((kind = bracket_at(p, bracket_close)) < 0)
+			cm->cx++;
+	}
+	if (kind >= 0)
+		bracket_partner(p, kind, 1);
+	else if (emacs)
+		space_motion(p, previous_word);
 }
 
 /* ---- jumps (f F t T ; ,), lines and paragraphs ---- */
@@ -655,6 +761,48 @@ static int end_of_line(struct pane *p, long line)
 	return len > 0 ? len - 1 : 0;
 }
 
+/* As tmux: past the end of a line's text to the start of the next (a
+ * rectangle selection goes to the last column instead). */
+static void cursor_right(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	int end = cm->rectangle && cm->selecting ? grid_cols(p->grid) - 1 : line_length(p, cm->cy);
+
+	if (cm->cx >= end && cm->cy < nlines(p) - 1)
+		cm->cy++, cm->cx = 0;
+	else if (cm->cx < end)
+		cm->cx++;
+}
+
+/* From the start of a line to the end of the one above. */
+static void cursor_left(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+
+	if (cm->cx > 0)
+		cm->cx--;
+	else if (cm->cy > 0)
+		cm->cy--, cm->cx = line_length(p, cm->cy);
+}
+
+/* Up or down, keeping to the column the moves started from where the line
+ * is long enough, else just past its text (as tmux, in vi mode too). */
+static void cursor_vertical(struct pane *p, int dir)
+{
+	struct copy_mode *cm = p->copy;
+	int want;
+
+	if (cm->want_cx == 0)
+		cm->want_cx = cm->cx + 1;
+	want = cm->want_cx - 1;
+	cm->cy += dir;
+	if (cm->cy < 0 || cm->cy > nlines(p) - 1)
+		return; /* clamp() keeps it inside */
+	cm->cx = cm->rectangle && cm->selecting	 ? want
+		 : want > line_length(p, cm->cy) ? line_length(p, cm->cy)
+						 : want;
+}
+
 /* Commands with no argument, by name; returns 0 if name is not one. */
 static int simple_command(struct pane *p, const char *name)
 {
@@ -662,13 +810,13 @@ static int simple_command(struct pane *p, const char *name)
 	int r = rows(p), half = r / 2 > 0 ? r / 2 : 1;
 
 	if (strcmp(name, "cursor-up") == 0)
-		cm->cy--;
+		cursor_vertical(p, -1);
 	else if (strcmp(name, "cursor-down") == 0)
-		cm->cy++;
+		cursor_vertical(p, 1);
 	else if (strcmp(name, "cursor-left") == 0)
-		cm->cx--;
+		cursor_left(p);
 	else if (strcmp(name, "cursor-right") == 0)
-		cm->cx++;
+		cursor_right(p);
 	else if (strcmp(name, "start-of-line") == 0)
 		cm->cx = 0;
 	else if (strcmp(name, "end-of-line") == 0)
@@ -706,6 +854,20 @@ static int simple_command(struct pane *p, const char *name)
 		next_word_end(p);
 	else if (strcmp(name, "previous-word") == 0)
 		previous_word(p);
+	else if (strcmp(name, "next-space") == 0)
+		space_motion(p, next_word);
+	else if (strcmp(name, "next-space-end") == 0)
+		space_motion(p, next_word_end);
+	else if (strcmp(name, "previous-space") == 0)
+		space_motion(p, previous_word);
+	else if (strcmp(name, "next-matching-bracket") == 0)
+		next_matching_bracket(p);
+	else if (strcmp(name, "previous-matching-bracket") == 0)
+		previous_matching_bracket(p);
+	else if (strcmp(name, "toggle-position") == 0)
+		cm->hide_position = !cm->hide_position;
+	else if (strcmp(name, "refresh-from-pane") == 0)
+		; /* the view is the pane's own grid: always up to date */
 	else if (strcmp(name, "search-again") == 0)
 		search_again(p, 0);
 	else if (strcmp(name, "search-reverse") == 0)
@@ -842,6 +1004,8 @@ int copy_command(struct pane *p, int argc, char **argv, const char **err)
 	clamp(p);
 	if (strstr(name, "-incremental") == NULL)
 		p->copy->isearch = 0; /* the next incremental search starts anew */
+	if (strcmp(name, "cursor-up") != 0 && strcmp(name, "cursor-down") != 0)
+		p->copy->want_cx = 0; /* a column kept only over up and down moves */
 	if (strcmp(name, "cancel") == 0) {
 		exit = 1;
 	} else if (!argument_command(p, name, argc > 1 ? argv[1] : NULL) &&

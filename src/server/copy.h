@@ -39,6 +39,9 @@ struct copy_mode {
 	int mark_set;	/* set-mark: a marked line ... */
 	long my;	/* ... its line number ... */
 	int mx;		/* ... and column (jump-to-mark) */
+	int spaces;	/* word motions split at blanks only (W B E) */
+	int count;	/* send-keys -N without keys: the next command's repeat */
+	int want_cx;	/* cursor-up/-down keep to this column where lines allow, +1 */
 	uint8_t *marks; /* the view's search matches, for the renderer (copy_view) */
 	size_t marks_size;
 };

@@ -482,6 +482,9 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
 /* PROMPT_WHOLE: one prompt whose label and input are taken whole (commas
  * are text: customize mode's option values). */
 #define PROMPT_WHOLE 0x8
+/* PROMPT_NUMERIC (-N): digits only; any other key answers the prompt with
+ * them and is then a key as usual (vi copy mode's counts: 1 0 j). */
+#define PROMPT_NUMERIC 0x10
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
 		   int flags, int type);
 /* Close the prompt (if any) and free its state. */

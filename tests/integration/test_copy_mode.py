@@ -166,7 +166,7 @@ class CopyMode(pmuxtest.PmuxTestCase):
         client.wait_output(b"end")
         client.write(b"\x02[")
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "1", msg="copy mode")
-        client.write(b"kkk0 jjy")
+        client.write(b"kkk0 jj\r")  # Enter copies and leaves
         pmuxtest.wait_for(lambda: self.fmt("#{pane_in_mode}") == "0", msg="copy mode left")
         self.assertEqual(self.buffer(), "line-28\nline-29\nl")
         # and to the terminal's clipboard (set-clipboard external)

@@ -204,8 +204,8 @@ class CopyMoves(pmuxtest.PmuxTestCase):
         self.assertEqual(int(pm.display("c", "#{copy_cursor_y}")), y - 2)
         # text is a key per character: "0" start of line, "V" select line
         pm.run("send-keys", "-t", "c", "0V")
-        # y copies and leaves copy mode; the keys after it reach the program
-        pm.run("send-keys", "-t", "c", "y", "Z")
+        # Enter copies and leaves copy mode; the keys after it reach the program
+        pm.run("send-keys", "-t", "c", "Enter", "Z")
         self.assertEqual(pm.display("c", "#{pane_in_mode}"), "0")
         self.assertEqual(pm.run("show-buffer"), "line-19")
         pm.wait_text("c", "endZ")
