@@ -70,8 +70,9 @@ static void pane_clipboard(const char *data, size_t len, void *ctx)
 	passthru_clipboard(ctx, data, len);
 }
 
-/* What a program asking for its colours (OSC 4, 10, 11) is told: its
- * palette with pane-colours under it, its default colours as drawn. */
+/* What a program asking for its colours (OSC 4, 10, 11, 12) is told: its
+ * palette with pane-colours under it, its default and cursor colours as
+ * drawn. */
 static long pane_colour(int which, void *ctx)
 {
 	struct pane *p = ctx;
@@ -82,6 +83,8 @@ static long pane_colour(int which, void *ctx)
 		palette = pane_palette(p);
 		return palette != NULL ? palette[which] : -1;
 	}
+	if (which == OSCOLOUR_CURSOR)
+		return pane_cursor_rgb(p);
 	pane_border_defaults(NULL, p, p->window != NULL && p->window->active == p, &fg, &bg);
 	return style_rgb(which == OSCOLOUR_FG ? fg : bg);
 }
@@ -511,6 +514,14 @@ void pane_options_seen(struct pane *p)
 	pane_read_palette(p, o);
 	p->cursor_style = (int)options_number(o, "cursor-style");
 	p->cursor_rgb = style_colour_rgb(options_string(o, "cursor-colour"));
+}
+
+long pane_cursor_rgb(struct pane *p)
+{
+	long rgb = p->grid != NULL ? oscolour_get(grid_colours(p->grid), OSCOLOUR_CURSOR) : -1;
+
+	pane_options_seen(p);
+	return rgb >= 0 ? rgb : p->cursor_rgb;
 }
 
 const int32_t *pane_palette(struct pane *p)

@@ -404,6 +404,9 @@ void pane_keys_sent(struct pane *p);
 void pane_poll_set(uv_poll_t *poll, int *now, int events, uv_poll_cb cb);
 void pane_options_seen(struct pane *p);
 const int32_t *pane_palette(struct pane *p);
+/* The cursor's colour as RGB, -1 for the terminal's: the program's (OSC 12)
+ * over cursor-colour. */
+long pane_cursor_rgb(struct pane *p);
 /* Read what the pane written to in this turn of the loop has answered. */
 void pane_read_typed(struct server *srv);
 char *pane_current_command(struct pane *p);

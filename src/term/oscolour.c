@@ -1,5 +1,5 @@
 /*
- * oscolour: OSC 4, 10, 11, 104, 110 and 111. See oscolour.h.
+ * oscolour: OSC 4, 10, 11, 12, 104, 110, 111 and 112. See oscolour.h.
  */
 #include "term/oscolour.h"
 
@@ -11,7 +11,7 @@
 void oscolour_init(struct oscolour *c)
 {
 	c->palette = NULL;
-	c->fg = c->bg = -1;
+	c->fg = c->bg = c->cursor = -1;
 	c->generation = 0;
 }
 
@@ -31,8 +31,8 @@ void oscolour_reset(struct oscolour *c)
 
 int oscolour_handles(int command)
 {
-	return command == 4 || command == 10 || command == 11 || command == 104 || command == 110 ||
-	       command == 111;
+	return command == 4 || command == 10 || command == 11 || command == 12 || command == 104 ||
+	       command == 110 || command == 111 || command == 112;
 }
 
 long oscolour_get(const struct oscolour *c, int which)
@@ -41,6 +41,8 @@ long oscolour_get(const struct oscolour *c, int which)
 		return c->fg;
 	if (which == OSCOLOUR_BG)
 		return c->bg;
+	if (which == OSCOLOUR_CURSOR)
+		return c->cursor;
 	return c->palette != NULL && which >= 0 && which < 256 ? c->palette[which] : -1;
 }
 
@@ -129,12 +131,12 @@ static int osc104(struct oscolour *c, char *s)
 	return changed;
 }
 
-/* OSC 10 and 11: one colour, or "?". */
+/* OSC 10, 11 and 12: one colour, or "?". */
 static int osc_default(struct oscolour *c, int command, const char *s, int bel,
 		       oscolour_query_fn *q, void *ctx, struct buf *reply)
 {
-	int which = command == 10 ? OSCOLOUR_FG : OSCOLOUR_BG;
-	long *now = command == 10 ? &c->fg : &c->bg, rgb;
+	int which = command == 10 ? OSCOLOUR_FG : command == 11 ? OSCOLOUR_BG : OSCOLOUR_CURSOR;
+	long *now = command == 10 ? &c->fg : command == 11 ? &c->bg : &c->cursor, rgb;
 
 	if (strcmp(s, "?") == 0) {
 		answer(command, which, ask(c, which, q, ctx), bel, reply);
@@ -168,6 +170,7 @@ int oscolour_run(struct oscolour *c, int command, char *s, int bel, oscolour_que
 		break;
 	case 10:
 	case 11:
+	case 12:
 		changed = osc_default(c, command, s, bel, q, ctx, reply);
 		break;
 	case 110:
@@ -175,6 +178,9 @@ int oscolour_run(struct oscolour *c, int command, char *s, int bel, oscolour_que
 		break;
 	case 111:
 		changed = reset_default(&c->bg);
+		break;
+	case 112:
+		changed = reset_default(&c->cursor);
 		break;
 	}
 	if (changed)

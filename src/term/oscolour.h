@@ -1,9 +1,9 @@
 /*
  * oscolour: the colours a pane's program gives itself, as tmux keeps them:
  * palette entries (OSC 4 ; index ; colour, reset by OSC 104 [; index ...])
- * and the default foreground and background (OSC 10 and 11, reset by
- * OSC 110 and 111). A colour of "?" is a query: the answer is what the
- * owner says the colour is now (these colours, or the pane's options), in
+ * the default foreground and background (OSC 10 and 11, reset by OSC 110
+ * and 111) and the cursor's colour (OSC 12, reset by OSC 112). A colour of "?" is a query: the
+ * answer is what the owner says the colour is now (these colours, or the pane's options), in
  * xterm's form, ended as the query was (BEL or ST); nothing when it has
  * none. Malformed parts are ignored.
  */
@@ -14,16 +14,17 @@
 
 #include "util/buf.h"
 
-#define OSCOLOUR_FG 256 /* "which" of the default foreground */
-#define OSCOLOUR_BG 257 /* ... and background */
+#define OSCOLOUR_FG 256	    /* "which" of the default foreground */
+#define OSCOLOUR_BG 257	    /* ... and background */
+#define OSCOLOUR_CURSOR 258 /* ... of the cursor */
 
 struct oscolour {
 	int32_t *palette;	  /* RGB by index, -1 unset; NULL until one is set */
-	long fg, bg;		  /* RGB, -1 unset */
+	long fg, bg, cursor;	  /* RGB, -1 unset */
 	unsigned long generation; /* grows with every change */
 };
 
-/* The colour "which" (0-255, OSCOLOUR_FG, OSCOLOUR_BG) as RGB now, or -1. */
+/* The colour "which" (0-255, OSCOLOUR_FG, _BG, _CURSOR) as RGB now, or -1. */
 typedef long oscolour_query_fn(int which, void *ctx);
 
 void oscolour_init(struct oscolour *c);

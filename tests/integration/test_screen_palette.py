@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A pane's program changes its colours as under tmux: palette entries
-(OSC 4, reset by OSC 104) and its default foreground and background
-(OSC 10 and 11, reset by OSC 110 and 111). Queries ("?") are answered with
+(OSC 4, reset by OSC 104), its default foreground and background
+(OSC 10 and 11, reset by OSC 110 and 111) and its cursor's (OSC 12, 112). Queries ("?") are answered with
 the pane's colours; pane_fg and pane_bg show the default colours; a client
 draws the cells in the changed colours; capture-pane -e keeps the indexes;
 malformed sequences are ignored."""
@@ -141,6 +141,27 @@ class ScreenPalette(screen.ScreenTestCase):
         self.assertEqual(pm.display("S", fmt), "colour100|blue")
         pm.run("set-option", "-w", "-t", "S", "-u", "window-style")
         self.assertEqual(pm.display("S", fmt), "default|default")
+
+    def test_osc12_cursor_colour(self):
+        # the program's cursor colour comes before cursor-colour's; OSC 112
+        # gives the option's back
+        pm = self.pm
+        self.assertEqual(self.ask(r"\033]12;?\007"), b"")
+        pm.run("set-option", "-g", "cursor-colour", "blue")
+        self.assertEqual(self.ask(r"\033]12;?\007"), b"\x1b]12;" + rgb(0, 0, 0x80) + b"\x07")
+        c = self.attach("S", rows=30, cols=100)
+        wait_for(lambda: b"\x1b]12;rgb:00/00/80\x07" in c.tail, msg="OSC 12 of the option",
+                 describe=lambda: repr(c.tail[-300:]))
+        self.assertEqual(self.ask(r"\033]12;#ff8000\007", r"\033]12;?\033\\"),
+                         b"\x1b]12;" + rgb(0xff, 0x80, 0) + b"\x1b\\")
+        wait_for(lambda: b"\x1b]12;rgb:ff/80/00\x07" in c.tail, msg="OSC 12 of the program",
+                 describe=lambda: repr(c.tail[-300:]))
+        self.assertEqual(self.ask(r"\033]112\007", r"\033]12;?\007"),
+                         b"\x1b]12;" + rgb(0, 0, 0x80) + b"\x07")
+        wait_for(lambda: c.tail.rfind(b"\x1b]12;rgb:00/00/80\x07")
+                 > c.tail.rfind(b"\x1b]12;rgb:ff/80/00\x07"),
+                 msg="OSC 12 of the option again", describe=lambda: repr(c.tail[-300:]))
+        c.close()
 
     def test_drawn_colours(self):
         pm = self.pm

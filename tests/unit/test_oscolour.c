@@ -74,6 +74,11 @@ static void test_run(void)
 	CHECK_INT(run(&c, 110, "", &r), 1);
 	CHECK_INT(run(&c, 111, "", &r), 0);
 	CHECK_INT(oscolour_get(&c, OSCOLOUR_FG), -1);
+	CHECK_INT(run(&c, 12, "#ff8000", &r), 1);
+	CHECK_INT(oscolour_get(&c, OSCOLOUR_CURSOR), 0xff8000);
+	CHECK_INT(oscolour_get(&c, OSCOLOUR_FG), -1);
+	CHECK_INT(run(&c, 112, "", &r), 1);
+	CHECK_INT(oscolour_get(&c, OSCOLOUR_CURSOR), -1);
 	oscolour_free(&c);
 	buf_free(&r);
 }
