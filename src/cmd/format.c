@@ -29,6 +29,7 @@
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "render/style.h"
 #include "server/pane_border.h"
 #include "server/pipe.h"
 #include "term/grid.h"
@@ -490,6 +491,21 @@ P_FN(pane_at_bottom,
      num(PW(fc->p) != NULL &&
 	 fc->p->yoff + fc->p->sy >= PW(fc->p)->sy - (pane_border_status(PW(fc->p)) == 2)))
 P_FN(pane_dead, num(fc->p->exited))
+
+/* The pane's default colours as drawn (window-style, window-active-style,
+ * the program's OSC 10 and 11). */
+static char *pane_colour(const struct format_ctx *fc, int bg)
+{
+	grid_color c[2];
+	char name[32];
+
+	pane_border_defaults(fc->c, fc->p, PW(fc->p) != NULL && PW(fc->p)->active == fc->p, &c[0],
+			     &c[1]);
+	style_colour_name(c[bg], name, sizeof name);
+	return xstrdup(name);
+}
+P_FN(pane_fg, pane_colour(fc, 0))
+P_FN(pane_bg, pane_colour(fc, 1))
 P_FN(pane_current_command, pane_current_command(fc->p))
 P_FN(pane_current_path, pane_current_path(fc->p))
 P_FN(pane_start_path, strdup0(fc->p->start_cwd))
@@ -870,6 +886,8 @@ static const struct format_var format_vars[] = {
 	V(pane_at_top, FT_FLAG, FS_PANE),
 	V(pane_at_bottom, FT_FLAG, FS_PANE),
 	V(pane_dead, FT_FLAG, FS_PANE),
+	V(pane_fg, FT_STR, FS_PANE),
+	V(pane_bg, FT_STR, FS_PANE),
 	V(pane_dead_status, FT_NUM, FS_PANE),
 	V(pane_dead_time, FT_TIME, FS_PANE),
 	V(pane_dead_signal, FT_NUM, FS_PANE),

@@ -431,20 +431,20 @@ static grid_color palette_colour(const int32_t *palette, grid_color c)
 }
 
 /* window-style: cells of the default colours in [x0, x1) take the view's;
- * pane-colours: palette indexes the view's colours. */
+ * then the pane's palette (pane-colours, OSC 4) gives indexes its colours,
+ * those of window-style too, as in tmux. */
 static void view_defaults(struct render *r, const struct render_view *v, int x0, int x1)
 {
-	for (int x = x0; x < x1 && v->palette != NULL; x++) {
-		r->line[x].fg = palette_colour(v->palette, r->line[x].fg);
-		r->line[x].bg = palette_colour(v->palette, r->line[x].bg);
-	}
-	if (v->def_fg == GRID_COLOR_DEFAULT && v->def_bg == GRID_COLOR_DEFAULT)
-		return;
-	for (int x = x0; x < x1; x++) {
+	for (int x = x0;
+	     x < x1 && (v->def_fg != GRID_COLOR_DEFAULT || v->def_bg != GRID_COLOR_DEFAULT); x++) {
 		if (r->line[x].fg == GRID_COLOR_DEFAULT)
 			r->line[x].fg = v->def_fg;
 		if (r->line[x].bg == GRID_COLOR_DEFAULT)
 			r->line[x].bg = v->def_bg;
+	}
+	for (int x = x0; x < x1 && v->palette != NULL; x++) {
+		r->line[x].fg = palette_colour(v->palette, r->line[x].fg);
+		r->line[x].bg = palette_colour(v->palette, r->line[x].bg);
 	}
 }
 

@@ -5,10 +5,12 @@
 #include "render/style.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "term/xcolour.h"
 #include "util/buf.h"
 
 static const char *const colour_names[8] = {"black", "red",	"green", "yellow",
@@ -81,6 +83,23 @@ static int hex_colour(const char *s, size_t len, grid_color *out)
 	return 0;
 }
 
+/* X11's colour names ("DarkGreen", "grey50"), as tmux takes them after
+ * its own. */
+static int x11_colour(const char *s, size_t len, grid_color *out)
+{
+	char name[32];
+	long rgb;
+
+	if (len == 0 || len >= sizeof name)
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	if ((rgb = xcolour_name(name)) < 0)
+		return -1;
+	*out = GRID_COLOR_RGB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
+	return 0;
+}
+
 int style_colour(const char *s, size_t len, grid_color *out)
 {
 	long n;
@@ -114,7 +133,7 @@ int style_colour(const char *s, size_t len, grid_color *out)
 			return 0;
 		}
 	}
-	return -1;
+	return x11_colour(s, len, out);
 }
 
 static int attr_lookup(const char *s, size_t len, uint16_t *attr)
@@ -228,6 +247,11 @@ long style_colour_rgb(const char *s)
 
 	if (style_colour(s, strlen(s), &c) != 0)
 		return -1;
+	return style_rgb(c);
+}
+
+long style_rgb(grid_color c)
+{
 	switch (GRID_COLOR_TYPE(c)) {
 	case 1:
 		return palette_rgb((int)GRID_COLOR_VALUE(c));
@@ -236,6 +260,22 @@ long style_colour_rgb(const char *s)
 	default:
 		return -1;
 	}
+}
+
+void style_colour_name(grid_color c, char *out, size_t size)
+{
+	unsigned v = GRID_COLOR_VALUE(c);
+
+	if (GRID_COLOR_TYPE(c) == 2)
+		snprintf(out, size, "#%06x", v);
+	else if (GRID_COLOR_TYPE(c) != 1)
+		snprintf(out, size, "default");
+	else if (v < 8)
+		snprintf(out, size, "%s", colour_names[v]);
+	else if (v < 16)
+		snprintf(out, size, "bright%s", colour_names[v - 8]);
+	else
+		snprintf(out, size, "colour%u", v);
 }
 
 int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err)

@@ -10,13 +10,18 @@
 
 /*
  * Parse a colour: default, terminal, black..white, brightblack..brightwhite,
- * colour0-255 (or color), a bare 0-255, #rrggbb. Returns 0 and *out, 1 for
+ * colour0-255 (or color), a bare 0-255, #rrggbb, X11's names (DarkGreen). Returns 0 and *out, 1 for
  * "default" (the caller's base colour; *out untouched), -1 if unknown.
  */
 int style_colour(const char *s, size_t len, grid_color *out);
 /* A colour option's value as RGB (a palette index as tmux converts it), or
  * -1 for default, none or an unknown colour. */
 long style_colour_rgb(const char *s);
+/* A colour as RGB (an index as tmux converts it), or -1 for the default. */
+long style_rgb(grid_color c);
+/* A colour as tmux names it in formats: default, red, brightred,
+ * colour100, #rrggbb. */
+void style_colour_name(grid_color c, char *out, size_t size);
 
 /*
  * Apply style string s (items separated by commas or spaces) on top of *pen.

@@ -1649,9 +1649,10 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->active_border_pen = c->active_border_pen;
 	f->fill_ch = fill_character(o);
 	if (w->active != NULL && c->has_ccolour) {
-		pane_options_seen(w->active);
-		f->cursor_coloured = w->active->cursor_rgb >= 0;
-		f->cursor_rgb = f->cursor_coloured ? (uint32_t)w->active->cursor_rgb : 0;
+		long rgb = pane_cursor_rgb(w->active);
+
+		f->cursor_coloured = rgb >= 0;
+		f->cursor_rgb = f->cursor_coloured ? (uint32_t)rgb : 0;
 	}
 }
 

@@ -21,12 +21,14 @@
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
+#include "server/pane_border.h"
 #include "server/passthru.h"
 #include "server/proc.h"
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
 #include "term/key.h"
+#include "term/oscolour.h"
 #include "server/pipe.h"
 #include "server/wait.h"
 #include "util/log.h"
@@ -68,9 +70,29 @@ static void pane_clipboard(const char *data, size_t len, void *ctx)
 	passthru_clipboard(ctx, data, len);
 }
 
+/* What a program asking for its colours (OSC 4, 10, 11, 12) is told: its
+ * palette with pane-colours under it, its default and cursor colours as
+ * drawn. */
+static long pane_colour(int which, void *ctx)
+{
+	struct pane *p = ctx;
+	const int32_t *palette;
+	grid_color fg, bg;
+
+	if (which >= 0 && which < 256) {
+		palette = pane_palette(p);
+		return palette != NULL ? palette[which] : -1;
+	}
+	if (which == OSCOLOUR_CURSOR)
+		return pane_cursor_rgb(p);
+	pane_border_defaults(NULL, p, p->window != NULL && p->window->active == p, &fg, &bg);
+	return style_rgb(which == OSCOLOUR_FG ? fg : bg);
+}
+
 static const struct grid_events pane_events = {
 	.bell = pane_bell,
 	.clipboard = pane_clipboard,
+	.colour = pane_colour,
 };
 
 const char *pane_default_terminal(const struct options *o)
@@ -451,21 +473,27 @@ static void pane_flush(struct pane *p)
  */
 #define PANE_YIELD_MAX 16
 
-/* pane-colours: the RGB colours given to palette indexes (0-255), read
- * again only when an option changed; NULL when none is set. */
+/* The pane's palette: the program's own entries (OSC 4) over
+ * pane-colours, RGB by index (-1: the terminal's); NULL when neither has
+ * one. Read again only when an option or the program's colours changed. */
 static void pane_read_palette(struct pane *p, struct options *o)
 {
 	int n = options_array_size(o, "pane-colours");
+	const struct oscolour *oc = p->grid != NULL ? grid_colours(p->grid) : NULL;
+	const char *c;
+	long rgb;
 
 	free(p->palette);
 	p->palette = NULL;
-	if (n == 0)
+	p->palette_gen = oc != NULL ? oc->generation : 0;
+	if (n == 0 && (oc == NULL || oc->palette == NULL))
 		return;
 	p->palette = xmalloc(256 * sizeof *p->palette);
 	for (int i = 0; i < 256; i++) {
-		const char *c = i < n ? options_array_item(o, "pane-colours", i) : NULL;
-
-		p->palette[i] = c != NULL ? (int32_t)style_colour_rgb(c) : -1;
+		rgb = oc != NULL ? oscolour_get(oc, i) : -1;
+		if (rgb < 0 && i < n && (c = options_array_item(o, "pane-colours", i)) != NULL)
+			rgb = style_colour_rgb(c);
+		p->palette[i] = (int32_t)rgb;
 	}
 }
 
@@ -488,9 +516,19 @@ void pane_options_seen(struct pane *p)
 	p->cursor_rgb = style_colour_rgb(options_string(o, "cursor-colour"));
 }
 
+long pane_cursor_rgb(struct pane *p)
+{
+	long rgb = p->grid != NULL ? oscolour_get(grid_colours(p->grid), OSCOLOUR_CURSOR) : -1;
+
+	pane_options_seen(p);
+	return rgb >= 0 ? rgb : p->cursor_rgb;
+}
+
 const int32_t *pane_palette(struct pane *p)
 {
 	pane_options_seen(p);
+	if (p->grid != NULL && p->palette_gen != grid_colours(p->grid)->generation)
+		pane_read_palette(p, pane_options(p));
 	return p->palette;
 }
 

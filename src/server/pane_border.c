@@ -12,6 +12,7 @@
 #include "cmd/options.h"
 #include "render/status.h"
 #include "render/style.h"
+#include "term/oscolour.h"
 
 /* A colour no style gives: "default", which falls back to another style. */
 #define COLOUR_UNSET 0xff000000u
@@ -54,21 +55,37 @@ static struct grid_cell pane_style(struct peer *c, struct pane *p, const char *n
 	return pen;
 }
 
+/* An RGB colour the program set (OSC 10, 11), or unset. */
+static grid_color program_colour(long rgb)
+{
+	return rgb < 0 ? COLOUR_UNSET
+		       : GRID_COLOR_RGB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
+}
+
 /* tmux's rule: the active pane takes window-active-style's colours where
- * it has them, window-style's otherwise. Attributes are not used. */
+ * it has them, then the program's own (OSC 10, 11), then window-style's.
+ * Attributes are not used. */
+void pane_border_defaults(struct peer *c, struct pane *p, int active, grid_color *fg,
+			  grid_color *bg)
+{
+	struct grid_cell ws = pane_style(c, p, "window-style"), as = ws;
+	const struct oscolour *o = p->grid != NULL ? grid_colours(p->grid) : NULL;
+	grid_color ofg = program_colour(o != NULL ? oscolour_get(o, OSCOLOUR_FG) : -1);
+	grid_color obg = program_colour(o != NULL ? oscolour_get(o, OSCOLOUR_BG) : -1);
+
+	if (active)
+		as = pane_style(c, p, "window-active-style");
+	if (!active || as.fg == COLOUR_UNSET)
+		as.fg = ofg != COLOUR_UNSET ? ofg : ws.fg;
+	if (!active || as.bg == COLOUR_UNSET)
+		as.bg = obg != COLOUR_UNSET ? obg : ws.bg;
+	*fg = as.fg == COLOUR_UNSET ? GRID_COLOR_DEFAULT : as.fg;
+	*bg = as.bg == COLOUR_UNSET ? GRID_COLOR_DEFAULT : as.bg;
+}
+
 void pane_border_view(struct peer *c, struct pane *p, int active, struct render_view *v)
 {
-	struct grid_cell ws = pane_style(c, p, "window-style"), as;
-
-	if (active) {
-		as = pane_style(c, p, "window-active-style");
-		if (as.fg != COLOUR_UNSET)
-			ws.fg = as.fg;
-		if (as.bg != COLOUR_UNSET)
-			ws.bg = as.bg;
-	}
-	v->def_fg = ws.fg == COLOUR_UNSET ? GRID_COLOR_DEFAULT : ws.fg;
-	v->def_bg = ws.bg == COLOUR_UNSET ? GRID_COLOR_DEFAULT : ws.bg;
+	pane_border_defaults(c, p, active, &v->def_fg, &v->def_bg);
 }
 
 enum { PART_LEFT, PART_CENTRE, PART_RIGHT };

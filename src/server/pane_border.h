@@ -18,6 +18,12 @@ int pane_border_status(struct window *w);
  * line: 1 its first, 2 its last, 0 none? */
 int pane_border_row(struct window *w, int yoff, int sy);
 
+/* Pane p's default colours (GRID_COLOR_DEFAULT: the terminal's), the
+ * active pane or not: window-active-style, the program's (OSC 10, 11),
+ * window-style. */
+void pane_border_defaults(struct peer *c, struct pane *p, int active, grid_color *fg,
+			  grid_color *bg);
+
 /* The view's default colours for pane p, the active pane or not. */
 void pane_border_view(struct peer *c, struct pane *p, int active, struct render_view *v);
 

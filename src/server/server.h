@@ -73,8 +73,9 @@ struct pane {
 	char *last_command; /* pane_current_command when last looked at */
 	char *title_shown;  /* its title when output last asked for a frame */
 	time_t created;
-	time_t dead_time;	    /* when its program exited, or 0 */
-	int32_t *palette;	    /* pane-colours, RGB by index (-1 unset); NULL: none */
+	time_t dead_time;	   /* when its program exited, or 0 */
+	int32_t *palette;	   /* pane-colours and OSC 4, RGB by index (-1 unset); NULL: none */
+	unsigned long palette_gen; /* the grid's colours generation it has */
 	unsigned long options_seen; /* options_generation() of pane_options_seen */
 	int cursor_style;	    /* cursor-style (DECSCUSR 1-6, 0 default) */
 	long cursor_rgb;	    /* cursor-colour as RGB, -1 for none */
@@ -405,6 +406,9 @@ void pane_keys_sent(struct pane *p);
 void pane_poll_set(uv_poll_t *poll, int *now, int events, uv_poll_cb cb);
 void pane_options_seen(struct pane *p);
 const int32_t *pane_palette(struct pane *p);
+/* The cursor's colour as RGB, -1 for the terminal's: the program's (OSC 12)
+ * over cursor-colour. */
+long pane_cursor_rgb(struct pane *p);
 /* Read what the pane written to in this turn of the loop has answered. */
 void pane_read_typed(struct server *srv);
 char *pane_current_command(struct pane *p);

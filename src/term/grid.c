@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "term/history.h"
+#include "term/oscolour.h"
 #include "term/sgr.h"
 #include "term/vtscan.h"
 #include "util/utf8.h"
@@ -147,6 +148,11 @@ struct grid {
 	char **links; /* OSC 8 "params;URI" by id, [0] unused; on first use */
 	char *osc8;   /* an OSC 8 being received */
 	size_t osc8_len;
+	/* OSC 4, 10, 11, 104, 110, 111: the program's colours, and the one
+	 * being received (dropped if longer than OSCOLOUR_MAX) */
+	struct oscolour colours;
+	char *osc_colour;
+	size_t osc_colour_len;
 	char *clip; /* OSC 52 text being received */
 	size_t clip_len, clip_cap;
 	int clip_bad;	     /* too long: dropped at its end */
@@ -1421,6 +1427,10 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 			plain_write(g, p, n);
 		}
 		f->scan.altscreen = 0;
+		if (f->scan.ris) { /* RIS resets the program's palette */
+			f->scan.ris = 0;
+			oscolour_reset(&g->colours);
+		}
 		if (f->scan.restored)
 			plain_restored(g);
 		plain_reload(g);
@@ -2007,6 +2017,50 @@ const char *grid_link(const struct grid *g, unsigned id)
 	return id >= 1 && id <= GRID_LINK_MAX && g->links != NULL ? g->links[id] : NULL;
 }
 
+/* What the owner says colour "which" is now (grid_events.colour). */
+static long colour_now(int which, void *ctx)
+{
+	struct grid *g = ctx;
+
+	if (g->ev != NULL && g->ev->colour != NULL)
+		return g->ev->colour(which, g->ev_ctx);
+	return oscolour_get(&g->colours, which);
+}
+
+/* The program's colours (oscolour.h). The reply to a query ends as the
+ * query did, which vtscan saw: a unit ends with each string. */
+#define OSCOLOUR_MAX 16384
+static void colour_fragment(struct grid *g, int command, const VTermStringFragment *f)
+{
+	struct buf reply;
+
+	if (f->initial)
+		g->osc_colour_len = 0;
+	if (g->osc_colour == NULL && (g->osc_colour = malloc(OSCOLOUR_MAX + 1)) == NULL)
+		return;
+	if (g->osc_colour_len + f->len > OSCOLOUR_MAX) {
+		g->osc_colour_len = OSCOLOUR_MAX + 1; /* too long: dropped */
+	} else if (f->len > 0) {
+		memcpy(g->osc_colour + g->osc_colour_len, f->str, f->len);
+		g->osc_colour_len += f->len;
+	}
+	if (!f->final || g->osc_colour_len > OSCOLOUR_MAX)
+		return;
+	g->osc_colour[g->osc_colour_len] = '\0';
+	buf_init(&reply);
+	if (oscolour_run(&g->colours, command, g->osc_colour, g->plain.scan.str_bel, colour_now, g,
+			 &reply))
+		grid_touch_all(g);
+	if (reply.len > 0)
+		g->out(reply.data, reply.len, g->ctx);
+	buf_free(&reply);
+}
+
+const struct oscolour *grid_colours(const struct grid *g)
+{
+	return &g->colours;
+}
+
 static int grid_osc(int command, VTermStringFragment frag, void *user)
 {
 	struct grid *g = user;
@@ -2014,6 +2068,10 @@ static int grid_osc(int command, VTermStringFragment frag, void *user)
 
 	if (command == 8) {
 		osc8_fragment(g, &frag);
+		return 1;
+	}
+	if (oscolour_handles(command)) {
+		colour_fragment(g, command, &frag);
 		return 1;
 	}
 	if (command != 133)
@@ -2122,6 +2180,7 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	g->history_limit = history_limit < 0 ? 0 : history_limit;
 	g->codec = (struct history_codec){codec_expand, codec_intern, g};
 	vtscan_init(&g->plain.scan, rows);
+	oscolour_init(&g->colours);
 	g->plain.valid = cols > 2;
 	g->hist = history_new(g->history_limit);
 	g->tmprows = malloc((size_t)rows * sizeof *g->tmprows);
@@ -2150,6 +2209,8 @@ void grid_free(struct grid *g)
 	free(g->title_next);
 	free(g->clip);
 	free(g->osc8);
+	free(g->osc_colour);
+	oscolour_free(&g->colours);
 	for (int i = 0; g->links != NULL && i <= GRID_LINK_MAX; i++)
 		free(g->links[i]);
 	free(g->links);

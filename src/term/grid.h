@@ -146,8 +146,17 @@ const struct grid_marks *grid_shell_marks(const struct grid *g);
 struct grid_events {
 	void (*bell)(void *ctx);
 	void (*clipboard)(const char *data, size_t len, void *ctx);
+	/* colour: what colour "which" (0-255, OSCOLOUR_FG, _BG, _CURSOR) is
+	 * now, RGB or -1, to answer the program's queries (OSC 4, 10, 11, 12);
+	 * without it, the colours the program set */
+	long (*colour)(int which, void *ctx);
 };
 void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx);
+
+/* The colours the program gave itself (OSC 4, 10, 11, 12; term/oscolour.h):
+ * its generation grows with every change, which also redraws every row. */
+struct oscolour;
+const struct oscolour *grid_colours(const struct grid *g);
 
 /* The OSC 8 text ("params;URI") of a link id, or NULL if it has none. Ids
  * no longer on the screen are reused once the table is full, so history may

@@ -168,6 +168,7 @@ static void esc_done(struct vtscan *s, unsigned char final)
 		if (final == 'c') {
 			reset_modes(s); /* RIS */
 			s->modkeys = 0;
+			s->ris = 1;
 		} else if (final == '8')
 			s->restored = 1; /* DECRC */
 		else if (final == 'n' || final == 'o')
@@ -305,6 +306,7 @@ static void string_byte(struct vtscan *s, unsigned c, int st)
 {
 	if (c == 0x07 || st) {
 		s->state = S_GROUND;
+		s->str_bel = c == 0x07;
 		return;
 	}
 	if (s->state == S_OSC_CMD && !(c >= '0' && c <= '9'))
@@ -467,6 +469,8 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 		if (overflows(s, c))
 			break;
 		if (!in_ground(s) || c < 0x20 || c == 0x7f) {
+			int in_string = IS_STRING(s->state);
+
 			if (c == 0x1b)
 				s->esc_at = (int32_t)i;
 			step(s, c);
@@ -474,6 +478,8 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 			run = 0;
 			if (s->restored || s->rep || s->forgot || s->dwl)
 				break;
+			if (in_string && in_ground(s))
+				break; /* its end is the unit's (str_bel) */
 			continue;
 		}
 		n = utf8_take(buf + i, len - i, &cp);

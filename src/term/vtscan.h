@@ -48,6 +48,8 @@ struct vtscan {
 	uint8_t altscreen; /* it set or reset DEC mode 47, 1047 or 1049 */
 	uint8_t forgot;	   /* libvterm's last glyph may be gone (RIS, DECSTR, DECALN) */
 	uint8_t modkeys;   /* xterm's modifyOtherKeys (CSI > 4 ; Pv m): 0, 1 or 2 */
+	uint8_t ris;	   /* an RIS (ESC c) ended the unit */
+	uint8_t str_bel;   /* the last string ended with BEL (1) or ST (0) */
 	int32_t esc_at;	   /* where the unit's last sequence began; -1 before it */
 	uint16_t unsafe;   /* enum vtscan_unsafe */
 	int rows;

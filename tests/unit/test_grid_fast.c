@@ -365,7 +365,7 @@ static void on_bell(void *ctx)
 	((struct side *)ctx)->bells++;
 }
 
-static const struct grid_events events = {on_bell, NULL};
+static const struct grid_events events = {on_bell, NULL, NULL};
 
 static void pair_init(struct pair *p, const struct script *sc)
 {
