@@ -187,6 +187,30 @@ class ChooseSearch(screen.ScreenTestCase):
                       ls[1].startswith("(1) two: ") and not ls[2].strip() and
                       "(filter: active)" in ls[TITLE], "the buffers named t*")
 
+    def test_client_and_customize_search(self):
+        pm = self.pm
+        c = self.attach("alpha", rows=ROWS, cols=COLS)
+        other = self.attach("bandit", rows=ROWS, cols=COLS)
+        tty = pm.run("list-clients", "-t", "bandit", "-F", "#{client_name}").strip()
+        c.keys(b"\x02D")
+        c.wait_text("session bandit")
+        if not (self.current_line(c) or "").startswith("(0) "):
+            c.keys(b"g")
+        self.wait_current(c, "(0) ")
+        self.search(c, tty)  # the name
+        c.wait_screen(lambda ls: tty + ": " in (self.current_line(c) or "") and
+                      "session bandit" in self.current_line(c), "the other client")
+        c.keys(b"q")
+        wait_for(lambda: pm.display(self.p, "#{pane_in_mode}") == "0", msg="q left the mode",
+                 describe=c.describe)
+        other.close()
+        # customize mode: the options are collapsed; the search opens them
+        pm.run("customize-mode", "-t", self.p)
+        c.wait_text("Session Options")
+        self.search(c, "status-left-l")
+        c.wait_screen(lambda ls: "status-left-length: 10" in (self.current_line(c) or ""),
+                      "status-left-length found")
+
 
 if __name__ == "__main__":
     pmuxtest.main()
