@@ -63,8 +63,9 @@ int cmd_copy_key(struct cmd_ctx *ctx, struct pane *p, const struct key *k)
 		return 0;
 	}
 	if (p->choose != NULL) {
-		choose_key(ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED ? ctx->peer
-										  : NULL,
+		/* the client for its prompts and commands: as tmux, the caller
+		 * or one attached to the pane's session */
+		choose_key(cmd_current_client(ctx, p->window != NULL ? p->window->session : NULL),
 			   p, k);
 		return 0;
 	}

@@ -316,6 +316,10 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 		return target_mouse(ctx, t);
 	if (parse_id(spec, '%', &id))
 		return target_pane_id(ctx, spec, id, t);
+	/* session:window.pane: the pane's window, as in tmux (tree mode's
+	 * targets end in ".") */
+	if (strchr(spec, ':') != NULL && strrchr(spec, '.') > strchr(spec, ':'))
+		return target_pane(ctx, spec, t);
 	had_colon = resolve_window(ctx, spec, t, &win);
 	if (had_colon < 0)
 		return -1;

@@ -189,15 +189,17 @@ static struct pane *active_pane(struct peer *c)
 /* The rest of a command prompt's state; the label, text and cursor the
  * renderer draws are in struct peer. */
 struct prompt {
-	char *tmpl;	   /* command text with %1.. %% for the responses */
-	char **labels;	   /* one per response to ask for */
-	char **inputs;	   /* initial text of each, may run out */
-	char **responses;  /* given so far */
-	int n, ninputs, i; /* labels, inputs, current */
-	int flags;	   /* PROMPT_SINGLE, PROMPT_CONFIRM */
-	int hist;	   /* history entry shown (the count: none) */
-	int type;	   /* the history it uses (enum prompt_type) */
-	int vi_command;	   /* status-keys vi: in command mode (Escape) */
+	char *tmpl;	      /* command text with %1.. %% for the responses */
+	char **labels;	      /* one per response to ask for */
+	char **inputs;	      /* initial text of each, may run out */
+	char **responses;     /* given so far */
+	int n, ninputs, i;    /* labels, inputs, current */
+	int flags;	      /* PROMPT_SINGLE, PROMPT_CONFIRM */
+	int hist;	      /* history entry shown (the count: none) */
+	int type;	      /* the history it uses (enum prompt_type) */
+	int vi_command;	      /* status-keys vi: in command mode (Escape) */
+	attach_prompt_fn *fn; /* takes the response instead of tmpl, or NULL */
+	void *arg;	      /* fn's, freed with the prompt */
 };
 
 /* Commands a read-only client may run from a binding (tmux lets it do
@@ -601,6 +603,7 @@ void attach_prompt_clear(struct peer *c)
 	struct prompt *p = c->prompt;
 
 	if (p != NULL) {
+		free(p->arg);
 		free(p->tmpl);
 		free_strings(p->labels, p->n);
 		free_strings(p->inputs, p->ninputs);
@@ -646,6 +649,30 @@ void attach_prompt(struct peer *c, const char *prompts, const char *inputs, cons
 	prompt_show(c);
 }
 
+void attach_prompt_call(struct peer *c, const char *label, const char *input, int type,
+			attach_prompt_fn *fn, void *arg)
+{
+	attach_prompt(c, label, input, NULL, PROMPT_WHOLE, type);
+	c->prompt->fn = fn;
+	c->prompt->arg = arg;
+}
+
+/* attach_prompt_call's prompt answered: its function has the text. */
+static void prompt_call(struct peer *c, const char *response)
+{
+	struct prompt *p = c->prompt;
+	attach_prompt_fn *fn = p->fn;
+	void *arg = p->arg;
+	char *text = xstrdup(response);
+
+	p->arg = NULL;
+	attach_prompt_clear(c); /* before calling: it may prompt again */
+	mark_dirty(c);
+	fn(c, text, arg);
+	free(text);
+	free(arg);
+}
+
 /* A response is in: ask the next one, or run the template with them all. */
 static void prompt_accept(struct peer *c, const char *response)
 {
@@ -654,6 +681,10 @@ static void prompt_accept(struct peer *c, const char *response)
 
 	if (!(p->flags & PROMPT_SINGLE))
 		prompt_history_add(c->srv, p->type, response);
+	if (p->fn != NULL) {
+		prompt_call(c, response);
+		return;
+	}
 	p->responses[p->i++] = xstrdup(response);
 	if (p->i < p->n) {
 		prompt_show(c);

@@ -42,7 +42,10 @@ struct choose {
 	char *tmpl, *format, *filter;
 	char *keys; /* -K format, or NULL */
 	int sort, reverse, preview, zoomed;
-	int filtering; /* the filter applies to this build */
+	int filtering;	 /* the filter applies to this build */
+	int no_matches;	 /* the filter hid everything, so it was ignored */
+	char *search;	 /* the last search (C-s), for n and N */
+	unsigned serial; /* tells this mode from a later one in the pane */
 	struct choose_item *items;
 	int n, cap;
 	int *lines; /* the items shown, in order */
@@ -269,7 +272,8 @@ static void build(struct pane *p)
 	clear_items(ch);
 	ch->filtering = ch->filter != NULL;
 	ch->mode->build(p);
-	if (ch->n == 0 && ch->filter != NULL) {
+	ch->no_matches = ch->n == 0 && ch->filter != NULL;
+	if (ch->no_matches) {
 		ch->filtering = 0; /* as tmux: a filter that hides everything is ignored */
 		ch->mode->build(p);
 	}
@@ -280,6 +284,11 @@ static void build(struct pane *p)
 void choose_rebuild(struct pane *p)
 {
 	build(p);
+}
+
+const struct choose_mode *choose_mode_of(struct pane *p)
+{
+	return p->choose->mode;
 }
 
 int choose_count(struct pane *p)
@@ -337,6 +346,67 @@ static void set_current(struct choose *ch, int line)
 	set_current_id(ch, ch->items[ch->lines[line]].id);
 }
 
+int choose_index(struct pane *p, const char *id)
+{
+	struct choose *ch = p->choose;
+
+	for (int i = 0; id != NULL && i < ch->n; i++) {
+		if (strcmp(ch->items[i].id, id) == 0)
+			return i;
+	}
+	return -1;
+}
+
+int choose_current_index(struct pane *p)
+{
+	struct choose *ch = p->choose;
+	int i = choose_index(p, ch->current);
+
+	return i >= 0 || ch->nlines == 0 ? i : ch->lines[0];
+}
+
+void choose_show(struct pane *p, int i)
+{
+	struct choose *ch = p->choose;
+
+	for (int up = ch->items[i].parent; up >= 0; up = ch->items[up].parent)
+		idset_set(&ch->collapsed, ch->items[up].id, 0);
+	set_current_id(ch, ch->items[i].id);
+	link_items(ch);
+	find_lines(ch);
+}
+
+const char *choose_filter(struct pane *p)
+{
+	return p->choose->filter;
+}
+
+void choose_set_filter(struct pane *p, const char *filter)
+{
+	free(p->choose->filter);
+	p->choose->filter = filter != NULL && *filter != '\0' ? xstrdup(filter) : NULL;
+	build(p);
+	/* a current item the filter hid is left for the top line, and stays
+	 * left when the filter changes again (tmux) */
+	set_current(p->choose, current_line(p->choose));
+}
+
+const char *choose_search_text(struct pane *p)
+{
+	return p->choose->search;
+}
+
+void choose_set_search(struct pane *p, const char *text)
+{
+	free(p->choose->search);
+	p->choose->search = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+}
+
+unsigned choose_serial(struct pane *p)
+{
+	return p->choose->serial;
+}
+
 void choose_move_down(struct pane *p)
 {
 	struct choose *ch = p->choose;
@@ -391,8 +461,12 @@ void choose_enter(struct pane *p, const struct choose_options *o)
 	clock_exit(p);
 	if (p->choose != NULL && p->choose->mode != mode_for(o->kind))
 		choose_exit(p);
-	if (p->choose == NULL)
+	if (p->choose == NULL) {
+		static unsigned serials;
+
 		p->choose = xcalloc(1, sizeof *p->choose);
+		p->choose->serial = ++serials;
+	}
 	ch = p->choose;
 	set_settings(ch, o);
 	if (o->zoom && !ch->zoomed && p->window != NULL && window_zoom(p->window, p) == 0)
@@ -424,6 +498,7 @@ void choose_free(struct pane *p)
 	free(ch->tmpl);
 	free(ch->format);
 	free(ch->filter);
+	free(ch->search);
 	free(ch->keys);
 	free(ch);
 	p->choose = NULL;
@@ -706,7 +781,8 @@ void choose_key(struct peer *c, struct pane *p, const struct key *k)
 		choose_exit(p);
 		return;
 	}
-	if (!action_key(c, p, k) && !move_key(p, k) && !tree_key(p, k) && !view_key(p, k))
+	if (!action_key(c, p, k) && !move_key(p, k) && !tree_key(p, k) && !view_key(p, k) &&
+	    !choose_search_key(c, p, k))
 		return;
 	if (p->choose != NULL && p->window != NULL && p->window->session != NULL)
 		attach_mark_session(p->window->session);
@@ -828,13 +904,26 @@ static void draw_line(struct pane *p, struct choose_area *a, int y, int line, co
 	buf_free(&b);
 }
 
+/* After the box's title: "(filter: active) ", or "no matches" in mode-style
+ * when the filter hid everything and was ignored. */
+static void draw_filter_state(struct pane *p, struct choose_area *a, int top, int x)
+{
+	struct grid_cell pen = {.ch = ' ', .width = 1}, warn;
+
+	warn = style_pen(options_string(window_options(p->window), "mode-style"), &pen);
+	x = choose_put_text(a, top, x, a->w - 1, "(filter: ", &pen);
+	x = choose_put_text(a, top, x, a->w - 1, p->choose->no_matches ? "no matches" : "active",
+			    p->choose->no_matches ? &warn : &pen);
+	choose_put_text(a, top, x, a->w - 1, ") ", &pen);
+}
+
 static void draw_preview(struct pane *p, struct choose_area *a, int top)
 {
 	struct choose *ch = p->choose;
 	struct grid_cell pen = {.ch = ' ', .width = 1};
 	struct choose_item *it = choose_current(p);
 	char *title;
-	int bottom = a->h - 1;
+	int bottom = a->h - 1, x;
 
 	for (int x = 1; x < a->w - 1; x++) {
 		choose_put(a, top, x, 0x2500, 1, &pen);
@@ -853,8 +942,10 @@ static void draw_preview(struct pane *p, struct choose_area *a, int top)
 	else
 		title = xasprintf(" %s (sort: %s%s) ", it->name, ch->mode->sorts[ch->sort],
 				  ch->reverse ? ", reversed" : "");
-	choose_put_text(a, top, 1, a->w - 1, title, &pen);
+	x = choose_put_text(a, top, 1, a->w - 1, title, &pen);
 	free(title);
+	if (ch->filter != NULL)
+		draw_filter_state(p, a, top, x);
 	ch->mode->preview(p, it, a, top, bottom);
 }
 

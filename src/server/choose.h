@@ -6,7 +6,8 @@
  * The pane's program goes on running under it; the mode draws a list over
  * the pane (one line per item, the current one in mode-style, children
  * indented under their parent) with a preview of the current item in a box
- * below, and takes the keys typed to the pane.
+ * below, and takes the keys typed to the pane (searching and filtering in
+ * server/choose_search.c).
  */
 #ifndef PMUX_SERVER_CHOOSE_H
 #define PMUX_SERVER_CHOOSE_H

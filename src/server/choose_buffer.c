@@ -149,6 +149,15 @@ static int key(struct peer *c, struct pane *p, const struct key *k)
 	return 1;
 }
 
+/* tmux's search: the buffer's name or its text. */
+static int search(struct pane *p, struct choose_item *it, const char *text)
+{
+	struct paste_buffer *pb = it->obj;
+
+	(void)p;
+	return strstr(pb->name, text) != NULL || choose_text_has(pb->data, pb->size, text);
+}
+
 static char *start(struct pane *p)
 {
 	(void)p;
@@ -170,4 +179,5 @@ const struct choose_mode choose_buffer_mode = {
 	.kill = delete_buffers,
 	.key = key,
 	.start = start,
+	.search = search,
 };

@@ -49,6 +49,9 @@ struct choose_mode {
 	/* Enter and the shortcut keys when the mode has no template to run
 	 * (customize mode's); NULL: run the template. */
 	void (*choose)(struct peer *c, struct pane *p);
+	/* Whether item it matches a search for text; NULL: whether its name
+	 * has the text. */
+	int (*search)(struct pane *p, struct choose_item *it, const char *text);
 };
 
 extern const struct choose_mode choose_buffer_mode;
@@ -69,10 +72,25 @@ void choose_add(struct pane *p, int depth, const char *id, const char *name, con
 		const char *text, void *obj);
 
 /* For the actions. */
+const struct choose_mode *choose_mode_of(struct pane *p);
 int choose_count(struct pane *p);
 struct choose_item *choose_item(struct pane *p, int i);
 struct choose_item *choose_current(struct pane *p);
 void choose_rebuild(struct pane *p);
+/* The index of the item with that id, or -1; of the current item (-1 when
+ * there are none). */
+int choose_index(struct pane *p, const char *id);
+int choose_current_index(struct pane *p);
+/* Item i becomes the current one, its ancestors expanded. */
+void choose_show(struct pane *p, int i);
+/* The filter (f, -f), NULL for none; setting "" clears it. Rebuilds. */
+const char *choose_filter(struct pane *p);
+void choose_set_filter(struct pane *p, const char *filter);
+/* The last search (C-s), NULL for none. */
+const char *choose_search_text(struct pane *p);
+void choose_set_search(struct pane *p, const char *text);
+/* Tells this mode from a later one in the same pane. */
+unsigned choose_serial(struct pane *p);
 /* The next line becomes the current one, if there is one. */
 void choose_move_down(struct pane *p);
 void choose_run_text(struct peer *c, struct pane *p, const char *text);
@@ -88,5 +106,16 @@ void choose_put(struct choose_area *a, int y, int x, uint32_t cp, int width,
 void choose_draw_screen(struct choose_area *a, struct pane *p, int x, int y, int w, int h);
 int choose_put_text(struct choose_area *a, int y, int x, int x1, const char *s,
 		    const struct grid_cell *pen);
+
+/* choose_search.c: ask client c on its status line; Enter gives the text
+ * to fn if the mode is still there (rebuilt first). type is the prompt
+ * history's. */
+typedef void choose_prompt_fn(struct peer *c, struct pane *p, const char *text);
+void choose_prompt(struct peer *c, struct pane *p, const char *label, const char *input, int type,
+		   choose_prompt_fn *fn);
+/* C-s, /, n, N and f; 0 if k is not one. */
+int choose_search_key(struct peer *c, struct pane *p, const struct key *k);
+/* Whether size bytes at data hold text (a search in a buffer's text). */
+int choose_text_has(const char *data, size_t size, const char *text);
 
 #endif

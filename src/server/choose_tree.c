@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "cmd/format.h"
+#include "cmd/keys.h"
 #include "cmd/options.h"
 #include "cmd/parse.h"
 #include "render/style.h"
 #include "server/choose_mode.h"
 #include "server/server.h"
+#include "term/key.h"
 #include "util/buf.h"
 
 enum { SORT_INDEX, SORT_NAME, SORT_TIME };
@@ -451,6 +453,131 @@ static void kill_items(struct peer *c, struct pane *mode, int tagged)
 	buf_free(&cmds);
 }
 
+/* ---- searching and the other keys ---- */
+
+/* tmux's search: a session's name, a window's name, the command running in
+ * a pane. */
+static int search(struct pane *mode, struct choose_item *it, const char *text)
+{
+	struct format_ctx fc;
+	char *name;
+	int hit;
+
+	if (it->depth == 0)
+		return strstr(((struct session *)it->obj)->name, text) != NULL;
+	if (it->depth == 1) {
+		/* as shown: an automatic name is made when asked for */
+		format_ctx_window(&fc, mode->srv, it->obj);
+		name = format_expand("#{window_name}", &fc);
+	} else {
+		name = pane_current_command(it->obj);
+	}
+	hit = name != NULL && strstr(name, text) != NULL;
+	free(name);
+	return hit;
+}
+
+/* The pane an item stands for: a session's current window's active pane,
+ * a window's active pane. */
+static struct pane *item_pane(struct choose_item *it)
+{
+	struct window *w;
+
+	if (it->depth == 2)
+		return it->obj;
+	w = it->depth == 1 ? it->obj : ((struct session *)it->obj)->current;
+	return w != NULL ? w->active : NULL;
+}
+
+/* m marks the current item's pane (as select-pane -m, but never unmarks),
+ * M clears the mark. */
+static void set_marked(struct pane *mode, int on)
+{
+	struct server *srv = mode->srv;
+	struct choose_item *cur = choose_current(mode);
+	struct pane *old = window_marked_pane(srv), *p = cur != NULL ? item_pane(cur) : NULL;
+
+	if (on && p == NULL)
+		return;
+	srv->marked = on ? p->id + 1 : 0;
+	if (old != NULL && old->window != NULL)
+		attach_mark_session(old->window->session);
+	if (on && p->window != NULL)
+		attach_mark_session(p->window->session);
+}
+
+/* :'s command for each tagged item, or the current one if none is: the
+ * first %% (and every %1) is the item's target, as in the template. */
+static void command_answered(struct peer *c, struct pane *mode, const char *text)
+{
+	struct choose_item *cur = choose_current(mode);
+	char **targets;
+	int n = 0, tagged = 0;
+
+	for (int i = 0; i < choose_count(mode); i++)
+		tagged += choose_item(mode, i)->tagged;
+	targets = xcalloc((size_t)choose_count(mode) + 1, sizeof *targets);
+	for (int i = 0; i < choose_count(mode); i++) {
+		struct choose_item *it = choose_item(mode, i);
+
+		if (tagged ? it->tagged : it == cur)
+			targets[n++] = xstrdup(it->target);
+	}
+	/* each runs on its own (a failure stops only its own), and may change
+	 * the items: the targets were copied */
+	for (int i = 0; i < n; i++) {
+		char *resp[1] = {targets[i]}, *cmd = keys_template(text, resp, 1);
+
+		choose_run_text(c, mode, cmd);
+		free(cmd);
+		free(targets[i]);
+	}
+	free(targets);
+}
+
+static void command_key(struct peer *c, struct pane *mode)
+{
+	int tagged = 0;
+	char *label;
+
+	for (int i = 0; i < choose_count(mode); i++)
+		tagged += choose_item(mode, i)->tagged;
+	if (tagged > 0)
+		label = xasprintf("(%d tagged) ", tagged);
+	else
+		label = xstrdup("(current) ");
+	choose_prompt(c, mode, label, "", PROMPT_TYPE_COMMAND, command_answered);
+	free(label);
+}
+
+/* H (back to the pane the mode is in), m, M and :. */
+static int key(struct peer *c, struct pane *mode, const struct key *k)
+{
+	char *id;
+	int i;
+
+	if (k->kind != KEY_CHAR || k->mod != 0)
+		return 0;
+	switch (k->cp) {
+	case 'H':
+		id = start(mode);
+		i = choose_index(mode, id);
+		free(id);
+		if (i >= 0)
+			choose_show(mode, i);
+		return 1;
+	case 'm':
+	case 'M':
+		set_marked(mode, k->cp == 'm');
+		return 1;
+	case ':':
+		command_key(c, mode);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static const char *const sorts[] = {"index", "name", "time"};
 
 const struct choose_mode choose_tree_mode = {
@@ -464,5 +591,7 @@ const struct choose_mode choose_tree_mode = {
 	.build = build,
 	.preview = preview,
 	.kill = kill_items,
+	.key = key,
 	.start = start,
+	.search = search,
 };

@@ -491,6 +491,13 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
 #define PROMPT_NUMERIC 0x10
 void attach_prompt(struct peer *c, const char *prompts, const char *inputs, const char *tmpl,
 		   int flags, int type);
+/* A prompt (label and input taken whole) whose response, when Enter is
+ * pressed, goes to fn with arg instead of running a command: the mode trees'
+ * search and filter. arg is malloc'd and freed with the prompt, also when it
+ * is cancelled. */
+typedef void attach_prompt_fn(struct peer *c, const char *response, void *arg);
+void attach_prompt_call(struct peer *c, const char *label, const char *input, int type,
+			attach_prompt_fn *fn, void *arg);
 /* Close the prompt (if any) and free its state. */
 void attach_prompt_clear(struct peer *c);
 /* The key table the client's next key is looked up in (switch-client -T);

@@ -78,6 +78,19 @@ class Errors(pmuxtest.PmuxTestCase):
         # and nothing was harmed
         self.assertEqual(self.pm.cmd("has-session", "-t", "s").rc, 0)
 
+    def test_window_target_with_pane(self):
+        # tmux takes session:window.pane where a window is wanted (tree
+        # mode's targets end in "."), and still says when the pane is not there
+        pm = self.pm
+        pm.run("new-window", "-d", "-t", "s:1")
+        pm.run("rename-window", "-t", "=s:1.", "dotted")
+        self.assertEqual(pm.display("s:1", "#{window_name}"), "dotted")
+        pane = pm.display("s:1", "#{pane_id}")
+        pm.run("rename-window", "-t", "s:1." + pane, "by-pane")
+        self.assertEqual(pm.display("s:1", "#{window_name}"), "by-pane")
+        self.assertError("rename-window", "-t", "s:1.7", "x")
+        self.assertEqual(pm.display("s:1", "#{window_name}"), "by-pane")
+
     def test_duplicate_session_name(self):
         self.assertError("new-session", "-d", "-s", "s")
 
