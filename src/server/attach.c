@@ -1735,7 +1735,9 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	if ((c->display_panes == NULL && c->menu == NULL && c->popup == NULL && !modes) ||
 	    c->rows < 1 || c->cols < 1)
 		return NULL;
-	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
+	/* a menu over a popup goes in a second layer, over the popup's screen */
+	cells = xcalloc((size_t)c->rows * (size_t)c->cols * (c->popup != NULL ? 2 : 1),
+			sizeof *cells);
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
 		if (p->choose != NULL && (!w->zoomed || p == w->active))
 			choose_draw(p, cells, c->rows, c->cols, top);
@@ -1749,6 +1751,10 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	display_panes_draw(c, cells, c->rows, c->cols, top);
 	area = (struct box_area){cells, c->rows, c->cols};
 	popup_draw(c, &area, f, floating);
+	if (c->popup != NULL) {
+		area.cells = cells + (size_t)c->rows * (size_t)c->cols;
+		f->overlay_top = area.cells;
+	}
 	menu_draw(c, &area);
 	if (c->menu != NULL)
 		f->cursor_hidden = 1;
