@@ -123,6 +123,7 @@ static int popup_spawn(struct popup *p, const struct popup_args *pa, char **err)
 		return -1;
 	p->fd = res.master;
 	p->pid = res.pid;
+	memcpy(p->tty, res.tty, sizeof p->tty);
 	return 0;
 }
 
@@ -219,6 +220,13 @@ void popup_close(struct peer *c)
 
 	if (p != NULL)
 		popup_close_status(c, p->exited ? popup_code(p->status) : 128 + SIGHUP);
+}
+
+void popup_close_given(struct popup *p)
+{
+	p->exited = 1; /* (so not hung up) */
+	p->grid = NULL;
+	popup_close_status(p->c, 128 + SIGHUP);
 }
 
 /* Read what the program wrote; -1 at EOF (no slave descriptor left). */

@@ -30,6 +30,7 @@ struct popup {
 	struct grid *grid;
 	int fd;	   /* pty master, -1 once closed */
 	pid_t pid; /* the program, its session's id */
+	char tty[64];
 	int exited;
 	int status; /* wait status once exited */
 	uv_poll_t poll;
@@ -56,6 +57,14 @@ void popup_inner(const struct popup *p, int *x, int *y, int *w, int *h);
 void popup_set_size(struct popup *p, int w, int h);
 /* Bytes for the program, as typed. */
 void popup_write(struct popup *p, const char *buf, size_t len);
+/* Close the popup without hanging up its program, which a pane has taken
+ * over (popup_pane.c): the command that opened it exits with 129, as in
+ * tmux. */
+void popup_close_given(struct popup *p);
+/* tmux's "To Horizontal Pane" (horizontal 1) and "To Vertical Pane": the
+ * program, its pty and its screen become a new pane beside the client's
+ * active pane (popup_pane.c). */
+void popup_to_pane(struct popup *p, int horizontal);
 /* The popup's own menu (popup_menu.c), shown at client cell (x, y). */
 void popup_menu(struct popup *p, int x, int y);
 

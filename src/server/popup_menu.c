@@ -2,8 +2,7 @@
  * popup_menu: the menu the right button shows over a popup (on its left or
  * top border, or outside it), as in tmux 3.3: close the popup, paste the
  * newest buffer into its program, make it fill the client's screen or
- * centre it. (tmux's "To Horizontal Pane" and "To Vertical Pane", which
- * turn the popup into a pane, are not there.)
+ * centre it, or turn it into a pane (popup_pane.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +14,7 @@
 #include "server/popup_int.h"
 #include "server/server.h"
 
-enum { ITEM_CLOSE, ITEM_PASTE, ITEM_FILL, ITEM_CENTRE };
+enum { ITEM_CLOSE, ITEM_PASTE, ITEM_FILL, ITEM_CENTRE, ITEM_HPANE, ITEM_VPANE };
 
 /* The box on the whole client's screen, as tmux: status line included. */
 static void popup_fill(struct popup *p)
@@ -65,6 +64,10 @@ static void popup_menu_done(struct peer *c, int choice, void *arg)
 		popup_close(c);
 		return;
 	}
+	if (item == ITEM_HPANE || item == ITEM_VPANE) {
+		popup_to_pane(p, item == ITEM_HPANE);
+		return;
+	}
 	if (item == ITEM_PASTE)
 		popup_paste_top(p);
 	else if (item == ITEM_FILL)
@@ -88,7 +91,7 @@ void popup_menu(struct popup *p, int x, int y)
 	struct paste_buffer *pb = buffers_top(&p->srv->buffers);
 	struct menu_look look;
 	struct menu *m;
-	int *items = xcalloc(8, sizeof *items), n = 0, w, h;
+	int *items = xcalloc(10, sizeof *items), n = 0, w, h;
 	char *paste = NULL;
 
 	look.style = options_string(o, "menu-style");
@@ -107,6 +110,9 @@ void popup_menu(struct popup *p, int x, int y)
 	add(m, items, &n, NULL, NULL, -1);
 	add(m, items, &n, "Fill Space", "F", ITEM_FILL);
 	add(m, items, &n, "Centre", "C", ITEM_CENTRE);
+	add(m, items, &n, NULL, NULL, -1);
+	add(m, items, &n, "To Horizontal Pane", "h", ITEM_HPANE);
+	add(m, items, &n, "To Vertical Pane", "v", ITEM_VPANE);
 	menu_size(m, c->cols, &w, &h);
 	if (w > c->cols || h > c->rows) {
 		menu_free(m);

@@ -217,6 +217,31 @@ class PopupMouse(screen.ScreenTestCase):
         c.keys(b"q")
         c.wait_screen(lambda ls: self.box(ls) is None, "the popup closed")
 
+    def test_popup_menu_turns_the_popup_into_a_pane(self):
+        pm, c = self.pm, self.c
+        for key, flag in ((b"h", "-h"), (b"v", "-v")):
+            p = self.popup(*BOX, SIZER)
+            c.write(sgr(2, 10, 10))
+            c.wait_text("To Vertical Pane")
+            c.keys(key)
+            # the command that opened it is done, the program is not
+            self.assertEqual(p.wait(timeout=pmuxtest.TIMEOUT), 129)
+            wait_for(lambda: pm.display("S", "#{window_panes}") == "2",
+                     msg="a new pane (%s)" % flag, describe=c.describe)
+            new = pm.display("S", "#{pane_id}")  # the active pane
+            self.assertNotEqual(new, self.pane)
+            w, h = (int(v) for v in pm.display(new, "#{pane_width} #{pane_height}").split())
+            if flag == "-h":
+                self.assertEqual(w, COLS - 1 - int(pm.display(self.pane, "#{pane_width}")))
+            else:
+                self.assertEqual(h, ROWS - 2 - int(pm.display(self.pane, "#{pane_height}")))
+            # its screen came with it, and the program was told its size
+            pm.wait_text(new, "ready")
+            pm.wait_text(new, "size %d %d" % (h, w))
+            c.wait_screen(lambda ls: self.box(ls) is None, "the popup gone")
+            pm.run("kill-pane", "-t", new)
+            wait_for(lambda: pm.display("S", "#{window_panes}") == "1", msg="one pane again")
+
     # -- menus
 
     def choice(self):
