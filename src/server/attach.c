@@ -1047,9 +1047,12 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 /* ---- mouse (the mouse option; server/mouse.c makes the keys) ---- */
 
+/* The terminal reports the mouse: the mouse option, or a popup's program
+ * that asked for it. */
 static int mouse_on(struct peer *c)
 {
-	return c->session != NULL && options_number(session_options(c->session), "mouse");
+	return c->session != NULL &&
+	       (options_number(session_options(c->session), "mouse") || popup_wants_mouse(c));
 }
 
 void attach_mouse_key(struct peer *c, const struct key *k, const struct mouse_event *m)
@@ -1808,6 +1811,7 @@ static void attach_draw(struct peer *c)
 	}
 	f.views = views;
 	f.nviews = n;
+	tty_set_mouse(c->tty, mouse_on(c)); /* (a popup's program may have asked) */
 	tty_set_mouse_motion(c->tty, motion);
 	attach_features(c); /* (before the borders: they read has_ccolour) */
 	attach_borders(c, w, top, &f);

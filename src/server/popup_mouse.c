@@ -151,6 +151,13 @@ static void popup_mouse_event(struct popup *p, const struct tty_mouse *m)
 		popup_forward(p, m);
 }
 
+int popup_wants_mouse(struct peer *c)
+{
+	struct popup *p = c->popup;
+
+	return p != NULL && !p->exited && grid_mouse_mode(p->grid) != VTERM_PROP_MOUSE_NONE;
+}
+
 int popup_mouse(struct peer *c, const struct tty_mouse *m)
 {
 	struct popup *p = c->popup;

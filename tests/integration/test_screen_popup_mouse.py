@@ -182,6 +182,22 @@ class PopupMouse(screen.ScreenTestCase):
                       "the right click reported")
         self.assertNotIn("^[[<8;5;3M", self.program_text(c.lines()), "no Meta press reported")
 
+    def test_a_program_that_asks_gets_the_mouse_with_the_option_off(self):
+        pm, c = self.pm, self.c
+        pm.run("set", "-g", "mouse", "off")
+        wait_for(lambda: c.cursor()["mouse"] == 0, msg="the terminal's mouse off",
+                 describe=c.describe)
+        self.popup(*BOX, "printf '\\033[?1000h\\033[?1006h'; stty -echo -icanon; "
+                   "echo ready; cat -v")
+        wait_for(lambda: c.cursor()["mouse"] != 0, msg="the terminal's mouse on for it",
+                 describe=c.describe)
+        c.write(click(15, 10))
+        c.wait_screen(lambda ls: "^[[<0;5;3M^[[<0;5;3m" in self.program_text(ls),
+                      "the click reported")
+        pm.run("display-popup", "-C", "-c", self.tty)
+        wait_for(lambda: c.cursor()["mouse"] == 0, msg="the terminal's mouse off again",
+                 describe=c.describe)
+
     # -- its menu
 
     def test_right_button_on_the_left_border_shows_the_popup_menu(self):
