@@ -278,6 +278,8 @@ static int cmd_display_menu(struct cmd_ctx *ctx, struct args *a)
 	place_box(&pl, args_get(a, 'x'), args_get(a, 'y'), &x, &y);
 	if (ctx->mouse.valid)
 		menu_set_mouse(m, &ctx->mouse);
+	if (args_has(a, 'O'))
+		menu_set_stay_open(m);
 	menu_show(c, m, x, y, (int)start, t.p, wait ? ctx : NULL);
 	if (wait)
 		cmd_suspend(ctx);

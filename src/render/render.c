@@ -835,13 +835,14 @@ static void fix_wide_pairs(struct render *r, int a, int b)
 }
 
 /* The overlay's opaque cells of row y, normalised like a status cell. */
-static void compose_overlay(struct render *r, int y, const struct render_frame *f)
+static void compose_overlay(struct render *r, int y, const struct render_frame *f,
+			    const struct grid_cell *cells)
 {
 	const struct grid_cell *row;
 
-	if (f->overlay == NULL || y >= f->overlay_rows)
+	if (cells == NULL || y >= f->overlay_rows)
 		return;
-	row = f->overlay + (size_t)y * (size_t)f->overlay_cols;
+	row = cells + (size_t)y * (size_t)f->overlay_cols;
 	for (int x = 0; x < f->overlay_cols && x < r->cols; x++) {
 		if (row[x].ch == 0)
 			continue;
@@ -894,8 +895,9 @@ static void compose_row(struct render *r, int y, const struct render_frame *f)
 		compose_borders(r, y, f);
 		compose_labels(r, y, f);
 	}
-	compose_overlay(r, y, f);
+	compose_overlay(r, y, f, f->overlay);
 	compose_floating(r, y, f);
+	compose_overlay(r, y, f, f->overlay_top);
 	fix_wide_pairs(r, 0, r->cols);
 }
 

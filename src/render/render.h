@@ -127,6 +127,9 @@ struct render_frame {
 	 * cursor. NULL: none. */
 	const struct render_view *floating;
 	struct grid_cell floating_pen;
+	/* Cells drawn over the popup's screen (its menu), as overlay's; NULL:
+	 * none. */
+	const struct grid_cell *overlay_top;
 };
 
 struct render;

@@ -1089,9 +1089,12 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 /* ---- mouse (the mouse option; server/mouse.c makes the keys) ---- */
 
+/* The terminal reports the mouse: the mouse option, or a popup's program
+ * that asked for it. */
 static int mouse_on(struct peer *c)
 {
-	return c->session != NULL && options_number(session_options(c->session), "mouse");
+	return c->session != NULL &&
+	       (options_number(session_options(c->session), "mouse") || popup_wants_mouse(c));
 }
 
 void attach_mouse_key(struct peer *c, const struct key *k, const struct mouse_event *m)
@@ -1784,7 +1787,9 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	if ((c->display_panes == NULL && c->menu == NULL && c->popup == NULL && !modes) ||
 	    c->rows < 1 || c->cols < 1)
 		return NULL;
-	cells = xcalloc((size_t)c->rows * (size_t)c->cols, sizeof *cells);
+	/* a menu over a popup goes in a second layer, over the popup's screen */
+	cells = xcalloc((size_t)c->rows * (size_t)c->cols * (c->popup != NULL ? 2 : 1),
+			sizeof *cells);
 	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
 		if (p->choose != NULL && (!w->zoomed || p == w->active))
 			choose_draw(p, cells, c->rows, c->cols, top);
@@ -1798,6 +1803,10 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	display_panes_draw(c, cells, c->rows, c->cols, top);
 	area = (struct box_area){cells, c->rows, c->cols};
 	popup_draw(c, &area, f, floating);
+	if (c->popup != NULL) {
+		area.cells = cells + (size_t)c->rows * (size_t)c->cols;
+		f->overlay_top = area.cells;
+	}
 	menu_draw(c, &area);
 	if (c->menu != NULL)
 		f->cursor_hidden = 1;
@@ -1851,6 +1860,7 @@ static void attach_draw(struct peer *c)
 	}
 	f.views = views;
 	f.nviews = n;
+	tty_set_mouse(c->tty, mouse_on(c)); /* (a popup's program may have asked) */
 	tty_set_mouse_motion(c->tty, motion);
 	attach_features(c); /* (before the borders: they read has_ccolour) */
 	attach_borders(c, w, top, &f);

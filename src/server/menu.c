@@ -36,6 +36,9 @@ struct menu {
 	int choice;		  /* -1: none */
 	uint32_t pane;		  /* %id + 1 of the commands' target, or 0 */
 	struct mouse_event mouse; /* of the mouse binding that showed it (valid set) */
+	int stay_open;		  /* -O: a release off the items leaves it open */
+	menu_done_fn *done;	  /* instead of the items' commands */
+	void *done_arg;
 	struct cmd_ctx *wait;
 };
 
@@ -181,9 +184,24 @@ void menu_set_mouse(struct menu *m, const struct mouse_event *ev)
 	m->mouse = *ev;
 }
 
+void menu_set_done(struct menu *m, menu_done_fn *fn, void *arg)
+{
+	m->done = fn;
+	m->done_arg = arg;
+}
+
+void menu_set_stay_open(struct menu *m)
+{
+	m->stay_open = 1;
+}
+
 void menu_close(struct peer *c)
 {
-	menu_free(menu_take(c));
+	struct menu *m = menu_take(c);
+
+	if (m != NULL && m->done != NULL)
+		m->done(c, -1, m->done_arg);
+	menu_free(m);
 }
 
 /* Run item i's command for the client, after the menu has gone (the
@@ -193,7 +211,9 @@ static void menu_choose(struct peer *c, int i)
 	struct menu *m = menu_take(c);
 	struct pane *p = NULL;
 
-	if (selectable(m, i) && *m->items[i].command != '\0') {
+	if (m->done != NULL) {
+		m->done(c, selectable(m, i) ? i : -1, m->done_arg);
+	} else if (selectable(m, i) && *m->items[i].command != '\0') {
 		if (m->pane != 0)
 			p = pane_find_id(c->srv, m->pane - 1);
 		attach_run_command_at(c, m->items[i].command, p, m->mouse.valid ? &m->mouse : NULL);
@@ -254,6 +274,12 @@ int menu_key(struct peer *c, const struct key *k)
 	return 1; /* other keys do nothing while the menu shows */
 }
 
+/* As tmux does for a menu shown by a mouse binding: a button released on
+ * an item chooses it (whichever button, and wherever it was pressed, so
+ * that pressing to show the menu, dragging and releasing works), and
+ * released anywhere else closes the menu, unless it stays open (-O): then
+ * a press outside it closes it. Moving with a button held selects the
+ * item under the pointer. */
 int menu_mouse(struct peer *c, const struct tty_mouse *mo)
 {
 	struct menu *m = c->menu;
@@ -265,13 +291,13 @@ int menu_mouse(struct peer *c, const struct tty_mouse *mo)
 	i = inside ? mo->y - m->y - 1 : -1;
 	if (!selectable(m, i))
 		i = -1;
-	if (mo->type == TTY_MOUSE_PRESS && !inside) {
-		menu_close(c); /* a click elsewhere */
-		return 1;
-	}
 	if (mo->type == TTY_MOUSE_RELEASE) {
 		if (i >= 0)
 			menu_choose(c, i);
+		else if (!m->stay_open)
+			menu_close(c);
+	} else if (mo->type == TTY_MOUSE_PRESS && !inside && m->stay_open) {
+		menu_close(c);
 	} else if (mo->type != TTY_MOUSE_WHEEL && i >= 0 && i != m->choice) {
 		m->choice = i; /* pressed or moved over */
 		attach_mark_client(c);

@@ -42,12 +42,20 @@ void menu_show(struct peer *c, struct menu *m, int x, int y, int choice, struct 
  * the = target, #{mouse_word}). */
 struct mouse_event;
 void menu_set_mouse(struct menu *m, const struct mouse_event *ev);
+/* A menu of the server's own (a popup's): fn is called once when it goes,
+ * with the item chosen or -1, instead of running the items' commands. */
+typedef void menu_done_fn(struct peer *c, int choice, void *arg);
+void menu_set_done(struct menu *m, menu_done_fn *fn, void *arg);
+/* display-menu -O: a mouse button released off the items leaves the menu
+ * open (a press outside it closes it). */
+void menu_set_stay_open(struct menu *m);
 /* Close c's menu, if any, without running anything. */
 void menu_close(struct peer *c);
 /* A key while c has a menu: returns 1 if the menu took it. */
 int menu_key(struct peer *c, const struct key *k);
 /* A mouse event while c has a menu: returns 1 if the menu took it (it
- * takes all). A click on an item chooses it, one elsewhere closes it. */
+ * takes all). A button released on an item chooses it, one released
+ * elsewhere closes the menu (with -O, a press outside it does). */
 int menu_mouse(struct peer *c, const struct tty_mouse *m);
 /* Draw c's menu into its overlay. */
 void menu_draw(struct peer *c, const struct box_area *a);

@@ -306,23 +306,42 @@ static void pane_default_title(struct pane *p)
 	grid_set_title(p->grid, host);
 }
 
-struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
-			 char **errmsg)
+static struct pane *pane_alloc(struct window *w, const char *cwd, int sx, int sy)
 {
-	struct server *srv = w->srv;
 	struct pane *p = xcalloc(1, sizeof *p);
-	struct spawn_result res;
 
-	p->srv = srv;
+	p->srv = w->srv;
 	p->window = w;
-	p->id = srv->next_pane_id++;
+	p->id = w->srv->next_pane_id++;
 	p->fd = -1;
 	p->sx = sx;
 	p->sy = sy;
 	p->created = time(NULL);
 	buf_init(&p->writeq);
-	p->start_cwd = xstrdup(sa->cwd != NULL ? sa->cwd : "/");
+	p->start_cwd = xstrdup(cwd != NULL ? cwd : "/");
 	p->options = options_new_child(w->options);
+	return p;
+}
+
+/* The pane's grid is there: its handles, and reading its program. */
+static void pane_start(struct pane *p)
+{
+	grid_set_events(p->grid, &pane_events, p);
+	pane_default_title(p);
+	uv_timer_init(p->srv->loop, &p->close_timer);
+	p->close_timer.data = p;
+	p->open_handles = 1;
+	if (!p->empty)
+		pane_start_poll(p);
+	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
+}
+
+struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
+			 char **errmsg)
+{
+	struct pane *p = pane_alloc(w, sa->cwd, sx, sy);
+	struct spawn_result res;
+
 	if (pane_command_empty(sa)) {
 		/* tmux's empty pane: dead from the start, display-message -I
 		 * writes into it, respawn-pane gives it a program */
@@ -343,14 +362,23 @@ struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, 
 	p->grid =
 		grid_new(sy, sx, (int)options_number(session_options(w->session), "history-limit"),
 			 pane_grid_output, p);
-	grid_set_events(p->grid, &pane_events, p);
-	pane_default_title(p);
-	uv_timer_init(srv->loop, &p->close_timer);
-	p->close_timer.data = p;
-	p->open_handles = 1;
-	if (!p->empty)
-		pane_start_poll(p);
-	log_debug("pane %%%u: pid %d tty %s", p->id, (int)p->pid, p->tty);
+	pane_start(p);
+	return p;
+}
+
+struct pane *pane_adopt(struct window *w, const struct pane_adopt *pa, int sx, int sy)
+{
+	struct pane *p = pane_alloc(w, pa->cwd, grid_cols(pa->grid), grid_rows(pa->grid));
+
+	p->fd = pa->fd;
+	p->pid = pa->pid;
+	snprintf(p->tty, sizeof p->tty, "%s", pa->tty);
+	p->grid = pa->grid;
+	grid_set_output(p->grid, pane_grid_output, p);
+	grid_set_history_limit(p->grid,
+			       (int)options_number(session_options(w->session), "history-limit"));
+	pane_start(p);
+	pane_resize(p, sx, sy); /* (the program told its new size) */
 	return p;
 }
 

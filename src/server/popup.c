@@ -1,5 +1,6 @@
 /* popup: display-popup's box with its own program (see popup.h). */
 #include "server/popup.h"
+#include "server/popup_int.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include "render/render.h"
 #include "render/style.h"
 #include "render/tty.h"
+#include "server/menu.h"
 #include "server/server.h"
 #include "server/spawn.h"
 #include "term/grid.h"
@@ -24,29 +26,6 @@
 /* At most this much of the program's output is read per loop iteration,
  * as for a pane. */
 #define POPUP_READ_BUDGET (4 * 1024)
-
-struct popup {
-	struct server *srv;
-	struct peer *c;
-	int x, y, w, h; /* the box on the client's screen */
-	int lines;	/* enum box_lines */
-	char *title;
-	struct grid_cell style, border;
-	int close_on_exit;
-
-	struct grid *grid;
-	int fd;	   /* pty master, -1 once closed */
-	pid_t pid; /* the program, its session's id */
-	int exited;
-	int status; /* wait status once exited */
-	uv_poll_t poll;
-	int poll_events;
-	struct buf writeq; /* input the pty has not taken yet */
-	struct cmd_ctx *wait;
-	void (*done)(struct server *srv, int status, void *arg);
-	void *done_arg;
-	int mouse_button; /* the button last pressed in it */
-};
 
 static void popup_poll_cb(uv_poll_t *h, int status, int events);
 
@@ -73,6 +52,11 @@ static void popup_grid_output(const char *buf, size_t len, void *ctx)
 		return;
 	buf_add(&p->writeq, buf, len);
 	popup_flush(p);
+}
+
+void popup_write(struct popup *p, const char *buf, size_t len)
+{
+	popup_grid_output(buf, len, p);
 }
 
 static void free_vector(char **v)
@@ -108,8 +92,7 @@ static char **popup_argv(const struct popup_args *pa, char **argv0)
 	return argv;
 }
 
-/* The program's screen: the box less its border. */
-static void popup_inner(const struct popup *p, int *x, int *y, int *w, int *h)
+void popup_inner(const struct popup *p, int *x, int *y, int *w, int *h)
 {
 	int b = p->lines != BOX_NONE;
 
@@ -140,6 +123,7 @@ static int popup_spawn(struct popup *p, const struct popup_args *pa, char **err)
 		return -1;
 	p->fd = res.master;
 	p->pid = res.pid;
+	memcpy(p->tty, res.tty, sizeof p->tty);
 	return 0;
 }
 
@@ -204,6 +188,8 @@ static void popup_close_status(struct peer *c, int status)
 
 	if (p == NULL)
 		return;
+	if (p->menu_shown)
+		menu_close(c); /* its menu goes with it */
 	c->popup = NULL;
 	wait = p->wait;
 	if (!p->exited)
@@ -234,6 +220,13 @@ void popup_close(struct peer *c)
 
 	if (p != NULL)
 		popup_close_status(c, p->exited ? popup_code(p->status) : 128 + SIGHUP);
+}
+
+void popup_close_given(struct popup *p)
+{
+	p->exited = 1; /* (so not hung up) */
+	p->grid = NULL;
+	popup_close_status(p->c, 128 + SIGHUP);
 }
 
 /* Read what the program wrote; -1 at EOF (no slave descriptor left). */
@@ -357,66 +350,38 @@ int popup_paste(struct peer *c, const char *buf, size_t len)
 	return 1;
 }
 
-static int clamp(int v, int lo, int hi)
+void popup_set_size(struct popup *p, int w, int h)
 {
-	return v < lo ? lo : v > hi ? hi : v;
-}
+	int x, y, old_w, old_h, new_w, new_h;
+	struct winsize ws;
 
-int popup_mouse(struct peer *c, const struct tty_mouse *m)
-{
-	struct popup *p = c->popup;
-	VTermModifier mod;
-	int x, y, w, h, in;
-
-	if (p == NULL)
-		return 0;
-	popup_inner(p, &x, &y, &w, &h);
-	if (p->exited || c->readonly || w < 1 || h < 1 ||
-	    grid_mouse_mode(p->grid) == VTERM_PROP_MOUSE_NONE)
-		return 1;
-	in = m->x >= x && m->x < x + w && m->y >= y && m->y < y + h;
-	if (!in && m->type != TTY_MOUSE_DRAG && m->type != TTY_MOUSE_RELEASE)
-		return 1; /* only a drag or the release may leave it */
-	mod = (VTermModifier)m->mod;
-	grid_mouse_move(p->grid, clamp(m->y - y, 0, h - 1), clamp(m->x - x, 0, w - 1), mod);
-	if (m->type == TTY_MOUSE_PRESS) {
-		p->mouse_button = m->button;
-		grid_mouse_button(p->grid, m->button, 1, mod);
-	} else if (m->type == TTY_MOUSE_RELEASE) {
-		grid_mouse_button(p->grid, m->button != 0 ? m->button : p->mouse_button, 0, mod);
-	} else if (m->type == TTY_MOUSE_WHEEL) {
-		grid_mouse_button(p->grid, m->button == TTY_WHEEL_UP ? 4 : 5, 1, mod);
-	}
-	return 1;
+	popup_inner(p, &x, &y, &old_w, &old_h);
+	p->w = w;
+	p->h = h;
+	popup_inner(p, &x, &y, &new_w, &new_h);
+	if (new_w == old_w && new_h == old_h)
+		return;
+	grid_resize(p->grid, new_h, new_w);
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = (unsigned short)new_h;
+	ws.ws_col = (unsigned short)new_w;
+	if (p->fd >= 0 && ioctl(p->fd, TIOCSWINSZ, &ws) < 0)
+		log_debug("popup: TIOCSWINSZ: %s", strerror(errno));
 }
 
 /* A client smaller than the popup: the popup moves into it, and shrinks
  * (its program told) if it must, as long as something of it is left. */
 static void popup_fit(struct popup *p, int rows, int cols)
 {
-	int x, y, w, h, old_w, old_h, b = p->lines != BOX_NONE;
-	struct winsize ws;
+	int b = p->lines != BOX_NONE;
 
 	if (cols - 2 * b < 1 || rows - 2 * b < 1)
 		return; /* too small: drawn cut, as it is */
-	popup_inner(p, &x, &y, &old_w, &old_h);
-	if (p->w > cols)
-		p->w = cols;
-	if (p->h > rows)
-		p->h = rows;
+	popup_set_size(p, p->w > cols ? cols : p->w, p->h > rows ? rows : p->h);
 	if (p->x + p->w > cols)
 		p->x = cols - p->w;
 	if (p->y + p->h > rows)
 		p->y = rows - p->h;
-	popup_inner(p, &x, &y, &w, &h);
-	if (w == old_w && h == old_h)
-		return;
-	grid_resize(p->grid, h, w);
-	memset(&ws, 0, sizeof ws);
-	ws.ws_row = (unsigned short)h;
-	ws.ws_col = (unsigned short)w;
-	if (p->fd >= 0 && ioctl(p->fd, TIOCSWINSZ, &ws) < 0)
-		log_debug("popup: TIOCSWINSZ: %s", strerror(errno));
 }
 
 void popup_draw(struct peer *c, const struct box_area *a, struct render_frame *f,

@@ -54,6 +54,9 @@ int popup_paste(struct peer *c, const char *buf, size_t len);
 /* A mouse event while c has a popup: returns 1 if the popup took it (it
  * takes all); its program gets those inside it if it asked for the mouse. */
 int popup_mouse(struct peer *c, const struct tty_mouse *m);
+/* Does c's popup's program ask for the mouse? As in tmux, the client's
+ * terminal then reports it even with the mouse option off. */
+int popup_wants_mouse(struct peer *c);
 /* SIGCHLD: returns 1 if pid was a popup's program. */
 int popup_reaped(struct server *srv, pid_t pid, int status);
 /* Draw c's popup: its frame into the overlay, its screen as f's floating

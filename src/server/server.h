@@ -377,6 +377,17 @@ struct spawn_args {
 };
 struct pane *pane_create(struct window *w, const struct spawn_args *sa, int sx, int sy,
 			 char **errmsg);
+/* A pane for a program already running (a popup's, its menu's "To
+ * Horizontal Pane"): its pty master fd, its pid (a session leader), its
+ * tty's name and its screen, which the pane takes over; sized sx x sy. */
+struct pane_adopt {
+	int fd;
+	pid_t pid;
+	const char *tty;
+	struct grid *grid;
+	const char *cwd;
+};
+struct pane *pane_adopt(struct window *w, const struct pane_adopt *pa, int sx, int sy);
 struct pane *pane_find_id(struct server *srv, uint32_t id);
 /* Every pane of the server in turn: pane_all(srv, NULL) gives the first,
  * pane_all(srv, p) the one after p, NULL after the last. */

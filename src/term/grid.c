@@ -2141,6 +2141,13 @@ static const VTermSelectionCallbacks selection_callbacks = {
 	.set = sel_set,
 };
 
+void grid_set_output(struct grid *g, grid_output_fn *out, void *ctx)
+{
+	g->out = out != NULL ? out : out_discard;
+	g->ctx = ctx;
+	vterm_output_set_callback(g->vt, g->out, g->ctx);
+}
+
 void grid_set_events(struct grid *g, const struct grid_events *ev, void *ctx)
 {
 	g->ev = ev;

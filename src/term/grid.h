@@ -68,6 +68,8 @@ struct grid;
 
 struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out, void *ctx);
 void grid_free(struct grid *g);
+/* Where what the grid writes for its program goes from now on. */
+void grid_set_output(struct grid *g, grid_output_fn *out, void *ctx);
 
 /* Feed pane output. */
 void grid_input(struct grid *g, const char *buf, size_t len);

@@ -300,7 +300,9 @@ class MouseBindings(pmuxtest.PmuxTestCase):
         c = self.attach()
         left, top, _, _ = self.geometry(self.left)
         start = len(c.output)
-        c.write(click(left + 8, top + row, button=2))
+        # held: as in tmux, releasing the button off the menu's items would
+        # close it
+        c.write(sgr(2, left + 8, top + row))
         c.wait_output(b"Copy", since=start)
         c.wait_output(b"banana", since=start)
         c.write(b"c")  # "Copy banana": set-buffer "#{q:mouse_word}"
