@@ -127,8 +127,11 @@ class ScreenText(screen.ScreenTestCase):
         pm.run("set-option", "-p", "-t", "S", "pane-colours[2]", "colour200")
         # (tmux sends the nearest 256-colour index to a terminal it does
         # not know has 24-bit colour)
-        wait_for(lambda: c.screen.cells(row)[0]["fg"] != "idx:1",
-                 msg="index 1 in the pane's colour", describe=lambda: repr(c.screen.cells(row)[:1]))
+        # both changes drawn: the first may come in a frame of its own
+        wait_for(lambda: c.screen.cells(row)[0]["fg"] != "idx:1" and
+                 c.screen.cells(row)[4]["bg"] != "idx:2",
+                 msg="indexes 1 and 2 in the pane's colours",
+                 describe=lambda: repr(c.screen.cells(row)[:5]))
         if pmuxtest.flavor() == "pmux":
             self.assertEqual(c.screen.cells(row)[0]["fg"], "#102030")
         cells = c.screen.cells(row)
