@@ -1049,6 +1049,7 @@ static void tty_key(const struct key *k, const char *paste, size_t paste_len, vo
 
 	if (c->state != PEER_ATTACHED)
 		return;
+	attach_activity(c);
 	if (c->message != NULL && c->message_drops_keys)
 		return;
 	if (c->message != NULL) {
@@ -1107,7 +1108,10 @@ static void tty_mouse(const struct tty_mouse *m, void *ctx)
 {
 	struct peer *c = ctx;
 
-	if (c->state != PEER_ATTACHED || menu_mouse(c, m) || popup_mouse(c, m))
+	if (c->state != PEER_ATTACHED)
+		return;
+	attach_activity(c);
+	if (menu_mouse(c, m) || popup_mouse(c, m))
 		return; /* (a menu or popup takes the mouse) */
 	mouse_input(c, m);
 }
@@ -1425,7 +1429,8 @@ void attach_input(struct peer *c, const char *buf, size_t len)
 {
 	int ms;
 
-	attach_activity(c);
+	/* (activity is a key or the mouse, not the terminal's answers to
+	 * queries: those would make a client attaching late the latest) */
 	tty_set_escape_time(c->tty, (int)options_number(c->srv->options, "escape-time"));
 	tty_input(c->tty, buf, len);
 	if (c->state != PEER_ATTACHED)
