@@ -17,10 +17,14 @@
 
 int status_default_is(const char *fmt)
 {
-	const char *def = options_def("status-format")->def;
-	size_t n = strcspn(def, "\n");
+	static const char *def;
+	static size_t n; /* its first line's length */
 
-	return fmt != NULL && strlen(fmt) == n && strncmp(fmt, def, n) == 0;
+	if (def == NULL) {
+		def = options_def("status-format")->def;
+		n = strcspn(def, "\n");
+	}
+	return fmt != NULL && strncmp(fmt, def, n) == 0 && fmt[n] == '\0';
 }
 
 /* An option's value as #{E:name} gives it: expanded if it holds a format. */
