@@ -1,24 +1,21 @@
 /*
- * status: build a client's status line as cells. The parts are drawn into
- * cell buffers of their own first, because the window list is placed (and,
- * if too long, scrolled around the current window) only once the widths of
- * status-left and status-right are known.
+ * status: build a client's status lines as cells. Each line is its
+ * status-format item expanded as a format (strftime first, as tmux) about
+ * the current pane and laid out by statusfmt, which also says where its
+ * mouse ranges went; those are kept in the client, so that a click finds
+ * what was drawn. The last line shows a message or the prompt instead.
  */
 #include "util/utf8.h"
 #include "render/status.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <tickit.h>
 
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "render/status_default.h"
 #include "render/statusfmt.h"
 #include "render/style.h"
-#include "server/alerts.h"
 #include "server/server.h"
 
 /* strftime output for templates longer than this is not worth having */
