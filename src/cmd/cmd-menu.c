@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
@@ -38,18 +37,16 @@ static int status_count(struct peer *c)
 	return (int)options_number(session_options(c->session), "status"); /* lines */
 }
 
-/* The column where window w's entry starts on the status line, or 0. */
+/* The column where window w's range starts on the status lines as last
+ * drawn, or 0. */
 static int window_status_x(struct peer *c, struct window *w)
 {
-	time_t now = time(NULL);
+	int x;
 
 	if (w == NULL || !status_count(c))
 		return 0;
-	for (int x = 0; x < c->cols; x++) {
-		if (status_window_at(c, now, c->cols, x) == w)
-			return x;
-	}
-	return 0;
+	x = status_window_x(c, w->index);
+	return x >= 0 ? x : 0;
 }
 
 static void place_var(struct place *pl, const char *name, int value)

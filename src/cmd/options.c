@@ -8,8 +8,8 @@
 #include "cmd/parse.h"
 #include "render/box.h"
 
-/* tmux's default status lines: the first is what status_build draws
- * itself (it is only expanded when changed), the second the panes. */
+/* tmux's default status lines: the first status-left, the window list and
+ * status-right, the second the panes. */
 #define STATUS_FORMAT_0                                                                           \
 	"#[align=left range=left "                                                                \
 	"#{E:status-left-style}]#[push-default]#{T;=/"                                            \

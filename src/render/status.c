@@ -1,22 +1,21 @@
 /*
- * status: build a client's status line as cells. The parts are drawn into
- * cell buffers of their own first, because the window list is placed (and,
- * if too long, scrolled around the current window) only once the widths of
- * status-left and status-right are known.
+ * status: build a client's status lines as cells. Each line is its
+ * status-format item expanded as a format (strftime first, as tmux) about
+ * the current pane and laid out by statusfmt, which also says where its
+ * mouse ranges went; those are kept in the client, so that a click finds
+ * what was drawn. The last line shows a message or the prompt instead.
  */
 #include "util/utf8.h"
 #include "render/status.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <tickit.h>
-
 #include "cmd/format.h"
 #include "cmd/options.h"
+#include "render/status_default.h"
+#include "render/statusfmt.h"
 #include "render/style.h"
-#include "server/alerts.h"
 #include "server/server.h"
 
 /* strftime output for templates longer than this is not worth having */
@@ -33,40 +32,6 @@ static void cells_reserve(struct cells *b, int more)
 		return;
 	b->cap = (b->n + more) * 2 + 16;
 	b->c = xrealloc(b->c, (size_t)b->cap * sizeof *b->c);
-}
-
-/* Columns a character takes; 0 for controls and combining marks, which
- * the status line leaves out. */
-static int cp_width(uint32_t cp)
-{
-	char tmp[8];
-	size_t len;
-
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-		return 0;
-	if (cp < 0x7f)
-		return 1;
-	len = tickit_utf8_put(tmp, sizeof tmp - 1, (long)cp);
-	tmp[len] = '\0';
-	return tickit_utf8_mbswidth(tmp);
-}
-
-/* Put one character; returns 0 if it does not fit in max cells. */
-static int put_char(uint32_t cp, int w, const struct grid_cell *pen, struct grid_cell *cells,
-		    int *n, int max)
-{
-	if (*n + w > max)
-		return 0;
-	cells[*n] = (struct grid_cell){
-		.ch = cp, .fg = pen->fg, .bg = pen->bg, .attr = pen->attr, .width = (uint8_t)w};
-	(*n)++;
-	if (w == 2) {
-		cells[*n] = cells[*n - 1];
-		cells[*n].ch = GRID_CH_WIDE_CONT;
-		cells[*n].width = 0;
-		(*n)++;
-	}
-	return 1;
 }
 
 int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *pen,
@@ -89,8 +54,8 @@ int status_draw(const char *s, const struct grid_cell *base, struct grid_cell *p
 		if (s[0] == '#' && s[1] == '#')
 			s++; /* ## is a # (as in #{window_flags}) */
 		s += utf8_next(s, &cp);
-		w = cp_width(cp);
-		if (w > 0 && !put_char(cp, w, pen, cells, &n, max))
+		w = statusfmt_char_width(cp);
+		if (w > 0 && !statusfmt_put_char(cp, w, pen, cells, &n, max))
 			break;
 	}
 	return n;
@@ -105,11 +70,11 @@ static int draw_plain(const char *s, size_t len, const struct grid_cell *pen, st
 
 	while (s < end && *s != '\0') {
 		s += utf8_next(s, &cp);
-		w = cp_width(cp);
+		w = statusfmt_char_width(cp);
 		if (w <= 0)
 			continue;
 		cells_reserve(b, 2);
-		put_char(cp, w, pen, b->c, &b->n, b->cap);
+		statusfmt_put_char(cp, w, pen, b->c, &b->n, b->cap);
 		cols += w;
 	}
 	return cols;
@@ -136,19 +101,6 @@ static char *expand_time(const char *fmt, time_t now, const struct format_ctx *f
 	out = format_expand(n > 0 ? t : fmt, fc);
 	free(t);
 	return out;
-}
-
-/* An expanded format drawn into b, from pen base, at most max cells. */
-static void draw_part(struct cells *b, const char *text, const struct grid_cell *base, int max)
-{
-	struct grid_cell pen = *base;
-	size_t len = strlen(text);
-
-	/* a character takes at least one byte and at most two cells */
-	if ((size_t)max > len * 2)
-		max = (int)len * 2;
-	cells_reserve(b, max);
-	b->n += status_draw(text, base, &pen, b->c + b->n, max);
 }
 
 static const struct grid_cell default_pen = {.ch = ' ', .width = 1};
@@ -178,216 +130,11 @@ static struct grid_cell status_pen(struct peer *c)
 	return pen;
 }
 
-/* One window's entry, appended to the list. */
-static void draw_window(struct peer *c, struct window *w, time_t now, const struct grid_cell *sb,
-			struct cells *list)
-{
-	struct server *srv = c->srv;
-	struct options *o = window_options(w);
-	int current = w == c->session->current;
-	struct grid_cell base = option_pen(o, "window-status-style", sb);
-	struct format_ctx fc;
-	char *text;
-
-	/* tmux's order: the last window's style, then an alert's over it */
-	if (current)
-		base = option_pen(o, "window-status-current-style", &base);
-	else if (c->session->last == w)
-		base = option_pen(o, "window-status-last-style", &base);
-	if (!current && (w->alerts & ALERT_BELL))
-		base = option_pen(o, "window-status-bell-style", &base);
-	else if (!current && (w->alerts & (ALERT_ACTIVITY | ALERT_SILENCE)))
-		base = option_pen(o, "window-status-activity-style", &base);
-	format_ctx_window(&fc, srv, w);
-	fc.c = c;
-	text = expand_time(options_string(o, current ? "window-status-current-format"
-						     : "window-status-format"),
-			   now, &fc);
-	draw_part(list, text, &base, 1 << 20);
-	free(text);
-}
-
-/* The window list; [*cur_start, *cur_end) is the current window's part. */
-static void draw_windows(struct peer *c, time_t now, const struct grid_cell *sb, struct cells *list,
-			 int *cur_start, int *cur_end)
-{
-	struct window *w;
-
-	*cur_start = *cur_end = 0;
-	for (w = c->session->windows; w != NULL; w = w->next) {
-		if (w != c->session->windows)
-			draw_part(list,
-				  options_string(window_options(w), "window-status-separator"), sb,
-				  1 << 20);
-		if (w == c->session->current)
-			*cur_start = list->n;
-		draw_window(c, w, now, sb, list);
-		if (w == c->session->current)
-			*cur_end = list->n;
-	}
-}
-
 static void fill(struct grid_cell *cells, int from, int to, const struct grid_cell *pen)
 {
 	for (int x = from; x < to; x++)
 		cells[x] = (struct grid_cell){
 			.ch = ' ', .fg = pen->fg, .bg = pen->bg, .attr = pen->attr, .width = 1};
-}
-
-/* Where the list starts within its space, per status-justify. */
-static int list_offset(struct peer *c, int width, int left, int avail, int n)
-{
-	const char *j = options_string(status_options(c), "status-justify");
-	int x;
-
-	if (strcmp(j, "centre") == 0)
-		return left + (avail - n) / 2;
-	if (strcmp(j, "right") == 0)
-		return left + avail - n;
-	if (strcmp(j, "absolute-centre") == 0) {
-		x = (width - n) / 2;
-		return x < left ? left : x > left + avail - n ? left + avail - n : x;
-	}
-	return left;
-}
-
-/* Where a list of n cells goes: its cell start onwards at column *x. A
- * list too long for its space is scrolled so the current window shows. */
-static int list_start(struct peer *c, int width, int left, int avail, int n, int cs, int ce, int *x)
-{
-	int start;
-
-	if (n <= avail) {
-		*x = list_offset(c, width, left, avail, n);
-		return 0;
-	}
-	*x = left;
-	start = cs - (avail - (ce - cs)) / 2;
-	if (start > n - avail)
-		start = n - avail;
-	return start < 0 ? 0 : start;
-}
-
-/* Copy the list into its space, scrolled if it is too long, and mark the
- * cut ends with '<' and '>' as tmux does. */
-static void place_list(struct peer *c, struct grid_cell *cells, int width, int left, int avail,
-		       const struct cells *list, int cs, int ce, const struct grid_cell *sb)
-{
-	int start, x;
-
-	if (avail <= 0)
-		return;
-	if (list->n == 0)
-		return;
-	start = list_start(c, width, left, avail, list->n, cs, ce, &x);
-	if (list->n <= avail) {
-		memcpy(cells + x, list->c, (size_t)list->n * sizeof *cells);
-		return;
-	}
-	memcpy(cells + left, list->c + start, (size_t)avail * sizeof *cells);
-	if (start > 0)
-		put_char('<', 1, sb, cells + left, &(int){0}, 1);
-	if (start + avail < list->n)
-		put_char('>', 1, sb, cells + left + avail - 1, &(int){0}, 1);
-}
-
-/* A part (status-left or -right) drawn under its length option. */
-static void draw_side(struct peer *c, const char *which, time_t now, const struct grid_cell *sb,
-		      int max, struct cells *b)
-{
-	struct server *srv = c->srv;
-	char opt[32];
-	struct grid_cell base;
-	struct format_ctx fc;
-	char *text;
-	long len;
-
-	snprintf(opt, sizeof opt, "%s-length", which);
-	len = options_number(status_options(c), opt);
-	snprintf(opt, sizeof opt, "%s-style", which);
-	base = option_pen(status_options(c), opt, sb);
-	format_ctx_session(&fc, srv, c->session);
-	fc.c = c;
-	text = expand_time(options_string(status_options(c), which), now, &fc);
-	draw_part(b, text, &base, len < max ? (int)len : max);
-	free(text);
-}
-
-static void build_normal(struct peer *c, time_t now, struct grid_cell *cells, int width)
-{
-	struct grid_cell sb = status_pen(c);
-	struct cells left = {0}, right = {0}, list = {0};
-	int cs, ce;
-
-	fill(cells, 0, width, &sb);
-	draw_side(c, "status-left", now, &sb, width, &left);
-	draw_side(c, "status-right", now, &sb, width - left.n, &right);
-	draw_windows(c, now, &sb, &list, &cs, &ce);
-	if (left.n > 0)
-		memcpy(cells, left.c, (size_t)left.n * sizeof *cells);
-	if (right.n > 0)
-		memcpy(cells + width - right.n, right.c, (size_t)right.n * sizeof *cells);
-	place_list(c, cells, width, left.n, width - left.n - right.n, &list, cs, ce, &sb);
-	free(left.c);
-	free(right.c);
-	free(list.c);
-}
-
-/* The window whose entry holds cell at of the list drawn as draw_windows
- * draws it; NULL for a separator or past the end. */
-static struct window *list_window_at(struct peer *c, time_t now, const struct grid_cell *sb, int at)
-{
-	struct cells list = {0};
-	struct window *w, *hit = NULL;
-
-	for (w = c->session->windows; w != NULL && hit == NULL; w = w->next) {
-		if (w != c->session->windows)
-			draw_part(&list,
-				  options_string(window_options(w), "window-status-separator"), sb,
-				  1 << 20);
-		if (at < list.n)
-			break;
-		draw_window(c, w, now, sb, &list);
-		if (at < list.n)
-			hit = w;
-	}
-	free(list.c);
-	return hit;
-}
-
-struct window *status_window_at(struct peer *c, time_t now, int width, int x)
-{
-	struct window *w;
-
-	status_range_at(c, now, width, x, &w);
-	return w;
-}
-
-int status_range_at(struct peer *c, time_t now, int width, int x, struct window **wp)
-{
-	struct grid_cell sb = status_pen(c);
-	struct cells left = {0}, right = {0}, list = {0};
-	int cs, ce, avail, start, x0, n, nleft, nright;
-
-	*wp = NULL;
-	draw_side(c, "status-left", now, &sb, width, &left);
-	draw_side(c, "status-right", now, &sb, width - left.n, &right);
-	draw_windows(c, now, &sb, &list, &cs, &ce);
-	nleft = left.n, nright = right.n;
-	avail = width - nleft - nright;
-	n = list.n;
-	start = list_start(c, width, nleft, avail, n, cs, ce, &x0);
-	free(left.c);
-	free(right.c);
-	free(list.c);
-	if (x < nleft)
-		return STATUS_AT_LEFT;
-	if (x >= width - nright)
-		return STATUS_AT_RIGHT;
-	if (avail <= 0 || x < x0 || x >= x0 + (n < avail ? n : avail))
-		return STATUS_AT_DEFAULT;
-	*wp = list_window_at(c, now, &sb, start + x - x0);
-	return *wp != NULL ? STATUS_AT_WINDOW : STATUS_AT_DEFAULT;
 }
 
 /* A message, or the prompt (in message-command-style in vi command mode);
@@ -422,174 +169,116 @@ static int build_message(struct peer *c, struct grid_cell *cells, int width)
 	return cursor;
 }
 
-/* ---- status-format lines ---- */
-
-enum { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT, ALIGN_ABSOLUTE, ALIGN_COUNT };
-
-/* What a #[...] directive says about the layout: align=, fill=. */
-static void directive_layout(const char *d, size_t len, int *align, struct grid_cell *fillpen,
-			     const struct grid_cell *base)
-{
-	static const char *const names[] = {"left", "centre", "right", "absolute-centre"};
-	char *copy = xstrndup(d, len), *save = NULL, *tok;
-
-	for (tok = strtok_r(copy, " ,", &save); tok != NULL; tok = strtok_r(NULL, " ,", &save)) {
-		if (strncmp(tok, "align=", 6) == 0) {
-			for (int i = 0; i < ALIGN_COUNT; i++) {
-				if (strcmp(tok + 6, names[i]) == 0)
-					*align = i;
-			}
-		} else if (strcmp(tok, "noalign") == 0) {
-			*align = ALIGN_LEFT;
-		} else if (strncmp(tok, "fill=", 5) == 0) {
-			char *bg = xasprintf("bg=%s", tok + 5);
-
-			fillpen->bg = style_pen(bg, base).bg;
-			free(bg);
-		}
-	}
-	free(copy);
-}
-
-/* An expanded status-format line: the text is cut where a directive
- * changes the alignment, each piece drawn (the style carried from piece to
- * piece) into the part of its alignment, and the parts placed as tmux
- * places them: left, right, centre between them, absolute-centre in the
- * whole width. */
-/* A part's width, at most room. */
-static int clip(const struct cells *b, int room)
-{
-	return b->n < room ? b->n : (room > 0 ? room : 0);
-}
-
-/* Copy a part (at most room cells) to column x; returns the cells copied. */
-static int place(struct grid_cell *cells, int x, int room, const struct cells *b)
-{
-	int n = clip(b, room);
-
-	if (n > 0)
-		memcpy(cells + x, b->c, (size_t)n * sizeof *cells);
-	return n;
-}
-
-static void draw_aligned(const char *text, const struct grid_cell *sb, struct grid_cell *cells,
-			 int width)
-{
-	struct cells part[ALIGN_COUNT] = {{0}};
-	struct grid_cell pen = *sb, fillpen = *sb;
-	int align = ALIGN_LEFT, next, left;
-	const char *p = text, *q, *d, *e, *cut;
-
-	while (*p != '\0') {
-		/* the piece ends at the next directive that changes the alignment */
-		cut = NULL;
-		next = align;
-		for (q = p; (d = strstr(q, "#[")) != NULL && (e = strchr(d + 2, ']')) != NULL;
-		     q = e + 1) {
-			directive_layout(d + 2, (size_t)(e - d - 2), &next, &fillpen, sb);
-			if (next != align) {
-				cut = d;
-				break;
-			}
-		}
-		{
-			char *t = xstrndup(p, cut != NULL ? (size_t)(cut - p) : strlen(p));
-			struct cells *b = &part[align];
-
-			cells_reserve(b, width);
-			b->n += status_draw(t, sb, &pen, b->c + b->n, width - b->n);
-			free(t);
-		}
-		if (cut == NULL)
-			break;
-		align = next;
-		p = cut; /* (its other keys are the next piece's first style) */
-	}
-	fill(cells, 0, width, &fillpen);
-	left = place(cells, 0, width, &part[ALIGN_LEFT]);
-	place(cells, width - clip(&part[ALIGN_RIGHT], width - left), width - left,
-	      &part[ALIGN_RIGHT]);
-	{
-		int room = width - left - clip(&part[ALIGN_RIGHT], width - left);
-
-		place(cells, left + (room - clip(&part[ALIGN_CENTRE], room)) / 2, room,
-		      &part[ALIGN_CENTRE]);
-	}
-	place(cells, (width - clip(&part[ALIGN_ABSOLUTE], width)) / 2, width,
-	      &part[ALIGN_ABSOLUTE]);
-	for (int i = 0; i < ALIGN_COUNT; i++)
-		free(part[i].c);
-}
-
-/* Line i of a status-format: the current pane's formats apply (#{P:} and
- * #{W:} loop over the window's panes and the session's windows). */
-static void build_format(struct peer *c, time_t now, const char *fmt, struct grid_cell *cells,
-			 int width)
+/* Line i of status-format, with the current pane's formats (#{P:} and
+ * #{W:} loop over the window's panes and the session's windows); ranges
+ * NULL to keep none. */
+static void build_line(struct peer *c, time_t now, int i, struct grid_cell *cells, int width,
+		       struct statusfmt_ranges *ranges)
 {
 	struct grid_cell sb = status_pen(c);
-	struct window *w = c->session->current;
+	struct window *w = c->session != NULL ? c->session->current : NULL;
+	const char *fmt = NULL;
 	struct format_ctx fc;
 	char *text;
 
+	if (c->session != NULL)
+		fmt = options_array_item(status_options(c), "status-format", i);
+	if (fmt == NULL) {
+		fill(cells, 0, width, c->session != NULL ? &sb : &default_pen);
+		if (ranges != NULL)
+			ranges->n = 0;
+		return;
+	}
 	if (w != NULL && w->active != NULL)
 		format_ctx_pane(&fc, c->srv, w->active);
 	else
 		format_ctx_session(&fc, c->srv, c->session);
 	fc.c = c;
-	text = expand_time(fmt, now, &fc);
-	draw_aligned(text, &sb, cells, width);
+	if (status_default_is(fmt))
+		text = status_default_expand(&fc);
+	else
+		text = expand_time(fmt, now, &fc);
+	statusfmt_draw(text, &sb, cells, width, ranges);
 	free(text);
 }
 
-/* Is line 0's format tmux's default (which build_normal draws)? */
-static int format_is_default(const char *fmt)
+/* Room in c->status_ranges for lines lines. */
+static struct statusfmt_ranges *ranges_for(struct peer *c, int lines)
 {
-	const char *def = options_def("status-format")->def;
-	size_t n = strcspn(def, "\n");
-
-	return fmt != NULL && strlen(fmt) == n && strncmp(fmt, def, n) == 0;
+	if (c->status_nranges < lines) {
+		c->status_ranges =
+			xrealloc(c->status_ranges, (size_t)lines * sizeof *c->status_ranges);
+		memset(c->status_ranges + c->status_nranges, 0,
+		       (size_t)(lines - c->status_nranges) * sizeof *c->status_ranges);
+		c->status_nranges = lines;
+	}
+	for (int i = 0; i < c->status_nranges; i++)
+		c->status_ranges[i].n = 0;
+	return c->status_ranges;
 }
 
-/* Status line i without a message or prompt. */
-static void build_line(struct peer *c, time_t now, int i, struct grid_cell *cells, int width)
+int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines,
+		       int keep_ranges)
 {
-	const char *fmt;
-	struct grid_cell sb;
-
-	if (c->session == NULL) {
-		fill(cells, 0, width, &default_pen);
-		return;
-	}
-	fmt = options_array_item(status_options(c), "status-format", i);
-	if (i == 0 && format_is_default(fmt)) {
-		build_normal(c, now, cells, width);
-	} else if (fmt != NULL) {
-		build_format(c, now, fmt, cells, width);
-	} else {
-		sb = status_pen(c);
-		fill(cells, 0, width, &sb);
-	}
-}
-
-int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines)
-{
+	struct statusfmt_ranges *ranges = keep_ranges ? ranges_for(c, lines) : NULL;
 	struct grid_cell *line;
 
 	if (width <= 0)
 		return -1;
 	for (int i = 0; i < lines - 1; i++)
-		build_line(c, now, i, cells + (size_t)i * (size_t)width, width);
+		build_line(c, now, i, cells + (size_t)i * (size_t)width, width,
+			   ranges != NULL ? &ranges[i] : NULL);
 	line = cells + (size_t)(lines - 1) * (size_t)width;
 	/* a message or the prompt takes the last line, as in tmux */
 	if (c->prompt_label != NULL || c->message != NULL)
 		return build_message(c, line, width);
-	build_line(c, now, lines - 1, line, width);
+	build_line(c, now, lines - 1, line, width, ranges != NULL ? &ranges[lines - 1] : NULL);
 	return -1;
 }
 
 int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width)
 {
-	return status_build_lines(c, now, cells, width, 1);
+	return status_build_lines(c, now, cells, width, 1, 0);
+}
+
+int status_range_at(struct peer *c, int line, int x, long *index)
+{
+	const struct statusfmt_range *r;
+
+	*index = -1;
+	if (line < 0 || line >= c->status_nranges)
+		return STATUS_AT_DEFAULT;
+	r = statusfmt_range_at(&c->status_ranges[line], x);
+	if (r == NULL)
+		return STATUS_AT_DEFAULT;
+	if (r->type == STYLE_RANGE_LEFT)
+		return STATUS_AT_LEFT;
+	if (r->type == STYLE_RANGE_RIGHT)
+		return STATUS_AT_RIGHT;
+	*index = r->arg;
+	return STATUS_AT_WINDOW;
+}
+
+int status_window_x(struct peer *c, int index)
+{
+	for (int i = 0; i < c->status_nranges; i++) {
+		const struct statusfmt_ranges *rs = &c->status_ranges[i];
+
+		for (int j = 0; j < rs->n; j++) {
+			if (rs->r[j].type == STYLE_RANGE_WINDOW && rs->r[j].arg == index)
+				return rs->r[j].start;
+		}
+	}
+	return -1;
+}
+
+void status_free(struct peer *c)
+{
+	for (int i = 0; i < c->status_nranges; i++)
+		statusfmt_ranges_free(&c->status_ranges[i]);
+	free(c->status_ranges);
+	c->status_ranges = NULL;
+	c->status_nranges = 0;
 }
 
 /*

@@ -18,26 +18,31 @@ struct window;
 
 /*
  * Fill cells[0..width) for client c (its srv, session, message, prompt) at
- * time now. Returns the column of the prompt's cursor, or -1 when there is
- * no prompt. prompt_cursor is a byte offset into prompt_buf.
+ * time now: status-format[0], or the message or the prompt. Returns the
+ * column of the prompt's cursor, or -1 when there is no prompt.
+ * prompt_cursor is a byte offset into prompt_buf.
  */
 int status_build(struct peer *c, time_t now, struct grid_cell *cells, int width);
 
 /* The same for lines status lines (the status option: 1 to 5), each width
- * cells: status-format's lines (the first as status_build draws it while it
- * is tmux's default); a message or the prompt takes the last line. */
-int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines);
+ * cells: status-format's lines, a message or the prompt taking the last.
+ * With keep_ranges, each line's mouse ranges (#[range=]) are kept in c for
+ * status_range_at: those of the lines the client is shown. */
+int status_build_lines(struct peer *c, time_t now, struct grid_cell *cells, int width, int lines,
+		       int keep_ranges);
 
-/* The window whose entry in the window list is at column x, as
- * status_build draws the list at time now; NULL for none (status-left or
- * -right, a separator, empty space). */
-struct window *status_window_at(struct peer *c, time_t now, int width, int x);
-
-/* What is at column x of the status line as status_build draws it at time
- * now (for the mouse): status-left, status-right, a window's entry in the
- * list (*w set to the window) or anything else (a separator, empty space). */
+/* What a click at column x of status line `line` (0 the first) is on, in
+ * the lines last built with keep_ranges: a range=left (STATUS_AT_LEFT),
+ * range=right, range=window|N (STATUS_AT_WINDOW, *index N) or none. */
 enum { STATUS_AT_LEFT, STATUS_AT_RIGHT, STATUS_AT_WINDOW, STATUS_AT_DEFAULT };
-int status_range_at(struct peer *c, time_t now, int width, int x, struct window **w);
+int status_range_at(struct peer *c, int line, int x, long *index);
+
+/* The first column of the window of that index's range on c's status
+ * lines (the first line that has one), or -1. */
+int status_window_x(struct peer *c, int index);
+
+/* Free what status_build_lines kept in c. */
+void status_free(struct peer *c);
 
 /* A string with #[style] directives drawn from pen (reset to base by
  * #[default]) into at most max cells; returns the cells used. */

@@ -39,10 +39,13 @@ static const struct {
 	{"acs", 0},
 };
 
-/* Directives that matter to tmux's status layout only: accepted, ignored. */
-static const char *const ignored_words[] = {"push-default", "pop-default", "ignore",  "noignore",
-					    "nolist",	    "norange",	   "noalign", NULL};
-static const char *const ignored_keys[] = {"align", "list", "range", "fill", "us", NULL};
+/* Accepted and ignored: pmux has no underline colours, and nothing is
+ * hidden from the status line's mouse ranges. */
+static const char *const ignored_words[] = {"ignore", "noignore", NULL};
+static const char *const ignored_keys[] = {"us", NULL};
+
+static const char *const align_names[] = {"left", "centre", "right", "absolute-centre", NULL};
+static const char *const list_names[] = {"on", "focus", "left-marker", "right-marker", NULL};
 
 #define UNDERLINES (GRID_ATTR_UNDERLINE | GRID_ATTR_UNDERLINE2 | GRID_ATTR_UNDERCURL)
 
@@ -156,6 +159,100 @@ static int in_list(const char *s, size_t len, const char *const *list)
 	return 0;
 }
 
+/* The index of s[0..len) in list, or -1. */
+static int list_index(const char *s, size_t len, const char *const *list)
+{
+	for (int i = 0; list[i] != NULL; i++) {
+		if (word_is(s, len, list[i]))
+			return i;
+	}
+	return -1;
+}
+
+/* range=left, range=right, range=window|N; another type without an
+ * argument is accepted and changes nothing, as in tmux 3.3. */
+static int apply_range(const char *v, size_t len, struct style_layout *lay)
+{
+	const char *bar = memchr(v, '|', len);
+	size_t tlen = bar != NULL ? (size_t)(bar - v) : len;
+	const char *arg = bar != NULL ? bar + 1 : NULL;
+	size_t alen = bar != NULL ? len - tlen - 1 : 0;
+	long n = 0;
+
+	if (bar != NULL && alen == 0)
+		return -1;
+	if (word_is(v, tlen, "left") || word_is(v, tlen, "right")) {
+		if (bar != NULL)
+			return -1;
+		lay->range = word_is(v, tlen, "left") ? STYLE_RANGE_LEFT : STYLE_RANGE_RIGHT;
+		lay->range_arg = 0;
+	} else if (word_is(v, tlen, "window")) {
+		if (bar == NULL)
+			return -1;
+		for (size_t i = 0; i < alen; i++) {
+			if (!isdigit((unsigned char)arg[i]))
+				return -1;
+			/* past any window index: a range no window has */
+			if (n < 1000000000L)
+				n = n * 10 + (arg[i] - '0');
+		}
+		lay->range = STYLE_RANGE_WINDOW;
+		lay->range_arg = n;
+	} else if (bar != NULL) {
+		return -1; /* (pane|, session|, user| came after 3.3) */
+	}
+	return 0;
+}
+
+/* A layout item (align=, list=, range=, fill=, the no- forms, push-default,
+ * pop-default): 1 if applied, 0 if s is not one, -1 if its value is bad. */
+static int apply_layout(const char *w, size_t len, size_t klen, struct style_layout *lay)
+{
+	const char *v = w + klen + 1;
+	size_t vlen = klen < len ? len - klen - 1 : 0;
+	int i;
+
+	if (klen == len) {
+		if (word_is(w, len, "noalign"))
+			lay->align = STYLE_ALIGN_DEFAULT;
+		else if (word_is(w, len, "nolist"))
+			lay->list = STYLE_LIST_OFF;
+		else if (word_is(w, len, "norange"))
+			lay->range = STYLE_RANGE_NONE;
+		else if (word_is(w, len, "push-default"))
+			lay->push = STYLE_DEFAULT_PUSH;
+		else if (word_is(w, len, "pop-default"))
+			lay->push = STYLE_DEFAULT_POP;
+		else
+			return 0;
+		return 1;
+	}
+	if (word_is(w, klen, "align")) {
+		if ((i = list_index(v, vlen, align_names)) < 0)
+			return -1;
+		lay->align = (enum style_align)(STYLE_ALIGN_LEFT + i);
+	} else if (word_is(w, klen, "list")) {
+		if ((i = list_index(v, vlen, list_names)) < 0)
+			return -1;
+		lay->list = (enum style_list)(STYLE_LIST_ON + i);
+	} else if (word_is(w, klen, "range")) {
+		return apply_range(v, vlen, lay) == 0 ? 1 : -1;
+	} else if (word_is(w, klen, "fill")) {
+		grid_color c;
+		int rc = style_colour(v, vlen, &c);
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0) { /* (fill=default leaves it) */
+			lay->has_fill = 1;
+			lay->fill = c;
+		}
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 /* fg=X or bg=X. */
 static int apply_colour(const char *v, size_t vlen, grid_color base, grid_color *c)
 {
@@ -191,11 +288,14 @@ static int apply_attr(const char *w, size_t len, struct grid_cell *pen)
 
 /* One item of a style string. */
 static int apply_item(const char *w, size_t len, const struct grid_cell *base,
-		      struct grid_cell *pen)
+		      struct grid_cell *pen, struct style_layout *lay)
 {
 	const char *eq = memchr(w, '=', len);
 	size_t klen = eq != NULL ? (size_t)(eq - w) : len;
+	int rc = apply_layout(w, len, klen, lay);
 
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
 	if (eq != NULL) {
 		const char *v = eq + 1;
 		size_t vlen = len - klen - 1;
@@ -278,9 +378,11 @@ void style_colour_name(grid_color c, char *out, size_t size)
 		snprintf(out, size, "colour%u", v);
 }
 
-int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err)
+int style_parse_layout(const char *s, const struct grid_cell *base, struct grid_cell *pen,
+		       struct style_layout *lay, char **err)
 {
 	struct grid_cell tmp = *pen;
+	struct style_layout ltmp = *lay;
 	const char *p = s;
 	size_t len;
 
@@ -289,7 +391,7 @@ int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *p
 		if (*p == '\0')
 			break;
 		len = strcspn(p, ", \t");
-		if (apply_item(p, len, base, &tmp) != 0) {
+		if (apply_item(p, len, base, &tmp, &ltmp) != 0) {
 			if (err != NULL)
 				*err = xasprintf("invalid style: %.*s", (int)len, p);
 			return -1;
@@ -297,7 +399,15 @@ int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *p
 		p += len;
 	}
 	*pen = tmp;
+	*lay = ltmp;
 	return 0;
+}
+
+int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *pen, char **err)
+{
+	struct style_layout lay = {0};
+
+	return style_parse_layout(s, base, pen, &lay, err);
 }
 
 struct grid_cell style_pen(const char *s, const struct grid_cell *base)

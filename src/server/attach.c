@@ -1643,7 +1643,7 @@ static int status_text(struct peer *c, int lines)
 		c->status_nlines = lines;
 	}
 	c->status_owed = 0;
-	c->status_cursor = status_build_lines(c, time(NULL), c->status_cells, c->cols, lines);
+	c->status_cursor = status_build_lines(c, time(NULL), c->status_cells, c->cols, lines, 1);
 	return c->status_cursor;
 }
 

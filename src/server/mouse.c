@@ -15,7 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd/options.h"
 #include "render/status.h"
@@ -116,25 +115,30 @@ static struct pane *pane_by_id(struct server *srv, uint32_t id_plus_one)
  * Returns the place, or -1 if nothing is there (past the window). */
 static int locate(struct peer *c, struct mouse_event *m, int x, int y)
 {
-	struct window *w = c->session->current, *sw = NULL;
+	struct window *w = c->session->current, *sw;
 	struct pane *p;
+	long index;
 	int at;
 
 	m->window = m->pane = 0;
 	if (mouse_on_status(m, y)) {
-		/* the window list is on the first line; a message or the
-		 * prompt shows on the last */
-		if (((c->message != NULL || c->prompt_label != NULL) &&
-		     y == m->status_row + m->status_lines - 1) ||
-		    y != m->status_row)
+		/* a message or the prompt shows on the last line */
+		if ((c->message != NULL || c->prompt_label != NULL) &&
+		    y == m->status_row + m->status_lines - 1)
 			return KEY_AT_STATUS_DEFAULT;
-		at = status_range_at(c, time(NULL), c->cols, x, &sw);
-		if (sw != NULL)
-			m->window = sw->id + 1;
-		return at == STATUS_AT_LEFT	? KEY_AT_STATUS_LEFT
-		       : at == STATUS_AT_RIGHT	? KEY_AT_STATUS_RIGHT
-		       : at == STATUS_AT_WINDOW ? KEY_AT_STATUS
-						: KEY_AT_STATUS_DEFAULT;
+		/* the ranges of the lines as drawn: what the click was on */
+		at = status_range_at(c, y - m->status_row, x, &index);
+		if (at == STATUS_AT_LEFT)
+			return KEY_AT_STATUS_LEFT;
+		if (at == STATUS_AT_RIGHT)
+			return KEY_AT_STATUS_RIGHT;
+		if (at != STATUS_AT_WINDOW)
+			return KEY_AT_STATUS_DEFAULT;
+		/* a range of a window the session does not have: no key, as tmux */
+		if (index > 0x7fffffff || (sw = window_find_index(c->session, (int)index)) == NULL)
+			return -1;
+		m->window = sw->id + 1;
+		return KEY_AT_STATUS;
 	}
 	m->window = w->id + 1;
 	y -= m->top;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "render/status.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
 #include "server/wait.h"
@@ -47,6 +48,7 @@ static void peer_close_cb(uv_handle_t *h)
 	free(c->message);
 	buf_free(&c->frame);
 	free(c->status_cells);
+	status_free(c);
 	attach_prompt_clear(c);
 	free(c->key_table);
 	free(c->deferred);

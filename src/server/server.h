@@ -239,6 +239,9 @@ struct peer {
 	int status_cursor; /* the prompt's cursor column in it, or -1 */
 	int status_keep;   /* only pane output asked for the frame due */
 	int status_owed;   /* a frame kept it: build it again soon */
+	/* each of its lines' mouse ranges, as drawn (render/status.c) */
+	struct statusfmt_ranges *status_ranges;
+	int status_nranges;
 
 	/* terminal-features for its terminal, as of options_generation() */
 	int features_known;

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "render/status.h"
 #include "server/server.h"
 #include "term/grid.h"
@@ -140,8 +141,9 @@ static void test_styles(void)
 	for (int x = at; x < at + 5; x++) {
 		CHECK_INT(cells[x].fg, GRID_COLOR_INDEXED(1));
 		CHECK_INT(cells[x].attr, GRID_ATTR_BOLD);
-		/* the current style goes on top of window-status-style */
-		CHECK_INT(cells[x].bg, GRID_COLOR_INDEXED(4));
+		/* as tmux's default format: a current style that is not
+		 * "default" replaces window-status-style */
+		CHECK_INT(cells[x].bg, GRID_COLOR_INDEXED(2));
 	}
 	at = find("0:w0-");
 	CHECK_INT(cells[at].fg, GRID_COLOR_INDEXED(0));
@@ -222,7 +224,8 @@ static void test_justify(void)
 	CHECK_INT(find("0:w0*"), W - 1 - 11);
 	set("status-justify", "centre");
 	build();
-	CHECK_INT(find("0:w0*"), 7 + (W - 7 - 1 - 11) / 2);
+	/* tmux: the list's middle halfway between left and right */
+	CHECK_INT(find("0:w0*"), 7 + (W - 1 - 7) / 2 - 11 / 2);
 	set("status-justify", "absolute-centre");
 	build();
 	CHECK_INT(find("0:w0*"), (W - 11) / 2);
@@ -258,13 +261,26 @@ static void test_time(void)
 	model(1, 0, -1);
 	setenv("TZ", "UTC", 1);
 	tzset();
-	set("status-right", "%H:%M %Y #S");
+	set("status-right", "%Y #S");
 	set("status-left", "[#S] ");
 	sess.name = "a%Hb";
 	build();
-	/* strftime works on the template: a '%' in the session name stays */
-	CHECK(strncmp(text(), "[a%Hb] ", 7) == 0);
-	CHECK_INT(find("00:00 1970 a%Hb"), W - 15);
+	/* strftime works on the template: a '%' in the session name stays
+	 * (the default status-format's #{T:} has the time of the build) */
+	{
+		time_t t = time(NULL);
+		struct tm tm;
+		char want[32];
+
+		gmtime_r(&t, &tm);
+		snprintf(want, sizeof want, "%d a%%Hb", tm.tm_year + 1900);
+		CHECK(strncmp(text(), "[a%Hb] ", 7) == 0);
+		CHECK_INT(find(want), W - (int)strlen(want));
+	}
+	/* a status-format of one's own: strftime at the time given */
+	set("status-format[0]", "%H:%M %Y #S");
+	build();
+	CHECK_STR(text(), "00:00 1970 a%Hb");
 }
 
 static void test_message_prompt(void)
@@ -302,6 +318,113 @@ static void test_message_prompt(void)
 	CHECK_INT(cells[W - 2].ch, 'a' + 99 % 26);
 	buf_free(&client.prompt_buf);
 	client.prompt_label = NULL;
+}
+
+/* The default first line is expanded without the format language
+ * (status_default.c): it must give what the format itself gives. The same
+ * format with an empty directive after it goes the general way. */
+static void test_default_as_format(void)
+{
+	static const char *const opts[][2] = {
+		{NULL, NULL},
+		{"window-status-current-style", "fg=red,bold"},
+		{"window-status-style", "bg=blue"},
+		{"window-status-last-style", "fg=green"},
+		{"window-status-bell-style", "default"},
+		{"window-status-activity-style", "underscore"},
+		{"window-status-separator", "|#[fg=red]"},
+		{"window-status-style", "#{?window_active,bold,dim}"},
+		{"status-left-style", "fg=white,#{?session_name,italics,}"},
+		{"status-left", "#[reverse]long status-left text#[default]!"},
+		{"status-left-length", "12"},
+		{"status-justify", "centre"},
+		{"status-justify", "absolute-centre"},
+		{"status-justify", "right"},
+		{"window-status-format", "#[fg=blue]#I#[default]#W#F"},
+		{"status-right", "#[align=left]R#{session_name}"},
+	};
+	struct grid_cell fast[W], slow[W];
+	const char *def = options_def("status-format")->def;
+	char *first = xstrndup(def, strcspn(def, "\n"));
+	char *general = xasprintf("%s#[]", first);
+
+	reset_options();
+	model(12, 6, 5);
+	win[2].alerts = ALERT_BELL;
+	win[3].alerts = ALERT_ACTIVITY;
+	win[4].alerts = ALERT_SILENCE;
+	win[8].alerts = ALERT_BELL | ALERT_ACTIVITY;
+	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		if (opts[i][0] != NULL)
+			set(opts[i][0], opts[i][1]);
+		for (int narrow = 0; narrow < 2; narrow++) {
+			int width = narrow ? 31 : W;
+
+			set("status-format[0]", first);
+			status_build(&client, 0, fast, width);
+			set("status-format[0]", general);
+			status_build(&client, 0, slow, width);
+			set("status-format[0]", first);
+			for (int x = 0; x < width; x++) {
+				if (fast[x].ch != slow[x].ch || fast[x].fg != slow[x].fg ||
+				    fast[x].bg != slow[x].bg || fast[x].attr != slow[x].attr) {
+					fprintf(stderr, "%s %s, width %d: column %d differs\n",
+						opts[i][0], opts[i][1], width, x);
+					check_failures++;
+					break;
+				}
+			}
+		}
+	}
+	free(general);
+	free(first);
+	win[2].alerts = win[3].alerts = win[4].alerts = win[8].alerts = 0;
+}
+
+/* What a click finds on each column of line i of the lines built last. */
+static const char *click_map(int i, int width)
+{
+	static char s[W + 1];
+	long index;
+
+	for (int x = 0; x < width; x++) {
+		int at = status_range_at(&client, i, x, &index);
+
+		s[x] = at == STATUS_AT_LEFT	? 'L'
+		       : at == STATUS_AT_RIGHT	? 'R'
+		       : at == STATUS_AT_WINDOW ? (char)('0' + index % 10)
+						: '.';
+	}
+	s[width] = '\0';
+	return s;
+}
+
+static void test_click_ranges(void)
+{
+	struct grid_cell two[2 * W];
+
+	reset_options();
+	model(3, 1, 0);
+	set("status-right", "RIGHT");
+	status_build_lines(&client, 0, cells, W, 1, 1);
+	CHECK_STR(text(), "[main] 0:w0- 1:w1* 2:w2                                RIGHT");
+	/* a window's range takes the separator after it */
+	CHECK_STR(click_map(0, W), "LLLLLLL00000011111122222...............................RRRRR");
+	/* a second line of one's own */
+	set("status", "2");
+	set("status-format[1]", "#[align=right]#{W:#[range=window|#{window_index}]<#I>#[norange]}"
+				"#[align=left range=left]ME#[norange]");
+	status_build_lines(&client, 0, two, W, 2, 1);
+	/* (each range one column past its text, the first winning) */
+	CHECK_STR(click_map(1, W), "LL.................................................000011122");
+	CHECK_STR(click_map(0, W), "LLLLLLL00000011111122222...............................RRRRR");
+	/* the lines status_build draws keep nothing */
+	set("status-format[1]", "#[range=right]XXXXXXXXXX");
+	status_build(&client, 0, cells, W);
+	CHECK_STR(click_map(1, W), "LL.................................................000011122");
+	CHECK_INT(status_window_x(&client, 2), 19);
+	CHECK_INT(status_window_x(&client, 7), -1);
+	status_free(&client);
 }
 
 /* What building a default status line of 10 windows costs. */
@@ -367,6 +490,8 @@ int main(void)
 	test_scroll();
 	test_time();
 	test_message_prompt();
+	test_default_as_format();
+	test_click_ranges();
 	test_cost();
 	options_free(srv.options);
 	CHECK_DONE();

@@ -136,9 +136,60 @@ static void test_parse(void)
 	free(err);
 }
 
+/* The layout items of status format directives, and the values tmux 3.3a
+ * refuses (checked with set -g status-style there). */
+static void test_layout(void)
+{
+	struct style_layout lay = {0};
+	struct grid_cell pen = base;
+	static const char *const bad[] = {"align=bogus",     "list=bogus",    "fill=bogus",
+					  "range=window",    "range=window|", "range=window|x",
+					  "range=window|-1", "range=pane|%1", "range=session|$1",
+					  "range=user|x",    "range=left|1",  NULL};
+
+	CHECK_INT(style_parse_layout("align=right list=on range=window|12 fill=red,push-default "
+				     "fg=blue",
+				     &base, &pen, &lay, NULL),
+		  0);
+	CHECK_INT(lay.align, STYLE_ALIGN_RIGHT);
+	CHECK_INT(lay.list, STYLE_LIST_ON);
+	CHECK(lay.range == STYLE_RANGE_WINDOW && lay.range_arg == 12);
+	CHECK(lay.has_fill && lay.fill == GRID_COLOR_INDEXED(1));
+	CHECK_INT(lay.push, STYLE_DEFAULT_PUSH);
+	CHECK_INT(pen.fg, GRID_COLOR_INDEXED(4));
+	/* they carry over until changed */
+	CHECK_INT(style_parse_layout("list=focus,RANGE=Left", &base, &pen, &lay, NULL), 0);
+	CHECK(lay.list == STYLE_LIST_FOCUS && lay.range == STYLE_RANGE_LEFT);
+	CHECK_INT(lay.align, STYLE_ALIGN_RIGHT);
+	CHECK_INT(style_parse_layout("noalign nolist norange pop-default", &base, &pen, &lay, NULL),
+		  0);
+	CHECK(lay.align == STYLE_ALIGN_DEFAULT && lay.list == STYLE_LIST_OFF);
+	CHECK(lay.range == STYLE_RANGE_NONE && lay.push == STYLE_DEFAULT_POP);
+	CHECK_INT(style_parse_layout("list=left-marker align=absolute-centre range=right", &base,
+				     &pen, &lay, NULL),
+		  0);
+	CHECK(lay.list == STYLE_LIST_LEFT && lay.align == STYLE_ALIGN_ABSOLUTE_CENTRE);
+	CHECK_INT(lay.range, STYLE_RANGE_RIGHT);
+	/* a range type tmux 3.3 does not know is accepted and changes nothing */
+	CHECK_INT(style_parse_layout("range=bogus", &base, &pen, &lay, NULL), 0);
+	CHECK_INT(lay.range, STYLE_RANGE_RIGHT);
+	for (int i = 0; bad[i] != NULL; i++) {
+		char *err = NULL;
+		struct style_layout before = lay;
+
+		if (style_parse_layout(bad[i], &base, &pen, &lay, &err) != -1) {
+			fprintf(stderr, "accepted: %s\n", bad[i]);
+			check_failures++;
+		}
+		CHECK(memcmp(&before, &lay, sizeof lay) == 0);
+		free(err);
+	}
+}
+
 int main(void)
 {
 	test_colours();
 	test_parse();
+	test_layout();
 	CHECK_DONE();
 }
