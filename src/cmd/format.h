@@ -16,12 +16,10 @@
  * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
  * #{@name} user options.
  * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
- * #{N:} (expand to nothing). Variables for state pmux
- * does not keep expand to nothing too: pane_tabs, the
- * terminal mode flags other than cursor/alternate/mouse (insert_flag,
- * keypad_flag, wrap_flag…), scroll_region_*, pane_fg/bg, window_cell_*,
- * window_stack_index, config_files, line. Alerts, groups, marks, linked
- * windows and copy mode give tmux's "nothing happening" values ("0"/"").
+ * #{N:} (expand to nothing). The pane's terminal modes (insert_flag,
+ * keypad_flag, scroll_region_*, pane_tabs…) come from the grid
+ * (grid_modes); #{command} is the command running (srv->command). Groups
+ * and linked windows give tmux's "nothing happening" values ("0"/"").
  * client_ variables need an attached client (tmux shows none for a shell's
  * command client).
  */

@@ -36,6 +36,8 @@ struct copy_mode {
 	int isearch;		      /* an incremental search is going on ... */
 	long isearch_top, isearch_cy; /* ... and started here */
 	int isearch_cx;
+	int vertical;	/* the last command was cursor-up or -down ... */
+	int want_cx;	/* ... and the column they keep to where lines are long enough */
 	int mark_set;	/* set-mark: a marked line ... */
 	long my;	/* ... its line number ... */
 	int mx;		/* ... and column (jump-to-mark) */
@@ -73,5 +75,11 @@ int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect
  * written into buf. */
 struct render_view;
 void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size);
+
+/* For formats (malloc'd): the cursor's line as shown (#{copy_cursor_line},
+ * the top row with the position indicator, as tmux); the last search's
+ * text when the cursor is on a match of it (#{search_match}), else NULL. */
+char *copy_cursor_line(struct pane *p);
+char *copy_search_match(struct pane *p);
 
 #endif
