@@ -25,6 +25,7 @@
 #include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "render/tty.h"
 #include "server/alerts.h"
 #include "server/choose.h"
 #include "server/clock.h"
@@ -953,6 +954,36 @@ C_FN(client_cell_height, num(fc->c->rows > 0 ? fc->c->ypixel / fc->c->rows : 0))
 C_FN(client_control_mode, xstrdup("0"))
 C_FN(client_created, num((long)fc->c->created))
 C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
+/* tmux's terminal features of the client, in its order: those tmux gives
+ * every terminal (bpaste, focus, title), those terminal-features gives its
+ * TERM, and RGB for a terminal with 24-bit colour. */
+static char *client_features(const struct format_ctx *fc)
+{
+	static const char *const names[] = {"256",	     "bpaste",	 "ccolour", "clipboard",
+					    "cstyle",	     "extkeys",	 "focus",   "hyperlinks",
+					    "ignorefkeys",   "margins",	 "mouse",   "osc7",
+					    "overline",	     "rectfill", "RGB",	    "sixel",
+					    "strikethrough", "sync",	 "title",   "usstyle"};
+	const char *list = options_string(fc->srv->options, "terminal-features");
+	const char *term = fc->c->term != NULL ? fc->c->term : "";
+	struct buf out;
+	int on;
+
+	buf_init(&out);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(names[i], "RGB") == 0)
+			on = tty_features_rgb(list, term) ||
+			     (fc->c->tty != NULL && tty_truecolor(fc->c->tty));
+		else
+			on = strcmp(names[i], "bpaste") == 0 || strcmp(names[i], "focus") == 0 ||
+			     strcmp(names[i], "title") == 0 ||
+			     tty_features_has(list, term, names[i]);
+		if (on)
+			buf_printf(&out, "%s%s", out.len != 0 ? "," : "", names[i]);
+	}
+	return buf_detach(&out);
+}
+C_FN(client_termfeatures, client_features(fc))
 /* pmux never drops output for a slow client: it skips to the next frame. */
 C_FN(client_discarded, xstrdup("0"))
 /* tmux's names, for the states pmux has */
@@ -1177,6 +1208,7 @@ static const struct format_var format_vars[] = {
 	V(client_created, FT_TIME, FS_CLIENT),
 	V(client_written, FT_NUM, FS_CLIENT),
 	V(client_discarded, FT_NUM, FS_CLIENT),
+	V(client_termfeatures, FT_STR, FS_CLIENT),
 	V(client_flags, FT_STR, FS_CLIENT),
 	V(buffer_name, FT_STR, FS_BUFFER),
 	V(buffer_size, FT_NUM, FS_BUFFER),
