@@ -276,6 +276,8 @@ K_FN(session_group, s, "")
 K_FN(session_group_size, s, "")
 K_FN(session_group_list, s, "")
 K_FN(session_group_attached, s, "")
+K_FN(session_group_attached_list, s, "")
+K_FN(session_group_many_attached, s, "")
 S_FN(session_alerts, alerts_session_list(fc->s->windows))
 S_FN(session_marked, num(marked(fc) != NULL && marked(fc)->window->session == fc->s))
 
@@ -984,6 +986,8 @@ static char *client_features(const struct format_ctx *fc)
 	return buf_detach(&out);
 }
 C_FN(client_termfeatures, client_features(fc))
+/* tmux's is what the terminal answered to a query pmux does not make. */
+C_FN(client_termtype, xstrdup(""))
 /* pmux never drops output for a slow client: it skips to the next frame. */
 C_FN(client_discarded, xstrdup("0"))
 /* tmux's names, for the states pmux has */
@@ -1071,6 +1075,8 @@ static const struct format_var format_vars[] = {
 	V(session_group_size, FT_NUM, FS_SESSION),
 	V(session_group_list, FT_STR, FS_SESSION),
 	V(session_group_attached, FT_NUM, FS_SESSION),
+	V(session_group_attached_list, FT_STR, FS_SESSION),
+	V(session_group_many_attached, FT_FLAG, FS_SESSION),
 	V(session_alerts, FT_STR, FS_SESSION),
 	V(session_marked, FT_FLAG, FS_SESSION),
 	V(active_window_index, FT_NUM, FS_SESSION),
@@ -1209,6 +1215,7 @@ static const struct format_var format_vars[] = {
 	V(client_written, FT_NUM, FS_CLIENT),
 	V(client_discarded, FT_NUM, FS_CLIENT),
 	V(client_termfeatures, FT_STR, FS_CLIENT),
+	V(client_termtype, FT_STR, FS_CLIENT),
 	V(client_flags, FT_STR, FS_CLIENT),
 	V(buffer_name, FT_STR, FS_BUFFER),
 	V(buffer_size, FT_NUM, FS_BUFFER),

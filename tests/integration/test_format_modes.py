@@ -179,6 +179,23 @@ class FormatModes(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.cmd("show-options", "-gv", "@in").rc, 1)
         self.assertEqual(pm.display("s", "[#{current_file}]"), "[]")
 
+    def test_dead_pane_and_respawn(self):
+        pm = self.pm
+        pm.run("set", "-g", "remain-on-exit", "on")
+        pane = pm.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "s:", "sh", "-c",
+                      "printf '\\033[4h\\033=\\033[?1000;1006h\\033[3g\\033[2;4rbye'; "
+                      "exit 3").strip()
+        pm.note_panes()
+        pmuxtest.wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="a dead pane")
+        # the note on the last row, after a line feed, the cursor hidden
+        self.assertEqual(pm.display(pane, "#{cursor_x},#{cursor_y} #{cursor_flag} "
+                                    "#{cursor_character} #{pane_dead_status}"), "0,23 0 P 3")
+        # a new program gets a terminal as new
+        pm.run("respawn-pane", "-t", pane, "sleep", "100000")
+        pm.note_panes()
+        want = dict(DEFAULTS, mouse_any_flag="0", cursor_flag="1", pane_tabs=TABS)
+        self.assertEqual(self.values(pane, list(want)), want)
+
     def test_pane_path(self):
         pane = self.printed("\\033]7;file://host/tmp/somewhere\\007")
         self.assertEqual(self.pm.display(pane, "#{pane_path}"), "file://host/tmp/somewhere")
