@@ -88,10 +88,32 @@ static char *num(long v)
 	{                                                   \
 		return !HAS_CLIENT(fc) ? NULL : (expr);     \
 	}
-#define B_FN(name, expr)                                    \
-	static char *fv_##name(const struct format_ctx *fc) \
-	{                                                   \
-		return fc->b == NULL ? NULL : (expr);       \
+/* Outside list-buffers, the buffer variables are the newest buffer's, as
+ * tmux has them. */
+static const struct format_buffer *format_buffer(const struct format_ctx *fc,
+						 struct format_buffer *top)
+{
+	const struct paste_buffer *pb;
+
+	if (fc->b != NULL || fc->srv == NULL)
+		return fc->b;
+	if ((pb = buffers_top(&fc->srv->buffers)) == NULL)
+		return NULL;
+	top->name = pb->name;
+	top->data = pb->data;
+	top->size = pb->size;
+	top->created = pb->created;
+	return top;
+}
+#define B_FN(name, expr)                                        \
+	static char *fv_##name(const struct format_ctx *fc_)    \
+	{                                                       \
+		struct format_buffer top;                       \
+		struct format_ctx fcb = *fc_, *fc = &fcb;       \
+                                                                \
+		if ((fc->b = format_buffer(fc_, &top)) == NULL) \
+			return NULL;                            \
+		return (expr);                                  \
 	}
 /* Variables tmux has for features pmux lacks: always this value. */
 #define K_FN(name, obj, value)                                  \
@@ -190,6 +212,10 @@ static char *fv_current_file(const struct format_ctx *fc)
 static char *fv_config_files(const struct format_ctx *fc)
 {
 	return strdup0(fc->srv->config_files);
+}
+static char *fv_line(const struct format_ctx *fc)
+{
+	return fc->line > 0 ? num(fc->line - 1) : NULL;
 }
 static char *fv_server_sessions(const struct format_ctx *fc)
 {
@@ -1052,6 +1078,7 @@ static const struct format_var format_vars[] = {
 	V(next_session_id, FT_STR, FS_SERVER),
 	V(server_sessions, FT_NUM, FS_SERVER),
 	V(command, FT_STR, FS_SERVER),
+	V(line, FT_NUM, FS_TYPE),
 	V(config_files, FT_STR, FS_SERVER),
 	V(current_file, FT_STR, FS_SERVER),
 	V(session_format, FT_FLAG, FS_TYPE),

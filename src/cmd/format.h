@@ -47,6 +47,8 @@ struct format_ctx {
 	struct peer *c;		     /* the client, for client_ variables; may be NULL */
 	const struct mouse_event *m; /* a mouse binding's event (mouse_x …), or NULL */
 	const struct format_buffer *b;
+	int line; /* #{line}: the item's place among its siblings in a list, from
+		     1 (list-panes: in its window); 0 for none */
 	/* More variables, name then value (list-commands' command_list_*), or NULL */
 	const char *const *extra;
 	int nextra;

@@ -196,6 +196,25 @@ class FormatModes(pmuxtest.PmuxTestCase):
         want = dict(DEFAULTS, mouse_any_flag="0", cursor_flag="1", pane_tabs=TABS)
         self.assertEqual(self.values(pane, list(want)), want)
 
+    def test_line_and_newest_buffer(self):
+        pm = self.pm
+        pm.run("split-window", "-d", "-t", "s", "sleep", "100000")
+        pm.new_session("t", "sleep", "100000", x=80, y=24)
+        pm.note_panes()
+        # line: the item's place among its window's panes, session's windows
+        self.assertEqual(pm.run("list-panes", "-a", "-F", "#{line}").split(), ["0", "1", "0"])
+        self.assertEqual(pm.run("list-sessions", "-F", "#{line}").split(), ["0", "1"])
+        self.assertEqual(pm.display("s", "[#{line}]"), "[]")
+        # outside list-buffers, the buffer variables are the newest buffer's
+        self.assertEqual(pm.display("s", "[#{buffer_name}]"), "[]")
+        pm.run("set-buffer", "-b", "one", "first")
+        pm.run("set-buffer", "-b", "two", "2nd")
+        self.assertEqual(pm.display("s", "#{buffer_name}:#{buffer_size}"), "two:3")
+        self.assertEqual(pm.run("list-windows", "-t", "t", "-F", "#{buffer_sample}").strip(),
+                         "2nd")
+        self.assertEqual(pm.run("list-buffers", "-F", "#{buffer_name}|#{line}").split(),
+                         ["two|", "one|"])
+
     def test_pane_path(self):
         pane = self.printed("\\033]7;file://host/tmp/somewhere\\007")
         self.assertEqual(self.pm.display(pane, "#{pane_path}"), "file://host/tmp/somewhere")

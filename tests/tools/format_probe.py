@@ -121,6 +121,13 @@ STATES = {
     "osc7_title": ("\\033]7;file://h/tmp/d\\007\\033]2;x\\007", []),
     "dead": ("", [["set-option", "-w", "-t", "s", "remain-on-exit", "on"],
                   ["run-shell", "-t", "s", "kill #{pane_pid}; sleep 0.5"]]),
+    "alerts": ("", [["new-window", "-d", "-t", "s:", "sh", "-c", "printf '\\a'; exec sleep 1000"],
+                    ["new-window", "-d", "-t", "s:", "sh", "-c", "sleep 0.1; echo x; exec sleep 1000"],
+                    ["set", "-g", "monitor-activity", "on"], ["run-shell", "sleep 0.5"]]),
+    "clock": ("", [["clock-mode", "-t", "s"]]),
+    "pipe_input_title": ("", [["pipe-pane", "-t", "s", "cat > /dev/null"],
+                              ["select-pane", "-d", "-t", "s"],
+                              ["select-pane", "-T", "my title", "-t", "s"]]),
     "clients": ("", ["clients"]),
     "buffer": ("", [["set-buffer", "-b", "buf", "hello\\nworld"]]),
     "resized_tabs": ("\\033[3g\\033[1;6H\\033H", [["resize-window", "-t", "s", "-x", "100"]]),
@@ -167,6 +174,10 @@ def values(pm, client, state):
         for v, x in zip(VARS, out):
             if v.startswith("buffer_") or v == "command":
                 vals[v] = x
+    # every pane of the server too, through list-panes -a
+    for i, line in enumerate(pm.run("list-panes", "-a", "-F", fmt).rstrip("\n").split("\n")):
+        for v, x in zip(VARS, line.split(sep)):
+            vals["%s@%d" % (v, i)] = x
     for k in vals:
         vals[k] = vals[k].replace(pm.tmp, "<tmp>")
     return vals
@@ -243,13 +254,15 @@ def main():
                 got[name] = values(pm, client, state)
             finally:
                 pm.cleanup()
-        diff = [v for v in VARS if got["tmux"][v] != got["pmux"][v]
-                and (a.all or (v not in INHERENT and ("*", v) not in KNOWN
-                               and (state, v) not in KNOWN))]
+        keys = sorted(set(got["tmux"]) | set(got["pmux"]))
+        diff = [k for k in keys if got["tmux"].get(k) != got["pmux"].get(k)
+                and (a.all or (k.split("@")[0] not in INHERENT
+                               and ("*", k.split("@")[0]) not in KNOWN
+                               and (state, k.split("@")[0]) not in KNOWN))]
         total += len(diff)
         print("== %s: %d differ" % (state, len(diff)))
         for v in diff:
-            print("   %-30s tmux=%-24r pmux=%r" % (v, got["tmux"][v], got["pmux"][v]))
+            print("   %-30s tmux=%-24r pmux=%r" % (v, got["tmux"].get(v), got["pmux"].get(v)))
     print("known and kept:")
     for (state, v), why in KNOWN.items():
         print("   %-14s %-22s %s" % (state, v, why))
