@@ -429,6 +429,7 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
 			continue;
 		format_ctx_session(&fc, ctx->srv, c->session);
+		fc.type = FORMAT_NONE; /* (a client: #{session_format} 0, as tmux) */
 		fc.c = c;
 		fc.line = ++line;
 		cmd_list_item(&l, &fc);

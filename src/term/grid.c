@@ -1310,19 +1310,25 @@ static void plain_pen(struct grid *g)
 /* Give libvterm a unit that may move the cursor or draw. A REP ending it
  * is kept from libvterm if there is no glyph to repeat or it has no width:
  * libvterm 0.3.3 would loop forever; so is a DECDWL or DECDHL on a screen
- * one column wide (see vtscan_unit). Its ESC still goes, then CAN: that
- * ESC ends whatever escape came before it (ESC ESC [ b, CSI 1 ESC [ b). */
+ * one column wide (see vtscan_unit), and a DECSTBM of less than two rows
+ * (tmux and xterm ignore it; libvterm would reset the region). Its ESC
+ * still goes, then CAN: that ESC ends whatever escape came before it
+ * (ESC ESC [ b, CSI 1 ESC [ b). */
 static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 {
 	struct vtscan *scan = &g->plain.scan;
-	size_t at = (scan->rep || scan->dwl) && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
+	int cut = scan->rep || scan->dwl || scan->badregion;
+	size_t at = cut && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
 
-	if (!scan->rep && !scan->dwl) {
+	if (!cut) {
 		vterm_input_write(g->vt, (const char *)p, n);
 	} else {
 		/* what comes before it first: it may put the glyph */
 		vterm_input_write(g->vt, (const char *)p, at);
-		if (scan->rep ? g->plain.last_width > 0 : g->scr->ncols > 1)
+		if (scan->badregion)
+			vterm_input_write(g->vt, scan->esc_at < 0 ? "\x18" : "\x1b\x18",
+					  scan->esc_at < 0 ? 1 : 2);
+		else if (scan->rep ? g->plain.last_width > 0 : g->scr->ncols > 1)
 			vterm_input_write(g->vt, (const char *)p + at, n - at);
 		else if (scan->esc_at < 0)
 			vterm_input_write(g->vt, "\x18", 1); /* it began before: abandon it */
@@ -1331,6 +1337,7 @@ static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 	}
 	scan->rep = 0;
 	scan->dwl = 0;
+	scan->badregion = 0;
 	if (scan->forgot) { /* (a unit ends after what made it forget) */
 		scan->forgot = 0;
 		g->plain.last_width = 0;

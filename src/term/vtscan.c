@@ -110,7 +110,9 @@ static void modes(struct vtscan *s, int dec, int on)
 	}
 }
 
-/* DECSTBM, with libvterm's clamping: is the region the whole screen? */
+/* DECSTBM, with libvterm's clamping: is the region the whole screen? One
+ * of less than two rows is ignored, as tmux and xterm do (libvterm would
+ * reset the region and home the cursor): badregion keeps it from libvterm. */
 static void region(struct vtscan *s)
 {
 	int top = s->nparam > 0 && s->param[0] != PARAM_MISSING ? s->param[0] : 1;
@@ -123,9 +125,9 @@ static void region(struct vtscan *s)
 		bottom = -1;
 	else if (bottom > s->rows)
 		bottom = s->rows;
-	if ((bottom > -1 ? bottom : s->rows) <= top) {
-		top = 0;
-		bottom = -1; /* invalid: libvterm resets it */
+	if ((bottom > -1 ? bottom : s->rows) - top < 2) {
+		s->badregion = 1;
+		return;
 	}
 	set_flag(s, VTSCAN_REGION, top != 0 || bottom != -1);
 	s->region_top = top;
@@ -507,7 +509,8 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 			step(s, c);
 			i++;
 			run = 0;
-			if (s->restored || s->rep || s->forgot || s->dwl || s->tabop || s->altsave)
+			if (s->restored || s->rep || s->forgot || s->dwl || s->tabop ||
+			    s->altsave || s->badregion)
 				break;
 			continue;
 		}

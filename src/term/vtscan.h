@@ -67,6 +67,8 @@ struct vtscan {
 	uint8_t mouse_sgr;  /* DEC mode 1006 */
 	uint8_t tabop;	    /* enum vtscan_tabop: one ended the unit */
 	uint8_t altsave;    /* a DECSET 1049 (which saves the cursor) ended it */
+	uint8_t badregion;  /* a DECSTBM of less than two rows ended it (esc_at
+			       as for REP): the caller keeps it from libvterm */
 	int32_t region_top; /* DECSTBM as libvterm keeps it: first row (0-based), */
 	int32_t region_end; /* the row after the last, -1 for the screen's end */
 	int rows;
@@ -139,7 +141,9 @@ enum vtscan_kind {
  * stop set there is written before its array.
  *
  * A unit ends after a change of tab stops (tabop) and after a DECSET 1049
- * (altsave): the caller reads libvterm's cursor for them.
+ * (altsave): the caller reads libvterm's cursor for them. It ends after a
+ * DECSTBM of less than two rows (badregion, esc_at as for REP), which
+ * libvterm must not see: tmux and xterm ignore it.
  *
  * Text that is UTF-8 for a C1 control (U+0080-U+009F) is INVALID too:
  * libvterm gives it a width of -1.

@@ -95,6 +95,10 @@ class FormatModes(pmuxtest.PmuxTestCase):
         self.check("\\033[5;10r\\033[r")
         self.check("\\033[5;100r", scroll_region_upper="4")
         self.check("\\033[;12r", scroll_region_lower="11")
+        # one of less than two rows is ignored, the cursor left where it was
+        pane = self.check("\\033[3;7r\\033[10;5r\\033[9;9H\\033[5;5r\\033[30;40r",
+                          scroll_region_upper="2", scroll_region_lower="6")
+        self.assertEqual(self.pm.display(pane, "#{cursor_x},#{cursor_y}"), "8,8")
         # a resize puts it back to the whole pane, as tmux does
         pane = self.check("\\033[3;7r", scroll_region_upper="2", scroll_region_lower="6")
         self.pm.run("resize-window", "-t", pane, "-y", "30")

@@ -1579,7 +1579,19 @@ static void test_modes(void)
 			/* (origin mode: row 3 of the region) */
 			CHECK_INT(m.alt_saved_x, 5);
 			CHECK_INT(m.alt_saved_y, 4);
-			feed_pieces(g, "\033[?6l\033[?7h\033[4l", pieces[i]);
+			/* a region of less than two rows is ignored, as tmux */
+			feed_pieces(g, "\033[?6l\033[?7h\033[4l\033[2;2H\033[5;5r\033[9;3r",
+				    pieces[i]);
+			grid_modes(g, &m);
+			CHECK_INT(m.region_upper, 2);
+			CHECK_INT(m.region_lower, 8);
+			{
+				int row, col;
+
+				grid_cursor(g, &row, &col);
+				CHECK_INT(row, 1);
+				CHECK_INT(col, 1);
+			}
 			tab_list(g, tabs, sizeof tabs);
 			CHECK_STR(tabs, "5,11");
 
