@@ -20,8 +20,9 @@
  * keypad_flag, scroll_region_*, pane_tabs…) come from the grid
  * (grid_modes); #{command} is the command running (srv->command). Groups
  * and linked windows give tmux's "nothing happening" values ("0"/"").
- * client_ variables need an attached client (tmux shows none for a shell's
- * command client).
+ * client_ variables need an attached client: display-message takes the
+ * one of -c, the caller or the most recently active one, as tmux; other
+ * commands the caller only (tmux shows none for a shell's command client).
  */
 #ifndef PMUX_CMD_FORMAT_H
 #define PMUX_CMD_FORMAT_H
