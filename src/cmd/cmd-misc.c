@@ -119,6 +119,23 @@ int cmd_input_to_pane(struct cmd_ctx *ctx, struct pane *p)
 	return 0;
 }
 
+/* The client whose client_ variables display-message shows, as tmux:
+ * -c, else the caller if attached, else the one most recently active. */
+static struct peer *format_client(struct cmd_ctx *ctx, const char *name)
+{
+	struct peer *c, *best = NULL;
+
+	if (name != NULL && (c = cmd_find_client(ctx, name)) != NULL)
+		return c;
+	if (ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED)
+		return ctx->peer;
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (best == NULL || c->activity > best->activity))
+			best = c;
+	}
+	return best != NULL ? best : ctx->peer;
+}
+
 static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
@@ -149,7 +166,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	format_ctx_pane(&fc, ctx->srv, t.p);
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
-	fc.c = ctx->peer;
+	fc.c = format_client(ctx, args_get(a, 'c'));
 	fc.m = &ctx->mouse;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);

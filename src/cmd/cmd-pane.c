@@ -154,10 +154,13 @@ static void list_window_panes(struct cmd_ctx *ctx, struct window *w, struct cmd_
 	struct pane *p;
 	struct format_ctx fc;
 
+	int line = 0;
+
 	for (p = w->panes; p != NULL; p = p->next) {
 		format_ctx_pane(&fc, ctx->srv, p);
 		fc.c = ctx->peer;
 		fc.m = &ctx->mouse;
+		fc.line = ++line;
 		cmd_list_item(l, &fc);
 	}
 }

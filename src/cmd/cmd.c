@@ -473,7 +473,14 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	ctx->new_pane = NULL;
-	rc = e->exec(ctx, &a);
+	{
+		/* (commands run commands: hooks, if-shell, source-file) */
+		const char *outer = ctx->srv->command;
+
+		ctx->srv->command = e->name;
+		rc = e->exec(ctx, &a);
+		ctx->srv->command = outer;
+	}
 	ctx->failed = rc != 0; /* an error a command recovered from does not count */
 	if (rc != 0) {
 		free(a.flags);

@@ -390,8 +390,10 @@ struct pane *pane_adopt(struct window *w, const struct pane_adopt *pa, int sx, i
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg)
 {
 	struct spawn_result res;
-	/* (and modifyOtherKeys off: the new program has not asked for it) */
-	static const char clear[] = "\033[H\033[2J\033[>4m";
+	/* The terminal as new, as tmux: off the alternate screen, the modes
+	 * reset (RIS, which libvterm does not let reach the mouse modes) and
+	 * the screen cleared, not into the history. */
+	static const char clear[] = "\033[?1049l\033c\033[?1000;1005;1006;1015l";
 
 	if (!p->exited && !kill_live) {
 		*errmsg = xasprintf("pane %%%u still active", p->id);
@@ -999,7 +1001,9 @@ static void pane_finish(struct pane *p)
 	pane_set_events(p, 0);
 	format_ctx_pane(&fc, p->srv, p);
 	text = format_expand(options_string(pane_options(p), "remain-on-exit-format"), &fc);
-	msg = xasprintf("\r\n%s\r\n", text);
+	/* on the last row after a line feed (the screen scrolls up one), in
+	 * the default pen, the cursor hidden at its start, as tmux */
+	msg = xasprintf("\033[r\033[%d;1H\n\033[m%s\r\033[?25l", grid_rows(p->grid), text);
 	grid_input(p->grid, msg, strlen(msg));
 	free(text);
 	free(msg);

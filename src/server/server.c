@@ -206,6 +206,7 @@ static void server_config(struct server *srv, const char *config_file)
 
 	buf_init(&srv->config_errors);
 	if (config_file != NULL) {
+		srv->config_files = xstrdup(config_file);
 		config_load(srv, config_file);
 	} else {
 		if (xdg != NULL && *xdg != '\0')
@@ -216,6 +217,7 @@ static void server_config(struct server *srv, const char *config_file)
 			paths[1] = xasprintf("%s/.pmux.conf", home);
 		for (i = 0; i < 2; i++) {
 			if (paths[i] != NULL && access(paths[i], F_OK) == 0) {
+				srv->config_files = xstrdup(paths[i]);
 				config_load(srv, paths[i]);
 				break;
 			}
@@ -322,6 +324,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	prompt_history_free(&srv);
 	hooks_free(srv.hooks);
 	free(srv.socket_path);
+	free(srv.config_files);
 	log_debug("server exited");
 	log_close();
 	return 0;
