@@ -57,9 +57,11 @@ static int display_json(struct cmd_ctx *ctx, const struct format_ctx *fc, const 
 	return 0;
 }
 
+/* display -a: as tmux, only the variables that have a value here */
 static void add_variable(const char *name, const char *value, void *arg)
 {
-	buf_printf(arg, "%s=%s\n", name, value);
+	if (value != NULL)
+		buf_printf(arg, "%s=%s\n", name, value);
 }
 
 /* display-message -I, split-window -I: the client's stdin goes into an

@@ -607,9 +607,7 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 	cmd = format_expand(a->argv[0], &fc);
 	envp = environ_build(&ctx->srv->env, &t.s->env);
 	rc = pipe_open(t.p, cmd, from_pane, to_pane, envp, &err);
-	for (char **e = envp; *e != NULL; e++)
-		free(*e);
-	free(envp);
+	strv_free(envp);
 	free(cmd);
 	if (rc != 0) {
 		cmd_error(ctx, "pipe-pane: %s", err);

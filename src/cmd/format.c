@@ -2827,7 +2827,7 @@ void format_each(const struct format_ctx *fc, void (*fn)(const char *, const cha
 		if (!scope_present(fc, format_vars[j].scope))
 			continue;
 		value = format_vars[j].fn(fc);
-		fn(format_vars[j].name, value != NULL ? value : "", arg);
+		fn(format_vars[j].name, value, arg);
 		free(value);
 	}
 }

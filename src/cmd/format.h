@@ -87,7 +87,8 @@ void format_json(struct buf *out, const struct format_ctx *fc, const char *const
 void format_json_string(struct buf *out, const char *s);
 /* Non-zero if name is a format variable pmux knows. */
 int format_known(const char *name);
-/* Every variable the context has, with its value (display-message -a). */
+/* Every variable of the context's scopes, with its value: NULL where it
+ * does not apply here (copy mode's outside copy mode). */
 void format_each(const struct format_ctx *fc,
 		 void (*fn)(const char *name, const char *value, void *arg), void *arg);
 

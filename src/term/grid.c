@@ -157,6 +157,7 @@ struct grid {
 	/* OSC 4, 10, 11, 104, 110, 111: the program's colours, and the one
 	 * being received (dropped if longer than OSCOLOUR_MAX) */
 	struct oscolour colours;
+	int respawning; /* inside grid_respawned: its RIS keeps the colours */
 	char *osc_colour;
 	size_t osc_colour_len;
 	char *clip; /* OSC 52 text being received */
@@ -1468,7 +1469,8 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 		f->scan.altscreen = 0;
 		if (f->scan.ris) { /* RIS resets the program's palette */
 			f->scan.ris = 0;
-			oscolour_reset(&g->colours);
+			if (!g->respawning)
+				oscolour_reset(&g->colours);
 		}
 		f->scan.altsave = 0;
 		if (f->scan.restored)
@@ -2340,6 +2342,16 @@ static void grid_feed(void *arg, const char *buf, size_t len)
 		p += n;
 		len -= n;
 	}
+}
+
+void grid_respawned(struct grid *g)
+{
+	/* RIS, which libvterm does not let reach the mouse modes */
+	static const char fresh[] = "\033[?1049l\033c\033[?1000;1005;1006;1015l";
+
+	g->respawning = 1;
+	grid_input(g, fresh, sizeof fresh - 1);
+	g->respawning = 0;
 }
 
 void grid_input(struct grid *g, const char *buf, size_t len)

@@ -73,6 +73,10 @@ void grid_set_output(struct grid *g, grid_output_fn *out, void *ctx);
 
 /* Feed pane output. */
 void grid_input(struct grid *g, const char *buf, size_t len);
+/* respawn-pane: the terminal as new for the next program, as tmux: off the
+ * alternate screen, the modes reset and the screen cleared (not into the
+ * history); the colours programs set (OSC 4) stay the pane's. */
+void grid_respawned(struct grid *g);
 /* Plain text (printable characters, CR, LF, TAB) normally bypasses
  * libvterm's per-glyph path (see grid_fast.c); off, every byte goes through
  * libvterm. The two give the same grid: the tests compare them. */
