@@ -28,6 +28,7 @@
 #include "render/tty.h"
 #include "server/alerts.h"
 #include "server/choose.h"
+#include "server/format_job.h"
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -1565,6 +1566,7 @@ enum {
 	M_PANES = 1 << 13,
 	M_CLIENTS = 1 << 14,
 	M_CHARACTER = 1 << 15,
+	M_COLOUR = 1 << 16,
 };
 
 #define MAX_MODS 16
@@ -2304,17 +2306,17 @@ struct replace {
 	int mods;
 	long limit, width;
 	const char *marker, *time_format;
-	const struct fmod *cmp, *expr, *search;
+	const struct fmod *cmp, *expr, *search, *exists;
 	const struct fmod *subs[MAX_MODS];
 	int nsub;
 };
 
 static void replace_note(struct replace *r, const struct fmod *m)
 {
-	static const char flags[] = "lbdnwETSWPLa";
-	static const int bits[] = {M_LITERAL, M_BASENAME, M_DIRNAME,	 M_LENGTH,
-				   M_WIDTH,   M_EXPAND,	  M_EXPAND_TIME, M_SESSIONS,
-				   M_WINDOWS, M_PANES,	  M_CLIENTS,	 M_CHARACTER};
+	static const char flags[] = "lbdnwETSWPLac";
+	static const int bits[] = {M_LITERAL, M_BASENAME,    M_DIRNAME,	 M_LENGTH,  M_WIDTH,
+				   M_EXPAND,  M_EXPAND_TIME, M_SESSIONS, M_WINDOWS, M_PANES,
+				   M_CLIENTS, M_CHARACTER,   M_COLOUR};
 	const char *f;
 	char c = m->name[0];
 
@@ -2328,6 +2330,8 @@ static void replace_note(struct replace *r, const struct fmod *m)
 		r->subs[r->nsub++] = m;
 	} else if (c == 'C') {
 		r->search = m;
+	} else if (c == 'N') {
+		r->exists = m;
 	} else if (c == '=' && m->argc >= 1) {
 		r->limit = strtol(m->argv[0], NULL, 10);
 		r->marker = m->argc >= 2 ? m->argv[1] : NULL;
@@ -2347,6 +2351,35 @@ static void replace_note(struct replace *r, const struct fmod *m)
 		else if (strchr(m->argv[0], 'e') != NULL || strchr(m->argv[0], 'h') != NULL)
 			r->mods |= M_QUOTE_STYLE;
 	}
+}
+
+/* c: the colour the expanded argument names as six hex digits of RGB, or
+ * nothing (default, not a colour), as tmux. */
+static char *colour_hex(struct fstate *es, const char *arg)
+{
+	char *v = expand1(es, arg);
+	long rgb = style_colour_rgb(v);
+
+	free(v);
+	return rgb < 0 ? xstrdup("") : xasprintf("%06lx", rgb);
+}
+
+/* N: 1 if a window of the current session (N/w, the default) or a session
+ * (N/s) has the expanded argument as its name, else 0. */
+static char *name_exists(struct fstate *es, const struct fmod *m, const char *arg)
+{
+	const struct format_ctx *fc = es->fc;
+	char *name = expand1(es, arg);
+	int found = 0;
+
+	if (m->argc >= 1 && strchr(m->argv[0], 's') != NULL) {
+		found = fc->srv != NULL && session_find(fc->srv, name) != NULL;
+	} else if (fc->s != NULL) {
+		for (struct window *w = fc->s->windows; w != NULL && !found; w = w->next)
+			found = w->name != NULL && strcmp(w->name, name) == 0;
+	}
+	free(name);
+	return xstrdup(found ? "1" : "0");
 }
 
 /* a: the printable ASCII character whose code the expanded argument is, or
@@ -2381,6 +2414,10 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 	}
 	if (r->mods & M_CHARACTER)
 		return character(es, copy);
+	if (r->mods & M_COLOUR)
+		return colour_hex(es, copy);
+	if (r->exists != NULL)
+		return name_exists(es, r->exists, copy);
 	if (r->cmp != NULL) {
 		if (choose(es, copy, &left, &right, 1) != 0)
 			return NULL;
@@ -2543,6 +2580,35 @@ static char *expand_strftime(struct fstate *es, const char *fmt)
 
 /* One "#…" sequence at fmt (just past the '#'); returns where to go on, or
  * NULL when the expansion must stop (tmux drops the rest). */
+/* #(command): the last line the command wrote (format_job.h), the command
+ * expanded first; parentheses nest. Without its ) it stays as it is. */
+static const char *expand_job(struct fstate *es, const char *fmt, struct buf *out)
+{
+	const char *end = fmt;
+	char *command, *expanded, *line;
+	int depth = 1;
+
+	for (; *end != '\0'; end++) {
+		if (*end == '(')
+			depth++;
+		else if (*end == ')' && --depth == 0)
+			break;
+	}
+	if (*end != ')') {
+		buf_adds(out, "#(");
+		return fmt;
+	}
+	command = xstrndup(fmt, (size_t)(end - fmt));
+	expanded = expand1(es, command);
+	trace(es, "found #(): %s", expanded);
+	line = format_job_get(es->fc->srv, es->fc->c, expanded);
+	buf_adds(out, line);
+	free(line);
+	free(expanded);
+	free(command);
+	return end + 1;
+}
+
 static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *out)
 {
 	const char *end, *name, *p;
@@ -2559,6 +2625,8 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 		if (replace(es, fmt, (size_t)(end - fmt), out) != 0)
 			return NULL;
 		return end + 1;
+	case '(':
+		return expand_job(es, fmt, out);
 	case '#':
 		/* "##[" (two or more #) is a style for the status line: keep it. */
 		for (p = fmt; *p == '#'; p++)

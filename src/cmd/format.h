@@ -15,8 +15,9 @@
  * display width, loops #{S:…} #{W:all,current} #{P:all,current}
  * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
  * #{@name} user options.
- * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
- * #{N:} (expand to nothing). The pane's terminal modes (insert_flag,
+ * #{a:n} character, #{c:colour} RGB, #{C:text} search the pane, #{N:name}
+ * and N/s name exists, #(command) a background command's last line
+ * (server/format_job.c). The pane's terminal modes (insert_flag,
  * keypad_flag, scroll_region_*, pane_tabs…) come from the grid
  * (grid_modes); #{command} is the command running (srv->command). Groups
  * and linked windows give tmux's "nothing happening" values ("0"/"").

@@ -16,6 +16,7 @@
 #include "cmd/options.h"
 #include "render/status.h"
 #include "server/alerts.h"
+#include "server/format_job.h"
 #include "server/job.h"
 #include "server/popup.h"
 #include "server/passthru.h"
@@ -160,6 +161,7 @@ void server_shutdown(struct server *srv)
 			attach_detach(c, "[server exited]");
 	}
 	job_kill_all();
+	format_job_free_all();
 	while (srv->sessions != NULL)
 		session_destroy(srv->sessions);
 	uv_close((uv_handle_t *)&srv->listener, NULL);
@@ -235,10 +237,9 @@ static void server_env_defaults(struct server *srv)
 	const char *ed = getenv("VISUAL"), *base;
 	char *err = NULL;
 
-	(void)options_set(srv->options, "default-shell", pane_default_shell(srv->options), 0,
+	(void)options_set(srv->options, "default-shell", pane_default_shell(srv->options), 0, &err);
+	(void)options_set(srv->options, "default-terminal", pane_default_terminal(srv->options), 0,
 			  &err);
-	(void)options_set(srv->options, "default-terminal",
-			  pane_default_terminal(srv->options), 0, &err);
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
