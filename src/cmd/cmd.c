@@ -447,6 +447,38 @@ static int run_alias(struct cmd_ctx *ctx, const char *value, int argc, char **ar
 	return rc;
 }
 
+int cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry *e;
+	struct args a;
+	char *err = NULL;
+	int rc;
+
+	if (argc == 0 || alias_value(ctx->srv, argv[0]) != NULL)
+		return 0; /* an alias's commands are checked when it runs */
+	e = cmd_find(argv[0], &err);
+	if (e == NULL) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	rc = args_parse(ctx, e, argc, argv, &a) != 0 || check_format_flag(ctx, e, &a) != 0 ? -1 : 0;
+	free(a.flags);
+	return rc;
+}
+
+const char *cmd_full_name(struct server *srv, const char *word)
+{
+	const struct cmd_entry *e;
+	char *err = NULL;
+
+	if (alias_value(srv, word) != NULL)
+		return word;
+	e = cmd_find(word, &err);
+	free(err);
+	return e != NULL ? e->name : word;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
