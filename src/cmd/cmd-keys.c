@@ -20,18 +20,26 @@ static const char *key_table_arg(struct args *a)
 	return args_get(a, 'T') != NULL ? args_get(a, 'T') : "prefix";
 }
 
-/* The binding's command as text: one word is already command text (a
- * quoted string or a { } block, kept as written unless it is a command's
- * name alone), several are joined back with the command's full name. */
+/* The binding's command as text, as tmux shows it: one word is already
+ * command text (a quoted string or a { } block, kept as written unless it
+ * is a command's name alone); several are joined back, with the command's
+ * full name, or a command-alias's commands, first. */
 static char *command_text(struct server *srv, int argc, char **argv)
 {
-	char *text;
+	const char *alias = cmd_alias(srv, argv[0]);
+	char *text, *rest;
 	const char *name;
 
-	if (argc == 1)
-		return xstrdup(argv[0][strcspn(argv[0], " \t\n;{}")] == '\0'
-				       ? cmd_full_name(srv, argv[0])
-				       : argv[0]);
+	if (argc == 1 && argv[0][strcspn(argv[0], " \t\n;{}")] != '\0')
+		return xstrdup(argv[0]);
+	if (alias != NULL) {
+		if (argc == 1)
+			return xstrdup(alias);
+		rest = keys_join_words(argc - 1, argv + 1);
+		text = xasprintf("%s %s", alias, rest);
+		free(rest);
+		return text;
+	}
 	name = argv[0];
 	argv[0] = (char *)cmd_full_name(srv, name);
 	text = keys_join_words(argc, argv);
@@ -39,7 +47,6 @@ static char *command_text(struct server *srv, int argc, char **argv)
 	return text;
 }
 
-/* Bind time checks what it can: the syntax and the command names. */
 static int check_command_text(struct cmd_ctx *ctx, const char *text)
 {
 	char **argv = NULL, *err = NULL;

@@ -410,7 +410,7 @@ static struct pane *after_pane(struct cmd_ctx *ctx, const struct cmd_entry *e, s
 }
 
 /* command-alias: the value of the alias named exactly name, or NULL. */
-static const char *alias_value(struct server *srv, const char *name)
+const char *cmd_alias(struct server *srv, const char *name)
 {
 	size_t len = strlen(name);
 	const char *item;
@@ -454,7 +454,7 @@ int cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if (argc == 0 || alias_value(ctx->srv, argv[0]) != NULL)
+	if (argc == 0 || cmd_alias(ctx->srv, argv[0]) != NULL)
 		return 0; /* an alias's commands are checked when it runs */
 	e = cmd_find(argv[0], &err);
 	if (e == NULL) {
@@ -472,7 +472,7 @@ const char *cmd_full_name(struct server *srv, const char *word)
 	const struct cmd_entry *e;
 	char *err = NULL;
 
-	if (alias_value(srv, word) != NULL)
+	if (cmd_alias(srv, word) != NULL)
 		return word;
 	e = cmd_find(word, &err);
 	free(err);
@@ -489,7 +489,7 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc == 0)
 		return 0;
-	if (!ctx->no_alias && (alias = alias_value(ctx->srv, argv[0])) != NULL)
+	if (!ctx->no_alias && (alias = cmd_alias(ctx->srv, argv[0])) != NULL)
 		return run_alias(ctx, alias, argc, argv);
 	ctx->failed = 0;
 	e = cmd_find(argv[0], &err);

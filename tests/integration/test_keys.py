@@ -131,7 +131,7 @@ class Keys(pmuxtest.PmuxTestCase):
         self.assertNotEqual(self.pm.cmd("bind-key", "-T", "bad", "a", "new-window", "-Q").rc, 0)
         self.assertNotEqual(self.pm.cmd("bind-key", "-T", "bad", "b", "kill-pane", "x").rc, 0)
         self.pm.run("bind-key", "-T", "alias", "c", "split-pane", "-h")
-        self.assertIn("split-pane -h", self.pm.run("lsk", "-T", "alias"))
+        self.assertIn("split-window -h", self.pm.run("lsk", "-T", "alias"))
         self.assertEqual(self.pm.run("lsk", "-T", "other"),
                          "bind-key -T other y send-keys \\~/x ''\n"
                          "bind-key -T other z kill-pane\n")
