@@ -352,6 +352,21 @@ static int set_value(struct cmd_ctx *ctx, struct args *a, struct options *o, con
 	return rc;
 }
 
+/* -U: a pane option also goes from every pane of the target window. */
+static int unset_in_panes(struct cmd_ctx *ctx, struct args *a, const struct option_def *d,
+			  const char *name)
+{
+	struct target t;
+
+	if (d == NULL || options_scope(d) != OPTION_PANE || args_has(a, 'g'))
+		return 0;
+	if (target_window(ctx, args_get(a, 't'), &t) != 0)
+		return -1;
+	for (struct pane *p = t.w->panes; p != NULL; p = p->next)
+		options_unset(pane_options(p), name);
+	return 0;
+}
+
 static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 {
 	const char *name = a->argv[0], *value = a->argc > 1 ? a->argv[1] : NULL;
@@ -367,7 +382,9 @@ static int set_option(struct cmd_ctx *ctx, struct args *a, int window_cmd)
 	}
 	if (option_target(ctx, a, d, window_cmd, &o, &mask) != 0)
 		return -1;
-	if (args_has(a, 'u')) {
+	if (args_has(a, 'U') && unset_in_panes(ctx, a, d, name) != 0)
+		return -1;
+	if (args_has(a, 'u') || args_has(a, 'U')) {
 		options_unset(o, name);
 	} else if (args_has(a, 'o') && options_is_set(o, name)) {
 		/* as tmux: a global option always has a value, so -go refuses
@@ -538,7 +555,7 @@ const struct cmd_entry cmd_misc_entries[] = {
 	{"display-message", "display", "aIjNpc:d:F:t:v", 0, 1,
 	 "[-aIjNpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
 	 cmd_display_message},
-	{"set-option", "set", "aFgopqst:uw", 1, 2, "[-aFgopqsuw] [-t target] option [value]",
+	{"set-option", "set", "aFgopqst:uUw", 1, 2, "[-aFgopqsuUw] [-t target] option [value]",
 	 cmd_set_option},
 	{"show-options", "show", "AgHjpqst:vw", 0, 1, "[-AgHjpqsvw] [-t target] [option]",
 	 cmd_show_options},

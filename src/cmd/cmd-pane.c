@@ -438,6 +438,8 @@ static int cmd_send_keys(struct cmd_ctx *ctx, struct args *a)
 		return cmd_error(ctx, "repeat count invalid: %s", n);
 	if (ctx->peer != NULL && ctx->peer->readonly)
 		return cmd_error(ctx, "client is read-only");
+	if (args_has(a, 'R')) /* -R: the pane's terminal reset first (RIS) */
+		grid_input(t.p->grid, "\033c", 2);
 	if (args_has(a, 'M')) {
 		/* the mouse event to the program under it, as if unbound */
 		if (!ctx->mouse.valid)
@@ -626,8 +628,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	 "[-asj] [-F format] [-f filter] [-t target-window]", cmd_list_panes},
 	{"select-pane", "selectp", "DdegLlMmP:RT:t:UZ", 0, 0,
 	 "[-DdeLlMmRUZ] [-T title] [-t target-pane]", cmd_select_pane},
-	{"send-keys", "send", "FHlMN:t:X", 0, -1,
-	 "[-FHlMX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
+	{"send-keys", "send", "FHlMN:Rt:X", 0, -1,
+	 "[-FHlMRX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
 	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},
 	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
 	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",

@@ -7,7 +7,9 @@
 #include "cmd/cmd.h"
 #include "cmd/format.h"
 #include "cmd/hooks.h"
+#include "cmd/keys.h"
 #include "cmd/options.h"
+#include "server/alerts.h"
 #include "server/layout.h"
 
 static int parse_size(struct cmd_ctx *ctx, const char *v, int *out)
@@ -197,6 +199,13 @@ static int cmd_kill_session(struct cmd_ctx *ctx, struct args *a)
 
 	if (target_session(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
+	if (args_has(a, 'C')) {
+		/* -C: the alerts of the session's windows go; the session stays */
+		for (struct window *w = t.s->windows; w != NULL; w = w->next)
+			alerts_selected(w);
+		attach_mark_session(t.s);
+		return 0;
+	}
 	if (!args_has(a, 'a')) {
 		session_destroy(t.s);
 		return 0;
@@ -368,6 +377,14 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 	if (c == NULL)
 		return cmd_error(ctx, tty != NULL ? "can't find client: %s" : "no current client%s",
 				 tty != NULL ? tty : "");
+	if (args_get(a, 'T') != NULL) {
+		/* -T: the client's next key is looked up in that table (modal
+		 * bindings: bind r switch-client -T resize) */
+		if (keys_table(keys_server(), args_get(a, 'T'), 0) == NULL)
+			return cmd_error(ctx, "table %s doesn't exist", args_get(a, 'T'));
+		attach_key_table(c, args_get(a, 'T'));
+		return 0;
+	}
 	if (args_has(a, 'l')) {
 		if (c->last_session == NULL)
 			return cmd_error(ctx, "can't find last session");
@@ -459,7 +476,7 @@ const struct cmd_entry cmd_session_entries[] = {
 	 "[-drx] [-c working-directory] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
-	{"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session},
+	{"kill-session", NULL, "aCt:", 0, 0, "[-aC] [-t target-session]", cmd_kill_session},
 	{"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name",
 	 cmd_rename_session},
 	{"detach-client", "detach", "aE:Ps:t:", 0, 0,
@@ -469,8 +486,8 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"lock-session", "locks", "t:", 0, 0, "[-t target-session]", cmd_lock_session},
 	{"lock-server", "lock", "", 0, 0, "", cmd_lock_server},
 	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
-	{"switch-client", "switchc", "c:lnprt:", 0, 0,
-	 "[-lnpr] [-c target-client] [-t target-session]", cmd_switch_client},
+	{"switch-client", "switchc", "c:lnprt:T:", 0, 0,
+	 "[-lnpr] [-c target-client] [-t target-session] [-T key-table]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",
 	 cmd_list_clients},
 	{"kill-server", NULL, "", 0, 0, "", cmd_kill_server},

@@ -277,6 +277,14 @@ static int cmd_run_shell(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (a->argc == 0)
 		return wait_delay(ctx, delay);
+	if (args_has(a, 'C')) {
+		/* -C: pmux commands, after the delay if the list can wait */
+		char *text = expand(ctx, &t, a->argv[0]);
+		int later = delay > 0 && cmd_can_suspend(ctx), rc = queue_text(ctx, text, !later);
+
+		free(text);
+		return rc != 0 || !later ? rc : wait_delay(ctx, delay);
+	}
 	r = xcalloc(1, sizeof *r);
 	r->command = expand(ctx, &t, a->argv[0]);
 	return start(ctx, a, &t, r, run_shell_done, delay);
@@ -307,7 +315,7 @@ static int cmd_if_shell(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_shell_entries[] = {
-	{"run-shell", "run", "bd:t:", 0, 1, "[-b] [-d delay] [-t target-pane] [shell-command]",
+	{"run-shell", "run", "bCd:t:", 0, 1, "[-bC] [-d delay] [-t target-pane] [shell-command]",
 	 cmd_run_shell},
 	{"if-shell", "if", "bFt:", 2, 3, "[-bF] [-t target-pane] shell-command command [command]",
 	 cmd_if_shell},

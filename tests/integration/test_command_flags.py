@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Flags of tmux 3.3a's commands that scripts and configs use:
+switch-client -T (modal key tables), run-shell -C (pmux commands, after -d),
+kill-session -C (alerts cleared), send-keys -R (the terminal reset first)
+and set-option -U (a pane option unset in every pane of the window). The
+tests pass against tmux too (PMUX_BIN=/usr/bin/tmux)."""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pmuxtest  # noqa: E402
+from pmuxtest import AttachedClient, wait_for  # noqa: E402
+
+
+class CommandFlags(pmuxtest.PmuxTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pm.new_session("a", "sleep 100000", x=80, y=24)
+        self.pm.note_panes()
+
+    def test_switch_client_key_table(self):
+        pm = self.pm
+        pm.run("bind-key", "-T", "resize", "x", "set-option", "-g", "@hit", "resize-x")
+        pm.run("bind-key", "-n", "F6", "switch-client", "-T", "resize")
+        pm.run("set-option", "-g", "@hit", "none")
+        c = AttachedClient(pm, "attach", "-t", "a")
+        try:
+            wait_for(lambda: pm.display("a", "#{session_attached}") == "1", msg="attached")
+            c.write(b"\x1b[17~")  # F6
+            time.sleep(0.3)
+            c.write(b"x")
+            wait_for(lambda: pm.run("show", "-gv", "@hit").strip() == "resize-x",
+                     msg="x looked up in the resize table")
+            wait_for(lambda: pm.display("a", "#{client_key_table}") == "root",
+                     msg="back to the root table after one key")
+        finally:
+            c.close()
+        r = pm.cmd("switch-client", "-c", "/nonexistent", "-T", "nosuch")
+        self.assertNotEqual(r.rc, 0)
+
+    def test_run_shell_commands(self):
+        pm = self.pm
+        self.assertEqual(pm.run("run-shell", "-C", 'set -g @x 1 ; display -p "x=#{@x}"'),
+                         "x=\n")  # the text is expanded first, as tmux
+        self.assertEqual(pm.run("show", "-gv", "@x"), "1\n")
+        self.assertEqual(pm.run("run-shell", "-C", "-d", "0.2", "display -p late"), "late\n")
+        r = pm.cmd("run-shell", "-C", "no-such-command")
+        self.assertEqual(r.rc, 1)
+        self.assertIn("unknown command", r.err)
+
+    def test_kill_session_clears_alerts(self):
+        pm = self.pm
+        pm.run("new-window", "-d", "-t", "a:1", "sh", "-c", "sleep 0.3; printf '\\a'; exec sleep 100000")
+        pm.note_panes()
+        wait_for(lambda: pm.display("a:1", "#{window_bell_flag}") == "1", msg="the bell")
+        pm.run("kill-session", "-C", "-t", "a")
+        self.assertEqual(pm.display("a:1", "#{window_bell_flag}"), "0")
+        self.assertEqual(pm.run("has-session", "-t", "a"), "")
+
+    def test_send_keys_resets_the_terminal(self):
+        pm = self.pm
+        pm.run("respawn-pane", "-k", "-t", "a", "sh", "-c",
+               "printf '\\033[?1h\\033[4h'; exec cat >/dev/null")
+        pm.note_panes()
+        wait_for(lambda: pm.display("a", "#{keypad_cursor_flag}#{insert_flag}") == "11",
+                 msg="the modes set")
+        pm.run("send-keys", "-R", "-t", "a", "x")
+        self.assertEqual(pm.display("a", "#{keypad_cursor_flag}#{insert_flag}"), "00")
+
+    def test_set_option_unset_in_panes(self):
+        pm = self.pm
+        pm.run("split-window", "-d", "-t", "a", "sleep 100000")
+        pm.note_panes()
+        for p in ("a:0.0", "a:0.1"):
+            pm.run("set-option", "-p", "-t", p, "allow-rename", "on")
+        pm.run("set-option", "-w", "-t", "a:0", "allow-rename", "on")
+        pm.run("set-option", "-U", "-w", "-t", "a:0", "allow-rename")
+        for p in ("a:0.0", "a:0.1"):
+            self.assertEqual(pm.run("show-options", "-p", "-t", p), "", p)
+        self.assertNotIn("allow-rename", pm.run("show-options", "-w", "-t", "a:0"))
+
+
+if __name__ == "__main__":
+    pmuxtest.main()
