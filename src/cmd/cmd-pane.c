@@ -521,6 +521,13 @@ static int cmd_capture_pane(struct cmd_ctx *ctx, struct args *a)
 		flags |= GRID_CAPTURE_ESCAPES;
 	if (args_has(a, 'J'))
 		flags |= GRID_CAPTURE_JOIN;
+	if (args_has(a, 'C'))
+		flags |= GRID_CAPTURE_OCTAL;
+	if (args_has(a, 'a')) {
+		if (!grid_alternate_showing(t.p->grid))
+			return cmd_error(ctx, "no alternate screen");
+		flags |= GRID_CAPTURE_SAVED;
+	}
 	text = grid_capture(t.p->grid, start, end, flags, &len);
 	if (args_has(a, 'p')) {
 		buf_add(&ctx->out, text, len);
@@ -631,8 +638,8 @@ const struct cmd_entry cmd_pane_entries[] = {
 	{"send-keys", "send", "FHlMN:Rt:X", 0, -1,
 	 "[-FHlMRX] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys},
 	{"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history},
-	{"capture-pane", "capturep", "eJpqb:E:S:t:", 0, 0,
-	 "[-eJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
+	{"capture-pane", "capturep", "aCeJpqb:E:S:t:", 0, 0,
+	 "[-aCeJpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
 	 cmd_capture_pane},
 	{"pipe-pane", "pipep", "IOot:", 0, 1, "[-IOo] [-t target-pane] [shell-command]",
 	 cmd_pipe_pane},

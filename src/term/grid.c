@@ -2736,12 +2736,46 @@ static void capture_row(struct grid *g, struct sbuf *b, const struct grid_cell *
 	}
 }
 
+int grid_alternate_showing(const struct grid *g)
+{
+	return g->scr == &g->alt;
+}
+
+/* -C: what a terminal would act on, written out: bytes below 0x20 (other
+ * than the line ends) and 0x7f as \ooo, a backslash as \\. */
+static void capture_octal(struct sbuf *b)
+{
+	struct sbuf o = {0};
+
+	sb_add(&o, "", 0);
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->p[i];
+		char esc[8];
+
+		if (c == '\\')
+			sb_add(&o, "\\\\", 2);
+		else if ((c < 0x20 && c != '\n') || c == 0x7f)
+			sb_add(&o, esc, (size_t)snprintf(esc, sizeof esc, "\\%03o", c));
+		else
+			sb_add(&o, (const char *)&c, 1);
+	}
+	b->len = 0;
+	sb_add(b, o.p, o.len);
+	b->failed |= o.failed;
+	free(o.p);
+}
+
 char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len)
 {
 	struct sbuf b = {0};
 	struct sgr_pen pen = default_pen;
+	struct screen *shown = g->scr;
 	int hsize = history_size(g->hist);
 
+	if ((flags & GRID_CAPTURE_SAVED) && g->scr == &g->alt) {
+		g->scr = &g->main; /* its rows, no history (as tmux) */
+		hsize = 0;
+	}
 	start = start < -hsize ? -hsize : start;
 	end = end > g->scr->nrows - 1 ? g->scr->nrows - 1 : end;
 	sb_add(&b, "", 0);
@@ -2759,6 +2793,9 @@ char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len)
 		if (!wrapped || y == end)
 			sb_add(&b, "\n", 1);
 	}
+	g->scr = shown;
+	if (flags & GRID_CAPTURE_OCTAL)
+		capture_octal(&b);
 	if (b.failed) {
 		free(b.p);
 		*len = 0;

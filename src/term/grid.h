@@ -228,6 +228,8 @@ void grid_mouse_button(struct grid *g, int button, int pressed, VTermModifier mo
 enum grid_capture_flags {
 	GRID_CAPTURE_ESCAPES = 1 << 0, /* -e: SGR sequences for attributes and colours */
 	GRID_CAPTURE_JOIN = 1 << 1,    /* -J: join wrapped rows, keep trailing spaces */
+	GRID_CAPTURE_SAVED = 1 << 2,   /* -a: the main screen, while the alternate shows */
+	GRID_CAPTURE_OCTAL = 1 << 3,   /* -C: control characters and \ as \ooo, \\ */
 };
 /*
  * The text of rows start..end inclusive (clamped to what exists), each row
@@ -235,5 +237,7 @@ enum grid_capture_flags {
  * buffer (NUL-terminated) and its length in *len.
  */
 char *grid_capture(struct grid *g, int start, int end, int flags, size_t *len);
+/* Is the alternate screen showing, the main one saved (capture-pane -a)? */
+int grid_alternate_showing(const struct grid *g);
 
 #endif

@@ -82,6 +82,23 @@ class CommandFlags(pmuxtest.PmuxTestCase):
             self.assertEqual(pm.run("show-options", "-p", "-t", p), "", p)
         self.assertNotIn("allow-rename", pm.run("show-options", "-w", "-t", "a:0"))
 
+    def test_capture_pane_octal_and_saved_screen(self):
+        pm = self.pm
+        pm.run("respawn-pane", "-k", "-t", "a", "sh", "-c",
+               "printf 'main\\\\x\\n\\033[31mred\\033[0m\\n'; read x; "
+               "printf '\\033[?1049halt-screen'; exec sleep 100000")
+        pm.note_panes()
+        pm.wait_text("a", "red")
+        out = pm.run("capture-pane", "-p", "-e", "-C", "-t", "a").splitlines()
+        self.assertEqual(out[:2], ["main\\\\x", "\\033[31mred"])
+        r = pm.cmd("capture-pane", "-p", "-a", "-t", "a")
+        self.assertEqual((r.rc, r.err.strip()), (1, "no alternate screen"))
+        pm.run("send-keys", "-t", "a", "Enter")
+        pm.wait_text("a", "alt-screen")
+        # -a: the main screen saved behind the alternate one
+        self.assertEqual(pm.run("capture-pane", "-p", "-a", "-t", "a").splitlines()[:2],
+                         ["main\\x", "red"])
+
 
 if __name__ == "__main__":
     pmuxtest.main()
