@@ -75,6 +75,18 @@ struct window *cmd_new_window(struct cmd_ctx *ctx, struct session *s, int index,
 	return w;
 }
 
+/* attach -d, new -AD: the session's other clients detach; -x, -X: and the
+ * shells they were started from get SIGHUP, as in tmux. */
+static void detach_others(struct cmd_ctx *ctx, struct session *s, int hup)
+{
+	for (struct peer *c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && c->session == s && c != ctx->peer) {
+			c->hup_parent = hup;
+			attach_detach(c, NULL);
+		}
+	}
+}
+
 static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 {
 	const char *name = args_get(a, 's');
@@ -92,7 +104,10 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 				return 0;
 			if (need_terminal(ctx) != 0)
 				return -1;
+			if (args_has(a, 'D') || args_has(a, 'X'))
+				detach_others(ctx, s, args_has(a, 'X'));
 			ctx->attach = s;
+			ctx->attach_flags = args_has(a, 'E') ? ATTACH_NO_ENV : 0;
 			return 0;
 		}
 		return cmd_error(ctx, "duplicate session: %s", name);
@@ -137,27 +152,20 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
-	struct peer *c;
 
 	if (target_session(ctx, args_get(a, 't'), &t) != 0)
 		return -1;
 	if (need_terminal(ctx) != 0)
 		return -1;
-	if (args_has(a, 'd') || args_has(a, 'x')) {
-		/* -x: as -d, and the shells of those clients get SIGHUP (tmux) */
-		for (c = ctx->srv->peers; c != NULL; c = c->next) {
-			if (c->state == PEER_ATTACHED && c->session == t.s && c != ctx->peer) {
-				c->hup_parent = args_has(a, 'x');
-				attach_detach(c, NULL);
-			}
-		}
-	}
+	if (args_has(a, 'd') || args_has(a, 'x'))
+		detach_others(ctx, t.s, args_has(a, 'x'));
 	if (args_get(a, 'c') != NULL) {
 		free(t.s->cwd); /* -c: the session's new working directory */
 		t.s->cwd = xstrdup(args_get(a, 'c'));
 	}
 	ctx->attach = t.s;
-	ctx->attach_readonly = args_has(a, 'r');
+	ctx->attach_flags =
+		(args_has(a, 'r') ? ATTACH_READONLY : 0) | (args_has(a, 'E') ? ATTACH_NO_ENV : 0);
 	return 0;
 }
 
@@ -468,12 +476,12 @@ static int cmd_start_server(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_session_entries[] = {
-	{"new-session", "new", "AdPc:e:F:n:s:x:y:", 0, -1,
-	 "[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	{"new-session", "new", "AdDEPXc:e:F:n:s:x:y:", 0, -1,
+	 "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-n window-name] "
 	 "[-s session-name] [-x width] [-y height] [shell-command]",
 	 cmd_new_session},
-	{"attach-session", "attach", "dc:rt:x", 0, 0,
-	 "[-drx] [-c working-directory] [-t target-session]", cmd_attach_session},
+	{"attach-session", "attach", "dc:Ert:x", 0, 0,
+	 "[-dErx] [-c working-directory] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "aCt:", 0, 0, "[-aC] [-t target-session]", cmd_kill_session},

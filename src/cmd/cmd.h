@@ -16,7 +16,7 @@ struct cmd_ctx {
 	struct buf out;
 	struct buf err;
 	struct session *attach; /* set by commands that attach the client */
-	int attach_readonly;
+	int attach_flags; /* ATTACH_READONLY, ATTACH_NO_ENV (server.h) */
 	int waiting;		  /* wait-pane started a waiter: it sends the reply */
 	struct pane *current;	  /* the current pane for targets (hooks), or NULL */
 	struct pane *new_pane;	  /* what a creating command made (for after- hooks) */

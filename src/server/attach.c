@@ -1157,7 +1157,7 @@ static void attach_release_tty(struct peer *c)
 	free(rest);
 }
 
-void attach_start(struct peer *c, struct session *s, int readonly)
+void attach_start(struct peer *c, struct session *s, int flags)
 {
 	struct tty_caps caps = {0};
 	const char *term = c->term != NULL && *c->term != '\0' ? c->term : "xterm-256color";
@@ -1178,10 +1178,11 @@ void attach_start(struct peer *c, struct session *s, int readonly)
 	c->render = render_new(c->tty);
 	mouse_client_new(c);
 	tty_set_mouse_callback(c->tty, tty_mouse);
-	session_update_environment(s, c);
+	if (!(flags & ATTACH_NO_ENV))
+		session_update_environment(s, c);
 	c->state = PEER_ATTACHED;
 	c->session = s;
-	c->readonly = readonly;
+	c->readonly = (flags & ATTACH_READONLY) != 0;
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);

@@ -276,7 +276,7 @@ static void peer_finish(struct cmd_ctx *ctx)
 			c->waiting = 1; /* the waiter replies when its condition holds */
 		else if (ctx->status == 0 && ctx->attach != NULL && !c->srv->exiting &&
 			 session_find_id(c->srv, ctx->attach->id) != NULL)
-			attach_start(c, ctx->attach, ctx->attach_readonly);
+			attach_start(c, ctx->attach, ctx->attach_flags);
 		else if (c->state != PEER_CLOSING)
 			peer_exit(c, ctx->status, NULL);
 	}

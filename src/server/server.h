@@ -454,7 +454,10 @@ void peer_exit(struct peer *c, int status, const char *message);
 const char *peer_getenv(const struct peer *c, const char *name);
 
 /* attach.c */
-void attach_start(struct peer *c, struct session *s, int readonly);
+/* attach_start's flags: attach -r, and -E (update-environment not applied) */
+#define ATTACH_READONLY 0x1
+#define ATTACH_NO_ENV 0x2
+void attach_start(struct peer *c, struct session *s, int flags);
 void attach_suspend(struct peer *c);
 void attach_lock(struct peer *c);
 /* lock-after-time: lock the clients of sessions idle that long. */

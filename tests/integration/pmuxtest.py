@@ -627,9 +627,10 @@ class AttachedClient:
     """`pmux attach` running in a fresh pty, in its own session with the pty
     as its controlling terminal."""
 
-    def __init__(self, pm, *args, rows=40, cols=120):
+    def __init__(self, pm, *args, rows=40, cols=120, env=None):
         self.pm = pm
-        spawn_in_pty(self, pm, pm.argv(*args), dict(pm.env), rows, cols)
+        spawn_in_pty(self, pm, pm.argv(*args), dict(env if env is not None else pm.env), rows,
+                     cols)
         self.output = b""
 
     def pump(self, wait=0.05):

@@ -99,6 +99,39 @@ class CommandFlags(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.run("capture-pane", "-p", "-a", "-t", "a").splitlines()[:2],
                          ["main\\x", "red"])
 
+    def test_new_session_attach_detaches_others(self):
+        pm = self.pm
+        first = AttachedClient(pm, "attach", "-t", "a")
+        try:
+            wait_for(lambda: pm.display("a", "#{session_attached}") == "1", msg="attached")
+            second = AttachedClient(pm, "new-session", "-A", "-D", "-s", "a")
+            try:
+                # the first client is detached and its process ends
+                first.wait_exit()
+                wait_for(lambda: pm.display("a", "#{session_attached}") == "1",
+                         msg="only the new client attached")
+            finally:
+                second.close()
+        finally:
+            first.close()
+
+    def test_attach_without_update_environment(self):
+        pm = self.pm
+        pm.run("set-option", "-g", "update-environment", "PMUXTEST_VAR")
+        env = dict(pm.env, PMUXTEST_VAR="from-client")
+        c = AttachedClient(pm, "attach", "-E", "-t", "a", env=env)
+        try:
+            wait_for(lambda: pm.display("a", "#{session_attached}") == "1", msg="attached")
+            self.assertNotIn("from-client", pm.run("show-environment", "-t", "a"))
+        finally:
+            c.close()
+        c = AttachedClient(pm, "attach", "-t", "a", env=env)
+        try:
+            wait_for(lambda: "from-client" in pm.run("show-environment", "-t", "a"),
+                     msg="without -E the variable is copied")
+        finally:
+            c.close()
+
 
 if __name__ == "__main__":
     pmuxtest.main()
