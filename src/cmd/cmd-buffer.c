@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "server/choose.h"
+#include "server/passthru.h"
 #include "cmd/format.h"
 #include "term/grid.h"
 
@@ -142,9 +143,24 @@ static int cmd_save_buffer(struct cmd_ctx *ctx, struct args *a)
 	return rc;
 }
 
+/* -w: the buffer just set also goes to the clipboard of the target client's
+ * terminal (-t, else the current client), as tmux. */
+static void buffer_to_clipboard(struct cmd_ctx *ctx, const char *client, const char *name)
+{
+	struct peer *c =
+		client != NULL ? cmd_find_client(ctx, client) : cmd_current_client(ctx, NULL);
+	struct paste_buffer *pb = name != NULL ? buffers_find(&ctx->srv->buffers, name)
+					       : buffers_top(&ctx->srv->buffers);
+
+	if (c != NULL && pb != NULL)
+		passthru_client_selection(c, pb->data, pb->size);
+}
+
 struct stdin_load {
 	struct cmd_ctx *ctx;
-	char *name; /* -b, or NULL */
+	char *name;   /* -b, or NULL */
+	int clip;     /* -w */
+	char *client; /* -t, or NULL */
 };
 
 static void load_stdin_done(void *arg, const char *data, size_t len, const char *err)
@@ -156,6 +172,9 @@ static void load_stdin_done(void *arg, const char *data, size_t len, const char 
 		cmd_error(ctx, "load-buffer: %s", err);
 	else if (len > 0) /* nothing read makes no buffer, as in tmux */
 		buffers_set(&ctx->srv->buffers, l->name, data, len);
+	if (err == NULL && len > 0 && l->clip)
+		buffer_to_clipboard(ctx, l->client, l->name);
+	free(l->client);
 	free(l->name);
 	free(l);
 	cmd_resume(ctx);
@@ -168,7 +187,10 @@ static int load_stdin(struct cmd_ctx *ctx, struct args *a)
 
 	l->ctx = ctx;
 	l->name = args_get(a, 'b') != NULL ? xstrdup(args_get(a, 'b')) : NULL;
+	l->clip = args_has(a, 'w');
+	l->client = args_get(a, 't') != NULL ? xstrdup(args_get(a, 't')) : NULL;
 	if (cmd_read_stdin(ctx, NULL, load_stdin_done, l) != 0) {
+		free(l->client);
 		free(l->name);
 		free(l);
 		return -1;
@@ -254,6 +276,8 @@ static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	int rc = set_buffer(ctx, a);
 
+	if (rc == 0 && args_has(a, 'w'))
+		buffer_to_clipboard(ctx, args_get(a, 't'), args_get(a, 'b'));
 	choose_buffers_changed(ctx->srv);
 	return rc;
 }
@@ -270,6 +294,8 @@ static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 {
 	int rc = load_buffer(ctx, a);
 
+	if (rc == 0 && args_has(a, 'w') && strcmp(a->argv[0], "-") != 0)
+		buffer_to_clipboard(ctx, args_get(a, 't'), args_get(a, 'b'));
 	choose_buffers_changed(ctx->srv);
 	return rc;
 }
@@ -283,13 +309,14 @@ static int cmd_paste_buffer(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_buffer_entries[] = {
-	{"set-buffer", "setb", "ab:n:", 0, 1, "[-a] [-b buffer-name] [-n new-buffer-name] data",
-	 cmd_set_buffer},
+	{"set-buffer", "setb", "ab:n:t:w", 0, 1,
+	 "[-aw] [-b buffer-name] [-n new-buffer-name] [-t target-client] data", cmd_set_buffer},
 	{"show-buffer", "showb", "b:", 0, 0, "[-b buffer-name]", cmd_show_buffer},
 	{"list-buffers", "lsb", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_buffers},
 	{"delete-buffer", "deleteb", "b:", 0, 0, "[-b buffer-name]", cmd_delete_buffer},
 	{"save-buffer", "saveb", "ab:", 1, 1, "[-a] [-b buffer-name] path", cmd_save_buffer},
-	{"load-buffer", "loadb", "b:", 1, 1, "[-b buffer-name] path", cmd_load_buffer},
+	{"load-buffer", "loadb", "b:t:w", 1, 1, "[-w] [-b buffer-name] [-t target-client] path",
+	 cmd_load_buffer},
 	{"paste-buffer", "pasteb", "b:dprs:t:", 0, 0,
 	 "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]", cmd_paste_buffer},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

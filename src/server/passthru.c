@@ -227,19 +227,25 @@ static int shows(const struct peer *c, const struct pane *p)
 	return c->state == PEER_ATTACHED && c->session != NULL && c->session->current == p->window;
 }
 
-void passthru_set_selection(struct pane *p, const char *data, size_t len)
+void passthru_client_selection(struct peer *c, const char *data, size_t len)
 {
 	struct buf b;
-	struct peer *c;
 
+	if (c->state != PEER_ATTACHED || !passthru_client_has(c, "clipboard", "Ms"))
+		return;
 	buf_init(&b);
 	osc52(&b, data, len);
 	/* its own message: it moves no cursor and changes no cell */
-	for (c = p->srv->peers; c != NULL; c = c->next) {
-		if (shows(c, p) && passthru_client_has(c, "clipboard", "Ms"))
-			peer_send(c, MSG_OUTPUT, b.data, b.len);
-	}
+	peer_send(c, MSG_OUTPUT, b.data, b.len);
 	buf_free(&b);
+}
+
+void passthru_set_selection(struct pane *p, const char *data, size_t len)
+{
+	for (struct peer *c = p->srv->peers; c != NULL; c = c->next) {
+		if (shows(c, p))
+			passthru_client_selection(c, data, len);
+	}
 }
 
 void passthru_clipboard(struct pane *p, const char *data, size_t len)

@@ -20,6 +20,8 @@ int passthru_client_has(const struct peer *c, const char *feature, const char *c
 /* Set the clipboard of the terminals showing the pane to data (OSC 52),
  * those that have the clipboard feature. */
 void passthru_set_selection(struct pane *p, const char *data, size_t len);
+/* The same for one client (set-buffer -w, load-buffer -w). */
+void passthru_client_selection(struct peer *c, const char *data, size_t len);
 
 /* OSC 52 from the pane's program (decoded text), per set-clipboard: on makes
  * a paste buffer and sets the clipboard of the terminals showing the pane;

@@ -5,6 +5,7 @@ kill-session -C (alerts cleared), send-keys -R (the terminal reset first)
 and set-option -U (a pane option unset in every pane of the window). The
 tests pass against tmux too (PMUX_BIN=/usr/bin/tmux)."""
 
+import base64
 import os
 import sys
 import time
@@ -129,6 +130,23 @@ class CommandFlags(pmuxtest.PmuxTestCase):
         try:
             wait_for(lambda: "from-client" in pm.run("show-environment", "-t", "a"),
                      msg="without -E the variable is copied")
+        finally:
+            c.close()
+
+    def test_buffer_to_the_clients_clipboard(self):
+        pm = self.pm
+        c = AttachedClient(pm, "attach", "-t", "a")
+        try:
+            wait_for(lambda: pm.display("a", "#{session_attached}") == "1", msg="attached")
+            tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
+            pm.run("set-buffer", "-w", "-t", tty, "from set-buffer")
+            # (tmux 3.3a names no selection: "52;;"; pmux the clipboard, "52;c;")
+            c.wait_output(b";" + base64.b64encode(b"from set-buffer") + b"\x07")
+            path = os.path.join(pm.tmp, "clip")
+            with open(path, "w") as f:
+                f.write("from a file")
+            pm.run("load-buffer", "-w", "-t", tty, path)
+            c.wait_output(b";" + base64.b64encode(b"from a file") + b"\x07")
         finally:
             c.close()
 
