@@ -418,7 +418,7 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 		if (c->session != NULL)
 			attach_resize_windows(c->session); /* read-only: ignore-size */
 	}
-	attach_switch(c, s);
+	attach_switch(c, s, args_has(a, 'E') ? ATTACH_NO_ENV : 0);
 	return 0;
 }
 
@@ -494,8 +494,8 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"lock-session", "locks", "t:", 0, 0, "[-t target-session]", cmd_lock_session},
 	{"lock-server", "lock", "", 0, 0, "", cmd_lock_server},
 	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
-	{"switch-client", "switchc", "c:lnprt:T:", 0, 0,
-	 "[-lnpr] [-c target-client] [-t target-session] [-T key-table]", cmd_switch_client},
+	{"switch-client", "switchc", "c:Elnprt:T:", 0, 0,
+	 "[-Elnpr] [-c target-client] [-t target-session] [-T key-table]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",
 	 cmd_list_clients},
 	{"kill-server", NULL, "", 0, 0, "", cmd_kill_server},

@@ -281,7 +281,7 @@ static void binding_finish(struct cmd_ctx *ctx)
 		*rp = r->next;
 	if (c != NULL && c->state == PEER_ATTACHED) {
 		if (ctx->attach != NULL && ctx->status == 0 && session_alive(c->srv, ctx->attach))
-			attach_switch(c, ctx->attach);
+			attach_switch(c, ctx->attach, ctx->attach_flags);
 		if (ctx->err.len > 0)
 			message_first_line(c, buf_cstr(&ctx->err));
 		else if (ctx->out.len > 0)
@@ -1367,7 +1367,7 @@ void attach_session_destroyed(struct session *s)
 		if (c->state != PEER_ATTACHED || c->session != s)
 			continue;
 		if (other != NULL) {
-			attach_switch(c, other);
+			attach_switch(c, other, 0);
 			c->last_session = NULL; /* s is going away */
 			continue;
 		}
@@ -1570,7 +1570,7 @@ void attach_options_changed(struct server *srv)
 }
 
 /* switch-client: show another session on this client. */
-void attach_switch(struct peer *c, struct session *s)
+void attach_switch(struct peer *c, struct session *s, int flags)
 {
 	if (c->state != PEER_ATTACHED || c->session == s)
 		return;
@@ -1581,7 +1581,8 @@ void attach_switch(struct peer *c, struct session *s)
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);
-	session_update_environment(s, c);
+	if (!(flags & ATTACH_NO_ENV))
+		session_update_environment(s, c);
 	tty_set_mouse(c->tty, mouse_on(c));
 	client_touch(c);
 	render_invalidate(c->render);

@@ -488,7 +488,7 @@ void attach_message(struct peer *c, const char *msg);
 int attach_prompt_vi_command(const struct peer *c);
 void attach_message_for(struct peer *c, const char *msg, long ms, int drop_keys);
 void attach_drained(struct peer *c);
-void attach_switch(struct peer *c, struct session *s);
+void attach_switch(struct peer *c, struct session *s, int flags); /* ATTACH_NO_ENV */
 void attach_resize_windows(struct session *s);
 void attach_timer(struct peer *c);
 void attach_options_changed(struct server *srv);
