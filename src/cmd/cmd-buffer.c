@@ -272,9 +272,23 @@ static int paste_buffer(struct cmd_ctx *ctx, struct args *a)
 }
 
 /* Commands that change the buffers: a pane in buffer mode shows the new list. */
+/* -t names a client that must exist, -w or not (as tmux). */
+static int client_arg_bad(struct cmd_ctx *ctx, struct args *a)
+{
+	const char *name = args_get(a, 't');
+
+	if (name == NULL || cmd_find_client(ctx, name) != NULL)
+		return 0;
+	return cmd_error(ctx, "can't find client: %s", name);
+}
+
 static int cmd_set_buffer(struct cmd_ctx *ctx, struct args *a)
 {
-	int rc = set_buffer(ctx, a);
+	int rc;
+
+	if (client_arg_bad(ctx, a))
+		return -1;
+	rc = set_buffer(ctx, a);
 
 	if (rc == 0 && args_has(a, 'w'))
 		buffer_to_clipboard(ctx, args_get(a, 't'), args_get(a, 'b'));
@@ -292,7 +306,11 @@ static int cmd_delete_buffer(struct cmd_ctx *ctx, struct args *a)
 
 static int cmd_load_buffer(struct cmd_ctx *ctx, struct args *a)
 {
-	int rc = load_buffer(ctx, a);
+	int rc;
+
+	if (client_arg_bad(ctx, a))
+		return -1;
+	rc = load_buffer(ctx, a);
 
 	if (rc == 0 && args_has(a, 'w') && strcmp(a->argv[0], "-") != 0)
 		buffer_to_clipboard(ctx, args_get(a, 't'), args_get(a, 'b'));

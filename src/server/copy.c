@@ -786,21 +786,26 @@ static void cursor_left(struct pane *p)
 }
 
 /* Up or down, keeping to the column the moves started from where the line
- * is long enough, else just past its text (as tmux, in vi mode too). */
+ * is long enough, else just past its text (as tmux, in vi mode too); moves
+ * that started at or past the end of a line go to the end of each line. */
 static void cursor_vertical(struct pane *p, int dir)
 {
 	struct copy_mode *cm = p->copy;
-	int want;
+	int want, len;
 
-	if (cm->want_cx == 0)
+	if (cm->want_cx == 0) {
 		cm->want_cx = cm->cx + 1;
+		cm->want_end = cm->cx >= line_length(p, cm->cy);
+	}
 	want = cm->want_cx - 1;
 	cm->cy += dir;
 	if (cm->cy < 0 || cm->cy > nlines(p) - 1)
 		return; /* clamp() keeps it inside */
-	cm->cx = cm->rectangle && cm->selecting	 ? want
-		 : want > line_length(p, cm->cy) ? line_length(p, cm->cy)
-						 : want;
+	len = line_length(p, cm->cy);
+	if (cm->rectangle && cm->selecting)
+		cm->cx = want;
+	else
+		cm->cx = cm->want_end || want > len ? len : want;
 }
 
 /* Commands with no argument, by name; returns 0 if name is not one. */

@@ -42,6 +42,7 @@ struct copy_mode {
 	int spaces;	/* word motions split at blanks only (W B E) */
 	int count;	/* send-keys -N without keys: the next command's repeat */
 	int want_cx;	/* cursor-up/-down keep to this column where lines allow, +1 */
+	int want_end;	/* ... or to the ends of lines (they started at one) */
 	uint8_t *marks; /* the view's search matches, for the renderer (copy_view) */
 	size_t marks_size;
 };

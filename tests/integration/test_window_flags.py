@@ -60,7 +60,7 @@ class WindowFlags(pmuxtest.PmuxTestCase):
         self.assertEqual(pm.run("list-panes", "-t", "a", "-F", "#{pane_height}").split(),
                          ["30", "10"])
         for args in (("list-sessions", "-Q"),
-                     ("set-buffer", "-w", "x"), ("show-messages", "-J"),
+                     ("set-buffer", "-Y", "x"), ("show-messages", "-J"),
                      ("copy-mode", "-Y")):
             r = pm.cmd(*args)
             self.assertEqual(r.rc, 1, r)
