@@ -123,7 +123,7 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
 	struct format_ctx fc;
-	struct peer *c;
+	struct peer *c, *tc = NULL;
 	const char *fmt = a->argc > 0 ? a->argv[0] : args_get(a, 'F');
 	char *msg, *err = NULL, *end;
 
@@ -146,10 +146,13 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (args_has(a, 'I'))
 		return t.p != NULL ? cmd_input_to_pane(ctx, t.p) : cmd_error(ctx, "no pane");
+	/* -c: the client the formats are about too, as in tmux */
+	if (args_get(a, 'c') != NULL && (tc = cmd_find_client(ctx, args_get(a, 'c'))) == NULL)
+		return cmd_error(ctx, "can't find client: %s", args_get(a, 'c'));
 	format_ctx_pane(&fc, ctx->srv, t.p);
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
-	fc.c = ctx->peer;
+	fc.c = tc != NULL ? tc : ctx->peer;
 	fc.m = &ctx->mouse;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
@@ -160,12 +163,8 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	/* -v: the trace goes to the caller first, wherever the message goes. */
 	msg = format_expand_trace(fmt != NULL ? fmt : DISPLAY_FMT, &fc, 1,
 				  args_has(a, 'v') ? &ctx->out : NULL);
-	if (args_get(a, 'c') != NULL && !args_has(a, 'p')) {
-		c = cmd_find_client(ctx, args_get(a, 'c'));
-		if (c == NULL) {
-			free(msg);
-			return cmd_error(ctx, "can't find client: %s", args_get(a, 'c'));
-		}
+	if (tc != NULL && !args_has(a, 'p')) {
+		c = tc;
 	} else {
 		c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
 	}

@@ -26,6 +26,7 @@
 #include "cmd/options.h"
 #include "server/alerts.h"
 #include "server/choose.h"
+#include "server/client_flags.h"
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -751,10 +752,7 @@ C_FN(client_utf8, xstrdup("1"))
 C_FN(client_control_mode, xstrdup("0"))
 C_FN(client_created, num((long)fc->c->created))
 C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
-/* tmux's names, for the states pmux has */
-C_FN(client_flags,
-     xasprintf("%s%s%sUTF-8", fc->c->state == PEER_ATTACHED ? "attached," : "",
-	       fc->c->focused ? "focused," : "", fc->c->readonly ? "ignore-size,read-only," : ""))
+C_FN(client_flags, client_flags_string(fc->c))
 
 /* Buffer. */
 static char *buffer_sample(const struct format_buffer *b)

@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "server/client_flags.h"
 
 static int parse_id(const char *s, char sigil, uint32_t *id)
 {
@@ -72,7 +73,11 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	}
 	if (t->s != NULL) {
 		t->w = t->s->current;
-		t->p = t->w != NULL ? t->w->active : NULL;
+		/* an active-pane client's own active pane (tmux) */
+		if (c != NULL && c->session == t->s)
+			t->p = client_window_pane(c, t->w);
+		else
+			t->p = t->w != NULL ? t->w->active : NULL;
 	}
 }
 
@@ -152,11 +157,38 @@ static struct window *find_window_in(struct session *s, const char *name)
 	return found;
 }
 
-static struct pane *find_pane_in(struct window *w, const char *name)
+/* ".+", ".-", ".+N", ".-N": the pane N after (before) cur by index,
+ * round the window, as in tmux. */
+static struct pane *relative_pane(struct window *w, const char *name, struct pane *cur)
+{
+	int n = 1, count = window_count_panes(w), index;
+	struct pane *p;
+	char *end;
+
+	if (name[1] != '\0') {
+		long v = strtol(name + 1, &end, 10);
+
+		if (*end != '\0' || name[1] < '0' || name[1] > '9' || v > 1000000)
+			return NULL;
+		n = (int)v;
+	}
+	if (cur == NULL || count < 1)
+		return NULL;
+	index = window_pane_index(w, cur) + (name[0] == '+' ? n : -(n % count));
+	index = ((index % count) + count) % count;
+	for (p = w->panes; p != NULL && index > 0; p = p->next)
+		index--;
+	return p;
+}
+
+static struct pane *find_pane_in(struct window *w, const char *name, struct pane *cur)
 {
 	struct pane *p;
 	uint32_t id;
 	int index, base;
+
+	if (name[0] == '+' || name[0] == '-')
+		return relative_pane(w, name, cur != NULL && cur->window == w ? cur : w->active);
 
 	if (parse_id(name, '%', &id)) {
 		p = pane_find_id(w->srv, id);
@@ -369,13 +401,14 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return -1;
 		if (dot[1] == '\0')
 			return 0;
-		if ((p = find_pane_in(t->w, dot + 1)) == NULL)
+		if ((p = find_pane_in(t->w, dot + 1, t->p)) == NULL)
 			return cmd_error(ctx, "can't find pane: %s", spec);
 		t->p = p;
 		return 0;
 	}
 	/* No dot: a pane index of the current window, else a window. */
-	if (strchr(spec, ':') == NULL && t->w != NULL && (p = find_pane_in(t->w, spec)) != NULL) {
+	if (strchr(spec, ':') == NULL && t->w != NULL &&
+	    (p = find_pane_in(t->w, spec, t->p)) != NULL) {
 		t->p = p;
 		return 0;
 	}
