@@ -14,6 +14,7 @@ buffer."""
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pmuxtest  # noqa: E402
@@ -113,6 +114,28 @@ class ClientFlags(screen.ScreenTestCase):
         self.wait_top(a, line(31)[60:90], "C-b S-Left, S-Right")
         a.write(b"\x02\x1b[3~")
         self.wait_top(a, line(31)[70:], "C-b DC")
+
+    def test_mouse_over_panned_view(self):
+        """A click lands on the window cell the client shows there."""
+        pm = self.pm
+        pm.new_session("S", "sh", "-c", "echo L; exec sleep 1000", x=100, y=40)
+        pm.run("split-window", "-h", "-l", "49", "-t", "S", "sh", "-c",
+               "echo R; exec sleep 1000")
+        left, right = pm.run("list-panes", "-t", "S", "-F", "#{pane_id}").split()
+        for opt in (("status", "off"), ("window-size", "manual"), ("mouse", "on")):
+            pm.run("set-option", "-g", *opt)
+        pm.run("select-pane", "-t", left)
+        a = self.client("S", rows=10, cols=30)
+        pm.run("refresh-client", "-t", a.tty, "-R", "40")
+        # the border (window column 50) at screen column 10
+        a.wait_screen(lambda ls: all(x[10:11] == "\u2502" for x in ls),
+                      "the border at column 10")
+        a.write(pmuxtest.click(15, 2))
+        wait_for(lambda: pm.display(right, "#{pane_active}") == "1",
+                 msg="the click at column 15 selected the right pane")
+        a.write(pmuxtest.click(5, 2))
+        wait_for(lambda: pm.display(left, "#{pane_active}") == "1",
+                 msg="the click at column 5 selected the left pane")
 
     def test_default_bindings(self):
         pm = self.pm
@@ -242,6 +265,14 @@ class ClientFlags(screen.ScreenTestCase):
                  describe=lambda: pm.run("list-buffers"))
         after = pm.run("list-buffers", "-F", "#{buffer_name}").split()
         self.assertEqual(len(after), len(before) + 1)
+        # an answer in two reads, ended by ST; keys after it are keys
+        pm.run("refresh-client", "-t", a.tty, "-l")
+        a.write(b"\x1b]52;c;d29y")
+        time.sleep(0.2)
+        a.write(b"bGQ=\x1b\\")
+        wait_for(lambda: pm.run("show-buffer") == "world",
+                 msg="the second answer in a paste buffer",
+                 describe=lambda: pm.run("list-buffers"))
 
 
 if __name__ == "__main__":
