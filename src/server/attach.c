@@ -1896,7 +1896,7 @@ static void attach_draw(struct peer *c)
 		memset(&views[n], 0, sizeof views[n]);
 		panes[n] = p;
 		views[n].number = number;
-		pane_border_view(c, p, p == act, &views[n]);
+		pane_border_view(c, p, p == w->active, &views[n]);
 		views[n].grid = p->grid;
 		views[n].x = p->xoff - ox;
 		views[n].y = p->yoff + top - oy;

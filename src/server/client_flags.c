@@ -1,7 +1,10 @@
 /*
  * client_flags: the flags refresh-client -f and attach-session -f set, and
  * an active-pane client's own active panes (one per window it has selected
- * a pane in, kept by pane id so a closed pane is simply not found).
+ * a pane in, kept by pane id so a closed pane is simply not found). The
+ * control-mode flags are kept for any client (it may be made a control
+ * client after they are set) but mean something, and are listed, only for
+ * control clients, as in tmux.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +48,6 @@ static int pause_after(struct peer *c, const char *name, size_t len, int clear)
 
 	if (len < n || strncmp(name, "pause-after", n) != 0 || (len > n && name[n] != '='))
 		return 0;
-	if (!client_is_control(c))
-		return 1;
 	if (clear) {
 		c->flags &= ~CLIENT_PAUSEAFTER;
 		return 1;
@@ -75,8 +76,6 @@ static void flag_one(struct peer *c, const char *name, size_t len)
 		return;
 	}
 	bit = flag_bit(name, len);
-	if ((bit & (CLIENT_NOOUTPUT | CLIENT_WAITEXIT)) && !client_is_control(c))
-		return;
 	if (clear)
 		c->flags &= ~bit;
 	else

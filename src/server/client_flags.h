@@ -17,8 +17,8 @@ struct window;
 #define CLIENT_WAITEXIT 0x8    /* control mode: wait for an empty line to exit */
 #define CLIENT_PAUSEAFTER 0x10 /* control mode: pause-after=pause_after seconds */
 
-/* Whether c is a control-mode client: the control-mode-only flags are set
- * on those alone, as tmux does. */
+/* Whether c is a control-mode client: #{client_flags} lists the
+ * control-mode-only flags for those alone, as tmux does. */
 int client_is_control(const struct peer *c);
 /* Apply a comma-separated list of flags ("!flag" clears one); unknown names
  * are ignored, as tmux does. */
