@@ -22,7 +22,7 @@ enum proto_type {
 	MSG_IDENTIFY = 1, /* NUL-terminated "K=value" strings (see below) */
 	MSG_COMMAND = 2,  /* argv: NUL-terminated strings */
 	MSG_INPUT = 3,	  /* bytes typed on the client's terminal */
-	MSG_RESIZE = 4,	  /* u16 rows, u16 cols */
+	MSG_RESIZE = 4,	  /* u16 rows, u16 cols[, u16 xpixel, u16 ypixel] */
 	MSG_STDIN = 5,	  /* bytes of the client's stdin (after MSG_READIN); empty: EOF */
 	MSG_WAKEUP = 6,	  /* a suspended client was continued: draw again */
 	MSG_TTYFD = 7,	  /* empty; carries the terminal's descriptor (SCM_RIGHTS) */

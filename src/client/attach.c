@@ -43,14 +43,20 @@ static void on_signal(int sig)
 static void send_size(int sock)
 {
 	struct winsize ws;
-	unsigned char d[4];
+	unsigned char d[8];
 
 	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
 		return;
+	/* rows, columns, then the size in pixels (0 when the terminal does
+	 * not say), 16 bits each, little-endian */
 	d[0] = ws.ws_row & 0xff;
 	d[1] = ws.ws_row >> 8;
 	d[2] = ws.ws_col & 0xff;
 	d[3] = ws.ws_col >> 8;
+	d[4] = ws.ws_xpixel & 0xff;
+	d[5] = ws.ws_xpixel >> 8;
+	d[6] = ws.ws_ypixel & 0xff;
+	d[7] = ws.ws_ypixel >> 8;
 	client_send(sock, MSG_RESIZE, d, sizeof d);
 }
 

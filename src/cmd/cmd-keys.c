@@ -20,35 +20,48 @@ static const char *key_table_arg(struct args *a)
 	return args_get(a, 'T') != NULL ? args_get(a, 'T') : "prefix";
 }
 
-/* The binding's command as text: one word is already command text (a
- * quoted string or a { } block), several are joined back. */
-static char *command_text(int argc, char **argv)
+/* The binding's command as text, as tmux shows it: one word is already
+ * command text (a quoted string or a { } block, kept as written unless it
+ * is a command's name alone); several are joined back, with the command's
+ * full name, or a command-alias's commands, first. */
+static char *command_text(struct server *srv, int argc, char **argv)
 {
-	return argc == 1 ? xstrdup(argv[0]) : keys_join_words(argc, argv);
+	const char *alias = cmd_alias(srv, argv[0]);
+	char *text, *rest;
+	const char *name;
+
+	if (argc == 1 && argv[0][strcspn(argv[0], " \t\n;{}")] != '\0')
+		return xstrdup(argv[0]);
+	if (alias != NULL) {
+		if (argc == 1)
+			return xstrdup(alias);
+		rest = keys_join_words(argc - 1, argv + 1);
+		text = xasprintf("%s %s", alias, rest);
+		free(rest);
+		return text;
+	}
+	name = argv[0];
+	argv[0] = (char *)cmd_full_name(srv, name);
+	text = keys_join_words(argc, argv);
+	argv[0] = (char *)name;
+	return text;
 }
 
-/* Bind time checks what it can: the syntax and the command names. */
 static int check_command_text(struct cmd_ctx *ctx, const char *text)
 {
 	char **argv = NULL, *err = NULL;
-	int argc = 0, first = 1, rc = 0;
+	int argc = 0, start = 0, rc = 0;
 
 	if (parse_words(text, &argv, &argc, &err) != 0) {
 		cmd_error(ctx, "%s", err);
 		free(err);
 		return -1;
 	}
-	for (int i = 0; i < argc && rc == 0; i++) {
-		if (strcmp(argv[i], ";") == 0) {
-			first = 1;
+	for (int i = 0; i <= argc && rc == 0; i++) {
+		if (i < argc && strcmp(argv[i], ";") != 0)
 			continue;
-		}
-		if (first && cmd_find(argv[i], &err) == NULL) {
-			cmd_error(ctx, "%s", err);
-			free(err);
-			rc = -1;
-		}
-		first = 0;
+		rc = cmd_check(ctx, i - start, argv + start);
+		start = i + 1;
 	}
 	parse_free(argv, argc);
 	return rc;
@@ -73,7 +86,7 @@ static int cmd_bind_key(struct cmd_ctx *ctx, struct args *a)
 			  old != NULL && old->repeat, note);
 		return 0;
 	}
-	text = command_text(a->argc - 1, a->argv + 1);
+	text = command_text(ctx->srv, a->argc - 1, a->argv + 1);
 	if (check_command_text(ctx, text) != 0) {
 		free(text);
 		return -1;
@@ -363,7 +376,7 @@ static int cmd_confirm_before(struct cmd_ctx *ctx, struct args *a)
 		return -1;
 	if (c->prompt_label != NULL)
 		return 0;
-	text = command_text(a->argc, a->argv);
+	text = command_text(ctx->srv, a->argc, a->argv);
 	if (args_get(a, 'p') != NULL) {
 		p = expand_for(ctx, c, args_get(a, 'p'));
 		label = xasprintf("%s ", p);

@@ -57,9 +57,11 @@ static int display_json(struct cmd_ctx *ctx, const struct format_ctx *fc, const 
 	return 0;
 }
 
+/* display -a: as tmux, only the variables that have a value here */
 static void add_variable(const char *name, const char *value, void *arg)
 {
-	buf_printf(arg, "%s=%s\n", name, value);
+	if (value != NULL)
+		buf_printf(arg, "%s=%s\n", name, value);
 }
 
 /* display-message -I, split-window -I: the client's stdin goes into an
@@ -119,11 +121,28 @@ int cmd_input_to_pane(struct cmd_ctx *ctx, struct pane *p)
 	return 0;
 }
 
+/* The client whose client_ variables display-message shows, as tmux:
+ * -c, else the caller if attached, else the one most recently active. */
+static struct peer *format_client(struct cmd_ctx *ctx, const char *name)
+{
+	struct peer *c, *best = NULL;
+
+	if (name != NULL && (c = cmd_find_client(ctx, name)) != NULL)
+		return c;
+	if (ctx->peer != NULL && ctx->peer->state == PEER_ATTACHED)
+		return ctx->peer;
+	for (c = ctx->srv->peers; c != NULL; c = c->next) {
+		if (c->state == PEER_ATTACHED && (best == NULL || c->activity > best->activity))
+			best = c;
+	}
+	return best != NULL ? best : ctx->peer;
+}
+
 static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 {
 	struct target t;
 	struct format_ctx fc;
-	struct peer *c, *tc = NULL;
+	struct peer *c;
 	const char *fmt = a->argc > 0 ? a->argv[0] : args_get(a, 'F');
 	char *msg, *err = NULL, *end;
 
@@ -146,13 +165,10 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	}
 	if (args_has(a, 'I'))
 		return t.p != NULL ? cmd_input_to_pane(ctx, t.p) : cmd_error(ctx, "no pane");
-	/* -c: the client the formats are about too, as in tmux */
-	if (args_get(a, 'c') != NULL && (tc = cmd_find_client(ctx, args_get(a, 'c'))) == NULL)
-		return cmd_error(ctx, "can't find client: %s", args_get(a, 'c'));
 	format_ctx_pane(&fc, ctx->srv, t.p);
 	if (t.p == NULL)
 		format_ctx_session(&fc, ctx->srv, t.s);
-	fc.c = tc != NULL ? tc : ctx->peer;
+	fc.c = format_client(ctx, args_get(a, 'c'));
 	fc.m = &ctx->mouse;
 	if (args_has(a, 'j'))
 		return display_json(ctx, &fc, fmt);
@@ -163,8 +179,12 @@ static int cmd_display_message(struct cmd_ctx *ctx, struct args *a)
 	/* -v: the trace goes to the caller first, wherever the message goes. */
 	msg = format_expand_trace(fmt != NULL ? fmt : DISPLAY_FMT, &fc, 1,
 				  args_has(a, 'v') ? &ctx->out : NULL);
-	if (tc != NULL && !args_has(a, 'p')) {
-		c = tc;
+	if (args_get(a, 'c') != NULL && !args_has(a, 'p')) {
+		c = cmd_find_client(ctx, args_get(a, 'c'));
+		if (c == NULL) {
+			free(msg);
+			return cmd_error(ctx, "can't find client: %s", args_get(a, 'c'));
+		}
 	} else {
 		c = args_has(a, 'p') ? NULL : cmd_current_client(ctx, t.s);
 	}

@@ -155,10 +155,13 @@ static void list_window_panes(struct cmd_ctx *ctx, struct window *w, struct cmd_
 	struct pane *p;
 	struct format_ctx fc;
 
+	int line = 0;
+
 	for (p = w->panes; p != NULL; p = p->next) {
 		format_ctx_pane(&fc, ctx->srv, p);
 		fc.c = ctx->peer;
 		fc.m = &ctx->mouse;
+		fc.line = ++line;
 		cmd_list_item(l, &fc);
 	}
 }
@@ -618,9 +621,7 @@ static int cmd_pipe_pane(struct cmd_ctx *ctx, struct args *a)
 	cmd = format_expand(a->argv[0], &fc);
 	envp = environ_build(&ctx->srv->env, &t.s->env);
 	rc = pipe_open(t.p, cmd, from_pane, to_pane, envp, &err);
-	for (char **e = envp; *e != NULL; e++)
-		free(*e);
-	free(envp);
+	strv_free(envp);
 	free(cmd);
 	if (rc != 0) {
 		cmd_error(ctx, "pipe-pane: %s", err);

@@ -186,11 +186,14 @@ static int cmd_list_sessions(struct cmd_ctx *ctx, struct args *a)
 	struct format_ctx fc;
 	struct cmd_list l;
 
+	int line = 0;
+
 	cmd_list_begin(&l, ctx, a, LS_FMT);
 	for (s = ctx->srv->sessions; s != NULL; s = s->next) {
 		format_ctx_session(&fc, ctx->srv, s);
 		fc.c = ctx->peer;
 		fc.m = &ctx->mouse;
+		fc.line = ++line;
 		cmd_list_item(&l, &fc);
 	}
 	cmd_list_end(&l);
@@ -477,6 +480,7 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 	struct target t;
 	struct peer *c, **all;
 	size_t n = 0, i;
+	int line = 0;
 
 	if (args_get(a, 't') != NULL) {
 		if (target_session(ctx, args_get(a, 't'), &t) != 0)
@@ -496,7 +500,9 @@ static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 		if (c->state != PEER_ATTACHED || (only != NULL && c->session != only))
 			continue;
 		format_ctx_session(&fc, ctx->srv, c->session);
+		fc.type = FORMAT_NONE; /* (a client: #{session_format} 0, as tmux) */
 		fc.c = c;
+		fc.line = ++line;
 		cmd_list_item(&l, &fc);
 	}
 	free(all);

@@ -33,20 +33,13 @@ static int exit_code(int status)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-static void free_envp(char **envp)
-{
-	for (char **e = envp; e != NULL && *e != NULL; e++)
-		free(*e);
-	free(envp);
-}
-
 static void shell_run_free(struct shell_run *r)
 {
 	free(r->command);
 	free(r->then);
 	free(r->otherwise);
 	free(r->cwd);
-	free_envp(r->envp);
+	strv_free(r->envp);
 	hooks_kept_free(r->hook);
 	free(r);
 }

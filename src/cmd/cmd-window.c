@@ -136,10 +136,13 @@ static void list_session_windows(struct cmd_ctx *ctx, struct session *s, struct 
 	struct window *w;
 	struct format_ctx fc;
 
+	int line = 0;
+
 	for (w = s->windows; w != NULL; w = w->next) {
 		format_ctx_window(&fc, ctx->srv, w);
 		fc.c = ctx->peer;
 		fc.m = &ctx->mouse;
+		fc.line = ++line;
 		cmd_list_item(l, &fc);
 	}
 }

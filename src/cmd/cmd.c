@@ -410,7 +410,7 @@ static struct pane *after_pane(struct cmd_ctx *ctx, const struct cmd_entry *e, s
 }
 
 /* command-alias: the value of the alias named exactly name, or NULL. */
-static const char *alias_value(struct server *srv, const char *name)
+const char *cmd_alias(struct server *srv, const char *name)
 {
 	size_t len = strlen(name);
 	const char *item;
@@ -447,6 +447,38 @@ static int run_alias(struct cmd_ctx *ctx, const char *value, int argc, char **ar
 	return rc;
 }
 
+int cmd_check(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry *e;
+	struct args a;
+	char *err = NULL;
+	int rc;
+
+	if (argc == 0 || cmd_alias(ctx->srv, argv[0]) != NULL)
+		return 0; /* an alias's commands are checked when it runs */
+	e = cmd_find(argv[0], &err);
+	if (e == NULL) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	rc = args_parse(ctx, e, argc, argv, &a) != 0 || check_format_flag(ctx, e, &a) != 0 ? -1 : 0;
+	free(a.flags);
+	return rc;
+}
+
+const char *cmd_full_name(struct server *srv, const char *word)
+{
+	const struct cmd_entry *e;
+	char *err = NULL;
+
+	if (cmd_alias(srv, word) != NULL)
+		return word;
+	e = cmd_find(word, &err);
+	free(err);
+	return e != NULL ? e->name : word;
+}
+
 static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry *e;
@@ -457,7 +489,7 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc == 0)
 		return 0;
-	if (!ctx->no_alias && (alias = alias_value(ctx->srv, argv[0])) != NULL)
+	if (!ctx->no_alias && (alias = cmd_alias(ctx->srv, argv[0])) != NULL)
 		return run_alias(ctx, alias, argc, argv);
 	ctx->failed = 0;
 	e = cmd_find(argv[0], &err);
@@ -473,7 +505,14 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	ctx->new_pane = NULL;
-	rc = e->exec(ctx, &a);
+	{
+		/* (commands run commands: hooks, if-shell, source-file) */
+		const char *outer = ctx->srv->command;
+
+		ctx->srv->command = e->name;
+		rc = e->exec(ctx, &a);
+		ctx->srv->command = outer;
+	}
 	ctx->failed = rc != 0; /* an error a command recovered from does not count */
 	if (rc != 0) {
 		free(a.flags);

@@ -74,6 +74,15 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
 /* Run one command whose ";" words are arguments (parsed from "\;"). */
 int cmd_run_single(struct cmd_ctx *ctx, int argc, char **argv);
 const struct cmd_entry *cmd_find(const char *name, char **err);
+/* Check one command's words as running it would (name or alias, flags,
+ * argument count, -F) without running it: bind-key's check. */
+int cmd_check(struct cmd_ctx *ctx, int argc, char **argv);
+/* command-alias: the commands an alias named exactly name stands for, or NULL. */
+const char *cmd_alias(struct server *srv, const char *name);
+/* The full name of the command an alias or prefix names (display-message
+ * for display), as list-keys shows it; the word itself for a
+ * command-alias or an unknown word. */
+const char *cmd_full_name(struct server *srv, const char *word);
 /* Every command of every table (list-commands). */
 void cmd_each(void (*fn)(const struct cmd_entry *e, void *arg), void *arg);
 int cmd_can_suspend(const struct cmd_ctx *ctx);

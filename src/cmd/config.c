@@ -124,11 +124,12 @@ static void config_continue(struct cmd_ctx *ctx, void *arg);
  * the rest is queued after it (and cr kept): returns 1. */
 static int config_rest_run(struct cmd_ctx *ctx, struct config_rest *cr)
 {
-	const char *old_file = ctx->file;
+	const char *old_file = ctx->file, *old_current = ctx->srv->current_file;
 	int old_line = ctx->line, old_depth = config_depth, rc = 0;
 	struct parse_cmd *c;
 
 	ctx->file = cr->file;
+	ctx->srv->current_file = cr->file;
 	config_depth = cr->depth;
 	while (cr->next < cr->r.ncmds && !ctx->suspended) {
 		c = &cr->r.cmds[cr->next++];
@@ -145,6 +146,7 @@ static int config_rest_run(struct cmd_ctx *ctx, struct config_rest *cr)
 		}
 	}
 	ctx->file = old_file;
+	ctx->srv->current_file = old_current;
 	ctx->line = old_line;
 	config_depth = old_depth;
 	return rc;

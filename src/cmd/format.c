@@ -15,6 +15,7 @@
 #include <pwd.h>
 #include <regex.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,9 +25,11 @@
 #include "cmd/format.h"
 #include "cmd/hooks.h"
 #include "cmd/options.h"
+#include "render/tty.h"
 #include "server/alerts.h"
 #include "server/choose.h"
 #include "server/client_flags.h"
+#include "server/format_job.h"
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/layout.h"
@@ -88,10 +91,32 @@ static char *num(long v)
 	{                                                   \
 		return !HAS_CLIENT(fc) ? NULL : (expr);     \
 	}
-#define B_FN(name, expr)                                    \
-	static char *fv_##name(const struct format_ctx *fc) \
-	{                                                   \
-		return fc->b == NULL ? NULL : (expr);       \
+/* Outside list-buffers, the buffer variables are the newest buffer's, as
+ * tmux has them. */
+static const struct format_buffer *format_buffer(const struct format_ctx *fc,
+						 struct format_buffer *top)
+{
+	const struct paste_buffer *pb;
+
+	if (fc->b != NULL || fc->srv == NULL)
+		return fc->b;
+	if ((pb = buffers_top(&fc->srv->buffers)) == NULL)
+		return NULL;
+	top->name = pb->name;
+	top->data = pb->data;
+	top->size = pb->size;
+	top->created = pb->created;
+	return top;
+}
+#define B_FN(name, expr)                                        \
+	static char *fv_##name(const struct format_ctx *fc_)    \
+	{                                                       \
+		struct format_buffer top;                       \
+		struct format_ctx fcb = *fc_, *fc = &fcb;       \
+                                                                \
+		if ((fc->b = format_buffer(fc_, &top)) == NULL) \
+			return NULL;                            \
+		return (expr);                                  \
 	}
 /* Variables tmux has for features pmux lacks: always this value. */
 #define K_FN(name, obj, value)                                  \
@@ -179,6 +204,22 @@ static char *fv_next_session_id(const struct format_ctx *fc)
 {
 	return xasprintf("$%u", fc->srv->next_session_id);
 }
+static char *fv_command(const struct format_ctx *fc)
+{
+	return fc->srv->command != NULL ? xstrdup(fc->srv->command) : NULL;
+}
+static char *fv_current_file(const struct format_ctx *fc)
+{
+	return fc->srv->current_file != NULL ? xstrdup(fc->srv->current_file) : NULL;
+}
+static char *fv_config_files(const struct format_ctx *fc)
+{
+	return strdup0(fc->srv->config_files);
+}
+static char *fv_line(const struct format_ctx *fc)
+{
+	return fc->line > 0 ? num(fc->line - 1) : NULL;
+}
 static char *fv_server_sessions(const struct format_ctx *fc)
 {
 	struct session *s;
@@ -190,21 +231,37 @@ static char *fv_server_sessions(const struct format_ctx *fc)
 }
 
 /* Session. */
+/* Whether client c shows the session (or window) of fc. */
+static int shows(const struct format_ctx *fc, const struct peer *c, int want_window)
+{
+	if (c->state != PEER_ATTACHED || c->session == NULL)
+		return 0;
+	return want_window ? c->session->current == fc->w : c->session == fc->s;
+}
+
+/* The clients on the session (or window), first attached first, as tmux
+ * lists them (the server's list has the newest first). */
 static char *attached_list(const struct format_ctx *fc, int want_window)
 {
-	struct peer *c;
+	const struct peer *c, **list;
 	struct buf b;
+	size_t n = 0;
 
-	buf_init(&b);
+	for (c = fc->srv->peers; c != NULL; c = c->next)
+		n += (size_t)shows(fc, c, want_window);
+	list = xcalloc(n + 1, sizeof *list);
+	n = 0;
 	for (c = fc->srv->peers; c != NULL; c = c->next) {
-		if (c->state != PEER_ATTACHED || c->session == NULL)
-			continue;
-		if (want_window ? c->session->current != fc->w : c->session != fc->s)
-			continue;
+		if (shows(fc, c, want_window))
+			list[n++] = c;
+	}
+	buf_init(&b);
+	while (n-- > 0) {
 		if (b.len != 0)
 			buf_addc(&b, ',');
-		buf_adds(&b, c->ttyname != NULL ? c->ttyname : "");
+		buf_adds(&b, list[n]->ttyname != NULL ? list[n]->ttyname : "");
 	}
+	free(list);
 	return buf_detach(&b);
 }
 
@@ -248,16 +305,46 @@ K_FN(session_group, s, "")
 K_FN(session_group_size, s, "")
 K_FN(session_group_list, s, "")
 K_FN(session_group_attached, s, "")
+K_FN(session_group_attached_list, s, "")
+K_FN(session_group_many_attached, s, "")
 S_FN(session_alerts, alerts_session_list(fc->s->windows))
 S_FN(session_marked, num(marked(fc) != NULL && marked(fc)->window->session == fc->s))
 
+/* The session's windows, most recently current first: the current one,
+ * then the last-window stack. */
 static char *fv_session_stack(const struct format_ctx *fc)
 {
+	struct buf out;
+
 	if (fc->s == NULL || fc->s->current == NULL)
 		return NULL;
-	if (fc->s->last == NULL)
-		return num(fc->s->current->index);
-	return xasprintf("%d,%d", fc->s->current->index, fc->s->last->index);
+	buf_init(&out);
+	buf_printf(&out, "%d", fc->s->current->index);
+	if (fc->s->last != NULL)
+		buf_printf(&out, ",%d", fc->s->last->index);
+	for (int i = fc->s->nolder - 1; i >= 0; i--)
+		buf_printf(&out, ",%d", fc->s->older[i]->index);
+	return buf_detach(&out);
+}
+
+/* Where the window is in that stack after the current one (1 for the last
+ * window); 0 for the current one and one never current, as tmux. */
+static char *fv_window_stack_index(const struct format_ctx *fc)
+{
+	const struct session *s;
+
+	if (fc->w == NULL)
+		return NULL;
+	s = fc->w->session;
+	if (s == NULL || s->last == NULL)
+		return xstrdup("0");
+	if (s->last == fc->w)
+		return xstrdup("1");
+	for (int i = s->nolder - 1; i >= 0; i--) {
+		if (s->older[i] == fc->w)
+			return num(2 + (s->nolder - 1 - i));
+	}
+	return xstrdup("0");
 }
 
 /* Window. */
@@ -394,6 +481,32 @@ W_FN(window_bell_flag, num((fc->w->alerts & ALERT_BELL) != 0))
 W_FN(window_activity_flag, num((fc->w->alerts & ALERT_ACTIVITY) != 0))
 W_FN(window_silence_flag, num((fc->w->alerts & ALERT_SILENCE) != 0))
 W_FN(window_marked_flag, num(marked(fc) != NULL && marked(fc)->window == fc->w))
+
+/* A cell's size in pixels: from a client showing the window whose terminal
+ * says, else tmux's default of 16 by 32. */
+static char *window_cell(const struct format_ctx *fc, int want_width)
+{
+	const struct peer *c;
+
+	if (fc->w == NULL)
+		return NULL;
+	for (c = fc->srv->peers; c != NULL; c = c->next) {
+		if (c->state != PEER_ATTACHED || c->session == NULL ||
+		    c->session->current != fc->w || c->xpixel == 0 || c->ypixel == 0 ||
+		    c->cols <= 0 || c->rows <= 0)
+			continue;
+		return num(want_width ? c->xpixel / c->cols : c->ypixel / c->rows);
+	}
+	return num(want_width ? 16 : 32);
+}
+static char *fv_window_cell_width(const struct format_ctx *fc)
+{
+	return window_cell(fc, 1);
+}
+static char *fv_window_cell_height(const struct format_ctx *fc)
+{
+	return window_cell(fc, 0);
+}
 
 /* tmux knows these only with a client (the window may be bigger than it). */
 static char *fv_window_bigger(const struct format_ctx *fc)
@@ -614,7 +727,69 @@ static char *fv_mouse_line(const struct format_ctx *fc)
 /* A pane's title starts as the host name, as in tmux, until its program sets one. */
 G_FN(pane_title, *grid_title(fc->p->grid) != '\0' ? xstrdup(grid_title(fc->p->grid)) : fv_host(fc))
 G_FN(alternate_on, num(grid_alt_screen(fc->p->grid)))
+G_FN(pane_path, xstrdup(grid_path(fc->p->grid)))
 G_FN(cursor_flag, num(grid_cursor_visible(fc->p->grid)))
+
+/* The modes the pane's program set (grid_modes). */
+static char *pane_mode_var(const struct format_ctx *fc, size_t offset)
+{
+	struct grid_modes m;
+
+	if (fc->p == NULL || fc->p->grid == NULL)
+		return NULL;
+	grid_modes(fc->p->grid, &m);
+	return num(*(const int *)((const char *)&m + offset));
+}
+#define M_FN(name, field)                                                     \
+	static char *fv_##name(const struct format_ctx *fc)                   \
+	{                                                                     \
+		return pane_mode_var(fc, offsetof(struct grid_modes, field)); \
+	}
+M_FN(insert_flag, insert)
+M_FN(origin_flag, origin)
+M_FN(wrap_flag, wrap)
+M_FN(keypad_flag, keypad)
+M_FN(keypad_cursor_flag, keypad_cursor)
+M_FN(mouse_utf8_flag, mouse_utf8)
+M_FN(mouse_sgr_flag, mouse_sgr)
+M_FN(scroll_region_upper, region_upper)
+M_FN(scroll_region_lower, region_lower)
+
+/* tmux shows an unsigned -1 until DECSET 1049 saved a cursor. */
+static char *alternate_saved(const struct format_ctx *fc, int want_x)
+{
+	struct grid_modes m;
+	int v;
+
+	if (fc->p == NULL || fc->p->grid == NULL)
+		return NULL;
+	grid_modes(fc->p->grid, &m);
+	v = want_x ? m.alt_saved_x : m.alt_saved_y;
+	return v < 0 ? xstrdup("4294967295") : num(v);
+}
+static char *fv_alternate_saved_x(const struct format_ctx *fc)
+{
+	return alternate_saved(fc, 1);
+}
+static char *fv_alternate_saved_y(const struct format_ctx *fc)
+{
+	return alternate_saved(fc, 0);
+}
+
+/* The columns with a tab stop, comma separated. */
+static char *fv_pane_tabs(const struct format_ctx *fc)
+{
+	struct buf out;
+
+	if (fc->p == NULL || fc->p->grid == NULL)
+		return NULL;
+	buf_init(&out);
+	for (int col = 0; col < grid_cols(fc->p->grid); col++) {
+		if (grid_tab_stop(fc->p->grid, col))
+			buf_printf(&out, "%s%d", out.len != 0 ? "," : "", col);
+	}
+	return buf_detach(&out);
+}
 
 /* The character under the cursor (" " for a blank cell). */
 static char *fv_cursor_character(const struct format_ctx *fc)
@@ -706,6 +881,76 @@ static char *fv_copy_cursor_y(const struct format_ctx *fc)
 	copy_cursor(fc->p, &row, &col);
 	return num(row);
 }
+/* The copy cursor's grid row and column. */
+static int copy_at(const struct format_ctx *fc, int *row, int *col)
+{
+	if (fc->p == NULL || fc->p->copy == NULL)
+		return -1;
+	copy_cursor(fc->p, row, col);
+	*row -= copy_offset(fc->p);
+	return 0;
+}
+static char *fv_copy_cursor_word(const struct format_ctx *fc)
+{
+	int row, col;
+
+	return copy_at(fc, &row, &col) == 0 ? mouse_word_at(fc->p, row, col) : NULL;
+}
+#define IN_COPY(fc) ((fc)->p != NULL && (fc)->p->copy != NULL)
+#define CM(fc) ((fc)->p->copy)
+static char *fv_copy_cursor_line(const struct format_ctx *fc)
+{
+	return IN_COPY(fc) ? copy_cursor_line(fc->p) : NULL;
+}
+static char *fv_search_match(const struct format_ctx *fc)
+{
+	return IN_COPY(fc) ? copy_search_match(fc->p) : NULL;
+}
+static char *fv_search_present(const struct format_ctx *fc)
+{
+	return IN_COPY(fc) ? num(CM(fc)->search != NULL && *CM(fc)->search != '\0') : NULL;
+}
+static char *fv_rectangle_toggle(const struct format_ctx *fc)
+{
+	return IN_COPY(fc) ? num(CM(fc)->rectangle) : NULL;
+}
+/* A selection always follows the cursor in pmux (no stop-selection). */
+static char *fv_selection_present(const struct format_ctx *fc)
+{
+	return IN_COPY(fc) ? num(CM(fc)->selecting) : NULL;
+}
+#define fv_selection_active fv_selection_present
+/* Its ends as tmux gives them: where it began, and the cursor, in lines
+ * counted from the oldest history line. */
+static char *selection_end(const struct format_ctx *fc, int start, int want_x)
+{
+	const struct copy_mode *cm;
+	int row, col;
+
+	if (!IN_COPY(fc) || !CM(fc)->selecting)
+		return NULL;
+	copy_cursor(fc->p, &row, &col); /* (brings the lines up to date) */
+	cm = CM(fc);
+	if (start)
+		return want_x ? num(cm->sx) : num(cm->sy);
+	return want_x ? num(cm->cx) : num(cm->cy);
+}
+static char *fv_selection_start_x(const struct format_ctx *fc)
+{
+	return selection_end(fc, 1, 1);
+}
+static char *fv_selection_start_y(const struct format_ctx *fc)
+{
+	return selection_end(fc, 1, 0);
+}
+static char *fv_selection_end_x(const struct format_ctx *fc)
+{
+	return selection_end(fc, 0, 1);
+}
+static char *fv_selection_end_y(const struct format_ctx *fc)
+{
+	return selection_end(fc, 0, 0);
+}
 P_FN(pane_pipe, num(pipe_active(fc->p)))
 P_FN(pane_marked, num(marked(fc) == fc->p))
 P_FN(pane_marked_set, num(marked(fc) != NULL))
@@ -749,9 +994,46 @@ C_FN(client_cwd, strdup0(fc->c->cwd))
 C_FN(client_uid, num((long)fc->c->uid))
 C_FN(client_user, user_name(fc->c->uid))
 C_FN(client_utf8, xstrdup("1"))
+/* A cell's size in pixels, if the terminal gave its size in pixels. */
+C_FN(client_cell_width, num(fc->c->cols > 0 ? fc->c->xpixel / fc->c->cols : 0))
+C_FN(client_cell_height, num(fc->c->rows > 0 ? fc->c->ypixel / fc->c->rows : 0))
 C_FN(client_control_mode, xstrdup("0"))
 C_FN(client_created, num((long)fc->c->created))
 C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
+/* tmux's terminal features of the client, in its order: those tmux gives
+ * every terminal (bpaste, focus, title), those terminal-features gives its
+ * TERM, and RGB for a terminal with 24-bit colour. */
+static char *client_features(const struct format_ctx *fc)
+{
+	static const char *const names[] = {"256",	     "bpaste",	 "ccolour", "clipboard",
+					    "cstyle",	     "extkeys",	 "focus",   "hyperlinks",
+					    "ignorefkeys",   "margins",	 "mouse",   "osc7",
+					    "overline",	     "rectfill", "RGB",	    "sixel",
+					    "strikethrough", "sync",	 "title",   "usstyle"};
+	const char *list = options_string(fc->srv->options, "terminal-features");
+	const char *term = fc->c->term != NULL ? fc->c->term : "";
+	struct buf out;
+	int on;
+
+	buf_init(&out);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(names[i], "RGB") == 0)
+			on = tty_features_rgb(list, term) ||
+			     (fc->c->tty != NULL && tty_truecolor(fc->c->tty));
+		else
+			on = strcmp(names[i], "bpaste") == 0 || strcmp(names[i], "focus") == 0 ||
+			     strcmp(names[i], "title") == 0 ||
+			     tty_features_has(list, term, names[i]);
+		if (on)
+			buf_printf(&out, "%s%s", out.len != 0 ? "," : "", names[i]);
+	}
+	return buf_detach(&out);
+}
+C_FN(client_termfeatures, client_features(fc))
+/* tmux's is what the terminal answered to a query pmux does not make. */
+C_FN(client_termtype, xstrdup(""))
+/* pmux never drops output for a slow client: it skips to the next frame. */
+C_FN(client_discarded, xstrdup("0"))
 C_FN(client_flags, client_flags_string(fc->c))
 
 /* Buffer. */
@@ -810,6 +1092,10 @@ static const struct format_var format_vars[] = {
 	V(user, FT_STR, FS_SERVER),
 	V(next_session_id, FT_STR, FS_SERVER),
 	V(server_sessions, FT_NUM, FS_SERVER),
+	V(command, FT_STR, FS_SERVER),
+	V(line, FT_NUM, FS_TYPE),
+	V(config_files, FT_STR, FS_SERVER),
+	V(current_file, FT_STR, FS_SERVER),
 	V(session_format, FT_FLAG, FS_TYPE),
 	V(window_format, FT_FLAG, FS_TYPE),
 	V(pane_format, FT_FLAG, FS_TYPE),
@@ -831,6 +1117,8 @@ static const struct format_var format_vars[] = {
 	V(session_group_size, FT_NUM, FS_SESSION),
 	V(session_group_list, FT_STR, FS_SESSION),
 	V(session_group_attached, FT_NUM, FS_SESSION),
+	V(session_group_attached_list, FT_STR, FS_SESSION),
+	V(session_group_many_attached, FT_FLAG, FS_SESSION),
 	V(session_alerts, FT_STR, FS_SESSION),
 	V(session_marked, FT_FLAG, FS_SESSION),
 	V(active_window_index, FT_NUM, FS_SESSION),
@@ -866,6 +1154,9 @@ static const struct format_var format_vars[] = {
 	V(window_bigger, FT_FLAG, FS_WINDOW),
 	V(window_offset_x, FT_NUM, FS_WINDOW),
 	V(window_offset_y, FT_NUM, FS_WINDOW),
+	V(window_stack_index, FT_NUM, FS_WINDOW),
+	V(window_cell_width, FT_NUM, FS_WINDOW),
+	V(window_cell_height, FT_NUM, FS_WINDOW),
 	V(pane_index, FT_NUM, FS_PANE),
 	V(pane_id, FT_STR, FS_PANE),
 	V(pane_pid, FT_NUM, FS_PANE),
@@ -893,6 +1184,7 @@ static const struct format_var format_vars[] = {
 	V(pane_current_command, FT_STR, FS_PANE),
 	V(pane_current_path, FT_STR, FS_PANE),
 	V(pane_start_path, FT_STR, FS_PANE),
+	V(pane_path, FT_STR, FS_PANE),
 	V(pane_start_command, FT_STR, FS_PANE),
 	V(pane_title, FT_STR, FS_PANE),
 	V(pane_in_mode, FT_FLAG, FS_PANE),
@@ -900,6 +1192,17 @@ static const struct format_var format_vars[] = {
 	V(scroll_position, FT_NUM, FS_PANE),
 	V(copy_cursor_x, FT_NUM, FS_PANE),
 	V(copy_cursor_y, FT_NUM, FS_PANE),
+	V(copy_cursor_word, FT_STR, FS_PANE),
+	V(copy_cursor_line, FT_STR, FS_PANE),
+	V(rectangle_toggle, FT_FLAG, FS_PANE),
+	V(search_present, FT_FLAG, FS_PANE),
+	V(search_match, FT_STR, FS_PANE),
+	V(selection_present, FT_FLAG, FS_PANE),
+	V(selection_active, FT_FLAG, FS_PANE),
+	V(selection_start_x, FT_NUM, FS_PANE),
+	V(selection_start_y, FT_NUM, FS_PANE),
+	V(selection_end_x, FT_NUM, FS_PANE),
+	V(selection_end_y, FT_NUM, FS_PANE),
 	V(pane_synchronized, FT_FLAG, FS_PANE),
 	V(pane_input_off, FT_FLAG, FS_PANE),
 	V(pane_pipe, FT_FLAG, FS_PANE),
@@ -913,10 +1216,22 @@ static const struct format_var format_vars[] = {
 	V(cursor_y, FT_NUM, FS_PANE),
 	V(cursor_flag, FT_FLAG, FS_PANE),
 	V(cursor_character, FT_STR, FS_PANE),
+	V(alternate_saved_x, FT_NUM, FS_PANE),
+	V(alternate_saved_y, FT_NUM, FS_PANE),
+	V(insert_flag, FT_FLAG, FS_PANE),
+	V(keypad_cursor_flag, FT_FLAG, FS_PANE),
+	V(keypad_flag, FT_FLAG, FS_PANE),
+	V(origin_flag, FT_FLAG, FS_PANE),
+	V(wrap_flag, FT_FLAG, FS_PANE),
+	V(scroll_region_upper, FT_NUM, FS_PANE),
+	V(scroll_region_lower, FT_NUM, FS_PANE),
+	V(pane_tabs, FT_STR, FS_PANE),
 	V(mouse_standard_flag, FT_FLAG, FS_PANE),
 	V(mouse_button_flag, FT_FLAG, FS_PANE),
 	V(mouse_any_flag, FT_FLAG, FS_PANE),
 	V(mouse_all_flag, FT_FLAG, FS_PANE),
+	V(mouse_sgr_flag, FT_FLAG, FS_PANE),
+	V(mouse_utf8_flag, FT_FLAG, FS_PANE),
 	V(mouse_x, FT_NUM, FS_MOUSE),
 	V(mouse_y, FT_NUM, FS_MOUSE),
 	V(mouse_word, FT_STR, FS_MOUSE),
@@ -937,9 +1252,14 @@ static const struct format_var format_vars[] = {
 	V(client_uid, FT_NUM, FS_CLIENT),
 	V(client_user, FT_STR, FS_CLIENT),
 	V(client_utf8, FT_FLAG, FS_CLIENT),
+	V(client_cell_width, FT_NUM, FS_CLIENT),
+	V(client_cell_height, FT_NUM, FS_CLIENT),
 	V(client_control_mode, FT_FLAG, FS_CLIENT),
 	V(client_created, FT_TIME, FS_CLIENT),
 	V(client_written, FT_NUM, FS_CLIENT),
+	V(client_discarded, FT_NUM, FS_CLIENT),
+	V(client_termfeatures, FT_STR, FS_CLIENT),
+	V(client_termtype, FT_STR, FS_CLIENT),
 	V(client_flags, FT_STR, FS_CLIENT),
 	V(buffer_name, FT_STR, FS_BUFFER),
 	V(buffer_size, FT_NUM, FS_BUFFER),
@@ -1244,6 +1564,7 @@ enum {
 	M_PANES = 1 << 13,
 	M_CLIENTS = 1 << 14,
 	M_CHARACTER = 1 << 15,
+	M_COLOUR = 1 << 16,
 };
 
 #define MAX_MODS 16
@@ -1983,17 +2304,17 @@ struct replace {
 	int mods;
 	long limit, width;
 	const char *marker, *time_format;
-	const struct fmod *cmp, *expr, *search;
+	const struct fmod *cmp, *expr, *search, *exists;
 	const struct fmod *subs[MAX_MODS];
 	int nsub;
 };
 
 static void replace_note(struct replace *r, const struct fmod *m)
 {
-	static const char flags[] = "lbdnwETSWPLa";
-	static const int bits[] = {M_LITERAL, M_BASENAME, M_DIRNAME,	 M_LENGTH,
-				   M_WIDTH,   M_EXPAND,	  M_EXPAND_TIME, M_SESSIONS,
-				   M_WINDOWS, M_PANES,	  M_CLIENTS,	 M_CHARACTER};
+	static const char flags[] = "lbdnwETSWPLac";
+	static const int bits[] = {M_LITERAL, M_BASENAME,    M_DIRNAME,	 M_LENGTH,  M_WIDTH,
+				   M_EXPAND,  M_EXPAND_TIME, M_SESSIONS, M_WINDOWS, M_PANES,
+				   M_CLIENTS, M_CHARACTER,   M_COLOUR};
 	const char *f;
 	char c = m->name[0];
 
@@ -2007,6 +2328,8 @@ static void replace_note(struct replace *r, const struct fmod *m)
 		r->subs[r->nsub++] = m;
 	} else if (c == 'C') {
 		r->search = m;
+	} else if (c == 'N') {
+		r->exists = m;
 	} else if (c == '=' && m->argc >= 1) {
 		r->limit = strtol(m->argv[0], NULL, 10);
 		r->marker = m->argc >= 2 ? m->argv[1] : NULL;
@@ -2026,6 +2349,35 @@ static void replace_note(struct replace *r, const struct fmod *m)
 		else if (strchr(m->argv[0], 'e') != NULL || strchr(m->argv[0], 'h') != NULL)
 			r->mods |= M_QUOTE_STYLE;
 	}
+}
+
+/* c: the colour the expanded argument names as six hex digits of RGB, or
+ * nothing (default, not a colour), as tmux. */
+static char *colour_hex(struct fstate *es, const char *arg)
+{
+	char *v = expand1(es, arg);
+	long rgb = style_colour_rgb(v);
+
+	free(v);
+	return rgb < 0 ? xstrdup("") : xasprintf("%06lx", rgb);
+}
+
+/* N: 1 if a window of the current session (N/w, the default) or a session
+ * (N/s) has the expanded argument as its name, else 0. */
+static char *name_exists(struct fstate *es, const struct fmod *m, const char *arg)
+{
+	const struct format_ctx *fc = es->fc;
+	char *name = expand1(es, arg);
+	int found = 0;
+
+	if (m->argc >= 1 && strchr(m->argv[0], 's') != NULL) {
+		found = fc->srv != NULL && session_find(fc->srv, name) != NULL;
+	} else if (fc->s != NULL) {
+		for (struct window *w = fc->s->windows; w != NULL && !found; w = w->next)
+			found = w->name != NULL && strcmp(w->name, name) == 0;
+	}
+	free(name);
+	return xstrdup(found ? "1" : "0");
 }
 
 /* a: the printable ASCII character whose code the expanded argument is, or
@@ -2060,6 +2412,10 @@ static char *replace_value(struct fstate *es, struct replace *r, const char *cop
 	}
 	if (r->mods & M_CHARACTER)
 		return character(es, copy);
+	if (r->mods & M_COLOUR)
+		return colour_hex(es, copy);
+	if (r->exists != NULL)
+		return name_exists(es, r->exists, copy);
 	if (r->cmp != NULL) {
 		if (choose(es, copy, &left, &right, 1) != 0)
 			return NULL;
@@ -2222,6 +2578,35 @@ static char *expand_strftime(struct fstate *es, const char *fmt)
 
 /* One "#…" sequence at fmt (just past the '#'); returns where to go on, or
  * NULL when the expansion must stop (tmux drops the rest). */
+/* #(command): the last line the command wrote (format_job.h), the command
+ * expanded first; parentheses nest. Without its ) it stays as it is. */
+static const char *expand_job(struct fstate *es, const char *fmt, struct buf *out)
+{
+	const char *end = fmt;
+	char *command, *expanded, *line;
+	int depth = 1;
+
+	for (; *end != '\0'; end++) {
+		if (*end == '(')
+			depth++;
+		else if (*end == ')' && --depth == 0)
+			break;
+	}
+	if (*end != ')') {
+		buf_adds(out, "#(");
+		return fmt;
+	}
+	command = xstrndup(fmt, (size_t)(end - fmt));
+	expanded = expand1(es, command);
+	trace(es, "found #(): %s", expanded);
+	line = format_job_get(es->fc->srv, es->fc->c, expanded);
+	buf_adds(out, line);
+	free(line);
+	free(expanded);
+	free(command);
+	return end + 1;
+}
+
 static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *out)
 {
 	const char *end, *name, *p;
@@ -2238,6 +2623,8 @@ static const char *expand_hash(struct fstate *es, const char *fmt, struct buf *o
 		if (replace(es, fmt, (size_t)(end - fmt), out) != 0)
 			return NULL;
 		return end + 1;
+	case '(':
+		return expand_job(es, fmt, out);
 	case '#':
 		/* "##[" (two or more #) is a style for the status line: keep it. */
 		for (p = fmt; *p == '#'; p++)
@@ -2506,7 +2893,7 @@ void format_each(const struct format_ctx *fc, void (*fn)(const char *, const cha
 		if (!scope_present(fc, format_vars[j].scope))
 			continue;
 		value = format_vars[j].fn(fc);
-		fn(format_vars[j].name, value != NULL ? value : "", arg);
+		fn(format_vars[j].name, value, arg);
 		free(value);
 	}
 }

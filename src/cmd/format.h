@@ -15,15 +15,15 @@
  * display width, loops #{S:…} #{W:all,current} #{P:all,current}
  * #{L:all,current} (clients). Modifiers combine as in tmux: #{=3;b:v}.
  * #{@name} user options.
- * Not supported: #( ) shell commands (copied literally), #{a:} #{c:} #{C:}
- * #{N:} (expand to nothing). Variables for state pmux
- * does not keep expand to nothing too: pane_tabs, the
- * terminal mode flags other than cursor/alternate/mouse (insert_flag,
- * keypad_flag, wrap_flag…), scroll_region_*, pane_fg/bg, window_cell_*,
- * window_stack_index, config_files, line. Alerts, groups, marks, linked
- * windows and copy mode give tmux's "nothing happening" values ("0"/"").
- * client_ variables need an attached client (tmux shows none for a shell's
- * command client).
+ * #{a:n} character, #{c:colour} RGB, #{C:text} search the pane, #{N:name}
+ * and N/s name exists, #(command) a background command's last line
+ * (server/format_job.c). The pane's terminal modes (insert_flag,
+ * keypad_flag, scroll_region_*, pane_tabs…) come from the grid
+ * (grid_modes); #{command} is the command running (srv->command). Groups
+ * and linked windows give tmux's "nothing happening" values ("0"/"").
+ * client_ variables need an attached client: display-message takes the
+ * one of -c, the caller or the most recently active one, as tmux; other
+ * commands the caller only (tmux shows none for a shell's command client).
  */
 #ifndef PMUX_CMD_FORMAT_H
 #define PMUX_CMD_FORMAT_H
@@ -49,6 +49,8 @@ struct format_ctx {
 	struct peer *c;		     /* the client, for client_ variables; may be NULL */
 	const struct mouse_event *m; /* a mouse binding's event (mouse_x …), or NULL */
 	const struct format_buffer *b;
+	int line; /* #{line}: the item's place among its siblings in a list, from
+		     1 (list-panes: in its window); 0 for none */
 	/* More variables, name then value (list-commands' command_list_*), or NULL */
 	const char *const *extra;
 	int nextra;
@@ -86,7 +88,8 @@ void format_json(struct buf *out, const struct format_ctx *fc, const char *const
 void format_json_string(struct buf *out, const char *s);
 /* Non-zero if name is a format variable pmux knows. */
 int format_known(const char *name);
-/* Every variable the context has, with its value (display-message -a). */
+/* Every variable of the context's scopes, with its value: NULL where it
+ * does not apply here (copy mode's outside copy mode). */
 void format_each(const struct format_ctx *fc,
 		 void (*fn)(const char *name, const char *value, void *arg), void *arg);
 

@@ -100,7 +100,7 @@ static void vars_add(const char *name, const char *value, void *arg)
 	v->names = xrealloc(v->names, sizeof *v->names * (v->n + 1));
 	v->values = xrealloc(v->values, sizeof *v->values * (v->n + 1));
 	v->names[v->n] = xstrdup(name);
-	v->values[v->n] = xstrdup(value);
+	v->values[v->n] = xstrdup(value != NULL ? value : ""); /* as it was when the hook fired */
 	v->n++;
 }
 

@@ -30,7 +30,7 @@ static int parse_index(const char *s, int *index)
 	char *end;
 	long v;
 
-	if (*s == '\0' || ((*s < '0' || *s > '9') && *s != '-'))
+	if (*s < '0' || *s > '9') /* "-1" is an offset, not an index */
 		return 0;
 	v = strtol(s, &end, 10);
 	if (*end != '\0')
@@ -112,6 +112,78 @@ static struct session *find_session(struct server *srv, const char *name)
 	return found;
 }
 
+/* "+", "-", "+N", "-N" (N steps, as tmux); 0 if s is none of them. */
+static int parse_offset(const char *s, int *steps)
+{
+	char *end;
+	long v;
+
+	if (*s != '+' && *s != '-')
+		return 0;
+	if (s[1] == '\0') {
+		*steps = *s == '+' ? 1 : -1;
+		return 1;
+	}
+	if (s[1] < '0' || s[1] > '9')
+		return 0;
+	v = strtol(s + 1, &end, 10);
+	if (*end != '\0' || v > 100000)
+		return 0;
+	*steps = *s == '+' ? (int)v : -(int)v;
+	return 1;
+}
+
+static int token_is(const char *name, const char *brace, const char *mark)
+{
+	return strcmp(name, brace) == 0 || (mark != NULL && strcmp(name, mark) == 0);
+}
+
+/* The window steps away from w in its session, round the ends. */
+static struct window *window_step(struct window *w, int steps)
+{
+	struct session *s = w->session;
+	int n = 0, at = 0, i;
+	struct window *x;
+
+	for (x = s->windows; x != NULL; x = x->next, n++)
+		if (x == w)
+			at = n;
+	i = ((at + steps) % n + n) % n;
+	for (x = s->windows; i > 0; x = x->next, i--)
+		;
+	return x;
+}
+
+/*
+ * tmux's window tokens: {start} (^), {end} ($), {last} (!), {next} (+, +N)
+ * and {previous} (-, -N), from the session's current window. Returns 1 if
+ * name is one, with the window (or NULL) in *out.
+ */
+static int window_token(struct session *s, const char *name, struct window **out)
+{
+	struct window *w;
+	int steps;
+
+	*out = NULL;
+	if (token_is(name, "{start}", "^")) {
+		*out = s->windows;
+	} else if (token_is(name, "{end}", "$")) {
+		for (w = s->windows; w != NULL; w = w->next)
+			*out = w;
+	} else if (token_is(name, "{last}", "!")) {
+		*out = s->last;
+	} else if (token_is(name, "{next}", NULL) || token_is(name, "{previous}", NULL) ||
+		   parse_offset(name, &steps)) {
+		if (s->current != NULL)
+			*out = window_step(s->current, name[1] == 'n'	? 1
+						       : name[1] == 'p' ? -1
+									: steps);
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 static struct window *find_window_in(struct session *s, const char *name)
 {
 	struct window *w, *found = NULL;
@@ -119,6 +191,8 @@ static struct window *find_window_in(struct session *s, const char *name)
 	int index;
 	size_t len = strlen(name);
 
+	if (window_token(s, name, &w))
+		return w;
 	if (parse_index(name, &index))
 		return window_find_index(s, index);
 	if (parse_id(name, '@', &id)) {
@@ -157,43 +231,104 @@ static struct window *find_window_in(struct session *s, const char *name)
 	return found;
 }
 
-/* ".+", ".-", ".+N", ".-N": the pane N after (before) cur by index,
- * round the window, as in tmux. */
-static struct pane *relative_pane(struct window *w, const char *name, struct pane *cur)
+/* The pane over window cell (x, y), a pane's right and bottom borders
+ * counting as its own (as tmux finds {top} and the like). */
+static struct pane *pane_over(struct window *w, int x, int y)
 {
-	int n = 1, count = window_count_panes(w), index;
-	struct pane *p;
-	char *end;
-
-	if (name[1] != '\0') {
-		long v = strtol(name + 1, &end, 10);
-
-		if (*end != '\0' || name[1] < '0' || name[1] > '9' || v > 1000000)
-			return NULL;
-		n = (int)v;
+	for (struct pane *p = w->panes; p != NULL; p = p->next) {
+		if ((!w->zoomed || p == w->active) && x >= p->xoff && x <= p->xoff + p->sx &&
+		    y >= p->yoff && y <= p->yoff + p->sy)
+			return p;
 	}
-	if (cur == NULL || count < 1)
-		return NULL;
-	index = window_pane_index(w, cur) + (name[0] == '+' ? n : -(n % count));
-	index = ((index % count) + count) % count;
-	for (p = w->panes; p != NULL && index > 0; p = p->next)
-		index--;
-	return p;
+	return NULL;
 }
 
-static struct pane *find_pane_in(struct window *w, const char *name, struct pane *cur)
+/* The pane steps away from p in its window's order, round the ends. */
+static struct pane *pane_step(struct window *w, struct pane *p, int steps)
+{
+	int n = 0, at = 0, i;
+	struct pane *x;
+
+	for (x = w->panes; x != NULL; x = x->next, n++)
+		if (x == p)
+			at = n;
+	i = ((at + steps) % n + n) % n;
+	for (x = w->panes; i > 0; x = x->next, i--)
+		;
+	return x;
+}
+
+/* A pane by where it is: {top} is the pane at the top of the window's
+ * middle column, {top-left} at its corner, and so on. Returns 1 if name is
+ * one of these, with the pane in *out. */
+static int pane_place(struct window *w, const char *name, struct pane **out)
+{
+	static const struct {
+		const char *name;
+		int x, y; /* 0 the first, 1 the middle, 2 the last column or row */
+	} places[] = {{"{top}", 1, 0},	       {"{bottom}", 1, 2},	{"{left}", 0, 1},
+		      {"{right}", 2, 1},       {"{top-left}", 0, 0},	{"{top-right}", 2, 0},
+		      {"{bottom-left}", 0, 2}, {"{bottom-right}", 2, 2}};
+
+	for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+		if (strcmp(name, places[i].name) == 0) {
+			int x = places[i].x == 0 ? 0 : places[i].x == 1 ? w->sx / 2 : w->sx - 1;
+			int y = places[i].y == 0 ? 0 : places[i].y == 1 ? w->sy / 2 : w->sy - 1;
+
+			*out = pane_over(w, x, y);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * tmux's pane tokens, from the window's active pane: {last} (!), {next} (+,
+ * +N), {previous} (-, -N), {top} {bottom} {left} {right} and the corners,
+ * {up-of} {down-of} {left-of} {right-of}. Returns 1 if name is one, with
+ * the pane (or NULL) in *out.
+ */
+static int pane_token(struct window *w, const char *name, struct pane **out)
+{
+	static const char *const dirs[] = {"{up-of}", "{down-of}", "{left-of}", "{right-of}"};
+	int steps;
+
+	*out = NULL;
+	if (token_is(name, "{last}", "!")) {
+		*out = w->last_active;
+		return 1;
+	}
+	if (token_is(name, "{next}", NULL) || token_is(name, "{previous}", NULL) ||
+	    parse_offset(name, &steps)) {
+		if (w->active != NULL)
+			*out = pane_step(w, w->active,
+					 name[1] == 'n'	  ? 1
+					 : name[1] == 'p' ? -1
+							  : steps);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		if (strcmp(name, dirs[i]) == 0) {
+			if (w->active != NULL)
+				*out = window_pane_next_by_direction(w, w->active, "UDLR"[i]);
+			return 1;
+		}
+	}
+	return pane_place(w, name, out);
+}
+
+static struct pane *find_pane_in(struct window *w, const char *name)
 {
 	struct pane *p;
 	uint32_t id;
 	int index, base;
 
-	if (name[0] == '+' || name[0] == '-')
-		return relative_pane(w, name, cur != NULL && cur->window == w ? cur : w->active);
-
 	if (parse_id(name, '%', &id)) {
 		p = pane_find_id(w->srv, id);
 		return p != NULL && p->window == w ? p : NULL;
 	}
+	if (pane_token(w, name, &p))
+		return p;
 	if (!parse_index(name, &index))
 		return NULL;
 	base = (int)options_number(window_options(w), "pane-base-index");
@@ -370,7 +505,7 @@ int target_window(struct cmd_ctx *ctx, const char *spec, struct target *t)
 		set_from_window(t, s->current);
 		return 0;
 	}
-	return cmd_error(ctx, "can't find window: %s", spec);
+	return cmd_error(ctx, "can't find window: %s", win); /* as tmux: the window's part */
 }
 
 int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
@@ -401,14 +536,13 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return -1;
 		if (dot[1] == '\0')
 			return 0;
-		if ((p = find_pane_in(t->w, dot + 1, t->p)) == NULL)
-			return cmd_error(ctx, "can't find pane: %s", spec);
+		if ((p = find_pane_in(t->w, dot + 1)) == NULL)
+			return cmd_error(ctx, "can't find pane: %s", dot + 1);
 		t->p = p;
 		return 0;
 	}
 	/* No dot: a pane index of the current window, else a window. */
-	if (strchr(spec, ':') == NULL && t->w != NULL &&
-	    (p = find_pane_in(t->w, spec, t->p)) != NULL) {
+	if (strchr(spec, ':') == NULL && t->w != NULL && (p = find_pane_in(t->w, spec)) != NULL) {
 		t->p = p;
 		return 0;
 	}
@@ -453,5 +587,5 @@ int target_window_index(struct cmd_ctx *ctx, const char *spec, struct target *t,
 		*index = w->index;
 		return 0;
 	}
-	return cmd_error(ctx, "can't find window: %s", spec);
+	return cmd_error(ctx, "can't find window: %s", win);
 }

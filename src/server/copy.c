@@ -1134,3 +1134,57 @@ void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size)
 	snprintf(buf, size, "[%d/%d]", v->offset, hsize(p));
 	v->indicator = p->copy->hide_position ? NULL : buf;
 }
+
+/* ---- formats ---- */
+
+/* The cursor's line as copy mode shows it: tmux reads it off its mode's
+ * screen, where the top row ends in the position indicator. */
+char *copy_cursor_line(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	const struct grid_cell *c;
+	int row, col, w = grid_cols(p->grid), ind_len = 0;
+	char ind[64], u[32];
+	struct buf b;
+
+	copy_cursor(p, &row, &col);
+	if (row == 0 && !cm->hide_position)
+		ind_len = snprintf(ind, sizeof ind, "[%d/%d]", copy_offset(p), hsize(p));
+	if (ind_len > w)
+		ind_len = 0;
+	c = grid_line(p->grid, line_row(p, cm->cy));
+	buf_init(&b);
+	for (int x = 0; x < w; x++) {
+		if (ind_len > 0 && x >= w - ind_len)
+			buf_addc(&b, ind[x - (w - ind_len)]);
+		else
+			buf_add(&b, u, grid_cell_utf8(p->grid, &c[x], u));
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+	buf_addc(&b, '\0');
+	return b.data;
+}
+
+/* The last search's text if the cursor is on a match of it, else NULL. */
+char *copy_search_match(struct pane *p)
+{
+	struct copy_mode *cm = p->copy;
+	size_t len, slen;
+	char *text, *found = NULL;
+	int *map;
+
+	if (cm->search == NULL || *cm->search == '\0')
+		return NULL;
+	clamp(p);
+	slen = strlen(cm->search);
+	text = line_text(p, cm->cy, &map, &len);
+	for (size_t i = 0; found == NULL && i + slen <= len; i++) {
+		if (map[i] <= cm->cx && map[i + slen - 1] >= cm->cx &&
+		    memcmp(text + i, cm->search, slen) == 0)
+			found = xstrdup(cm->search);
+	}
+	free(text);
+	free(map);
+	return found;
+}

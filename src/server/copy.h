@@ -77,4 +77,10 @@ int copy_selection(struct pane *p, int *sy, int *sx, int *ey, int *ex, int *rect
 struct render_view;
 void copy_view(struct pane *p, struct render_view *v, char *buf, size_t size);
 
+/* For formats (malloc'd): the cursor's line as shown (#{copy_cursor_line},
+ * the top row with the position indicator, as tmux); the last search's
+ * text when the cursor is on a match of it (#{search_match}), else NULL. */
+char *copy_cursor_line(struct pane *p);
+char *copy_search_match(struct pane *p);
+
 #endif

@@ -66,8 +66,6 @@ int copy_pipe_start(struct pane *p, const char *command, const char *data, size_
 		log_debug("copy-pipe: fork: %s", strerror(errno));
 	close(fd);
 	free(cwd);
-	for (char **e = envp; e != NULL && *e != NULL; e++)
-		free(*e);
-	free(envp);
+	strv_free(envp);
 	return pid < 0 ? -1 : 0;
 }

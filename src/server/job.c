@@ -19,6 +19,8 @@ struct job {
 	struct buf output;
 	int eof, reaped, status;
 	job_done_fn *done;
+	job_update_fn *update; /* after each read, or NULL */
+	size_t keep;	       /* keep only about the last this many bytes (0: all) */
 	void *arg;
 };
 
@@ -59,12 +61,17 @@ static void job_read_cb(uv_poll_t *h, int status, int events)
 
 		if (n > 0) {
 			buf_add(&j->output, buf, (size_t)n);
+			if (j->keep > 0 && j->output.len > 2 * j->keep)
+				buf_consume(&j->output, j->output.len - j->keep);
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 && errno == EAGAIN)
+		if (n < 0 && errno == EAGAIN) {
+			if (j->update != NULL)
+				j->update(&j->output, j->arg);
 			return;
+		}
 		break; /* EOF or error */
 	}
 	uv_poll_stop(&j->poll);
@@ -74,6 +81,14 @@ static void job_read_cb(uv_poll_t *h, int status, int events)
 
 int job_start(struct server *srv, const char *command, const char *cwd, char **envp,
 	      job_done_fn *done, void *arg, char **err)
+{
+	struct job_opts o = {.done = done, .arg = arg};
+
+	return job_start_opts(srv, command, cwd, envp, &o, err);
+}
+
+int job_start_opts(struct server *srv, const char *command, const char *cwd, char **envp,
+		   const struct job_opts *o, char **err)
 {
 	struct job *j;
 	int fds[2];
@@ -98,8 +113,10 @@ int job_start(struct server *srv, const char *command, const char *cwd, char **e
 	j = xcalloc(1, sizeof *j);
 	j->pid = pid;
 	j->fd = fds[0];
-	j->done = done;
-	j->arg = arg;
+	j->done = o->done;
+	j->update = o->update;
+	j->keep = o->keep;
+	j->arg = o->arg;
 	buf_init(&j->output);
 	uv_poll_init(srv->loop, &j->poll, j->fd);
 	j->poll.data = j;
@@ -130,7 +147,7 @@ void job_forget(void *arg)
 
 	for (j = jobs; j != NULL; j = j->next) {
 		if (j->arg == arg)
-			j->done = NULL;
+			j->done = NULL, j->update = NULL;
 	}
 }
 
@@ -140,6 +157,7 @@ void job_kill_all(void)
 
 	for (j = jobs; j != NULL; j = j->next) {
 		j->done = NULL;
+		j->update = NULL;
 		if (!j->reaped)
 			kill(-j->pid, SIGTERM);
 	}

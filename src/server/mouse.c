@@ -623,12 +623,17 @@ char *mouse_line(struct server *srv, const struct mouse_event *m)
 {
 	struct pane *p = pane_under(srv, m);
 	int row, col;
-	size_t len;
-	char *text;
 
 	if (p == NULL || text_row(m, p, &row, &col) != 0)
 		return NULL;
-	text = grid_capture(p->grid, row, row, 0, &len);
+	return mouse_line_at(p, row);
+}
+
+char *mouse_line_at(struct pane *p, int row)
+{
+	size_t len;
+	char *text = grid_capture(p->grid, row, row, 0, &len);
+
 	if (len > 0 && text[len - 1] == '\n')
 		text[len - 1] = '\0';
 	return text;
@@ -648,12 +653,21 @@ static int word_char(struct pane *p, const struct grid_cell *c)
 char *mouse_word(struct server *srv, const struct mouse_event *m)
 {
 	struct pane *p = pane_under(srv, m);
+	int row, col;
+
+	if (p == NULL || text_row(m, p, &row, &col) != 0)
+		return NULL;
+	return mouse_word_at(p, row, col);
+}
+
+char *mouse_word_at(struct pane *p, int row, int col)
+{
 	const struct grid_cell *cells;
-	int row, col, start, end, cols;
+	int start, end, cols;
 	struct buf b;
 	char u[32];
 
-	if (p == NULL || text_row(m, p, &row, &col) != 0)
+	if (row < -grid_history_size(p->grid) || row >= grid_rows(p->grid) || col < 0)
 		return NULL;
 	cells = grid_line(p->grid, row);
 	cols = grid_cols(p->grid);

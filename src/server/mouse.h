@@ -83,6 +83,11 @@ int mouse_hover_wanted(struct pane *p);
  * NULL if none. */
 char *mouse_word(struct server *srv, const struct mouse_event *m);
 char *mouse_line(struct server *srv, const struct mouse_event *m);
+/* The same at grid row row, column col of pane p (copy mode's cursor):
+ * the word (per word-separators), NULL on none; the row's text. */
+struct pane;
+char *mouse_word_at(struct pane *p, int row, int col);
+char *mouse_line_at(struct pane *p, int row);
 
 /* The client's mouse state: made on attach, freed on detach. */
 void mouse_client_new(struct peer *c);

@@ -189,17 +189,6 @@ static char **pane_environment(struct pane *p, const struct spawn_args *sa)
 	return pane_spawn_environment(p->srv, p->window->session, p, sa->env, sa->nenv);
 }
 
-static void free_vector(char **v)
-{
-	char **e;
-
-	if (v == NULL)
-		return;
-	for (e = v; *e != NULL; e++)
-		free(*e);
-	free(v);
-}
-
 /* argv for the pane's program: several words are run as they are, one is
  * given to default-shell -c (as tmux), none means the default command or a
  * login shell. */
@@ -260,8 +249,8 @@ static int pane_spawn(struct pane *p, const struct spawn_args *sa, struct spawn_
 	req.rows = p->sy;
 	req.cols = p->sx;
 	rc = spawn_pane(&req, res, errmsg);
-	free_vector(req.argv);
-	free_vector(req.envp);
+	strv_free(req.argv);
+	strv_free(req.envp);
 	free(argv0);
 	return rc;
 }
@@ -272,7 +261,7 @@ static void pane_remember_command(struct pane *p, const struct spawn_args *sa)
 
 	if (sa->argc == 0)
 		return;
-	free_vector(p->cmd_argv);
+	strv_free(p->cmd_argv);
 	p->cmd_argv = xcalloc(sa->argc + 1, sizeof *p->cmd_argv);
 	for (i = 0; i < sa->argc; i++)
 		p->cmd_argv[i] = xstrdup(sa->argv[i]);
@@ -390,8 +379,6 @@ struct pane *pane_adopt(struct window *w, const struct pane_adopt *pa, int sx, i
 int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, char **errmsg)
 {
 	struct spawn_result res;
-	/* (and modifyOtherKeys off: the new program has not asked for it) */
-	static const char clear[] = "\033[H\033[2J\033[>4m";
 
 	if (!p->exited && !kill_live) {
 		*errmsg = xasprintf("pane %%%u still active", p->id);
@@ -430,7 +417,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *sa, int kill_live, cha
 	p->writeq.len = 0;
 	p->fg_last = 0;
 	p->fg_away = 0;
-	grid_input(p->grid, clear, sizeof clear - 1);
+	grid_respawned(p->grid);
 	pane_set_events(p, UV_READABLE);
 	attach_mark_session(p->window->session);
 	return 0;
@@ -934,7 +921,7 @@ static void pane_close_cb(uv_handle_t *h)
 
 	if (--p->open_handles > 0)
 		return;
-	free_vector(p->cmd_argv);
+	strv_free(p->cmd_argv);
 	free(p->last_command);
 	free(p->title_shown);
 	free(p->palette);
@@ -999,7 +986,9 @@ static void pane_finish(struct pane *p)
 	pane_set_events(p, 0);
 	format_ctx_pane(&fc, p->srv, p);
 	text = format_expand(options_string(pane_options(p), "remain-on-exit-format"), &fc);
-	msg = xasprintf("\r\n%s\r\n", text);
+	/* on the last row after a line feed (the screen scrolls up one), in
+	 * the default pen, the cursor hidden at its start, as tmux */
+	msg = xasprintf("\033[r\033[%d;1H\n\033[m%s\r\033[?25l", grid_rows(p->grid), text);
 	grid_input(p->grid, msg, strlen(msg));
 	free(text);
 	free(msg);

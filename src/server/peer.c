@@ -413,9 +413,13 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			attach_input(c, m->data, m->len);
 			return;
 		}
-		if (m->type == MSG_RESIZE && m->len == 4) {
+		if (m->type == MSG_RESIZE && (m->len == 4 || m->len == 8)) {
 			const unsigned char *d = (const unsigned char *)m->data;
 
+			if (m->len == 8) {
+				c->xpixel = d[4] | d[5] << 8;
+				c->ypixel = d[6] | d[7] << 8;
+			}
 			attach_resize(c, d[0] | d[1] << 8, d[2] | d[3] << 8);
 			return;
 		}

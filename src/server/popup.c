@@ -59,13 +59,6 @@ void popup_write(struct popup *p, const char *buf, size_t len)
 	popup_grid_output(buf, len, p);
 }
 
-static void free_vector(char **v)
-{
-	for (char **e = v; e != NULL && *e != NULL; e++)
-		free(*e);
-	free(v);
-}
-
 /* As for a pane: several words run as they are, one through the shell,
  * none is default-command or else the shell itself. */
 static char **popup_argv(const struct popup_args *pa, char **argv0)
@@ -116,8 +109,8 @@ static int popup_spawn(struct popup *p, const struct popup_args *pa, char **err)
 	req.cwd = pa->cwd;
 	popup_inner(p, &x, &y, &req.cols, &req.rows);
 	rc = spawn_pane(&req, &res, err);
-	free_vector(req.argv);
-	free_vector(req.envp);
+	strv_free(req.argv);
+	strv_free(req.envp);
 	free(argv0);
 	if (rc != 0)
 		return -1;

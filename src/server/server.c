@@ -16,6 +16,7 @@
 #include "cmd/options.h"
 #include "render/status.h"
 #include "server/alerts.h"
+#include "server/format_job.h"
 #include "server/job.h"
 #include "server/popup.h"
 #include "server/passthru.h"
@@ -160,6 +161,7 @@ void server_shutdown(struct server *srv)
 			attach_detach(c, "[server exited]");
 	}
 	job_kill_all();
+	format_job_free_all();
 	while (srv->sessions != NULL)
 		session_destroy(srv->sessions);
 	uv_close((uv_handle_t *)&srv->listener, NULL);
@@ -206,6 +208,7 @@ static void server_config(struct server *srv, const char *config_file)
 
 	buf_init(&srv->config_errors);
 	if (config_file != NULL) {
+		srv->config_files = xstrdup(config_file);
 		config_load(srv, config_file);
 	} else {
 		if (xdg != NULL && *xdg != '\0')
@@ -216,6 +219,7 @@ static void server_config(struct server *srv, const char *config_file)
 			paths[1] = xasprintf("%s/.pmux.conf", home);
 		for (i = 0; i < 2; i++) {
 			if (paths[i] != NULL && access(paths[i], F_OK) == 0) {
+				srv->config_files = xstrdup(paths[i]);
 				config_load(srv, paths[i]);
 				break;
 			}
@@ -233,10 +237,9 @@ static void server_env_defaults(struct server *srv)
 	const char *ed = getenv("VISUAL"), *base;
 	char *err = NULL;
 
-	(void)options_set(srv->options, "default-shell", pane_default_shell(srv->options), 0,
+	(void)options_set(srv->options, "default-shell", pane_default_shell(srv->options), 0, &err);
+	(void)options_set(srv->options, "default-terminal", pane_default_terminal(srv->options), 0,
 			  &err);
-	(void)options_set(srv->options, "default-terminal",
-			  pane_default_terminal(srv->options), 0, &err);
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -322,6 +325,7 @@ int server_main(int listen_fd, const char *socket_path, const char *config_file,
 	prompt_history_free(&srv);
 	hooks_free(srv.hooks);
 	free(srv.socket_path);
+	free(srv.config_files);
 	log_debug("server exited");
 	log_close();
 	return 0;

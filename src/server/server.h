@@ -184,6 +184,7 @@ struct peer {
 	char **env;
 	int nenv;
 	int rows, cols;
+	int xpixel, ypixel; /* the terminal's size in pixels; 0 if not known */
 
 	/* attached */
 	struct session *session;
@@ -292,6 +293,9 @@ struct server {
 	struct buf
 		config_errors; /* "file:line: message" lines from config files, for show-messages */
 	int config_loading;    /* config files still running (waiting on run-shell) */
+	char *config_files;    /* the one loaded at start (#{config_files}), or NULL */
+	const char *command;   /* the name of the command running (#{command}), or NULL */
+	const char *current_file; /* the config file being run (#{current_file}), or NULL */
 	uv_timer_t status_timer; /* status-interval redraws (render/status.c) */
 	uv_timer_t frame_timer;	 /* frames for panes that output too often */
 	time_t status_last;	 /* when status_timer last ticked */

@@ -41,6 +41,7 @@
 #include "term/history.h"
 #include "term/oscolour.h"
 #include "term/sgr.h"
+#include "term/tabs.h"
 #include "term/vtscan.h"
 #include "util/utf8.h"
 
@@ -109,6 +110,8 @@ struct grid {
 	struct screen *scr;	 /* the one shown */
 	struct row *tmprows;	 /* nrows records for region scrolls */
 	VTermPos main_cursor;	 /* the main screen's cursor while alt is shown */
+	VTermPos alt_saved;	 /* the cursor DECSET 1049 saved; row -1: none yet */
+	struct tabs tabs;
 
 	struct history *hist;
 	int history_limit;
@@ -125,6 +128,9 @@ struct grid {
 	size_t title_len;
 	char *title_next; /* a title being received in fragments */
 	size_t title_next_len;
+	char *path;	 /* OSC 7: the program's working directory as it told it */
+	char *path_next; /* one being received */
+	size_t path_next_len;
 	struct namefilter names; /* ESC k name ESC \ */
 	int name_set;
 
@@ -151,6 +157,7 @@ struct grid {
 	/* OSC 4, 10, 11, 104, 110, 111: the program's colours, and the one
 	 * being received (dropped if longer than OSCOLOUR_MAX) */
 	struct oscolour colours;
+	int respawning; /* inside grid_respawned: its RIS keeps the colours */
 	char *osc_colour;
 	size_t osc_colour_len;
 	char *clip; /* OSC 52 text being received */
@@ -852,6 +859,8 @@ static int set_altscreen(struct grid *g, int on)
 		if (screen_init(&g->alt, g->main.nrows, g->main.ncols) != 0)
 			return 0;
 		vterm_state_get_cursorpos(g->state, &g->main_cursor);
+		if (g->plain.scan.altsave)
+			g->alt_saved = g->main_cursor;
 		g->scr = &g->alt;
 	} else {
 		screen_free(&g->alt);
@@ -1308,19 +1317,25 @@ static void plain_pen(struct grid *g)
 /* Give libvterm a unit that may move the cursor or draw. A REP ending it
  * is kept from libvterm if there is no glyph to repeat or it has no width:
  * libvterm 0.3.3 would loop forever; so is a DECDWL or DECDHL on a screen
- * one column wide (see vtscan_unit). Its ESC still goes, then CAN: that
- * ESC ends whatever escape came before it (ESC ESC [ b, CSI 1 ESC [ b). */
+ * one column wide (see vtscan_unit), and a DECSTBM of less than two rows
+ * (tmux and xterm ignore it; libvterm would reset the region). Its ESC
+ * still goes, then CAN: that ESC ends whatever escape came before it
+ * (ESC ESC [ b, CSI 1 ESC [ b). */
 static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 {
 	struct vtscan *scan = &g->plain.scan;
-	size_t at = (scan->rep || scan->dwl) && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
+	int cut = scan->rep || scan->dwl || scan->badregion;
+	size_t at = cut && scan->esc_at > 0 ? (size_t)scan->esc_at : 0;
 
-	if (!scan->rep && !scan->dwl) {
+	if (!cut) {
 		vterm_input_write(g->vt, (const char *)p, n);
 	} else {
 		/* what comes before it first: it may put the glyph */
 		vterm_input_write(g->vt, (const char *)p, at);
-		if (scan->rep ? g->plain.last_width > 0 : g->scr->ncols > 1)
+		if (scan->badregion)
+			vterm_input_write(g->vt, scan->esc_at < 0 ? "\x18" : "\x1b\x18",
+					  scan->esc_at < 0 ? 1 : 2);
+		else if (scan->rep ? g->plain.last_width > 0 : g->scr->ncols > 1)
 			vterm_input_write(g->vt, (const char *)p + at, n - at);
 		else if (scan->esc_at < 0)
 			vterm_input_write(g->vt, "\x18", 1); /* it began before: abandon it */
@@ -1329,10 +1344,33 @@ static void plain_write(struct grid *g, const unsigned char *p, size_t n)
 	}
 	scan->rep = 0;
 	scan->dwl = 0;
+	scan->badregion = 0;
 	if (scan->forgot) { /* (a unit ends after what made it forget) */
 		scan->forgot = 0;
 		g->plain.last_width = 0;
 	}
+}
+
+/* A change of tab stops ended the unit: at libvterm's cursor, which it
+ * leaves where it was. */
+static void plain_tabs(struct grid *g)
+{
+	VTermPos at;
+
+	vterm_state_get_cursorpos(g->state, &at);
+	switch (g->plain.scan.tabop) {
+	case VTSCAN_TAB_SET:
+	case VTSCAN_TAB_CLEAR:
+		tabs_set(&g->tabs, at.col, g->plain.scan.tabop == VTSCAN_TAB_SET);
+		break;
+	case VTSCAN_TAB_CLEAR_ALL:
+		tabs_clear_all(&g->tabs);
+		break;
+	case VTSCAN_TAB_RESET:
+		tabs_reset(&g->tabs);
+		break;
+	}
+	g->plain.scan.tabop = VTSCAN_TAB_NONE;
 }
 
 /*
@@ -1426,11 +1464,15 @@ static size_t plain_unit(struct grid *g, const unsigned char *p, size_t len)
 		} else {
 			plain_write(g, p, n);
 		}
+		if (f->scan.tabop != VTSCAN_TAB_NONE)
+			plain_tabs(g);
 		f->scan.altscreen = 0;
 		if (f->scan.ris) { /* RIS resets the program's palette */
 			f->scan.ris = 0;
-			oscolour_reset(&g->colours);
+			if (!g->respawning)
+				oscolour_reset(&g->colours);
 		}
+		f->scan.altsave = 0;
 		if (f->scan.restored)
 			plain_restored(g);
 		plain_reload(g);
@@ -1471,28 +1513,55 @@ static size_t plain_held(struct grid *g, const unsigned char *p, size_t len)
 	return pos - k;
 }
 
+/* Tab stops every 8 columns again in libvterm, which keeps those of the
+ * old width: HTS at each, on the cursor's row (the region is whole now). */
+static void plain_tabs_reset(struct grid *g, VTermPos at)
+{
+	char seq[32];
+	int n;
+
+	vterm_input_write(g->vt, "\033[3g", 4);
+	for (at.col = 8; at.col < g->main.ncols; at.col += 8) {
+		n = cup(seq, at);
+		seq[n++] = '\033';
+		seq[n++] = 'H';
+		vterm_input_write(g->vt, seq, (size_t)n);
+	}
+	g->plain.scan.unsafe &= ~VTSCAN_TABS;
+}
+
 /* After a resize: a scroll region or margins set for the old size are
  * reset, as tmux does; libvterm 0.3.3 would keep a top past a smaller
- * screen and then move a negative number of rows. The cursor stays. */
-static void plain_resized(struct grid *g, int rows)
+ * screen and then move a negative number of rows. A new width puts tab
+ * stops every 8 columns, as in tmux. The cursor stays. */
+static void plain_resized(struct grid *g, int rows, int cols_changed)
 {
 	struct vtscan *scan = &g->plain.scan;
+	int tabs = cols_changed && (scan->unsafe & VTSCAN_TABS);
 	VTermPos at;
 	char seq[64];
 	int n;
 
 	vtscan_resize(scan, rows);
 	g->plain.valid = 0;
-	if (!(scan->unsafe & (VTSCAN_REGION | VTSCAN_MARGINS)))
+	if (cols_changed)
+		(void)tabs_resize(&g->tabs, g->main.ncols); /* (kept if out of memory) */
+	if (!(scan->unsafe & (VTSCAN_REGION | VTSCAN_MARGINS)) && !tabs)
 		return;
 	vterm_state_get_cursorpos(g->state, &at);
 	/* (a sequence the program has begun is given up) */
-	n = snprintf(seq, sizeof seq, "%s\033[r%s", vtscan_ground(scan) ? "" : "\030",
-		     scan->unsafe & VTSCAN_MARGINS ? "\033[s" : "");
-	n += cup(seq + n, at);
+	n = snprintf(seq, sizeof seq, "%s", vtscan_ground(scan) ? "" : "\030");
+	if (scan->unsafe & (VTSCAN_REGION | VTSCAN_MARGINS))
+		n += snprintf(seq + n, sizeof seq - (size_t)n, "\033[r%s",
+			      scan->unsafe & VTSCAN_MARGINS ? "\033[s" : "");
+	vterm_input_write(g->vt, seq, (size_t)n);
+	if (tabs)
+		plain_tabs_reset(g, at);
+	n = cup(seq, at);
 	vterm_input_write(g->vt, seq, (size_t)n);
 	vtscan_cancelled(scan);
 	scan->unsafe &= ~VTSCAN_REGION;
+	vtscan_region_reset(scan);
 }
 
 /* ---- resize and reflow ---- */
@@ -1846,6 +1915,7 @@ static int cb_resize(int rows, int cols, VTermStateFields *fields, void *user)
 void grid_resize(struct grid *g, int rows, int cols)
 {
 	struct resize_plan plan;
+	int old_cols = g->main.ncols;
 
 	if (rows < 1 || cols < 1 || (rows == g->main.nrows && cols == g->main.ncols))
 		return;
@@ -1856,7 +1926,7 @@ void grid_resize(struct grid *g, int rows, int cols)
 	vterm_set_size(g->vt, rows, cols);
 	g->plan = NULL;
 	plan_free(&plan);
-	plain_resized(g, rows);
+	plain_resized(g, rows, cols != old_cols);
 }
 
 /* ---- lifetime ---- */
@@ -2061,6 +2131,28 @@ const struct oscolour *grid_colours(const struct grid *g)
 	return &g->colours;
 }
 
+/* OSC 7 (a file: URL of the working directory), kept as given, as tmux's
+ * #{pane_path}. */
+static void osc7_fragment(struct grid *g, const VTermStringFragment *f)
+{
+	size_t n;
+
+	if (f->initial)
+		g->path_next_len = 0;
+	if (g->path_next == NULL && (g->path_next = malloc(TITLE_MAX + 1)) == NULL)
+		return;
+	n = f->len < TITLE_MAX - g->path_next_len ? f->len : TITLE_MAX - g->path_next_len;
+	if (n > 0)
+		memcpy(g->path_next + g->path_next_len, f->str, n);
+	g->path_next_len += n;
+	g->path_next[g->path_next_len] = '\0';
+	if (!f->final)
+		return;
+	free(g->path);
+	g->path = g->path_next;
+	g->path_next = NULL;
+}
+
 static int grid_osc(int command, VTermStringFragment frag, void *user)
 {
 	struct grid *g = user;
@@ -2072,6 +2164,10 @@ static int grid_osc(int command, VTermStringFragment frag, void *user)
 	}
 	if (oscolour_handles(command)) {
 		colour_fragment(g, command, &frag);
+		return 1;
+	}
+	if (command == 7) {
+		osc7_fragment(g, &frag);
 		return 1;
 	}
 	if (command != 133)
@@ -2189,10 +2285,11 @@ struct grid *grid_new(int rows, int cols, int history_limit, grid_output_fn *out
 	vtscan_init(&g->plain.scan, rows);
 	oscolour_init(&g->colours);
 	g->plain.valid = cols > 2;
+	g->alt_saved.row = -1;
 	g->hist = history_new(g->history_limit);
 	g->tmprows = malloc((size_t)rows * sizeof *g->tmprows);
 	if (g->hist == NULL || g->tmprows == NULL || screen_init(&g->main, rows, cols) != 0 ||
-	    grid_init_vterm(g, rows, cols) != 0) {
+	    tabs_init(&g->tabs, cols) != 0 || grid_init_vterm(g, rows, cols) != 0) {
 		grid_free(g);
 		return NULL;
 	}
@@ -2210,10 +2307,13 @@ void grid_free(struct grid *g)
 	history_free(g->hist);
 	free(g->scratch);
 	free(g->tmprows);
+	tabs_free(&g->tabs);
 	free(g->comb.cps);
 	free(g->comb.slot);
 	free(g->title);
 	free(g->title_next);
+	free(g->path);
+	free(g->path_next);
 	free(g->clip);
 	free(g->osc8);
 	free(g->osc_colour);
@@ -2242,6 +2342,16 @@ static void grid_feed(void *arg, const char *buf, size_t len)
 		p += n;
 		len -= n;
 	}
+}
+
+void grid_respawned(struct grid *g)
+{
+	/* RIS, which libvterm does not let reach the mouse modes */
+	static const char fresh[] = "\033[?1049l\033c\033[?1000;1005;1006;1015l";
+
+	g->respawning = 1;
+	grid_input(g, fresh, sizeof fresh - 1);
+	g->respawning = 0;
 }
 
 void grid_input(struct grid *g, const char *buf, size_t len)
@@ -2406,6 +2516,28 @@ int grid_mouse_mode(const struct grid *g)
 	return g->mouse;
 }
 
+void grid_modes(const struct grid *g, struct grid_modes *m)
+{
+	const struct vtscan *s = &g->plain.scan;
+
+	m->insert = (s->unsafe & VTSCAN_INSERT) != 0;
+	m->origin = (s->unsafe & VTSCAN_ORIGIN) != 0;
+	m->wrap = !(s->unsafe & VTSCAN_NOWRAP);
+	m->keypad = s->keypad;
+	m->keypad_cursor = s->appcursor;
+	m->mouse_utf8 = s->mouse_utf8;
+	m->mouse_sgr = s->mouse_sgr;
+	m->region_upper = s->region_top;
+	m->region_lower = (s->region_end < 0 ? g->main.nrows : s->region_end) - 1;
+	m->alt_saved_x = g->alt_saved.row < 0 ? -1 : g->alt_saved.col;
+	m->alt_saved_y = g->alt_saved.row;
+}
+
+int grid_tab_stop(const struct grid *g, int col)
+{
+	return tabs_at(&g->tabs, col);
+}
+
 static void count_output(const char *buf, size_t len, void *ctx)
 {
 	(void)buf;
@@ -2426,6 +2558,11 @@ int grid_bracketed_paste(const struct grid *g)
 	vterm_keyboard_start_paste(g->vt);
 	vterm_output_set_callback(g->vt, g->out, g->ctx);
 	return n > 0;
+}
+
+const char *grid_path(const struct grid *g)
+{
+	return g->path != NULL ? g->path : "";
 }
 
 void grid_set_title(struct grid *g, const char *title)

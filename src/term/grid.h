@@ -73,6 +73,10 @@ void grid_set_output(struct grid *g, grid_output_fn *out, void *ctx);
 
 /* Feed pane output. */
 void grid_input(struct grid *g, const char *buf, size_t len);
+/* respawn-pane: the terminal as new for the next program, as tmux: off the
+ * alternate screen, the modes reset and the screen cleared (not into the
+ * history); the colours programs set (OSC 4) stay the pane's. */
+void grid_respawned(struct grid *g);
 /* Plain text (printable characters, CR, LF, TAB) normally bypasses
  * libvterm's per-glyph path (see grid_fast.c); off, every byte goes through
  * libvterm. The two give the same grid: the tests compare them. */
@@ -124,7 +128,27 @@ int grid_cursor_blink(const struct grid *g);
 int grid_alt_screen(const struct grid *g);
 int grid_mouse_mode(const struct grid *g); /* VTERM_PROP_MOUSE_* */
 int grid_bracketed_paste(const struct grid *g);
+
+/* Modes the program set that formats report (tmux's insert_flag,
+ * scroll_region_upper…), as libvterm applies them. */
+struct grid_modes {
+	int insert;	   /* IRM */
+	int origin;	   /* DECOM */
+	int wrap;	   /* DECAWM */
+	int keypad;	   /* DECKPAM */
+	int keypad_cursor; /* DECCKM */
+	int mouse_utf8;	   /* DEC mode 1005 */
+	int mouse_sgr;	   /* DEC mode 1006 */
+	int region_upper;  /* the scroll region's rows, 0-based, inclusive */
+	int region_lower;
+	int alt_saved_x; /* the cursor DECSET 1049 saved, -1 if none did */
+	int alt_saved_y;
+};
+void grid_modes(const struct grid *g, struct grid_modes *m);
+/* Whether column col has a tab stop. */
+int grid_tab_stop(const struct grid *g, int col);
 const char *grid_title(const struct grid *g); /* "" when never set */
+const char *grid_path(const struct grid *g);  /* OSC 7's text; "" when never set */
 void grid_set_title(struct grid *g, const char *title);
 
 /* Shell integration marks seen so far (OSC 133): counters only grow. */

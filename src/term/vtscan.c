@@ -42,6 +42,10 @@ static void reset_modes(struct vtscan *s)
 {
 	s->forgot = 1;
 	s->unsafe &= VTSCAN_DWL;
+	s->keypad = 0;
+	s->appcursor = 0;
+	s->tabop = VTSCAN_TAB_RESET;
+	vtscan_region_reset(s);
 	s->gl = 0;
 	memset(s->gset, 1, sizeof s->gset);
 	s->single = 0;
@@ -52,7 +56,14 @@ void vtscan_init(struct vtscan *s, int rows)
 	memset(s, 0, sizeof *s);
 	reset_modes(s);
 	s->forgot = 0;
+	s->tabop = VTSCAN_TAB_NONE;
 	s->rows = rows;
+}
+
+void vtscan_region_reset(struct vtscan *s)
+{
+	s->region_top = 0;
+	s->region_end = -1;
 }
 
 void vtscan_resize(struct vtscan *s, int rows)
@@ -84,6 +95,14 @@ static void modes(struct vtscan *s, int dec, int on)
 			set_flag(s, VTSCAN_NOWRAP, !on);
 		else if (dec && m == 69)
 			set_flag(s, VTSCAN_MARGINS, on);
+		else if (dec && m == 1)
+			s->appcursor = (uint8_t)on;
+		else if (dec && m == 1005)
+			s->mouse_utf8 = (uint8_t)on;
+		else if (dec && m == 1006)
+			s->mouse_sgr = (uint8_t)on;
+		else if (dec && on && m == 1049)
+			s->altsave = 1;
 		else if (dec && !on && (m == 1048 || m == 1049))
 			s->restored = 1;
 		if (dec && (m == 47 || m == 1047 || m == 1049))
@@ -91,7 +110,9 @@ static void modes(struct vtscan *s, int dec, int on)
 	}
 }
 
-/* DECSTBM, with libvterm's clamping: is the region the whole screen? */
+/* DECSTBM, with libvterm's clamping: is the region the whole screen? One
+ * of less than two rows is ignored, as tmux and xterm do (libvterm would
+ * reset the region and home the cursor): badregion keeps it from libvterm. */
 static void region(struct vtscan *s)
 {
 	int top = s->nparam > 0 && s->param[0] != PARAM_MISSING ? s->param[0] : 1;
@@ -104,11 +125,23 @@ static void region(struct vtscan *s)
 		bottom = -1;
 	else if (bottom > s->rows)
 		bottom = s->rows;
-	if ((bottom > -1 ? bottom : s->rows) <= top) {
-		top = 0;
-		bottom = -1; /* invalid: libvterm resets it */
+	if ((bottom > -1 ? bottom : s->rows) - top < 2) {
+		s->badregion = 1;
+		return;
 	}
 	set_flag(s, VTSCAN_REGION, top != 0 || bottom != -1);
+	s->region_top = top;
+	s->region_end = bottom;
+}
+
+/* TBC: 0 (or none) clears the stop at the cursor, 3 and 5 all of them,
+ * others nothing, as libvterm. */
+static void tab_clear(struct vtscan *s, int32_t p0)
+{
+	if (p0 == PARAM_MISSING || p0 == 0)
+		s->tabop = VTSCAN_TAB_CLEAR;
+	else if (p0 == 3 || p0 == 5)
+		s->tabop = VTSCAN_TAB_CLEAR_ALL;
 }
 
 /* XTMODKEYS (CSI > Pp ; Pv m), which libvterm ignores: modifyOtherKeys,
@@ -143,9 +176,10 @@ static void csi_done(struct vtscan *s, unsigned char final)
 		modify_keys(s);
 	else if (s->leader == 0 && s->ninter == 0 && final == 'r')
 		region(s);
-	else if (s->leader == 0 && s->ninter == 0 && final == 'g')
+	else if (s->leader == 0 && s->ninter == 0 && final == 'g') {
 		s->unsafe |= VTSCAN_TABS;
-	else if (s->leader == 0 && s->ninter == 0 && final == 'u')
+		tab_clear(s, p0);
+	} else if (s->leader == 0 && s->ninter == 0 && final == 'u')
 		s->restored = 1; /* SCORC */
 	else if (s->leader == 0 && s->ninter == 0 && final == 'b')
 		s->rep = 1;
@@ -173,6 +207,8 @@ static void esc_done(struct vtscan *s, unsigned char final)
 			s->restored = 1; /* DECRC */
 		else if (final == 'n' || final == 'o')
 			s->gl = (uint8_t)(final == 'n' ? 2 : 3);
+		else if (final == '=' || final == '>')
+			s->keypad = final == '=';
 		return;
 	}
 	if (s->ninter != 1)
@@ -199,6 +235,7 @@ static void control(struct vtscan *s, unsigned c)
 		break;
 	case 0x88: /* HTS */
 		s->unsafe |= VTSCAN_TABS;
+		s->tabop = VTSCAN_TAB_SET;
 		break;
 	case 0x8e: /* SS2 */
 	case 0x8f: /* SS3 */
@@ -476,7 +513,8 @@ static size_t whole_unit(struct vtscan *s, const unsigned char *buf, size_t len)
 			step(s, c);
 			i++;
 			run = 0;
-			if (s->restored || s->rep || s->forgot || s->dwl)
+			if (s->restored || s->rep || s->forgot || s->dwl || s->tabop ||
+			    s->altsave || s->badregion)
 				break;
 			if (in_string && in_ground(s))
 				break; /* its end is the unit's (str_bel) */

@@ -30,6 +30,16 @@ enum vtscan_unsafe {
 	VTSCAN_DWL = 1 << 8,	 /* DECDWL/DECDHL: rows of half the width */
 };
 
+/* A change of tab stops, which ends a unit (see vtscan_unit): the caller
+ * applies it at libvterm's cursor column, which only libvterm knows. */
+enum vtscan_tabop {
+	VTSCAN_TAB_NONE,
+	VTSCAN_TAB_SET,	      /* HTS */
+	VTSCAN_TAB_CLEAR,     /* TBC 0: the one at the cursor */
+	VTSCAN_TAB_CLEAR_ALL, /* TBC 3 or 5 */
+	VTSCAN_TAB_RESET,     /* RIS or DECSTR: every 8 columns */
+};
+
 struct vtscan {
 	uint8_t state;	/* where libvterm's parser is (vtscan.c) */
 	uint8_t in_esc; /* an ESC was seen (also inside a string) */
@@ -52,6 +62,17 @@ struct vtscan {
 	uint8_t str_bel;   /* the last string ended with BEL (1) or ST (0) */
 	int32_t esc_at;	   /* where the unit's last sequence began; -1 before it */
 	uint16_t unsafe;   /* enum vtscan_unsafe */
+	/* Modes libvterm keeps to itself, for the pane's formats: */
+	uint8_t keypad;	    /* DECKPAM (ESC =) until DECKPNM (ESC >) */
+	uint8_t appcursor;  /* DECCKM (DEC mode 1) */
+	uint8_t mouse_utf8; /* DEC mode 1005, set apart from 1006 as in tmux */
+	uint8_t mouse_sgr;  /* DEC mode 1006 */
+	uint8_t tabop;	    /* enum vtscan_tabop: one ended the unit */
+	uint8_t altsave;    /* a DECSET 1049 (which saves the cursor) ended it */
+	uint8_t badregion;  /* a DECSTBM of less than two rows ended it (esc_at
+			       as for REP): the caller keeps it from libvterm */
+	int32_t region_top; /* DECSTBM as libvterm keeps it: first row (0-based), */
+	int32_t region_end; /* the row after the last, -1 for the screen's end */
 	int rows;
 	int32_t param[VTSCAN_PARAMS]; /* -1: missing */
 };
@@ -62,6 +83,8 @@ void vtscan_resize(struct vtscan *s, int rows);
 int vtscan_ground(const struct vtscan *s);
 /* The parser was given CAN from outside: it is between sequences. */
 void vtscan_cancelled(struct vtscan *s);
+/* The scroll region was reset from outside (after a resize). */
+void vtscan_region_reset(struct vtscan *s);
 
 /* Plain text here lands as plain text: parser between sequences, plain
  * character set, no unsafe mode. */
@@ -118,6 +141,11 @@ enum vtscan_kind {
  * or DECDHL and sets dwl (esc_at as for REP): libvterm gives a screen one
  * column wide such rows no room, its cursor goes to column -1 and a tab
  * stop set there is written before its array.
+ *
+ * A unit ends after a change of tab stops (tabop) and after a DECSET 1049
+ * (altsave): the caller reads libvterm's cursor for them. It ends after a
+ * DECSTBM of less than two rows (badregion, esc_at as for REP), which
+ * libvterm must not see: tmux and xterm ignore it.
  *
  * Text that is UTF-8 for a C1 control (U+0080-U+009F) is INVALID too:
  * libvterm gives it a width of -1.

@@ -181,3 +181,10 @@ void buf_write_fd(struct buf *b, int fd)
 		break;
 	}
 }
+
+void strv_free(char **v)
+{
+	for (char **e = v; e != NULL && *e != NULL; e++)
+		free(*e);
+	free(v);
+}

@@ -494,3 +494,37 @@ class ScreenTestCase(pmuxtest.PmuxTestCase):
     def window_size(self, target):
         w, h = self.pm.display(target, "#{window_width} #{window_height}").split()
         return int(w), int(h)
+
+
+class PopupTestCase(ScreenTestCase):
+    """A shell session with one client attached (ROWS x COLS), for menus and
+    popups; background() runs a command that waits for what it shows."""
+
+    ROWS, COLS = 24, 80
+    MOUSE = False
+
+    def setUp(self):
+        super().setUp()
+        pm = self.pm
+        pm.shell_session("S", x=self.COLS, y=self.ROWS - 1)
+        pm.run("set", "-s", "escape-time", "0")
+        if self.MOUSE:
+            pm.run("set", "-g", "mouse", "on")
+        self.pane = pm.display("S", "#{pane_id}")
+        self.c = self.attach("S", rows=self.ROWS, cols=self.COLS)
+        self.tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
+        self.bg = []
+
+    def tearDown(self):
+        for p in self.bg:
+            if p.poll() is None:
+                p.kill()
+            p.wait()
+        super().tearDown()
+
+    def background(self, *args):
+        """A command that waits for the menu or popup it shows to close."""
+        p = subprocess.Popen(self.pm.argv(*args), env=self.pm.env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.bg.append(p)
+        return p

@@ -123,6 +123,18 @@ class Keys(pmuxtest.PmuxTestCase):
                     "-n", "two words")
         out = self.pm.run("lsk", "-T", "custom")
         self.assertEqual(out, 'bind-key -T custom x new-window -n "two words"\n')
+        # an alias or a prefix of a command's name is shown as its full name, as tmux
+        self.pm.run("bind-key", "-T", "other", "y", "send", "~/x", "")
+        self.pm.run("bind-key", "-T", "other", "z", "killp")
+        # checked when bound, as tmux: flags and the number of arguments; a
+        # command-alias (split-pane) is a command
+        self.assertNotEqual(self.pm.cmd("bind-key", "-T", "bad", "a", "new-window", "-Q").rc, 0)
+        self.assertNotEqual(self.pm.cmd("bind-key", "-T", "bad", "b", "kill-pane", "x").rc, 0)
+        self.pm.run("bind-key", "-T", "alias", "c", "split-pane", "-h")
+        self.assertIn("split-window -h", self.pm.run("lsk", "-T", "alias"))
+        self.assertEqual(self.pm.run("lsk", "-T", "other"),
+                         "bind-key -T other y send-keys \\~/x ''\n"
+                         "bind-key -T other z kill-pane\n")
         self.assertEqual(self.pm.run("list-keys", "-N", "-T", "custom"), "x make one\n")
         notes = self.pm.run("list-keys", "-N")
         self.assertRegex(notes, re.compile(r"^C-b c\s+Create a new window$", re.M))

@@ -23,12 +23,17 @@ class Respawn(pmuxtest.PmuxTestCase):
         pane = pm.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "r", "sh", "-c",
                       "echo last-words; exit 3").strip()
         wait_for(lambda: pm.display(pane, "#{pane_dead}") == "1", msg="the pane to be dead")
-        screen = pm.capture(pane)
+        # the note at the bottom after a line feed, as tmux: the first line
+        # of a full screen goes to the history
+        screen = pm.capture(pane, "-S", "-")
         self.assertIn("last-words", screen)
         self.assertIn("Pane is dead (status 3,", screen)
         r = pm.cmd("respawn-pane", "-t", pane)
         self.assertEqual(r.rc, 0, r)
-        pm.wait_text(pane, "last-words")  # the same command again
+        # the same command again, on a screen cleared: its line goes to the
+        # history when it dies again
+        wait_for(lambda: pm.capture(pane, "-S", "-").count("last-words") == 2,
+                 msg="the command run again")
         pm.run("respawn-pane", "-t", pane, "-k", "sh", "-c", "echo second-life; exec sleep 1001")
         pm.wait_line(pane, "second-life")
         self.assertEqual(pm.display(pane, "#{pane_dead}"), "0")

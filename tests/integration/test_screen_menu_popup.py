@@ -9,7 +9,6 @@ program exits, and closing it (-C, detach, kill-server) leaves none of its
 processes behind."""
 
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,31 +26,9 @@ MENU = ["Set A", "a", "set -g @choice A",
         "Set B", "b", "set -g @choice B"]
 
 
-class MenuPopup(screen.ScreenTestCase):
+class MenuPopup(screen.PopupTestCase):
 
-    def setUp(self):
-        super().setUp()
-        pm = self.pm
-        pm.shell_session("S", x=COLS, y=ROWS - 1)
-        pm.run("set", "-s", "escape-time", "0")
-        self.pane = pm.display("S", "#{pane_id}")
-        self.c = self.attach("S", rows=ROWS, cols=COLS)
-        self.tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
-        self.bg = []
-
-    def tearDown(self):
-        for p in self.bg:
-            if p.poll() is None:
-                p.kill()
-            p.wait()
-        super().tearDown()
-
-    def background(self, *args):
-        """A command that waits for the menu or popup it shows to close."""
-        p = subprocess.Popen(self.pm.argv(*args), env=self.pm.env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.bg.append(p)
-        return p
+    ROWS, COLS = ROWS, COLS
 
     def choice(self):
         r = self.pm.cmd("show-options", "-gv", "@choice")

@@ -14,7 +14,6 @@ A menu chooses the item a button is released on and closes when one is
 released elsewhere; with -O a release elsewhere leaves it open."""
 
 import os
-import subprocess
 import sys
 import time
 
@@ -33,31 +32,13 @@ MENU = ["Set A", "a", "set -g @choice A", "", "-Off", "o", "set -g @choice off",
         "Set B", "b", "set -g @choice B"]
 
 
-class PopupMouse(screen.ScreenTestCase):
+class PopupMouse(screen.PopupTestCase):
 
-    def setUp(self):
-        super().setUp()
-        pm = self.pm
-        pm.shell_session("S", x=COLS, y=ROWS - 1)
-        pm.run("set", "-s", "escape-time", "0")
-        pm.run("set", "-g", "mouse", "on")
-        self.pane = pm.display("S", "#{pane_id}")
-        self.c = self.attach("S", rows=ROWS, cols=COLS)
-        self.tty = pm.run("list-clients", "-F", "#{client_tty}").strip()
-        self.bg = []
-
-    def tearDown(self):
-        for p in self.bg:
-            if p.poll() is None:
-                p.kill()
-            p.wait()
-        super().tearDown()
+    ROWS, COLS = ROWS, COLS
+    MOUSE = True
 
     def popup(self, *args, ready="ready"):
-        p = subprocess.Popen(self.pm.argv("display-popup", "-c", self.tty, *args),
-                             env=self.pm.env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.bg.append(p)
+        p = self.background("display-popup", "-c", self.tty, *args)
         self.c.wait_text(ready)
         return p
 

@@ -406,6 +406,8 @@ static const struct row tmux_rows[] = {
 	{"#{a:#{e|+:97,1}}", "b"},
 	{"#{a:32}|#{a:126}", " |~"},
 	{"#{a:31}|#{a:127}|#{a:abc}|#{a:window_panes}", "|||"},
+	{"#{c:red}|#{c:colour196}|#{c:#0a0b0c}|#{c:default}|#{c:bogus}", "800000|ff0000|0a0b0c||"},
+	{"#{N:editor}|#{N:nope}|#{N/s:beta}|#{N/s:x}|#{N/w:main}|#{N:#{window_name}}", "1|0|1|0|0|1"},
 };
 
 static void test_tmux_table(void)

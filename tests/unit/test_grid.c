@@ -1515,8 +1515,108 @@ static void test_scroll_on_clear(void)
 	grid_free(g);
 }
 
+/* Feed s in pieces of n bytes (0: whole). */
+static void feed_pieces(struct grid *g, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+
+	if (n == 0)
+		n = len;
+	for (size_t i = 0; i < len; i += n)
+		grid_input(g, s + i, len - i < n ? len - i : n);
+}
+
+/* The tab stops, as "5,20", and whether a TAB from each stops at them. */
+static void tab_list(struct grid *g, char *out, size_t size)
+{
+	size_t len = 0;
+	int row, col, prev = 0;
+
+	out[0] = '\0';
+	for (int x = 0; x < grid_cols(g); x++) {
+		if (!grid_tab_stop(g, x))
+			continue;
+		len += (size_t)snprintf(out + len, size - len, "%s%d", len ? "," : "", x);
+		/* libvterm agrees: a TAB from the stop before lands here */
+		grid_input(g, "\r", 1);
+		for (int i = 0; i < prev; i++)
+			grid_input(g, "\033[C", 3);
+		grid_input(g, "\t", 1);
+		grid_cursor(g, &row, &col);
+		CHECK_INT(col, x);
+		prev = x;
+	}
+}
+
+static void test_modes(void)
+{
+	static const size_t pieces[] = {0, 1, 2, 7};
+	struct grid_modes m;
+	char tabs[256];
+
+	for (int fast = 0; fast <= 1; fast++) {
+		for (size_t i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+			struct grid *g = grid_new(24, 40, 100, NULL, NULL);
+
+			grid_set_fast(g, fast);
+			grid_modes(g, &m);
+			CHECK(!m.insert && !m.origin && m.wrap && !m.keypad && !m.keypad_cursor);
+			CHECK_INT(m.region_upper, 0);
+			CHECK_INT(m.region_lower, 23);
+			CHECK_INT(m.alt_saved_x, -1);
+			tab_list(g, tabs, sizeof tabs);
+			CHECK_STR(tabs, "8,16,24,32");
+
+			feed_pieces(g,
+				    "ab\033[4h\033=\033[?1;6;1005;1006h\033[?7l\033[3;9r"
+				    "\033[3g\033[1;4Hxy\033Hz\033[1;12H\033H\033[3;6H\033[?1049h",
+				    pieces[i]);
+			grid_modes(g, &m);
+			CHECK(m.insert && m.origin && !m.wrap && m.keypad && m.keypad_cursor);
+			CHECK(m.mouse_utf8 && m.mouse_sgr);
+			CHECK_INT(m.region_upper, 2);
+			CHECK_INT(m.region_lower, 8);
+			/* (origin mode: row 3 of the region) */
+			CHECK_INT(m.alt_saved_x, 5);
+			CHECK_INT(m.alt_saved_y, 4);
+			/* a region of less than two rows is ignored, as tmux */
+			feed_pieces(g, "\033[?6l\033[?7h\033[4l\033[2;2H\033[5;5r\033[9;3r",
+				    pieces[i]);
+			grid_modes(g, &m);
+			CHECK_INT(m.region_upper, 2);
+			CHECK_INT(m.region_lower, 8);
+			{
+				int row, col;
+
+				grid_cursor(g, &row, &col);
+				CHECK_INT(row, 1);
+				CHECK_INT(col, 1);
+			}
+			tab_list(g, tabs, sizeof tabs);
+			CHECK_STR(tabs, "5,11");
+
+			/* a new width: every 8 columns again, libvterm's too */
+			grid_resize(g, 20, 50);
+			grid_modes(g, &m);
+			CHECK_INT(m.region_upper, 0);
+			CHECK_INT(m.region_lower, 19);
+			tab_list(g, tabs, sizeof tabs);
+			CHECK_STR(tabs, "8,16,24,32,40,48");
+
+			feed_pieces(g, "\033[?1049l\033[1;17H\033[g\033c", pieces[i]);
+			grid_modes(g, &m);
+			CHECK(!m.keypad && !m.keypad_cursor && !m.origin);
+			CHECK_INT(m.alt_saved_x, 5); /* (kept, as tmux) */
+			tab_list(g, tabs, sizeof tabs);
+			CHECK_STR(tabs, "8,16,24,32,40,48");
+			grid_free(g);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	test_modes();
 	test_text_and_cursor();
 	test_scrolling();
 	test_scroll_region();
