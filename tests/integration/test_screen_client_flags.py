@@ -185,6 +185,11 @@ class ClientFlags(screen.ScreenTestCase):
         out = pm.run("list-clients")
         self.assertIn("%s: S [30x10 xterm-256color] (attached,focused,read-only,UTF-8)"
                       % r.tty, out)
+        # switch-client -r toggles read-only and ignore-size together
+        pm.run("switch-client", "-c", r.tty, "-r")
+        self.assertEqual(self.flags(r), "attached,focused,UTF-8")
+        pm.run("switch-client", "-c", r.tty, "-r")
+        self.assertEqual(self.flags(r), "attached,focused,ignore-size,read-only,UTF-8")
 
     def test_ignore_size(self):
         pm = self.pm
