@@ -8,6 +8,7 @@
 #include "cmd/format.h"
 #include "cmd/options.h"
 #include "render/style.h"
+#include "server/client_flags.h"
 #include "server/layout.h"
 #include "server/pane_border.h"
 #include "server/choose.h"
@@ -206,6 +207,19 @@ static void select_keeping_zoom(struct window *w, struct pane *p, int keep)
 		window_zoom(w, p);
 }
 
+/* Select p in w, or, when an active-pane client ran the command, make p
+ * that client's own active pane and leave the window's alone (tmux). */
+static void select_for(struct cmd_ctx *ctx, struct window *w, struct pane *p, int keep)
+{
+	struct peer *c = ctx->peer;
+
+	if (c != NULL && c->state == PEER_ATTACHED && client_select_pane(c, p)) {
+		attach_mark_client(c);
+		return;
+	}
+	select_keeping_zoom(w, p, keep);
+}
+
 /* -P (tmux's older way to set a pane's style): the pane's window-style and
  * window-active-style, and the pane is selected as without it; -g shows its
  * window-style and selects nothing. Returns 1 when the command is done. */
@@ -283,7 +297,7 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 
 		if (last == NULL)
 			return cmd_error(ctx, "no last pane");
-		window_set_active(t.w, last);
+		select_for(ctx, t.w, last, 0);
 		return 0;
 	}
 	for (; *dirs != '\0'; dirs++) {
@@ -297,13 +311,13 @@ static int cmd_select_pane(struct cmd_ctx *ctx, struct args *a)
 		window_unzoom(t.w);
 		next = window_pane_next_by_direction(t.w, t.p, *dirs);
 		if (next != NULL)
-			window_set_active(t.w, next);
+			select_for(ctx, t.w, next, 0);
 		if (zoomed && args_has(a, 'Z'))
 			window_zoom(t.w, t.w->active);
 		return 0;
 	}
 	/* tmux's select-pane leaves the session's current window alone. */
-	select_keeping_zoom(t.w, t.p, args_has(a, 'Z'));
+	select_for(ctx, t.w, t.p, args_has(a, 'Z'));
 	return 0;
 }
 

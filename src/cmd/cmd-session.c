@@ -1,5 +1,6 @@
 /* Session commands: new-session, attach-session, has-session, list-sessions,
  * kill-session, rename-session, detach-client, kill-server, start-server. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,8 @@
 #include "cmd/keys.h"
 #include "cmd/options.h"
 #include "server/alerts.h"
+#include "server/client_flags.h"
+#include "server/client_view.h"
 #include "server/layout.h"
 
 static int parse_size(struct cmd_ctx *ctx, const char *v, int *out)
@@ -108,6 +111,8 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 				detach_others(ctx, s, args_has(a, 'X'));
 			ctx->attach = s;
 			ctx->attach_flags = args_has(a, 'E') ? ATTACH_NO_ENV : 0;
+			if (args_get(a, 'f') != NULL)
+				client_flags_set(ctx->peer, args_get(a, 'f'));
 			return 0;
 		}
 		return cmd_error(ctx, "duplicate session: %s", name);
@@ -144,8 +149,11 @@ static int cmd_new_session(struct cmd_ctx *ctx, struct args *a)
 	session_touch(s);
 	hooks_fire_session(srv, "session-created", s);
 	cmd_print_new(ctx, a, w->active, "#{session_name}:");
-	if (!detached)
+	if (!detached) {
 		ctx->attach = s;
+		if (args_get(a, 'f') != NULL)
+			client_flags_set(ctx->peer, args_get(a, 'f'));
+	}
 	return 0;
 }
 
@@ -166,6 +174,8 @@ static int cmd_attach_session(struct cmd_ctx *ctx, struct args *a)
 	ctx->attach = t.s;
 	ctx->attach_flags =
 		(args_has(a, 'r') ? ATTACH_READONLY : 0) | (args_has(a, 'E') ? ATTACH_NO_ENV : 0);
+	if (args_get(a, 'f') != NULL)
+		client_flags_set(ctx->peer, args_get(a, 'f'));
 	return 0;
 }
 
@@ -308,11 +318,65 @@ static int cmd_lock_server(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
+/* refresh-client -L/-R/-U/-D [adjustment] pans the client's view over a
+ * window bigger than its screen, -c makes it follow the cursor again. */
+static int refresh_pan(struct cmd_ctx *ctx, struct args *a, struct peer *c)
+{
+	const char *adj = a->argc > 0 ? a->argv[0] : NULL;
+	long n = 1;
+	char *end;
+
+	if (adj != NULL) {
+		n = strtol(adj, &end, 10);
+		if (*adj == '\0' || *end != '\0' || n > INT_MAX)
+			return cmd_error(ctx, "adjustment invalid");
+		if (n < 1)
+			return cmd_error(ctx, "adjustment too small");
+	}
+	if (c->session == NULL)
+		return 0;
+	if (args_has(a, 'c'))
+		client_view_follow(c);
+	else
+		client_view_pan(c,
+				args_has(a, 'L')   ? 'L'
+				: args_has(a, 'R') ? 'R'
+				: args_has(a, 'U') ? 'U'
+						   : 'D',
+				(int)n);
+	attach_mark_client(c);
+	return 0;
+}
+
 /* refresh-client: redraw the client's whole screen (-S: its status line,
- * which a full redraw includes). */
+ * which a full redraw includes); -f (or -F) sets its flags; -l asks its
+ * terminal for the clipboard. */
 static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
 {
-	return on_target_client(ctx, a, attach_refresh);
+	struct peer *c = target_client(ctx, a);
+
+	if (c == NULL)
+		return -1;
+	if (args_get(a, 'f') != NULL || args_get(a, 'F') != NULL) {
+		if (args_get(a, 'f') != NULL)
+			client_flags_set(c, args_get(a, 'f'));
+		if (args_get(a, 'F') != NULL)
+			client_flags_set(c, args_get(a, 'F'));
+		if (c->session != NULL) {
+			attach_resize_windows(c->session); /* ignore-size may have changed */
+			attach_mark_client(c);
+		}
+	}
+	if (args_has(a, 'l')) {
+		attach_clipboard_query(c);
+		return 0;
+	}
+	if (args_has(a, 'c') || args_has(a, 'L') || args_has(a, 'R') || args_has(a, 'U') ||
+	    args_has(a, 'D'))
+		return refresh_pan(ctx, a, c);
+	if (c->state == PEER_ATTACHED)
+		attach_refresh(c);
+	return 0;
 }
 
 /* One client detach-client detaches: with -E it runs the command in its
@@ -414,7 +478,12 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 		}
 	}
 	if (args_has(a, 'r')) {
+		/* read-only and ignore-size together, as attach -r sets them */
 		c->readonly = !c->readonly;
+		if (c->readonly)
+			c->flags |= CLIENT_IGNORESIZE;
+		else
+			c->flags &= ~CLIENT_IGNORESIZE;
 		if (c->session != NULL)
 			attach_resize_windows(c->session); /* read-only: ignore-size */
 	}
@@ -422,9 +491,11 @@ static int cmd_switch_client(struct cmd_ctx *ctx, struct args *a)
 	return 0;
 }
 
-#define LSC_FMT                                                              \
-	"#{client_name}: #{session_name} [#{client_width}x#{client_height} " \
-	"#{client_termname}]#{?client_readonly, (read-only),}"
+#define LSC_FMT                                                                \
+	"#{client_name}: #{session_name} [#{client_width}x#{client_height} "   \
+	"#{client_termname}] #{?#{!=:#{client_uid},#{uid}},[user "             \
+	"#{?client_user,#{client_user},#{client_uid},}] ,}#{?client_flags,(,}" \
+	"#{client_flags}#{?client_flags,),}"
 
 static int cmd_list_clients(struct cmd_ctx *ctx, struct args *a)
 {
@@ -476,12 +547,12 @@ static int cmd_start_server(struct cmd_ctx *ctx, struct args *a)
 }
 
 const struct cmd_entry cmd_session_entries[] = {
-	{"new-session", "new", "AdDEPXc:e:F:n:s:x:y:", 0, -1,
-	 "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+	{"new-session", "new", "AdDEPXc:e:F:f:n:s:x:y:", 0, -1,
+	 "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] "
 	 "[-s session-name] [-x width] [-y height] [shell-command]",
 	 cmd_new_session},
-	{"attach-session", "attach", "dc:Ert:x", 0, 0,
-	 "[-dErx] [-c working-directory] [-t target-session]", cmd_attach_session},
+	{"attach-session", "attach", "dc:Ef:rt:x", 0, 0,
+	 "[-dErx] [-c working-directory] [-f flags] [-t target-session]", cmd_attach_session},
 	{"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session},
 	{"list-sessions", "ls", "F:f:j", 0, 0, "[-j] [-F format] [-f filter]", cmd_list_sessions},
 	{"kill-session", NULL, "aCt:", 0, 0, "[-aC] [-t target-session]", cmd_kill_session},
@@ -493,7 +564,8 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"lock-client", "lockc", "t:", 0, 0, "[-t target-client]", cmd_lock_client},
 	{"lock-session", "locks", "t:", 0, 0, "[-t target-session]", cmd_lock_session},
 	{"lock-server", "lock", "", 0, 0, "", cmd_lock_server},
-	{"refresh-client", "refresh", "St:", 0, 0, "[-S] [-t target-client]", cmd_refresh_client},
+	{"refresh-client", "refresh", "cDf:F:lLRSt:U", 0, 1,
+	 "[-cDlLRSU] [-f flags] [-t target-client] [adjustment]", cmd_refresh_client},
 	{"switch-client", "switchc", "c:Elnprt:T:", 0, 0,
 	 "[-Elnpr] [-c target-client] [-t target-session] [-T key-table]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",

@@ -28,6 +28,7 @@
 #include "render/tty.h"
 #include "server/alerts.h"
 #include "server/choose.h"
+#include "server/client_flags.h"
 #include "server/format_job.h"
 #include "server/clock.h"
 #include "server/copy.h"
@@ -1033,10 +1034,7 @@ C_FN(client_termfeatures, client_features(fc))
 C_FN(client_termtype, xstrdup(""))
 /* pmux never drops output for a slow client: it skips to the next frame. */
 C_FN(client_discarded, xstrdup("0"))
-/* tmux's names, for the states pmux has */
-C_FN(client_flags,
-     xasprintf("%s%s%sUTF-8", fc->c->state == PEER_ATTACHED ? "attached," : "",
-	       fc->c->focused ? "focused," : "", fc->c->readonly ? "ignore-size,read-only," : ""))
+C_FN(client_flags, client_flags_string(fc->c))
 
 /* Buffer. */
 static char *buffer_sample(const struct format_buffer *b)

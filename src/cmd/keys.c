@@ -120,6 +120,12 @@ static const struct {
 	{"C-Down", 1, "resize-pane -D", "Resize the pane down"},
 	{"C-Left", 1, "resize-pane -L", "Resize the pane left"},
 	{"C-Right", 1, "resize-pane -R", "Resize the pane right"},
+	{"S-Up", 1, "refresh-client -U 10", "Move the visible part of the window up"},
+	{"S-Down", 1, "refresh-client -D 10", "Move the visible part of the window down"},
+	{"S-Left", 1, "refresh-client -L 10", "Move the visible part of the window left"},
+	{"S-Right", 1, "refresh-client -R 10", "Move the visible part of the window right"},
+	{"DC", 1, "refresh-client -c",
+	 "Reset so the visible part of the window follows the cursor"},
 };
 
 /* tmux 3.3's copy-mode (emacs) and copy-mode-vi tables, for the copy-mode

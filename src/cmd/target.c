@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "server/client_flags.h"
 
 static int parse_id(const char *s, char sigil, uint32_t *id)
 {
@@ -72,7 +73,11 @@ static void target_current(struct cmd_ctx *ctx, struct target *t)
 	}
 	if (t->s != NULL) {
 		t->w = t->s->current;
-		t->p = t->w != NULL ? t->w->active : NULL;
+		/* an active-pane client's own active pane (tmux) */
+		if (c != NULL && c->session == t->s)
+			t->p = client_window_pane(c, t->w);
+		else
+			t->p = t->w != NULL ? t->w->active : NULL;
 	}
 }
 

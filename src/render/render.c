@@ -1167,7 +1167,10 @@ static void draw_cursor(struct render *r, const struct render_frame *f)
 		visible = visible && row >= 0 && row < v->height && col >= 0 && col < v->width;
 		row += v->y;
 		col += v->x;
-		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols;
+		/* (a view over part of a bigger window may put it under a
+		 * status line) */
+		visible = visible && row >= 0 && row < r->rows && col >= 0 && col < r->cols &&
+			  (v == f->floating || !is_status(r, row));
 		tty_cursor_shape(r->tty, cursor_style(v->grid) != 0 ? cursor_style(v->grid)
 								    : v->cursor_style);
 	}

@@ -95,6 +95,13 @@ struct tty {
 	int focus_want;	     /* focus reporting asked for (tty_set_focus) */
 	int extkeys_want;    /* extended keys asked for (tty_set_extended_keys) */
 	tty_focus_fn *focus; /* where CSI I and CSI O go */
+
+	/* refresh-client -l: the clipboard asked for (OSC 52) until
+	 * clip_deadline; its answer is collected in clip while in_clip */
+	tty_clipboard_fn *clipboard;
+	long long clip_deadline; /* monotonic ms, 0: none asked for */
+	int in_clip;
+	struct buf clip;
 };
 
 /*
@@ -505,6 +512,7 @@ void tty_free(struct tty *t)
 	tickit_pen_unref(t->pen_reset);
 	buf_free(&t->startup);
 	buf_free(&t->paste);
+	buf_free(&t->clip);
 	free(t->title);
 	tty_set_user_keys(t, NULL, 0);
 	free(t);
@@ -609,6 +617,62 @@ void tty_set_mouse(struct tty *t, int on)
 void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn)
 {
 	t->focus = fn;
+}
+
+static long long tty_now_ms(void);
+
+/* How long the terminal has to answer a clipboard query (tmux's 5 s). */
+#define TTY_CLIP_WAIT_MS 5000
+/* The most of an answer kept (base64). */
+#define TTY_CLIP_MAX (4u << 20)
+
+void tty_clipboard_query(struct tty *t, tty_clipboard_fn *fn)
+{
+	t->clipboard = fn;
+	if (t->clip_deadline > tty_now_ms())
+		return; /* one query at a time */
+	if (t->state != TTY_STARTED)
+		return;
+	t->clip_deadline = tty_now_ms() + TTY_CLIP_WAIT_MS;
+	tickit_term_printn(t->tt, "\033]52;;?\007", 8);
+	tickit_term_flush(t->tt);
+}
+
+/* An answer's start, when one is awaited: ESC ] 5 2 ; */
+static const char *clip_start(struct tty *t, const char *buf, size_t len)
+{
+	if (t->clip_deadline == 0)
+		return NULL;
+	if (t->clip_deadline < tty_now_ms()) {
+		t->clip_deadline = 0;
+		return NULL;
+	}
+	return memmem(buf, len, "\033]52;", 5);
+}
+
+/* The answer's text after "52;" up to BEL or ST: its selection, ';' and the
+ * base64 go to the callback. Returns the bytes used. */
+static size_t tty_input_clip(struct tty *t, const char *buf, size_t len)
+{
+	const char *bel = memchr(buf, '\007', len), *st = memmem(buf, len, "\033\\", 2);
+	const char *end = bel != NULL && (st == NULL || bel < st) ? bel : st;
+	size_t n = end != NULL ? (size_t)(end - buf) : len;
+	const char *semi;
+
+	if (t->clip.len + n <= TTY_CLIP_MAX)
+		buf_add(&t->clip, buf, n);
+	if (end == NULL)
+		return len;
+	t->in_clip = 0;
+	t->clip_deadline = 0;
+	semi = memchr(t->clip.data, ';', t->clip.len);
+	if (semi != NULL && t->clipboard != NULL && t->clip.len <= TTY_CLIP_MAX) {
+		t->busy++;
+		t->clipboard(semi + 1, t->clip.len - (size_t)(semi + 1 - t->clip.data), t->ctx);
+		t->busy--;
+	}
+	t->clip.len = 0;
+	return n + (end == bel ? 1 : 2);
 }
 
 void tty_set_extended_keys(struct tty *t, int on)
@@ -1122,7 +1186,7 @@ static void tty_push_keys(struct tty *t, const char *buf, size_t len)
 
 static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
 {
-	const char *m;
+	const char *m, *c;
 	size_t want, n;
 
 	if (t->mark_pending > 0) {
@@ -1141,6 +1205,11 @@ static size_t tty_input_keys(struct tty *t, const char *buf, size_t len)
 	}
 	m = memmem(buf, len, paste_start, PASTE_MARK_LEN);
 	n = m != NULL ? (size_t)(m - buf) : len;
+	if ((c = clip_start(t, buf, n)) != NULL) {
+		tty_push_keys(t, buf, (size_t)(c - buf));
+		t->in_clip = 1;
+		return (size_t)(c - buf) + 5;
+	}
 	tty_push_keys(t, buf, n);
 	if (m != NULL) {
 		t->in_paste = 1;
@@ -1182,7 +1251,12 @@ void tty_input(struct tty *t, const char *buf, size_t len)
 
 	t->busy++;
 	while (len > 0 && !t->free_pending) {
-		used = t->in_paste ? tty_input_paste(t, buf, len) : tty_input_keys(t, buf, len);
+		if (t->in_clip)
+			used = tty_input_clip(t, buf, len);
+		else if (t->in_paste)
+			used = tty_input_paste(t, buf, len);
+		else
+			used = tty_input_keys(t, buf, len);
 		buf += used;
 		len -= used;
 	}

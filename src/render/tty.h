@@ -124,6 +124,12 @@ typedef void tty_focus_fn(int in, void *ctx);
 void tty_set_focus_callback(struct tty *t, tty_focus_fn *fn);
 void tty_set_focus(struct tty *t, int on);
 
+/* Ask the terminal for its clipboard (OSC 52 with "?", refresh-client -l);
+ * an answer within 5 s goes to fn as the base64 text (data, len) and is
+ * not taken as keys. */
+typedef void tty_clipboard_fn(const char *data, size_t len, void *ctx);
+void tty_clipboard_query(struct tty *t, tty_clipboard_fn *fn);
+
 /* Extended keys (extended-keys with the extkeys feature): the terminal is
  * asked for xterm's modifyOtherKeys (CSI > 4 ; 1 m), so that keys such as
  * C-Enter arrive as keys of their own; tty_stop asks it to stop. */

@@ -24,6 +24,8 @@
 #include "server/passthru.h"
 #include "render/tty.h"
 #include "server/choose.h"
+#include "server/client_flags.h"
+#include "server/client_view.h"
 #include "server/clock.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
@@ -53,17 +55,17 @@ static struct options *client_options(struct peer *c)
 /* The size a session's windows take from its attached clients, per
  * window-size: the most recently active client (latest), the largest or the
  * smallest of them in each direction, or no change at all (manual). */
-/* A read-only client (attach -r) does not size windows while some client
- * that is not read-only is attached anywhere: tmux's ignore-size. */
+/* An ignore-size client (attach -r or -f ignore-size) does not size
+ * windows while some client without it is attached anywhere, as in tmux. */
 static int size_ignored(const struct peer *c)
 {
 	if (c->suspended)
 		return 1; /* a stopped client's terminal may be anything now */
-	if (!c->readonly)
+	if (!(c->flags & CLIENT_IGNORESIZE))
 		return 0;
 	for (const struct peer *o = c->srv->peers; o != NULL; o = o->next) {
-		if (o->state == PEER_ATTACHED && o->session != NULL && !o->readonly &&
-		    !o->suspended)
+		if (o->state == PEER_ATTACHED && o->session != NULL &&
+		    !(o->flags & CLIENT_IGNORESIZE) && !o->suspended)
 			return 1;
 	}
 	return 0;
@@ -179,9 +181,7 @@ static void flush_frame(struct peer *c)
 
 static struct pane *active_pane(struct peer *c)
 {
-	struct window *w = c->session != NULL ? c->session->current : NULL;
-
-	return w != NULL ? w->active : NULL;
+	return client_pane(c);
 }
 
 /* ---- keys: tables, bindings and the command prompt ---- */
@@ -1182,7 +1182,10 @@ void attach_start(struct peer *c, struct session *s, int flags)
 		session_update_environment(s, c);
 	c->state = PEER_ATTACHED;
 	c->session = s;
-	c->readonly = (flags & ATTACH_READONLY) != 0;
+	if (flags & ATTACH_READONLY) {
+		c->readonly = 1; /* attach -r: -f read-only,ignore-size */
+		c->flags |= CLIENT_IGNORESIZE;
+	}
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);
@@ -1252,6 +1255,19 @@ void attach_detach_exec(struct peer *c, const char *command)
 }
 
 /* refresh-client: the whole screen is sent again at the next frame. */
+static void tty_clipboard(const char *data, size_t len, void *ctx)
+{
+	passthru_client_clipboard(ctx, data, len);
+}
+
+void attach_clipboard_query(struct peer *c)
+{
+	if (c->state != PEER_ATTACHED || c->suspended || !passthru_client_has(c, "clipboard", "Ms"))
+		return;
+	tty_clipboard_query(c->tty, tty_clipboard);
+	flush_frame(c);
+}
+
 void attach_refresh(struct peer *c)
 {
 	if (c->state != PEER_ATTACHED)
@@ -1667,16 +1683,18 @@ static uint32_t fill_character(struct options *o)
 	return 0;
 }
 
-static void attach_borders(struct peer *c, struct window *w, int top, struct render_frame *f)
+static void attach_borders(struct peer *c, struct window *w, int top, int ox, int oy,
+			   struct render_frame *f)
 {
 	const struct grid_cell base = {.ch = ' ', .width = 1};
+	struct pane *act = client_pane(c);
 	struct options *o;
 
 	if (w == NULL)
 		return;
 	o = window_options(w);
-	f->area_x = 0;
-	f->area_y = top;
+	f->area_x = -ox;
+	f->area_y = top - oy;
 	f->area_w = w->sx;
 	f->area_h = w->sy;
 	if (c->pens_from != o || c->pens_gen != options_generation()) {
@@ -1689,8 +1707,8 @@ static void attach_borders(struct peer *c, struct window *w, int top, struct ren
 	f->border_pen = c->border_pen;
 	f->active_border_pen = c->active_border_pen;
 	f->fill_ch = fill_character(o);
-	if (w->active != NULL && c->has_ccolour) {
-		long rgb = pane_cursor_rgb(w->active);
+	if (act != NULL && c->has_ccolour) {
+		long rgb = pane_cursor_rgb(act);
 
 		f->cursor_coloured = rgb >= 0;
 		f->cursor_rgb = f->cursor_coloured ? (uint32_t)rgb : 0;
@@ -1777,13 +1795,49 @@ static void attach_sync_end(struct peer *c, size_t begin)
 		buf_adds(&c->frame, "\033[?2026l");
 }
 
+/* What is drawn over the panes where they are in the window (modes, the
+ * display-panes indicator), on rows x cols cells with the window at row
+ * top. */
+static void window_overlay(struct peer *c, struct window *w, struct grid_cell *cells, int rows,
+			   int cols, int top)
+{
+	for (struct pane *p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
+		if (w->zoomed && p != w->active)
+			continue;
+		if (p->choose != NULL)
+			choose_draw(p, cells, rows, cols, top);
+		if (p->clock != NULL)
+			clock_draw(p, cells, rows, cols, top);
+		if (p->choose != NULL || p->clock != NULL)
+			pane_border_mode_colours(c, p, cells, rows, cols, top);
+	}
+	display_panes_draw(c, cells, rows, cols, top);
+}
+
+/* The same for a client whose view starts at window cell (ox, oy): drawn
+ * over the whole window's place, then the part the client shows copied,
+ * on the rows between its status lines. */
+static void window_overlay_panned(struct peer *c, struct window *w, struct grid_cell *cells,
+				  int top, int ox, int oy)
+{
+	int rows = c->rows + oy, cols = c->cols + ox, st = status_lines(client_options(c));
+	struct grid_cell *all = xcalloc((size_t)rows * (size_t)cols, sizeof *all);
+
+	window_overlay(c, w, all, rows, cols, top);
+	for (int y = top; y < c->rows - (top > 0 ? 0 : st); y++)
+		memcpy(&cells[(size_t)y * (size_t)c->cols],
+		       &all[(size_t)(y + oy) * (size_t)cols + ox], (size_t)c->cols * sizeof *cells);
+	free(all);
+}
+
 /* Overlays over the window: panes in buffer mode, the display-panes
  * indicator over them, and a menu or popup over everything. Returns the
  * cells to free, or NULL when nothing is drawn over the panes. */
-static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_frame *f,
-					struct render_view *floating)
+static struct grid_cell *attach_overlay(struct peer *c, int top, int ox, int oy,
+					struct render_frame *f, struct render_view *floating)
 {
 	struct window *w = c->session->current;
+	struct pane *act = client_pane(c);
 	struct grid_cell *cells;
 	struct box_area area;
 	struct pane *p;
@@ -1797,17 +1851,11 @@ static struct grid_cell *attach_overlay(struct peer *c, int top, struct render_f
 	/* a menu over a popup goes in a second layer, over the popup's screen */
 	cells = xcalloc((size_t)c->rows * (size_t)c->cols * (c->popup != NULL ? 2 : 1),
 			sizeof *cells);
-	for (p = w != NULL ? w->panes : NULL; p != NULL; p = p->next) {
-		if (p->choose != NULL && (!w->zoomed || p == w->active))
-			choose_draw(p, cells, c->rows, c->cols, top);
-		if (p->clock != NULL && (!w->zoomed || p == w->active))
-			clock_draw(p, cells, c->rows, c->cols, top);
-		if ((p->choose != NULL || p->clock != NULL) && (!w->zoomed || p == w->active))
-			pane_border_mode_colours(c, p, cells, c->rows, c->cols, top);
-	}
-	f->cursor_hidden = w != NULL && w->active != NULL &&
-			   (w->active->choose != NULL || w->active->clock != NULL);
-	display_panes_draw(c, cells, c->rows, c->cols, top);
+	if (ox > 0 || oy > 0)
+		window_overlay_panned(c, w, cells, top, ox, oy);
+	else
+		window_overlay(c, w, cells, c->rows, c->cols, top);
+	f->cursor_hidden = act != NULL && (act->choose != NULL || act->clock != NULL);
 	area = (struct box_area){cells, c->rows, c->cols};
 	popup_draw(c, &area, f, floating);
 	if (c->popup != NULL) {
@@ -1831,7 +1879,8 @@ static void attach_draw(struct peer *c)
 	char indicators[64][32]; /* copy mode's "[offset/size]" per view */
 	struct render_frame f;
 	struct pane *p;
-	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0;
+	int n = 0, status = status_lines(client_options(c)), top, cursor, number = 0, ox, oy;
+	struct pane *act = client_pane(c);
 	struct grid_cell *overlay;
 	void *labels = NULL;
 	struct render_view floating;
@@ -1842,6 +1891,7 @@ static void attach_draw(struct peer *c)
 	top = strcmp(options_string(client_options(c), "status-position"), "top") == 0 ? status : 0;
 	if (w != NULL)
 		number = (int)options_number(window_options(w), "pane-base-index");
+	client_view_offset(c, &ox, &oy);
 	for (p = w != NULL ? w->panes : NULL; p != NULL && n < 64; p = p->next, number++) {
 		if (w->zoomed && p != w->active)
 			continue; /* hidden under the zoomed pane */
@@ -1850,18 +1900,18 @@ static void attach_draw(struct peer *c)
 		views[n].number = number;
 		pane_border_view(c, p, p == w->active, &views[n]);
 		views[n].grid = p->grid;
-		views[n].x = p->xoff;
-		views[n].y = p->yoff + top;
+		views[n].x = p->xoff - ox;
+		views[n].y = p->yoff + top - oy;
 		views[n].width = p->sx;
 		views[n].height = p->sy;
 		if (p->copy != NULL)
 			copy_view(p, &views[n], indicators[n], sizeof indicators[n]);
 		views[n].hold = p->sync && p->copy == NULL;
 		views[n].palette = pane_palette(p); /* (also reads cursor_style) */
-		if (p == w->active)
+		if (p == act)
 			views[n].cursor_style = p->cursor_style;
 		motion |= mouse_hover_wanted(p);
-		if (p == w->active)
+		if (p == act)
 			f.active = n;
 		n++;
 	}
@@ -1870,7 +1920,7 @@ static void attach_draw(struct peer *c)
 	tty_set_mouse(c->tty, mouse_on(c)); /* (a popup's program may have asked) */
 	tty_set_mouse_motion(c->tty, motion);
 	attach_features(c); /* (before the borders: they read has_ccolour) */
-	attach_borders(c, w, top, &f);
+	attach_borders(c, w, top, ox, oy, &f);
 	if (w != NULL)
 		labels = pane_border_frame(c, w, panes, &f);
 	tty_set_truecolor_override(c->tty, c->has_rgb);
@@ -1888,7 +1938,7 @@ static void attach_draw(struct peer *c)
 	render_set_hyperlinks(c->render, c->has_links);
 	sync_begin = attach_sync_begin(c);
 	attach_title(c);
-	overlay = attach_overlay(c, top, &f, &floating);
+	overlay = attach_overlay(c, top, ox, oy, &f, &floating);
 	render_draw(c->render, &f);
 	attach_sync_end(c, sync_begin);
 	free(overlay);
@@ -1904,7 +1954,7 @@ static void attach_draw(struct peer *c)
 void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t len)
 {
 	struct options *o;
-	int row = -1, col = -1, top;
+	int row = -1, col = -1, top, ox, oy;
 
 	if (c->state != PEER_ATTACHED || c->suspended || c->queued > PASSTHROUGH_BACKLOG)
 		return;
@@ -1922,8 +1972,9 @@ void attach_passthrough(struct peer *c, struct pane *p, const char *data, size_t
 		grid_cursor(p->grid, &row, &col);
 		if (col >= p->sx)
 			col = p->sx - 1; /* a wrap pending at the right edge */
-		row += p->yoff + top;
-		col += p->xoff;
+		client_view_offset(c, &ox, &oy);
+		row += p->yoff + top - oy;
+		col += p->xoff - ox;
 	}
 	render_raw(c->render, row, col, data, len);
 	flush_frame(c);

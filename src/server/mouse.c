@@ -21,6 +21,7 @@
 #include "render/tty.h"
 #include "server/choose.h"
 #include "server/clock.h"
+#include "server/client_view.h"
 #include "server/copy.h"
 #include "server/layout.h"
 #include "server/server.h"
@@ -142,6 +143,7 @@ static int locate(struct peer *c, struct mouse_event *m, int x, int y)
 	}
 	m->window = w->id + 1;
 	y -= m->top;
+	x += m->ox;
 	if ((p = border_at(w, x, y)) != NULL) {
 		m->pane = p->id + 1;
 		return KEY_AT_BORDER;
@@ -218,7 +220,7 @@ static void drag_copy_update(struct peer *c, const struct mouse_event *m)
 	if (p == NULL || p->copy == NULL || p->window != c->session->current)
 		return;
 	row = m->y - m->top - p->yoff;
-	col = m->x - p->xoff;
+	col = m->x + m->ox - p->xoff;
 	if (row < 0 || row >= p->sy) {
 		argv[0] = row < 0 ? up : down;
 		copy_command(p, 1, argv, &err);
@@ -238,7 +240,7 @@ static void drag_border_update(struct peer *c, const struct mouse_event *m)
 	struct mouse_client *mc = c->mouse;
 	struct window *w = c->session->current;
 	struct pane *p;
-	int x = m->x, y = m->y - m->top;
+	int x = m->x + m->ox, y = m->y - m->top;
 
 	p = pane_find_id(c->srv, mc->left);
 	if ((mc->border & BORDER_LEFT) && pane_visible(w, p) && x != p->xoff + p->sx) {
@@ -325,6 +327,7 @@ void mouse_input(struct peer *c, const struct tty_mouse *tm)
 {
 	struct mouse_client *mc = c->mouse;
 	struct mouse_event m = {0};
+	int oy;
 
 	if (mc == NULL)
 		return;
@@ -340,6 +343,8 @@ void mouse_input(struct peer *c, const struct tty_mouse *tm)
 	m.status_lines = status_count(c);
 	m.top = status_at_top(c) ? m.status_lines : 0;
 	m.status_row = m.top > 0 ? 0 : c->rows - m.status_lines;
+	client_view_offset(c, &m.ox, &oy);
+	m.top -= oy;
 	m.session = c->session->id;
 	mc->lx = tm->x, mc->ly = tm->y;
 	if (make_key(c, tm, &m))
@@ -385,7 +390,7 @@ struct pane *mouse_pane(struct server *srv, const struct mouse_event *m)
 
 int mouse_at(const struct mouse_event *m, const struct pane *p, int last, int *x, int *y)
 {
-	int px = last ? m->lx : m->x, py = (last ? m->ly : m->y) - m->top;
+	int px = (last ? m->lx : m->x) + m->ox, py = (last ? m->ly : m->y) - m->top;
 	struct window *w = p->window;
 
 	if (!m->valid || w->session->id != m->session || w->session->current != w ||
@@ -405,7 +410,7 @@ static struct pane *pane_under(struct server *srv, const struct mouse_event *m)
 
 	if (s == NULL || s->current == NULL || mouse_on_status(m, m->y))
 		return NULL;
-	return pane_at(s->current, m->x, m->y - m->top);
+	return pane_at(s->current, m->x + m->ox, m->y - m->top);
 }
 
 /* ---- passing the event to a pane's program ---- */
@@ -426,7 +431,7 @@ int mouse_hover_wanted(struct pane *p)
  * it; it reports the motion if the program's mode asks for that. */
 static void move_to(struct pane *p, const struct mouse_event *m)
 {
-	int x = m->x - p->xoff, y = m->y - m->top - p->yoff;
+	int x = m->x + m->ox - p->xoff, y = m->y - m->top - p->yoff;
 
 	x = x < 0 ? 0 : x >= p->sx ? p->sx - 1 : x;
 	y = y < 0 ? 0 : y >= p->sy ? p->sy - 1 : y;
@@ -578,7 +583,7 @@ void mouse_drag_border(struct peer *c, const struct mouse_event *m)
 {
 	struct mouse_client *mc = c != NULL ? c->mouse : NULL;
 	struct window *w;
-	int x = m->lx, y = m->ly - m->top;
+	int x = m->lx + m->ox, y = m->ly - m->top;
 
 	if (mc == NULL || c->state != PEER_ATTACHED || c->session->id != m->session ||
 	    (w = c->session->current) == NULL || w->zoomed)

@@ -23,12 +23,16 @@ struct tty_mouse;
 /* One mouse event, as bindings and their commands see it. */
 struct mouse_event {
 	int valid;
-	struct key key;	  /* the mouse key it became */
-	int button;	  /* 1-3; 4 and 5 the wheel; 0 motion without a button */
-	int mod;	  /* VTERM_MOD_* */
-	int x, y;	  /* client cells */
-	int lx, ly;	  /* where the event before it was */
-	int top;	  /* rows above the window (status lines at the top) */
+	struct key key; /* the mouse key it became */
+	int button;	/* 1-3; 4 and 5 the wheel; 0 motion without a button */
+	int mod;	/* VTERM_MOD_* */
+	int x, y;	/* client cells */
+	int lx, ly;	/* where the event before it was */
+	/* where the window is on the client's screen: rows above it (status
+	 * lines at the top, less the rows of a bigger window above the
+	 * client's view), and the window column of the screen's first */
+	int top;
+	int ox;
 	int status_row;	  /* the first status line's row (the window list's) */
 	int status_lines; /* how many there are (0: none) */
 	int ignore;	  /* a double click made by the timer: its presses went already */

@@ -248,6 +248,42 @@ void passthru_set_selection(struct pane *p, const char *data, size_t len)
 	}
 }
 
+/* One base64 character's value, -1 for anything else. */
+static int b64_value(char ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		return ch - 'A';
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 26;
+	if (ch >= '0' && ch <= '9')
+		return ch - '0' + 52;
+	return ch == '+' ? 62 : ch == '/' ? 63 : -1;
+}
+
+void passthru_client_clipboard(struct peer *c, const char *data, size_t len)
+{
+	struct buf out;
+	uint32_t acc = 0;
+	int bits = 0, v;
+
+	buf_init(&out);
+	for (size_t i = 0; i < len && data[i] != '='; i++) {
+		if ((v = b64_value(data[i])) < 0) {
+			buf_free(&out);
+			return; /* not base64: no buffer, as tmux */
+		}
+		acc = acc << 6 | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf_addc(&out, (char)(acc >> bits & 0xff));
+		}
+	}
+	if (out.len > 0)
+		buffers_set(&c->srv->buffers, NULL, out.data, out.len);
+	buf_free(&out);
+}
+
 void passthru_clipboard(struct pane *p, const char *data, size_t len)
 {
 	struct server *srv = p->srv;

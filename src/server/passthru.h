@@ -28,6 +28,10 @@ void passthru_client_selection(struct peer *c, const char *data, size_t len);
  * external and off ignore it. */
 void passthru_clipboard(struct pane *p, const char *data, size_t len);
 
+/* The answer of the client's terminal to refresh-client -l (the base64
+ * text of its clipboard): a new paste buffer. */
+void passthru_client_clipboard(struct peer *c, const char *data, size_t len);
+
 /* The client's terminal gained or lost the focus. */
 void passthru_client_focus(struct peer *c, int in);
 /* Whether the client's terminal should report focus (focus-events). */

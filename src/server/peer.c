@@ -14,6 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "render/status.h"
+#include "server/client_flags.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
 #include "server/wait.h"
@@ -52,6 +53,7 @@ static void peer_close_cb(uv_handle_t *h)
 	attach_prompt_clear(c);
 	free(c->key_table);
 	free(c->deferred);
+	client_panes_free(c);
 	buf_free(&c->stdin_data);
 	free(c);
 }

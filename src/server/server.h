@@ -193,6 +193,14 @@ struct peer {
 	struct tty *tty;
 	struct render *render;
 	int readonly;
+	int flags;	 /* CLIENT_* (server/client_flags.h) */
+	int pause_after; /* pause-after=N (control mode) */
+	uint32_t *panes; /* active-pane: its own active panes (%id), one per window */
+	int npanes;
+	/* refresh-client -L/-R/-U/-D: the view over window pan_window (@id + 1;
+	 * 0: none, the view follows the cursor) starts at pan_ox, pan_oy */
+	uint32_t pan_window;
+	int pan_ox, pan_oy;
 	int suspended;		 /* suspend-client: stopped until MSG_WAKEUP */
 	int hup_parent;		 /* detach-client -P, attach -x: SIGHUP its shell */
 	int waiting;		 /* blocked in wait-pane */
@@ -463,6 +471,9 @@ void attach_lock(struct peer *c);
 /* lock-after-time: lock the clients of sessions idle that long. */
 void attach_lock_idle(struct server *srv);
 void attach_refresh(struct peer *c);
+/* refresh-client -l: ask the client's terminal for its clipboard; the
+ * answer becomes a paste buffer. */
+void attach_clipboard_query(struct peer *c);
 void attach_wakeup(struct peer *c);
 void attach_detach(struct peer *c, const char *message);
 /* detach-client -E: the client runs command with the session's shell in
