@@ -283,12 +283,13 @@ static int pane_place(struct window *w, const char *name, struct pane **out)
 }
 
 /*
- * tmux's pane tokens, from the window's active pane: {last} (!), {next} (+,
- * +N), {previous} (-, -N), {top} {bottom} {left} {right} and the corners,
- * {up-of} {down-of} {left-of} {right-of}. Returns 1 if name is one, with
- * the pane (or NULL) in *out.
+ * tmux's pane tokens, from the current pane cur (the window's active one,
+ * or an active-pane client's own): {last} (!), {next} (+, +N), {previous}
+ * (-, -N), {top} {bottom} {left} {right} and the corners, {up-of}
+ * {down-of} {left-of} {right-of}. Returns 1 if name is one, with the pane
+ * (or NULL) in *out.
  */
-static int pane_token(struct window *w, const char *name, struct pane **out)
+static int pane_token(struct window *w, struct pane *cur, const char *name, struct pane **out)
 {
 	static const char *const dirs[] = {"{up-of}", "{down-of}", "{left-of}", "{right-of}"};
 	int steps;
@@ -300,24 +301,23 @@ static int pane_token(struct window *w, const char *name, struct pane **out)
 	}
 	if (token_is(name, "{next}", NULL) || token_is(name, "{previous}", NULL) ||
 	    parse_offset(name, &steps)) {
-		if (w->active != NULL)
-			*out = pane_step(w, w->active,
-					 name[1] == 'n'	  ? 1
-					 : name[1] == 'p' ? -1
-							  : steps);
+		if (cur != NULL)
+			*out = pane_step(w, cur, name[1] == 'n' ? 1 : name[1] == 'p' ? -1 : steps);
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (strcmp(name, dirs[i]) == 0) {
-			if (w->active != NULL)
-				*out = window_pane_next_by_direction(w, w->active, "UDLR"[i]);
+			if (cur != NULL)
+				*out = window_pane_next_by_direction(w, cur, "UDLR"[i]);
 			return 1;
 		}
 	}
 	return pane_place(w, name, out);
 }
 
-static struct pane *find_pane_in(struct window *w, const char *name)
+/* A pane of w by name; cur is the current pane, relative names start from
+ * it when it is w's (an active-pane client's own), else from w's active. */
+static struct pane *find_pane_in(struct window *w, const char *name, struct pane *cur)
 {
 	struct pane *p;
 	uint32_t id;
@@ -327,7 +327,7 @@ static struct pane *find_pane_in(struct window *w, const char *name)
 		p = pane_find_id(w->srv, id);
 		return p != NULL && p->window == w ? p : NULL;
 	}
-	if (pane_token(w, name, &p))
+	if (pane_token(w, cur != NULL && cur->window == w ? cur : w->active, name, &p))
 		return p;
 	if (!parse_index(name, &index))
 		return NULL;
@@ -536,13 +536,14 @@ int target_pane(struct cmd_ctx *ctx, const char *spec, struct target *t)
 			return -1;
 		if (dot[1] == '\0')
 			return 0;
-		if ((p = find_pane_in(t->w, dot + 1)) == NULL)
+		if ((p = find_pane_in(t->w, dot + 1, t->p)) == NULL)
 			return cmd_error(ctx, "can't find pane: %s", dot + 1);
 		t->p = p;
 		return 0;
 	}
 	/* No dot: a pane index of the current window, else a window. */
-	if (strchr(spec, ':') == NULL && t->w != NULL && (p = find_pane_in(t->w, spec)) != NULL) {
+	if (strchr(spec, ':') == NULL && t->w != NULL &&
+	    (p = find_pane_in(t->w, spec, t->p)) != NULL) {
 		t->p = p;
 		return 0;
 	}
