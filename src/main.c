@@ -13,7 +13,7 @@
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: pmux [-vV] [-f file] [-L socket-name] [-S socket-path] "
+	fprintf(stderr, "usage: pmux [-CvV] [-f file] [-L socket-name] [-S socket-path] "
 			"[command [flags]]\n");
 }
 
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 	int opt, rc;
 
 	memset(&o, 0, sizeof o);
-	while ((opt = getopt(argc, argv, "+2f:L:S:uvVc:")) != -1) {
+	while ((opt = getopt(argc, argv, "+2Cf:L:S:uvVc:")) != -1) {
 		switch (opt) {
 		case 'f':
 			o.config_file = optarg;
@@ -75,6 +75,9 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			path = optarg;
+			break;
+		case 'C':
+			o.control++; /* -CC: for a terminal (DCS, no echo) */
 			break;
 		case 'v':
 			o.verbose++;

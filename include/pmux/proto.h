@@ -49,8 +49,9 @@ enum proto_type {
 #define IDENT_PID 'P'	    /* client pid */
 #define IDENT_ROWS 'R'	    /* terminal size */
 #define IDENT_COLS 'K'
-#define IDENT_PANE 'p' /* PMUX_PANE when run inside a pane of this server */
-#define IDENT_ENV 'E'  /* one environment variable, VAR=value */
+#define IDENT_PANE 'p'	  /* PMUX_PANE when run inside a pane of this server */
+#define IDENT_ENV 'E'	  /* one environment variable, VAR=value */
+#define IDENT_CONTROL 'X' /* control mode: 1 (-C) or 2 (-CC) */
 
 struct proto_msg {
 	uint16_t type;

@@ -181,7 +181,7 @@ static void ident_add(struct buf *b, char key, const char *value)
 	buf_addc(b, '\0');
 }
 
-static int send_identify(int sock)
+static int send_identify(int sock, int control)
 {
 	struct buf b;
 	struct winsize ws;
@@ -202,6 +202,10 @@ static int send_identify(int sock)
 		ident_add(&b, IDENT_ROWS, num);
 		snprintf(num, sizeof num, "%u", ws.ws_col);
 		ident_add(&b, IDENT_COLS, num);
+	}
+	if (control > 0) {
+		snprintf(num, sizeof num, "%d", control);
+		ident_add(&b, IDENT_CONTROL, num);
 	}
 	if (getenv("PMUX") != NULL && getenv("PMUX_PANE") != NULL)
 		ident_add(&b, IDENT_PANE, getenv("PMUX_PANE"));
@@ -310,11 +314,16 @@ int client_main(const struct client_opts *o)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	if (o->control == 2 && !isatty(STDIN_FILENO)) {
+		/* (before the command runs: -CC is for a terminal) */
+		fprintf(stderr, "tcgetattr failed: %s\n", strerror(ENOTTY));
+		return 1;
+	}
 	sock = connect_or_start(o);
 	if (sock < 0)
 		return 1;
-	rc = send_identify(sock);
-	if (rc == 0)
+	rc = send_identify(sock, o->control);
+	if (rc == 0 && !o->control)
 		fdpass_offer(sock); /* if it is not sent, the server relays */
 	if (rc != 0 || send_command(sock, o->argc, o->argv) != 0) {
 		/* The server may have refused us: print why if it said. */
@@ -322,7 +331,7 @@ int client_main(const struct client_opts *o)
 		close(sock);
 		return status == 0 ? 1 : status;
 	}
-	status = client_replies(sock);
+	status = o->control ? client_control(sock, o->control) : client_replies(sock);
 	close(sock);
 	return status;
 }

@@ -7,6 +7,7 @@ struct client_opts {
 	const char *socket_path;
 	const char *config_file;
 	int verbose;
+	int control; /* -C: 1, -CC: 2 */
 	int argc;
 	char **argv;
 };
@@ -18,6 +19,11 @@ int client_main(const struct client_opts *o);
  * or (direct) leave the terminal to the server meanwhile. Returns the exit
  * status. */
 int client_attached(int sock, int direct);
+
+/* control.c: control mode (-C, -CC): stdin's lines to the server, its
+ * replies and notifications to stdout, until it says %exit. Returns the
+ * exit status. */
+int client_control(int sock, int mode);
 
 /* fdpass.c: after identify, hand the terminal to the server (unless
  * PMUX_RELAY is set or stdin and stdout are not one read-write terminal).

@@ -245,6 +245,8 @@ static int cmd_display_menu(struct cmd_ctx *ctx, struct args *a)
 
 	if ((c = menu_client(ctx, a, &t)) == NULL)
 		return -1;
+	if (c->control != NULL)
+		return 0; /* a control client has no screen to show it on */
 	o = t.p != NULL ? pane_options(t.p) : session_options(c->session);
 	if (choice != NULL) {
 		start = strtol(choice, &end, 10);
@@ -329,6 +331,8 @@ static int cmd_display_popup(struct cmd_ctx *ctx, struct args *a)
 
 	if ((c = menu_client(ctx, a, &t)) == NULL)
 		return -1;
+	if (c->control != NULL)
+		return 0; /* a control client has no screen to show it on */
 	if (args_has(a, 'C')) {
 		popup_close(c);
 		return 0;

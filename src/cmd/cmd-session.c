@@ -13,6 +13,7 @@
 #include "server/alerts.h"
 #include "server/client_flags.h"
 #include "server/client_view.h"
+#include "server/control.h"
 #include "server/layout.h"
 
 static int parse_size(struct cmd_ctx *ctx, const char *v, int *out)
@@ -45,6 +46,8 @@ static void default_size(struct server *srv, int *sx, int *sy)
 
 static int need_terminal(struct cmd_ctx *ctx)
 {
+	if (ctx->peer != NULL && ctx->peer->control != NULL)
+		return 0; /* its commands and replies are its terminal */
 	if (ctx->peer == NULL || ctx->peer->ttyname == NULL || *ctx->peer->ttyname == '\0')
 		return cmd_error(ctx, "open terminal failed: not a terminal");
 	return 0;
@@ -348,6 +351,30 @@ static int refresh_pan(struct cmd_ctx *ctx, struct args *a, struct peer *c)
 	return 0;
 }
 
+/* refresh-client -A, -B, -C: a control client's panes, subscriptions and
+ * size. */
+static int refresh_control(struct cmd_ctx *ctx, struct args *a, struct peer *c)
+{
+	char **v, **subs, *err = NULL;
+	int n = args_values(a, 'A', &v), nsubs = args_values(a, 'B', &subs), rc = 0;
+
+	if (c->control == NULL)
+		rc = cmd_error(ctx, "not a control client");
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = control_pane_action(c, v[i], &err);
+	for (int i = 0; rc == 0 && i < nsubs; i++)
+		rc = control_subscribe(c, subs[i], &err);
+	if (rc == 0 && args_has(a, 'C'))
+		rc = control_set_size(c, args_get(a, 'C'), &err);
+	free(v);
+	free(subs);
+	if (err != NULL) {
+		cmd_error(ctx, "%s", err);
+		free(err);
+	}
+	return rc;
+}
+
 /* refresh-client: redraw the client's whole screen (-S: its status line,
  * which a full redraw includes); -f (or -F) sets its flags; -l asks its
  * terminal for the clipboard. */
@@ -367,6 +394,8 @@ static int cmd_refresh_client(struct cmd_ctx *ctx, struct args *a)
 			attach_mark_client(c);
 		}
 	}
+	if (args_has(a, 'A') || args_has(a, 'B') || args_has(a, 'C'))
+		return refresh_control(ctx, a, c);
 	if (args_has(a, 'l')) {
 		attach_clipboard_query(c);
 		return 0;
@@ -564,8 +593,10 @@ const struct cmd_entry cmd_session_entries[] = {
 	{"lock-client", "lockc", "t:", 0, 0, "[-t target-client]", cmd_lock_client},
 	{"lock-session", "locks", "t:", 0, 0, "[-t target-session]", cmd_lock_session},
 	{"lock-server", "lock", "", 0, 0, "", cmd_lock_server},
-	{"refresh-client", "refresh", "cDf:F:lLRSt:U", 0, 1,
-	 "[-cDlLRSU] [-f flags] [-t target-client] [adjustment]", cmd_refresh_client},
+	{"refresh-client", "refresh", "A:B:C:cDf:F:lLRSt:U", 0, 1,
+	 "[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] [-t target-client] "
+	 "[adjustment]",
+	 cmd_refresh_client},
 	{"switch-client", "switchc", "c:Elnprt:T:", 0, 0,
 	 "[-Elnpr] [-c target-client] [-t target-session] [-T key-table]", cmd_switch_client},
 	{"list-clients", "lsc", "F:f:jt:", 0, 0, "[-j] [-F format] [-f filter] [-t target-session]",

@@ -147,7 +147,9 @@ int cmd_read_stdin(struct cmd_ctx *ctx, void (*chunk)(void *arg, const char *dat
 		   void (*done)(void *arg, const char *data, size_t len, const char *err),
 		   void *arg)
 {
-	if (ctx->peer == NULL || !cmd_can_suspend(ctx) || ctx->peer->state != PEER_READY)
+	/* (a control client's stdin is its commands) */
+	if (ctx->peer == NULL || !cmd_can_suspend(ctx) || ctx->peer->state != PEER_READY ||
+	    ctx->peer->control != NULL)
 		return cmd_error(ctx, "no client to read standard input from");
 	if (peer_read_stdin(ctx->peer, chunk, done, arg) != 0)
 		return cmd_error(ctx, "standard input is already being read");
@@ -505,6 +507,7 @@ static int cmd_run_one(struct cmd_ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	ctx->new_pane = NULL;
+	ctx->srv->control_dirty = 1; /* (server/control_notify.c) */
 	{
 		/* (commands run commands: hooks, if-shell, source-file) */
 		const char *outer = ctx->srv->command;

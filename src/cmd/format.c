@@ -997,7 +997,7 @@ C_FN(client_utf8, xstrdup("1"))
 /* A cell's size in pixels, if the terminal gave its size in pixels. */
 C_FN(client_cell_width, num(fc->c->cols > 0 ? fc->c->xpixel / fc->c->cols : 0))
 C_FN(client_cell_height, num(fc->c->rows > 0 ? fc->c->ypixel / fc->c->rows : 0))
-C_FN(client_control_mode, xstrdup("0"))
+C_FN(client_control_mode, num(fc->c->control != NULL))
 C_FN(client_created, num((long)fc->c->created))
 C_FN(client_written, xasprintf("%llu", (unsigned long long)fc->c->written))
 /* tmux's terminal features of the client, in its order: those tmux gives

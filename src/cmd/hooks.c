@@ -331,6 +331,7 @@ static void hooks_fire(struct server *srv, const char *name, struct session *s, 
 	struct hook *k = h != NULL ? applying(h, name, session, window, pane) : NULL;
 	struct hook_vars *vars;
 
+	srv->control_dirty = 1; /* control clients may have something to be told */
 	if (k == NULL || srv->exiting)
 		return;
 	vars = snapshot(srv, name, s, w, p);

@@ -27,6 +27,7 @@
 #include "server/client_flags.h"
 #include "server/client_view.h"
 #include "server/clock.h"
+#include "server/control.h"
 #include "server/copy.h"
 #include "server/display_panes.h"
 #include "server/pane_border.h"
@@ -81,10 +82,12 @@ static int clients_size(struct session *s, const char *mode, int *sx, int *sy)
 
 	*sx = *sy = -1;
 	for (c = s->srv->peers; c != NULL; c = c->next) {
-		int cx = c->cols, cy = c->rows - st;
+		/* a control client has no status line, and no size until
+		 * refresh-client -C gives it one */
+		int cx = c->cols, cy = c->rows - (c->control != NULL ? 0 : st);
 
 		if (c->state != PEER_ATTACHED || c->session != s || cx < 1 || cy < 1 ||
-		    size_ignored(c))
+		    size_ignored(c) || (c->control != NULL && !c->control->sized))
 			continue;
 		if (latest) {
 			if (last == NULL || c->activity > last->activity) {
@@ -168,7 +171,8 @@ static void tty_out(const char *buf, size_t len, void *ctx)
 {
 	struct peer *c = ctx;
 
-	buf_add(&c->frame, buf, len);
+	if (c->control == NULL) /* a control client's terminal is nowhere */
+		buf_add(&c->frame, buf, len);
 }
 
 static void flush_frame(struct peer *c)
@@ -1189,8 +1193,10 @@ void attach_start(struct peer *c, struct session *s, int flags)
 	s->attached++;
 	s->last_attached = time(NULL);
 	session_touch(s);
-	attach_take_tty(c);
-	peer_send(c, MSG_ATTACH, "\1", c->ttyfd != NULL ? 1 : 0);
+	if (c->control == NULL) {
+		attach_take_tty(c);
+		peer_send(c, MSG_ATTACH, "\1", c->ttyfd != NULL ? 1 : 0);
+	}
 	tty_set_mouse(c->tty, mouse_on(c));
 	c->focused = 1;
 	tty_set_focus_callback(c->tty, tty_focus);
@@ -1209,6 +1215,10 @@ void attach_start(struct peer *c, struct session *s, int flags)
 static void detach_now(struct peer *c, int status, const char *line)
 {
 	hooks_fire_client(c->srv, "client-detached", c, c->session);
+	if (c->control != NULL) {
+		control_exit(c, NULL); /* (tmux's says no more than %exit) */
+		return;
+	}
 	tty_stop(c->tty);
 	flush_frame(c);
 	attach_free(c);
@@ -1281,8 +1291,8 @@ void attach_refresh(struct peer *c)
  * says MSG_WAKEUP. */
 static void give_back(struct peer *c, int type, const char *data, size_t len)
 {
-	if (c->state != PEER_ATTACHED || c->suspended)
-		return;
+	if (c->state != PEER_ATTACHED || c->suspended || c->control != NULL)
+		return; /* (a control client has no terminal to give back) */
 	c->suspended = 1;
 	tty_stop(c->tty);
 	if (type == MSG_LOCK)
@@ -1985,7 +1995,7 @@ void attach_render_all(struct server *srv)
 	struct peer *c;
 
 	for (c = srv->peers; c != NULL; c = c->next) {
-		if (c->state != PEER_ATTACHED || !c->dirty || c->suspended)
+		if (c->state != PEER_ATTACHED || !c->dirty || c->suspended || c->control != NULL)
 			continue;
 		if (c->queued > 0)
 			continue; /* a frame is in flight: draw when it drains */

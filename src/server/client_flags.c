@@ -15,8 +15,7 @@
 
 int client_is_control(const struct peer *c)
 {
-	(void)c;
-	return 0; /* pmux has no control mode yet */
+	return c->control != NULL;
 }
 
 /* One flag's bit; 0 for read-only (c->readonly) and unknown names. */

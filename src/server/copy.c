@@ -161,6 +161,7 @@ void copy_exit(struct pane *p)
 {
 	copy_free(p->copy);
 	p->copy = NULL;
+	p->srv->control_dirty = 1; /* %pane-mode-changed */
 	changed(p);
 }
 

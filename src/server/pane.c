@@ -16,6 +16,7 @@
 #include "cmd/hooks.h"
 #include "cmd/options.h"
 #include "render/style.h"
+#include "server/control.h"
 #include "server/alerts.h"
 #include "server/choose.h"
 #include "server/clock.h"
@@ -687,6 +688,7 @@ static int pane_read(struct pane *p, size_t budget)
 			passthru_pane_output(p, buf, (size_t)n); /* and the grid */
 			wait_pane_output(p, buf, (size_t)n);
 			pipe_output(p, buf, (size_t)n);
+			control_pane_output(p, buf, (size_t)n);
 			total += (size_t)n;
 			if ((size_t)n < sizeof buf)
 				break; /* drained: save a read that would say EAGAIN */

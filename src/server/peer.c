@@ -15,6 +15,7 @@
 #include "cmd/cmd.h"
 #include "render/status.h"
 #include "server/client_flags.h"
+#include "server/control.h"
 #include "server/server.h"
 #include "server/ttyfd.h"
 #include "server/wait.h"
@@ -55,6 +56,7 @@ static void peer_close_cb(uv_handle_t *h)
 	free(c->deferred);
 	client_panes_free(c);
 	buf_free(&c->stdin_data);
+	control_free(c);
 	free(c);
 }
 
@@ -200,6 +202,7 @@ const char *peer_getenv(const struct peer *c, const char *name)
 static void identify(struct peer *c, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
+	int control = 0;
 
 	while (p < end) {
 		const char *z = memchr(p, '\0', end - p);
@@ -245,6 +248,9 @@ static void identify(struct peer *c, const char *data, size_t len)
 			break;
 		case IDENT_PID:
 			break; /* SO_PEERCRED is the truth */
+		case IDENT_CONTROL:
+			control = atoi(v);
+			break;
 		case IDENT_ENV:
 			c->env = xrealloc(c->env, sizeof *c->env * (c->nenv + 1));
 			c->env[c->nenv++] = v;
@@ -260,6 +266,8 @@ static void identify(struct peer *c, const char *data, size_t len)
 		c->cols = 0;
 	c->state = PEER_READY;
 	uv_timer_stop(&c->timer);
+	if (control == 1 || control == 2)
+		control_new(c, control);
 }
 
 /* A command list is over: its output, then the client attaches, waits, or is
@@ -268,7 +276,11 @@ static void peer_finish(struct cmd_ctx *ctx)
 {
 	struct peer *c = ctx->peer;
 
-	if (c != NULL) {
+	if (c != NULL && c->control != NULL) {
+		c->pending = NULL;
+		if (!control_command_done(c, ctx, 1))
+			control_run_lines(c); /* what it typed meanwhile */
+	} else if (c != NULL) {
 		c->pending = NULL;
 		if (ctx->out.len > 0)
 			peer_send(c, MSG_STDOUT, ctx->out.data, ctx->out.len);
@@ -396,6 +408,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 			peer_take_tty(c);
 			return;
 		}
+		if (m->type == MSG_INPUT && c->control != NULL) {
+			control_input(c, m->data, m->len); /* kept until it is attached */
+			return;
+		}
 		if (m->type != MSG_COMMAND || c->waiting || c->pending != NULL ||
 		    c->deferred != NULL)
 			break;
@@ -409,6 +425,10 @@ static void peer_message(struct peer *c, const struct proto_msg *m)
 		run_command(c, m->data, m->len);
 		return;
 	case PEER_ATTACHED:
+		if (m->type == MSG_INPUT && c->control != NULL) {
+			control_input(c, m->data, m->len);
+			return;
+		}
 		if (m->type == MSG_INPUT) {
 			attach_input(c, m->data, m->len);
 			return;
@@ -491,7 +511,16 @@ static void peer_timer_cb(uv_timer_t *t)
 		peer_close(c);
 	} else if (c->state == PEER_ATTACHED) {
 		attach_timer(c);
+	} else if (c->state == PEER_CLOSING) {
+		log_debug("peer %u: does not take its last messages", c->id);
+		peer_close(c);
 	}
+}
+
+void peer_close_later(struct peer *c, uint64_t ms)
+{
+	if (!uv_is_closing((uv_handle_t *)&c->timer))
+		uv_timer_start(&c->timer, peer_timer_cb, ms, 0);
 }
 
 /* Only the server's own user (and root) may talk to it, whatever the

@@ -16,6 +16,7 @@
 #include "cmd/options.h"
 #include "render/status.h"
 #include "server/alerts.h"
+#include "server/control.h"
 #include "server/format_job.h"
 #include "server/job.h"
 #include "server/popup.h"
@@ -73,6 +74,7 @@ static void on_check(uv_check_t *h)
 	alerts_run(srv);
 	passthru_focus_check(srv);
 	hooks_drain(srv);
+	control_notify_all(srv);
 	if (!srv->redraw_needed)
 		return;
 	srv->redraw_needed = 0;

@@ -169,11 +169,12 @@ struct peer {
 	enum peer_state state;
 	pid_t pid;
 	uid_t uid;
-	size_t queued;	     /* bytes handed to libuv, not yet written */
-	time_t created;	     /* #{client_created} */
-	uint64_t written;    /* terminal output sent, #{client_written} */
-	int tty_fd;	     /* the client's terminal (MSG_TTYFD) until attached, or -1 */
-	struct ttyfd *ttyfd; /* attached: the server drives that terminal */
+	size_t queued;		 /* bytes handed to libuv, not yet written */
+	time_t created;		 /* #{client_created} */
+	uint64_t written;	 /* terminal output sent, #{client_written} */
+	int tty_fd;		 /* the client's terminal (MSG_TTYFD) until attached, or -1 */
+	struct ttyfd *ttyfd;	 /* attached: the server drives that terminal */
+	struct control *control; /* a control client (-C), or NULL (server/control.h) */
 
 	/* from MSG_IDENTIFY */
 	char *term;
@@ -300,6 +301,7 @@ struct server {
 	uv_timer_t frame_timer;	 /* frames for panes that output too often */
 	time_t status_last;	 /* when status_timer last ticked */
 	int alerts_queued;	 /* some window has alerts to act on (alerts.c) */
+	int control_dirty;	 /* a command ran or a hook fired: control clients look */
 	int focus_check;	 /* which pane has the focus may have changed (passthru.c) */
 	struct pane *typed;	 /* written to in this turn of the loop (pane_read_typed) */
 
@@ -459,6 +461,8 @@ int peer_read_stdin(struct peer *c, void (*chunk)(void *arg, const char *data, s
 /* Run the commands that waited for the config file to finish. */
 void peer_run_deferred(struct server *srv);
 void peer_exit(struct peer *c, int status, const char *message);
+/* A closing peer that has not taken its last messages by then is cut off. */
+void peer_close_later(struct peer *c, uint64_t ms);
 const char *peer_getenv(const struct peer *c, const char *name);
 
 /* attach.c */
