@@ -2308,6 +2308,7 @@ void grid_free(struct grid *g)
 	free(g->scratch);
 	free(g->tmprows);
 	tabs_free(&g->tabs);
+	namefilter_free(&g->names);
 	free(g->comb.cps);
 	free(g->comb.slot);
 	free(g->title);

@@ -1,4 +1,5 @@
 /* namefilter: ESC k name ESC \ cut out of a byte stream. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "term/namefilter.h"
@@ -40,18 +41,34 @@ static size_t text_run(struct namefilter *nf, const char *buf, size_t len,
 	return (size_t)(p - buf) + (nf->state == NF_NAME ? 2 : 1);
 }
 
+/* The buffers, on the first name; 0 without memory (the name is lost). */
+static int name_buffers(struct namefilter *nf)
+{
+	if (nf->name == NULL && (nf->name = calloc(2 * NAMEFILTER_MAX + 1, 1)) != NULL)
+		nf->last = nf->name + NAMEFILTER_MAX;
+	return nf->name != NULL;
+}
+
 static void name_add(struct namefilter *nf, char c)
 {
-	if (nf->len < NAMEFILTER_MAX)
+	if (nf->len < NAMEFILTER_MAX && name_buffers(nf))
 		nf->name[nf->len++] = c;
 }
 
 static int name_done(struct namefilter *nf)
 {
-	memcpy(nf->last, nf->name, nf->len);
-	nf->last[nf->len] = '\0';
 	nf->state = NF_TEXT;
+	if (!name_buffers(nf))
+		return 0;
+	memmove(nf->last, nf->name, nf->len);
+	nf->last[nf->len] = '\0';
 	return 1;
+}
+
+void namefilter_free(struct namefilter *nf)
+{
+	free(nf->name);
+	nf->name = nf->last = NULL;
 }
 
 int namefilter_input(struct namefilter *nf, const char *buf, size_t len,

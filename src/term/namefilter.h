@@ -12,14 +12,19 @@
 
 struct namefilter {
 	int state;
-	char name[NAMEFILTER_MAX]; /* the name being received */
 	size_t len;
-	char last[NAMEFILTER_MAX + 1]; /* the last name completed */
+	/* on the first name only (most panes never get one): the name being
+	 * received, NAMEFILTER_MAX bytes, then the last one completed, NUL
+	 * terminated ("" before any) */
+	char *name, *last;
 };
 
 /* Pass the bytes that are not part of a name sequence to out, in order.
  * Returns 1 if a name was completed (the last one is in nf->last). */
 int namefilter_input(struct namefilter *nf, const char *buf, size_t len,
 		     void (*out)(void *arg, const char *buf, size_t len), void *arg);
+
+/* The buffers (the struct itself is the owner's). */
+void namefilter_free(struct namefilter *nf);
 
 #endif

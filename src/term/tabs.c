@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The stops are every 8 columns until a program changes them: only then are
+ * they kept as bits (every pane has them; bar 6 counts a pane's bytes). */
+
 static size_t nbytes(int cols)
 {
 	return ((size_t)cols + 7) / 8;
@@ -11,13 +14,8 @@ static size_t nbytes(int cols)
 
 int tabs_init(struct tabs *t, int cols)
 {
-	t->bits = calloc(nbytes(cols), 1);
+	t->bits = NULL;
 	t->cols = cols;
-	if (t->bits == NULL) {
-		t->cols = 0;
-		return -1;
-	}
-	tabs_reset(t);
 	return 0;
 }
 
@@ -30,20 +28,27 @@ void tabs_free(struct tabs *t)
 
 int tabs_resize(struct tabs *t, int cols)
 {
-	uint8_t *bits = calloc(nbytes(cols), 1);
-
-	if (bits == NULL)
-		return -1;
-	free(t->bits);
-	t->bits = bits;
-	t->cols = cols;
 	tabs_reset(t);
+	t->cols = cols;
 	return 0;
+}
+
+/* The bits, made from the default stops on the first change; 0 without
+ * memory (the change is lost). */
+static int tabs_own(struct tabs *t)
+{
+	if (t->bits != NULL)
+		return 1;
+	if ((t->bits = calloc(nbytes(t->cols), 1)) == NULL)
+		return 0;
+	for (int col = 8; col < t->cols; col += 8)
+		t->bits[col / 8] |= (uint8_t)(1u << (col % 8));
+	return 1;
 }
 
 void tabs_set(struct tabs *t, int col, int on)
 {
-	if (col < 0 || col >= t->cols)
+	if (col < 0 || col >= t->cols || tabs_at(t, col) == on || !tabs_own(t))
 		return;
 	if (on)
 		t->bits[col / 8] |= (uint8_t)(1u << (col % 8));
@@ -53,25 +58,28 @@ void tabs_set(struct tabs *t, int col, int on)
 
 void tabs_clear_all(struct tabs *t)
 {
-	if (t->bits != NULL)
+	if (tabs_own(t))
 		memset(t->bits, 0, nbytes(t->cols));
 }
 
 void tabs_reset(struct tabs *t)
 {
-	tabs_clear_all(t);
-	for (int col = 8; col < t->cols; col += 8)
-		tabs_set(t, col, 1);
+	free(t->bits);
+	t->bits = NULL;
 }
 
 int tabs_at(const struct tabs *t, int col)
 {
-	return col >= 0 && col < t->cols && (t->bits[col / 8] >> (col % 8)) & 1;
+	if (col < 0 || col >= t->cols)
+		return 0;
+	if (t->bits == NULL)
+		return col > 0 && col % 8 == 0;
+	return (t->bits[col / 8] >> (col % 8)) & 1;
 }
 
 int tabs_default(const struct tabs *t)
 {
-	for (int col = 1; col < t->cols; col++) {
+	for (int col = 1; t->bits != NULL && col < t->cols; col++) {
 		if (tabs_at(t, col) != (col % 8 == 0))
 			return 0;
 	}

@@ -16,11 +16,10 @@ struct tabs {
 	int cols;
 };
 
-/* Every 8 columns; -1 if out of memory. */
+/* Every 8 columns (kept as bits only once changed); 0. */
 int tabs_init(struct tabs *t, int cols);
 void tabs_free(struct tabs *t);
-/* A new width: every 8 columns again, as tmux does. -1 (unchanged) if out
- * of memory. */
+/* A new width: every 8 columns again, as tmux does. 0. */
 int tabs_resize(struct tabs *t, int cols);
 void tabs_reset(struct tabs *t);
 void tabs_set(struct tabs *t, int col, int on);

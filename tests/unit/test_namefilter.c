@@ -38,8 +38,22 @@ static void test_whole_and_split(void)
 		CHECK_STR(buf_cstr(&out), "abcd\033[1mef");
 		CHECK_INT(namefilter_input(&nf, "[0m", 3, collect, &out), 0);
 		CHECK_STR(buf_cstr(&out), "abcd\033[1mef\033[0m");
+		namefilter_free(&nf);
 		buf_free(&out);
 	}
+}
+
+/* Text without a name costs no buffers (every pane has a filter). */
+static void test_no_name_no_buffers(void)
+{
+	struct namefilter nf = {0};
+	struct buf out;
+
+	buf_init(&out);
+	CHECK_INT(namefilter_input(&nf, "plain \033[1mtext\033", 17, collect, &out), 0);
+	CHECK(nf.name == NULL);
+	namefilter_free(&nf);
+	buf_free(&out);
 }
 
 static void test_bel_and_other_ends(void)
@@ -59,6 +73,7 @@ static void test_bel_and_other_ends(void)
 	CHECK_STR(nf.last, "two");
 	CHECK_INT(feed(&nf, "ee\033\\", 100, &out), 1);
 	CHECK_STR(nf.last, "three");
+	namefilter_free(&nf);
 	buf_free(&out);
 }
 
@@ -77,6 +92,7 @@ static void test_long_name_is_cut(void)
 	CHECK_INT(namefilter_input(&nf, in.data, in.len, collect, &out), 1);
 	CHECK_INT(strlen(nf.last), NAMEFILTER_MAX);
 	CHECK_STR(buf_cstr(&out), "z");
+	namefilter_free(&nf);
 	buf_free(&in);
 	buf_free(&out);
 }
@@ -86,5 +102,6 @@ int main(void)
 	test_whole_and_split();
 	test_bel_and_other_ends();
 	test_long_name_is_cut();
+	test_no_name_no_buffers();
 	CHECK_DONE();
 }
