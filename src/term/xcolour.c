@@ -10,9 +10,10 @@
 #include <string.h>
 
 /* X11's colour names (X.Org's rgb.txt), lower case and without spaces,
- * sorted for bsearch. */
+ * sorted for bsearch. The names are arrays, not pointers, so that the table
+ * needs no relocation and stays in read-only pages no pane touches. */
 struct xname {
-	const char *name;
+	char name[21];
 	long rgb;
 };
 static const struct xname names[] = {
