@@ -632,10 +632,18 @@ const struct key_binding *keys_lookup(struct key_tables *kt, const char *table, 
 {
 	struct key_table *t = keys_table(kt, table, 0);
 	struct key_binding *b;
+	struct key n;
 
-	for (b = t != NULL ? t->bindings : NULL; b != NULL; b = b->next) {
-		if (same_key(&b->key, k))
-			return b;
+	if (t == NULL)
+		return NULL;
+	/* once, not per binding: every key typed comes here, and the root
+	 * table holds tmux's forty mouse bindings */
+	n = key_canonical(k);
+	for (b = t->bindings; b != NULL; b = b->next) {
+		int cmp = keys_compare(&b->key, &n);
+
+		if (cmp >= 0) /* (kept in order: keys_bind) */
+			return cmp == 0 ? b : NULL;
 	}
 	return NULL;
 }
