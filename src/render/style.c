@@ -410,12 +410,40 @@ int style_parse(const char *s, const struct grid_cell *base, struct grid_cell *p
 	return style_parse_layout(s, base, pen, &lay, err);
 }
 
+/* style_pen's last answers: frames ask for the same few styles (window-style,
+ * the borders') over and over, and parsing one compares colour names. */
+#define STYLE_MEMO 8
+#define STYLE_MEMO_LEN 64
+static struct {
+	char s[STYLE_MEMO_LEN];
+	struct grid_cell base, pen;
+	int used;
+} style_memo[STYLE_MEMO];
+static int style_memo_next;
+
 struct grid_cell style_pen(const char *s, const struct grid_cell *base)
 {
 	struct grid_cell pen = *base;
+	size_t len = s != NULL ? strlen(s) : 0;
+	int i;
 
-	if (s == NULL || style_parse(s, base, &pen, NULL) != 0)
+	if (s == NULL)
 		return *base;
+	for (i = 0; len < STYLE_MEMO_LEN && i < STYLE_MEMO; i++) {
+		if (style_memo[i].used && strcmp(style_memo[i].s, s) == 0 &&
+		    memcmp(&style_memo[i].base, base, sizeof *base) == 0)
+			return style_memo[i].pen;
+	}
+	if (style_parse(s, base, &pen, NULL) != 0)
+		pen = *base;
+	if (len < STYLE_MEMO_LEN) {
+		i = style_memo_next;
+		style_memo_next = (style_memo_next + 1) % STYLE_MEMO;
+		memcpy(style_memo[i].s, s, len + 1);
+		style_memo[i].base = *base;
+		style_memo[i].pen = pen;
+		style_memo[i].used = 1;
+	}
 	return pen;
 }
 
