@@ -259,6 +259,15 @@ static int send_stdin(int sock)
 	return client_send(sock, MSG_STDIN, "", 0);
 }
 
+int client_exit_status(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+
+	if (len < 4)
+		return 1;
+	return (int)(u[0] | u[1] << 8 | u[2] << 16 | (unsigned)u[3] << 24);
+}
+
 /* Messages until MSG_EXIT or MSG_ATTACH. */
 static int client_replies(int sock)
 {
@@ -275,11 +284,7 @@ static int client_replies(int sock)
 			client_write_all(STDERR_FILENO, data, len);
 			break;
 		case MSG_EXIT:
-			status = len >= 4 ? (int)((unsigned char)data[0] |
-						  (unsigned char)data[1] << 8 |
-						  (unsigned char)data[2] << 16 |
-						  (unsigned)(unsigned char)data[3] << 24)
-					  : 1;
+			status = client_exit_status(data, len);
 			if (len > 4)
 				printf("%s\n", data + 4);
 			free(data);

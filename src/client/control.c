@@ -81,10 +81,7 @@ static int control_message(int sock)
 		client_write_all(STDERR_FILENO, data, len);
 		break;
 	case MSG_EXIT:
-		status = len >= 4 ? (int)((unsigned char)data[0] | (unsigned char)data[1] << 8 |
-					  (unsigned char)data[2] << 16 |
-					  (unsigned)(unsigned char)data[3] << 24)
-				  : 1;
+		status = client_exit_status(data, len);
 		if (len > 4)
 			printf("%%exit %s\n", data + 4);
 		else
