@@ -48,9 +48,10 @@ static void test_no_name_no_buffers(void)
 {
 	struct namefilter nf = {0};
 	struct buf out;
+	const char *text = "plain \033[1mtext\033";
 
 	buf_init(&out);
-	CHECK_INT(namefilter_input(&nf, "plain \033[1mtext\033", 17, collect, &out), 0);
+	CHECK_INT(namefilter_input(&nf, text, strlen(text), collect, &out), 0);
 	CHECK(nf.name == NULL);
 	namefilter_free(&nf);
 	buf_free(&out);
