@@ -152,6 +152,8 @@ cmd_test_sanitize() {
 	ctest --test-dir build-asan --output-on-failure -j2 || rc=$?
 	if compgen -G "$reports/*" >/dev/null; then
 		log "sanitizer reports:"
+		# the names carry the pid: an empty report still says whose it was
+		ls -l "$reports" >&2
 		cat "$reports"/* >&2
 		rc=1
 	fi
