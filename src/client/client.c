@@ -259,6 +259,14 @@ static int send_stdin(int sock)
 	return client_send(sock, MSG_STDIN, "", 0);
 }
 
+int client_output(int type, const char *data, size_t len)
+{
+	if (type != MSG_STDOUT && type != MSG_STDERR)
+		return 0;
+	client_write_all(type == MSG_STDOUT ? STDOUT_FILENO : STDERR_FILENO, data, len);
+	return 1;
+}
+
 int client_exit_status(const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
@@ -276,13 +284,11 @@ static int client_replies(int sock)
 		size_t len = 0;
 		int type = client_recv(sock, &data, &len), status;
 
+		if (client_output(type, data, len)) {
+			free(data);
+			continue;
+		}
 		switch (type) {
-		case MSG_STDOUT:
-			client_write_all(STDOUT_FILENO, data, len);
-			break;
-		case MSG_STDERR:
-			client_write_all(STDERR_FILENO, data, len);
-			break;
 		case MSG_EXIT:
 			status = client_exit_status(data, len);
 			if (len > 4)

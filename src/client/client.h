@@ -42,6 +42,8 @@ int client_send(int sock, unsigned type, const void *data, size_t len);
 /* Reads one message into *data (malloc'd). Returns its type, or -1 at EOF or
  * on error. */
 int client_recv(int sock, char **data, size_t *len);
+/* MSG_STDOUT and MSG_STDERR written where they go: 1, else 0. */
+int client_output(int type, const char *data, size_t len);
 /* MSG_EXIT's status: four bytes, least significant first (1 if short). */
 int client_exit_status(const char *data, size_t len);
 

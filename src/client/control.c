@@ -73,13 +73,11 @@ static int control_message(int sock)
 	size_t len = 0;
 	int type = client_recv(sock, &data, &len), status = -1;
 
+	if (client_output(type, data, len)) {
+		free(data);
+		return -1;
+	}
 	switch (type) {
-	case MSG_STDOUT:
-		client_write_all(STDOUT_FILENO, data, len);
-		break;
-	case MSG_STDERR:
-		client_write_all(STDERR_FILENO, data, len);
-		break;
 	case MSG_EXIT:
 		status = client_exit_status(data, len);
 		if (len > 4)
